@@ -1,0 +1,37 @@
+//! The explanation table: one or two plain sentences, with the RFC section,
+//! for every command, reply code, enhanced status code and POP3 response the
+//! simulator can show. The UI's narration and the CLI look entries up by key.
+//!
+//! Keys are dotted and stable, because traces store them:
+//! `smtp.cmd.EHLO`, `smtp.reply.250`, `smtp.esc.5.7.1`, `smtp.error.<name>`,
+//! `pop3.cmd.RETR`, `pop3.ok.<name>`, `pop3.err.<name>`, and so on.
+
+use serde::Serialize;
+
+/// One entry of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Explanation {
+    /// Stable key, e.g. `smtp.reply.354`.
+    pub key: &'static str,
+    /// A short title, e.g. "Start mail input".
+    pub title: &'static str,
+    /// One or two sentences a 16-year-old understands.
+    pub text: &'static str,
+    /// Where the rule comes from, e.g. "RFC 5321 §4.1.1.4".
+    pub rfc: &'static str,
+}
+
+/// Every table the core has, searched in order.
+fn tables() -> [&'static [Explanation]; 2] {
+    [crate::smtp::explain::EXPLANATIONS, crate::pop3::explain::EXPLANATIONS]
+}
+
+/// The entry for `key`, if there is one.
+pub fn lookup(key: &str) -> Option<&'static Explanation> {
+    tables().into_iter().flat_map(|t| t.iter()).find(|e| e.key == key)
+}
+
+/// All entries, for listing and for tests.
+pub fn all() -> impl Iterator<Item = &'static Explanation> {
+    tables().into_iter().flat_map(|t| t.iter())
+}

@@ -1,0 +1,1 @@
+//! RFC 5322 messages: header fields and body, trace headers, dot-stuffing.

@@ -1,0 +1,4 @@
+//! Plain-language explanations of POP3 commands and responses.
+use crate::explain::Explanation;
+
+pub static EXPLANATIONS: &[Explanation] = &[];

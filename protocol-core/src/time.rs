@@ -1,0 +1,130 @@
+//! Virtual time. Nothing in the core reads a real clock: the caller passes
+//! `now` in (after smoltcp's `time.rs` and quinn-proto's contract).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::{Add, AddAssign, Sub};
+
+/// A point in virtual time: microseconds since the world started.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SimTime(pub u64);
+
+/// A length of virtual time in microseconds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SimDuration(pub u64);
+
+impl SimTime {
+    pub const ZERO: SimTime = SimTime(0);
+    pub const fn from_micros(us: u64) -> Self {
+        SimTime(us)
+    }
+    pub const fn as_micros(self) -> u64 {
+        self.0
+    }
+    /// Time elapsed since `earlier`, zero if `earlier` is later.
+    pub fn saturating_since(self, earlier: SimTime) -> SimDuration {
+        SimDuration(self.0.saturating_sub(earlier.0))
+    }
+}
+
+impl SimDuration {
+    pub const ZERO: SimDuration = SimDuration(0);
+    pub const fn from_micros(us: u64) -> Self {
+        SimDuration(us)
+    }
+    pub const fn from_millis(ms: u64) -> Self {
+        SimDuration(ms * 1_000)
+    }
+    pub const fn from_secs(s: u64) -> Self {
+        SimDuration(s * 1_000_000)
+    }
+    pub const fn from_mins(m: u64) -> Self {
+        SimDuration(m * 60_000_000)
+    }
+    pub const fn as_micros(self) -> u64 {
+        self.0
+    }
+    pub const fn as_secs(self) -> u64 {
+        self.0 / 1_000_000
+    }
+}
+
+impl Add<SimDuration> for SimTime {
+    type Output = SimTime;
+    fn add(self, d: SimDuration) -> SimTime {
+        SimTime(self.0.saturating_add(d.0))
+    }
+}
+impl AddAssign<SimDuration> for SimTime {
+    fn add_assign(&mut self, d: SimDuration) {
+        self.0 = self.0.saturating_add(d.0);
+    }
+}
+impl Sub<SimTime> for SimTime {
+    type Output = SimDuration;
+    fn sub(self, other: SimTime) -> SimDuration {
+        self.saturating_since(other)
+    }
+}
+impl Add for SimDuration {
+    type Output = SimDuration;
+    fn add(self, d: SimDuration) -> SimDuration {
+        SimDuration(self.0.saturating_add(d.0))
+    }
+}
+
+/// Shown as `h:mm:ss.mmm` of virtual time, the way transcripts print it.
+impl fmt::Display for SimTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ms = self.0 / 1_000;
+        let (h, m, s, ms) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1_000 % 60, ms % 1_000);
+        write!(f, "{h}:{m:02}:{s:02}.{ms:03}")
+    }
+}
+
+/// Shown in words a student reads: "250 ms", "3 s", "15 min", "2 h 5 min".
+impl fmt::Display for SimDuration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let us = self.0;
+        if us < 1_000 {
+            write!(f, "{us} µs")
+        } else if us < 1_000_000 {
+            write!(f, "{} ms", us / 1_000)
+        } else if us < 60_000_000 {
+            write!(f, "{} s", us / 1_000_000)
+        } else if us < 3_600_000_000 {
+            write!(f, "{} min", us / 60_000_000)
+        } else {
+            let m = us / 60_000_000;
+            if m % 60 == 0 {
+                write!(f, "{} h", m / 60)
+            } else {
+                write!(f, "{} h {} min", m / 60, m % 60)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_prints_as_clock() {
+        assert_eq!(SimTime(0).to_string(), "0:00:00.000");
+        assert_eq!((SimTime(0) + SimDuration::from_mins(75) + SimDuration::from_millis(42)).to_string(), "1:15:00.042");
+    }
+
+    #[test]
+    fn durations_print_in_words() {
+        assert_eq!(SimDuration::from_millis(250).to_string(), "250 ms");
+        assert_eq!(SimDuration::from_mins(15).to_string(), "15 min");
+        assert_eq!(SimDuration::from_mins(125).to_string(), "2 h 5 min");
+        assert_eq!(SimDuration::from_mins(120).to_string(), "2 h");
+    }
+
+    #[test]
+    fn subtraction_saturates() {
+        assert_eq!(SimTime(5) - SimTime(10), SimDuration::ZERO);
+    }
+}
