@@ -13,12 +13,7 @@ if [ -f "$stamp" ] && [ -z "$(find src protocol-core/src protocol-core/scenarios
   exit 0
 fi
 echo "build: trunk build --release (the first build takes about 5 minutes)"
-# Size settings for the wasm only (Leptos deployment guide, "Optimizing WASM
-# Binary Size"), kept out of [profile.release] so the CLI and benchmarks stay
-# optimized for speed. scripts/bundle-size.sh prints what they buy.
-CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
-CARGO_PROFILE_RELEASE_LTO=true \
-CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
-CARGO_PROFILE_RELEASE_PANIC=abort \
-  trunk build --release --offline
+# The wasm-release profile (Cargo.toml) holds the size settings, kept out of
+# [profile.release] so the CLI and benchmarks stay optimized for speed.
+trunk build --release --offline --cargo-profile "${WASM_PROFILE:-wasm-release}"
 touch "$stamp"
