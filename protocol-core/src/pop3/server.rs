@@ -504,7 +504,7 @@ impl ServerSession {
                 for (i, s) in self.live() {
                     body.push_str(&format!("{} {}\r\n", i + 1, s.msg.data.len()));
                 }
-                let text = format!("{n} messages ({octets} octets)");
+                let text = format!("{} ({octets} octets)", plural(n, "message"));
                 self.send_multi(text, body.as_bytes(), "pop3.ok.list");
             }
             Command::List(Some(n)) => {
@@ -543,7 +543,7 @@ impl ServerSession {
                     s.deleted = false;
                 }
                 let (n, octets) = self.totals();
-                let text = format!("maildrop has {n} messages ({octets} octets)");
+                let text = format!("maildrop has {} ({octets} octets)", plural(n, "message"));
                 self.send(Response::Ok(text), "pop3.ok.rset");
             }
             Command::Uidl(None) => {
@@ -568,7 +568,7 @@ impl ServerSession {
             Ok(messages) => {
                 self.messages = messages.into_iter().map(|msg| Slot { msg, deleted: false }).collect();
                 let (n, octets) = self.totals();
-                let text = format!("{user}'s maildrop has {n} messages ({octets} octets)");
+                let text = format!("{user}'s maildrop has {} ({octets} octets)", plural(n, "message"));
                 self.user = Some(user.clone());
                 self.send(Response::Ok(text), "pop3.ok.logged_in");
                 self.events.push_back(ServerEvent::LoggedIn { user, messages: n, octets });
@@ -612,7 +612,7 @@ impl ServerSession {
         let text = if left == 0 {
             format!("{host} POP3 server signing off (maildrop empty)")
         } else {
-            format!("{host} POP3 server signing off ({left} messages left)")
+            format!("{host} POP3 server signing off ({} left)", plural(left, "message"))
         };
         self.send(Response::Ok(text), "pop3.ok.quit_update");
         self.set_state(Pop3State::Closed);
@@ -690,6 +690,15 @@ impl ServerSession {
     fn send_multi(&mut self, text: String, body: &[u8], key: &'static str) {
         self.send(Response::Ok(text), key);
         write_multiline_body(&mut self.out, body);
+    }
+}
+
+/// "1 message", "2 messages".
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 
