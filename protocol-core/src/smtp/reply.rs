@@ -101,8 +101,8 @@ impl Reply {
                 (Some(e), false) => {
                     let _ = write!(out, "{sep}{e} {text}");
                 }
-                (None, true) if sep == '-' => out.push('-'),
-                (None, true) => {}
+                // "334 " keeps its space: RFC 4954's continue-req needs it.
+                (None, true) => out.push(sep),
                 (None, false) => {
                     let _ = write!(out, "{sep}{text}");
                 }
@@ -296,7 +296,7 @@ mod tests {
         assert_eq!(r.to_wire(), "250-a\r\n250 b\r\n");
         let r = Reply::new(550, Some(EnhancedCode(5, 7, 1)), "Relaying denied");
         assert_eq!(r.to_wire(), "550 5.7.1 Relaying denied\r\n");
-        assert_eq!(Reply::new(334, None, "").to_wire(), "334\r\n");
+        assert_eq!(Reply::new(334, None, "").to_wire(), "334 \r\n");
         assert!(r.is_permanent() && !r.is_transient());
         assert_eq!(r.explanation_key(), "smtp.reply.550");
     }
