@@ -331,6 +331,8 @@ pub struct ServerSession {
     /// terminator is always the five bytes CRLF.CRLF.
     data: Vec<u8>,
     data_overflow: bool,
+    /// The client's SIZE= declaration, to size the DATA buffer once.
+    size_hint: usize,
     errors: u32,
     out: VecDeque<Vec<u8>>,
     events: VecDeque<ServerEvent>,
@@ -362,6 +364,7 @@ impl ServerSession {
             discarding: false,
             data: Vec::new(),
             data_overflow: false,
+            size_hint: 0,
             errors: 0,
             out: VecDeque::new(),
             events: VecDeque::new(),
@@ -642,6 +645,7 @@ impl ServerSession {
             return self.fail("smtp.error.auth_required", 530, esc(5, 7, 0), "Authentication required", true);
         }
         let mut body_8bit = false;
+        let mut size_hint = 0;
         for (k, v) in &params {
             let v = v.as_deref();
             match (k.as_str(), v) {
@@ -653,7 +657,7 @@ impl ServerSession {
                         let text = "Message size exceeds fixed maximum message size";
                         return self.fail("smtp.error.message_too_large", 552, esc(5, 3, 4), text, false);
                     }
-                    Ok(_) => {}
+                    Ok(n) => size_hint = n as usize,
                     Err(_) => return self.fail("smtp.error.syntax", 501, esc(5, 5, 4), "Syntax error: bad SIZE value", true),
                 },
                 ("BODY", Some(b)) if self.config.eightbitmime && b.eq_ignore_ascii_case("8BITMIME") => body_8bit = true,
@@ -671,6 +675,7 @@ impl ServerSession {
         self.ok(250, esc(2, 1, 0), format!("Sender {from} OK"));
         self.from = Some(from);
         self.body_8bit = body_8bit;
+        self.size_hint = size_hint;
         self.set_state(SmtpState::Mail);
     }
 
@@ -724,6 +729,7 @@ impl ServerSession {
         }
         self.ok(354, None, "End data with <CR><LF>.<CR><LF>");
         self.data.clear();
+        self.data.reserve(self.size_hint.min(self.config.max_message_size) + 8);
         self.data.extend_from_slice(b"\r\n");
         self.data_overflow = false;
         self.set_state(SmtpState::Data);
@@ -881,9 +887,8 @@ impl ServerSession {
             let text = "Message size exceeds fixed maximum message size";
             return self.fail("smtp.error.message_too_large", 552, esc(5, 3, 4), text, false);
         }
-        let checked = unstuff_checked(&raw[2..]);
-        self.data = raw;
-        match checked {
+        let mut message = raw;
+        match unstuff_in_place(&mut message) {
             Err(DataError::BareLineEnd) => {
                 self.reset_transaction();
                 let text = "Message rejected: bare LF or bare CR is not allowed (lines must end with CRLF)";
@@ -894,7 +899,7 @@ impl ServerSession {
                 let text = format!("Message rejected: a line is longer than {MAX_TEXT_LINE} characters");
                 self.fail("smtp.error.text_line_too_long", 554, esc(5, 6, 0), text, false)
             }
-            Ok(message) => {
+            Ok(()) => {
                 let envelope = self.envelope();
                 self.reset_transaction();
                 let size = message.len();
@@ -910,10 +915,6 @@ impl ServerSession {
                 }
             }
         }
-        self.data.clear();
-        if self.data.capacity() > 1 << 20 {
-            self.data = Vec::new(); // don't hold on to a big buffer between messages
-        }
     }
 }
 
@@ -922,26 +923,46 @@ enum DataError {
     LineTooLong,
 }
 
-/// One pass over the message as received (ending with CRLF): removes the
-/// stuffed dots, refuses bare CR/LF and lines over 1000 octets.
-fn unstuff_checked(raw: &[u8]) -> Result<Vec<u8>, DataError> {
-    let mut out = Vec::with_capacity(raw.len());
-    let mut pos = 0;
-    while pos < raw.len() {
-        let content = if raw[pos] == b'.' { pos + 1 } else { pos };
-        let Some(off) = memchr::memchr2(b'\r', b'\n', &raw[pos..]) else {
-            return Err(DataError::BareLineEnd); // cannot happen: raw ends with CRLF
-        };
-        let cr = pos + off;
-        if raw[cr] == b'\n' || raw.get(cr + 1) != Some(&b'\n') {
+/// Checks the message as received (`buf[2..]`, ending with CRLF) and turns
+/// it into the message in place: removes the virtual leading CRLF and the
+/// stuffed dots, refuses bare CR/LF and lines over 1000 octets. One
+/// `memchr` pass over LFs and one over CRs; no second buffer.
+fn unstuff_in_place(buf: &mut Vec<u8>) -> Result<(), DataError> {
+    let raw = &buf[2..];
+    let mut line_start = 0;
+    let mut lines = 0usize;
+    let mut dots = 0usize;
+    for lf in memchr::memchr_iter(b'\n', raw) {
+        // Every LF must follow a CR (no bare LF).
+        if lf == line_start || raw[lf - 1] != b'\r' {
             return Err(DataError::BareLineEnd);
         }
-        let next = cr + 2;
-        if next - pos > MAX_TEXT_LINE {
+        if lf + 1 - line_start > MAX_TEXT_LINE {
             return Err(DataError::LineTooLong);
         }
-        out.extend_from_slice(&raw[content..next]);
-        pos = next;
+        dots += usize::from(raw[line_start] == b'.');
+        lines += 1;
+        line_start = lf + 1;
     }
-    Ok(out)
+    // As many CRs as line ends: so no CR stands alone.
+    if memchr::memchr_iter(b'\r', raw).count() != lines {
+        return Err(DataError::BareLineEnd);
+    }
+    if dots == 0 {
+        buf.drain(..2);
+        return Ok(());
+    }
+    // Compact line by line, dropping each line's leading stuffed dot.
+    let mut w = 0;
+    let mut r = 2;
+    let end = buf.len();
+    while r < end {
+        let next = memchr::memchr(b'\n', &buf[r..end]).map_or(end, |p| r + p + 1);
+        let from = if buf[r] == b'.' { r + 1 } else { r };
+        buf.copy_within(from..next, w);
+        w += next - from;
+        r = next;
+    }
+    buf.truncate(w);
+    Ok(())
 }
