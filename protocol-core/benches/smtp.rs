@@ -20,7 +20,10 @@ fn policy() -> StaticPolicy {
     StaticPolicy::new().with_mailbox("john@isp.example")
 }
 
-const PEER: PeerInfo = PeerInfo { ip: Ipv4Addr::new(192, 0, 2, 10), port: 40000 };
+const PEER: PeerInfo = PeerInfo {
+    ip: Ipv4Addr::new(192, 0, 2, 10),
+    port: 40000,
+};
 
 fn drain(s: &mut ServerSession) {
     while s.poll_output().is_some() {}
@@ -37,7 +40,13 @@ fn message(size: usize) -> Vec<u8> {
 }
 
 fn bench(c: &mut Criterion) {
-    let lines = ["EHLO john-pc.isp.example", "MAIL FROM:<john@isp.example> SIZE=10240 BODY=8BITMIME", "RCPT TO:<dave@dave.example>", "DATA", "QUIT"];
+    let lines = [
+        "EHLO john-pc.isp.example",
+        "MAIL FROM:<john@isp.example> SIZE=10240 BODY=8BITMIME",
+        "RCPT TO:<dave@dave.example>",
+        "DATA",
+        "QUIT",
+    ];
     let mut g = c.benchmark_group("command_parse");
     g.throughput(Throughput::Elements(lines.len() as u64));
     g.bench_function("5 commands", |b| {
@@ -50,7 +59,10 @@ fn bench(c: &mut Criterion) {
     g.finish();
 
     let cfg = config();
-    for (name, size) in [("small session (200 B message)", 200), ("session with 10 KB message", 10 * 1024)] {
+    for (name, size) in [
+        ("small session (200 B message)", 200),
+        ("session with 10 KB message", 10 * 1024),
+    ] {
         let mut session = b"EHLO john-pc.isp.example\r\nMAIL FROM:<john@isp.example>\r\nRCPT TO:<dave@dave.example>\r\nDATA\r\n".to_vec();
         session.extend_from_slice(&message(size));
         session.extend_from_slice(b".\r\nQUIT\r\n");
@@ -74,7 +86,11 @@ fn bench(c: &mut Criterion) {
     g.bench_function("4 MB in 64 KB reads", |b| {
         b.iter(|| {
             let mut s = ServerSession::new(Arc::clone(&cfg), PEER, SimTime::ZERO);
-            s.handle_input(SimTime::ZERO, b"EHLO c\r\nMAIL FROM:<> SIZE=4194304\r\nRCPT TO:<dave@dave.example>\r\nDATA\r\n", &mut p);
+            s.handle_input(
+                SimTime::ZERO,
+                b"EHLO c\r\nMAIL FROM:<> SIZE=4194304\r\nRCPT TO:<dave@dave.example>\r\nDATA\r\n",
+                &mut p,
+            );
             for chunk in body.chunks(64 * 1024) {
                 s.handle_input(SimTime::ZERO, chunk, &mut p);
             }

@@ -11,14 +11,30 @@ fn every_command_round_trips() {
     let commands = vec![
         Command::Helo("john-pc.isp.example".into()),
         Command::Ehlo("[192.0.2.10]".into()),
-        Command::Mail { from: ReversePath::Null, params: vec![] },
+        Command::Mail {
+            from: ReversePath::Null,
+            params: vec![],
+        },
         Command::Mail {
             from: ReversePath::Mailbox(Mailbox::new("\"john smith\"", "isp.example")),
-            params: vec![("SIZE".into(), Some("1000".into())), ("BODY".into(), Some("8BITMIME".into())), ("X-FLAG".into(), None)],
+            params: vec![
+                ("SIZE".into(), Some("1000".into())),
+                ("BODY".into(), Some("8BITMIME".into())),
+                ("X-FLAG".into(), None),
+            ],
         },
-        Command::Rcpt { to: dave.clone(), params: vec![] },
-        Command::Rcpt { to: Mailbox::postmaster(), params: vec![("NOTIFY".into(), Some("NEVER".into()))] },
-        Command::Rcpt { to: Mailbox::new("x", "[198.51.100.25]"), params: vec![] },
+        Command::Rcpt {
+            to: dave.clone(),
+            params: vec![],
+        },
+        Command::Rcpt {
+            to: Mailbox::postmaster(),
+            params: vec![("NOTIFY".into(), Some("NEVER".into()))],
+        },
+        Command::Rcpt {
+            to: Mailbox::new("x", "[198.51.100.25]"),
+            params: vec![],
+        },
         Command::Data,
         Command::Rset,
         Command::Noop(None),
@@ -28,8 +44,14 @@ fn every_command_round_trips() {
         Command::Help(Some("MAIL".into())),
         Command::Vrfy("dave".into()),
         Command::Expn("staff".into()),
-        Command::Auth { mechanism: "PLAIN".into(), initial: None },
-        Command::Auth { mechanism: "PLAIN".into(), initial: Some("AGpvaG4Aam9obi1wYXNz".into()) },
+        Command::Auth {
+            mechanism: "PLAIN".into(),
+            initial: None,
+        },
+        Command::Auth {
+            mechanism: "PLAIN".into(),
+            initial: Some("AGpvaG4Aam9obi1wYXNz".into()),
+        },
         Command::Verb,
         Command::Unknown("XYZZY plugh".into()),
     ];
@@ -47,7 +69,16 @@ fn every_reply_shape_round_trips() {
         Reply::new(220, None, "smtp.isp.example ESMTP MailSim"),
         Reply::new(250, Some(EnhancedCode(2, 0, 0)), "OK queued as Q00001"),
         Reply::new(550, esc, "<dave@dave.example>: Relaying denied"),
-        Reply::multi(250, None, vec!["smtp.isp.example Hello".into(), "PIPELINING".into(), "SIZE 10485760".into(), "HELP".into()]),
+        Reply::multi(
+            250,
+            None,
+            vec![
+                "smtp.isp.example Hello".into(),
+                "PIPELINING".into(),
+                "SIZE 10485760".into(),
+                "HELP".into(),
+            ],
+        ),
         Reply::multi(550, esc, vec!["first".into(), "second".into()]),
         Reply::new(334, None, "VXNlcm5hbWU6"),
         Reply::new(334, None, ""),
