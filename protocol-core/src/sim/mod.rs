@@ -3,3 +3,4 @@
 
 pub mod explain;
 pub mod trace;
+pub mod wire;
