@@ -1,0 +1,324 @@
+//! SMTP replies: `250 2.0.0 OK`, multi-line `250-...`, and their parser.
+//!
+//! Implements: RFC 5321 §4.2 (reply syntax, multi-line replies with '-'),
+//! §4.2.1 (code classes), §4.3.2 (which codes follow which command, used by
+//! the server), §4.5.3.1.5 (reply line at most 512 octets incl. CRLF);
+//! RFC 2034/3463 enhanced status codes `class.subject.detail`.
+//!
+//! Deliberate differences:
+//! * A reply whose lines carry different codes is an error (`MixedCodes`)
+//!   rather than "use the last line", as lettre does: the simulator shows the
+//!   learner exactly what is wrong.
+//! * An enhanced code is recognised when the first line's text starts with
+//!   `d.ddd.ddd` whose class matches the reply's first digit; it is then
+//!   stripped from every line that repeats it.
+//! * A bare LF is accepted as a line end when reading replies (robustness
+//!   principle); replies we print always use CRLF.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// RFC 5321 §4.5.3.1.5: a reply line is at most 512 octets including CRLF.
+pub const MAX_REPLY_LINE: usize = 512;
+/// More lines than this in one reply is treated as a broken peer
+/// (bounds the parser's memory).
+pub const MAX_REPLY_LINES: usize = 100;
+
+/// An RFC 3463 enhanced status code such as `5.7.1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct EnhancedCode(pub u8, pub u16, pub u16);
+
+impl fmt::Display for EnhancedCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}.{}", self.0, self.1, self.2)
+    }
+}
+
+impl EnhancedCode {
+    /// Parses `d.ddd.ddd` (subject and detail 1 to 3 digits).
+    pub fn parse(s: &str) -> Option<EnhancedCode> {
+        let mut it = s.split('.');
+        let (a, b, c) = (it.next()?, it.next()?, it.next()?);
+        if it.next().is_some() {
+            return None;
+        }
+        let num = |x: &str, max: usize| {
+            if (1..=max).contains(&x.len()) && x.bytes().all(|b| b.is_ascii_digit()) {
+                x.parse::<u16>().ok()
+            } else {
+                None
+            }
+        };
+        let class = num(a, 1)?;
+        if !matches!(class, 2 | 4 | 5) {
+            return None;
+        }
+        Some(EnhancedCode(class as u8, num(b, 3)?, num(c, 3)?))
+    }
+
+    /// The table key, e.g. `smtp.esc.5.7.1`.
+    pub fn explanation_key(&self) -> String {
+        format!("smtp.esc.{self}")
+    }
+}
+
+/// One SMTP reply.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    pub code: u16,
+    pub enhanced: Option<EnhancedCode>,
+    /// The text of each line, without code or enhanced code.
+    pub lines: Vec<String>,
+}
+
+impl Reply {
+    pub fn new(code: u16, enhanced: Option<EnhancedCode>, text: impl Into<String>) -> Self {
+        Reply { code, enhanced, lines: vec![text.into()] }
+    }
+
+    pub fn multi(code: u16, enhanced: Option<EnhancedCode>, lines: Vec<String>) -> Self {
+        Reply { code, enhanced, lines }
+    }
+
+    /// The reply as sent: `250-a\r\n250 b\r\n`.
+    pub fn to_wire(&self) -> String {
+        let mut out = String::with_capacity(16 + self.lines.iter().map(|l| l.len() + 12).sum::<usize>());
+        self.write_wire(&mut out);
+        out
+    }
+
+    fn write_wire(&self, out: &mut String) {
+        use fmt::Write;
+        let n = self.lines.len().max(1);
+        for i in 0..n {
+            let sep = if i + 1 == n { ' ' } else { '-' };
+            let text = self.lines.get(i).map_or("", String::as_str);
+            let _ = write!(out, "{}", self.code);
+            match (self.enhanced, text.is_empty()) {
+                (Some(e), true) => {
+                    let _ = write!(out, "{sep}{e}");
+                }
+                (Some(e), false) => {
+                    let _ = write!(out, "{sep}{e} {text}");
+                }
+                // "334 " keeps its space: RFC 4954's continue-req needs it.
+                (None, true) => out.push(sep),
+                (None, false) => {
+                    let _ = write!(out, "{sep}{text}");
+                }
+            }
+            out.push_str("\r\n");
+        }
+    }
+
+    /// The full text of all lines joined by spaces, for messages to people.
+    pub fn text(&self) -> String {
+        self.lines.join(" ")
+    }
+
+    /// 2xx (RFC 5321 §4.2.1).
+    pub fn is_positive_completion(&self) -> bool {
+        (200..300).contains(&self.code)
+    }
+    /// 3xx: the server waits for more (354 after DATA, 334 during AUTH).
+    pub fn is_intermediate(&self) -> bool {
+        (300..400).contains(&self.code)
+    }
+    /// 4xx: try again later.
+    pub fn is_transient(&self) -> bool {
+        (400..500).contains(&self.code)
+    }
+    /// 5xx: do not try again with the same request.
+    pub fn is_permanent(&self) -> bool {
+        (500..600).contains(&self.code)
+    }
+
+    /// The table key, e.g. `smtp.reply.250`.
+    pub fn explanation_key(&self) -> String {
+        format!("smtp.reply.{}", self.code)
+    }
+
+    /// Parses one complete reply (all its lines, CRLF or LF separated).
+    pub fn parse(s: &str) -> Result<Reply, ReplyError> {
+        let mut p = ReplyParser::new();
+        p.push(s.as_bytes());
+        if !s.ends_with('\n') {
+            p.push(b"\r\n");
+        }
+        let r = p.next_reply().ok_or(ReplyError::Incomplete)??;
+        if p.buf.is_empty() && p.pending.is_empty() {
+            Ok(r)
+        } else {
+            Err(ReplyError::TrailingData)
+        }
+    }
+}
+
+impl fmt::Display for Reply {
+    /// The wire form without the final CRLF.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let w = self.to_wire();
+        f.write_str(w.trim_end_matches("\r\n"))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReplyError {
+    /// A line does not start with three digits and ' ', '-' or its end.
+    Syntax { line: String },
+    /// Lines of one reply carry different codes (RFC 5321 §4.2.1: all lines use the same code).
+    MixedCodes { first: u16, other: u16 },
+    /// Over 512 octets in one line (§4.5.3.1.5).
+    LineTooLong,
+    TooManyLines,
+    Incomplete,
+    TrailingData,
+}
+
+impl fmt::Display for ReplyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReplyError::Syntax { line } => write!(f, "not an SMTP reply line: {line:?}"),
+            ReplyError::MixedCodes { first, other } => {
+                write!(f, "one reply mixes codes {first} and {other}; every line must carry the same code")
+            }
+            ReplyError::LineTooLong => write!(f, "a reply line is longer than {MAX_REPLY_LINE} octets"),
+            ReplyError::TooManyLines => write!(f, "a reply has more than {MAX_REPLY_LINES} lines"),
+            ReplyError::Incomplete => write!(f, "the reply is incomplete"),
+            ReplyError::TrailingData => write!(f, "there is more text after the reply"),
+        }
+    }
+}
+
+impl std::error::Error for ReplyError {}
+
+/// Incremental reply reader for the client side: push bytes as they come,
+/// take whole replies out. Memory is bounded by one line plus one reply.
+#[derive(Debug, Default)]
+pub struct ReplyParser {
+    buf: Vec<u8>,
+    /// Lines of the reply being read: (code, is_last, text).
+    pending: Vec<(u16, String)>,
+    /// Discarding the rest of an over-long line.
+    discarding: bool,
+}
+
+impl ReplyParser {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
+    /// The next complete reply, if one has arrived. After an error the
+    /// parser resynchronises at the next line.
+    pub fn next_reply(&mut self) -> Option<Result<Reply, ReplyError>> {
+        loop {
+            let Some(lf) = memchr::memchr(b'\n', &self.buf) else {
+                if self.buf.len() > MAX_REPLY_LINE {
+                    self.buf.clear();
+                    self.pending.clear();
+                    if !self.discarding {
+                        self.discarding = true;
+                        return Some(Err(ReplyError::LineTooLong));
+                    }
+                }
+                return None;
+            };
+            let raw: Vec<u8> = self.buf.drain(..=lf).collect();
+            if std::mem::take(&mut self.discarding) {
+                continue;
+            }
+            if raw.len() > MAX_REPLY_LINE {
+                self.pending.clear();
+                return Some(Err(ReplyError::LineTooLong));
+            }
+            let line = String::from_utf8_lossy(&raw);
+            let line = line.trim_end_matches('\n').trim_end_matches('\r');
+            let b = line.as_bytes();
+            let sep = b.get(3).copied();
+            if b.len() < 3 || !b[..3].iter().all(u8::is_ascii_digit) || !matches!(sep, None | Some(b' ') | Some(b'-')) {
+                self.pending.clear();
+                return Some(Err(ReplyError::Syntax { line: line.to_string() }));
+            }
+            let code: u16 = line[..3].parse().expect("three digits");
+            if !(200..600).contains(&code) {
+                self.pending.clear();
+                return Some(Err(ReplyError::Syntax { line: line.to_string() }));
+            }
+            if let Some(&(first, _)) = self.pending.first() {
+                if first != code {
+                    self.pending.clear();
+                    return Some(Err(ReplyError::MixedCodes { first, other: code }));
+                }
+            }
+            let text = line.get(4..).unwrap_or("").to_string();
+            self.pending.push((code, text));
+            if sep != Some(b'-') {
+                return Some(Ok(Self::assemble(std::mem::take(&mut self.pending))));
+            }
+            if self.pending.len() > MAX_REPLY_LINES {
+                self.pending.clear();
+                self.discarding = false;
+                return Some(Err(ReplyError::TooManyLines));
+            }
+        }
+    }
+
+    fn assemble(lines: Vec<(u16, String)>) -> Reply {
+        let code = lines[0].0;
+        let class = (code / 100) as u8;
+        let split = |t: &str| -> Option<(EnhancedCode, usize)> {
+            let end = t.find(' ').unwrap_or(t.len());
+            EnhancedCode::parse(&t[..end]).filter(|e| e.0 == class).map(|e| (e, end))
+        };
+        let enhanced = split(&lines[0].1).map(|(e, _)| e);
+        let lines = lines
+            .into_iter()
+            .map(|(_, t)| match (enhanced, split(&t)) {
+                (Some(e), Some((e2, end))) if e == e2 => t[end..].strip_prefix(' ').unwrap_or(&t[end..]).to_string(),
+                _ => t,
+            })
+            .collect();
+        Reply { code, enhanced, lines }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_forms() {
+        let r = Reply::multi(250, None, vec!["a".into(), "b".into()]);
+        assert_eq!(r.to_wire(), "250-a\r\n250 b\r\n");
+        let r = Reply::new(550, Some(EnhancedCode(5, 7, 1)), "Relaying denied");
+        assert_eq!(r.to_wire(), "550 5.7.1 Relaying denied\r\n");
+        assert_eq!(Reply::new(334, None, "").to_wire(), "334 \r\n");
+        assert!(r.is_permanent() && !r.is_transient());
+        assert_eq!(r.explanation_key(), "smtp.reply.550");
+    }
+
+    #[test]
+    fn incremental_and_errors() {
+        let mut p = ReplyParser::new();
+        p.push(b"250-smtp.isp.example\r\n250-PIPE");
+        assert!(p.next_reply().is_none());
+        p.push(b"LINING\r\n250 HELP\r\n220");
+        let r = p.next_reply().unwrap().unwrap();
+        assert_eq!(r.lines, ["smtp.isp.example", "PIPELINING", "HELP"]);
+        assert!(p.next_reply().is_none());
+        p.push(b" hi\r\n250-a\r\n251 b\r\n");
+        assert_eq!(p.next_reply().unwrap().unwrap().code, 220);
+        assert_eq!(p.next_reply().unwrap(), Err(ReplyError::MixedCodes { first: 250, other: 251 }));
+        p.push(&[b'x'; 2000]);
+        assert_eq!(p.next_reply().unwrap(), Err(ReplyError::LineTooLong));
+        p.push(&[b'x'; 2000]);
+        assert!(p.next_reply().is_none());
+        p.push(b"\r\n221 bye\r\n");
+        assert_eq!(p.next_reply().unwrap().unwrap().code, 221);
+        assert!(matches!(Reply::parse("hello"), Err(ReplyError::Syntax { .. })));
+    }
+}

@@ -1,0 +1,947 @@
+//! The SMTP server session, sans-IO: bytes in, replies and events out.
+//!
+//! Heads up: read RFC 5321 §3 (the SMTP procedures) and §4.1.4 (order of
+//! commands) first; the state table [`TRANSITIONS`] is the summary.
+//!
+//! Implements: RFC 5321 §3.1 (greeting, 554 refusal then 503 until QUIT),
+//! §3.3 (mail transaction), §4.1.1 (commands), §4.1.4 (order of commands,
+//! EHLO/RSET reset the transaction), §4.2 and §4.3.2 (replies), §4.5.1
+//! (postmaster always accepted), §4.5.2 (dot-unstuffing), §4.5.3.1 (size
+//! limits: command line 512, text line 1000, 100 recipients buffered),
+//! §4.5.3.2.7 (server timeout, 5 minutes), §6 (relay policy);
+//! RFC 2920 PIPELINING (a batch is answered in order), RFC 1870 SIZE,
+//! RFC 6152 8BITMIME, RFC 4954 AUTH PLAIN and LOGIN, RFC 6409 submission
+//! (AUTH before MAIL), RFC 2034/3463 enhanced status codes.
+//!
+//! Deliberate choices and differences:
+//! * End of data is CRLF "." CRLF and nothing else (§4.1.1.4). A message
+//!   containing a bare LF or bare CR anywhere is REJECTED at its end with
+//!   `554 5.6.0` (like chasquid; Postfix instead normalises). This closes
+//!   "SMTP smuggling": a second message hidden behind `\n.\n` or similar can
+//!   never be accepted separately, and the message carrying it is refused.
+//! * A text line over 1000 octets (§4.5.3.1.6) rejects the message with
+//!   `554 5.6.0` at the end of data (the RFC names no code; 5.6.0 "other
+//!   media error" fits a message-content problem).
+//! * A command line over 512 octets gets `500 5.5.2 Line too long`
+//!   (§4.5.3.1.4 and §4.2.2's 500 "command line too long"); the session goes
+//!   on. RFC 3463 has no "line too long" code for commands: X.5.6 is
+//!   reserved by RFC 4954 for an over-long AUTH exchange line, so that is
+//!   where we use it. The rest of an over-long line is discarded as it comes,
+//!   so memory stays bounded however long the flood.
+//! * An over-size message stops being buffered as soon as it passes the
+//!   limit; only the last four bytes are kept to find the terminator, and
+//!   `552 5.3.4` answers the final dot.
+//! * Greeting, EHLO/HELO and 3xx replies carry no enhanced code (RFC 2034
+//!   defines them for 2xx/4xx/5xx; the greeting precedes EHLO).
+//! * The server does not add `Received:` (§4.4): the MTA that owns the
+//!   policy does, with [`crate::message::received_header`].
+//! * Commands end at LF with or without CR (robustness); only DATA is strict.
+
+use super::command::{Command, CommandError};
+use super::reply::{EnhancedCode, Reply};
+use crate::address::{AddressError, Mailbox, ReversePath};
+use crate::time::{SimDuration, SimTime};
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::net::Ipv4Addr;
+use std::sync::Arc;
+
+/// RFC 5321 §4.5.3.1.4: command line, including CRLF.
+pub const MAX_COMMAND_LINE: usize = 512;
+/// RFC 5321 §4.5.3.1.6: text line, including CRLF.
+pub const MAX_TEXT_LINE: usize = 1000;
+/// RFC 4954 §4: an AUTH exchange line may be longer than a command line.
+pub const MAX_AUTH_LINE: usize = 12_288;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ServerMode {
+    /// An MTA on port 25: accepts mail for its domains, relays by policy.
+    Relay,
+    /// A message submission agent on port 587 (RFC 6409): AUTH before MAIL.
+    Submission,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VrfyMode {
+    /// Say whether the user exists (250 / 550).
+    Answer,
+    /// `252 2.1.5`: "cannot verify, but will try to deliver" (§3.5.3).
+    CannotVerify,
+    /// `502 5.5.1`: the command is switched off (common, against harvesting).
+    Disabled,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerConfig {
+    pub hostname: String,
+    pub mode: ServerMode,
+    /// Domains delivered here (lower case).
+    pub local_domains: BTreeSet<String>,
+    /// Client networks allowed to relay without AUTH: (network, prefix length).
+    pub relay_networks: Vec<(Ipv4Addr, u8)>,
+    pub max_message_size: usize,
+    pub max_recipients: usize,
+    pub max_errors: u32,
+    pub vrfy: VrfyMode,
+    pub expn: VrfyMode,
+    pub pipelining: bool,
+    pub eightbitmime: bool,
+    pub enhanced_status_codes: bool,
+    pub auth: bool,
+    pub idle_timeout: SimDuration,
+    /// Greet with 554 and accept nothing but QUIT (§3.1).
+    pub refuse_clients: bool,
+}
+
+impl ServerConfig {
+    /// Defaults: 10 MiB messages, 100 recipients (§4.5.3.1.8), 10 errors,
+    /// VRFY 252, EXPN off, every extension on, AUTH on for submission only,
+    /// 5 minute timeout (§4.5.3.2.7).
+    pub fn new(hostname: impl Into<String>, mode: ServerMode) -> Self {
+        ServerConfig {
+            hostname: hostname.into(),
+            mode,
+            local_domains: BTreeSet::new(),
+            relay_networks: Vec::new(),
+            max_message_size: 10 * 1024 * 1024,
+            max_recipients: 100,
+            max_errors: 10,
+            vrfy: VrfyMode::CannotVerify,
+            expn: VrfyMode::Disabled,
+            pipelining: true,
+            eightbitmime: true,
+            enhanced_status_codes: true,
+            auth: mode == ServerMode::Submission,
+            idle_timeout: SimDuration::from_mins(5),
+            refuse_clients: false,
+        }
+    }
+
+    fn is_local(&self, domain: &str) -> bool {
+        self.local_domains.iter().any(|d| d.eq_ignore_ascii_case(domain))
+    }
+
+    fn may_relay(&self, ip: Ipv4Addr) -> bool {
+        self.relay_networks.iter().any(|&(net, len)| {
+            let mask = if len == 0 { 0 } else { u32::MAX << (32 - u32::from(len.min(32))) };
+            u32::from(ip) & mask == u32::from(net) & mask
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeerInfo {
+    pub ip: Ipv4Addr,
+    pub port: u16,
+}
+
+/// What the server knows about one mail transaction.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub from: ReversePath,
+    pub to: Vec<Mailbox>,
+    pub helo: String,
+    pub peer: Ipv4Addr,
+    pub authenticated: Option<String>,
+    pub body_8bit: bool,
+}
+
+/// Decisions that belong to the host, not to the protocol.
+pub trait ServerPolicy {
+    fn authenticate(&mut self, username: &str, password: &str) -> bool;
+    /// For local domains: `550 5.1.1` when false.
+    fn mailbox_exists(&self, mailbox: &Mailbox) -> bool;
+    /// An extra check once a recipient passed the relay rules (e.g.
+    /// greylisting with `451 4.7.1`). A 2xx reply accepts with that text.
+    fn check_rcpt(&mut self, _now: SimTime, _envelope: &Envelope, _rcpt: &Mailbox) -> Option<Reply> {
+        None
+    }
+    /// Takes the unstuffed message; returns its queue id or a rejection.
+    fn accept_message(&mut self, now: SimTime, envelope: &Envelope, data: Vec<u8>) -> Result<String, Reply>;
+    fn vrfy(&self, _query: &str) -> Option<Mailbox> {
+        None
+    }
+}
+
+/// A policy from plain data, for tests and `mailsim serve`.
+#[derive(Clone, Debug, Default)]
+pub struct StaticPolicy {
+    /// login -> password
+    pub accounts: BTreeMap<String, String>,
+    pub mailboxes: BTreeSet<Mailbox>,
+    pub accepted: Vec<(Envelope, Vec<u8>)>,
+    next_id: u64,
+}
+
+impl StaticPolicy {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn with_account(mut self, user: &str, password: &str) -> Self {
+        self.accounts.insert(user.into(), password.into());
+        self
+    }
+    /// Panics on a malformed address: this is for fixtures.
+    pub fn with_mailbox(mut self, address: &str) -> Self {
+        self.mailboxes.insert(Mailbox::parse(address).expect("fixture address"));
+        self
+    }
+    fn find(&self, mailbox: &Mailbox) -> Option<&Mailbox> {
+        self.mailboxes
+            .iter()
+            .find(|m| m.local.eq_ignore_ascii_case(&mailbox.local) && m.domain.eq_ignore_ascii_case(&mailbox.domain))
+    }
+}
+
+impl ServerPolicy for StaticPolicy {
+    fn authenticate(&mut self, username: &str, password: &str) -> bool {
+        self.accounts.get(username).is_some_and(|p| p == password)
+    }
+    fn mailbox_exists(&self, mailbox: &Mailbox) -> bool {
+        self.find(mailbox).is_some()
+    }
+    fn accept_message(&mut self, _now: SimTime, envelope: &Envelope, data: Vec<u8>) -> Result<String, Reply> {
+        self.next_id += 1;
+        self.accepted.push((envelope.clone(), data));
+        Ok(format!("Q{:05}", self.next_id))
+    }
+    fn vrfy(&self, query: &str) -> Option<Mailbox> {
+        let q = query.trim_start_matches('<').trim_end_matches('>');
+        match Mailbox::parse(q) {
+            Ok(m) => self.find(&m).cloned(),
+            Err(_) => self.mailboxes.iter().find(|m| m.local.eq_ignore_ascii_case(q)).cloned(),
+        }
+    }
+}
+
+/// Session states, named for what the server expects next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SmtpState {
+    /// Greeting sent; expects EHLO or HELO.
+    Greeting,
+    /// Greeted with 554 (§3.1); only QUIT is accepted.
+    Refused,
+    /// Client introduced itself; expects MAIL (or AUTH).
+    Ready,
+    /// In an AUTH exchange; expects a base64 response line.
+    Auth,
+    /// MAIL accepted; expects RCPT.
+    Mail,
+    /// At least one RCPT accepted; expects RCPT or DATA.
+    Rcpt,
+    /// 354 sent; reading the message until CRLF.CRLF.
+    Data,
+    /// 221 or 421 sent.
+    Closed,
+}
+
+impl SmtpState {
+    pub fn name(self) -> &'static str {
+        match self {
+            SmtpState::Greeting => "Greeting",
+            SmtpState::Refused => "Refused",
+            SmtpState::Ready => "Ready",
+            SmtpState::Auth => "Auth",
+            SmtpState::Mail => "Mail",
+            SmtpState::Rcpt => "Rcpt",
+            SmtpState::Data => "Data",
+            SmtpState::Closed => "Closed",
+        }
+    }
+
+    /// The verbs that move on from this state, from [`TRANSITIONS`].
+    pub fn expected_commands(self) -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = TRANSITIONS.iter().filter(|t| t.0 == self).map(|t| t.1).collect();
+        v.dedup();
+        v
+    }
+}
+
+/// The state machine as one table (h11 style): (from, what arrives, to).
+/// Only successful transitions are listed; an error reply keeps the state.
+/// `(response)` is an AUTH exchange line, `.` the end of the message.
+/// NOOP, HELP, VRFY and EXPN keep every state and are not listed.
+pub static TRANSITIONS: &[(SmtpState, &str, SmtpState)] = &[
+    (SmtpState::Greeting, "EHLO", SmtpState::Ready),
+    (SmtpState::Greeting, "HELO", SmtpState::Ready),
+    (SmtpState::Greeting, "QUIT", SmtpState::Closed),
+    (SmtpState::Refused, "QUIT", SmtpState::Closed),
+    (SmtpState::Ready, "MAIL", SmtpState::Mail),
+    (SmtpState::Ready, "AUTH", SmtpState::Auth),
+    (SmtpState::Ready, "EHLO", SmtpState::Ready),
+    (SmtpState::Ready, "HELO", SmtpState::Ready),
+    (SmtpState::Ready, "RSET", SmtpState::Ready),
+    (SmtpState::Ready, "QUIT", SmtpState::Closed),
+    (SmtpState::Auth, "(response)", SmtpState::Ready),
+    (SmtpState::Mail, "RCPT", SmtpState::Rcpt),
+    (SmtpState::Mail, "RSET", SmtpState::Ready),
+    (SmtpState::Mail, "EHLO", SmtpState::Ready),
+    (SmtpState::Mail, "HELO", SmtpState::Ready),
+    (SmtpState::Mail, "QUIT", SmtpState::Closed),
+    (SmtpState::Rcpt, "RCPT", SmtpState::Rcpt),
+    (SmtpState::Rcpt, "DATA", SmtpState::Data),
+    (SmtpState::Rcpt, "RSET", SmtpState::Ready),
+    (SmtpState::Rcpt, "EHLO", SmtpState::Ready),
+    (SmtpState::Rcpt, "HELO", SmtpState::Ready),
+    (SmtpState::Rcpt, "QUIT", SmtpState::Closed),
+    (SmtpState::Data, ".", SmtpState::Ready),
+];
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum ServerEvent {
+    CommandReceived { command: Command },
+    /// A line of an AUTH exchange (base64, shown as received).
+    AuthResponseReceived { line: String },
+    ReplySent { reply: Reply },
+    StateChanged { from: SmtpState, to: SmtpState },
+    Authenticated { user: String },
+    MessageAccepted { envelope: Envelope, queue_id: String, size: usize },
+    /// Every error reply; `key` is in the explanation table.
+    ProtocolError { key: &'static str, detail: String },
+    Closing,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum AuthStep {
+    Plain,
+    LoginUser,
+    LoginPass { user: String },
+}
+
+/// One SMTP server connection. Drive it as the crate docs say: `handle_*`,
+/// then drain `poll_output`, `poll_event`, then wait for `poll_timeout`.
+#[derive(Debug)]
+pub struct ServerSession {
+    config: Arc<ServerConfig>,
+    peer: PeerInfo,
+    state: SmtpState,
+    esmtp: bool,
+    helo: String,
+    authenticated: Option<String>,
+    from: Option<ReversePath>,
+    to: Vec<Mailbox>,
+    body_8bit: bool,
+    auth_step: Option<AuthStep>,
+    /// A partial command line.
+    line: Vec<u8>,
+    /// Dropping an over-long command line until its LF.
+    discarding: bool,
+    /// DATA bytes as received, behind a virtual leading CRLF so that the
+    /// terminator is always the five bytes CRLF.CRLF.
+    data: Vec<u8>,
+    data_overflow: bool,
+    errors: u32,
+    out: VecDeque<Vec<u8>>,
+    events: VecDeque<ServerEvent>,
+    last_activity: SimTime,
+    closed: bool,
+}
+
+const END_OF_DATA: &[u8] = b"\r\n.\r\n";
+
+fn esc(a: u8, b: u16, c: u16) -> Option<EnhancedCode> {
+    Some(EnhancedCode(a, b, c))
+}
+
+impl ServerSession {
+    /// Opens the session and queues the greeting (220, or 554 when refusing).
+    pub fn new(config: Arc<ServerConfig>, peer: PeerInfo, now: SimTime) -> Self {
+        let mut s = ServerSession {
+            config,
+            peer,
+            state: SmtpState::Greeting,
+            esmtp: false,
+            helo: String::new(),
+            authenticated: None,
+            from: None,
+            to: Vec::new(),
+            body_8bit: false,
+            auth_step: None,
+            line: Vec::new(),
+            discarding: false,
+            data: Vec::new(),
+            data_overflow: false,
+            errors: 0,
+            out: VecDeque::new(),
+            events: VecDeque::new(),
+            last_activity: now,
+            closed: false,
+        };
+        let host = s.config.hostname.clone();
+        if s.config.refuse_clients {
+            s.send(Reply::new(554, None, format!("{host} ESMTP MailSim: no SMTP service here")));
+            s.set_state(SmtpState::Refused);
+        } else {
+            s.send(Reply::new(220, None, format!("{host} ESMTP MailSim")));
+        }
+        s
+    }
+
+    pub fn state(&self) -> SmtpState {
+        self.state
+    }
+    pub fn is_closed(&self) -> bool {
+        self.closed
+    }
+    pub fn authenticated_user(&self) -> Option<&str> {
+        self.authenticated.as_deref()
+    }
+    pub fn poll_output(&mut self) -> Option<Vec<u8>> {
+        self.out.pop_front()
+    }
+    pub fn poll_event(&mut self) -> Option<ServerEvent> {
+        self.events.pop_front()
+    }
+    pub fn poll_timeout(&self) -> Option<SimTime> {
+        (!self.closed).then(|| self.last_activity + self.config.idle_timeout)
+    }
+
+    /// The peer went away. A half-received message is dropped, never delivered.
+    pub fn handle_close(&mut self, _now: SimTime) {
+        if !self.closed {
+            self.data = Vec::new();
+            self.closed = true;
+            self.set_state(SmtpState::Closed);
+            self.events.push_back(ServerEvent::Closing);
+        }
+    }
+
+    /// Idle timeout (§4.5.3.2.7): 421 4.4.2, then close.
+    pub fn handle_timeout(&mut self, now: SimTime) {
+        if self.closed || now < self.last_activity + self.config.idle_timeout {
+            return;
+        }
+        self.data = Vec::new();
+        let text = format!("{} Error: timeout exceeded", self.config.hostname);
+        self.fail("smtp.error.timeout", 421, esc(4, 4, 2), text, false);
+        self.close();
+    }
+
+    /// Feeds bytes from the client. Any split of the same bytes gives the same output.
+    pub fn handle_input(&mut self, now: SimTime, bytes: &[u8], policy: &mut dyn ServerPolicy) {
+        self.last_activity = now;
+        let mut input = bytes;
+        while !input.is_empty() && !self.closed {
+            if self.state == SmtpState::Data {
+                let used = self.ingest_data(input);
+                input = &input[used..];
+                if self.state == SmtpState::Data {
+                    break;
+                }
+                self.finish_data(now, policy);
+                continue;
+            }
+            let Some(lf) = memchr::memchr(b'\n', input) else {
+                let limit = if self.state == SmtpState::Auth { MAX_AUTH_LINE } else { MAX_COMMAND_LINE };
+                if !self.discarding && self.line.len() + input.len() > limit {
+                    self.discarding = true;
+                    self.line.clear();
+                }
+                if !self.discarding {
+                    self.line.extend_from_slice(input);
+                }
+                break;
+            };
+            let (head, rest) = input.split_at(lf + 1);
+            input = rest;
+            if std::mem::take(&mut self.discarding) {
+                self.line.clear();
+                self.line_too_long();
+                continue;
+            }
+            let mut line = std::mem::take(&mut self.line);
+            line.extend_from_slice(head);
+            self.process_line(now, &line, policy);
+            line.clear();
+            self.line = line; // keep the capacity
+        }
+    }
+
+    fn line_too_long(&mut self) {
+        if self.state == SmtpState::Auth {
+            self.auth_step = None;
+            self.set_state(SmtpState::Ready);
+            self.fail("smtp.error.auth_line_too_long", 500, esc(5, 5, 6), "Authentication exchange line is too long", true);
+        } else {
+            self.fail("smtp.error.line_too_long", 500, esc(5, 5, 2), "Line too long", true);
+        }
+    }
+
+    // --- output helpers: the one place that maps errors to replies ---------
+
+    fn send(&mut self, mut reply: Reply) {
+        if !self.config.enhanced_status_codes {
+            reply.enhanced = None;
+        }
+        self.out.push_back(reply.to_wire().into_bytes());
+        self.events.push_back(ServerEvent::ReplySent { reply });
+    }
+
+    fn ok(&mut self, code: u16, e: Option<EnhancedCode>, text: impl Into<String>) {
+        self.send(Reply::new(code, e, text));
+    }
+
+    /// An error reply: counts toward `max_errors` when `counts`, and closes
+    /// the session with 421 4.7.0 once there are too many.
+    fn fail(&mut self, key: &'static str, code: u16, e: Option<EnhancedCode>, text: impl Into<String>, counts: bool) {
+        let text = text.into();
+        self.events.push_back(ServerEvent::ProtocolError { key, detail: text.clone() });
+        self.send(Reply::new(code, e, text));
+        if counts {
+            self.errors += 1;
+            if self.errors >= self.config.max_errors && !self.closed {
+                self.events
+                    .push_back(ServerEvent::ProtocolError { key: "smtp.error.too_many_errors", detail: "too many errors".into() });
+                let text = format!("{} Error: too many errors", self.config.hostname);
+                self.send(Reply::new(421, esc(4, 7, 0), text));
+                self.close();
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        self.closed = true;
+        self.set_state(SmtpState::Closed);
+        self.events.push_back(ServerEvent::Closing);
+    }
+
+    fn set_state(&mut self, to: SmtpState) {
+        if self.state != to {
+            self.events.push_back(ServerEvent::StateChanged { from: self.state, to });
+            self.state = to;
+        }
+    }
+
+    fn reset_transaction(&mut self) {
+        self.from = None;
+        self.to.clear();
+        self.body_8bit = false;
+    }
+
+    fn envelope(&self) -> Envelope {
+        Envelope {
+            from: self.from.clone().unwrap_or(ReversePath::Null),
+            to: self.to.clone(),
+            helo: self.helo.clone(),
+            peer: self.peer.ip,
+            authenticated: self.authenticated.clone(),
+            body_8bit: self.body_8bit,
+        }
+    }
+
+    fn bad_sequence(&mut self, what: &str) {
+        self.fail("smtp.error.bad_sequence", 503, esc(5, 5, 1), format!("Bad sequence of commands: {what}"), true);
+    }
+
+    // --- commands ------------------------------------------------------------
+
+    fn process_line(&mut self, now: SimTime, raw: &[u8], policy: &mut dyn ServerPolicy) {
+        let body = raw.strip_suffix(b"\n").unwrap_or(raw);
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
+        if self.state == SmtpState::Auth {
+            return self.auth_response(body, policy);
+        }
+        if body.len() + 2 > MAX_COMMAND_LINE {
+            return self.line_too_long();
+        }
+        let text = String::from_utf8_lossy(body);
+        let cmd = match Command::parse(&text) {
+            Ok(c) => c,
+            Err(e) => return self.command_error(e),
+        };
+        self.events.push_back(ServerEvent::CommandReceived { command: cmd.clone() });
+        if self.state == SmtpState::Refused && cmd != Command::Quit {
+            return self.bad_sequence("this server refused the connection; send QUIT");
+        }
+        match cmd {
+            Command::Helo(d) => self.hello(d, false),
+            Command::Ehlo(d) => self.hello(d, true),
+            Command::Mail { from, params } => self.mail(from, params),
+            Command::Rcpt { to, params } => self.rcpt(now, to, params, policy),
+            Command::Data => self.data_cmd(),
+            Command::Rset => {
+                self.reset_transaction();
+                if matches!(self.state, SmtpState::Mail | SmtpState::Rcpt) {
+                    self.set_state(SmtpState::Ready);
+                }
+                self.ok(250, esc(2, 0, 0), "OK");
+            }
+            Command::Noop(_) => self.ok(250, esc(2, 0, 0), "OK"),
+            Command::Quit => {
+                let text = format!("{} closing connection", self.config.hostname);
+                self.ok(221, esc(2, 0, 0), text);
+                self.close();
+            }
+            Command::Help(topic) => self.help(topic),
+            Command::Vrfy(q) => self.vrfy(q, self.config.vrfy, "VRFY", policy),
+            Command::Expn(q) => self.vrfy(q, self.config.expn, "EXPN", policy),
+            Command::Auth { mechanism, initial } => self.auth(mechanism, initial, policy),
+            Command::Verb => self.fail("smtp.error.not_implemented", 502, esc(5, 5, 1), "VERB command not implemented", true),
+            Command::Unknown(_) => self.fail("smtp.error.unknown_command", 500, esc(5, 5, 2), "Syntax error, command unrecognized", true),
+        }
+    }
+
+    fn command_error(&mut self, e: CommandError) {
+        match e {
+            CommandError::UnknownVerb { .. } => {
+                self.fail("smtp.error.unknown_command", 500, esc(5, 5, 2), "Syntax error, command unrecognized", true)
+            }
+            CommandError::Syntax { verb, reason, address: Some(a) } => {
+                let (e, who) = if verb == "MAIL" { (esc(5, 1, 7), "sender") } else { (esc(5, 1, 3), "recipient") };
+                let key = match a {
+                    AddressError::LocalPartTooLong { .. } | AddressError::DomainTooLong { .. } | AddressError::PathTooLong { .. } => {
+                        "smtp.error.path_too_long"
+                    }
+                    _ => "smtp.error.bad_address",
+                };
+                self.fail(key, 501, e, format!("Bad {who} address: {reason}"), true)
+            }
+            CommandError::Syntax { reason, .. } => self.fail("smtp.error.syntax", 501, esc(5, 5, 4), format!("Syntax error: {reason}"), true),
+        }
+    }
+
+    fn hello(&mut self, domain: String, esmtp: bool) {
+        self.reset_transaction();
+        self.esmtp = esmtp;
+        self.helo = domain;
+        let c = Arc::clone(&self.config);
+        let first = format!("{} Hello {} [{}]", c.hostname, self.helo, self.peer.ip);
+        let reply = if esmtp {
+            let mut lines = vec![first];
+            if c.pipelining {
+                lines.push("PIPELINING".into());
+            }
+            lines.push(format!("SIZE {}", c.max_message_size));
+            if c.eightbitmime {
+                lines.push("8BITMIME".into());
+            }
+            if c.enhanced_status_codes {
+                lines.push("ENHANCEDSTATUSCODES".into());
+            }
+            if c.auth {
+                lines.push("AUTH PLAIN LOGIN".into());
+            }
+            lines.push("HELP".into());
+            Reply::multi(250, None, lines)
+        } else {
+            Reply::new(250, None, first)
+        };
+        self.out.push_back(reply.to_wire().into_bytes());
+        self.events.push_back(ServerEvent::ReplySent { reply });
+        self.set_state(SmtpState::Ready);
+    }
+
+    fn mail(&mut self, from: ReversePath, params: Vec<(String, Option<String>)>) {
+        match self.state {
+            SmtpState::Greeting => return self.bad_sequence("send HELO or EHLO first"),
+            SmtpState::Mail | SmtpState::Rcpt => return self.bad_sequence("nested MAIL command (send RSET first)"),
+            _ => {}
+        }
+        if self.config.mode == ServerMode::Submission && self.authenticated.is_none() {
+            return self.fail("smtp.error.auth_required", 530, esc(5, 7, 0), "Authentication required", true);
+        }
+        let mut body_8bit = false;
+        for (k, v) in &params {
+            let v = v.as_deref();
+            match (k.as_str(), v) {
+                _ if !self.esmtp => {
+                    return self.fail("smtp.error.unknown_param", 555, esc(5, 5, 4), "MAIL parameters need EHLO, not HELO", true);
+                }
+                ("SIZE", Some(n)) => match n.parse::<u64>() {
+                    Ok(n) if n > self.config.max_message_size as u64 => {
+                        let text = "Message size exceeds fixed maximum message size";
+                        return self.fail("smtp.error.message_too_large", 552, esc(5, 3, 4), text, false);
+                    }
+                    Ok(_) => {}
+                    Err(_) => return self.fail("smtp.error.syntax", 501, esc(5, 5, 4), "Syntax error: bad SIZE value", true),
+                },
+                ("BODY", Some(b)) if self.config.eightbitmime && b.eq_ignore_ascii_case("8BITMIME") => body_8bit = true,
+                ("BODY", Some(b)) if b.eq_ignore_ascii_case("7BIT") => body_8bit = false,
+                ("BODY", Some(_)) if self.config.eightbitmime => {
+                    return self.fail("smtp.error.syntax", 501, esc(5, 5, 4), "Syntax error: BODY must be 7BIT or 8BITMIME", true);
+                }
+                ("AUTH", Some(_)) if self.config.auth => {} // RFC 4954 §5: accepted, not used
+                _ => {
+                    let text = format!("MAIL parameter {k} not recognized or not implemented");
+                    return self.fail("smtp.error.unknown_param", 555, esc(5, 5, 4), text, true);
+                }
+            }
+        }
+        self.ok(250, esc(2, 1, 0), format!("Sender {from} OK"));
+        self.from = Some(from);
+        self.body_8bit = body_8bit;
+        self.set_state(SmtpState::Mail);
+    }
+
+    fn rcpt(&mut self, now: SimTime, to: Mailbox, params: Vec<(String, Option<String>)>, policy: &mut dyn ServerPolicy) {
+        match self.state {
+            SmtpState::Mail | SmtpState::Rcpt => {}
+            SmtpState::Greeting => return self.bad_sequence("send HELO or EHLO first"),
+            _ => return self.bad_sequence("send MAIL FROM first"),
+        }
+        if let Some((k, _)) = params.first() {
+            let text = format!("RCPT parameter {k} not recognized or not implemented");
+            return self.fail("smtp.error.unknown_param", 555, esc(5, 5, 4), text, true);
+        }
+        if self.to.len() >= self.config.max_recipients {
+            return self.fail("smtp.error.too_many_recipients", 452, esc(4, 5, 3), "Too many recipients", false);
+        }
+        let postmaster = to.is_bare_postmaster()
+            || (to.local.eq_ignore_ascii_case("postmaster") && self.config.is_local(&to.domain));
+        if !postmaster {
+            if self.config.is_local(&to.domain) {
+                if !policy.mailbox_exists(&to) {
+                    let text = format!("<{to}>: Recipient address rejected: User unknown");
+                    return self.fail("smtp.error.unknown_user", 550, esc(5, 1, 1), text, false);
+                }
+            } else if !(self.config.may_relay(self.peer.ip) || self.authenticated.is_some()) {
+                let text = format!("<{to}>: Relaying denied");
+                return self.fail("smtp.error.relay_denied", 550, esc(5, 7, 1), text, false);
+            }
+            let env = self.envelope();
+            if let Some(r) = policy.check_rcpt(now, &env, &to) {
+                if !r.is_positive_completion() {
+                    self.events.push_back(ServerEvent::ProtocolError { key: "smtp.error.policy", detail: r.text() });
+                    return self.send(r);
+                }
+                self.send(r);
+                self.to.push(to);
+                return self.set_state(SmtpState::Rcpt);
+            }
+        }
+        self.ok(250, esc(2, 1, 5), format!("Recipient <{to}> OK"));
+        self.to.push(to);
+        self.set_state(SmtpState::Rcpt);
+    }
+
+    fn data_cmd(&mut self) {
+        match self.state {
+            SmtpState::Rcpt => {}
+            SmtpState::Mail => return self.bad_sequence("send RCPT TO first"),
+            SmtpState::Greeting => return self.bad_sequence("send HELO or EHLO first"),
+            _ => return self.bad_sequence("send MAIL FROM first"),
+        }
+        self.ok(354, None, "End data with <CR><LF>.<CR><LF>");
+        self.data.clear();
+        self.data.extend_from_slice(b"\r\n");
+        self.data_overflow = false;
+        self.set_state(SmtpState::Data);
+    }
+
+    fn help(&mut self, topic: Option<String>) {
+        let text = match topic.as_deref().map(str::to_ascii_uppercase).as_deref() {
+            None => "Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT HELP VRFY EXPN AUTH",
+            Some("EHLO") => "EHLO <your host name>: introduce yourself and list extensions",
+            Some("HELO") => "HELO <your host name>: introduce yourself (no extensions)",
+            Some("MAIL") => "MAIL FROM:<sender> [SIZE=n] [BODY=7BIT|8BITMIME]: start a message",
+            Some("RCPT") => "RCPT TO:<recipient>: add a recipient (repeat for each)",
+            Some("DATA") => "DATA: then send the message, ending with a line with only a dot",
+            Some("RSET") => "RSET: forget the message in progress",
+            Some("NOOP") => "NOOP: do nothing, the server answers OK",
+            Some("QUIT") => "QUIT: say goodbye and close the connection",
+            Some("HELP") => "HELP [command]: show help",
+            Some("VRFY") => "VRFY <name>: ask whether a mailbox exists",
+            Some("EXPN") => "EXPN <list>: ask who is on a mailing list",
+            Some("AUTH") => "AUTH PLAIN|LOGIN [initial-response]: log in",
+            Some(_) => return self.fail("smtp.error.syntax", 504, esc(5, 5, 1), "HELP topic unknown", true),
+        };
+        self.ok(214, esc(2, 0, 0), text);
+    }
+
+    fn vrfy(&mut self, query: String, mode: VrfyMode, verb: &str, policy: &mut dyn ServerPolicy) {
+        match mode {
+            VrfyMode::Disabled => {
+                self.fail("smtp.error.not_implemented", 502, esc(5, 5, 1), format!("{verb} command is disabled"), true)
+            }
+            VrfyMode::CannotVerify => {
+                self.ok(252, esc(2, 1, 5), format!("Cannot {verb} user, but will accept message and attempt delivery"))
+            }
+            VrfyMode::Answer => match policy.vrfy(&query) {
+                Some(m) => self.ok(250, esc(2, 1, 5), format!("<{m}>")),
+                None => self.fail("smtp.error.unknown_user", 550, esc(5, 1, 1), format!("{query}: no such user"), false),
+            },
+        }
+    }
+
+    // --- AUTH (RFC 4954) -----------------------------------------------------
+
+    fn auth(&mut self, mechanism: String, initial: Option<String>, policy: &mut dyn ServerPolicy) {
+        if !self.config.auth {
+            return self.fail("smtp.error.not_implemented", 502, esc(5, 5, 1), "AUTH not available", true);
+        }
+        match self.state {
+            SmtpState::Greeting => return self.bad_sequence("send EHLO first"),
+            SmtpState::Mail | SmtpState::Rcpt => return self.bad_sequence("AUTH is not allowed during a mail transaction"),
+            _ if self.authenticated.is_some() => return self.bad_sequence("already authenticated"),
+            _ if !self.esmtp => return self.bad_sequence("send EHLO first (AUTH is an extension)"),
+            _ => {}
+        }
+        let step = match mechanism.as_str() {
+            "PLAIN" => AuthStep::Plain,
+            "LOGIN" => AuthStep::LoginUser,
+            _ => {
+                return self.fail("smtp.error.auth_mechanism", 504, esc(5, 5, 4), "Unrecognized authentication type", true);
+            }
+        };
+        self.set_state(SmtpState::Auth);
+        self.auth_step = Some(step);
+        match initial {
+            Some(i) => self.auth_step(i.as_bytes(), policy),
+            None => self.challenge(),
+        }
+    }
+
+    fn challenge(&mut self) {
+        let text = match self.auth_step {
+            Some(AuthStep::LoginUser) => "VXNlcm5hbWU6", // "Username:"
+            Some(AuthStep::LoginPass { .. }) => "UGFzc3dvcmQ6", // "Password:"
+            _ => "",
+        };
+        self.send(Reply::new(334, None, text));
+    }
+
+    fn auth_response(&mut self, line: &[u8], policy: &mut dyn ServerPolicy) {
+        self.events.push_back(ServerEvent::AuthResponseReceived { line: String::from_utf8_lossy(line).into_owned() });
+        self.auth_step(line, policy);
+    }
+
+    fn auth_done(&mut self) {
+        self.auth_step = None;
+        self.set_state(SmtpState::Ready);
+    }
+
+    fn auth_step(&mut self, line: &[u8], policy: &mut dyn ServerPolicy) {
+        if line == b"*" {
+            self.auth_done();
+            return self.fail("smtp.error.auth_cancelled", 501, esc(5, 0, 0), "Authentication cancelled", true);
+        }
+        // "=" is an empty initial response (RFC 4954 §4).
+        let decoded = if line == b"=" { Ok(Vec::new()) } else { base64::engine::general_purpose::STANDARD.decode(line) };
+        let Ok(decoded) = decoded else {
+            self.auth_done();
+            return self.fail("smtp.error.auth_bad_base64", 501, esc(5, 5, 2), "Cannot decode response (not base64)", true);
+        };
+        let step = self.auth_step.take();
+        let (user, pass) = match step {
+            Some(AuthStep::Plain) => {
+                // authzid NUL authcid NUL passwd (RFC 4616)
+                let parts: Vec<&[u8]> = decoded.split(|&b| b == 0).collect();
+                if parts.len() != 3 {
+                    self.auth_done();
+                    return self.fail("smtp.error.auth_bad_base64", 501, esc(5, 5, 2), "Malformed PLAIN response", true);
+                }
+                (String::from_utf8_lossy(parts[1]).into_owned(), String::from_utf8_lossy(parts[2]).into_owned())
+            }
+            Some(AuthStep::LoginUser) => {
+                self.auth_step = Some(AuthStep::LoginPass { user: String::from_utf8_lossy(&decoded).into_owned() });
+                return self.challenge();
+            }
+            Some(AuthStep::LoginPass { user }) => (user, String::from_utf8_lossy(&decoded).into_owned()),
+            None => return,
+        };
+        self.auth_done();
+        if policy.authenticate(&user, &pass) {
+            self.authenticated = Some(user.clone());
+            self.events.push_back(ServerEvent::Authenticated { user });
+            self.ok(235, esc(2, 7, 0), "Authentication successful");
+        } else {
+            self.fail("smtp.error.auth_failed", 535, esc(5, 7, 8), "Authentication credentials invalid", true);
+        }
+    }
+
+    // --- DATA ----------------------------------------------------------------
+
+    /// Takes message bytes; returns how many were used. Leaves the Data
+    /// state when CRLF.CRLF was found (the rest of `input` is commands).
+    fn ingest_data(&mut self, input: &[u8]) -> usize {
+        let start = self.data.len().saturating_sub(END_OF_DATA.len() - 1);
+        self.data.extend_from_slice(input);
+        if let Some(p) = memchr::memmem::find(&self.data[start..], END_OF_DATA) {
+            let end = start + p; // the CRLF before the dot
+            let after = self.data.len() - (end + END_OF_DATA.len());
+            self.data.truncate(end + 2); // keep the last line's CRLF
+            self.set_state(SmtpState::Ready);
+            return input.len() - after;
+        }
+        if self.data.len() - 2 > self.config.max_message_size {
+            // Stop buffering (bounded memory); keep the tail to find the terminator.
+            self.data_overflow = true;
+            let keep = END_OF_DATA.len() - 1;
+            let cut = self.data.len() - keep;
+            self.data.drain(..cut);
+        }
+        input.len()
+    }
+
+    fn finish_data(&mut self, now: SimTime, policy: &mut dyn ServerPolicy) {
+        let raw = std::mem::take(&mut self.data);
+        if self.data_overflow {
+            self.reset_transaction();
+            let text = "Message size exceeds fixed maximum message size";
+            return self.fail("smtp.error.message_too_large", 552, esc(5, 3, 4), text, false);
+        }
+        let checked = unstuff_checked(&raw[2..]);
+        self.data = raw;
+        match checked {
+            Err(DataError::BareLineEnd) => {
+                self.reset_transaction();
+                let text = "Message rejected: bare LF or bare CR is not allowed (lines must end with CRLF)";
+                self.fail("smtp.error.bare_lf", 554, esc(5, 6, 0), text, false)
+            }
+            Err(DataError::LineTooLong) => {
+                self.reset_transaction();
+                let text = format!("Message rejected: a line is longer than {MAX_TEXT_LINE} characters");
+                self.fail("smtp.error.text_line_too_long", 554, esc(5, 6, 0), text, false)
+            }
+            Ok(message) => {
+                let envelope = self.envelope();
+                self.reset_transaction();
+                let size = message.len();
+                match policy.accept_message(now, &envelope, message) {
+                    Ok(queue_id) => {
+                        self.ok(250, esc(2, 0, 0), format!("OK queued as {queue_id}"));
+                        self.events.push_back(ServerEvent::MessageAccepted { envelope, queue_id, size });
+                    }
+                    Err(r) => {
+                        self.events.push_back(ServerEvent::ProtocolError { key: "smtp.error.policy", detail: r.text() });
+                        self.send(r);
+                    }
+                }
+            }
+        }
+        self.data.clear();
+        if self.data.capacity() > 1 << 20 {
+            self.data = Vec::new(); // don't hold on to a big buffer between messages
+        }
+    }
+}
+
+enum DataError {
+    BareLineEnd,
+    LineTooLong,
+}
+
+/// One pass over the message as received (ending with CRLF): removes the
+/// stuffed dots, refuses bare CR/LF and lines over 1000 octets.
+fn unstuff_checked(raw: &[u8]) -> Result<Vec<u8>, DataError> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut pos = 0;
+    while pos < raw.len() {
+        let content = if raw[pos] == b'.' { pos + 1 } else { pos };
+        let Some(off) = memchr::memchr2(b'\r', b'\n', &raw[pos..]) else {
+            return Err(DataError::BareLineEnd); // cannot happen: raw ends with CRLF
+        };
+        let cr = pos + off;
+        if raw[cr] == b'\n' || raw.get(cr + 1) != Some(&b'\n') {
+            return Err(DataError::BareLineEnd);
+        }
+        let next = cr + 2;
+        if next - pos > MAX_TEXT_LINE {
+            return Err(DataError::LineTooLong);
+        }
+        out.extend_from_slice(&raw[content..next]);
+        pos = next;
+    }
+    Ok(out)
+}
