@@ -4,3 +4,11 @@
 pub mod explain;
 pub mod trace;
 pub mod wire;
+pub mod cast;
+pub mod host;
+pub mod rng;
+pub mod world;
+
+pub use host::{Account, HostConfig};
+pub use trace::{ConnId, Direction, EventKind, Parsed, Protocol, Role, TraceEvent};
+pub use world::{ConnectError, FetchJob, SendJob, World};

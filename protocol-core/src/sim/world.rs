@@ -963,11 +963,20 @@ impl World {
         loop {
             let state = match &mut c.client {
                 ClientEnd::Console { .. } => break,
-                ClientEnd::Smtp { session, outcome, .. } => match session.poll_event() {
+                ClientEnd::Smtp { session, outcome, purpose } => match session.poll_event() {
                     None => break,
                     Some(smtp::client::ClientEvent::StateChanged { to, .. }) => Some(format!("{to:?}")),
                     Some(smtp::client::ClientEvent::Finished(o)) => {
-                        *outcome = Some(o);
+                        // The relay knows the outcome as soon as the last reply
+                        // came; QUIT is only politeness.
+                        match *purpose {
+                            SmtpPurpose::Relay(att) => {
+                                *outcome = Some(smtp::client::DeliveryOutcome { recipients: Vec::new() });
+                                let server = c.server_host.clone();
+                                self.attempt_result(att, Some(o), &server);
+                            }
+                            SmtpPurpose::Submit(_) => *outcome = Some(o),
+                        }
                         None
                     }
                     Some(_) => None,
@@ -1003,7 +1012,8 @@ impl World {
         }
         c.finished = true;
         match std::mem::replace(&mut c.client, ClientEnd::Console { received: Vec::new() }) {
-            ClientEnd::Smtp { purpose: SmtpPurpose::Relay(att), outcome, .. } => self.attempt_result(att, outcome, &c.server_host),
+            ClientEnd::Smtp { purpose: SmtpPurpose::Relay(att), outcome: None, .. } => self.attempt_result(att, None, &c.server_host),
+            ClientEnd::Smtp { purpose: SmtpPurpose::Relay(_), .. } => {}
             ClientEnd::Smtp { purpose: SmtpPurpose::Submit(job), .. } | ClientEnd::Pop3 { job, .. } => {
                 self.jobs.remove(&job);
             }
