@@ -30,5 +30,6 @@ pub mod pop3;
 pub mod dns;
 pub mod mta;
 pub mod sim;
+pub mod scenario;
 
 pub use time::{SimDuration, SimTime};

@@ -3,9 +3,11 @@
 
 pub mod explain;
 pub mod trace;
+pub mod view;
 pub mod wire;
 pub mod cast;
 pub mod host;
+pub mod render;
 pub mod rng;
 pub mod world;
 

@@ -122,7 +122,7 @@ struct Attempt {
 
 #[derive(Debug)]
 enum ClientEnd {
-    Console { received: Vec<u8> },
+    Console,
     Smtp { session: Box<smtp::client::ClientSession>, purpose: SmtpPurpose, outcome: Option<smtp::client::DeliveryOutcome> },
     Pop3 { session: Box<pop3::client::ClientSession>, job: JobId },
 }
@@ -212,6 +212,8 @@ pub struct World {
     max_hops: usize,
     trace: Vec<TraceEvent>,
     next_message: u64,
+    /// Bytes received by console connections, kept after they close.
+    console_rx: BTreeMap<ConnId, Vec<u8>>,
 }
 
 impl World {
@@ -241,6 +243,7 @@ impl World {
             max_hops: mta::DEFAULT_MAX_HOPS,
             trace: Vec::new(),
             next_message: 0,
+            console_rx: BTreeMap::new(),
         }
     }
 
@@ -642,7 +645,7 @@ impl World {
         self.next_conn += 1;
         let client_port = self.next_port;
         self.next_port = if self.next_port == u16::MAX { 49152 } else { self.next_port + 1 };
-        let raw = matches!(client, ClientEnd::Console { .. });
+        let raw = matches!(client, ClientEnd::Console);
         self.conns.insert(
             id,
             Conn {
@@ -731,7 +734,7 @@ impl World {
                 ServerEnd::Pending => {}
             },
             Direction::ToClient if !c.client_closed => match &mut c.client {
-                ClientEnd::Console { received } => received.extend_from_slice(bytes),
+                ClientEnd::Console => self.console_rx.entry(id).or_default().extend_from_slice(bytes),
                 ClientEnd::Smtp { session, .. } => session.handle_input(now, bytes),
                 ClientEnd::Pop3 { session, .. } => session.handle_input(now, bytes),
             },
@@ -760,7 +763,7 @@ impl World {
             Direction::ToClient => {
                 if !c.client_closed {
                     match &mut c.client {
-                        ClientEnd::Console { .. } => {}
+                        ClientEnd::Console => {}
                         ClientEnd::Smtp { session, .. } => session.handle_close(now),
                         ClientEnd::Pop3 { session, .. } => session.handle_close(now),
                     }
@@ -784,7 +787,7 @@ impl World {
                 ServerEnd::Pending => {}
             },
             Role::Client => match &mut c.client {
-                ClientEnd::Console { .. } => {}
+                ClientEnd::Console => {}
                 ClientEnd::Smtp { session, .. } => session.handle_timeout(now),
                 ClientEnd::Pop3 { session, .. } => session.handle_timeout(now),
             },
@@ -815,7 +818,7 @@ impl World {
         }
         if !c.client_closed {
             match &mut c.client {
-                ClientEnd::Console { .. } => {}
+                ClientEnd::Console => {}
                 ClientEnd::Smtp { session, .. } => session.handle_close(now),
                 ClientEnd::Pop3 { session, .. } => session.handle_close(now),
             }
@@ -855,7 +858,7 @@ impl World {
             ServerEnd::Pending => false,
         };
         let client_done = match &c.client {
-            ClientEnd::Console { .. } => false,
+            ClientEnd::Console => false,
             ClientEnd::Smtp { session, .. } => session.is_closed(),
             ClientEnd::Pop3 { session, .. } => session.is_closed(),
         };
@@ -878,7 +881,7 @@ impl World {
         // Timers.
         let want = [
             match &c.client {
-                ClientEnd::Console { .. } => None,
+                ClientEnd::Console => None,
                 ClientEnd::Smtp { session, .. } => session.poll_timeout(),
                 ClientEnd::Pop3 { session, .. } => session.poll_timeout(),
             },
@@ -962,7 +965,7 @@ impl World {
         // Client events.
         loop {
             let state = match &mut c.client {
-                ClientEnd::Console { .. } => break,
+                ClientEnd::Console => break,
                 ClientEnd::Smtp { session, outcome, purpose } => match session.poll_event() {
                     None => break,
                     Some(smtp::client::ClientEvent::StateChanged { to, .. }) => Some(format!("{to:?}")),
@@ -1011,13 +1014,13 @@ impl World {
             return;
         }
         c.finished = true;
-        match std::mem::replace(&mut c.client, ClientEnd::Console { received: Vec::new() }) {
+        match std::mem::replace(&mut c.client, ClientEnd::Console) {
             ClientEnd::Smtp { purpose: SmtpPurpose::Relay(att), outcome: None, .. } => self.attempt_result(att, None, &c.server_host),
             ClientEnd::Smtp { purpose: SmtpPurpose::Relay(_), .. } => {}
             ClientEnd::Smtp { purpose: SmtpPurpose::Submit(job), .. } | ClientEnd::Pop3 { job, .. } => {
                 self.jobs.remove(&job);
             }
-            ClientEnd::Console { .. } => {}
+            ClientEnd::Console => {}
         }
     }
 
@@ -1475,7 +1478,7 @@ impl World {
         }
         let server = self.resolve_now(from_host, target)?;
         match self.check_connect(from_host, &server, port) {
-            Ok(protocol) => Ok(self.open(from_host, &server, port, protocol, ClientEnd::Console { received: Vec::new() })),
+            Ok(protocol) => Ok(self.open(from_host, &server, port, protocol, ClientEnd::Console)),
             Err(e) => {
                 self.trace_connect_error(from_host, &server, port, &e);
                 Err(e)
@@ -1486,7 +1489,7 @@ impl World {
     /// Sends raw bytes on a console connection (they appear in the trace).
     pub fn send_bytes(&mut self, conn: ConnId, bytes: &[u8]) {
         let Some(mut c) = self.conns.remove(&conn) else { return };
-        if matches!(c.client, ClientEnd::Console { .. }) && !c.client_closed {
+        if matches!(c.client, ClientEnd::Console) && !c.client_closed {
             self.transmit(conn, &mut c, Direction::ToServer, bytes.to_vec());
         }
         self.conns.insert(conn, c);
@@ -1502,10 +1505,7 @@ impl World {
 
     /// The bytes the server sent to this console connection since the last call.
     pub fn take_received(&mut self, conn: ConnId) -> Vec<u8> {
-        match self.conns.get_mut(&conn) {
-            Some(Conn { client: ClientEnd::Console { received }, .. }) => std::mem::take(received),
-            _ => Vec::new(),
-        }
+        self.console_rx.get_mut(&conn).map(std::mem::take).unwrap_or_default()
     }
 
     /// Whether the console connection is still open (the server may have closed it).
@@ -1552,7 +1552,7 @@ fn server_output(s: &mut ServerEnd) -> Option<Vec<u8>> {
 
 fn client_output(c: &mut ClientEnd) -> Option<Vec<u8>> {
     match c {
-        ClientEnd::Console { .. } => None,
+        ClientEnd::Console => None,
         ClientEnd::Smtp { session, .. } => session.poll_output(),
         ClientEnd::Pop3 { session, .. } => session.poll_output(),
     }
