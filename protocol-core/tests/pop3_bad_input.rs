@@ -21,7 +21,11 @@ impl Fixture {
         store.deliver("dave", "uid-1", b"Subject: one\r\n\r\nfirst\r\n".to_vec());
         store.deliver("dave", "uid-2", b"Subject: two\r\n\r\nsecond\r\n".to_vec());
         let config = Arc::new(ServerConfig::new("mail.dave.example"));
-        let mut f = Fixture { session: ServerSession::new(config, 7, SimTime::ZERO), store, events: Vec::new() };
+        let mut f = Fixture {
+            session: ServerSession::new(config, 7, SimTime::ZERO),
+            store,
+            events: Vec::new(),
+        };
         f.output();
         f
     }
@@ -35,7 +39,8 @@ impl Fixture {
     }
 
     fn send(&mut self, bytes: &[u8]) -> String {
-        self.session.handle_input(SimTime::from_micros(1), bytes, &mut self.store);
+        self.session
+            .handle_input(SimTime::from_micros(1), bytes, &mut self.store);
         self.output()
     }
 
@@ -116,20 +121,30 @@ fn bad_input_table() {
         };
         let shown = String::from_utf8_lossy(input);
         let got = f.send(input);
-        assert!(got.starts_with(expected), "input {shown:?}\n expected start {expected:?}\n got {got:?}");
+        assert!(
+            got.starts_with(expected),
+            "input {shown:?}\n expected start {expected:?}\n got {got:?}"
+        );
         match after {
             After::Closed => assert!(f.session.is_closed(), "input {shown:?}: should close"),
             After::Works if state == Pop3State::Transaction => {
-                assert_eq!(f.send(b"NOOP\r\n"), "+OK\r\n", "input {shown:?}: session should still work")
+                assert_eq!(
+                    f.send(b"NOOP\r\n"),
+                    "+OK\r\n",
+                    "input {shown:?}: session should still work"
+                )
             }
             After::Works => assert!(
-                f.send(b"CAPA\r\n").starts_with("+OK capability list follows\r\n"),
+                f.send(b"CAPA\r\n")
+                    .starts_with("+OK capability list follows\r\n"),
                 "input {shown:?}: session should still work"
             ),
         }
         // Every response the server sent has an explanation.
         for e in &f.events {
-            if let ServerEvent::ResponseSent { key, .. } | ServerEvent::ProtocolError { key, .. } = e {
+            if let ServerEvent::ResponseSent { key, .. } | ServerEvent::ProtocolError { key, .. } =
+                e
+            {
                 assert!(explain::lookup(key).is_some(), "no explanation for {key}");
             }
         }
@@ -144,7 +159,10 @@ fn long_line_is_refused_and_session_continues() {
     assert_eq!(f.send(ok.as_bytes()), "+OK\r\n");
     // ... 256 is not.
     let long = format!("NOOP{}\r\n", " ".repeat(256 - 6));
-    assert_eq!(f.send(long.as_bytes()), "-ERR line too long (more than 255 octets)\r\n");
+    assert_eq!(
+        f.send(long.as_bytes()),
+        "-ERR line too long (more than 255 octets)\r\n"
+    );
     assert_eq!(f.send(b"STAT\r\n"), "+OK 2 47\r\n");
 }
 
@@ -155,7 +173,10 @@ fn one_megabyte_without_newline_keeps_memory_bounded() {
     for _ in 0..16 {
         assert_eq!(f.send(&chunk), "", "no answer before the line ends");
     }
-    assert_eq!(f.send(b"\r\nNOOP\r\n"), "-ERR line too long (more than 255 octets)\r\n+OK\r\n");
+    assert_eq!(
+        f.send(b"\r\nNOOP\r\n"),
+        "-ERR line too long (more than 255 octets)\r\n+OK\r\n"
+    );
     assert!(!f.session.is_closed());
 }
 
@@ -164,7 +185,10 @@ fn autologout_deletes_nothing_and_unlocks() {
     let mut f = Fixture::transaction();
     f.send(b"DELE 1\r\n");
     let at = f.session.poll_timeout().unwrap();
-    assert_eq!(at, SimTime::from_micros(1) + ServerConfig::new("x").idle_timeout);
+    assert_eq!(
+        at,
+        SimTime::from_micros(1) + ServerConfig::new("x").idle_timeout
+    );
     f.session.handle_timeout(at, &mut f.store);
     assert!(f.session.is_closed());
     assert_eq!(f.output(), "", "autologout sends no response (§3)");
@@ -185,13 +209,25 @@ fn state_changes_follow_the_table() {
         })
         .collect();
     use Pop3State::*;
-    assert_eq!(changes, [(Authorization, Transaction), (Transaction, Update), (Update, Closed)]);
+    assert_eq!(
+        changes,
+        [
+            (Authorization, Transaction),
+            (Transaction, Update),
+            (Update, Closed)
+        ]
+    );
     for (from, to) in changes {
         assert!(
-            protocol_core::pop3::TRANSITIONS.iter().any(|&(a, _, b)| a == from && b == to),
+            protocol_core::pop3::TRANSITIONS
+                .iter()
+                .any(|&(a, _, b)| a == from && b == to),
             "{from} -> {to} is not in TRANSITIONS"
         );
     }
-    assert!(f.events.contains(&ServerEvent::Updated { user: "dave".into(), deleted: vec!["uid-1".into()] }));
+    assert!(f.events.contains(&ServerEvent::Updated {
+        user: "dave".into(),
+        deleted: vec!["uid-1".into()]
+    }));
     assert_eq!(f.store.messages("dave").len(), 1);
 }

@@ -10,7 +10,10 @@ fn every_command() -> Vec<Command> {
         Command::User("mrose".into()),
         Command::Pass("tanstaaf".into()),
         Command::Pass("with spaces in it".into()),
-        Command::Apop { name: "mrose".into(), digest: "c4c9334bac560ecc979e58001b3e22fb".into() },
+        Command::Apop {
+            name: "mrose".into(),
+            digest: "c4c9334bac560ecc979e58001b3e22fb".into(),
+        },
         Command::Quit,
         Command::Stat,
         Command::List(None),
@@ -38,7 +41,10 @@ fn every_command_round_trips() {
 #[test]
 fn keywords_are_case_insensitive() {
     assert_eq!(Command::parse("rEtR 3"), Ok(Command::Retr(3)));
-    assert_eq!(Command::parse("top 1 5"), Ok(Command::Top { msg: 1, lines: 5 }));
+    assert_eq!(
+        Command::parse("top 1 5"),
+        Ok(Command::Top { msg: 1, lines: 5 })
+    );
 }
 
 #[test]
@@ -51,7 +57,10 @@ fn every_response_round_trips() {
     ] {
         assert_eq!(Response::parse(&r.to_wire()), Ok(r.clone()));
     }
-    assert_eq!(Response::Err("[IN-USE] maildrop already locked".into()).resp_code(), Some("IN-USE"));
+    assert_eq!(
+        Response::Err("[IN-USE] maildrop already locked".into()).resp_code(),
+        Some("IN-USE")
+    );
     assert!(Response::parse(b"+OKAY\r\n").is_err());
     assert!(Response::parse(b"220 smtp\r\n").is_err());
 }
@@ -73,7 +82,11 @@ fn multi_line_body_survives_stuffing_in_any_chunking() {
                 got.push(r.unwrap());
             }
         }
-        assert_eq!(got, [reply.clone(), Reply::single(Response::Err("no".into()))], "chunk {chunk}");
+        assert_eq!(
+            got,
+            [reply.clone(), Reply::single(Response::Err("no".into()))],
+            "chunk {chunk}"
+        );
     }
 }
 
@@ -83,8 +96,14 @@ fn err_to_a_multi_line_command_is_single_line() {
     p.expect(true);
     p.expect(true);
     p.push(b"-ERR no such message\r\n+OK\r\n1 a\r\n.\r\n");
-    assert_eq!(p.next_reply(), Some(Ok(Reply::single(Response::Err("no such message".into())))));
-    assert_eq!(p.next_reply().unwrap().unwrap().body, Some(b"1 a\r\n".to_vec()));
+    assert_eq!(
+        p.next_reply(),
+        Some(Ok(Reply::single(Response::Err("no such message".into()))))
+    );
+    assert_eq!(
+        p.next_reply().unwrap().unwrap().body,
+        Some(b"1 a\r\n".to_vec())
+    );
 }
 
 #[test]
@@ -98,20 +117,43 @@ fn rfc1939_apop_digest() {
 
 #[test]
 fn explanations_cover_commands_states_and_are_unique() {
-    let keys: Vec<&str> = explain::all().filter(|e| e.key.starts_with("pop3.")).map(|e| e.key).collect();
+    let keys: Vec<&str> = explain::all()
+        .filter(|e| e.key.starts_with("pop3."))
+        .map(|e| e.key)
+        .collect();
     let mut sorted = keys.clone();
     sorted.sort();
     sorted.dedup();
     assert_eq!(sorted.len(), keys.len(), "duplicate pop3 keys");
-    for c in every_command().iter().filter(|c| !matches!(c, Command::Unknown(_))) {
-        assert!(explain::lookup(c.explain_key()).is_some(), "{}", c.explain_key());
+    for c in every_command()
+        .iter()
+        .filter(|c| !matches!(c, Command::Unknown(_)))
+    {
+        assert!(
+            explain::lookup(c.explain_key()).is_some(),
+            "{}",
+            c.explain_key()
+        );
     }
-    for s in [Pop3State::Authorization, Pop3State::Transaction, Pop3State::Update, Pop3State::Closed] {
-        assert!(explain::lookup(s.explain_key()).is_some(), "{}", s.explain_key());
+    for s in [
+        Pop3State::Authorization,
+        Pop3State::Transaction,
+        Pop3State::Update,
+        Pop3State::Closed,
+    ] {
+        assert!(
+            explain::lookup(s.explain_key()).is_some(),
+            "{}",
+            s.explain_key()
+        );
     }
     for e in explain::all().filter(|e| e.key.starts_with("pop3.")) {
         assert!(e.rfc.starts_with("RFC "), "{} has no RFC", e.key);
-        assert!(!e.text.is_empty() && e.text.len() < 400, "{}: one or two sentences", e.key);
+        assert!(
+            !e.text.is_empty() && e.text.len() < 400,
+            "{}: one or two sentences",
+            e.key
+        );
     }
 }
 
@@ -129,7 +171,10 @@ fn every_key_in_the_server_source_is_explained() {
         let piece = src[at + 1..].split('"').next().unwrap();
         {
             n += 1;
-            assert!(explain::lookup(piece).is_some(), "no explanation for {piece}");
+            assert!(
+                explain::lookup(piece).is_some(),
+                "no explanation for {piece}"
+            );
         }
     }
     assert!(n > 30, "found only {n} keys");

@@ -25,11 +25,21 @@ use std::sync::Arc;
 enum Step {
     Host(String),
     Account(String, String),
-    Message { user: String, uid: String, data: Vec<u8> },
-    Open { id: u64, time: u64 },
+    Message {
+        user: String,
+        uid: String,
+        data: Vec<u8>,
+    },
+    Open {
+        id: u64,
+        time: u64,
+    },
     Switch(u64),
     /// Client lines, then the server lines that answer them.
-    Exchange { client: Vec<u8>, server: Vec<u8> },
+    Exchange {
+        client: Vec<u8>,
+        server: Vec<u8>,
+    },
     Drop,
     Timeout,
     ExpectClosed,
@@ -55,9 +65,16 @@ fn parse(text: &str) -> Vec<Step> {
                         data.extend_from_slice(b"\r\n");
                         lines.next();
                     }
-                    Step::Message { user: w[1].into(), uid: w[2].into(), data }
+                    Step::Message {
+                        user: w[1].into(),
+                        uid: w[2].into(),
+                        data,
+                    }
                 }
-                "open" => Step::Open { id: w[1].parse().unwrap(), time: w[2].parse().unwrap() },
+                "open" => Step::Open {
+                    id: w[1].parse().unwrap(),
+                    time: w[2].parse().unwrap(),
+                },
                 "switch" => Step::Switch(w[1].parse().unwrap()),
                 "drop" => Step::Drop,
                 "timeout" => Step::Timeout,
@@ -75,9 +92,14 @@ fn parse(text: &str) -> Vec<Step> {
             _ => true,
         };
         if new_exchange {
-            steps.push(Step::Exchange { client: Vec::new(), server: Vec::new() });
+            steps.push(Step::Exchange {
+                client: Vec::new(),
+                server: Vec::new(),
+            });
         }
-        let Some(Step::Exchange { client, server }) = steps.last_mut() else { unreachable!() };
+        let Some(Step::Exchange { client, server }) = steps.last_mut() else {
+            unreachable!()
+        };
         match who {
             "C:" => client.extend_from_slice(&wire),
             "S:" => server.extend_from_slice(&wire),
@@ -118,12 +140,17 @@ struct Run {
 
 impl Run {
     fn session(&mut self) -> &mut ServerSession {
-        self.sessions.get_mut(&self.current).expect("no open session")
+        self.sessions
+            .get_mut(&self.current)
+            .expect("no open session")
     }
 
     fn feed(&mut self, chunk: &[u8]) -> Vec<u8> {
         let now = self.now;
-        let s = self.sessions.get_mut(&self.current).expect("no open session");
+        let s = self
+            .sessions
+            .get_mut(&self.current)
+            .expect("no open session");
         s.handle_input(now, chunk, &mut self.store);
         let mut out = Vec::new();
         while let Some(o) = s.poll_output() {
@@ -163,7 +190,10 @@ fn replay(name: &str, steps: &[Step], mode: Mode) {
             Step::Host(h) => run.config.hostname = h.clone(),
             Step::Account(u, p) => run.store.add_account(u.as_str(), p.as_str()),
             Step::Message { user, uid, data } => {
-                assert!(run.store.deliver(user, uid.as_str(), data.clone()), "{name}: deliver {uid}")
+                assert!(
+                    run.store.deliver(user, uid.as_str(), data.clone()),
+                    "{name}: deliver {uid}"
+                )
             }
             Step::Open { id, time } => {
                 run.now = SimTime::from_micros(*time);
@@ -187,9 +217,16 @@ fn replay(name: &str, steps: &[Step], mode: Mode) {
                     fail("autologout must send nothing", b"", &out);
                 }
             }
-            Step::ExpectClosed => assert!(run.session().is_closed(), "{name}: session should be closed"),
+            Step::ExpectClosed => assert!(
+                run.session().is_closed(),
+                "{name}: session should be closed"
+            ),
             Step::ExpectMessages(user, n) => {
-                assert_eq!(run.store.messages(user).len(), *n, "{name}: messages left for {user}")
+                assert_eq!(
+                    run.store.messages(user).len(),
+                    *n,
+                    "{name}: messages left for {user}"
+                )
             }
             Step::Exchange { .. } => {
                 // The run of exchanges up to the next directive.
@@ -200,7 +237,9 @@ fn replay(name: &str, steps: &[Step], mode: Mode) {
                 let run_of = &steps[i..j];
                 let mut greeting_or_first = Vec::new();
                 for s in run_of {
-                    let Step::Exchange { client, server } = s else { unreachable!() };
+                    let Step::Exchange { client, server } = s else {
+                        unreachable!()
+                    };
                     if client.is_empty() {
                         // A greeting: already queued by `open`.
                         greeting_or_first.extend(run.feed(b""));
@@ -213,7 +252,9 @@ fn replay(name: &str, steps: &[Step], mode: Mode) {
                 let exchanges: Vec<(&Vec<u8>, &Vec<u8>)> = run_of
                     .iter()
                     .filter_map(|s| match s {
-                        Step::Exchange { client, server } if !client.is_empty() => Some((client, server)),
+                        Step::Exchange { client, server } if !client.is_empty() => {
+                            Some((client, server))
+                        }
                         _ => None,
                     })
                     .collect();
@@ -227,8 +268,14 @@ fn replay(name: &str, steps: &[Step], mode: Mode) {
                         }
                     }
                     _ => {
-                        let client: Vec<u8> = exchanges.iter().flat_map(|(c, _)| c.iter().copied()).collect();
-                        let expected: Vec<u8> = exchanges.iter().flat_map(|(_, s)| s.iter().copied()).collect();
+                        let client: Vec<u8> = exchanges
+                            .iter()
+                            .flat_map(|(c, _)| c.iter().copied())
+                            .collect();
+                        let expected: Vec<u8> = exchanges
+                            .iter()
+                            .flat_map(|(_, s)| s.iter().copied())
+                            .collect();
                         let mut got = Vec::new();
                         let mut rest = client.as_slice();
                         while !rest.is_empty() {
@@ -256,7 +303,10 @@ fn replay(name: &str, steps: &[Step], mode: Mode) {
 
 fn transcripts() -> Vec<(String, Vec<Step>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts/pop3");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     files
         .into_iter()
@@ -298,11 +348,14 @@ fn transcripts_byte_by_byte() {
 fn transcripts_random_chunks() {
     let seeds: Vec<u64> = match std::env::var("POP3_SEED") {
         Ok(s) => vec![s.parse().expect("POP3_SEED is a number")],
-        Err(_) => (1..=16u64).map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15)).collect(),
+        Err(_) => (1..=16u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .collect(),
     };
     for (name, steps) in transcripts() {
         for &seed in &seeds {
-            let result = std::panic::catch_unwind(|| replay(&name, &steps, Mode::RandomChunks(seed)));
+            let result =
+                std::panic::catch_unwind(|| replay(&name, &steps, Mode::RandomChunks(seed)));
             if let Err(e) = result {
                 eprintln!("failing seed: POP3_SEED={seed} ({name})");
                 std::panic::resume_unwind(e);

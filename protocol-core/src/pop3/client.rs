@@ -71,12 +71,26 @@ pub struct FetchOutcome {
 /// What happened inside the client, for the trace.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum ClientEvent {
-    CommandSent { command: Command },
-    ResponseReceived { ok: bool, first_line: String },
-    StateChanged { from: Pop3State, to: Pop3State },
-    Retrieved { number: u32, uid: String, data: Vec<u8> },
+    CommandSent {
+        command: Command,
+    },
+    ResponseReceived {
+        ok: bool,
+        first_line: String,
+    },
+    StateChanged {
+        from: Pop3State,
+        to: Pop3State,
+    },
+    Retrieved {
+        number: u32,
+        uid: String,
+        data: Vec<u8>,
+    },
     /// The server confirmed QUIT, so a message marked with DELE is gone.
-    Deleted { uid: String },
+    Deleted {
+        uid: String,
+    },
     Finished(FetchOutcome),
 }
 
@@ -173,7 +187,8 @@ impl ClientSession {
     pub fn handle_timeout(&mut self, now: SimTime) {
         if self.deadline.is_some_and(|d| now >= d) && !self.is_closed() {
             self.now = now;
-            self.error.get_or_insert_with(|| format!("no response within {}", self.config.timeout));
+            self.error
+                .get_or_insert_with(|| format!("no response within {}", self.config.timeout));
             self.finish();
         }
     }
@@ -182,7 +197,8 @@ impl ClientSession {
     pub fn handle_close(&mut self, now: SimTime) {
         if !self.is_closed() {
             self.now = now;
-            self.error.get_or_insert_with(|| "connection closed before QUIT was answered".to_string());
+            self.error
+                .get_or_insert_with(|| "connection closed before QUIT was answered".to_string());
             self.finish();
         }
     }
@@ -221,25 +237,43 @@ impl ClientSession {
             }
             Step::Capa => {
                 self.capabilities = ok.then(|| {
-                    reply.body_lines().map(|l| String::from_utf8_lossy(l).to_ascii_uppercase()).collect()
+                    reply
+                        .body_lines()
+                        .map(|l| String::from_utf8_lossy(l).to_ascii_uppercase())
+                        .collect()
                 });
                 match (&self.timestamp, self.config.use_apop) {
                     (Some(ts), true) => {
                         let digest = apop_digest(ts, &self.config.pass);
-                        self.send(Command::Apop { name: self.config.user.clone(), digest }, Step::Apop);
+                        self.send(
+                            Command::Apop {
+                                name: self.config.user.clone(),
+                                digest,
+                            },
+                            Step::Apop,
+                        );
                     }
                     _ => self.send(Command::User(self.config.user.clone()), Step::User),
                 }
             }
-            Step::User | Step::Pass | Step::Apop if !ok => self.fail(format!("login failed: {text}")),
+            Step::User | Step::Pass | Step::Apop if !ok => {
+                self.fail(format!("login failed: {text}"))
+            }
             Step::User => self.send(Command::Pass(self.config.pass.clone()), Step::Pass),
             Step::Pass | Step::Apop => {
                 self.set_state(Pop3State::Transaction);
                 self.send(Command::Stat, Step::Stat);
             }
             Step::Stat if ok => {
-                self.message_count = text.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
-                let has_uidl = self.capabilities.as_ref().is_none_or(|c| c.iter().any(|c| c == "UIDL"));
+                self.message_count = text
+                    .split(' ')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
+                let has_uidl = self
+                    .capabilities
+                    .as_ref()
+                    .is_none_or(|c| c.iter().any(|c| c == "UIDL"));
                 if self.message_count == 0 {
                     self.send(Command::Quit, Step::Quit);
                 } else if has_uidl {
@@ -258,14 +292,21 @@ impl ClientSession {
                     })
                     .collect();
                 self.server_uids = Some(listing.iter().map(|(_, u)| u.clone()).collect());
-                self.queue = listing.into_iter().filter(|(_, u)| !self.config.known_uids.contains(u)).collect();
+                self.queue = listing
+                    .into_iter()
+                    .filter(|(_, u)| !self.config.known_uids.contains(u))
+                    .collect();
                 self.next_message(0);
             }
             Step::Uidl => self.fetch_all(),
             Step::Retr(i) if ok => {
                 let (number, uid) = self.queue[i].clone();
                 let data = reply.body.unwrap_or_default();
-                self.events.push_back(ClientEvent::Retrieved { number, uid: uid.clone(), data: data.clone() });
+                self.events.push_back(ClientEvent::Retrieved {
+                    number,
+                    uid: uid.clone(),
+                    data: data.clone(),
+                });
                 self.retrieved.push((uid, data));
                 if self.config.delete_after_retrieve {
                     self.send(Command::Dele(number), Step::Dele(i));
@@ -294,7 +335,8 @@ impl ClientSession {
                         self.events.push_back(ClientEvent::Deleted { uid });
                     }
                 } else if !ok {
-                    self.error.get_or_insert_with(|| format!("QUIT failed: {text}"));
+                    self.error
+                        .get_or_insert_with(|| format!("QUIT failed: {text}"));
                 }
                 self.finish();
             }
@@ -304,7 +346,9 @@ impl ClientSession {
 
     /// Without UIDL, fetch every message; there are no uids to remember.
     fn fetch_all(&mut self) {
-        self.queue = (1..=self.message_count).map(|n| (n, String::new())).collect();
+        self.queue = (1..=self.message_count)
+            .map(|n| (n, String::new()))
+            .collect();
         self.next_message(0);
     }
 
@@ -322,7 +366,8 @@ impl ClientSession {
     }
 
     fn send(&mut self, command: Command, next: Step) {
-        self.out.extend_from_slice(format!("{command}\r\n").as_bytes());
+        self.out
+            .extend_from_slice(format!("{command}\r\n").as_bytes());
         self.parser.expect(command.expects_multiline());
         self.events.push_back(ClientEvent::CommandSent { command });
         self.step = next;
@@ -333,13 +378,19 @@ impl ClientSession {
         let from = self.state;
         if from != to {
             self.state = to;
-            self.events.push_back(ClientEvent::StateChanged { from, to });
+            self.events
+                .push_back(ClientEvent::StateChanged { from, to });
         }
     }
 
     fn finish(&mut self) {
         let mut known = self.config.known_uids.clone();
-        known.extend(self.retrieved.iter().map(|(u, _)| u.clone()).filter(|u| !u.is_empty()));
+        known.extend(
+            self.retrieved
+                .iter()
+                .map(|(u, _)| u.clone())
+                .filter(|u| !u.is_empty()),
+        );
         if let Some(on_server) = &self.server_uids {
             known.retain(|u| on_server.contains(u));
         }
@@ -352,8 +403,11 @@ impl ClientSession {
         self.set_state(Pop3State::Closed);
         self.step = Step::Done;
         self.deadline = None;
-        let outcome =
-            FetchOutcome { retrieved: std::mem::take(&mut self.retrieved), known_uids: known, error: self.error.clone() };
+        let outcome = FetchOutcome {
+            retrieved: std::mem::take(&mut self.retrieved),
+            known_uids: known,
+            error: self.error.clone(),
+        };
         self.events.push_back(ClientEvent::Finished(outcome));
     }
 }

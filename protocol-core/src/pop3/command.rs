@@ -33,8 +33,10 @@ use std::fmt;
 pub const MAX_ARG_LEN: usize = 40;
 
 /// Every keyword this crate knows, as spelled on the wire.
-pub const KEYWORDS: &[&str] =
-    &["USER", "PASS", "APOP", "QUIT", "STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL", "CAPA"];
+pub const KEYWORDS: &[&str] = &[
+    "USER", "PASS", "APOP", "QUIT", "STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL",
+    "CAPA",
+];
 
 /// One POP3 command, as a client sends it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -96,7 +98,11 @@ impl Command {
     pub fn expects_multiline(&self) -> bool {
         matches!(
             self,
-            Command::List(None) | Command::Retr(_) | Command::Top { .. } | Command::Uidl(None) | Command::Capa
+            Command::List(None)
+                | Command::Retr(_)
+                | Command::Top { .. }
+                | Command::Uidl(None)
+                | Command::Capa
         )
     }
 
@@ -138,12 +144,16 @@ impl Command {
             // §7: the whole rest of the line is the password.
             let pass = rest.strip_prefix(' ').unwrap_or(rest);
             if pass.is_empty() {
-                return Err(CommandError::MissingArgument { keyword: "PASS", usage: "PASS string" });
+                return Err(CommandError::MissingArgument {
+                    keyword: "PASS",
+                    usage: "PASS string",
+                });
             }
             check_len(kw, pass)?;
             return Ok(Command::Pass(pass.to_string()));
         }
-        let args = arguments(rest.trim_end_matches(' ')).ok_or(CommandError::BadSpacing { keyword: kw })?;
+        let args = arguments(rest.trim_end_matches(' '))
+            .ok_or(CommandError::BadSpacing { keyword: kw })?;
         for a in &args {
             check_len(kw, a)?;
         }
@@ -166,9 +176,14 @@ impl Command {
                 arity(2, 2, "APOP name digest")?;
                 let digest = args[1];
                 if digest.len() != 32 || !digest.bytes().all(|b| b.is_ascii_hexdigit()) {
-                    return Err(CommandError::BadDigest { arg: digest.to_string() });
+                    return Err(CommandError::BadDigest {
+                        arg: digest.to_string(),
+                    });
                 }
-                Command::Apop { name: args[0].to_string(), digest: digest.to_string() }
+                Command::Apop {
+                    name: args[0].to_string(),
+                    digest: digest.to_string(),
+                }
             }
             "QUIT" => {
                 arity(0, 0, "QUIT")?;
@@ -192,11 +207,19 @@ impl Command {
             }
             "LIST" => {
                 arity(0, 1, "LIST [msg]")?;
-                Command::List(if args.is_empty() { None } else { Some(number(0)?) })
+                Command::List(if args.is_empty() {
+                    None
+                } else {
+                    Some(number(0)?)
+                })
             }
             "UIDL" => {
                 arity(0, 1, "UIDL [msg]")?;
-                Command::Uidl(if args.is_empty() { None } else { Some(number(0)?) })
+                Command::Uidl(if args.is_empty() {
+                    None
+                } else {
+                    Some(number(0)?)
+                })
             }
             "RETR" => {
                 arity(1, 1, "RETR msg")?;
@@ -225,12 +248,18 @@ fn token(i: &str) -> IResult<&str, &str> {
 /// Zero or more ` arg`; `None` if the spacing is wrong (two spaces in a row,
 /// a leading space).
 fn arguments(rest: &str) -> Option<Vec<&str>> {
-    all_consuming(many0(preceded(char(' '), token))).parse(rest).ok().map(|(_, v)| v)
+    all_consuming(many0(preceded(char(' '), token)))
+        .parse(rest)
+        .ok()
+        .map(|(_, v)| v)
 }
 
 fn check_len(keyword: &'static str, arg: &str) -> Result<(), CommandError> {
     if arg.len() > MAX_ARG_LEN {
-        Err(CommandError::ArgumentTooLong { keyword, len: arg.len() })
+        Err(CommandError::ArgumentTooLong {
+            keyword,
+            len: arg.len(),
+        })
     } else {
         Ok(())
     }
@@ -238,16 +267,25 @@ fn check_len(keyword: &'static str, arg: &str) -> Result<(), CommandError> {
 
 fn parse_number(keyword: &'static str, arg: &str) -> Result<u32, CommandError> {
     if !arg.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(CommandError::NotANumber { keyword, arg: arg.to_string() });
+        return Err(CommandError::NotANumber {
+            keyword,
+            arg: arg.to_string(),
+        });
     }
-    arg.parse().map_err(|_| CommandError::NumberTooLarge { keyword, arg: arg.to_string() })
+    arg.parse().map_err(|_| CommandError::NumberTooLarge {
+        keyword,
+        arg: arg.to_string(),
+    })
 }
 
 /// TOP's line count: "a non-negative number" (§7); too large just means
 /// "the whole body", so it saturates rather than failing.
 fn parse_count(arg: &str) -> Result<u32, CommandError> {
     if !arg.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(CommandError::NotANumber { keyword: "TOP", arg: arg.to_string() });
+        return Err(CommandError::NotANumber {
+            keyword: "TOP",
+            arg: arg.to_string(),
+        });
     }
     Ok(arg.parse().unwrap_or(u32::MAX))
 }
@@ -282,8 +320,14 @@ pub enum CommandError {
     NotPrintable,
     /// Two spaces in a row or a leading space (§3: "separated by a single SPACE").
     BadSpacing { keyword: &'static str },
-    MissingArgument { keyword: &'static str, usage: &'static str },
-    TooManyArguments { keyword: &'static str, usage: &'static str },
+    MissingArgument {
+        keyword: &'static str,
+        usage: &'static str,
+    },
+    TooManyArguments {
+        keyword: &'static str,
+        usage: &'static str,
+    },
     /// An argument over 40 characters (§3).
     ArgumentTooLong { keyword: &'static str, len: usize },
     /// A message number that is not made of digits: `-1`, `abc`.
@@ -309,7 +353,9 @@ impl fmt::Display for CommandError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CommandError::Empty => f.write_str("empty command line"),
-            CommandError::NotPrintable => f.write_str("command contains characters that are not printable ASCII"),
+            CommandError::NotPrintable => {
+                f.write_str("command contains characters that are not printable ASCII")
+            }
             CommandError::BadSpacing { keyword } => {
                 write!(f, "{keyword}: separate arguments with exactly one space")
             }
@@ -320,12 +366,17 @@ impl fmt::Display for CommandError {
                 write!(f, "too many arguments for {keyword}: {usage}")
             }
             CommandError::ArgumentTooLong { keyword, len } => {
-                write!(f, "{keyword}: argument is {len} characters, at most {MAX_ARG_LEN} allowed")
+                write!(
+                    f,
+                    "{keyword}: argument is {len} characters, at most {MAX_ARG_LEN} allowed"
+                )
             }
             CommandError::NotANumber { keyword, arg } => {
                 write!(f, "{keyword}: \"{arg}\" is not a message number")
             }
-            CommandError::NumberTooLarge { keyword, arg } => write!(f, "{keyword}: no such message {arg}"),
+            CommandError::NumberTooLarge { keyword, arg } => {
+                write!(f, "{keyword}: no such message {arg}")
+            }
             CommandError::BadDigest { arg } => {
                 write!(f, "APOP: digest \"{arg}\" must be 32 hexadecimal digits")
             }

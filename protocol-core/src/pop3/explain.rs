@@ -3,8 +3,18 @@
 //! `pop3.cmd.<CMD>`, `pop3.ok.<name>`, `pop3.err.<name>`, `pop3.state.<State>`.
 use crate::explain::Explanation;
 
-const fn e(key: &'static str, title: &'static str, text: &'static str, rfc: &'static str) -> Explanation {
-    Explanation { key, title, text, rfc }
+const fn e(
+    key: &'static str,
+    title: &'static str,
+    text: &'static str,
+    rfc: &'static str,
+) -> Explanation {
+    Explanation {
+        key,
+        title,
+        text,
+        rfc,
+    }
 }
 
 pub static EXPLANATIONS: &[Explanation] = &[

@@ -17,8 +17,8 @@ pub use client::{ClientConfig, ClientEvent, ClientSession, FetchOutcome};
 pub use command::{Command, CommandError};
 pub use response::{Reply, Response, ResponseError, ResponseParser};
 pub use server::{
-    LockError, Maildrops, MemoryMaildrops, Pop3State, ServerConfig, ServerEvent, ServerSession, StoredMessage,
-    TRANSITIONS,
+    LockError, Maildrops, MemoryMaildrops, Pop3State, ServerConfig, ServerEvent, ServerSession,
+    StoredMessage, TRANSITIONS,
 };
 
 use md5::{Digest, Md5};

@@ -73,7 +73,11 @@ impl Response {
 
 /// `("+OK" | "-ERR") [" " text]`, the whole line.
 fn status_line(i: &str) -> IResult<&str, (&str, Option<&str>)> {
-    all_consuming((alt((tag("+OK"), tag("-ERR"))), opt(preceded(tag(" "), rest)))).parse(i)
+    all_consuming((
+        alt((tag("+OK"), tag("-ERR"))),
+        opt(preceded(tag(" "), rest)),
+    ))
+    .parse(i)
 }
 
 /// `+OK text` without CRLF; `+OK` alone when the text is empty.
@@ -107,7 +111,10 @@ impl Reply {
 
     /// A multi-line `+OK` response (§3); `body` is sent byte-stuffed.
     pub fn multi(text: impl Into<String>, body: Vec<u8>) -> Self {
-        Reply { status: Response::Ok(text.into()), body: Some(body) }
+        Reply {
+            status: Response::Ok(text.into()),
+            body: Some(body),
+        }
     }
 
     /// The body split into lines without their line endings.
@@ -168,7 +175,9 @@ impl fmt::Display for ResponseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ResponseError::BadStatus(l) => write!(f, "not a POP3 status line: \"{l}\""),
-            ResponseError::StatusTooLong => write!(f, "status line longer than {MAX_STATUS_LINE} octets"),
+            ResponseError::StatusTooLong => {
+                write!(f, "status line longer than {MAX_STATUS_LINE} octets")
+            }
             ResponseError::BodyTooLarge => f.write_str("multi-line response too large"),
         }
     }
@@ -207,7 +216,14 @@ impl ResponseParser {
     }
 
     pub fn with_max_body(max_body: usize) -> Self {
-        ResponseParser { buf: Vec::new(), pos: 0, scanned: 0, expecting: VecDeque::new(), current: None, max_body }
+        ResponseParser {
+            buf: Vec::new(),
+            pos: 0,
+            scanned: 0,
+            expecting: VecDeque::new(),
+            current: None,
+            max_body,
+        }
     }
 
     /// The next response will be multi-line if it is `+OK` and `multi_line`.
@@ -250,10 +266,17 @@ impl ResponseParser {
                     let content = content.strip_suffix(b"\r").unwrap_or(content);
                     if content == b"." {
                         let (status, body) = self.current.take().expect("checked above");
-                        return Some(Ok(Reply { status, body: Some(body) }));
+                        return Some(Ok(Reply {
+                            status,
+                            body: Some(body),
+                        }));
                     }
                     // §3: a line starting with '.' was stuffed; drop that dot.
-                    let line = if line.first() == Some(&b'.') { &line[1..] } else { line };
+                    let line = if line.first() == Some(&b'.') {
+                        &line[1..]
+                    } else {
+                        line
+                    };
                     if body.len() + line.len() > self.max_body {
                         self.discard_all();
                         return Some(Err(ResponseError::BodyTooLarge));

@@ -121,11 +121,19 @@ impl MemoryMaildrops {
 
     /// Appends a message to `user`'s maildrop. False if there is no such
     /// account or `uid` is not a valid unique-id (§7); nothing is stored then.
-    pub fn deliver(&mut self, user: &str, uid: impl Into<String>, data: impl Into<Vec<u8>>) -> bool {
+    pub fn deliver(
+        &mut self,
+        user: &str,
+        uid: impl Into<String>,
+        data: impl Into<Vec<u8>>,
+    ) -> bool {
         let uid = uid.into();
         match self.accounts.get_mut(user) {
             Some(acc) if valid_uid(&uid) => {
-                acc.messages.push(StoredMessage { uid, data: data.into() });
+                acc.messages.push(StoredMessage {
+                    uid,
+                    data: data.into(),
+                });
                 true
             }
             _ => false,
@@ -134,7 +142,10 @@ impl MemoryMaildrops {
 
     /// The messages in `user`'s maildrop (empty if no such account).
     pub fn messages(&self, user: &str) -> &[StoredMessage] {
-        self.accounts.get(user).map(|a| a.messages.as_slice()).unwrap_or(&[])
+        self.accounts
+            .get(user)
+            .map(|a| a.messages.as_slice())
+            .unwrap_or(&[])
     }
 
     pub fn is_locked(&self, user: &str) -> bool {
@@ -229,7 +240,9 @@ impl Pop3State {
 
     /// Whether `keyword` (upper case) has a row for this state.
     pub fn allows(self, keyword: &str) -> bool {
-        TRANSITIONS.iter().any(|&(from, ev, _)| from == self && ev == keyword)
+        TRANSITIONS
+            .iter()
+            .any(|&(from, ev, _)| from == self && ev == keyword)
     }
 
     /// Key in the explanation table.
@@ -258,16 +271,42 @@ impl fmt::Display for Pop3State {
 /// What happened inside the server, for the trace.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum ServerEvent {
-    CommandReceived { command: Command },
+    CommandReceived {
+        command: Command,
+    },
     /// `key` is the explanation-table entry for this response.
-    ResponseSent { ok: bool, first_line: String, key: &'static str },
-    StateChanged { from: Pop3State, to: Pop3State },
-    LoggedIn { user: String, messages: usize, octets: usize },
-    LoginFailed { user: String },
-    Retrieved { user: String, uid: String },
-    MarkedDeleted { uid: String },
-    Updated { user: String, deleted: Vec<String> },
-    ProtocolError { key: &'static str, detail: String },
+    ResponseSent {
+        ok: bool,
+        first_line: String,
+        key: &'static str,
+    },
+    StateChanged {
+        from: Pop3State,
+        to: Pop3State,
+    },
+    LoggedIn {
+        user: String,
+        messages: usize,
+        octets: usize,
+    },
+    LoginFailed {
+        user: String,
+    },
+    Retrieved {
+        user: String,
+        uid: String,
+    },
+    MarkedDeleted {
+        uid: String,
+    },
+    Updated {
+        user: String,
+        deleted: Vec<String>,
+    },
+    ProtocolError {
+        key: &'static str,
+        detail: String,
+    },
     Closing,
 }
 
@@ -302,7 +341,9 @@ pub struct ServerSession {
 impl ServerSession {
     /// A new connection; the greeting is queued at once (§4).
     pub fn new(config: Arc<ServerConfig>, conn_id: u64, now: SimTime) -> Self {
-        let timestamp = config.apop.then(|| format!("<{conn_id}.{}@{}>", now.as_micros(), config.hostname));
+        let timestamp = config
+            .apop
+            .then(|| format!("<{conn_id}.{}@{}>", now.as_micros(), config.hostname));
         let mut s = ServerSession {
             config,
             timestamp,
@@ -352,7 +393,10 @@ impl ServerSession {
                     "no command for {}: autologout, closing without entering UPDATE (nothing deleted)",
                     self.config.idle_timeout
                 );
-                self.events.push_back(ServerEvent::ProtocolError { key: "pop3.err.autologout", detail });
+                self.events.push_back(ServerEvent::ProtocolError {
+                    key: "pop3.err.autologout",
+                    detail,
+                });
                 self.close_without_update(store);
             }
             _ => {}
@@ -366,10 +410,15 @@ impl ServerSession {
             return;
         }
         let detail = match self.state {
-            Pop3State::Transaction => "connection lost before QUIT: no UPDATE, nothing deleted".to_string(),
+            Pop3State::Transaction => {
+                "connection lost before QUIT: no UPDATE, nothing deleted".to_string()
+            }
             _ => "connection lost".to_string(),
         };
-        self.events.push_back(ServerEvent::ProtocolError { key: "pop3.err.connection_lost", detail });
+        self.events.push_back(ServerEvent::ProtocolError {
+            key: "pop3.err.connection_lost",
+            detail,
+        });
         self.close_without_update(store);
     }
 
@@ -412,7 +461,10 @@ impl ServerSession {
             if complete {
                 self.discarding = false;
                 let detail = format!("command line longer than {} octets", self.config.max_line);
-                self.events.push_back(ServerEvent::ProtocolError { key: "pop3.err.line_too_long", detail });
+                self.events.push_back(ServerEvent::ProtocolError {
+                    key: "pop3.err.line_too_long",
+                    detail,
+                });
                 let text = format!("line too long (more than {} octets)", self.config.max_line);
                 self.send(Response::Err(text), "pop3.err.line_too_long");
             }
@@ -428,20 +480,31 @@ impl ServerSession {
     fn handle_line(&mut self, line: &[u8], store: &mut dyn Maildrops) {
         let line = line.strip_suffix(b"\n").unwrap_or(line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let parsed = std::str::from_utf8(line).map_err(|_| CommandError::NotPrintable).and_then(Command::parse);
+        let parsed = std::str::from_utf8(line)
+            .map_err(|_| CommandError::NotPrintable)
+            .and_then(Command::parse);
         match parsed {
             Ok(command) => {
-                self.events.push_back(ServerEvent::CommandReceived { command: command.clone() });
+                self.events.push_back(ServerEvent::CommandReceived {
+                    command: command.clone(),
+                });
                 self.dispatch(command, store);
             }
             Err(e) => {
                 // A known keyword in the wrong state is the more useful
                 // answer than a complaint about its arguments.
-                let word = String::from_utf8_lossy(line).split(' ').next().unwrap_or("").to_ascii_uppercase();
+                let word = String::from_utf8_lossy(line)
+                    .split(' ')
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_uppercase();
                 if KEYWORDS.contains(&word.as_str()) && !self.state.allows(&word) {
                     return self.wrong_state(&word);
                 }
-                self.events.push_back(ServerEvent::ProtocolError { key: e.explain_key(), detail: e.to_string() });
+                self.events.push_back(ServerEvent::ProtocolError {
+                    key: e.explain_key(),
+                    detail: e.to_string(),
+                });
                 match e {
                     CommandError::NumberTooLarge { .. } => self.no_such_message(),
                     e => self.send(Response::Err(e.to_string()), e.explain_key()),
@@ -466,7 +529,10 @@ impl ServerSession {
                 self.send(Response::Ok(text), "pop3.ok.user");
             }
             Command::Pass(pass) => match self.pending_user.take() {
-                None => self.send(Response::Err("send USER first".into()), "pop3.err.pass_without_user"),
+                None => self.send(
+                    Response::Err("send USER first".into()),
+                    "pop3.err.pass_without_user",
+                ),
                 Some(user) if store.check_password(&user, &pass) => self.login(user, store),
                 Some(user) => self.auth_failed(user, store),
             },
@@ -476,7 +542,9 @@ impl ServerSession {
                     let text = "APOP is not offered by this server; use USER and PASS";
                     return self.send(Response::Err(text.into()), "pop3.err.apop_disabled");
                 };
-                let good = store.apop_secret(&name).is_some_and(|s| apop_digest(&ts, &s) == digest.to_ascii_lowercase());
+                let good = store
+                    .apop_secret(&name)
+                    .is_some_and(|s| apop_digest(&ts, &s) == digest.to_ascii_lowercase());
                 if good {
                     self.login(name, store)
                 } else {
@@ -551,7 +619,11 @@ impl ServerSession {
                 for (i, s) in self.live() {
                     body.push_str(&format!("{} {}\r\n", i + 1, s.msg.uid));
                 }
-                self.send_multi("unique-id listing follows".into(), body.as_bytes(), "pop3.ok.uidl");
+                self.send_multi(
+                    "unique-id listing follows".into(),
+                    body.as_bytes(),
+                    "pop3.ok.uidl",
+                );
             }
             Command::Uidl(Some(n)) => {
                 if let Some(i) = self.lookup(n) {
@@ -566,17 +638,31 @@ impl ServerSession {
     fn login(&mut self, user: String, store: &mut dyn Maildrops) {
         match store.lock(&user) {
             Ok(messages) => {
-                self.messages = messages.into_iter().map(|msg| Slot { msg, deleted: false }).collect();
+                self.messages = messages
+                    .into_iter()
+                    .map(|msg| Slot {
+                        msg,
+                        deleted: false,
+                    })
+                    .collect();
                 let (n, octets) = self.totals();
-                let text = format!("{user}'s maildrop has {} ({octets} octets)", plural(n, "message"));
+                let text = format!(
+                    "{user}'s maildrop has {} ({octets} octets)",
+                    plural(n, "message")
+                );
                 self.user = Some(user.clone());
                 self.send(Response::Ok(text), "pop3.ok.logged_in");
-                self.events.push_back(ServerEvent::LoggedIn { user, messages: n, octets });
+                self.events.push_back(ServerEvent::LoggedIn {
+                    user,
+                    messages: n,
+                    octets,
+                });
                 self.set_state(Pop3State::Transaction);
             }
-            Err(LockError::AlreadyLocked) => {
-                self.send(Response::Err("[IN-USE] maildrop already locked".into()), "pop3.err.locked")
-            }
+            Err(LockError::AlreadyLocked) => self.send(
+                Response::Err("[IN-USE] maildrop already locked".into()),
+                "pop3.err.locked",
+            ),
             Err(LockError::NoSuchUser) => {
                 let text = format!("[SYS/PERM] no maildrop for {user}");
                 self.send(Response::Err(text), "pop3.err.no_maildrop")
@@ -593,7 +679,10 @@ impl ServerSession {
             self.send(Response::Err(text), "pop3.err.too_many_failures");
             self.close_without_update(store);
         } else {
-            self.send(Response::Err("[AUTH] invalid user name or password".into()), "pop3.err.auth_failed");
+            self.send(
+                Response::Err("[AUTH] invalid user name or password".into()),
+                "pop3.err.auth_failed",
+            );
         }
     }
 
@@ -601,18 +690,27 @@ impl ServerSession {
     fn update(&mut self, store: &mut dyn Maildrops) {
         self.set_state(Pop3State::Update);
         let user = self.user.take().unwrap_or_default();
-        let deleted: Vec<String> = self.messages.iter().filter(|s| s.deleted).map(|s| s.msg.uid.clone()).collect();
+        let deleted: Vec<String> = self
+            .messages
+            .iter()
+            .filter(|s| s.deleted)
+            .map(|s| s.msg.uid.clone())
+            .collect();
         if !deleted.is_empty() {
             store.delete(&user, &deleted);
         }
         store.unlock(&user);
         let left = self.messages.len() - deleted.len();
-        self.events.push_back(ServerEvent::Updated { user, deleted });
+        self.events
+            .push_back(ServerEvent::Updated { user, deleted });
         let host = &self.config.hostname;
         let text = if left == 0 {
             format!("{host} POP3 server signing off (maildrop empty)")
         } else {
-            format!("{host} POP3 server signing off ({} left)", plural(left, "message"))
+            format!(
+                "{host} POP3 server signing off ({} left)",
+                plural(left, "message")
+            )
         };
         self.send(Response::Ok(text), "pop3.ok.quit_update");
         self.set_state(Pop3State::Closed);
@@ -629,7 +727,10 @@ impl ServerSession {
 
     fn wrong_state(&mut self, keyword: &str) {
         let valid = self.state.valid_commands().join(", ");
-        let text = format!("{keyword} is not allowed in the {} state; valid now: {valid}", self.state);
+        let text = format!(
+            "{keyword} is not allowed in the {} state; valid now: {valid}",
+            self.state
+        );
         self.send(Response::Err(text), "pop3.err.wrong_state");
     }
 
@@ -639,7 +740,10 @@ impl ServerSession {
         let i = (n as usize).checked_sub(1);
         match i.and_then(|i| self.messages.get(i)) {
             Some(s) if s.deleted => {
-                self.send(Response::Err(format!("message {n} already deleted")), "pop3.err.already_deleted");
+                self.send(
+                    Response::Err(format!("message {n} already deleted")),
+                    "pop3.err.already_deleted",
+                );
                 None
             }
             Some(_) => i,
@@ -671,20 +775,26 @@ impl ServerSession {
 
     /// Count and octets of the messages not marked as deleted (§5 STAT).
     fn totals(&self) -> (usize, usize) {
-        self.live().fold((0, 0), |(n, o), (_, s)| (n + 1, o + s.msg.data.len()))
+        self.live()
+            .fold((0, 0), |(n, o), (_, s)| (n + 1, o + s.msg.data.len()))
     }
 
     fn set_state(&mut self, to: Pop3State) {
         let from = self.state;
         if from != to {
             self.state = to;
-            self.events.push_back(ServerEvent::StateChanged { from, to });
+            self.events
+                .push_back(ServerEvent::StateChanged { from, to });
         }
     }
 
     fn send(&mut self, status: Response, key: &'static str) {
         self.out.extend_from_slice(&status.to_wire());
-        self.events.push_back(ServerEvent::ResponseSent { ok: status.is_ok(), first_line: status.to_string(), key });
+        self.events.push_back(ServerEvent::ResponseSent {
+            ok: status.is_ok(),
+            first_line: status.to_string(),
+            key,
+        });
     }
 
     fn send_multi(&mut self, text: String, body: &[u8], key: &'static str) {
@@ -737,7 +847,10 @@ mod tests {
 
     #[test]
     fn valid_commands_come_from_the_table() {
-        assert_eq!(Pop3State::Authorization.valid_commands(), ["USER", "PASS", "APOP", "CAPA", "QUIT"]);
+        assert_eq!(
+            Pop3State::Authorization.valid_commands(),
+            ["USER", "PASS", "APOP", "CAPA", "QUIT"]
+        );
         assert!(Pop3State::Transaction.valid_commands().contains(&"RETR"));
         assert!(Pop3State::Update.valid_commands().is_empty());
     }
