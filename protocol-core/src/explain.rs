@@ -22,8 +22,8 @@ pub struct Explanation {
 }
 
 /// Every table the core has, searched in order.
-fn tables() -> [&'static [Explanation]; 2] {
-    [crate::smtp::explain::EXPLANATIONS, crate::pop3::explain::EXPLANATIONS]
+fn tables() -> [&'static [Explanation]; 3] {
+    [crate::smtp::explain::EXPLANATIONS, crate::pop3::explain::EXPLANATIONS, crate::sim::explain::EXPLANATIONS]
 }
 
 /// The entry for `key`, if there is one.

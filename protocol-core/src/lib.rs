@@ -27,5 +27,9 @@ pub mod address;
 pub mod message;
 pub mod smtp;
 pub mod pop3;
+pub mod dns;
+pub mod mta;
+pub mod sim;
+pub mod scenario;
 
 pub use time::{SimDuration, SimTime};

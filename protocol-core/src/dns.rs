@@ -1,0 +1,270 @@
+//! DNS as the mail system uses it: A and MX records, answers with NXDOMAIN
+//! and NODATA, and the RFC 5321 §5.1 routing rule built on them.
+//!
+//! Implements: RFC 1034 §3.6 and RFC 1035 §3.3.9 (MX RDATA: preference and
+//! exchange), the NXDOMAIN / NODATA distinction of RFC 2308 §2, and mail
+//! routing per RFC 974 as updated by RFC 5321 §5.1 (MX records in order of
+//! preference, lowest first; no MX records -> the domain's own A record as an
+//! implicit MX of preference 0; a relay that finds itself in the list drops
+//! its own entry and every less preferred one).
+//!
+//! Deliberate simplifications: one authoritative server answers every zone
+//! (ns.example in the default cast), so there is no delegation, no CNAME, no
+//! caching and no TTL; ties between equal preferences keep the zone file's
+//! order instead of being randomised, so traces stay reproducible.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::net::Ipv4Addr;
+
+/// The record types the simulator knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum RecordType {
+    A,
+    MX,
+}
+
+impl fmt::Display for RecordType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RecordType::A => "A",
+            RecordType::MX => "MX",
+        })
+    }
+}
+
+/// One MX record: lower preference is tried first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mx {
+    pub preference: u16,
+    pub exchange: String,
+}
+
+/// The answer section of a response, as the trace shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rcode", rename_all = "snake_case")]
+pub enum Answer {
+    /// NOERROR with address records.
+    A { addrs: Vec<Ipv4Addr> },
+    /// NOERROR with MX records, sorted by preference.
+    Mx { records: Vec<Mx> },
+    /// NOERROR, but the name has no record of the asked type (RFC 2308 §2.2).
+    NoData,
+    /// The name does not exist at all (RFC 1035 §4.1.1 RCODE 3).
+    NxDomain,
+}
+
+impl Answer {
+    /// The explanation key for this answer.
+    pub fn explain_key(&self) -> &'static str {
+        match self {
+            Answer::A { .. } => "dns.answer.a",
+            Answer::Mx { .. } => "dns.answer.mx",
+            Answer::NoData => "dns.answer.nodata",
+            Answer::NxDomain => "dns.answer.nxdomain",
+        }
+    }
+}
+
+/// Zone-file style text: `MX 10 mail.dave.example`, `A 198.51.100.25`, `NXDOMAIN`.
+impl fmt::Display for Answer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Answer::A { addrs } => {
+                let list: Vec<String> = addrs.iter().map(|a| format!("A {a}")).collect();
+                f.write_str(&list.join(", "))
+            }
+            Answer::Mx { records } => {
+                let list: Vec<String> =
+                    records.iter().map(|m| format!("MX {} {}", m.preference, m.exchange)).collect();
+                f.write_str(&list.join(", "))
+            }
+            Answer::NoData => f.write_str("NOERROR, no records (NODATA)"),
+            Answer::NxDomain => f.write_str("NXDOMAIN"),
+        }
+    }
+}
+
+/// Every zone of the world, as the one authoritative server holds it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Zones {
+    a: BTreeMap<String, Vec<Ipv4Addr>>,
+    mx: BTreeMap<String, Vec<Mx>>,
+}
+
+/// Domain names compare without case (RFC 1035 §2.3.3) and without a final dot.
+pub fn normalize(name: &str) -> String {
+    name.trim_end_matches('.').to_ascii_lowercase()
+}
+
+impl Zones {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add_a(&mut self, name: &str, addr: Ipv4Addr) {
+        let list = self.a.entry(normalize(name)).or_default();
+        if !list.contains(&addr) {
+            list.push(addr);
+        }
+    }
+
+    pub fn add_mx(&mut self, domain: &str, preference: u16, exchange: &str) {
+        let list = self.mx.entry(normalize(domain)).or_default();
+        list.retain(|m| m.exchange != normalize(exchange));
+        list.push(Mx { preference, exchange: normalize(exchange) });
+        // Stable sort: equal preferences keep insertion order (see module docs).
+        list.sort_by_key(|m| m.preference);
+    }
+
+    /// Removes every record of `rtype` at `name`.
+    pub fn remove(&mut self, name: &str, rtype: RecordType) {
+        match rtype {
+            RecordType::A => self.a.remove(&normalize(name)),
+            RecordType::MX => self.mx.remove(&normalize(name)).map(|_| Vec::new()),
+        };
+    }
+
+    /// A name exists when it owns any record. (No empty non-terminals: every
+    /// name the simulator asks about either owns records or does not exist.)
+    pub fn exists(&self, name: &str) -> bool {
+        let n = normalize(name);
+        self.a.contains_key(&n) || self.mx.contains_key(&n)
+    }
+
+    /// The authoritative answer to one question.
+    pub fn query(&self, name: &str, rtype: RecordType) -> Answer {
+        let n = normalize(name);
+        if !self.exists(&n) {
+            return Answer::NxDomain;
+        }
+        match rtype {
+            RecordType::A => match self.a.get(&n) {
+                Some(addrs) if !addrs.is_empty() => Answer::A { addrs: addrs.clone() },
+                _ => Answer::NoData,
+            },
+            RecordType::MX => match self.mx.get(&n) {
+                Some(records) if !records.is_empty() => Answer::Mx { records: records.clone() },
+                _ => Answer::NoData,
+            },
+        }
+    }
+
+    /// The first address of `name`, if it has one.
+    pub fn address_of(&self, name: &str) -> Option<Ipv4Addr> {
+        self.a.get(&normalize(name)).and_then(|v| v.first().copied())
+    }
+
+    /// All A records (name, address), for listings.
+    pub fn a_records(&self) -> impl Iterator<Item = (&str, &Ipv4Addr)> {
+        self.a.iter().flat_map(|(n, v)| v.iter().map(move |a| (n.as_str(), a)))
+    }
+
+    /// All MX records (domain, record), for listings.
+    pub fn mx_records(&self) -> impl Iterator<Item = (&str, &Mx)> {
+        self.mx.iter().flat_map(|(n, v)| v.iter().map(move |m| (n.as_str(), m)))
+    }
+}
+
+/// Where mail for a domain goes, per RFC 5321 §5.1.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// Hosts to try in order: (preference, host name).
+    Hosts(Vec<Mx>),
+    /// The domain does not exist: a permanent failure (bounce, 5.1.2).
+    NoSuchDomain,
+    /// The domain exists but has neither MX nor A records: permanent (5.1.2).
+    NoMailHost,
+    /// This relay is the most preferred MX itself and no better host is
+    /// listed: mail would loop back to us (5.4.6).
+    LoopsToSelf,
+}
+
+/// Turns the MX answer (and, for NODATA, the domain's A answer) into the list
+/// of hosts to try. `self_names` are the relay's own host names: RFC 5321
+/// §5.1 says it must drop its own entry and all entries with an equal or
+/// higher preference value.
+pub fn route_from_answers(domain: &str, mx: &Answer, a: Option<&Answer>, self_names: &[&str]) -> Route {
+    match mx {
+        Answer::NxDomain => Route::NoSuchDomain,
+        Answer::Mx { records } => {
+            let mine = records
+                .iter()
+                .filter(|m| self_names.iter().any(|s| normalize(s) == m.exchange))
+                .map(|m| m.preference)
+                .min();
+            let kept: Vec<Mx> = records
+                .iter()
+                .filter(|m| mine.is_none_or(|p| m.preference < p))
+                .cloned()
+                .collect();
+            if kept.is_empty() {
+                Route::LoopsToSelf
+            } else {
+                Route::Hosts(kept)
+            }
+        }
+        // No MX: the domain itself is an implicit MX of preference 0, if it
+        // has an address.
+        Answer::NoData | Answer::A { .. } => match a {
+            Some(Answer::A { .. }) => Route::Hosts(vec![Mx { preference: 0, exchange: normalize(domain) }]),
+            _ => Route::NoMailHost,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zones() -> Zones {
+        let mut z = Zones::new();
+        z.add_a("mail.dave.example", Ipv4Addr::new(198, 51, 100, 25));
+        z.add_a("mx2.dave.example", Ipv4Addr::new(198, 51, 100, 26));
+        z.add_mx("dave.example", 20, "mx2.dave.example");
+        z.add_mx("Dave.Example.", 10, "mail.dave.example");
+        z.add_a("plain.example", Ipv4Addr::new(203, 0, 113, 9));
+        z
+    }
+
+    #[test]
+    fn mx_answers_come_sorted_by_preference() {
+        let z = zones();
+        let Answer::Mx { records } = z.query("DAVE.example", RecordType::MX) else { panic!() };
+        assert_eq!(records[0].exchange, "mail.dave.example");
+        assert_eq!(records[1].preference, 20);
+        assert_eq!(z.query("dave.example", RecordType::MX).to_string(), "MX 10 mail.dave.example, MX 20 mx2.dave.example");
+    }
+
+    #[test]
+    fn nxdomain_and_nodata_differ() {
+        let z = zones();
+        assert_eq!(z.query("nowhere.example", RecordType::MX), Answer::NxDomain);
+        assert_eq!(z.query("plain.example", RecordType::MX), Answer::NoData);
+        assert_eq!(z.query("dave.example", RecordType::A), Answer::NoData);
+    }
+
+    #[test]
+    fn no_mx_falls_back_to_the_a_record() {
+        let z = zones();
+        let route = route_from_answers(
+            "plain.example",
+            &z.query("plain.example", RecordType::MX),
+            Some(&z.query("plain.example", RecordType::A)),
+            &[],
+        );
+        assert_eq!(route, Route::Hosts(vec![Mx { preference: 0, exchange: "plain.example".into() }]));
+        assert_eq!(route_from_answers("x.example", &Answer::NxDomain, None, &[]), Route::NoSuchDomain);
+    }
+
+    #[test]
+    fn a_backup_mx_only_tries_better_hosts() {
+        let z = zones();
+        let mx = z.query("dave.example", RecordType::MX);
+        let Route::Hosts(h) = route_from_answers("dave.example", &mx, None, &["mx2.dave.example"]) else { panic!() };
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].exchange, "mail.dave.example");
+        assert_eq!(route_from_answers("dave.example", &mx, None, &["mail.dave.example"]), Route::LoopsToSelf);
+    }
+}

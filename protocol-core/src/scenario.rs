@@ -1,0 +1,468 @@
+//! Scenarios: serde data (TOML) describing changes to the default cast and
+//! what happens in it, and the built-in catalogue (`protocol-core/scenarios/`).
+//!
+//! ```toml
+//! name = "greylisting"
+//! title = "Greylisting: try again later"
+//! goal = "A 451 reply is not a failure: the sending server keeps the message and retries."
+//!
+//! [[host]]               # changes a host of the cast (by id) or adds one
+//! id = "mx"
+//! greylist = "5m"
+//!
+//! [[step]]
+//! at = "0s"
+//! do = "send"            # send | fetch | host_down | host_up | link_down | link_up
+//! from = "john@isp.example"
+//! to = ["dave@dave.example"]
+//! ```
+
+use crate::mta::RetryPolicy;
+use crate::sim::cast::{cast_hosts, world_with};
+use crate::sim::{Account, FetchJob, HostConfig, SendJob, World};
+use crate::time::{SimDuration, SimTime};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::net::Ipv4Addr;
+
+/// A duration written as `90s`, `15m`, `2h`, `1d`, `250ms` or a number of seconds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "DelayRepr", into = "String")]
+pub struct Delay(pub SimDuration);
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum DelayRepr {
+    Secs(u64),
+    Text(String),
+}
+
+impl TryFrom<DelayRepr> for Delay {
+    type Error = String;
+    fn try_from(r: DelayRepr) -> Result<Self, String> {
+        match r {
+            DelayRepr::Secs(s) => Ok(Delay(SimDuration::from_secs(s))),
+            DelayRepr::Text(t) => parse_delay(&t).map(Delay),
+        }
+    }
+}
+
+impl From<Delay> for String {
+    fn from(d: Delay) -> String {
+        format!("{}ms", d.0.as_micros() / 1000)
+    }
+}
+
+/// `90s`, `15m`, `2h`, `1d`, `250ms`.
+pub fn parse_delay(t: &str) -> Result<SimDuration, String> {
+    let t = t.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num.parse().map_err(|_| format!("{t:?} is not a duration: write e.g. \"90s\", \"15m\", \"2h\""))?;
+    let us = match unit.trim() {
+        "ms" => n * 1_000,
+        "" | "s" => n * 1_000_000,
+        "m" | "min" => n * 60_000_000,
+        "h" => n * 3_600_000_000,
+        "d" => n * 86_400_000_000,
+        u => return Err(format!("unknown time unit {u:?} in {t:?}: use ms, s, m, h or d")),
+    };
+    Ok(SimDuration(us))
+}
+
+/// A change to a host of the cast, or a new host.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostSpec {
+    pub id: String,
+    pub name: Option<String>,
+    pub ip: Option<Ipv4Addr>,
+    pub smtp: Option<bool>,
+    pub submission: Option<bool>,
+    pub pop3: Option<bool>,
+    pub local_domains: Option<Vec<String>>,
+    pub relay_domains: Option<Vec<String>>,
+    /// `"192.0.2.0/24"`
+    pub relay_networks: Option<Vec<String>>,
+    pub smarthost: Option<String>,
+    pub greylist: Option<Delay>,
+    pub max_message_size: Option<usize>,
+    #[serde(default)]
+    pub accounts: Vec<AccountSpec>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountSpec {
+    pub login: String,
+    pub password: String,
+    pub address: String,
+}
+
+/// An extra (or changed) MX record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MxSpec {
+    pub domain: String,
+    pub preference: u16,
+    pub host: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetrySpec {
+    pub schedule: Vec<Delay>,
+    pub max_age: Delay,
+}
+
+/// One scripted thing that happens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "do", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Step {
+    /// A mail program submits a message.
+    Send {
+        at: Delay,
+        #[serde(default = "default_from_host")]
+        from_host: String,
+        #[serde(default = "default_submit_server")]
+        server: String,
+        #[serde(default = "default_submit_port")]
+        port: u16,
+        /// `[login, password]`; omit to send without AUTH.
+        auth: Option<(String, String)>,
+        from: String,
+        to: Vec<String>,
+        #[serde(default = "default_subject")]
+        subject: String,
+        #[serde(default = "default_body")]
+        body: String,
+        /// Extra body lines of filler text (for the message-too-large story).
+        #[serde(default)]
+        padding_lines: usize,
+    },
+    /// A mail program downloads with POP3.
+    Fetch {
+        at: Delay,
+        host: String,
+        server: String,
+        #[serde(default = "default_pop3_port")]
+        port: u16,
+        login: String,
+        password: String,
+        #[serde(default)]
+        delete: bool,
+        #[serde(default)]
+        apop: bool,
+    },
+    HostDown { at: Delay, host: String },
+    HostUp { at: Delay, host: String },
+    LinkDown { at: Delay, a: String, b: String },
+    LinkUp { at: Delay, a: String, b: String },
+}
+
+fn default_from_host() -> String {
+    "john-pc".into()
+}
+fn default_submit_server() -> String {
+    "smtp.isp.example".into()
+}
+fn default_submit_port() -> u16 {
+    587
+}
+fn default_pop3_port() -> u16 {
+    110
+}
+fn default_subject() -> String {
+    "Lunch on Friday?".into()
+}
+fn default_body() -> String {
+    "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into()
+}
+
+impl Step {
+    pub fn at(&self) -> SimDuration {
+        match self {
+            Step::Send { at, .. }
+            | Step::Fetch { at, .. }
+            | Step::HostDown { at, .. }
+            | Step::HostUp { at, .. }
+            | Step::LinkDown { at, .. }
+            | Step::LinkUp { at, .. } => at.0,
+        }
+    }
+}
+
+/// A whole scenario.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub name: String,
+    pub title: String,
+    /// One sentence: what the learner should take away.
+    pub goal: String,
+    #[serde(default)]
+    pub seed: u64,
+    #[serde(default, rename = "host")]
+    pub hosts: Vec<HostSpec>,
+    #[serde(default)]
+    pub mx: Vec<MxSpec>,
+    pub retry: Option<RetrySpec>,
+    #[serde(default, rename = "step")]
+    pub steps: Vec<Step>,
+}
+
+/// A scenario file that could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
+            (Some(l), None) => write!(f, "{}:{l}: {}", self.file, self.message),
+            _ => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let before = &src[..offset.min(src.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+    (line, col)
+}
+
+/// The line of the `n`-th (0-based) `[[header]]` table, for validation errors.
+fn nth_table_line(src: &str, header: &str, n: usize) -> Option<usize> {
+    let pat = format!("[[{header}]]");
+    src.lines().enumerate().filter(|(_, l)| l.trim_start().starts_with(&pat)).nth(n).map(|(i, _)| i + 1)
+}
+
+impl Scenario {
+    /// Parses and checks a scenario; `file` names it in errors.
+    pub fn parse(src: &str, file: &str) -> Result<Scenario, ScenarioError> {
+        let scenario: Scenario = toml::from_str(src).map_err(|e| {
+            let (line, column) = match e.span() {
+                Some(span) => {
+                    let (l, c) = line_col(src, span.start);
+                    (Some(l), Some(c))
+                }
+                None => (None, None),
+            };
+            ScenarioError { file: file.to_string(), line, column, message: e.message().trim().to_string() }
+        })?;
+        scenario.validate(src, file)?;
+        Ok(scenario)
+    }
+
+    fn validate(&self, src: &str, file: &str) -> Result<(), ScenarioError> {
+        let err = |line: Option<usize>, message: String| ScenarioError { file: file.to_string(), line, column: None, message };
+        let mut ids: Vec<String> = cast_hosts().into_iter().map(|h| h.id).collect();
+        for (i, h) in self.hosts.iter().enumerate() {
+            if !ids.contains(&h.id) {
+                if h.name.is_none() || h.ip.is_none() {
+                    return Err(err(nth_table_line(src, "host", i), format!("new host {:?} needs a `name` and an `ip`", h.id)));
+                }
+                ids.push(h.id.clone());
+            }
+            for n in h.relay_networks.iter().flatten() {
+                parse_network(n).map_err(|m| err(nth_table_line(src, "host", i), m))?;
+            }
+        }
+        for (i, s) in self.steps.iter().enumerate() {
+            let hosts: Vec<&String> = match s {
+                Step::Send { from_host, .. } => vec![from_host],
+                Step::Fetch { host, .. } => vec![host],
+                Step::HostDown { host, .. } | Step::HostUp { host, .. } => vec![host],
+                Step::LinkDown { a, b, .. } | Step::LinkUp { a, b, .. } => vec![a, b],
+            };
+            for h in hosts {
+                if !ids.contains(h) {
+                    return Err(err(
+                        nth_table_line(src, "step", i),
+                        format!("step {} names host {h:?}, which is not in this world (hosts: {})", i + 1, ids.join(", ")),
+                    ));
+                }
+            }
+            if let Step::Send { to, .. } = s {
+                if to.is_empty() {
+                    return Err(err(nth_table_line(src, "step", i), format!("step {}: `to` needs at least one address", i + 1)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The world this scenario describes, with its steps scheduled.
+    pub fn build(&self, seed: Option<u64>) -> World {
+        let mut hosts = cast_hosts();
+        for spec in &self.hosts {
+            let i = match hosts.iter().position(|h| h.id == spec.id) {
+                Some(i) => i,
+                None => {
+                    hosts.push(HostConfig::new(&spec.id, spec.name.as_deref().unwrap_or(""), spec.ip.unwrap_or(Ipv4Addr::UNSPECIFIED)));
+                    hosts.len() - 1
+                }
+            };
+            apply(&mut hosts[i], spec);
+        }
+        let mut w = world_with(seed.unwrap_or(self.seed), hosts);
+        // A scenario that lists MX records for a domain replaces the cast's.
+        for mx in &self.mx {
+            w.zones_mut().remove(&mx.domain, crate::dns::RecordType::MX);
+        }
+        for mx in &self.mx {
+            w.zones_mut().add_mx(&mx.domain, mx.preference, &mx.host);
+        }
+        if let Some(r) = &self.retry {
+            w.set_retry_policy(RetryPolicy { schedule: r.schedule.iter().map(|d| d.0).collect(), max_age: r.max_age.0 });
+        }
+        for step in &self.steps {
+            let at = SimTime::ZERO + step.at();
+            match step.clone() {
+                Step::Send { from_host, server, port, auth, from, to, subject, mut body, padding_lines, .. } => {
+                    for i in 0..padding_lines {
+                        body.push_str(&format!("{i:06} The quick brown fox jumps over the lazy dog, again and again.\n"));
+                    }
+                    w.schedule_send(at, SendJob { from_host, server, port, auth, from, to, subject, body });
+                }
+                Step::Fetch { host, server, port, login, password, delete, apop, .. } => {
+                    w.schedule_fetch(at, FetchJob { host, server, port, login, password, delete, apop })
+                }
+                Step::HostDown { host, .. } => w.schedule_host_state(at, &host, false),
+                Step::HostUp { host, .. } => w.schedule_host_state(at, &host, true),
+                Step::LinkDown { a, b, .. } => w.schedule_link_state(at, &a, &b, false),
+                Step::LinkUp { a, b, .. } => w.schedule_link_state(at, &a, &b, true),
+            }
+        }
+        w
+    }
+
+    /// Builds the world and runs it until nothing is left to do.
+    pub fn run(&self, seed: Option<u64>) -> World {
+        let mut w = self.build(seed);
+        w.run_until_idle();
+        w
+    }
+}
+
+fn parse_network(s: &str) -> Result<(Ipv4Addr, u8), String> {
+    let (ip, len) = s.split_once('/').unwrap_or((s, "32"));
+    let ip: Ipv4Addr = ip.parse().map_err(|_| format!("{s:?} is not a network like \"192.0.2.0/24\""))?;
+    let len: u8 = len.parse().ok().filter(|l| *l <= 32).ok_or_else(|| format!("{s:?}: prefix length must be 0-32"))?;
+    Ok((ip, len))
+}
+
+fn apply(h: &mut HostConfig, s: &HostSpec) {
+    if let Some(v) = &s.name {
+        h.name = v.clone();
+    }
+    if let Some(v) = s.ip {
+        h.ip = v;
+    }
+    if let Some(v) = s.smtp {
+        h.smtp = v;
+    }
+    if let Some(v) = s.submission {
+        h.submission = v;
+    }
+    if let Some(v) = s.pop3 {
+        h.pop3 = v;
+    }
+    if let Some(v) = &s.local_domains {
+        h.local_domains = v.clone();
+    }
+    if let Some(v) = &s.relay_domains {
+        h.relay_domains = v.clone();
+    }
+    if let Some(v) = &s.relay_networks {
+        h.relay_networks = v.iter().filter_map(|n| parse_network(n).ok()).collect();
+    }
+    if let Some(v) = &s.smarthost {
+        h.smarthost = Some(v.clone());
+    }
+    if let Some(v) = s.greylist {
+        h.greylist = Some(v.0);
+    }
+    if let Some(v) = s.max_message_size {
+        h.max_message_size = Some(v);
+    }
+    for a in &s.accounts {
+        h.accounts.push(Account { login: a.login.clone(), password: a.password.clone(), address: a.address.clone() });
+    }
+}
+
+/// The built-in catalogue, in teaching order: (file name, TOML text).
+pub const CATALOGUE: &[(&str, &str)] = &[
+    ("seed-story.toml", include_str!("../scenarios/seed-story.toml")),
+    ("unknown-recipient.toml", include_str!("../scenarios/unknown-recipient.toml")),
+    ("backup-mx.toml", include_str!("../scenarios/backup-mx.toml")),
+    ("greylisting.toml", include_str!("../scenarios/greylisting.toml")),
+    ("open-relay.toml", include_str!("../scenarios/open-relay.toml")),
+    ("spam-filter.toml", include_str!("../scenarios/spam-filter.toml")),
+    ("pop3-two-devices.toml", include_str!("../scenarios/pop3-two-devices.toml")),
+    ("too-large.toml", include_str!("../scenarios/too-large.toml")),
+    ("no-such-domain.toml", include_str!("../scenarios/no-such-domain.toml")),
+];
+
+/// Every built-in scenario, parsed (a broken one is a bug: tests parse them all).
+pub fn catalogue() -> Vec<Scenario> {
+    CATALOGUE
+        .iter()
+        .map(|(file, src)| Scenario::parse(src, &format!("scenarios/{file}")).unwrap_or_else(|e| panic!("built-in scenario: {e}")))
+        .collect()
+}
+
+/// A built-in scenario by name.
+pub fn builtin(name: &str) -> Option<Scenario> {
+    catalogue().into_iter().find(|s| s.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_parse() {
+        assert_eq!(parse_delay("15m"), Ok(SimDuration::from_mins(15)));
+        assert_eq!(parse_delay("250ms"), Ok(SimDuration::from_millis(250)));
+        assert!(parse_delay("soon").is_err());
+        assert!(parse_delay("3y").unwrap_err().contains("unknown time unit"));
+    }
+
+    #[test]
+    fn every_builtin_parses_and_names_are_unique() {
+        let c = catalogue();
+        assert_eq!(c.len(), 9);
+        let mut names: Vec<&str> = c.iter().map(|s| s.name.as_str()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), 9);
+    }
+
+    #[test]
+    fn syntax_errors_name_file_line_and_problem() {
+        let src = "name = \"x\"\ntitle = \"t\"\ngoal = \"g\"\n\n[[step]]\nat = \"soon\"\ndo = \"host_down\"\nhost = \"mx\"\n";
+        let e = Scenario::parse(src, "bad.toml").unwrap_err();
+        assert_eq!(e.file, "bad.toml");
+        assert_eq!(e.line, Some(5), "{e}"); // the [[step]] table that holds the bad value
+        assert!(e.message.contains("not a duration"), "{e}");
+        let e = Scenario::parse("name = \"x\"\ntitle = 3\n", "b.toml").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+    }
+
+    #[test]
+    fn unknown_hosts_in_steps_are_reported_with_their_line() {
+        let src = "name = \"x\"\ntitle = \"t\"\ngoal = \"g\"\n\n[[step]]\nat = 0\ndo = \"host_down\"\nhost = \"mars\"\n";
+        let e = Scenario::parse(src, "s.toml").unwrap_err();
+        assert_eq!(e.line, Some(5));
+        assert!(e.to_string().starts_with("s.toml:5: step 1 names host \"mars\""), "{e}");
+    }
+}

@@ -1,0 +1,61 @@
+//! Explanations for what the world does around the protocol sessions: DNS,
+//! TCP, the MTA's queue, retries, bounces and POP3 mailbox changes.
+
+use crate::explain::Explanation;
+
+macro_rules! e {
+    ($key:literal, $title:literal, $rfc:literal, $text:literal) => {
+        Explanation { key: $key, title: $title, text: $text, rfc: $rfc }
+    };
+}
+
+pub static EXPLANATIONS: &[Explanation] = &[
+    e!("dns.query.a", "DNS question: address", "RFC 1035 §3.4.1",
+       "The host asks the DNS server for the IP address (A record) of a name, so it knows where to connect."),
+    e!("dns.query.mx", "DNS question: mail exchangers", "RFC 5321 §5.1",
+       "To send mail to a domain, a mail server asks DNS which hosts accept mail for it (MX records)."),
+    e!("dns.answer.a", "DNS answer: address", "RFC 1035 §3.4.1",
+       "The DNS server answers with the IP address of the name."),
+    e!("dns.answer.mx", "DNS answer: mail exchangers", "RFC 1035 §3.3.9",
+       "The DNS server lists the mail hosts for the domain, each with a preference number: the lowest number is tried first."),
+    e!("dns.answer.nodata", "DNS answer: no such record", "RFC 2308 §2.2",
+       "The name exists but has no record of that type. With no MX record, mail goes to the domain's own address (its A record)."),
+    e!("dns.answer.nxdomain", "DNS answer: no such domain", "RFC 1035 §4.1.1",
+       "NXDOMAIN: the name does not exist anywhere in DNS. Mail to it can never be delivered, so the server gives up and bounces it."),
+    e!("tcp.open", "Connection opened", "RFC 9293 §3.5",
+       "The two hosts completed TCP's three-way handshake; now the client waits for the server's greeting."),
+    e!("tcp.refused", "Connection refused", "RFC 9293 §3.10.7.1",
+       "The host is up but nothing listens on that port, so it answers the connection attempt with a reset."),
+    e!("tcp.unreachable", "Host unreachable", "RFC 5321 §4.5.4.1",
+       "The host (or the network to it) is down: the attempt gets no answer. A mail server treats this as a temporary failure and tries later or tries the next MX."),
+    e!("tcp.close", "Connection closed", "RFC 9293 §3.6",
+       "One side closed the connection after the session ended."),
+    e!("tcp.reset", "Connection reset", "RFC 9293 §3.10.7",
+       "The connection broke off without a proper goodbye, for example because a host went down."),
+    e!("mta.queued", "Message queued", "RFC 5321 §6.1",
+       "By answering 250 after the message, this server took responsibility for it: it must now deliver it or report the failure to the sender."),
+    e!("mta.relayed", "Message relayed", "RFC 5321 §2.3.10",
+       "The next server accepted the message, so responsibility passed to it and this server removes the message from its queue."),
+    e!("mta.delivered", "Delivered to a mailbox", "RFC 5321 §4.4",
+       "Final delivery: the message is stored in the recipient's mailbox with a Return-Path header holding the envelope sender."),
+    e!("mta.retry", "Retry scheduled", "RFC 5321 §4.5.4.1",
+       "The attempt failed temporarily (4xx reply or no connection), so the message stays in the queue and the server tries again later, waiting longer each time."),
+    e!("mta.bounce", "Bounce sent", "RFC 5321 §6.2; RFC 3464",
+       "The message cannot be delivered, so the server sends a delivery status notification back to the envelope sender, from the null sender <> so that it can never cause another bounce."),
+    e!("mta.bounce.discarded", "Bounce of a bounce dropped", "RFC 5321 §6.1",
+       "The undeliverable message was itself a bounce (its sender is <>), and a bounce is never bounced, so the server only logs the failure."),
+    e!("mta.loop", "Mail loop detected", "RFC 5321 §6.3",
+       "The message already carries too many Received headers: it is probably going round in a loop, so the server stops it and bounces it."),
+    e!("mta.giveup", "Gave up", "RFC 5321 §4.5.4.1",
+       "The message stayed in the queue longer than the server's limit, so it stops trying and bounces it to the sender."),
+    e!("pop3.retrieved", "Message downloaded", "RFC 1939 §7",
+       "The mail program downloaded the whole message with RETR."),
+    e!("pop3.deleted", "Message deleted on the server", "RFC 1939 §6",
+       "Messages marked with DELE are really removed only now, when the client said QUIT and the session entered the UPDATE state."),
+    e!("net.host.down", "Host down", "DESIGN",
+       "The host stopped answering: connections to it fail until it comes back."),
+    e!("net.host.up", "Host up", "DESIGN",
+       "The host is back and accepts connections again."),
+    e!("world.wait", "Time passes", "DESIGN",
+       "Nothing happens for a while; the simulator skips ahead to the next scheduled event."),
+];

@@ -1,0 +1,305 @@
+//! A host of the world: its name and address, the services it runs, and the
+//! mail it holds (accounts, maildrops, queue). The SMTP and POP3 server
+//! sessions reach the host's data through [`SmtpPolicy`] and [`Maildrops`].
+
+use crate::address::{Mailbox, ReversePath};
+use crate::message::{received_header, rfc5322_date};
+use crate::mta::{self, QueueEntry};
+use crate::pop3::server::{LockError, Maildrops, StoredMessage};
+use crate::smtp::reply::{EnhancedCode, Reply};
+use crate::smtp::server::{Envelope, ServerPolicy};
+use crate::time::{SimDuration, SimTime};
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::Ipv4Addr;
+use std::sync::Arc;
+
+/// A mail account: login for POP3 and submission, and its address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    pub login: String,
+    pub password: String,
+    pub address: String,
+}
+
+/// How a host is set up (built from the cast and the scenario).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostConfig {
+    /// Short id used in the trace: `john-pc`, `isp`, `mx`.
+    pub id: String,
+    /// Its DNS name.
+    pub name: String,
+    pub ip: Ipv4Addr,
+    /// An MTA on port 25.
+    pub smtp: bool,
+    /// A submission server on port 587 (AUTH required).
+    pub submission: bool,
+    /// A POP3 server on port 110.
+    pub pop3: bool,
+    /// Domains whose mailboxes live here.
+    pub local_domains: Vec<String>,
+    /// Domains accepted and passed on (a backup MX, a filter).
+    pub relay_domains: Vec<String>,
+    /// Clients allowed to relay without AUTH.
+    pub relay_networks: Vec<(Ipv4Addr, u8)>,
+    /// Send everything that is not local to this host instead of using MX.
+    pub smarthost: Option<String>,
+    /// Greylisting: refuse an unknown (client, sender, recipient) with 451
+    /// until it retries after this long.
+    pub greylist: Option<SimDuration>,
+    pub max_message_size: Option<usize>,
+    pub accounts: Vec<Account>,
+}
+
+impl HostConfig {
+    pub fn new(id: &str, name: &str, ip: Ipv4Addr) -> Self {
+        HostConfig {
+            id: id.into(),
+            name: name.into(),
+            ip,
+            smtp: false,
+            submission: false,
+            pop3: false,
+            local_domains: Vec::new(),
+            relay_domains: Vec::new(),
+            relay_networks: Vec::new(),
+            smarthost: None,
+            greylist: None,
+            max_message_size: None,
+            accounts: Vec::new(),
+        }
+    }
+}
+
+/// One message in a maildrop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Maildrop {
+    pub messages: Vec<StoredMessage>,
+    pub locked: bool,
+}
+
+/// The mail a host holds and the rules it applies.
+#[derive(Debug)]
+pub struct MailState {
+    pub name: String,
+    pub id: String,
+    pub ip: Ipv4Addr,
+    pub local_domains: BTreeSet<String>,
+    pub relay_domains: BTreeSet<String>,
+    pub smarthost: Option<String>,
+    pub greylist: Option<SimDuration>,
+    greylist_seen: BTreeMap<(Ipv4Addr, String, String), SimTime>,
+    /// login -> account
+    pub accounts: BTreeMap<String, Account>,
+    /// lower-cased address -> login
+    by_address: BTreeMap<String, String>,
+    /// login -> maildrop
+    pub maildrops: BTreeMap<String, Maildrop>,
+    pub queue: BTreeMap<String, QueueEntry>,
+    next_queue: u64,
+    /// Messages accepted by the SMTP server since the world last looked.
+    pub accepted: Vec<String>,
+}
+
+impl MailState {
+    pub fn new(cfg: &HostConfig) -> Self {
+        let accounts: BTreeMap<String, Account> =
+            cfg.accounts.iter().map(|a| (a.login.clone(), a.clone())).collect();
+        let maildrops = accounts
+            .keys()
+            .map(|l| (l.clone(), Maildrop { messages: Vec::new(), locked: false }))
+            .collect();
+        let by_address = accounts.values().map(|a| (a.address.to_ascii_lowercase(), a.login.clone())).collect();
+        MailState {
+            by_address,
+            name: cfg.name.clone(),
+            id: cfg.id.clone(),
+            ip: cfg.ip,
+            local_domains: cfg.local_domains.iter().map(|d| d.to_ascii_lowercase()).collect(),
+            relay_domains: cfg.relay_domains.iter().map(|d| d.to_ascii_lowercase()).collect(),
+            smarthost: cfg.smarthost.clone(),
+            greylist: cfg.greylist,
+            greylist_seen: BTreeMap::new(),
+            accounts,
+            maildrops,
+            queue: BTreeMap::new(),
+            next_queue: 0,
+            accepted: Vec::new(),
+        }
+    }
+
+    /// A fresh queue id: the host id in capitals and a counter (`ISP0001`).
+    pub fn new_queue_id(&mut self) -> String {
+        self.next_queue += 1;
+        let prefix: String =
+            self.id.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
+        format!("{prefix}{:04}", self.next_queue)
+    }
+
+    /// The account that owns `address`, if it lives here.
+    pub fn account_for(&self, address: &str) -> Option<&Account> {
+        self.by_address.get(&address.to_ascii_lowercase()).and_then(|l| self.accounts.get(l))
+    }
+
+    pub fn is_local(&self, domain: &str) -> bool {
+        self.local_domains.contains(&domain.to_ascii_lowercase())
+    }
+
+    /// Puts a message into the queue and returns its id.
+    pub fn enqueue(&mut self, from: String, rcpts: Vec<String>, data: Vec<u8>, now: SimTime) -> String {
+        let id = self.new_queue_id();
+        self.queue.insert(
+            id.clone(),
+            QueueEntry {
+                id: id.clone(),
+                from,
+                pending: rcpts,
+                failed: Vec::new(),
+                last_error: Vec::new(),
+                data,
+                arrived: now,
+                failures: 0,
+                active: 0,
+            },
+        );
+        id
+    }
+}
+
+fn reply(code: u16, esc: (u8, u16, u16), text: &str) -> Reply {
+    Reply::new(code, Some(EnhancedCode(esc.0, esc.1, esc.2)), text)
+}
+
+/// The SMTP server's view of a host (one per `handle_*` call).
+pub struct SmtpPolicy<'a> {
+    pub mail: &'a mut MailState,
+    /// `ESMTP`, `ESMTPA` (after AUTH), ... for the Received header.
+    pub submission: bool,
+}
+
+impl ServerPolicy for SmtpPolicy<'_> {
+    fn authenticate(&mut self, username: &str, password: &str) -> bool {
+        self.mail.accounts.get(username).is_some_and(|a| a.password == password)
+    }
+
+    fn mailbox_exists(&self, mailbox: &Mailbox) -> bool {
+        let domain = mailbox.domain.to_ascii_lowercase();
+        // A backup MX or filter cannot know the users behind it: it accepts
+        // every recipient of the domains it relays for.
+        self.mail.relay_domains.contains(&domain) || self.mail.account_for(&mailbox.to_string()).is_some()
+    }
+
+    fn check_rcpt(&mut self, now: SimTime, envelope: &Envelope, rcpt: &Mailbox) -> Option<Reply> {
+        let delay = self.mail.greylist?;
+        if envelope.authenticated.is_some() {
+            return None;
+        }
+        let from = match &envelope.from {
+            ReversePath::Null => String::new(),
+            ReversePath::Mailbox(m) => m.to_string().to_ascii_lowercase(),
+        };
+        let key = (envelope.peer, from, rcpt.to_string().to_ascii_lowercase());
+        match self.mail.greylist_seen.get(&key) {
+            Some(&first) if now - first >= delay => None,
+            Some(_) => Some(reply(451, (4, 7, 1), "Greylisted, please try again later")),
+            None => {
+                self.mail.greylist_seen.insert(key, now);
+                Some(reply(451, (4, 7, 1), "Greylisted, please try again later"))
+            }
+        }
+    }
+
+    fn accept_message(&mut self, now: SimTime, envelope: &Envelope, data: Vec<u8>) -> Result<String, Reply> {
+        let id = self.mail.new_queue_id();
+        let with = if self.submission || envelope.authenticated.is_some() { "ESMTPA" } else { "ESMTP" };
+        let for_rcpt = (envelope.to.len() == 1).then(|| &envelope.to[0]);
+        let value = received_header(&envelope.helo, envelope.peer, &self.mail.name, with, &id, for_rcpt, &rfc5322_date(now));
+        let data = mta::prepend_header(&data, &format!("Received: {value}"));
+        let from = match &envelope.from {
+            ReversePath::Null => String::new(),
+            ReversePath::Mailbox(m) => m.to_string(),
+        };
+        self.mail.queue.insert(
+            id.clone(),
+            QueueEntry {
+                id: id.clone(),
+                from,
+                pending: envelope.to.iter().map(|m| m.to_string()).collect(),
+                failed: Vec::new(),
+                last_error: Vec::new(),
+                data,
+                arrived: now,
+                failures: 0,
+                active: 0,
+            },
+        );
+        self.mail.accepted.push(id.clone());
+        Ok(id)
+    }
+}
+
+impl Maildrops for MailState {
+    fn check_password(&self, user: &str, pass: &str) -> bool {
+        self.accounts.get(user).is_some_and(|a| a.password == pass)
+    }
+
+    fn apop_secret(&self, user: &str) -> Option<String> {
+        self.accounts.get(user).map(|a| a.password.clone())
+    }
+
+    fn lock(&mut self, user: &str) -> Result<Vec<StoredMessage>, LockError> {
+        let drop = self.maildrops.get_mut(user).ok_or(LockError::NoSuchUser)?;
+        if drop.locked {
+            return Err(LockError::AlreadyLocked);
+        }
+        drop.locked = true;
+        Ok(drop.messages.clone())
+    }
+
+    fn unlock(&mut self, user: &str) {
+        if let Some(d) = self.maildrops.get_mut(user) {
+            d.locked = false;
+        }
+    }
+
+    fn delete(&mut self, user: &str, uids: &[String]) {
+        if let Some(d) = self.maildrops.get_mut(user) {
+            d.messages.retain(|m| !uids.contains(&m.uid));
+        }
+    }
+}
+
+/// Everything about one host.
+#[derive(Debug)]
+pub struct Host {
+    pub config: HostConfig,
+    pub up: bool,
+    pub smtp: Option<Arc<crate::smtp::server::ServerConfig>>,
+    pub submission: Option<Arc<crate::smtp::server::ServerConfig>>,
+    pub pop3: Option<Arc<crate::pop3::server::ServerConfig>>,
+    pub mail: MailState,
+}
+
+impl Host {
+    pub fn new(config: HostConfig) -> Self {
+        use crate::smtp::server::{ServerConfig, ServerMode};
+        let mut accept: BTreeSet<String> = config.local_domains.iter().map(|d| d.to_ascii_lowercase()).collect();
+        accept.extend(config.relay_domains.iter().map(|d| d.to_ascii_lowercase()));
+        let make = |mode| {
+            let mut c = ServerConfig::new(config.name.clone(), mode);
+            c.local_domains = accept.clone();
+            c.relay_networks = config.relay_networks.clone();
+            if let Some(max) = config.max_message_size {
+                c.max_message_size = max;
+            }
+            Arc::new(c)
+        };
+        Host {
+            smtp: config.smtp.then(|| make(ServerMode::Relay)),
+            submission: config.submission.then(|| make(ServerMode::Submission)),
+            pop3: config.pop3.then(|| Arc::new(crate::pop3::server::ServerConfig::new(config.name.clone()))),
+            mail: MailState::new(&config),
+            up: true,
+            config,
+        }
+    }
+}

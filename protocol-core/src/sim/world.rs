@@ -1,0 +1,1593 @@
+//! The world: hosts, links, simulated TCP, DNS over UDP port 53, the MTAs,
+//! the mail programs of John and Dave, and the console that the telnet pane
+//! and `mailsim serve` drive. One scheduler with a virtual clock (integer
+//! microseconds) and one seeded RNG; ordered maps only. After turmoil: links
+//! are keyed by an ordered pair with a state per direction, and a link's
+//! verdict for a segment is "deliver after a delay" (lost segments are
+//! retransmitted, which only costs time) or, when it is down, a reset.
+//!
+//! Simplifications, on purpose: the TCP handshake is one latency; a lost
+//! segment costs one retransmission timeout; a connection to a down host
+//! fails after [`CONNECT_TIMEOUT`]; DNS has no cache.
+
+use super::host::{Host, HostConfig, SmtpPolicy};
+use super::rng::SplitMix64;
+use super::trace::*;
+use super::wire::{Piece, Splitter};
+use crate::address::{Mailbox, ReversePath};
+use crate::dns::{self, Answer, Mx, RecordType, Route, Zones};
+use crate::message::rfc5322_date;
+use crate::mta::{self, BounceInfo, Failure, RetryPolicy};
+use crate::pop3;
+use crate::smtp;
+use crate::time::{SimDuration, SimTime};
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::Ipv4Addr;
+
+/// How long a client waits for a SYN-ACK that never comes.
+pub const CONNECT_TIMEOUT: SimDuration = SimDuration::from_secs(30);
+/// How long a resolver waits for a DNS answer that never comes.
+pub const DNS_TIMEOUT: SimDuration = SimDuration::from_secs(5);
+/// A gap in the trace at least this long gets a narration note.
+pub const NOTE_GAP: SimDuration = SimDuration::from_secs(60);
+
+/// One direction of a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkState {
+    pub latency: SimDuration,
+    /// Segments lost per million (each costs a retransmission).
+    pub loss_ppm: u32,
+    pub up: bool,
+}
+
+/// Why the console (or a program) could not connect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConnectError {
+    NoSuchHost(String),
+    UnknownName(String),
+    Refused,
+    Unreachable(Unreachable),
+}
+
+impl std::fmt::Display for ConnectError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConnectError::NoSuchHost(h) => write!(f, "no host called {h:?} in this world"),
+            ConnectError::UnknownName(n) => write!(f, "{n}: Name or service not known (NXDOMAIN)"),
+            ConnectError::Refused => f.write_str("Connection refused"),
+            ConnectError::Unreachable(Unreachable::HostDown) => f.write_str("No route to host (the host is down)"),
+            ConnectError::Unreachable(Unreachable::LinkDown) => f.write_str("Network is unreachable (the link is down)"),
+        }
+    }
+}
+impl std::error::Error for ConnectError {}
+
+/// John's mail program sending one message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SendJob {
+    pub from_host: String,
+    /// Server name (resolved with DNS) or host id.
+    pub server: String,
+    pub port: u16,
+    pub auth: Option<(String, String)>,
+    pub from: String,
+    pub to: Vec<String>,
+    pub subject: String,
+    pub body: String,
+}
+
+/// A mail program fetching with POP3.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FetchJob {
+    pub host: String,
+    pub server: String,
+    pub port: u16,
+    pub login: String,
+    pub password: String,
+    pub delete: bool,
+    pub apop: bool,
+}
+
+type JobId = u64;
+type AttemptId = u64;
+
+#[derive(Debug)]
+enum Job {
+    Send(SendJob),
+    Fetch(FetchJob),
+}
+
+/// What a DNS answer is for.
+#[derive(Clone, Copy, Debug)]
+enum DnsPurpose {
+    Job(JobId),
+    Mx(AttemptId),
+    ImplicitA(AttemptId),
+    ExchangeA(AttemptId),
+}
+
+/// One MTA delivery attempt: one queue entry, one destination domain.
+#[derive(Debug)]
+struct Attempt {
+    host: String,
+    queue_id: String,
+    domain: String,
+    rcpts: Vec<String>,
+    mxs: Vec<Mx>,
+    idx: usize,
+    /// Failures per recipient at the MX hosts tried so far.
+    transient: BTreeMap<String, Failure>,
+    mx_answer: Option<Answer>,
+}
+
+#[derive(Debug)]
+enum ClientEnd {
+    Console,
+    Smtp { session: Box<smtp::client::ClientSession>, purpose: SmtpPurpose, outcome: Option<smtp::client::DeliveryOutcome> },
+    Pop3 { session: Box<pop3::client::ClientSession>, job: JobId },
+}
+
+#[derive(Clone, Copy, Debug)]
+enum SmtpPurpose {
+    Relay(AttemptId),
+    Submit(JobId),
+}
+
+#[derive(Debug)]
+enum ServerEnd {
+    /// The SYN has not arrived yet.
+    Pending,
+    Smtp { session: Box<smtp::server::ServerSession>, submission: bool },
+    Pop3(Box<pop3::server::ServerSession>),
+}
+
+#[derive(Debug)]
+struct Conn {
+    client_host: String,
+    server_host: String,
+    client_port: u16,
+    port: u16,
+    protocol: Protocol,
+    client: ClientEnd,
+    server: ServerEnd,
+    split: Splitter,
+    /// Last scheduled arrival per direction, to keep segments in order.
+    last_arrival: [SimTime; 2],
+    client_closed: bool,
+    server_closed: bool,
+    close_traced: bool,
+    finished: bool,
+    /// Armed session timers: [client, server].
+    timers: [Option<SimTime>; 2],
+    states: [String; 2],
+}
+
+#[derive(Debug)]
+enum Action {
+    Syn { conn: ConnId },
+    Arrive { conn: ConnId, dir: Direction, bytes: Vec<u8> },
+    Fin { conn: ConnId, dir: Direction },
+    Timer { conn: ConnId, role: Role, at: SimTime },
+    DnsAtServer { from: String, id: u16, name: String, qtype: RecordType, purpose: DnsPurpose },
+    DnsDone { purpose: DnsPurpose, answer: Option<Answer> },
+    ConnectFailed { attempt: AttemptId, reason: String },
+    JobConnectFailed { job: JobId },
+    QueueRun { host: String, queue_id: String },
+    StartJob { job: JobId },
+    HostState { host: String, up: bool },
+    LinkState { a: String, b: String, up: bool },
+}
+
+fn dir_index(dir: Direction) -> usize {
+    match dir {
+        Direction::ToServer => 0,
+        Direction::ToClient => 1,
+    }
+}
+
+/// The whole simulated world.
+#[derive(Debug)]
+pub struct World {
+    now: SimTime,
+    rng: SplitMix64,
+    seed: u64,
+    agenda: BTreeMap<(SimTime, u64), Action>,
+    agenda_seq: u64,
+    hosts: BTreeMap<String, Host>,
+    by_ip: BTreeMap<Ipv4Addr, String>,
+    zones: Zones,
+    dns_host: Option<String>,
+    links: BTreeMap<(String, String), LinkState>,
+    conns: BTreeMap<ConnId, Conn>,
+    next_conn: ConnId,
+    next_port: u16,
+    next_dns_id: u16,
+    jobs: BTreeMap<JobId, Job>,
+    next_job: JobId,
+    attempts: BTreeMap<AttemptId, Attempt>,
+    next_attempt: AttemptId,
+    /// POP3 leave-on-server: UIDs each (device host, login) has seen.
+    known_uids: BTreeMap<(String, String), BTreeSet<String>>,
+    retry: RetryPolicy,
+    max_hops: usize,
+    trace: Vec<TraceEvent>,
+    next_message: u64,
+    /// Bytes received by console connections, kept after they close.
+    console_rx: BTreeMap<ConnId, Vec<u8>>,
+    /// Memo of explanation-table lookups (the table is searched linearly).
+    explain_cache: BTreeMap<String, Option<&'static str>>,
+}
+
+impl World {
+    /// An empty world (no hosts). See [`super::cast`] for the default cast.
+    pub fn new(seed: u64) -> Self {
+        World {
+            now: SimTime::ZERO,
+            rng: SplitMix64::new(seed),
+            seed,
+            agenda: BTreeMap::new(),
+            agenda_seq: 0,
+            hosts: BTreeMap::new(),
+            by_ip: BTreeMap::new(),
+            zones: Zones::new(),
+            dns_host: None,
+            links: BTreeMap::new(),
+            conns: BTreeMap::new(),
+            next_conn: 1,
+            next_port: 49152,
+            next_dns_id: 1,
+            jobs: BTreeMap::new(),
+            next_job: 1,
+            attempts: BTreeMap::new(),
+            next_attempt: 1,
+            known_uids: BTreeMap::new(),
+            retry: RetryPolicy::default(),
+            max_hops: mta::DEFAULT_MAX_HOPS,
+            trace: Vec::new(),
+            next_message: 0,
+            console_rx: BTreeMap::new(),
+            explain_cache: BTreeMap::new(),
+        }
+    }
+
+    // ---- setting up -------------------------------------------------------
+
+    /// Adds (or replaces) a host and its A record.
+    pub fn add_host(&mut self, config: HostConfig) {
+        self.zones.add_a(&config.name, config.ip);
+        self.by_ip.insert(config.ip, config.id.clone());
+        self.hosts.insert(config.id.clone(), Host::new(config));
+    }
+
+    /// The host that answers DNS questions (UDP port 53).
+    pub fn set_dns_host(&mut self, id: &str) {
+        self.dns_host = Some(id.to_string());
+    }
+
+    pub fn zones_mut(&mut self) -> &mut Zones {
+        &mut self.zones
+    }
+
+    pub fn zones(&self) -> &Zones {
+        &self.zones
+    }
+
+    pub fn set_retry_policy(&mut self, retry: RetryPolicy) {
+        self.retry = retry;
+    }
+
+    pub fn set_max_hops(&mut self, hops: usize) {
+        self.max_hops = hops;
+    }
+
+    /// Sets both directions of the link between `a` and `b`.
+    pub fn set_link(&mut self, a: &str, b: &str, latency: SimDuration, loss_ppm: u32) {
+        for (x, y) in [(a, b), (b, a)] {
+            let up = self.link(x, y).up;
+            self.links.insert((x.to_string(), y.to_string()), LinkState { latency, loss_ppm, up });
+        }
+    }
+
+    /// The state of the direction `from` -> `to`. Without an explicit entry:
+    /// 1 ms inside one /24 network, 20 ms across the internet.
+    pub fn link(&self, from: &str, to: &str) -> LinkState {
+        if !self.links.is_empty() {
+            if let Some(l) = self.links.get(&(from.to_string(), to.to_string())) {
+                return *l;
+            }
+        }
+        let same_net = match (self.hosts.get(from), self.hosts.get(to)) {
+            (Some(a), Some(b)) => a.config.ip.octets()[..3] == b.config.ip.octets()[..3],
+            _ => false,
+        };
+        let latency = if from == to {
+            SimDuration::ZERO
+        } else if same_net {
+            SimDuration::from_millis(1)
+        } else {
+            SimDuration::from_millis(20)
+        };
+        LinkState { latency, loss_ppm: 0, up: true }
+    }
+
+    fn set_link_up(&mut self, a: &str, b: &str, up: bool) {
+        for (x, y) in [(a, b), (b, a)] {
+            let mut l = self.link(x, y);
+            l.up = up;
+            self.links.insert((x.to_string(), y.to_string()), l);
+        }
+    }
+
+    pub fn host(&self, id: &str) -> Option<&Host> {
+        self.hosts.get(id)
+    }
+
+    pub fn hosts(&self) -> impl Iterator<Item = &Host> {
+        self.hosts.values()
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    // ---- scheduling from scripts ------------------------------------------
+
+    pub fn schedule_send(&mut self, at: SimTime, job: SendJob) {
+        let id = self.new_job(Job::Send(job));
+        self.schedule(at, Action::StartJob { job: id });
+    }
+
+    pub fn schedule_fetch(&mut self, at: SimTime, job: FetchJob) {
+        let id = self.new_job(Job::Fetch(job));
+        self.schedule(at, Action::StartJob { job: id });
+    }
+
+    pub fn schedule_host_state(&mut self, at: SimTime, host: &str, up: bool) {
+        self.schedule(at, Action::HostState { host: host.into(), up });
+    }
+
+    pub fn schedule_link_state(&mut self, at: SimTime, a: &str, b: &str, up: bool) {
+        self.schedule(at, Action::LinkState { a: a.into(), b: b.into(), up });
+    }
+
+    fn new_job(&mut self, job: Job) -> JobId {
+        let id = self.next_job;
+        self.next_job += 1;
+        self.jobs.insert(id, job);
+        id
+    }
+
+    fn schedule(&mut self, at: SimTime, action: Action) {
+        self.agenda_seq += 1;
+        self.agenda.insert((at.max(self.now), self.agenda_seq), action);
+    }
+
+    // ---- running ------------------------------------------------------------
+
+    pub fn now(&self) -> SimTime {
+        self.now
+    }
+
+    pub fn trace(&self) -> &[TraceEvent] {
+        &self.trace
+    }
+
+    pub fn into_trace(self) -> Vec<TraceEvent> {
+        self.trace
+    }
+
+    /// The events with `seq >= seq`.
+    pub fn events_since(&self, seq: u64) -> &[TraceEvent] {
+        let i = (seq as usize).min(self.trace.len());
+        &self.trace[i..]
+    }
+
+    fn is_stale(&self, action: &Action) -> bool {
+        match action {
+            Action::Timer { conn, role, at } => {
+                let i = if *role == Role::Client { 0 } else { 1 };
+                self.conns.get(conn).is_none_or(|c| c.timers[i] != Some(*at))
+            }
+            _ => false,
+        }
+    }
+
+    /// When something is next due (a session timeout included).
+    pub fn next_wakeup(&self) -> Option<SimTime> {
+        self.agenda.iter().find(|(_, a)| !self.is_stale(a)).map(|((t, _), _)| *t)
+    }
+
+    /// Runs every event due at or before `until`; the clock ends at `until`.
+    pub fn run_until(&mut self, until: SimTime) {
+        while let Some((&(t, s), _)) = self.agenda.first_key_value() {
+            if t > until {
+                break;
+            }
+            let action = self.agenda.remove(&(t, s)).expect("first entry");
+            if self.is_stale(&action) {
+                continue;
+            }
+            self.advance(t);
+            self.perform(action);
+        }
+        self.now = self.now.max(until);
+    }
+
+    /// Runs until nothing is left to do but session timeouts (an idle
+    /// console connection waits for its user, not for its timeout).
+    pub fn run_until_idle(&mut self) {
+        loop {
+            let next = self
+                .agenda
+                .iter()
+                .find(|(_, a)| !self.is_stale(a) && !matches!(a, Action::Timer { .. }))
+                .map(|(k, _)| *k);
+            let Some((t, s)) = next else { break };
+            // Timers due before the next real event still fire in order.
+            while let Some((&(tt, ss), _)) = self.agenda.first_key_value() {
+                if (tt, ss) >= (t, s) {
+                    break;
+                }
+                let a = self.agenda.remove(&(tt, ss)).expect("entry");
+                if !self.is_stale(&a) {
+                    self.advance(tt);
+                    self.perform(a);
+                }
+            }
+            if let Some(a) = self.agenda.remove(&(t, s)) {
+                self.advance(t);
+                self.perform(a);
+            }
+        }
+    }
+
+    /// Runs everything, timeouts included, until nothing is scheduled.
+    pub fn run_to_end(&mut self) {
+        self.run_until(SimTime(u64::MAX));
+    }
+
+    fn advance(&mut self, t: SimTime) {
+        if let Some(last) = self.trace.last() {
+            let gap = t - last.time;
+            if gap >= NOTE_GAP {
+                let time = t;
+                self.now = t;
+                self.emit_at(time, "world", "world", EventKind::Note { text: format!("{gap} later"), gap: Some(gap) }, Some("world.wait"));
+            }
+        }
+        self.now = self.now.max(t);
+    }
+
+    fn emit_at(&mut self, time: SimTime, from: &str, to: &str, kind: EventKind, explain: Option<&str>) {
+        let seq = self.trace.len() as u64;
+        self.trace.push(TraceEvent { seq, time, from: from.to_string(), to: to.to_string(), kind, explain: explain.map(str::to_string) });
+    }
+
+    fn emit(&mut self, from: &str, to: &str, kind: EventKind, explain: Option<&str>) {
+        self.emit_at(self.now, from, to, kind, explain);
+    }
+
+    fn perform(&mut self, action: Action) {
+        match action {
+            Action::Syn { conn } => self.on_syn(conn),
+            Action::Arrive { conn, dir, bytes } => self.on_arrive(conn, dir, &bytes),
+            Action::Fin { conn, dir } => self.on_fin(conn, dir),
+            Action::Timer { conn, role, .. } => self.on_timer(conn, role),
+            Action::DnsAtServer { from, id, name, qtype, purpose } => self.on_dns_at_server(from, id, name, qtype, purpose),
+            Action::DnsDone { purpose, answer } => self.on_dns_done(purpose, answer),
+            Action::ConnectFailed { attempt, reason } => self.attempt_next_mx(attempt, Some(reason)),
+            Action::JobConnectFailed { job } => {
+                self.jobs.remove(&job);
+            }
+            Action::QueueRun { host, queue_id } => self.queue_run(&host, &queue_id),
+            Action::StartJob { job } => self.start_job(job),
+            Action::HostState { host, up } => {
+                if let Some(h) = self.hosts.get_mut(&host) {
+                    h.up = up;
+                }
+                self.emit(&host, &host, EventKind::HostState { host: host.clone(), up }, Some(if up { "net.host.up" } else { "net.host.down" }));
+                if !up {
+                    let ids: Vec<ConnId> = self
+                        .conns
+                        .iter()
+                        .filter(|(_, c)| c.client_host == host || c.server_host == host)
+                        .map(|(id, _)| *id)
+                        .collect();
+                    for id in ids {
+                        self.reset(id, "the host went down");
+                    }
+                }
+            }
+            Action::LinkState { a, b, up } => {
+                self.set_link_up(&a, &b, up);
+                self.emit(&a, &b, EventKind::LinkState { up }, None);
+            }
+        }
+    }
+
+    // ---- DNS ------------------------------------------------------------------
+
+    fn dns_query(&mut self, from: &str, name: &str, qtype: RecordType, purpose: DnsPurpose) {
+        let id = self.next_dns_id;
+        self.next_dns_id = self.next_dns_id.wrapping_add(1).max(1);
+        let server = self.dns_host.clone().unwrap_or_else(|| from.to_string());
+        let key = if qtype == RecordType::MX { "dns.query.mx" } else { "dns.query.a" };
+        self.emit(from, &server, EventKind::DnsQuery { id, name: name.to_string(), qtype }, Some(key));
+        let reachable = self.hosts.get(&server).is_some_and(|h| h.up) && self.link(from, &server).up && self.link(&server, from).up;
+        if reachable {
+            let at = self.now + self.segment_delay(from, &server);
+            self.schedule(at, Action::DnsAtServer { from: from.to_string(), id, name: name.to_string(), qtype, purpose });
+        } else {
+            self.schedule(self.now + DNS_TIMEOUT, Action::DnsDone { purpose, answer: None });
+        }
+    }
+
+    fn on_dns_at_server(&mut self, from: String, id: u16, name: String, qtype: RecordType, purpose: DnsPurpose) {
+        let server = self.dns_host.clone().unwrap_or_else(|| from.clone());
+        let answer = self.zones.query(&name, qtype);
+        let key = answer.explain_key();
+        self.emit(&server, &from, EventKind::DnsAnswer { id, name, qtype, answer: answer.clone() }, Some(key));
+        let at = self.now + self.segment_delay(&server, &from);
+        self.schedule(at, Action::DnsDone { purpose, answer: Some(answer) });
+    }
+
+    fn on_dns_done(&mut self, purpose: DnsPurpose, answer: Option<Answer>) {
+        match purpose {
+            DnsPurpose::Job(job) => {
+                let target = match answer {
+                    Some(Answer::A { addrs }) => addrs.first().copied(),
+                    _ => None,
+                };
+                match target {
+                    Some(ip) => self.job_connect(job, ip),
+                    None => {
+                        self.jobs.remove(&job);
+                    }
+                }
+            }
+            DnsPurpose::Mx(att) => {
+                let Some(a) = self.attempts.get_mut(&att) else { return };
+                match answer {
+                    None => self.attempt_finish(att, Some("DNS server did not answer".into())),
+                    Some(Answer::NoData) => {
+                        a.mx_answer = Some(Answer::NoData);
+                        let (host, domain) = (a.host.clone(), a.domain.clone());
+                        self.dns_query(&host, &domain, RecordType::A, DnsPurpose::ImplicitA(att));
+                    }
+                    Some(ans) => {
+                        a.mx_answer = Some(ans.clone());
+                        self.attempt_route(att, &ans, None);
+                    }
+                }
+            }
+            DnsPurpose::ImplicitA(att) => match answer {
+                None => self.attempt_finish(att, Some("DNS server did not answer".into())),
+                Some(ans) => self.attempt_route(att, &Answer::NoData, Some(&ans)),
+            },
+            DnsPurpose::ExchangeA(att) => {
+                let ip = match &answer {
+                    Some(Answer::A { addrs }) => addrs.first().copied(),
+                    _ => None,
+                };
+                match ip {
+                    Some(ip) => self.attempt_connect(att, ip),
+                    None => {
+                        let reason = match answer {
+                            None => "DNS server did not answer".to_string(),
+                            Some(a) => format!("the MX host has no address ({a})"),
+                        };
+                        self.attempt_next_mx(att, Some(reason));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Resolves a name or host id for the console, synchronously, with the
+    /// DNS exchange in the trace when a name was looked up.
+    fn resolve_now(&mut self, from: &str, target: &str) -> Result<String, ConnectError> {
+        if self.hosts.contains_key(target) {
+            return Ok(target.to_string());
+        }
+        if let Ok(ip) = target.parse::<Ipv4Addr>() {
+            return self.by_ip.get(&ip).cloned().ok_or(ConnectError::Unreachable(Unreachable::HostDown));
+        }
+        let id = self.next_dns_id;
+        self.next_dns_id = self.next_dns_id.wrapping_add(1).max(1);
+        let server = self.dns_host.clone().unwrap_or_else(|| from.to_string());
+        self.emit(from, &server, EventKind::DnsQuery { id, name: target.to_string(), qtype: RecordType::A }, Some("dns.query.a"));
+        let answer = self.zones.query(target, RecordType::A);
+        self.emit(&server, from, EventKind::DnsAnswer { id, name: target.to_string(), qtype: RecordType::A, answer: answer.clone() }, Some(answer.explain_key()));
+        match answer {
+            Answer::A { addrs } => self.by_ip.get(&addrs[0]).cloned().ok_or(ConnectError::Unreachable(Unreachable::HostDown)),
+            _ => Err(ConnectError::UnknownName(target.to_string())),
+        }
+    }
+
+    // ---- TCP ------------------------------------------------------------------
+
+    fn segment_delay(&mut self, from: &str, to: &str) -> SimDuration {
+        let l = self.link(from, to);
+        let mut d = l.latency;
+        // A lost segment is retransmitted after a timeout (RFC 6298 §2: at
+        // least 1 s; we use 200 ms + 2 RTT, like Linux's minimum RTO).
+        while self.rng.chance_ppm(l.loss_ppm) {
+            d = d + SimDuration::from_millis(200) + SimDuration(4 * l.latency.0);
+        }
+        d
+    }
+
+    /// Checks whether `client` can open a connection to `server:port` now.
+    fn check_connect(&self, client: &str, server: &str, port: u16) -> Result<Protocol, ConnectError> {
+        let h = self.hosts.get(server).ok_or_else(|| ConnectError::NoSuchHost(server.to_string()))?;
+        if !self.hosts.get(client).is_some_and(|c| c.up) || !h.up {
+            return Err(ConnectError::Unreachable(Unreachable::HostDown));
+        }
+        if !self.link(client, server).up || !self.link(server, client).up {
+            return Err(ConnectError::Unreachable(Unreachable::LinkDown));
+        }
+        match port {
+            25 if h.smtp.is_some() => Ok(Protocol::Smtp),
+            587 if h.submission.is_some() => Ok(Protocol::Smtp),
+            110 if h.pop3.is_some() => Ok(Protocol::Pop3),
+            _ => Err(ConnectError::Refused),
+        }
+    }
+
+    fn trace_connect_error(&mut self, client: &str, server: &str, port: u16, err: &ConnectError) {
+        match err {
+            ConnectError::Refused => self.emit(client, server, EventKind::ConnectionRefused { port }, Some("tcp.refused")),
+            ConnectError::Unreachable(r) => {
+                self.emit(client, server, EventKind::ConnectionUnreachable { port, reason: r.clone() }, Some("tcp.unreachable"))
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens a connection; the server side starts when the SYN arrives.
+    fn open(&mut self, client_host: &str, server_host: &str, port: u16, protocol: Protocol, client: ClientEnd) -> ConnId {
+        let id = self.next_conn;
+        self.next_conn += 1;
+        let client_port = self.next_port;
+        self.next_port = if self.next_port == u16::MAX { 49152 } else { self.next_port + 1 };
+        let raw = matches!(client, ClientEnd::Console);
+        self.conns.insert(
+            id,
+            Conn {
+                client_host: client_host.to_string(),
+                server_host: server_host.to_string(),
+                client_port,
+                port,
+                protocol,
+                client,
+                server: ServerEnd::Pending,
+                split: Splitter::new(protocol, raw),
+                last_arrival: [self.now; 2],
+                client_closed: false,
+                server_closed: false,
+                close_traced: false,
+                finished: false,
+                timers: [None; 2],
+                states: [String::new(), String::new()],
+            },
+        );
+        let at = self.now + self.segment_delay(client_host, server_host);
+        self.schedule(at, Action::Syn { conn: id });
+        id
+    }
+
+    fn on_syn(&mut self, id: ConnId) {
+        let Some(mut c) = self.conns.remove(&id) else { return };
+        let Some(host) = self.hosts.get(&c.server_host) else { return };
+        let client_ip = self.hosts.get(&c.client_host).map(|h| h.config.ip).unwrap_or(Ipv4Addr::UNSPECIFIED);
+        let peer = smtp::server::PeerInfo { ip: client_ip, port: c.client_port };
+        c.server = match c.port {
+            25 => ServerEnd::Smtp { session: Box::new(smtp::server::ServerSession::new(host.smtp.clone().expect("checked"), peer, self.now)), submission: false },
+            587 => ServerEnd::Smtp {
+                session: Box::new(smtp::server::ServerSession::new(host.submission.clone().expect("checked"), peer, self.now)),
+                submission: true,
+            },
+            _ => ServerEnd::Pop3(Box::new(pop3::server::ServerSession::new(host.pop3.clone().expect("checked"), id, self.now))),
+        };
+        let (from, to) = (c.client_host.clone(), c.server_host.clone());
+        self.emit(&from, &to, EventKind::ConnectionOpened { conn: id, port: c.port, protocol: c.protocol }, Some("tcp.open"));
+        self.pump(id, c);
+    }
+
+    fn transmit(&mut self, id: ConnId, c: &mut Conn, dir: Direction, bytes: Vec<u8>) {
+        let (from, to) = match dir {
+            Direction::ToServer => (c.client_host.clone(), c.server_host.clone()),
+            Direction::ToClient => (c.server_host.clone(), c.client_host.clone()),
+        };
+        for piece in c.split.feed(dir, &bytes) {
+            let kind;
+            let mut key = None;
+            match piece {
+                Piece::Line { text, parsed } => {
+                    key = self.explain_key(c.protocol, &parsed);
+                    kind = EventKind::Line { conn: id, dir, protocol: c.protocol, text, parsed };
+                }
+                Piece::Payload { text, lines } => {
+                    kind = EventKind::Payload { conn: id, dir, protocol: c.protocol, text, lines };
+                }
+            }
+            self.emit(&from, &to, kind, key);
+        }
+        if !self.link(&from, &to).up {
+            // Nothing gets through: the sender gives up on the connection.
+            return;
+        }
+        let at = (self.now + self.segment_delay(&from, &to)).max(c.last_arrival[dir_index(dir)]);
+        c.last_arrival[dir_index(dir)] = at;
+        self.schedule(at, Action::Arrive { conn: id, dir, bytes });
+    }
+
+    fn on_arrive(&mut self, id: ConnId, dir: Direction, bytes: &[u8]) {
+        let Some(mut c) = self.conns.remove(&id) else { return };
+        let now = self.now;
+        match dir {
+            Direction::ToServer if !c.server_closed => match &mut c.server {
+                ServerEnd::Smtp { session, submission } => {
+                    let host = self.hosts.get_mut(&c.server_host).expect("server host");
+                    let mut policy = SmtpPolicy { mail: &mut host.mail, submission: *submission };
+                    session.handle_input(now, bytes, &mut policy);
+                }
+                ServerEnd::Pop3(session) => {
+                    let host = self.hosts.get_mut(&c.server_host).expect("server host");
+                    session.handle_input(now, bytes, &mut host.mail);
+                }
+                ServerEnd::Pending => {}
+            },
+            Direction::ToClient if !c.client_closed => match &mut c.client {
+                ClientEnd::Console => self.console_rx.entry(id).or_default().extend_from_slice(bytes),
+                ClientEnd::Smtp { session, .. } => session.handle_input(now, bytes),
+                ClientEnd::Pop3 { session, .. } => session.handle_input(now, bytes),
+            },
+            _ => {}
+        }
+        self.pump(id, c);
+    }
+
+    fn on_fin(&mut self, id: ConnId, dir: Direction) {
+        let Some(mut c) = self.conns.remove(&id) else { return };
+        let now = self.now;
+        match dir {
+            Direction::ToServer => {
+                if !c.server_closed {
+                    match &mut c.server {
+                        ServerEnd::Smtp { session, .. } => session.handle_close(now),
+                        ServerEnd::Pop3(session) => {
+                            let host = self.hosts.get_mut(&c.server_host).expect("server host");
+                            session.handle_close(now, &mut host.mail);
+                        }
+                        ServerEnd::Pending => {}
+                    }
+                    c.server_closed = true;
+                }
+            }
+            Direction::ToClient => {
+                if !c.client_closed {
+                    match &mut c.client {
+                        ClientEnd::Console => {}
+                        ClientEnd::Smtp { session, .. } => session.handle_close(now),
+                        ClientEnd::Pop3 { session, .. } => session.handle_close(now),
+                    }
+                    c.client_closed = true;
+                }
+            }
+        }
+        self.pump(id, c);
+    }
+
+    fn on_timer(&mut self, id: ConnId, role: Role) {
+        let Some(mut c) = self.conns.remove(&id) else { return };
+        let now = self.now;
+        match role {
+            Role::Server => match &mut c.server {
+                ServerEnd::Smtp { session, .. } => session.handle_timeout(now),
+                ServerEnd::Pop3(session) => {
+                    let host = self.hosts.get_mut(&c.server_host).expect("server host");
+                    session.handle_timeout(now, &mut host.mail);
+                }
+                ServerEnd::Pending => {}
+            },
+            Role::Client => match &mut c.client {
+                ClientEnd::Console => {}
+                ClientEnd::Smtp { session, .. } => session.handle_timeout(now),
+                ClientEnd::Pop3 { session, .. } => session.handle_timeout(now),
+            },
+        }
+        self.pump(id, c);
+    }
+
+    /// Tears a connection down at once (a host went down, a link broke).
+    fn reset(&mut self, id: ConnId, reason: &str) {
+        let Some(mut c) = self.conns.remove(&id) else { return };
+        let now = self.now;
+        if !c.close_traced {
+            c.close_traced = true;
+            let (a, b) = (c.client_host.clone(), c.server_host.clone());
+            self.emit(&a, &b, EventKind::ConnectionReset { conn: id, reason: reason.to_string() }, Some("tcp.reset"));
+        }
+        if !c.server_closed {
+            match &mut c.server {
+                ServerEnd::Smtp { session, .. } => session.handle_close(now),
+                ServerEnd::Pop3(session) => {
+                    if let Some(host) = self.hosts.get_mut(&c.server_host) {
+                        session.handle_close(now, &mut host.mail);
+                    }
+                }
+                ServerEnd::Pending => {}
+            }
+            c.server_closed = true;
+        }
+        if !c.client_closed {
+            match &mut c.client {
+                ClientEnd::Console => {}
+                ClientEnd::Smtp { session, .. } => session.handle_close(now),
+                ClientEnd::Pop3 { session, .. } => session.handle_close(now),
+            }
+            c.client_closed = true;
+        }
+        // Drain events (e.g. the client's Finished) but send nothing more.
+        self.drain_events(id, &mut c);
+        self.finish_conn(id, c);
+    }
+
+    /// Moves everything the two sessions produced onto the network and into
+    /// the trace, handles their events, closes, and re-arms timers.
+    fn pump(&mut self, id: ConnId, mut c: Conn) {
+        loop {
+            let mut progressed = false;
+            while let Some(bytes) = server_output(&mut c.server) {
+                if !c.server_closed {
+                    self.transmit(id, &mut c, Direction::ToClient, bytes);
+                }
+                progressed = true;
+            }
+            while let Some(bytes) = client_output(&mut c.client) {
+                if !c.client_closed {
+                    self.transmit(id, &mut c, Direction::ToServer, bytes);
+                }
+                progressed = true;
+            }
+            progressed |= self.drain_events(id, &mut c);
+            if !progressed {
+                break;
+            }
+        }
+        // Closing: a session that has ended closes its side of the connection.
+        let server_done = match &c.server {
+            ServerEnd::Smtp { session, .. } => session.is_closed(),
+            ServerEnd::Pop3(s) => s.is_closed(),
+            ServerEnd::Pending => false,
+        };
+        let client_done = match &c.client {
+            ClientEnd::Console => false,
+            ClientEnd::Smtp { session, .. } => session.is_closed(),
+            ClientEnd::Pop3 { session, .. } => session.is_closed(),
+        };
+        if server_done && !c.server_closed {
+            c.server_closed = true;
+            self.trace_close(id, &mut c, Role::Server);
+            let at = (self.now + self.link(&c.server_host, &c.client_host).latency).max(c.last_arrival[1]);
+            self.schedule(at, Action::Fin { conn: id, dir: Direction::ToClient });
+        }
+        if client_done && !c.client_closed {
+            c.client_closed = true;
+            self.trace_close(id, &mut c, Role::Client);
+            let at = (self.now + self.link(&c.client_host, &c.server_host).latency).max(c.last_arrival[0]);
+            self.schedule(at, Action::Fin { conn: id, dir: Direction::ToServer });
+        }
+        if c.client_closed && c.server_closed {
+            self.finish_conn(id, c);
+            return;
+        }
+        // Timers.
+        let want = [
+            match &c.client {
+                ClientEnd::Console => None,
+                ClientEnd::Smtp { session, .. } => session.poll_timeout(),
+                ClientEnd::Pop3 { session, .. } => session.poll_timeout(),
+            },
+            match &c.server {
+                ServerEnd::Smtp { session, .. } => session.poll_timeout(),
+                ServerEnd::Pop3(s) => s.poll_timeout(),
+                ServerEnd::Pending => None,
+            },
+        ];
+        for (i, w) in want.into_iter().enumerate() {
+            let closed = if i == 0 { c.client_closed } else { c.server_closed };
+            let w = if closed { None } else { w };
+            if w != c.timers[i] {
+                c.timers[i] = w;
+                if let Some(at) = w {
+                    let role = if i == 0 { Role::Client } else { Role::Server };
+                    self.schedule(at, Action::Timer { conn: id, role, at });
+                }
+            }
+        }
+        self.conns.insert(id, c);
+    }
+
+    fn trace_close(&mut self, id: ConnId, c: &mut Conn, by: Role) {
+        if c.close_traced {
+            return;
+        }
+        c.close_traced = true;
+        let (a, b) = match by {
+            Role::Client => (c.client_host.clone(), c.server_host.clone()),
+            Role::Server => (c.server_host.clone(), c.client_host.clone()),
+        };
+        self.emit(&a, &b, EventKind::ConnectionClosed { conn: id }, Some("tcp.close"));
+    }
+
+    /// Handles the sessions' events; true if any came.
+    fn drain_events(&mut self, id: ConnId, c: &mut Conn) -> bool {
+        let mut any = false;
+        let proto = c.protocol;
+        // Server events.
+        loop {
+            let state = match &mut c.server {
+                ServerEnd::Smtp { session, .. } => match session.poll_event() {
+                    None => break,
+                    Some(smtp::server::ServerEvent::StateChanged { to, .. }) => Some(to.name().to_string()),
+                    Some(smtp::server::ServerEvent::MessageAccepted { envelope, queue_id, size }) => {
+                        let host = c.server_host.clone();
+                        self.on_accepted(&host, &queue_id, &envelope, size);
+                        None
+                    }
+                    Some(_) => None,
+                },
+                ServerEnd::Pop3(session) => match session.poll_event() {
+                    None => break,
+                    Some(pop3::server::ServerEvent::StateChanged { to, .. }) => Some(to.to_string()),
+                    Some(pop3::server::ServerEvent::Retrieved { user, uid }) => {
+                        let (h, cl) = (c.server_host.clone(), c.client_host.clone());
+                        self.emit(&h, &cl, EventKind::Retrieved { host: h.clone(), mailbox: user, uid }, Some("pop3.retrieved"));
+                        None
+                    }
+                    Some(pop3::server::ServerEvent::Updated { user, deleted }) => {
+                        let h = c.server_host.clone();
+                        for uid in deleted {
+                            self.emit(&h, &h, EventKind::Deleted { host: h.clone(), mailbox: user.clone(), uid }, Some("pop3.deleted"));
+                        }
+                        None
+                    }
+                    Some(_) => None,
+                },
+                ServerEnd::Pending => break,
+            };
+            any = true;
+            if let Some(state) = state {
+                if c.states[1] != state {
+                    c.states[1] = state.clone();
+                    let h = c.server_host.clone();
+                    self.emit(&h, &h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Server, state }, None);
+                }
+            }
+        }
+        // Client events.
+        loop {
+            let state = match &mut c.client {
+                ClientEnd::Console => break,
+                ClientEnd::Smtp { session, outcome, purpose } => match session.poll_event() {
+                    None => break,
+                    Some(smtp::client::ClientEvent::StateChanged { to, .. }) => Some(format!("{to:?}")),
+                    Some(smtp::client::ClientEvent::Finished(o)) => {
+                        // The relay knows the outcome as soon as the last reply
+                        // came; QUIT is only politeness.
+                        match *purpose {
+                            SmtpPurpose::Relay(att) => {
+                                *outcome = Some(smtp::client::DeliveryOutcome { recipients: Vec::new() });
+                                let server = c.server_host.clone();
+                                self.attempt_result(att, Some(o), &server);
+                            }
+                            SmtpPurpose::Submit(_) => *outcome = Some(o),
+                        }
+                        None
+                    }
+                    Some(_) => None,
+                },
+                ClientEnd::Pop3 { session, job } => match session.poll_event() {
+                    None => break,
+                    Some(pop3::client::ClientEvent::StateChanged { to, .. }) => Some(to.to_string()),
+                    Some(pop3::client::ClientEvent::Finished(o)) => {
+                        if let Some(Job::Fetch(f)) = self.jobs.get(job) {
+                            self.known_uids.insert((f.host.clone(), f.login.clone()), o.known_uids);
+                        }
+                        None
+                    }
+                    Some(_) => None,
+                },
+            };
+            any = true;
+            if let Some(state) = state {
+                if c.states[0] != state {
+                    c.states[0] = state.clone();
+                    let h = c.client_host.clone();
+                    self.emit(&h, &h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Client, state }, None);
+                }
+            }
+        }
+        any
+    }
+
+    /// Both sides are closed: settle whatever the connection was for.
+    fn finish_conn(&mut self, _id: ConnId, mut c: Conn) {
+        if c.finished {
+            return;
+        }
+        c.finished = true;
+        match std::mem::replace(&mut c.client, ClientEnd::Console) {
+            ClientEnd::Smtp { purpose: SmtpPurpose::Relay(att), outcome: None, .. } => self.attempt_result(att, None, &c.server_host),
+            ClientEnd::Smtp { purpose: SmtpPurpose::Relay(_), .. } => {}
+            ClientEnd::Smtp { purpose: SmtpPurpose::Submit(job), .. } | ClientEnd::Pop3 { job, .. } => {
+                self.jobs.remove(&job);
+            }
+            ClientEnd::Console => {}
+        }
+    }
+
+    // ---- the MTA ----------------------------------------------------------------
+
+    fn on_accepted(&mut self, host: &str, queue_id: &str, envelope: &smtp::server::Envelope, size: usize) {
+        let Some(h) = self.hosts.get_mut(host) else { return };
+        h.mail.accepted.retain(|q| q != queue_id);
+        let message_id = h.mail.queue.get(queue_id).and_then(|e| mta::header_value(&e.data, "Message-ID"));
+        let from = match &envelope.from {
+            ReversePath::Null => String::new(),
+            ReversePath::Mailbox(m) => m.to_string(),
+        };
+        let rcpts = envelope.to.iter().map(|m| m.to_string()).collect();
+        self.emit(host, host, EventKind::Queued { host: host.to_string(), queue_id: queue_id.to_string(), from, rcpts, size, message_id }, Some("mta.queued"));
+        self.schedule(self.now, Action::QueueRun { host: host.to_string(), queue_id: queue_id.to_string() });
+    }
+
+    /// Queues a message the host made itself (a bounce) and traces it.
+    fn enqueue_local(&mut self, host: &str, from: String, rcpts: Vec<String>, data: Vec<u8>) -> String {
+        let now = self.now;
+        let h = self.hosts.get_mut(host).expect("host");
+        let size = data.len();
+        let message_id = mta::header_value(&data, "Message-ID");
+        let id = h.mail.enqueue(from.clone(), rcpts.clone(), data, now);
+        self.emit(host, host, EventKind::Queued { host: host.to_string(), queue_id: id.clone(), from, rcpts, size, message_id }, Some("mta.queued"));
+        self.schedule(now, Action::QueueRun { host: host.to_string(), queue_id: id.clone() });
+        id
+    }
+
+    fn queue_run(&mut self, host: &str, queue_id: &str) {
+        let now = self.now;
+        let max_hops = self.max_hops;
+        let Some(h) = self.hosts.get_mut(host) else { return };
+        if !h.up {
+            // A down host does nothing; its queue is looked at again later.
+            let at = now + SimDuration::from_mins(5);
+            self.schedule(at, Action::QueueRun { host: host.to_string(), queue_id: queue_id.to_string() });
+            return;
+        }
+        let Some(entry) = h.mail.queue.get_mut(queue_id) else { return };
+        if entry.active > 0 {
+            return;
+        }
+        let pending = std::mem::take(&mut entry.pending);
+        if mta::hop_count(&entry.data) > max_hops {
+            let hops = mta::hop_count(&entry.data);
+            for rcpt in pending {
+                entry.failed.push(Failure {
+                    rcpt,
+                    status: "5.4.6".into(),
+                    diagnostic: format!("x-mailsim; too many hops ({hops} Received headers, limit {max_hops}): mail loop?"),
+                    remote_mta: None,
+                    explain: "mta.loop",
+                });
+            }
+            self.settle(host, queue_id);
+            return;
+        }
+        // Local recipients first, then one attempt per remote domain.
+        let mut remote: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut local = Vec::new();
+        for rcpt in pending {
+            let domain = mta::domain_of(&rcpt);
+            if h.mail.is_local(&domain) {
+                local.push(rcpt);
+            } else {
+                remote.entry(domain).or_default().push(rcpt);
+            }
+        }
+        for rcpt in local {
+            self.deliver_local(host, queue_id, &rcpt);
+        }
+        let h = self.hosts.get_mut(host).expect("host");
+        let entry = h.mail.queue.get_mut(queue_id).expect("entry");
+        entry.active += remote.len();
+        for (domain, rcpts) in remote {
+            let att = self.next_attempt;
+            self.next_attempt += 1;
+            self.attempts.insert(
+                att,
+                Attempt {
+                    host: host.to_string(),
+                    queue_id: queue_id.to_string(),
+                    domain: domain.clone(),
+                    rcpts,
+                    mxs: Vec::new(),
+                    idx: 0,
+                    transient: BTreeMap::new(),
+                    mx_answer: None,
+                },
+            );
+            let smarthost = self.hosts[host].mail.smarthost.clone();
+            match smarthost {
+                Some(sh) => {
+                    let a = self.attempts.get_mut(&att).expect("attempt");
+                    a.mxs = vec![Mx { preference: 0, exchange: sh.clone() }];
+                    self.dns_query(host, &sh, RecordType::A, DnsPurpose::ExchangeA(att));
+                }
+                None => self.dns_query(host, &domain, RecordType::MX, DnsPurpose::Mx(att)),
+            }
+        }
+        self.settle(host, queue_id);
+    }
+
+    fn deliver_local(&mut self, host: &str, queue_id: &str, rcpt: &str) {
+        let h = self.hosts.get_mut(host).expect("host");
+        let entry = h.mail.queue.get(queue_id).expect("entry");
+        let login = h.mail.account_for(rcpt).map(|a| a.login.clone());
+        let Some(login) = login else {
+            let e = h.mail.queue.get_mut(queue_id).expect("entry");
+            e.failed.push(Failure {
+                rcpt: rcpt.to_string(),
+                status: "5.1.1".into(),
+                diagnostic: format!("x-mailsim; no mailbox for <{rcpt}> at {}", h.mail.name),
+                remote_mta: None,
+                explain: "smtp.esc.5.1.1",
+            });
+            return;
+        };
+        let data = mta::prepend_header(&entry.data, &mta::return_path(&entry.from));
+        let message_id = mta::header_value(&data, "Message-ID");
+        let drop = h.mail.maildrops.entry(login.clone()).or_insert(super::host::Maildrop { messages: Vec::new(), locked: false });
+        let uid = format!("{queue_id}.{}", drop.messages.len() + 1);
+        let text = String::from_utf8_lossy(&data).into_owned();
+        drop.messages.push(pop3::server::StoredMessage { uid: uid.clone(), data });
+        self.emit(
+            host,
+            host,
+            EventKind::Delivered { host: host.to_string(), queue_id: queue_id.to_string(), rcpt: rcpt.to_string(), mailbox: login, uid, message_id, message: text },
+            Some("mta.delivered"),
+        );
+    }
+
+    fn attempt_route(&mut self, att: AttemptId, mx: &Answer, a: Option<&Answer>) {
+        let Some(at) = self.attempts.get(&att) else { return };
+        let host = at.host.clone();
+        let self_name = self.hosts[&host].config.name.clone();
+        let route = dns::route_from_answers(&at.domain, mx, a, &[self_name.as_str()]);
+        let permanent = |status: &str, text: String| (status.to_string(), text);
+        let fail = match route {
+            Route::Hosts(list) => {
+                let a = self.attempts.get_mut(&att).expect("attempt");
+                a.mxs = list;
+                a.idx = 0;
+                let first = a.mxs[0].exchange.clone();
+                self.dns_query(&host, &first, RecordType::A, DnsPurpose::ExchangeA(att));
+                return;
+            }
+            Route::NoSuchDomain => permanent("5.1.2", format!("x-mailsim; domain {} does not exist (DNS NXDOMAIN)", at.domain)),
+            Route::NoMailHost => permanent("5.1.2", format!("x-mailsim; domain {} has no MX and no A record", at.domain)),
+            Route::LoopsToSelf => permanent("5.4.6", format!("x-mailsim; mail for {} loops back to myself", at.domain)),
+        };
+        let a = self.attempts.remove(&att).expect("attempt");
+        let h = self.hosts.get_mut(&a.host).expect("host");
+        if let Some(e) = h.mail.queue.get_mut(&a.queue_id) {
+            for rcpt in a.rcpts {
+                e.failed.push(Failure {
+                    rcpt,
+                    status: fail.0.clone(),
+                    diagnostic: fail.1.clone(),
+                    remote_mta: None,
+                    explain: if fail.0 == "5.4.6" { "mta.loop" } else { "dns.answer.nxdomain" },
+                });
+            }
+            e.active -= 1;
+        }
+        self.settle(&a.host, &a.queue_id);
+    }
+
+    fn attempt_connect(&mut self, att: AttemptId, ip: Ipv4Addr) {
+        let Some(a) = self.attempts.get(&att) else { return };
+        let host = a.host.clone();
+        let Some(target) = self.by_ip.get(&ip).cloned() else {
+            return self.attempt_next_mx(att, Some(format!("no host at {ip}")));
+        };
+        match self.check_connect(&host, &target, 25) {
+            Ok(protocol) => {
+                let e = &self.hosts[&host].mail.queue[&a.queue_id];
+                let from = if e.from.is_empty() {
+                    ReversePath::Null
+                } else {
+                    ReversePath::Mailbox(Mailbox::parse(&e.from).unwrap_or_else(|_| Mailbox::new("postmaster", "invalid")))
+                };
+                let rcpts: Vec<Mailbox> = a.rcpts.iter().filter_map(|r| Mailbox::parse(r).ok()).collect();
+                let config = smtp::client::ClientConfig::new(self.hosts[&host].config.name.clone());
+                let session = smtp::client::ClientSession::new(config, from, rcpts, e.data.clone(), self.now);
+                let client = ClientEnd::Smtp { session: Box::new(session), purpose: SmtpPurpose::Relay(att), outcome: None };
+                self.open(&host, &target, 25, protocol, client);
+            }
+            Err(err) => {
+                self.trace_connect_error(&host, &target, 25, &err);
+                let delay = match err {
+                    ConnectError::Refused => self.link(&host, &target).latency + self.link(&target, &host).latency,
+                    _ => CONNECT_TIMEOUT,
+                };
+                let reason = format!("connect to {}:25: {err}", self.hosts[&target].config.name);
+                self.schedule(self.now + delay, Action::ConnectFailed { attempt: att, reason });
+            }
+        }
+    }
+
+    /// The current MX failed for every remaining recipient: try the next one.
+    fn attempt_next_mx(&mut self, att: AttemptId, reason: Option<String>) {
+        let Some(a) = self.attempts.get_mut(&att) else { return };
+        if let Some(reason) = reason {
+            let remote = a.mxs.get(a.idx).map(|m| m.exchange.clone());
+            for r in &a.rcpts {
+                a.transient.insert(
+                    r.clone(),
+                    Failure { rcpt: r.clone(), status: "4.4.1".into(), diagnostic: format!("x-mailsim; {reason}"), remote_mta: remote.clone(), explain: "tcp.unreachable" },
+                );
+            }
+        }
+        a.idx += 1;
+        if a.idx < a.mxs.len() && !a.rcpts.is_empty() {
+            let (host, next) = (a.host.clone(), a.mxs[a.idx].exchange.clone());
+            self.dns_query(&host, &next, RecordType::A, DnsPurpose::ExchangeA(att));
+        } else {
+            self.attempt_finish(att, None);
+        }
+    }
+
+    /// An SMTP session of an attempt ended.
+    fn attempt_result(&mut self, att: AttemptId, outcome: Option<smtp::client::DeliveryOutcome>, server_host: &str) {
+        let Some(a) = self.attempts.get_mut(&att) else { return };
+        let remote = self.hosts.get(server_host).map(|h| h.config.name.clone());
+        let Some(outcome) = outcome else {
+            return self.attempt_next_mx(att, Some(format!("connection to {} lost", remote.unwrap_or_default())));
+        };
+        let mut relayed = Vec::new();
+        let mut still = Vec::new();
+        let mut permanent = Vec::new();
+        for (mbox, result) in outcome.recipients {
+            let rcpt = a.rcpts.iter().find(|r| Mailbox::parse(r).ok().as_ref() == Some(&mbox)).cloned().unwrap_or_else(|| mbox.to_string());
+            let failure = |reply: &smtp::reply::Reply, default: &str| Failure {
+                rcpt: rcpt.clone(),
+                status: reply.enhanced.map(|e| format!("{}.{}.{}", e.0, e.1, e.2)).unwrap_or_else(|| default.to_string()),
+                diagnostic: format!("smtp; {} {}", reply.code, reply.text()),
+                remote_mta: remote.clone(),
+                explain: "mta.bounce",
+            };
+            match result {
+                smtp::client::RcptOutcome::Accepted(_) => relayed.push(rcpt),
+                smtp::client::RcptOutcome::Transient(reply) => {
+                    a.transient.insert(rcpt.clone(), failure(&reply, "4.0.0"));
+                    still.push(rcpt);
+                }
+                smtp::client::RcptOutcome::Permanent(reply) => {
+                    a.transient.remove(&rcpt);
+                    permanent.push(failure(&reply, "5.0.0"));
+                }
+            }
+        }
+        a.rcpts = still;
+        let (host, qid) = (a.host.clone(), a.queue_id.clone());
+        if !relayed.is_empty() {
+            for r in &relayed {
+                a.transient.remove(r);
+            }
+            self.emit(
+                &host,
+                server_host,
+                EventKind::Relayed { host: host.clone(), queue_id: qid.clone(), rcpts: relayed, to_host: server_host.to_string(), remote_id: None },
+                Some("mta.relayed"),
+            );
+        }
+        if let Some(e) = self.hosts.get_mut(&host).and_then(|h| h.mail.queue.get_mut(&qid)) {
+            e.failed.extend(permanent);
+        }
+        // 4xx recipients go on to the next MX (RFC 5321 §5.1).
+        self.attempt_next_mx(att, None);
+    }
+
+    /// No MX left to try: transient recipients wait for the next retry.
+    fn attempt_finish(&mut self, att: AttemptId, reason: Option<String>) {
+        let Some(a) = self.attempts.remove(&att) else { return };
+        let Some(e) = self.hosts.get_mut(&a.host).and_then(|h| h.mail.queue.get_mut(&a.queue_id)) else { return };
+        for r in a.rcpts {
+            let f = a.transient.get(&r).cloned().unwrap_or_else(|| Failure {
+                rcpt: r.clone(),
+                status: "4.4.3".into(),
+                diagnostic: format!("x-mailsim; {}", reason.clone().unwrap_or_else(|| "temporary failure".into())),
+                remote_mta: None,
+                explain: "mta.retry",
+            });
+            e.last_error.retain(|x| x.rcpt != r);
+            e.last_error.push(f);
+            e.pending.push(r);
+        }
+        e.active -= 1;
+        self.settle(&a.host, &a.queue_id);
+    }
+
+    /// After every attempt of a round ended: bounce, retry or forget.
+    fn settle(&mut self, host: &str, queue_id: &str) {
+        let now = self.now;
+        let retry = self.retry.clone();
+        let Some(h) = self.hosts.get_mut(host) else { return };
+        let Some(e) = h.mail.queue.get_mut(queue_id) else { return };
+        if e.active > 0 {
+            return;
+        }
+        let failed = std::mem::take(&mut e.failed);
+        let mut gave_up = false;
+        let mut failed = failed;
+        if !e.pending.is_empty() {
+            e.failures += 1;
+            match retry.next_attempt(e.arrived, now, e.failures) {
+                Some(next) => {
+                    let rcpts = e.pending.clone();
+                    let reason = e.last_error.iter().map(|f| f.diagnostic.clone()).collect::<Vec<_>>().join("; ");
+                    let attempt = e.failures;
+                    self.emit(host, host, EventKind::RetryScheduled { host: host.into(), queue_id: queue_id.into(), rcpts, attempt, next, reason }, Some("mta.retry"));
+                    self.schedule(next, Action::QueueRun { host: host.into(), queue_id: queue_id.into() });
+                }
+                None => {
+                    gave_up = true;
+                    for r in std::mem::take(&mut e.pending) {
+                        let f = e.last_error.iter().find(|f| f.rcpt == r).cloned();
+                        let mut f = f.unwrap_or_else(|| Failure { rcpt: r.clone(), status: "4.4.7".into(), diagnostic: "x-mailsim; delivery time expired".into(), remote_mta: None, explain: "mta.giveup" });
+                        f.status = format!("4.4.7 ({})", f.status);
+                        f.status = "4.4.7".into();
+                        f.explain = "mta.giveup";
+                        failed.push(f);
+                    }
+                }
+            }
+        }
+        if !failed.is_empty() {
+            self.bounce(host, queue_id, failed, gave_up);
+        }
+        let h = self.hosts.get_mut(host).expect("host");
+        if h.mail.queue.get(queue_id).is_some_and(|e| e.pending.is_empty() && e.active == 0) {
+            h.mail.queue.remove(queue_id);
+        }
+    }
+
+    fn bounce(&mut self, host: &str, queue_id: &str, failed: Vec<Failure>, gave_up: bool) {
+        let now = self.now;
+        let h = self.hosts.get_mut(host).expect("host");
+        let e = h.mail.queue.get(queue_id).expect("entry");
+        let rcpts: Vec<String> = failed.iter().map(|f| f.rcpt.clone()).collect();
+        let reason = failed.iter().map(|f| format!("<{}>: {}", f.rcpt, f.diagnostic)).collect::<Vec<_>>().join("; ");
+        let explain = if gave_up { "mta.giveup" } else { "mta.bounce" };
+        if e.is_bounce() {
+            self.emit(host, host, EventKind::BounceDiscarded { host: host.into(), queue_id: queue_id.into(), rcpts, reason }, Some("mta.bounce.discarded"));
+            return;
+        }
+        let to = e.from.clone();
+        let arrival = rfc5322_date(e.arrived);
+        let original = e.data.clone();
+        let name = h.mail.name.clone();
+        let bounce_id = h.mail.new_queue_id();
+        let data = mta::build_bounce(
+            &BounceInfo { reporting_mta: &name, queue_id, to: &to, arrival_date: &arrival, date: &rfc5322_date(now), bounce_id: &bounce_id, gave_up },
+            &original,
+            &failed,
+        );
+        self.emit(host, host, EventKind::Bounced { host: host.into(), queue_id: queue_id.into(), rcpts, to: to.clone(), reason, bounce_id }, Some(explain));
+        self.enqueue_local(host, String::new(), vec![to], data);
+    }
+
+    // ---- the mail programs --------------------------------------------------
+
+    fn start_job(&mut self, job: JobId) {
+        let (host, server) = match self.jobs.get(&job) {
+            Some(Job::Send(s)) => (s.from_host.clone(), s.server.clone()),
+            Some(Job::Fetch(f)) => (f.host.clone(), f.server.clone()),
+            None => return,
+        };
+        if let Some(h) = self.hosts.get(&server) {
+            let ip = h.config.ip;
+            return self.job_connect(job, ip);
+        }
+        self.dns_query(&host, &server, RecordType::A, DnsPurpose::Job(job));
+    }
+
+    /// An RFC 5322 message as John's mail program writes it.
+    fn compose(&mut self, s: &SendJob) -> Vec<u8> {
+        self.next_message += 1;
+        let host_name = self.hosts.get(&s.from_host).map(|h| h.config.name.clone()).unwrap_or_else(|| s.from_host.clone());
+        let display = |addr: &str| {
+            let local = addr.split('@').next().unwrap_or(addr);
+            let mut name: Vec<char> = local.chars().collect();
+            if let Some(c) = name.first_mut() {
+                *c = c.to_ascii_uppercase();
+            }
+            format!("{} <{addr}>", name.into_iter().collect::<String>())
+        };
+        let mut m = String::new();
+        m.push_str(&format!("From: {}\r\n", display(&s.from)));
+        m.push_str(&format!("To: {}\r\n", s.to.iter().map(|t| display(t)).collect::<Vec<_>>().join(", ")));
+        m.push_str(&format!("Subject: {}\r\n", s.subject));
+        m.push_str(&format!("Date: {}\r\n", rfc5322_date(self.now)));
+        m.push_str(&format!("Message-ID: <{}.{}@{host_name}>\r\n", self.now.as_micros() / 1_000_000 + 1_795_510_800, self.next_message));
+        m.push_str("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n");
+        for line in s.body.lines() {
+            m.push_str(line);
+            m.push_str("\r\n");
+        }
+        m.into_bytes()
+    }
+
+    fn job_connect(&mut self, job: JobId, ip: Ipv4Addr) {
+        let Some(target) = self.by_ip.get(&ip).cloned() else {
+            self.jobs.remove(&job);
+            return;
+        };
+        let (host, port) = match self.jobs.get(&job) {
+            Some(Job::Send(s)) => (s.from_host.clone(), s.port),
+            Some(Job::Fetch(f)) => (f.host.clone(), f.port),
+            None => return,
+        };
+        let protocol = match self.check_connect(&host, &target, port) {
+            Ok(p) => p,
+            Err(err) => {
+                self.trace_connect_error(&host, &target, port, &err);
+                self.schedule(self.now, Action::JobConnectFailed { job });
+                return;
+            }
+        };
+        let client = match self.jobs.get(&job) {
+            Some(Job::Send(s)) => {
+                let s = s.clone();
+                let data = self.compose(&s);
+                let from = ReversePath::Mailbox(Mailbox::parse(&s.from).unwrap_or_else(|_| Mailbox::new("invalid", "invalid")));
+                let rcpts = s.to.iter().filter_map(|t| Mailbox::parse(t).ok()).collect();
+                let mut config = smtp::client::ClientConfig::new(self.hosts[&host].config.name.clone());
+                config.auth = s.auth.clone();
+                let session = smtp::client::ClientSession::new(config, from, rcpts, data, self.now);
+                ClientEnd::Smtp { session: Box::new(session), purpose: SmtpPurpose::Submit(job), outcome: None }
+            }
+            Some(Job::Fetch(f)) => {
+                let mut config = pop3::client::ClientConfig::new(f.login.clone(), f.password.clone());
+                config.use_apop = f.apop;
+                config.delete_after_retrieve = f.delete;
+                config.known_uids = self.known_uids.get(&(f.host.clone(), f.login.clone())).cloned().unwrap_or_default();
+                ClientEnd::Pop3 { session: Box::new(pop3::client::ClientSession::new(config, self.now)), job }
+            }
+            None => return,
+        };
+        self.open(&host, &target, port, protocol, client);
+    }
+
+    // ---- the console (telnet pane, `mailsim serve`) ------------------------------
+
+    /// Opens a raw connection from `from_host` to `target:port`, where
+    /// `target` is a host id, a DNS name (looked up, in the trace) or an IP.
+    /// The server's greeting arrives after the network latency: run the
+    /// world, then [`World::take_received`].
+    pub fn connect(&mut self, from_host: &str, target: &str, port: u16) -> Result<ConnId, ConnectError> {
+        if !self.hosts.contains_key(from_host) {
+            return Err(ConnectError::NoSuchHost(from_host.to_string()));
+        }
+        let server = self.resolve_now(from_host, target)?;
+        match self.check_connect(from_host, &server, port) {
+            Ok(protocol) => Ok(self.open(from_host, &server, port, protocol, ClientEnd::Console)),
+            Err(e) => {
+                self.trace_connect_error(from_host, &server, port, &e);
+                Err(e)
+            }
+        }
+    }
+
+    /// Sends raw bytes on a console connection (they appear in the trace).
+    pub fn send_bytes(&mut self, conn: ConnId, bytes: &[u8]) {
+        let Some(mut c) = self.conns.remove(&conn) else { return };
+        if matches!(c.client, ClientEnd::Console) && !c.client_closed {
+            self.transmit(conn, &mut c, Direction::ToServer, bytes.to_vec());
+        }
+        self.conns.insert(conn, c);
+    }
+
+    /// Sends one line, adding CRLF.
+    pub fn send_line(&mut self, conn: ConnId, line: &str) {
+        let mut b = Vec::with_capacity(line.len() + 2);
+        b.extend_from_slice(line.as_bytes());
+        b.extend_from_slice(b"\r\n");
+        self.send_bytes(conn, &b);
+    }
+
+    /// The bytes the server sent to this console connection since the last call.
+    pub fn take_received(&mut self, conn: ConnId) -> Vec<u8> {
+        self.console_rx.get_mut(&conn).map(std::mem::take).unwrap_or_default()
+    }
+
+    /// Whether the console connection is still open (the server may have closed it).
+    pub fn is_open(&self, conn: ConnId) -> bool {
+        self.conns.get(&conn).is_some_and(|c| !c.server_closed && !c.client_closed)
+    }
+
+    /// Closes a console connection from the client side.
+    pub fn close(&mut self, conn: ConnId) {
+        let Some(mut c) = self.conns.remove(&conn) else { return };
+        if !c.client_closed {
+            c.client_closed = true;
+            self.trace_close(conn, &mut c, Role::Client);
+            let at = (self.now + self.link(&c.client_host, &c.server_host).latency).max(c.last_arrival[0]);
+            self.schedule(at, Action::Fin { conn, dir: Direction::ToServer });
+        }
+        if c.server_closed {
+            self.finish_conn(conn, c);
+        } else {
+            self.conns.insert(conn, c);
+        }
+    }
+
+    // ---- looking inside -----------------------------------------------------
+
+    /// The messages in a maildrop now.
+    pub fn mailbox(&self, host: &str, login: &str) -> Vec<pop3::server::StoredMessage> {
+        self.hosts.get(host).and_then(|h| h.mail.maildrops.get(login)).map(|d| d.messages.clone()).unwrap_or_default()
+    }
+
+    /// Queue ids waiting on a host now.
+    pub fn queue(&self, host: &str) -> Vec<String> {
+        self.hosts.get(host).map(|h| h.mail.queue.keys().cloned().collect()).unwrap_or_default()
+    }
+}
+
+fn server_output(s: &mut ServerEnd) -> Option<Vec<u8>> {
+    match s {
+        ServerEnd::Smtp { session, .. } => session.poll_output(),
+        ServerEnd::Pop3(s) => s.poll_output(),
+        ServerEnd::Pending => None,
+    }
+}
+
+fn client_output(c: &mut ClientEnd) -> Option<Vec<u8>> {
+    match c {
+        ClientEnd::Console => None,
+        ClientEnd::Smtp { session, .. } => session.poll_output(),
+        ClientEnd::Pop3 { session, .. } => session.poll_output(),
+    }
+}
+
+impl World {
+    /// The explanation key of a line, if the table has one.
+    fn explain_key(&mut self, protocol: Protocol, parsed: &Option<Parsed>) -> Option<&'static str> {
+        let candidates: [Option<String>; 2] = match (protocol, parsed.as_ref()?) {
+            (Protocol::Smtp, Parsed::Command { verb, .. }) => [Some(format!("smtp.cmd.{verb}")), None],
+            (Protocol::Smtp, Parsed::Reply { more: true, .. }) => return None,
+            (Protocol::Smtp, Parsed::Reply { code, enhanced, .. }) => {
+                [enhanced.as_ref().map(|e| format!("smtp.esc.{e}")), Some(format!("smtp.reply.{code}"))]
+            }
+            (Protocol::Pop3, Parsed::Command { verb, .. }) => [Some(format!("pop3.cmd.{verb}")), None],
+            _ => return None,
+        };
+        for key in candidates.into_iter().flatten() {
+            let found = match self.explain_cache.get(&key) {
+                Some(v) => *v,
+                None => {
+                    let v = crate::explain::lookup(&key).map(|e| e.key);
+                    self.explain_cache.insert(key, v);
+                    v
+                }
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,342 @@
+//! The simulated world end to end: golden traces of every built-in scenario,
+//! determinism, "nothing lost", and the facts each story must show.
+
+use protocol_core::scenario::{builtin, catalogue, Scenario};
+use protocol_core::sim::render::transcript;
+use protocol_core::sim::view::WorldView;
+use protocol_core::sim::{EventKind, Parsed, TraceEvent, World};
+use std::path::PathBuf;
+
+fn run(name: &str) -> (Scenario, World) {
+    let s = builtin(name).unwrap_or_else(|| panic!("no scenario {name}"));
+    let w = s.run(None);
+    (s, w)
+}
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+/// Compares with `tests/golden/<name>.txt`; on mismatch writes `<name>.txt.failed`.
+/// `MAILSIM_BLESS=1` rewrites the golden files.
+#[test]
+fn golden_traces_of_every_builtin_scenario() {
+    let dir = golden_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let bless = std::env::var("MAILSIM_BLESS").is_ok_and(|v| v == "1");
+    let mut failed = Vec::new();
+    for s in catalogue() {
+        let w = s.run(None);
+        let text = transcript(w.trace());
+        let path = dir.join(format!("{}.txt", s.name));
+        let failed_path = dir.join(format!("{}.txt.failed", s.name));
+        if bless || !path.exists() {
+            std::fs::write(&path, &text).unwrap();
+            let _ = std::fs::remove_file(&failed_path);
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap();
+        if want != text {
+            std::fs::write(&failed_path, &text).unwrap();
+            failed.push(format!("{} (seed {}): see {}", s.name, s.seed, failed_path.display()));
+        } else {
+            let _ = std::fs::remove_file(&failed_path);
+        }
+    }
+    assert!(failed.is_empty(), "golden trace mismatch (MAILSIM_BLESS=1 to accept):\n{}", failed.join("\n"));
+}
+
+#[test]
+fn the_same_seed_gives_a_byte_identical_trace() {
+    for s in catalogue() {
+        for seed in [s.seed, 0xDEAD_BEEF] {
+            let a = serde_json::to_string(s.run(Some(seed)).trace()).unwrap();
+            let b = serde_json::to_string(s.run(Some(seed)).trace()).unwrap();
+            assert!(a == b, "scenario {} is not deterministic with seed {seed}", s.name);
+        }
+    }
+}
+
+/// Every message a mail program submitted and got 250 for ends up, for each
+/// recipient, either in that recipient's mailbox or in a bounce delivered to
+/// its sender: exactly once.
+fn assert_nothing_lost(name: &str, seed: u64, trace: &[TraceEvent]) {
+    // Messages the first hop accepted from a mail program (not from an MTA).
+    let mut submitted: Vec<(String, String, String)> = Vec::new(); // (message-id, sender, rcpt)
+    for e in trace {
+        if let EventKind::Queued { from, rcpts, message_id: Some(mid), .. } = &e.kind {
+            if from.is_empty() {
+                continue;
+            }
+            let first = trace.iter().find(|x| matches!(&x.kind, EventKind::Queued { message_id: Some(m), .. } if m == mid)).map(|x| x.seq);
+            if first == Some(e.seq) {
+                for r in rcpts {
+                    submitted.push((mid.clone(), from.clone(), r.clone()));
+                }
+            }
+        }
+    }
+    for (mid, from, rcpt) in &submitted {
+        let delivered = trace
+            .iter()
+            .filter(|e| matches!(&e.kind, EventKind::Delivered { rcpt: r, message_id: Some(m), .. } if m == mid && r.eq_ignore_ascii_case(rcpt)))
+            .count();
+        let bounced = trace
+            .iter()
+            .filter(|e| matches!(&e.kind, EventKind::Delivered { rcpt: r, message, .. }
+                if r.eq_ignore_ascii_case(from) && message.contains("Final-Recipient: rfc822; ")
+                   && message.contains(mid.as_str()) && message.contains(&format!("Final-Recipient: rfc822; {rcpt}"))))
+            .count();
+        assert_eq!(delivered + bounced, 1, "{name} (seed {seed}): {mid} to {rcpt}: delivered {delivered}, bounced {bounced}");
+    }
+    // And no queue is left holding anything.
+    let v = WorldView::at(trace, trace.len());
+    assert!(v.queues.values().all(|q| q.is_empty()), "{name} (seed {seed}): queues not empty: {:?}", v.queues);
+}
+
+#[test]
+fn nothing_is_lost_in_any_scenario() {
+    for s in catalogue() {
+        for seed in [s.seed, 42, 7_777] {
+            let w = s.run(Some(seed));
+            assert_nothing_lost(&s.name, seed, w.trace());
+        }
+    }
+}
+
+fn lines(trace: &[TraceEvent]) -> Vec<(String, String, String)> {
+    trace
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Line { text, .. } => Some((e.from.clone(), e.to.clone(), text.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn replies(trace: &[TraceEvent], code: u16) -> Vec<String> {
+    trace
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Line { text, parsed: Some(Parsed::Reply { code: c, .. }), .. } if *c == code => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn delivered(trace: &[TraceEvent], mailbox: &str) -> Vec<String> {
+    trace
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Delivered { mailbox: m, message, .. } if m == mailbox => Some(message.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn received_count(message: &str) -> usize {
+    protocol_core::mta::hop_count(message.as_bytes())
+}
+
+#[test]
+fn seed_story_john_to_dave_two_hops_fetched_and_deleted() {
+    let (_, w) = run("seed-story");
+    let t = w.trace();
+    let msgs = delivered(t, "dave");
+    assert_eq!(msgs.len(), 1);
+    let m = &msgs[0];
+    assert!(m.starts_with("Return-Path: <john@isp.example>\r\nReceived: from smtp.isp.example"), "{m}");
+    assert_eq!(received_count(m), 2, "one Received per SMTP server: ISP, then Dave's MX");
+    assert!(m.contains("by smtp.isp.example with ESMTPA"), "the ISP records the authenticated submission");
+    for h in ["From: John <john@isp.example>", "To: Dave <dave@dave.example>", "Subject: ", "Date: ", "Message-ID: <"] {
+        assert!(m.contains(h), "missing {h}");
+    }
+    // The MX lookup, the AUTH, the POP3 download and the deletion all happened.
+    assert!(t.iter().any(|e| matches!(&e.kind, EventKind::DnsQuery { name, qtype: protocol_core::dns::RecordType::MX, .. } if name == "dave.example")));
+    assert!(replies(t, 235).len() == 1);
+    assert!(t.iter().any(|e| matches!(e.kind, EventKind::Retrieved { .. })));
+    assert!(t.iter().any(|e| matches!(e.kind, EventKind::Deleted { .. })));
+    assert!(w.mailbox("mx", "dave").is_empty(), "DELE then QUIT empties the maildrop");
+    let view = WorldView::at(t, t.len());
+    assert!(view.mailbox("mx", "dave").is_empty());
+}
+
+#[test]
+fn stepping_back_gives_the_earlier_state() {
+    let (_, w) = run("seed-story");
+    let t = w.trace();
+    let delivered_at = t.iter().position(|e| matches!(e.kind, EventKind::Delivered { .. })).unwrap();
+    let deleted_at = t.iter().position(|e| matches!(e.kind, EventKind::Deleted { .. })).unwrap();
+    assert_eq!(WorldView::at(t, delivered_at).mailbox("mx", "dave").len(), 0);
+    assert_eq!(WorldView::at(t, delivered_at + 1).mailbox("mx", "dave").len(), 1);
+    assert_eq!(WorldView::at(t, deleted_at + 1).mailbox("mx", "dave").len(), 0);
+    // Back again: the same state as before, because views are pure.
+    assert_eq!(WorldView::at(t, deleted_at), WorldView::at(t, deleted_at));
+    assert_eq!(WorldView::at(t, deleted_at).mailbox("mx", "dave").len(), 1);
+    let queued_at = t.iter().position(|e| matches!(e.kind, EventKind::Queued { .. })).unwrap();
+    assert_eq!(WorldView::at(t, queued_at + 1).queues["isp"].len(), 1);
+    let view = WorldView::at(t, queued_at + 1);
+    assert_eq!(view.mailbox("mx", "dave").len(), 0);
+    let s = &WorldView::at(t, 5).sessions;
+    assert!(s.values().any(|s| s.open));
+}
+
+#[test]
+fn unknown_recipient_bounces_into_johns_mailbox_and_john_fetches_it() {
+    let (_, w) = run("unknown-recipient");
+    let t = w.trace();
+    assert!(replies(t, 550).iter().any(|r| r.contains("5.1.1")), "{:?}", replies(t, 550));
+    let bounces = delivered(t, "john");
+    assert_eq!(bounces.len(), 1);
+    let b = &bounces[0];
+    assert!(b.starts_with("Return-Path: <>"), "a bounce has the null sender");
+    assert!(b.contains("multipart/report; report-type=delivery-status"));
+    assert!(b.contains("Status: 5.1.1") && b.contains("mailbox does not exist"));
+    // John fetched it over POP3 on smtp.isp.example:110.
+    assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Retrieved { host, mailbox, .. } if host == "isp" && mailbox == "john")));
+    assert!(delivered(t, "dave").is_empty());
+}
+
+#[test]
+fn backup_mx_accepts_while_the_primary_is_down_and_forwards_later() {
+    let (_, w) = run("backup-mx");
+    let t = w.trace();
+    assert!(t.iter().any(|e| matches!(&e.kind, EventKind::ConnectionUnreachable { port: 25, .. } if e.from == "isp" && e.to == "mx")));
+    assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Relayed { host, to_host, .. } if host == "isp" && to_host == "mx2")));
+    assert!(t.iter().any(|e| matches!(&e.kind, EventKind::RetryScheduled { host, .. } if host == "mx2")));
+    assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Relayed { host, to_host, .. } if host == "mx2" && to_host == "mx")));
+    let msgs = delivered(t, "dave");
+    assert_eq!(msgs.len(), 1);
+    assert_eq!(received_count(&msgs[0]), 3, "ISP, backup MX, primary MX");
+    assert!(msgs[0].contains("by mx2.dave.example"));
+    // Delivered only after the primary came back at 40 min.
+    let at = t.iter().find(|e| matches!(e.kind, EventKind::Delivered { .. })).unwrap().time;
+    assert!(at.as_micros() >= 40 * 60 * 1_000_000);
+}
+
+#[test]
+fn greylisting_gets_451_then_delivers_on_retry() {
+    let (_, w) = run("greylisting");
+    let t = w.trace();
+    let greylisted = t.iter().position(|e| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with("451 4.7.1"))).expect("a 451 4.7.1");
+    let retry = t.iter().position(|e| matches!(e.kind, EventKind::RetryScheduled { .. })).expect("a retry");
+    let delivered_at = t.iter().position(|e| matches!(e.kind, EventKind::Delivered { .. })).expect("delivered");
+    assert!(greylisted < retry && retry < delivered_at);
+    assert_eq!(delivered(t, "dave").len(), 1);
+    assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Note { text, .. } if text.contains("min later"))));
+}
+
+#[test]
+fn open_relay_refused_and_submission_requires_auth() {
+    let (_, w) = run("open-relay");
+    let t = w.trace();
+    let l = lines(t);
+    assert!(l.iter().any(|(f, to, x)| f == "isp" && to == "stranger" && x.starts_with("550 5.7.1")), "{l:?}");
+    assert!(l.iter().any(|(f, to, x)| f == "isp" && to == "john-pc" && x.starts_with("530")), "{l:?}");
+    assert!(!t.iter().any(|e| matches!(e.kind, EventKind::Queued { .. })), "nothing was accepted");
+}
+
+#[test]
+fn spam_filter_adds_a_hop() {
+    let (_, w) = run("spam-filter");
+    let t = w.trace();
+    assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Relayed { host, to_host, .. } if host == "isp" && to_host == "filter")));
+    assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Relayed { host, to_host, .. } if host == "filter" && to_host == "mx")));
+    let msgs = delivered(t, "dave");
+    assert_eq!(received_count(&msgs[0]), 3);
+    assert!(msgs[0].contains("by filter.dave.example"));
+}
+
+#[test]
+fn pop3_leave_on_server_then_delete_from_the_phone() {
+    let (_, w) = run("pop3-two-devices");
+    let t = w.trace();
+    let retrieved: Vec<(String, String)> = t
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Retrieved { uid, .. } => Some((e.to.clone(), uid.clone())),
+            _ => None,
+        })
+        .collect();
+    let pc: Vec<_> = retrieved.iter().filter(|(h, _)| h == "dave-pc").collect();
+    let phone: Vec<_> = retrieved.iter().filter(|(h, _)| h == "dave-phone").collect();
+    assert_eq!(pc.len(), 2, "the laptop downloads each message once (UIDL remembers): {retrieved:?}");
+    assert_eq!(phone.len(), 2, "the phone still finds both on the server: {retrieved:?}");
+    assert_eq!(t.iter().filter(|e| matches!(e.kind, EventKind::Deleted { .. })).count(), 2);
+    assert!(w.mailbox("mx", "dave").is_empty());
+}
+
+#[test]
+fn too_large_is_refused_with_552_and_bounced() {
+    let (_, w) = run("too-large");
+    let t = w.trace();
+    assert!(!replies(t, 552).is_empty(), "a 552 from Dave's server");
+    let b = delivered(t, "john");
+    assert_eq!(b.len(), 1);
+    assert!(b[0].contains("Status: 5.3.4") || b[0].contains("Status: 5.2.3"), "{}", b[0]);
+    assert!(delivered(t, "dave").is_empty());
+}
+
+#[test]
+fn nxdomain_bounces_at_once() {
+    let (_, w) = run("no-such-domain");
+    let t = w.trace();
+    assert!(t.iter().any(|e| matches!(&e.kind, EventKind::DnsAnswer { answer: protocol_core::dns::Answer::NxDomain, name, .. } if name == "dave.exmaple")));
+    assert!(!t.iter().any(|e| matches!(&e.kind, EventKind::ConnectionOpened { port: 25, .. })), "no server to connect to");
+    let b = delivered(t, "john");
+    assert_eq!(b.len(), 1);
+    assert!(b[0].contains("Status: 5.1.2") && b[0].contains("does not exist"));
+}
+
+#[test]
+fn console_talks_to_a_real_server_session() {
+    let mut w = protocol_core::sim::cast::cast(1);
+    let c = w.connect("john-pc", "mail.dave.example", 25).expect("connect");
+    w.run_until_idle();
+    let greeting = String::from_utf8(w.take_received(c)).unwrap();
+    assert!(greeting.starts_with("220 mail.dave.example"), "{greeting}");
+    w.send_line(c, "EHLO john-pc.isp.example");
+    w.send_line(c, "MAIL FROM:<john@isp.example>");
+    w.send_line(c, "RCPT TO:<dave@dave.example>");
+    w.send_line(c, "DATA");
+    w.run_until_idle();
+    let r = String::from_utf8(w.take_received(c)).unwrap();
+    assert!(r.contains("354"), "{r}");
+    w.send_line(c, "Subject: typed by hand");
+    w.send_line(c, "");
+    w.send_line(c, "hello");
+    w.send_line(c, ".");
+    w.send_line(c, "QUIT");
+    w.run_until_idle();
+    let r = String::from_utf8(w.take_received(c)).unwrap();
+    assert!(r.contains("250 2.0.0") && r.contains("221"), "{r}");
+    assert!(!w.is_open(c));
+    let msgs = w.mailbox("mx", "dave");
+    assert_eq!(msgs.len(), 1);
+    // Typed lines are in the trace, one event per line, even inside DATA.
+    let since = w.events_since(0);
+    assert!(since.iter().any(|e| matches!(&e.kind, EventKind::Line { text, parsed: Some(Parsed::Data), .. } if text == "hello")));
+    assert!(w.next_wakeup().is_none());
+    // Errors: refused and unknown names.
+    assert_eq!(w.connect("john-pc", "mail.dave.example", 80), Err(protocol_core::sim::ConnectError::Refused));
+    assert!(matches!(w.connect("john-pc", "nowhere.example", 25), Err(protocol_core::sim::ConnectError::UnknownName(_))));
+}
+
+#[test]
+fn a_bad_scenario_file_names_file_line_and_problem() {
+    let e = Scenario::parse("name = \"x\"\ntitle = \"t\"\ngoal = \"g\"\nsed = 3\n", "my.toml").unwrap_err();
+    let s = e.to_string();
+    assert!(s.starts_with("my.toml:4:"), "{s}");
+    assert!(s.contains("sed"), "{s}");
+}
+
+#[test]
+fn every_explain_key_in_traces_is_in_the_table() {
+    for s in catalogue() {
+        for e in s.run(None).trace() {
+            if let Some(k) = &e.explain {
+                assert!(protocol_core::explain::lookup(k).is_some(), "{}: unknown key {k}", s.name);
+            }
+        }
+    }
+}
