@@ -70,7 +70,10 @@ impl fmt::Display for AddressError {
 impl std::error::Error for AddressError {}
 
 fn bad(input: &str, reason: &'static str) -> AddressError {
-    AddressError::BadSyntax { input: input.to_string(), reason }
+    AddressError::BadSyntax {
+        input: input.to_string(),
+        reason,
+    }
 }
 
 // --- grammar (RFC 5321 §4.1.2, §4.1.3) ---------------------------------------
@@ -86,7 +89,10 @@ fn dot_string(i: &str) -> IResult<&str, &str> {
 fn quoted_string(i: &str) -> IResult<&str, &str> {
     // qtextSMTP = %d32-33 / %d35-91 / %d93-126; quoted-pairSMTP = "\" %d32-126
     let qtext = take_while1(|c: char| matches!(c as u32, 32..=33 | 35..=91 | 93..=126));
-    let qpair = recognize(preceded(char('\\'), take_while_m_n(1, 1, |c: char| matches!(c as u32, 32..=126))));
+    let qpair = recognize(preceded(
+        char('\\'),
+        take_while_m_n(1, 1, |c: char| matches!(c as u32, 32..=126)),
+    ));
     recognize(delimited(char('"'), many0(alt((qtext, qpair))), char('"'))).parse(i)
 }
 
@@ -94,7 +100,10 @@ fn sub_domain(i: &str) -> IResult<&str, &str> {
     // Let-dig [Ldh-str]: letters, digits and inner hyphens.
     let (rest, s) = take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-').parse(i)?;
     if s.starts_with('-') || s.ends_with('-') {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((rest, s))
 }
@@ -107,34 +116,59 @@ fn address_literal(i: &str) -> IResult<&str, &str> {
     // IPv4 is checked strictly; other tagged literals (IPv6:...) loosely.
     let ipv4 = take_while1(|c: char| c.is_ascii_digit() || c == '.');
     let general = preceded(
-        terminated(take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-'), char(':')),
+        terminated(
+            take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-'),
+            char(':'),
+        ),
         take_while1(|c: char| matches!(c as u32, 33..=90 | 94..=126)),
     );
-    let (rest, lit) = recognize(delimited(char('['), alt((recognize(general), ipv4)), char(']'))).parse(i)?;
+    let (rest, lit) = recognize(delimited(
+        char('['),
+        alt((recognize(general), ipv4)),
+        char(']'),
+    ))
+    .parse(i)?;
     let inner = &lit[1..lit.len() - 1];
     if !inner.contains(':') && inner.parse::<std::net::Ipv4Addr>().is_err() {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((rest, lit))
 }
 
 fn mailbox(i: &str) -> IResult<&str, (&str, &str)> {
-    (alt((dot_string, quoted_string)), preceded(char('@'), alt((address_literal, domain)))).parse(i)
+    (
+        alt((dot_string, quoted_string)),
+        preceded(char('@'), alt((address_literal, domain))),
+    )
+        .parse(i)
 }
 
 /// `A-d-l ":"`: the obsolete source route `@x,@y:` (Appendix C).
 fn source_route(i: &str) -> IResult<&str, &str> {
-    recognize(terminated(separated_list1(char(','), preceded(char('@'), domain)), char(':'))).parse(i)
+    recognize(terminated(
+        separated_list1(char(','), preceded(char('@'), domain)),
+        char(':'),
+    ))
+    .parse(i)
 }
 
 impl Mailbox {
     pub fn new(local: impl Into<String>, domain: impl Into<String>) -> Self {
-        Mailbox { local: local.into(), domain: domain.into() }
+        Mailbox {
+            local: local.into(),
+            domain: domain.into(),
+        }
     }
 
     /// The bare `postmaster` that RCPT TO must always accept (§4.5.1).
     pub fn postmaster() -> Self {
-        Mailbox { local: "postmaster".into(), domain: String::new() }
+        Mailbox {
+            local: "postmaster".into(),
+            domain: String::new(),
+        }
     }
 
     /// True for `<postmaster>` without a domain.
@@ -262,17 +296,37 @@ mod tests {
 
     #[test]
     fn parses_plain_and_quoted_and_literal() {
-        assert_eq!(Mailbox::parse("john@isp.example").unwrap(), Mailbox::new("john", "isp.example"));
-        assert_eq!(Mailbox::parse("\"john smith\"@isp.example").unwrap().local, "\"john smith\"");
-        assert_eq!(Mailbox::parse("dave@[198.51.100.25]").unwrap().domain, "[198.51.100.25]");
+        assert_eq!(
+            Mailbox::parse("john@isp.example").unwrap(),
+            Mailbox::new("john", "isp.example")
+        );
+        assert_eq!(
+            Mailbox::parse("\"john smith\"@isp.example").unwrap().local,
+            "\"john smith\""
+        );
+        assert_eq!(
+            Mailbox::parse("dave@[198.51.100.25]").unwrap().domain,
+            "[198.51.100.25]"
+        );
         assert!(Mailbox::parse("dave@[198.51.100.256]").is_err());
         assert!(Mailbox::parse("dave@[IPv6:2001:db8::1]").is_ok());
     }
 
     #[test]
     fn rejects_bad_syntax_with_a_reason() {
-        for s in ["john", "john@", "@isp.example", "jo hn@isp.example", "john..x@isp.example", "john@-isp.example", "john@isp..example"] {
-            assert!(matches!(Mailbox::parse(s), Err(AddressError::BadSyntax { .. })), "{s}");
+        for s in [
+            "john",
+            "john@",
+            "@isp.example",
+            "jo hn@isp.example",
+            "john..x@isp.example",
+            "john@-isp.example",
+            "john@isp..example",
+        ] {
+            assert!(
+                matches!(Mailbox::parse(s), Err(AddressError::BadSyntax { .. })),
+                "{s}"
+            );
         }
         assert_eq!(Mailbox::parse(""), Err(AddressError::Empty));
     }
@@ -281,18 +335,33 @@ mod tests {
     fn enforces_rfc_limits() {
         let l64 = "a".repeat(64);
         assert!(Mailbox::parse(&format!("{l64}@x.example")).is_ok());
-        assert_eq!(Mailbox::parse(&format!("a{l64}@x.example")), Err(AddressError::LocalPartTooLong { len: 65 }));
+        assert_eq!(
+            Mailbox::parse(&format!("a{l64}@x.example")),
+            Err(AddressError::LocalPartTooLong { len: 65 })
+        );
         let d = format!("{}.example", "a".repeat(248));
-        assert_eq!(Mailbox::parse(&format!("a@{d}")), Err(AddressError::DomainTooLong { len: 256 }));
+        assert_eq!(
+            Mailbox::parse(&format!("a@{d}")),
+            Err(AddressError::DomainTooLong { len: 256 })
+        );
         let b = "b".repeat(63);
         let long = format!("<{}@{b}.{b}.{b}.example>", "a".repeat(60));
-        assert!(matches!(parse_path(&long), Err(AddressError::PathTooLong { .. })));
+        assert!(matches!(
+            parse_path(&long),
+            Err(AddressError::PathTooLong { .. })
+        ));
     }
 
     #[test]
     fn paths_and_source_routes() {
-        assert_eq!(parse_path("<john@isp.example>").unwrap(), Mailbox::new("john", "isp.example"));
-        assert_eq!(parse_path("<@a.example,@b.example:john@isp.example>").unwrap(), Mailbox::new("john", "isp.example"));
+        assert_eq!(
+            parse_path("<john@isp.example>").unwrap(),
+            Mailbox::new("john", "isp.example")
+        );
+        assert_eq!(
+            parse_path("<@a.example,@b.example:john@isp.example>").unwrap(),
+            Mailbox::new("john", "isp.example")
+        );
         assert!(parse_path("john@isp.example").is_err());
         assert!(parse_path("<john@isp.example").is_err());
         assert!(parse_path("<>").is_err());

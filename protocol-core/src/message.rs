@@ -54,7 +54,10 @@ impl Message {
     /// Parses a message; never fails (see the module header).
     pub fn parse(bytes: &[u8]) -> Message {
         let text = String::from_utf8_lossy(bytes);
-        let mut lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+        let mut lines: Vec<&str> = text
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect();
         // "a\r\n" splits into ["a", ""]: the last empty piece is not a line.
         if lines.last() == Some(&"") {
             lines.pop();
@@ -72,13 +75,19 @@ impl Message {
                 last.value.push_str("\r\n");
                 last.value.push_str(line);
             } else if let Some((name, value)) = header_split(line) {
-                headers.push(Header { name: name.to_string(), value: value.to_string() });
+                headers.push(Header {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                });
             } else {
                 break; // no blank line: the body starts here
             }
             i += 1;
         }
-        Message { headers, body: lines[i..].join("\r\n") }
+        Message {
+            headers,
+            body: lines[i..].join("\r\n"),
+        }
     }
 
     /// The message with CRLF line endings and a final CRLF after a non-empty body.
@@ -88,20 +97,35 @@ impl Message {
 
     /// The first header named `name` (case-insensitive, RFC 5322 §1.2.2).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.as_str())
+        self.headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| h.value.as_str())
     }
 
     pub fn headers_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.headers.iter().filter(move |h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.as_str())
+        self.headers
+            .iter()
+            .filter(move |h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| h.value.as_str())
     }
 
     /// Puts a header on top, where trace fields go (RFC 5321 §4.4).
     pub fn prepend_header(&mut self, name: impl Into<String>, value: impl Into<String>) {
-        self.headers.insert(0, Header { name: name.into(), value: value.into() });
+        self.headers.insert(
+            0,
+            Header {
+                name: name.into(),
+                value: value.into(),
+            },
+        );
     }
 
     pub fn push_header(&mut self, name: impl Into<String>, value: impl Into<String>) {
-        self.headers.push(Header { name: name.into(), value: value.into() });
+        self.headers.push(Header {
+            name: name.into(),
+            value: value.into(),
+        });
     }
 }
 
@@ -215,7 +239,9 @@ pub fn rfc5322_date(t: SimTime) -> String {
     let sod = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
     const WD: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]; // 1970-01-01 was a Thursday
-    const MO: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MO: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     format!(
         "{}, {d:02} {} {y} {:02}:{:02}:{:02} +0000",
         WD[days.rem_euclid(7) as usize],
@@ -233,7 +259,10 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(rfc5322_date(SimTime::ZERO), "Mon, 23 Nov 2026 09:00:00 +0000");
+        assert_eq!(
+            rfc5322_date(SimTime::ZERO),
+            "Mon, 23 Nov 2026 09:00:00 +0000"
+        );
         let t = SimTime::ZERO + SimDuration::from_secs(15 * 3600 + 61);
         assert_eq!(rfc5322_date(t), "Tue, 24 Nov 2026 00:01:01 +0000");
         let t = SimTime::ZERO + SimDuration::from_secs(98 * 86_400);
@@ -244,11 +273,15 @@ mod tests {
 
     #[test]
     fn parses_headers_body_and_folding() {
-        let m = Message::parse(b"Subject: hi\r\n there\r\nFrom: j@x.example\r\n\r\nbody\r\n.line\r\n");
+        let m =
+            Message::parse(b"Subject: hi\r\n there\r\nFrom: j@x.example\r\n\r\nbody\r\n.line\r\n");
         assert_eq!(m.header("subject"), Some("hi\r\n there"));
         assert_eq!(m.header("FROM"), Some("j@x.example"));
         assert_eq!(m.body, "body\r\n.line");
-        assert_eq!(m.to_string(), "Subject: hi\r\n there\r\nFrom: j@x.example\r\n\r\nbody\r\n.line\r\n");
+        assert_eq!(
+            m.to_string(),
+            "Subject: hi\r\n there\r\nFrom: j@x.example\r\n\r\nbody\r\n.line\r\n"
+        );
     }
 
     #[test]
@@ -269,7 +302,10 @@ mod tests {
     fn dot_stuffing_round_trip() {
         let s = dot_stuff(b".hidden\nline\r\n..two\rlast");
         assert_eq!(s, b"..hidden\r\nline\r\n...two\r\nlast\r\n.\r\n");
-        assert_eq!(dot_unstuff(&s[..s.len() - 3]), b".hidden\r\nline\r\n..two\r\nlast\r\n");
+        assert_eq!(
+            dot_unstuff(&s[..s.len() - 3]),
+            b".hidden\r\nline\r\n..two\r\nlast\r\n"
+        );
         assert_eq!(dot_stuff(b""), b".\r\n");
     }
 

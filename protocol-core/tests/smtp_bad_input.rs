@@ -34,10 +34,22 @@ enum Cfg {
 const OK: bool = true;
 const CLOSED: bool = false;
 
-fn cases() -> Vec<(&'static str, Cfg, Setup, Vec<u8>, &'static str, bool)> {
+/// (name, server, state before, input, expected "code esc", session goes on)
+type Case = (&'static str, Cfg, Setup, Vec<u8>, &'static str, bool);
+
+fn cases() -> Vec<Case> {
     let long_local = format!("RCPT TO:<{}@isp.example>", "a".repeat(65));
-    let long_domain = format!("MAIL FROM:<j@{}.example>", vec!["d".repeat(63); 4].join("."));
-    let long_path = format!("RCPT TO:<{}@{}.{}.{}.example>", "a".repeat(60), "b".repeat(63), "c".repeat(63), "d".repeat(63));
+    let long_domain = format!(
+        "MAIL FROM:<j@{}.example>",
+        vec!["d".repeat(63); 4].join(".")
+    );
+    let long_path = format!(
+        "RCPT TO:<{}@{}.{}.{}.example>",
+        "a".repeat(60),
+        "b".repeat(63),
+        "c".repeat(63),
+        "d".repeat(63)
+    );
     let mut flood = vec![b'A'; 1 << 20];
     flood.extend_from_slice(b"\r\n");
     let max_line = format!("NOOP {}", "x".repeat(505)); // 510 + CRLF = 512: allowed
@@ -46,71 +58,429 @@ fn cases() -> Vec<(&'static str, Cfg, Setup, Vec<u8>, &'static str, bool)> {
     use Cfg::*;
     use Setup::*;
     vec![
-        ("missing colon after FROM", Relay, Ehlo, l("MAIL FROM <john@isp.example>"), "501 5.5.4", OK),
-        ("unbalanced bracket", Relay, Ehlo, l("MAIL FROM:<john@isp.example"), "501 5.5.4", OK),
-        ("path without brackets", Relay, Ehlo, l("MAIL FROM:john@isp.example"), "501 5.5.4", OK),
-        ("space in address", Relay, Ehlo, l("MAIL FROM:<jo hn@isp.example>"), "501 5.1.7", OK),
-        ("sender without @", Relay, Ehlo, l("MAIL FROM:<john>"), "501 5.1.7", OK),
-        ("empty recipient path", Relay, Mail, l("RCPT TO:<>"), "501 5.1.3", OK),
-        ("double dot in domain", Relay, Mail, l("RCPT TO:<dave@dave..example>"), "501 5.1.3", OK),
-        ("65-char local part", Relay, Mail, l(&long_local), "501 5.1.3", OK),
-        ("256-char domain", Relay, Ehlo, l(&long_domain), "501 5.1.7", OK),
+        (
+            "missing colon after FROM",
+            Relay,
+            Ehlo,
+            l("MAIL FROM <john@isp.example>"),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "unbalanced bracket",
+            Relay,
+            Ehlo,
+            l("MAIL FROM:<john@isp.example"),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "path without brackets",
+            Relay,
+            Ehlo,
+            l("MAIL FROM:john@isp.example"),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "space in address",
+            Relay,
+            Ehlo,
+            l("MAIL FROM:<jo hn@isp.example>"),
+            "501 5.1.7",
+            OK,
+        ),
+        (
+            "sender without @",
+            Relay,
+            Ehlo,
+            l("MAIL FROM:<john>"),
+            "501 5.1.7",
+            OK,
+        ),
+        (
+            "empty recipient path",
+            Relay,
+            Mail,
+            l("RCPT TO:<>"),
+            "501 5.1.3",
+            OK,
+        ),
+        (
+            "double dot in domain",
+            Relay,
+            Mail,
+            l("RCPT TO:<dave@dave..example>"),
+            "501 5.1.3",
+            OK,
+        ),
+        (
+            "65-char local part",
+            Relay,
+            Mail,
+            l(&long_local),
+            "501 5.1.3",
+            OK,
+        ),
+        (
+            "256-char domain",
+            Relay,
+            Ehlo,
+            l(&long_domain),
+            "501 5.1.7",
+            OK,
+        ),
         ("path over 256", Relay, Mail, l(&long_path), "501 5.1.3", OK),
-        ("RCPT without TO:", Relay, Mail, l("RCPT <dave@dave.example>"), "501 5.5.4", OK),
-        ("bad SIZE value", Relay, Ehlo, l("MAIL FROM:<john@isp.example> SIZE=big"), "501 5.5.4", OK),
-        ("SIZE without value", Relay, Ehlo, l("MAIL FROM:<john@isp.example> SIZE"), "555 5.5.4", OK),
-        ("SIZE over the limit", Relay, Ehlo, l("MAIL FROM:<john@isp.example> SIZE=999999999"), "552 5.3.4", OK),
-        ("unknown MAIL parameter", Relay, Ehlo, l("MAIL FROM:<john@isp.example> FOO=bar"), "555 5.5.4", OK),
-        ("bad BODY value", Relay, Ehlo, l("MAIL FROM:<john@isp.example> BODY=BINARYMIME"), "501 5.5.4", OK),
-        ("unknown RCPT parameter", Relay, Mail, l("RCPT TO:<dave@dave.example> NOTIFY=NEVER"), "555 5.5.4", OK),
-        ("malformed parameter", Relay, Ehlo, l("MAIL FROM:<john@isp.example> =x"), "501 5.5.4", OK),
-        ("RCPT before MAIL", Relay, Ehlo, l("RCPT TO:<dave@dave.example>"), "503 5.5.1", OK),
+        (
+            "RCPT without TO:",
+            Relay,
+            Mail,
+            l("RCPT <dave@dave.example>"),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "bad SIZE value",
+            Relay,
+            Ehlo,
+            l("MAIL FROM:<john@isp.example> SIZE=big"),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "SIZE without value",
+            Relay,
+            Ehlo,
+            l("MAIL FROM:<john@isp.example> SIZE"),
+            "555 5.5.4",
+            OK,
+        ),
+        (
+            "SIZE over the limit",
+            Relay,
+            Ehlo,
+            l("MAIL FROM:<john@isp.example> SIZE=999999999"),
+            "552 5.3.4",
+            OK,
+        ),
+        (
+            "unknown MAIL parameter",
+            Relay,
+            Ehlo,
+            l("MAIL FROM:<john@isp.example> FOO=bar"),
+            "555 5.5.4",
+            OK,
+        ),
+        (
+            "bad BODY value",
+            Relay,
+            Ehlo,
+            l("MAIL FROM:<john@isp.example> BODY=BINARYMIME"),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "unknown RCPT parameter",
+            Relay,
+            Mail,
+            l("RCPT TO:<dave@dave.example> NOTIFY=NEVER"),
+            "555 5.5.4",
+            OK,
+        ),
+        (
+            "malformed parameter",
+            Relay,
+            Ehlo,
+            l("MAIL FROM:<john@isp.example> =x"),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "RCPT before MAIL",
+            Relay,
+            Ehlo,
+            l("RCPT TO:<dave@dave.example>"),
+            "503 5.5.1",
+            OK,
+        ),
         ("DATA before RCPT", Relay, Mail, l("DATA"), "503 5.5.1", OK),
         ("DATA before MAIL", Relay, Ehlo, l("DATA"), "503 5.5.1", OK),
-        ("double MAIL", Relay, Mail, l("MAIL FROM:<john@isp.example>"), "503 5.5.1", OK),
-        ("MAIL before EHLO", Relay, Fresh, l("MAIL FROM:<john@isp.example>"), "503 5.5.1", OK),
-        ("AUTH without mechanism", Submission, Ehlo, l("AUTH"), "501 5.5.4", OK),
-        ("unknown AUTH mechanism", Submission, Ehlo, l("AUTH CRAM-MD5"), "504 5.5.4", OK),
-        ("bad base64 in AUTH", Submission, Ehlo, l("AUTH PLAIN !!!"), "501 5.5.2", OK),
-        ("PLAIN without NULs", Submission, Ehlo, l("AUTH PLAIN am9obg=="), "501 5.5.2", OK),
-        ("wrong password", Submission, Ehlo, l("AUTH PLAIN AGpvaG4Ad3Jvbmc="), "535 5.7.8", OK),
-        ("AUTH when not offered", Relay, Ehlo, l("AUTH PLAIN"), "502 5.5.1", OK),
-        ("AUTH before EHLO", Submission, Fresh, l("AUTH PLAIN"), "503 5.5.1", OK),
-        ("AUTH in a transaction", RelayWithAuth, Mail, l("AUTH PLAIN"), "503 5.5.1", OK),
-        ("MAIL without AUTH on 587", Submission, Ehlo, l("MAIL FROM:<john@isp.example>"), "530 5.7.0", OK),
-        ("1 MB without a newline", Relay, Ehlo, flood, "500 5.5.2", OK),
-        ("513-octet command line", Relay, Ehlo, l(&over_line), "500 5.5.2", OK),
-        ("512-octet line is fine", Relay, Ehlo, l(&max_line), "250 2.0.0", OK),
-        ("NUL inside the verb", Relay, Ehlo, b"NO\0OP\r\n".to_vec(), "500 5.5.2", OK),
-        ("NUL in an argument", Relay, Fresh, b"HELO a\0b\r\n".to_vec(), "501 5.5.4", OK),
-        ("8-bit in HELO", Relay, Fresh, "HELO café.example\r\n".as_bytes().to_vec(), "501 5.5.4", OK),
-        ("8-bit verb", Relay, Ehlo, b"\xff\xfe\r\n".to_vec(), "500 5.5.2", OK),
-        ("bare CR in a command", Relay, Ehlo, b"NOOP\rX\r\n".to_vec(), "500 5.5.2", OK),
+        (
+            "double MAIL",
+            Relay,
+            Mail,
+            l("MAIL FROM:<john@isp.example>"),
+            "503 5.5.1",
+            OK,
+        ),
+        (
+            "MAIL before EHLO",
+            Relay,
+            Fresh,
+            l("MAIL FROM:<john@isp.example>"),
+            "503 5.5.1",
+            OK,
+        ),
+        (
+            "AUTH without mechanism",
+            Submission,
+            Ehlo,
+            l("AUTH"),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "unknown AUTH mechanism",
+            Submission,
+            Ehlo,
+            l("AUTH CRAM-MD5"),
+            "504 5.5.4",
+            OK,
+        ),
+        (
+            "bad base64 in AUTH",
+            Submission,
+            Ehlo,
+            l("AUTH PLAIN !!!"),
+            "501 5.5.2",
+            OK,
+        ),
+        (
+            "PLAIN without NULs",
+            Submission,
+            Ehlo,
+            l("AUTH PLAIN am9obg=="),
+            "501 5.5.2",
+            OK,
+        ),
+        (
+            "wrong password",
+            Submission,
+            Ehlo,
+            l("AUTH PLAIN AGpvaG4Ad3Jvbmc="),
+            "535 5.7.8",
+            OK,
+        ),
+        (
+            "AUTH when not offered",
+            Relay,
+            Ehlo,
+            l("AUTH PLAIN"),
+            "502 5.5.1",
+            OK,
+        ),
+        (
+            "AUTH before EHLO",
+            Submission,
+            Fresh,
+            l("AUTH PLAIN"),
+            "503 5.5.1",
+            OK,
+        ),
+        (
+            "AUTH in a transaction",
+            RelayWithAuth,
+            Mail,
+            l("AUTH PLAIN"),
+            "503 5.5.1",
+            OK,
+        ),
+        (
+            "MAIL without AUTH on 587",
+            Submission,
+            Ehlo,
+            l("MAIL FROM:<john@isp.example>"),
+            "530 5.7.0",
+            OK,
+        ),
+        (
+            "1 MB without a newline",
+            Relay,
+            Ehlo,
+            flood,
+            "500 5.5.2",
+            OK,
+        ),
+        (
+            "513-octet command line",
+            Relay,
+            Ehlo,
+            l(&over_line),
+            "500 5.5.2",
+            OK,
+        ),
+        (
+            "512-octet line is fine",
+            Relay,
+            Ehlo,
+            l(&max_line),
+            "250 2.0.0",
+            OK,
+        ),
+        (
+            "NUL inside the verb",
+            Relay,
+            Ehlo,
+            b"NO\0OP\r\n".to_vec(),
+            "500 5.5.2",
+            OK,
+        ),
+        (
+            "NUL in an argument",
+            Relay,
+            Fresh,
+            b"HELO a\0b\r\n".to_vec(),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "8-bit in HELO",
+            Relay,
+            Fresh,
+            "HELO café.example\r\n".as_bytes().to_vec(),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "8-bit verb",
+            Relay,
+            Ehlo,
+            b"\xff\xfe\r\n".to_vec(),
+            "500 5.5.2",
+            OK,
+        ),
+        (
+            "bare CR in a command",
+            Relay,
+            Ehlo,
+            b"NOOP\rX\r\n".to_vec(),
+            "500 5.5.2",
+            OK,
+        ),
         ("empty line", Relay, Ehlo, l(""), "500 5.5.2", OK),
         ("unknown verb", Relay, Ehlo, l("XYZZY"), "500 5.5.2", OK),
-        ("STARTTLS is never offered", Relay, Ehlo, l("STARTTLS"), "500 5.5.2", OK),
+        (
+            "STARTTLS is never offered",
+            Relay,
+            Ehlo,
+            l("STARTTLS"),
+            "500 5.5.2",
+            OK,
+        ),
         ("VERB", Relay, Ehlo, l("VERB"), "502 5.5.1", OK),
-        ("HELO without domain", Relay, Fresh, l("HELO"), "501 5.5.4", OK),
-        ("EHLO without domain", Relay, Fresh, l("EHLO"), "501 5.5.4", OK),
-        ("DATA with an argument", Relay, Rcpt, l("DATA now"), "501 5.5.4", OK),
-        ("QUIT with an argument", Relay, Ehlo, l("QUIT now"), "501 5.5.4", OK),
-        ("VRFY without argument", Relay, Ehlo, l("VRFY"), "501 5.5.4", OK),
-        ("EXPN is disabled", Relay, Ehlo, l("EXPN staff"), "502 5.5.1", OK),
-        ("HELP on an unknown topic", Relay, Ehlo, l("HELP FOO"), "504 5.5.1", OK),
-        ("relay attempt by a stranger", Stranger, Mail, l("RCPT TO:<dave@dave.example>"), "550 5.7.1", OK),
-        ("unknown local user", Stranger, Mail, l("RCPT TO:<nobody@isp.example>"), "550 5.1.1", OK),
-        ("lower-case verbs are fine", Relay, Ehlo, l("noop"), "250 2.0.0", OK),
-        ("bare-LF command line is accepted", Relay, Ehlo, b"NOOP\n".to_vec(), "250 2.0.0", OK),
-        ("QUIT ends the session", Relay, Ehlo, l("QUIT"), "221 2.0.0", CLOSED),
+        (
+            "HELO without domain",
+            Relay,
+            Fresh,
+            l("HELO"),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "EHLO without domain",
+            Relay,
+            Fresh,
+            l("EHLO"),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "DATA with an argument",
+            Relay,
+            Rcpt,
+            l("DATA now"),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "QUIT with an argument",
+            Relay,
+            Ehlo,
+            l("QUIT now"),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "VRFY without argument",
+            Relay,
+            Ehlo,
+            l("VRFY"),
+            "501 5.5.4",
+            OK,
+        ),
+        (
+            "EXPN is disabled",
+            Relay,
+            Ehlo,
+            l("EXPN staff"),
+            "502 5.5.1",
+            OK,
+        ),
+        (
+            "HELP on an unknown topic",
+            Relay,
+            Ehlo,
+            l("HELP FOO"),
+            "504 5.5.1",
+            OK,
+        ),
+        (
+            "relay attempt by a stranger",
+            Stranger,
+            Mail,
+            l("RCPT TO:<dave@dave.example>"),
+            "550 5.7.1",
+            OK,
+        ),
+        (
+            "unknown local user",
+            Stranger,
+            Mail,
+            l("RCPT TO:<nobody@isp.example>"),
+            "550 5.1.1",
+            OK,
+        ),
+        (
+            "lower-case verbs are fine",
+            Relay,
+            Ehlo,
+            l("noop"),
+            "250 2.0.0",
+            OK,
+        ),
+        (
+            "bare-LF command line is accepted",
+            Relay,
+            Ehlo,
+            b"NOOP\n".to_vec(),
+            "250 2.0.0",
+            OK,
+        ),
+        (
+            "QUIT ends the session",
+            Relay,
+            Ehlo,
+            l("QUIT"),
+            "221 2.0.0",
+            CLOSED,
+        ),
     ]
 }
 
 fn config(cfg: Cfg) -> (ServerConfig, Ipv4Addr) {
-    let mut c = isp_config(if cfg == Cfg::Submission { ServerMode::Submission } else { ServerMode::Relay });
+    let mut c = isp_config(if cfg == Cfg::Submission {
+        ServerMode::Submission
+    } else {
+        ServerMode::Relay
+    });
     if cfg == Cfg::RelayWithAuth {
         c.auth = true;
     }
-    let ip = if cfg == Cfg::Stranger { Ipv4Addr::new(203, 0, 113, 66) } else { Ipv4Addr::new(192, 0, 2, 10) };
+    let ip = if cfg == Cfg::Stranger {
+        Ipv4Addr::new(203, 0, 113, 66)
+    } else {
+        Ipv4Addr::new(192, 0, 2, 10)
+    };
     (c, ip)
 }
 
@@ -119,7 +489,11 @@ fn setup(h: &mut Harness, s: Setup) {
         Setup::Fresh => &[],
         Setup::Ehlo => &["EHLO client.example"],
         Setup::Mail => &["EHLO client.example", "MAIL FROM:<john@isp.example>"],
-        Setup::Rcpt => &["EHLO client.example", "MAIL FROM:<john@isp.example>", "RCPT TO:<john@isp.example>"],
+        Setup::Rcpt => &[
+            "EHLO client.example",
+            "MAIL FROM:<john@isp.example>",
+            "RCPT TO:<john@isp.example>",
+        ],
     };
     for step in steps {
         let r = h.cmd(step);
@@ -137,10 +511,21 @@ fn run_cases(events: &mut Vec<ServerEvent>) {
         setup(&mut h, s);
         let out = h.send(&input);
         let first = out.split("\r\n").next().unwrap_or("");
-        assert!(first.starts_with(&format!("{expected} ")), "{name}: expected {expected}, got {out:?}");
-        assert_eq!(out.matches("\r\n").count(), 1, "{name}: exactly one reply, got {out:?}");
+        assert!(
+            first.starts_with(&format!("{expected} ")),
+            "{name}: expected {expected}, got {out:?}"
+        );
+        assert_eq!(
+            out.matches("\r\n").count(),
+            1,
+            "{name}: exactly one reply, got {out:?}"
+        );
         if keeps_working {
-            assert_eq!(h.cmd("NOOP"), "250 2.0.0 OK\r\n", "{name}: session must go on");
+            assert_eq!(
+                h.cmd("NOOP"),
+                "250 2.0.0 OK\r\n",
+                "{name}: session must go on"
+            );
         } else {
             assert!(h.server.is_closed(), "{name}: session must be closed");
         }
@@ -157,7 +542,11 @@ fn bad_input_table() {
 
 fn data_session(c: ServerConfig) -> Harness {
     let mut h = Harness::new(c, Ipv4Addr::new(192, 0, 2, 10));
-    for step in ["EHLO c.example", "MAIL FROM:<john@isp.example>", "RCPT TO:<dave@dave.example>"] {
+    for step in [
+        "EHLO c.example",
+        "MAIL FROM:<john@isp.example>",
+        "RCPT TO:<dave@dave.example>",
+    ] {
         h.cmd(step);
     }
     assert!(h.cmd("DATA").starts_with("354 "));
@@ -176,9 +565,21 @@ fn limit_sessions(events: &mut Vec<ServerEvent>) {
     c.max_message_size = 1000;
     let mut h = data_session(c);
     for _ in 0..100 {
-        assert_eq!(h.send(&[b'x'; 99].iter().chain(b"\r\n").copied().collect::<Vec<u8>>()), "");
+        assert_eq!(
+            h.send(
+                &[b'x'; 99]
+                    .iter()
+                    .chain(b"\r\n")
+                    .copied()
+                    .collect::<Vec<u8>>()
+            ),
+            ""
+        );
     }
-    assert_eq!(h.send(b".\r\n"), "552 5.3.4 Message size exceeds fixed maximum message size\r\n");
+    assert_eq!(
+        h.send(b".\r\n"),
+        "552 5.3.4 Message size exceeds fixed maximum message size\r\n"
+    );
     assert_eq!(h.cmd("NOOP"), "250 2.0.0 OK\r\n");
     assert!(h.policy.accepted.is_empty());
     keep(&mut h);
@@ -188,7 +589,10 @@ fn limit_sessions(events: &mut Vec<ServerEvent>) {
     m.extend_from_slice(b"\r\n.\r\n");
     assert!(h.send(&m).starts_with("554 5.6.0 "));
     let mut h2 = data_session(isp_config(ServerMode::Relay));
-    assert!(h2.send(&m[1..]).starts_with("250 2.0.0 OK queued as"), "1000 octets incl. CRLF is allowed");
+    assert!(
+        h2.send(&m[1..]).starts_with("250 2.0.0 OK queued as"),
+        "1000 octets incl. CRLF is allowed"
+    );
     keep(&mut h);
     // Too many recipients.
     let mut c = isp_config(ServerMode::Relay);
@@ -198,7 +602,10 @@ fn limit_sessions(events: &mut Vec<ServerEvent>) {
     h.cmd("MAIL FROM:<john@isp.example>");
     h.cmd("RCPT TO:<dave@dave.example>");
     h.cmd("RCPT TO:<mary@isp.example>");
-    assert_eq!(h.cmd("RCPT TO:<john@isp.example>"), "452 4.5.3 Too many recipients\r\n");
+    assert_eq!(
+        h.cmd("RCPT TO:<john@isp.example>"),
+        "452 4.5.3 Too many recipients\r\n"
+    );
     keep(&mut h);
     // Too many errors: the third error closes with 421.
     let mut c = isp_config(ServerMode::Relay);
@@ -213,10 +620,14 @@ fn limit_sessions(events: &mut Vec<ServerEvent>) {
     let mut h = Harness::new(isp_config(ServerMode::Relay), Ipv4Addr::new(192, 0, 2, 10));
     let t = h.server.poll_timeout().unwrap();
     assert_eq!(t, SimTime::ZERO + SimDuration::from_mins(5));
-    h.server.handle_timeout(SimTime::ZERO + SimDuration::from_mins(4));
+    h.server
+        .handle_timeout(SimTime::ZERO + SimDuration::from_mins(4));
     assert!(!h.server.is_closed());
     h.server.handle_timeout(t);
-    assert_eq!(drain(&mut h.server), b"421 4.4.2 smtp.isp.example Error: timeout exceeded\r\n");
+    assert_eq!(
+        drain(&mut h.server),
+        b"421 4.4.2 smtp.isp.example Error: timeout exceeded\r\n"
+    );
     assert!(h.server.is_closed() && h.server.poll_timeout().is_none());
     keep(&mut h);
     // Peer goes away in the middle of DATA: nothing is delivered.
@@ -235,17 +646,37 @@ fn limit_sessions(events: &mut Vec<ServerEvent>) {
             self.0.mailbox_exists(m)
         }
         fn check_rcpt(&mut self, _: SimTime, _: &Envelope, _: &Mailbox) -> Option<Reply> {
-            Some(Reply::new(451, Some(protocol_core::smtp::EnhancedCode(4, 7, 1)), "Greylisted, try again later"))
+            Some(Reply::new(
+                451,
+                Some(protocol_core::smtp::EnhancedCode(4, 7, 1)),
+                "Greylisted, try again later",
+            ))
         }
-        fn accept_message(&mut self, now: SimTime, e: &Envelope, d: Vec<u8>) -> Result<String, Reply> {
+        fn accept_message(
+            &mut self,
+            now: SimTime,
+            e: &Envelope,
+            d: Vec<u8>,
+        ) -> Result<String, Reply> {
             self.0.accept_message(now, e, d)
         }
     }
     let mut p = Grey(world_policy());
-    let mut s = ServerSession::new(Arc::new(isp_config(ServerMode::Relay)), peer(Ipv4Addr::new(192, 0, 2, 10)), SimTime::ZERO);
-    s.handle_input(SimTime::ZERO, b"EHLO c\r\nMAIL FROM:<>\r\nRCPT TO:<dave@dave.example>\r\n", &mut p);
+    let mut s = ServerSession::new(
+        Arc::new(isp_config(ServerMode::Relay)),
+        peer(Ipv4Addr::new(192, 0, 2, 10)),
+        SimTime::ZERO,
+    );
+    s.handle_input(
+        SimTime::ZERO,
+        b"EHLO c\r\nMAIL FROM:<>\r\nRCPT TO:<dave@dave.example>\r\n",
+        &mut p,
+    );
     let out = String::from_utf8(drain(&mut s)).unwrap();
-    assert!(out.ends_with("451 4.7.1 Greylisted, try again later\r\n"), "{out}");
+    assert!(
+        out.ends_with("451 4.7.1 Greylisted, try again later\r\n"),
+        "{out}"
+    );
     while let Some(e) = s.poll_event() {
         events.push(e);
     }
@@ -260,7 +691,17 @@ fn limits() {
 #[test]
 fn smuggling_never_delivers_a_hidden_message() {
     let seqs: &[&[u8]] = &[
-        b"\n.\n", b"\n.\r\n", b"\r.\r", b"\r.\r\n", b"\r\n.\n", b"\n.\r", b"\r\n.\r", b"\r\n.\r\r\n", b"\r\n.\n\r\n", b"\r\r\n.\r\r\n", b"\r\n\x00.\r\n",
+        b"\n.\n",
+        b"\n.\r\n",
+        b"\r.\r",
+        b"\r.\r\n",
+        b"\r\n.\n",
+        b"\n.\r",
+        b"\r\n.\r",
+        b"\r\n.\r\r\n",
+        b"\r\n.\n\r\n",
+        b"\r\r\n.\r\r\n",
+        b"\r\n\x00.\r\n",
     ];
     for seq in seqs {
         let mut data = b"Subject: innocent\r\n\r\nhello".to_vec();
@@ -277,8 +718,14 @@ fn smuggling_never_delivers_a_hidden_message() {
             }
             assert!(h.policy.accepted.len() <= 1, "{seq:?}");
             for (env, body) in &h.policy.accepted {
-                assert!(!env.from.to_string().contains("evil"), "{seq:?}: smuggled envelope accepted");
-                assert!(!String::from_utf8_lossy(body).starts_with("Subject: smuggled"), "{seq:?}");
+                assert!(
+                    !env.from.to_string().contains("evil"),
+                    "{seq:?}: smuggled envelope accepted"
+                );
+                assert!(
+                    !String::from_utf8_lossy(body).starts_with("Subject: smuggled"),
+                    "{seq:?}"
+                );
             }
             assert_eq!(h.cmd("NOOP"), "250 2.0.0 OK\r\n");
         }
@@ -314,8 +761,14 @@ fn every_emitted_key_is_explained() {
             _ => {}
         }
     }
-    for verb in ["HELO", "EHLO", "MAIL", "RCPT", "DATA", "RSET", "NOOP", "QUIT", "HELP", "VRFY", "EXPN", "AUTH", "VERB"] {
+    for verb in [
+        "HELO", "EHLO", "MAIL", "RCPT", "DATA", "RSET", "NOOP", "QUIT", "HELP", "VRFY", "EXPN",
+        "AUTH", "VERB",
+    ] {
         check(format!("smtp.cmd.{verb}"));
     }
-    assert!(missing.is_empty(), "not in the explanation table: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "not in the explanation table: {missing:?}"
+    );
 }

@@ -14,7 +14,13 @@ use std::sync::Arc;
 const MESSAGE: &[u8] = b"Subject: dots\r\n\r\n.starts with a dot\r\n..two dots\r\n.\r\nend\r\n";
 
 /// Runs client and server until both are done; returns (outcome, client log, server policy).
-fn converse(config: ServerConfig, ip: Ipv4Addr, client: ClientConfig, rcpts: &[&str], msg: &[u8]) -> (DeliveryOutcome, String, StaticPolicy) {
+fn converse(
+    config: ServerConfig,
+    ip: Ipv4Addr,
+    client: ClientConfig,
+    rcpts: &[&str],
+    msg: &[u8],
+) -> (DeliveryOutcome, String, StaticPolicy) {
     let mut policy = world_policy();
     let mut server = ServerSession::new(Arc::new(config), peer(ip), SimTime::ZERO);
     let rcpts = rcpts.iter().map(|r| Mailbox::parse(r).unwrap()).collect();
@@ -41,7 +47,10 @@ fn converse(config: ServerConfig, ip: Ipv4Addr, client: ClientConfig, rcpts: &[&
             break;
         }
     }
-    assert!(c.is_closed() && server.is_closed(), "session did not end:\n{log}");
+    assert!(
+        c.is_closed() && server.is_closed(),
+        "session did not end:\n{log}"
+    );
     (outcome.expect("no Finished event"), log, policy)
 }
 
@@ -51,27 +60,51 @@ fn every_combination_of_pipelining_auth_size() {
         for auth in [false, true] {
             for size in [false, true] {
                 let label = format!("pipelining={pipelining} auth={auth} size={size}");
-                let mut cfg = isp_config(if auth { ServerMode::Submission } else { ServerMode::Relay });
+                let mut cfg = isp_config(if auth {
+                    ServerMode::Submission
+                } else {
+                    ServerMode::Relay
+                });
                 cfg.pipelining = pipelining;
                 let mut client = ClientConfig::new("john-pc.isp.example");
                 client.use_size = size;
                 if auth {
                     client.auth = Some(("john".into(), "john-pass".into()));
                 }
-                let (outcome, log, policy) =
-                    converse(cfg, Ipv4Addr::new(192, 0, 2, 10), client, &["dave@dave.example", "mary@isp.example"], MESSAGE);
+                let (outcome, log, policy) = converse(
+                    cfg,
+                    Ipv4Addr::new(192, 0, 2, 10),
+                    client,
+                    &["dave@dave.example", "mary@isp.example"],
+                    MESSAGE,
+                );
                 assert_eq!(outcome.delivered().len(), 2, "{label}\n{log}");
                 assert_eq!(policy.accepted.len(), 1, "{label}");
                 let (env, data) = &policy.accepted[0];
                 assert_eq!(data, MESSAGE, "{label}: data after unstuffing");
-                assert_eq!(env.to, vec![Mailbox::new("dave", "dave.example"), Mailbox::new("mary", "isp.example")]);
-                assert_eq!(env.authenticated.as_deref(), auth.then_some("john"), "{label}");
+                assert_eq!(
+                    env.to,
+                    vec![
+                        Mailbox::new("dave", "dave.example"),
+                        Mailbox::new("mary", "isp.example")
+                    ]
+                );
+                assert_eq!(
+                    env.authenticated.as_deref(),
+                    auth.then_some("john"),
+                    "{label}"
+                );
                 assert_eq!(log.contains("SIZE=57"), size, "{label}\n{log}");
                 assert_eq!(log.contains("AUTH PLAIN"), auth, "{label}");
                 // With pipelining MAIL and both RCPTs travel in one write.
-                let batched = !log.contains("C: RCPT TO:") && log.contains("\r\nRCPT TO:<dave@dave.example>\r\nRCPT TO:<mary");
+                let batched = !log.contains("C: RCPT TO:")
+                    && log.contains("\r\nRCPT TO:<dave@dave.example>\r\nRCPT TO:<mary");
                 assert_eq!(batched, pipelining, "{label}\n{log}");
-                assert!(log.contains("C: ..starts with a dot\r\n") || log.contains("\r\n..starts with a dot\r\n"), "{label}: dot-stuffed");
+                assert!(
+                    log.contains("C: ..starts with a dot\r\n")
+                        || log.contains("\r\n..starts with a dot\r\n"),
+                    "{label}: dot-stuffed"
+                );
             }
         }
     }
@@ -83,10 +116,18 @@ fn per_recipient_outcomes() {
         isp_config(ServerMode::Relay),
         Ipv4Addr::new(203, 0, 113, 66),
         ClientConfig::new("stranger.example"),
-        &["john@isp.example", "dave@dave.example", "nobody@isp.example"],
+        &[
+            "john@isp.example",
+            "dave@dave.example",
+            "nobody@isp.example",
+        ],
         b"hi\r\n",
     );
-    assert_eq!(o.delivered(), [&Mailbox::new("john", "isp.example")], "{log}");
+    assert_eq!(
+        o.delivered(),
+        [&Mailbox::new("john", "isp.example")],
+        "{log}"
+    );
     assert_eq!(o.permanent().len(), 2);
     assert!(o.transient().is_empty());
 }
@@ -95,7 +136,13 @@ fn per_recipient_outcomes() {
 fn wrong_password_is_permanent_for_all() {
     let mut client = ClientConfig::new("john-pc.isp.example");
     client.auth = Some(("john".into(), "nope".into()));
-    let (o, log, p) = converse(isp_config(ServerMode::Submission), Ipv4Addr::new(192, 0, 2, 10), client, &["dave@dave.example"], b"x\r\n");
+    let (o, log, p) = converse(
+        isp_config(ServerMode::Submission),
+        Ipv4Addr::new(192, 0, 2, 10),
+        client,
+        &["dave@dave.example"],
+        b"x\r\n",
+    );
     assert_eq!(o.permanent().len(), 1, "{log}");
     assert_eq!(o.recipients[0].1.reply().code, 535);
     assert!(p.accepted.is_empty());
@@ -105,16 +152,37 @@ fn wrong_password_is_permanent_for_all() {
 fn falls_back_to_helo_and_sends_8bit() {
     // A server that refuses EHLO: we fake one with a tiny scripted peer.
     let from = ReversePath::Mailbox(Mailbox::new("john", "isp.example"));
-    let mut c = ClientSession::new(ClientConfig::new("c.example"), from, vec![Mailbox::new("dave", "dave.example")], "é\r\n".into(), SimTime::ZERO);
+    let mut c = ClientSession::new(
+        ClientConfig::new("c.example"),
+        from,
+        vec![Mailbox::new("dave", "dave.example")],
+        "é\r\n".into(),
+        SimTime::ZERO,
+    );
     let mut sent = String::new();
-    for reply in ["220 old.example\r\n", "502 no EHLO here\r\n", "250 old.example\r\n", "250 ok\r\n", "250 ok\r\n", "354 go\r\n", "250 queued\r\n", "221 bye\r\n"] {
+    for reply in [
+        "220 old.example\r\n",
+        "502 no EHLO here\r\n",
+        "250 old.example\r\n",
+        "250 ok\r\n",
+        "250 ok\r\n",
+        "354 go\r\n",
+        "250 queued\r\n",
+        "221 bye\r\n",
+    ] {
         c.handle_input(SimTime::ZERO, reply.as_bytes());
         while let Some(b) = c.poll_output() {
             sent.push_str(&String::from_utf8_lossy(&b));
         }
     }
-    assert!(sent.starts_with("EHLO c.example\r\nHELO c.example\r\nMAIL FROM:<john@isp.example>\r\n"), "{sent}");
-    assert!(!sent.contains("BODY="), "no 8BITMIME offered, no BODY param");
+    assert!(
+        sent.starts_with("EHLO c.example\r\nHELO c.example\r\nMAIL FROM:<john@isp.example>\r\n"),
+        "{sent}"
+    );
+    assert!(
+        !sent.contains("BODY="),
+        "no 8BITMIME offered, no BODY param"
+    );
     assert!(c.is_closed());
 }
 
@@ -122,7 +190,13 @@ fn falls_back_to_helo_and_sends_8bit() {
 fn transient_failures_timeout_and_lost_connection() {
     let mk = || {
         let from = ReversePath::Mailbox(Mailbox::new("john", "isp.example"));
-        ClientSession::new(ClientConfig::new("c.example"), from, vec![Mailbox::new("dave", "dave.example")], b"x\r\n".to_vec(), SimTime::ZERO)
+        ClientSession::new(
+            ClientConfig::new("c.example"),
+            from,
+            vec![Mailbox::new("dave", "dave.example")],
+            b"x\r\n".to_vec(),
+            SimTime::ZERO,
+        )
     };
     let finished = |c: &mut ClientSession| {
         let mut out = None;
@@ -142,14 +216,25 @@ fn transient_failures_timeout_and_lost_connection() {
     assert!(c.is_closed());
     // Connection lost after the dot.
     let mut c = mk();
-    for r in ["220 x\r\n", "250 x\r\n", "250 ok\r\n", "250 ok\r\n", "354 go\r\n"] {
+    for r in [
+        "220 x\r\n",
+        "250 x\r\n",
+        "250 ok\r\n",
+        "250 ok\r\n",
+        "354 go\r\n",
+    ] {
         c.handle_input(SimTime::ZERO, r.as_bytes());
     }
     c.handle_close(SimTime::ZERO);
     assert_eq!(finished(&mut c).transient().len(), 1);
     // 451 greylisting on RCPT.
     let mut c = mk();
-    for r in ["220 x\r\n", "250 x\r\n", "250 ok\r\n", "451 4.7.1 try later\r\n"] {
+    for r in [
+        "220 x\r\n",
+        "250 x\r\n",
+        "250 ok\r\n",
+        "451 4.7.1 try later\r\n",
+    ] {
         c.handle_input(SimTime::ZERO, r.as_bytes());
     }
     let o = finished(&mut c);
@@ -165,7 +250,13 @@ fn transient_failures_timeout_and_lost_connection() {
 #[test]
 fn mixed_code_reply_is_handled_as_broken_server() {
     let from = ReversePath::Null;
-    let mut c = ClientSession::new(ClientConfig::new("c.example"), from, vec![Mailbox::new("dave", "dave.example")], b"x\r\n".to_vec(), SimTime::ZERO);
+    let mut c = ClientSession::new(
+        ClientConfig::new("c.example"),
+        from,
+        vec![Mailbox::new("dave", "dave.example")],
+        b"x\r\n".to_vec(),
+        SimTime::ZERO,
+    );
     c.handle_input(SimTime::ZERO, b"220-a\r\n250 b\r\n");
     assert!(c.is_closed());
 }

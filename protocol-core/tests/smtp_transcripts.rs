@@ -49,7 +49,8 @@ fn load(text: &str) -> Transcript {
     };
     for line in text.lines() {
         if let Some(c) = line.strip_prefix("C:") {
-            t.client.extend_from_slice(c.strip_prefix(' ').unwrap_or(c).as_bytes());
+            t.client
+                .extend_from_slice(c.strip_prefix(' ').unwrap_or(c).as_bytes());
             t.client.extend_from_slice(b"\r\n");
         } else if let Some(c) = line.strip_prefix("C~ ") {
             t.client.extend_from_slice(&unescape(c));
@@ -67,7 +68,11 @@ fn load(text: &str) -> Transcript {
             match k {
                 "host" => c.hostname = v.into(),
                 "mode" => {
-                    let m = if v == "submission" { ServerMode::Submission } else { ServerMode::Relay };
+                    let m = if v == "submission" {
+                        ServerMode::Submission
+                    } else {
+                        ServerMode::Relay
+                    };
                     c.mode = m;
                     c.auth = m == ServerMode::Submission;
                 }
@@ -77,7 +82,8 @@ fn load(text: &str) -> Transcript {
                 "relaynet" if v == "none" => c.relay_networks.clear(),
                 "relaynet" => {
                     let (ip, len) = v.split_once('/').unwrap();
-                    c.relay_networks.push((ip.parse().unwrap(), len.parse().unwrap()));
+                    c.relay_networks
+                        .push((ip.parse().unwrap(), len.parse().unwrap()));
                 }
                 "peer" => t.peer = v.parse().unwrap(),
                 "vrfy" => c.vrfy = mode(v),
@@ -130,10 +136,18 @@ fn transcripts() {
             assert_eq!(accepted, n, "{name}: messages accepted");
         }
         let bytes: Vec<&[u8]> = t.client.chunks(1).collect();
-        assert_eq!(run(&t, &bytes), (whole.clone(), accepted), "{name}: fed byte by byte");
+        assert_eq!(
+            run(&t, &bytes),
+            (whole.clone(), accepted),
+            "{name}: fed byte by byte"
+        );
         for seed in 1..=40u64 {
             let chunks = random_chunks(&t.client, seed, 64);
-            assert_eq!(run(&t, &chunks), (whole.clone(), accepted), "{name}: random chunks, seed {seed}");
+            assert_eq!(
+                run(&t, &chunks),
+                (whole.clone(), accepted),
+                "{name}: random chunks, seed {seed}"
+            );
         }
     }
 }

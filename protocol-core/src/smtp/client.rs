@@ -92,7 +92,11 @@ impl DeliveryOutcome {
         self.filter(|o| matches!(o, RcptOutcome::Permanent(_)))
     }
     fn filter(&self, f: impl Fn(&RcptOutcome) -> bool) -> Vec<&Mailbox> {
-        self.recipients.iter().filter(|(_, o)| f(o)).map(|(m, _)| m).collect()
+        self.recipients
+            .iter()
+            .filter(|(_, o)| f(o))
+            .map(|(m, _)| m)
+            .collect()
     }
 }
 
@@ -116,13 +120,24 @@ pub enum ClientState {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum ClientEvent {
-    CommandSent { command: Command },
+    CommandSent {
+        command: Command,
+    },
     /// The message itself went out (dot-stuffed, `size` octets).
-    MessageSent { size: usize },
-    ReplyReceived { reply: Reply },
+    MessageSent {
+        size: usize,
+    },
+    ReplyReceived {
+        reply: Reply,
+    },
     /// The server sent something that is not a valid reply.
-    BadReply { detail: String },
-    StateChanged { from: ClientState, to: ClientState },
+    BadReply {
+        detail: String,
+    },
+    StateChanged {
+        from: ClientState,
+        to: ClientState,
+    },
     Finished(DeliveryOutcome),
 }
 
@@ -165,7 +180,13 @@ pub struct ClientSession {
 }
 
 impl ClientSession {
-    pub fn new(config: ClientConfig, envelope_from: ReversePath, rcpts: Vec<Mailbox>, message: Vec<u8>, now: SimTime) -> Self {
+    pub fn new(
+        config: ClientConfig,
+        envelope_from: ReversePath,
+        rcpts: Vec<Mailbox>,
+        message: Vec<u8>,
+        now: SimTime,
+    ) -> Self {
         let n = rcpts.len();
         let deadline = Some(now + config.timeout);
         ClientSession {
@@ -237,13 +258,21 @@ impl ClientSession {
         while let Some(r) = self.parser.next_reply() {
             match r {
                 Ok(reply) => {
-                    self.events.push_back(ClientEvent::ReplyReceived { reply: reply.clone() });
+                    self.events.push_back(ClientEvent::ReplyReceived {
+                        reply: reply.clone(),
+                    });
                     self.on_reply(now, reply);
                 }
                 Err(e) => {
                     // A broken server: treat like a lost connection.
-                    self.events.push_back(ClientEvent::BadReply { detail: e.to_string() });
-                    self.finish_remaining(Reply::new(421, None, format!("bad reply from server: {e}")));
+                    self.events.push_back(ClientEvent::BadReply {
+                        detail: e.to_string(),
+                    });
+                    self.finish_remaining(Reply::new(
+                        421,
+                        None,
+                        format!("bad reply from server: {e}"),
+                    ));
                     self.close();
                 }
             }
@@ -258,7 +287,10 @@ impl ClientSession {
 
     fn set_state(&mut self, to: ClientState) {
         if self.state != to {
-            self.events.push_back(ClientEvent::StateChanged { from: self.state, to });
+            self.events.push_back(ClientEvent::StateChanged {
+                from: self.state,
+                to,
+            });
             self.state = to;
         }
     }
@@ -302,7 +334,8 @@ impl ClientSession {
             .cloned()
             .zip(self.outcome.iter().map(|o| o.clone().expect("all final")))
             .collect();
-        self.events.push_back(ClientEvent::Finished(DeliveryOutcome { recipients }));
+        self.events
+            .push_back(ClientEvent::Finished(DeliveryOutcome { recipients }));
     }
 
     /// Ends the transaction with `reply`'s class for the rest, then QUIT.
@@ -360,7 +393,11 @@ impl ClientSession {
                     self.fail_and_quit(reply);
                 } else {
                     // 535 and other 5xx: wrong credentials will not fix themselves.
-                    let r = if reply.is_permanent() { reply } else { Reply::new(554, None, reply.text()) };
+                    let r = if reply.is_permanent() {
+                        reply
+                    } else {
+                        Reply::new(554, None, reply.text())
+                    };
                     self.fail_and_quit(r);
                 }
             }
@@ -404,7 +441,9 @@ impl ClientSession {
             Expect::Data => {
                 if reply.code == 354 {
                     let payload = dot_stuff(&self.message);
-                    self.events.push_back(ClientEvent::MessageSent { size: payload.len() });
+                    self.events.push_back(ClientEvent::MessageSent {
+                        size: payload.len(),
+                    });
                     self.out.push_back(payload);
                     self.expect.push_back(Expect::Body);
                     self.set_state(ClientState::Body);
@@ -436,7 +475,9 @@ impl ClientSession {
                 Some("PIPELINING") => self.ext_pipelining = true,
                 Some("SIZE") => self.ext_size = true,
                 Some("8BITMIME") => self.ext_8bitmime = true,
-                Some("AUTH") => self.ext_auth_plain = words.any(|w| w.eq_ignore_ascii_case("PLAIN")),
+                Some("AUTH") => {
+                    self.ext_auth_plain = words.any(|w| w.eq_ignore_ascii_case("PLAIN"))
+                }
                 _ => {}
             }
         }
@@ -449,8 +490,12 @@ impl ClientSession {
         }
         match (&self.config.auth, self.ext_auth_plain) {
             (Some((user, pass)), true) => {
-                let token = base64::engine::general_purpose::STANDARD.encode(format!("\0{user}\0{pass}"));
-                let cmd = Command::Auth { mechanism: "PLAIN".into(), initial: Some(token) };
+                let token =
+                    base64::engine::general_purpose::STANDARD.encode(format!("\0{user}\0{pass}"));
+                let cmd = Command::Auth {
+                    mechanism: "PLAIN".into(),
+                    initial: Some(token),
+                };
                 self.send(cmd, Expect::Auth);
                 self.set_state(ClientState::Auth);
             }
@@ -469,15 +514,25 @@ impl ClientSession {
         if self.ext_8bitmime && self.message.iter().any(|&b| b >= 0x80) {
             params.push(("BODY".to_string(), Some("8BITMIME".to_string())));
         }
-        self.send(Command::Mail { from: self.from.clone(), params }, Expect::Mail);
+        self.send(
+            Command::Mail {
+                from: self.from.clone(),
+                params,
+            },
+            Expect::Mail,
+        );
         self.set_state(ClientState::Envelope);
         if self.ext_pipelining && self.config.use_pipelining {
             // RFC 2920: the whole envelope in one batch; DATA after the replies.
             let mut batch = self.out.pop_back().expect("MAIL just queued");
             for i in 0..self.rcpts.len() {
-                let cmd = Command::Rcpt { to: self.rcpts[i].clone(), params: vec![] };
+                let cmd = Command::Rcpt {
+                    to: self.rcpts[i].clone(),
+                    params: vec![],
+                };
                 batch.extend_from_slice(format!("{cmd}\r\n").as_bytes());
-                self.events.push_back(ClientEvent::CommandSent { command: cmd });
+                self.events
+                    .push_back(ClientEvent::CommandSent { command: cmd });
                 self.expect.push_back(Expect::Rcpt(i));
             }
             self.out.push_back(batch);
@@ -485,8 +540,10 @@ impl ClientSession {
     }
 
     fn send_rcpt(&mut self, i: usize) {
-        let cmd = Command::Rcpt { to: self.rcpts[i].clone(), params: vec![] };
+        let cmd = Command::Rcpt {
+            to: self.rcpts[i].clone(),
+            params: vec![],
+        };
         self.send(cmd, Expect::Rcpt(i));
     }
-
 }

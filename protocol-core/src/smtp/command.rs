@@ -32,9 +32,15 @@ pub type Params = Vec<(String, Option<String>)>;
 pub enum Command {
     Helo(String),
     Ehlo(String),
-    Mail { from: ReversePath, params: Params },
+    Mail {
+        from: ReversePath,
+        params: Params,
+    },
     /// `to` is [`Mailbox::postmaster`] for a bare `<postmaster>`.
-    Rcpt { to: Mailbox, params: Params },
+    Rcpt {
+        to: Mailbox,
+        params: Params,
+    },
     Data,
     Rset,
     Noop(Option<String>),
@@ -42,7 +48,10 @@ pub enum Command {
     Help(Option<String>),
     Vrfy(String),
     Expn(String),
-    Auth { mechanism: String, initial: Option<String> },
+    Auth {
+        mechanism: String,
+        initial: Option<String>,
+    },
     Verb,
     /// A well-formed line whose verb we do not know; holds the whole line.
     Unknown(String),
@@ -55,7 +64,11 @@ pub enum CommandError {
     UnknownVerb { line: String },
     /// A known verb with bad arguments (501). `address` is set when the
     /// problem is the address, so the server can say 5.1.3 / 5.1.7.
-    Syntax { verb: &'static str, reason: String, address: Option<AddressError> },
+    Syntax {
+        verb: &'static str,
+        reason: String,
+        address: Option<AddressError>,
+    },
 }
 
 impl CommandError {
@@ -79,7 +92,11 @@ impl fmt::Display for CommandError {
 impl std::error::Error for CommandError {}
 
 fn syntax(verb: &'static str, reason: impl Into<String>) -> CommandError {
-    CommandError::Syntax { verb, reason: reason.into(), address: None }
+    CommandError::Syntax {
+        verb,
+        reason: reason.into(),
+        address: None,
+    }
 }
 
 /// `esmtp-param = esmtp-keyword ["=" esmtp-value]` (§4.1.2).
@@ -104,8 +121,14 @@ fn parse_params(verb: &'static str, s: &str) -> Result<Params, CommandError> {
 }
 
 /// Splits `FROM:<path> params` into (path, params text) after `prefix`.
-fn path_and_params<'a>(verb: &'static str, arg: &'a str, prefix: &str) -> Result<(&'a str, &'a str), CommandError> {
-    let head = arg.get(..prefix.len()).filter(|h| h.eq_ignore_ascii_case(prefix));
+fn path_and_params<'a>(
+    verb: &'static str,
+    arg: &'a str,
+    prefix: &str,
+) -> Result<(&'a str, &'a str), CommandError> {
+    let head = arg
+        .get(..prefix.len())
+        .filter(|h| h.eq_ignore_ascii_case(prefix));
     if head.is_none() {
         return Err(syntax(verb, format!("expected {prefix}<address>")));
     }
@@ -113,7 +136,9 @@ fn path_and_params<'a>(verb: &'static str, arg: &'a str, prefix: &str) -> Result
     if !rest.starts_with('<') {
         return Err(syntax(verb, "the address must be written between < and >"));
     }
-    let end = rest.find('>').ok_or_else(|| syntax(verb, "the address has no closing >"))?;
+    let end = rest
+        .find('>')
+        .ok_or_else(|| syntax(verb, "the address has no closing >"))?;
     let (path, params) = rest.split_at(end + 1);
     if !params.is_empty() && !params.starts_with(' ') {
         return Err(syntax(verb, "a space must follow the address"));
@@ -130,17 +155,35 @@ fn no_args(verb: &'static str, arg: &str, c: Command) -> Result<Command, Command
 }
 
 fn addr_err(verb: &'static str, e: AddressError) -> CommandError {
-    CommandError::Syntax { verb, reason: e.to_string(), address: Some(e) }
+    CommandError::Syntax {
+        verb,
+        reason: e.to_string(),
+        address: Some(e),
+    }
 }
 
 impl Command {
     /// Parses one command line without its CRLF.
     pub fn parse(line: &str) -> Result<Command, CommandError> {
-        if let Some(b) = line.bytes().find(|&b| !(b == b'\t' || (32..127).contains(&b))) {
-            let what = if b == 0 { "a NUL byte" } else if b >= 128 { "a non-ASCII byte" } else { "a control character" };
-            let verb_ok = line.split(' ').next().is_some_and(|v| !v.is_empty() && v.bytes().all(|c| c.is_ascii_alphabetic()));
+        if let Some(b) = line
+            .bytes()
+            .find(|&b| !(b == b'\t' || (32..127).contains(&b)))
+        {
+            let what = if b == 0 {
+                "a NUL byte"
+            } else if b >= 128 {
+                "a non-ASCII byte"
+            } else {
+                "a control character"
+            };
+            let verb_ok = line
+                .split(' ')
+                .next()
+                .is_some_and(|v| !v.is_empty() && v.bytes().all(|c| c.is_ascii_alphabetic()));
             if !verb_ok {
-                return Err(CommandError::UnknownVerb { line: line.to_string() });
+                return Err(CommandError::UnknownVerb {
+                    line: line.to_string(),
+                });
             }
             return Err(syntax("command", format!("the line contains {what}")));
         }
@@ -149,21 +192,33 @@ impl Command {
             None => (line, ""),
         };
         if verb.is_empty() || !verb.bytes().all(|c| c.is_ascii_alphabetic()) {
-            return Err(CommandError::UnknownVerb { line: line.to_string() });
+            return Err(CommandError::UnknownVerb {
+                line: line.to_string(),
+            });
         }
         let v = verb.to_ascii_uppercase();
         match v.as_str() {
             "HELO" | "EHLO" => {
                 let verb = if v == "HELO" { "HELO" } else { "EHLO" };
                 if arg.is_empty() {
-                    return Err(syntax(verb, format!("{verb} needs your host name, e.g. {verb} client.example")));
+                    return Err(syntax(
+                        verb,
+                        format!("{verb} needs your host name, e.g. {verb} client.example"),
+                    ));
                 }
-                Ok(if verb == "HELO" { Command::Helo(arg.into()) } else { Command::Ehlo(arg.into()) })
+                Ok(if verb == "HELO" {
+                    Command::Helo(arg.into())
+                } else {
+                    Command::Ehlo(arg.into())
+                })
             }
             "MAIL" => {
                 let (path, params) = path_and_params("MAIL", arg, "FROM:")?;
                 let from = ReversePath::parse(path).map_err(|e| addr_err("MAIL", e))?;
-                Ok(Command::Mail { from, params: parse_params("MAIL", params)? })
+                Ok(Command::Mail {
+                    from,
+                    params: parse_params("MAIL", params)?,
+                })
             }
             "RCPT" => {
                 let (path, params) = path_and_params("RCPT", arg, "TO:")?;
@@ -172,7 +227,10 @@ impl Command {
                 } else {
                     parse_path(path).map_err(|e| addr_err("RCPT", e))?
                 };
-                Ok(Command::Rcpt { to, params: parse_params("RCPT", params)? })
+                Ok(Command::Rcpt {
+                    to,
+                    params: parse_params("RCPT", params)?,
+                })
             }
             "DATA" => no_args("DATA", arg, Command::Data),
             "RSET" => no_args("RSET", arg, Command::Rset),
@@ -185,19 +243,31 @@ impl Command {
                 if arg.is_empty() {
                     return Err(syntax(verb, format!("{verb} needs a name or address")));
                 }
-                Ok(if verb == "VRFY" { Command::Vrfy(arg.into()) } else { Command::Expn(arg.into()) })
+                Ok(if verb == "VRFY" {
+                    Command::Vrfy(arg.into())
+                } else {
+                    Command::Expn(arg.into())
+                })
             }
             "AUTH" => {
                 let mut it = arg.split(' ').filter(|s| !s.is_empty());
-                let mechanism = it.next().ok_or_else(|| syntax("AUTH", "AUTH needs a mechanism, e.g. AUTH PLAIN"))?;
-                if !mechanism.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_') {
+                let mechanism = it
+                    .next()
+                    .ok_or_else(|| syntax("AUTH", "AUTH needs a mechanism, e.g. AUTH PLAIN"))?;
+                if !mechanism
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+                {
                     return Err(syntax("AUTH", "bad mechanism name"));
                 }
                 let initial = it.next().map(str::to_string);
                 if it.next().is_some() {
                     return Err(syntax("AUTH", "too many arguments"));
                 }
-                Ok(Command::Auth { mechanism: mechanism.to_ascii_uppercase(), initial })
+                Ok(Command::Auth {
+                    mechanism: mechanism.to_ascii_uppercase(),
+                    initial,
+                })
             }
             _ => Ok(Command::Unknown(line.to_string())),
         }
@@ -262,8 +332,14 @@ impl fmt::Display for Command {
             Command::Help(Some(s)) => write!(f, "HELP {s}"),
             Command::Vrfy(s) => write!(f, "VRFY {s}"),
             Command::Expn(s) => write!(f, "EXPN {s}"),
-            Command::Auth { mechanism, initial: None } => write!(f, "AUTH {mechanism}"),
-            Command::Auth { mechanism, initial: Some(i) } => write!(f, "AUTH {mechanism} {i}"),
+            Command::Auth {
+                mechanism,
+                initial: None,
+            } => write!(f, "AUTH {mechanism}"),
+            Command::Auth {
+                mechanism,
+                initial: Some(i),
+            } => write!(f, "AUTH {mechanism} {i}"),
             Command::Verb => f.write_str("VERB"),
             Command::Unknown(line) => f.write_str(line),
         }
@@ -281,12 +357,27 @@ mod tests {
             c,
             Command::Mail {
                 from: ReversePath::Mailbox(Mailbox::new("john", "isp.example")),
-                params: vec![("SIZE".into(), Some("100".into())), ("BODY".into(), Some("8BITMIME".into()))]
+                params: vec![
+                    ("SIZE".into(), Some("100".into())),
+                    ("BODY".into(), Some("8BITMIME".into()))
+                ]
             }
         );
-        assert_eq!(c.to_string(), "MAIL FROM:<john@isp.example> SIZE=100 BODY=8BITMIME");
-        assert_eq!(Command::parse("RCPT TO:<Postmaster>").unwrap(), Command::Rcpt { to: Mailbox::postmaster(), params: vec![] });
-        assert_eq!(Command::parse("XYZZY now").unwrap(), Command::Unknown("XYZZY now".into()));
+        assert_eq!(
+            c.to_string(),
+            "MAIL FROM:<john@isp.example> SIZE=100 BODY=8BITMIME"
+        );
+        assert_eq!(
+            Command::parse("RCPT TO:<Postmaster>").unwrap(),
+            Command::Rcpt {
+                to: Mailbox::postmaster(),
+                params: vec![]
+            }
+        );
+        assert_eq!(
+            Command::parse("XYZZY now").unwrap(),
+            Command::Unknown("XYZZY now".into())
+        );
     }
 
     #[test]
@@ -298,10 +389,16 @@ mod tests {
         assert_eq!(Command::parse("DATA now").unwrap_err().code(), 501);
         assert_eq!(Command::parse("HELO").unwrap_err().code(), 501);
         assert_eq!(Command::parse("AUTH").unwrap_err().code(), 501);
-        assert_eq!(Command::parse("MAIL FROM:<a@b> SIZE=").unwrap_err().code(), 501);
+        assert_eq!(
+            Command::parse("MAIL FROM:<a@b> SIZE=").unwrap_err().code(),
+            501
+        );
         assert!(matches!(
             Command::parse("RCPT TO:<a@>"),
-            Err(CommandError::Syntax { address: Some(_), .. })
+            Err(CommandError::Syntax {
+                address: Some(_),
+                ..
+            })
         ));
     }
 }

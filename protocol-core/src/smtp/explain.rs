@@ -4,8 +4,18 @@
 //! RFC 3463 (enhanced codes), RFC 4954 (AUTH), RFC 2920, RFC 1870, RFC 6409.
 use crate::explain::Explanation;
 
-const fn e(key: &'static str, title: &'static str, text: &'static str, rfc: &'static str) -> Explanation {
-    Explanation { key, title, text, rfc }
+const fn e(
+    key: &'static str,
+    title: &'static str,
+    text: &'static str,
+    rfc: &'static str,
+) -> Explanation {
+    Explanation {
+        key,
+        title,
+        text,
+        rfc,
+    }
 }
 
 pub static EXPLANATIONS: &[Explanation] = &[
@@ -107,7 +117,13 @@ mod tests {
         keys.dedup();
         assert_eq!(keys.len(), n, "duplicate keys");
         for e in EXPLANATIONS {
-            assert!(e.key.starts_with("smtp.") && !e.title.is_empty() && !e.text.is_empty() && e.rfc.starts_with("RFC"), "{e:?}");
+            assert!(
+                e.key.starts_with("smtp.")
+                    && !e.title.is_empty()
+                    && !e.text.is_empty()
+                    && e.rfc.starts_with("RFC"),
+                "{e:?}"
+            );
         }
     }
 }

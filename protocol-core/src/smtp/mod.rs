@@ -9,10 +9,12 @@ pub mod explain;
 pub mod reply;
 pub mod server;
 
-pub use client::{ClientConfig, ClientEvent, ClientSession, ClientState, DeliveryOutcome, RcptOutcome};
+pub use client::{
+    ClientConfig, ClientEvent, ClientSession, ClientState, DeliveryOutcome, RcptOutcome,
+};
 pub use command::{Command, CommandError};
 pub use reply::{EnhancedCode, Reply, ReplyError, ReplyParser};
 pub use server::{
-    Envelope, PeerInfo, ServerConfig, ServerEvent, ServerMode, ServerPolicy, ServerSession, SmtpState, StaticPolicy,
-    VrfyMode, TRANSITIONS,
+    Envelope, PeerInfo, ServerConfig, ServerEvent, ServerMode, ServerPolicy, ServerSession,
+    SmtpState, StaticPolicy, VrfyMode, TRANSITIONS,
 };

@@ -73,16 +73,25 @@ pub struct Reply {
 
 impl Reply {
     pub fn new(code: u16, enhanced: Option<EnhancedCode>, text: impl Into<String>) -> Self {
-        Reply { code, enhanced, lines: vec![text.into()] }
+        Reply {
+            code,
+            enhanced,
+            lines: vec![text.into()],
+        }
     }
 
     pub fn multi(code: u16, enhanced: Option<EnhancedCode>, lines: Vec<String>) -> Self {
-        Reply { code, enhanced, lines }
+        Reply {
+            code,
+            enhanced,
+            lines,
+        }
     }
 
     /// The reply as sent: `250-a\r\n250 b\r\n`.
     pub fn to_wire(&self) -> String {
-        let mut out = String::with_capacity(16 + self.lines.iter().map(|l| l.len() + 12).sum::<usize>());
+        let mut out =
+            String::with_capacity(16 + self.lines.iter().map(|l| l.len() + 12).sum::<usize>());
         self.write_wire(&mut out);
         out
     }
@@ -165,9 +174,14 @@ impl fmt::Display for Reply {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReplyError {
     /// A line does not start with three digits and ' ', '-' or its end.
-    Syntax { line: String },
+    Syntax {
+        line: String,
+    },
     /// Lines of one reply carry different codes (RFC 5321 §4.2.1: all lines use the same code).
-    MixedCodes { first: u16, other: u16 },
+    MixedCodes {
+        first: u16,
+        other: u16,
+    },
     /// Over 512 octets in one line (§4.5.3.1.5).
     LineTooLong,
     TooManyLines,
@@ -182,7 +196,9 @@ impl fmt::Display for ReplyError {
             ReplyError::MixedCodes { first, other } => {
                 write!(f, "one reply mixes codes {first} and {other}; every line must carry the same code")
             }
-            ReplyError::LineTooLong => write!(f, "a reply line is longer than {MAX_REPLY_LINE} octets"),
+            ReplyError::LineTooLong => {
+                write!(f, "a reply line is longer than {MAX_REPLY_LINE} octets")
+            }
             ReplyError::TooManyLines => write!(f, "a reply has more than {MAX_REPLY_LINES} lines"),
             ReplyError::Incomplete => write!(f, "the reply is incomplete"),
             ReplyError::TrailingData => write!(f, "there is more text after the reply"),
@@ -239,14 +255,21 @@ impl ReplyParser {
             let line = line.trim_end_matches('\n').trim_end_matches('\r');
             let b = line.as_bytes();
             let sep = b.get(3).copied();
-            if b.len() < 3 || !b[..3].iter().all(u8::is_ascii_digit) || !matches!(sep, None | Some(b' ') | Some(b'-')) {
+            if b.len() < 3
+                || !b[..3].iter().all(u8::is_ascii_digit)
+                || !matches!(sep, None | Some(b' ') | Some(b'-'))
+            {
                 self.pending.clear();
-                return Some(Err(ReplyError::Syntax { line: line.to_string() }));
+                return Some(Err(ReplyError::Syntax {
+                    line: line.to_string(),
+                }));
             }
             let code: u16 = line[..3].parse().expect("three digits");
             if !(200..600).contains(&code) {
                 self.pending.clear();
-                return Some(Err(ReplyError::Syntax { line: line.to_string() }));
+                return Some(Err(ReplyError::Syntax {
+                    line: line.to_string(),
+                }));
             }
             if let Some(&(first, _)) = self.pending.first() {
                 if first != code {
@@ -272,17 +295,25 @@ impl ReplyParser {
         let class = (code / 100) as u8;
         let split = |t: &str| -> Option<(EnhancedCode, usize)> {
             let end = t.find(' ').unwrap_or(t.len());
-            EnhancedCode::parse(&t[..end]).filter(|e| e.0 == class).map(|e| (e, end))
+            EnhancedCode::parse(&t[..end])
+                .filter(|e| e.0 == class)
+                .map(|e| (e, end))
         };
         let enhanced = split(&lines[0].1).map(|(e, _)| e);
         let lines = lines
             .into_iter()
             .map(|(_, t)| match (enhanced, split(&t)) {
-                (Some(e), Some((e2, end))) if e == e2 => t[end..].strip_prefix(' ').unwrap_or(&t[end..]).to_string(),
+                (Some(e), Some((e2, end))) if e == e2 => {
+                    t[end..].strip_prefix(' ').unwrap_or(&t[end..]).to_string()
+                }
                 _ => t,
             })
             .collect();
-        Reply { code, enhanced, lines }
+        Reply {
+            code,
+            enhanced,
+            lines,
+        }
     }
 }
 
@@ -312,13 +343,22 @@ mod tests {
         assert!(p.next_reply().is_none());
         p.push(b" hi\r\n250-a\r\n251 b\r\n");
         assert_eq!(p.next_reply().unwrap().unwrap().code, 220);
-        assert_eq!(p.next_reply().unwrap(), Err(ReplyError::MixedCodes { first: 250, other: 251 }));
+        assert_eq!(
+            p.next_reply().unwrap(),
+            Err(ReplyError::MixedCodes {
+                first: 250,
+                other: 251
+            })
+        );
         p.push(&[b'x'; 2000]);
         assert_eq!(p.next_reply().unwrap(), Err(ReplyError::LineTooLong));
         p.push(&[b'x'; 2000]);
         assert!(p.next_reply().is_none());
         p.push(b"\r\n221 bye\r\n");
         assert_eq!(p.next_reply().unwrap().unwrap().code, 221);
-        assert!(matches!(Reply::parse("hello"), Err(ReplyError::Syntax { .. })));
+        assert!(matches!(
+            Reply::parse("hello"),
+            Err(ReplyError::Syntax { .. })
+        ));
     }
 }

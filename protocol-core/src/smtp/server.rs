@@ -119,12 +119,18 @@ impl ServerConfig {
     }
 
     fn is_local(&self, domain: &str) -> bool {
-        self.local_domains.iter().any(|d| d.eq_ignore_ascii_case(domain))
+        self.local_domains
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(domain))
     }
 
     fn may_relay(&self, ip: Ipv4Addr) -> bool {
         self.relay_networks.iter().any(|&(net, len)| {
-            let mask = if len == 0 { 0 } else { u32::MAX << (32 - u32::from(len.min(32))) };
+            let mask = if len == 0 {
+                0
+            } else {
+                u32::MAX << (32 - u32::from(len.min(32)))
+            };
             u32::from(ip) & mask == u32::from(net) & mask
         })
     }
@@ -154,11 +160,21 @@ pub trait ServerPolicy {
     fn mailbox_exists(&self, mailbox: &Mailbox) -> bool;
     /// An extra check once a recipient passed the relay rules (e.g.
     /// greylisting with `451 4.7.1`). A 2xx reply accepts with that text.
-    fn check_rcpt(&mut self, _now: SimTime, _envelope: &Envelope, _rcpt: &Mailbox) -> Option<Reply> {
+    fn check_rcpt(
+        &mut self,
+        _now: SimTime,
+        _envelope: &Envelope,
+        _rcpt: &Mailbox,
+    ) -> Option<Reply> {
         None
     }
     /// Takes the unstuffed message; returns its queue id or a rejection.
-    fn accept_message(&mut self, now: SimTime, envelope: &Envelope, data: Vec<u8>) -> Result<String, Reply>;
+    fn accept_message(
+        &mut self,
+        now: SimTime,
+        envelope: &Envelope,
+        data: Vec<u8>,
+    ) -> Result<String, Reply>;
     fn vrfy(&self, _query: &str) -> Option<Mailbox> {
         None
     }
@@ -184,13 +200,15 @@ impl StaticPolicy {
     }
     /// Panics on a malformed address: this is for fixtures.
     pub fn with_mailbox(mut self, address: &str) -> Self {
-        self.mailboxes.insert(Mailbox::parse(address).expect("fixture address"));
+        self.mailboxes
+            .insert(Mailbox::parse(address).expect("fixture address"));
         self
     }
     fn find(&self, mailbox: &Mailbox) -> Option<&Mailbox> {
-        self.mailboxes
-            .iter()
-            .find(|m| m.local.eq_ignore_ascii_case(&mailbox.local) && m.domain.eq_ignore_ascii_case(&mailbox.domain))
+        self.mailboxes.iter().find(|m| {
+            m.local.eq_ignore_ascii_case(&mailbox.local)
+                && m.domain.eq_ignore_ascii_case(&mailbox.domain)
+        })
     }
 }
 
@@ -201,7 +219,12 @@ impl ServerPolicy for StaticPolicy {
     fn mailbox_exists(&self, mailbox: &Mailbox) -> bool {
         self.find(mailbox).is_some()
     }
-    fn accept_message(&mut self, _now: SimTime, envelope: &Envelope, data: Vec<u8>) -> Result<String, Reply> {
+    fn accept_message(
+        &mut self,
+        _now: SimTime,
+        envelope: &Envelope,
+        data: Vec<u8>,
+    ) -> Result<String, Reply> {
         self.next_id += 1;
         self.accepted.push((envelope.clone(), data));
         Ok(format!("Q{:05}", self.next_id))
@@ -210,7 +233,11 @@ impl ServerPolicy for StaticPolicy {
         let q = query.trim_start_matches('<').trim_end_matches('>');
         match Mailbox::parse(q) {
             Ok(m) => self.find(&m).cloned(),
-            Err(_) => self.mailboxes.iter().find(|m| m.local.eq_ignore_ascii_case(q)).cloned(),
+            Err(_) => self
+                .mailboxes
+                .iter()
+                .find(|m| m.local.eq_ignore_ascii_case(q))
+                .cloned(),
         }
     }
 }
@@ -252,7 +279,11 @@ impl SmtpState {
 
     /// The verbs that move on from this state, from [`TRANSITIONS`].
     pub fn expected_commands(self) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = TRANSITIONS.iter().filter(|t| t.0 == self).map(|t| t.1).collect();
+        let mut v: Vec<&'static str> = TRANSITIONS
+            .iter()
+            .filter(|t| t.0 == self)
+            .map(|t| t.1)
+            .collect();
         v.dedup();
         v
     }
@@ -290,15 +321,33 @@ pub static TRANSITIONS: &[(SmtpState, &str, SmtpState)] = &[
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum ServerEvent {
-    CommandReceived { command: Command },
+    CommandReceived {
+        command: Command,
+    },
     /// A line of an AUTH exchange (base64, shown as received).
-    AuthResponseReceived { line: String },
-    ReplySent { reply: Reply },
-    StateChanged { from: SmtpState, to: SmtpState },
-    Authenticated { user: String },
-    MessageAccepted { envelope: Envelope, queue_id: String, size: usize },
+    AuthResponseReceived {
+        line: String,
+    },
+    ReplySent {
+        reply: Reply,
+    },
+    StateChanged {
+        from: SmtpState,
+        to: SmtpState,
+    },
+    Authenticated {
+        user: String,
+    },
+    MessageAccepted {
+        envelope: Envelope,
+        queue_id: String,
+        size: usize,
+    },
     /// Every error reply; `key` is in the explanation table.
-    ProtocolError { key: &'static str, detail: String },
+    ProtocolError {
+        key: &'static str,
+        detail: String,
+    },
     Closing,
 }
 
@@ -331,6 +380,8 @@ pub struct ServerSession {
     /// terminator is always the five bytes CRLF.CRLF.
     data: Vec<u8>,
     data_overflow: bool,
+    /// The client's SIZE= declaration, to size the DATA buffer once.
+    size_hint: usize,
     errors: u32,
     out: VecDeque<Vec<u8>>,
     events: VecDeque<ServerEvent>,
@@ -362,6 +413,7 @@ impl ServerSession {
             discarding: false,
             data: Vec::new(),
             data_overflow: false,
+            size_hint: 0,
             errors: 0,
             out: VecDeque::new(),
             events: VecDeque::new(),
@@ -370,7 +422,11 @@ impl ServerSession {
         };
         let host = s.config.hostname.clone();
         if s.config.refuse_clients {
-            s.send(Reply::new(554, None, format!("{host} ESMTP MailSim: no SMTP service here")));
+            s.send(Reply::new(
+                554,
+                None,
+                format!("{host} ESMTP MailSim: no SMTP service here"),
+            ));
             s.set_state(SmtpState::Refused);
         } else {
             s.send(Reply::new(220, None, format!("{host} ESMTP MailSim")));
@@ -433,7 +489,11 @@ impl ServerSession {
                 continue;
             }
             let Some(lf) = memchr::memchr(b'\n', input) else {
-                let limit = if self.state == SmtpState::Auth { MAX_AUTH_LINE } else { MAX_COMMAND_LINE };
+                let limit = if self.state == SmtpState::Auth {
+                    MAX_AUTH_LINE
+                } else {
+                    MAX_COMMAND_LINE
+                };
                 if !self.discarding && self.line.len() + input.len() > limit {
                     self.discarding = true;
                     self.line.clear();
@@ -462,9 +522,21 @@ impl ServerSession {
         if self.state == SmtpState::Auth {
             self.auth_step = None;
             self.set_state(SmtpState::Ready);
-            self.fail("smtp.error.auth_line_too_long", 500, esc(5, 5, 6), "Authentication exchange line is too long", true);
+            self.fail(
+                "smtp.error.auth_line_too_long",
+                500,
+                esc(5, 5, 6),
+                "Authentication exchange line is too long",
+                true,
+            );
         } else {
-            self.fail("smtp.error.line_too_long", 500, esc(5, 5, 2), "Line too long", true);
+            self.fail(
+                "smtp.error.line_too_long",
+                500,
+                esc(5, 5, 2),
+                "Line too long",
+                true,
+            );
         }
     }
 
@@ -484,15 +556,27 @@ impl ServerSession {
 
     /// An error reply: counts toward `max_errors` when `counts`, and closes
     /// the session with 421 4.7.0 once there are too many.
-    fn fail(&mut self, key: &'static str, code: u16, e: Option<EnhancedCode>, text: impl Into<String>, counts: bool) {
+    fn fail(
+        &mut self,
+        key: &'static str,
+        code: u16,
+        e: Option<EnhancedCode>,
+        text: impl Into<String>,
+        counts: bool,
+    ) {
         let text = text.into();
-        self.events.push_back(ServerEvent::ProtocolError { key, detail: text.clone() });
+        self.events.push_back(ServerEvent::ProtocolError {
+            key,
+            detail: text.clone(),
+        });
         self.send(Reply::new(code, e, text));
         if counts {
             self.errors += 1;
             if self.errors >= self.config.max_errors && !self.closed {
-                self.events
-                    .push_back(ServerEvent::ProtocolError { key: "smtp.error.too_many_errors", detail: "too many errors".into() });
+                self.events.push_back(ServerEvent::ProtocolError {
+                    key: "smtp.error.too_many_errors",
+                    detail: "too many errors".into(),
+                });
                 let text = format!("{} Error: too many errors", self.config.hostname);
                 self.send(Reply::new(421, esc(4, 7, 0), text));
                 self.close();
@@ -508,7 +592,10 @@ impl ServerSession {
 
     fn set_state(&mut self, to: SmtpState) {
         if self.state != to {
-            self.events.push_back(ServerEvent::StateChanged { from: self.state, to });
+            self.events.push_back(ServerEvent::StateChanged {
+                from: self.state,
+                to,
+            });
             self.state = to;
         }
     }
@@ -531,7 +618,13 @@ impl ServerSession {
     }
 
     fn bad_sequence(&mut self, what: &str) {
-        self.fail("smtp.error.bad_sequence", 503, esc(5, 5, 1), format!("Bad sequence of commands: {what}"), true);
+        self.fail(
+            "smtp.error.bad_sequence",
+            503,
+            esc(5, 5, 1),
+            format!("Bad sequence of commands: {what}"),
+            true,
+        );
     }
 
     // --- commands ------------------------------------------------------------
@@ -550,7 +643,9 @@ impl ServerSession {
             Ok(c) => c,
             Err(e) => return self.command_error(e),
         };
-        self.events.push_back(ServerEvent::CommandReceived { command: cmd.clone() });
+        self.events.push_back(ServerEvent::CommandReceived {
+            command: cmd.clone(),
+        });
         if self.state == SmtpState::Refused && cmd != Command::Quit {
             return self.bad_sequence("this server refused the connection; send QUIT");
         }
@@ -577,27 +672,57 @@ impl ServerSession {
             Command::Vrfy(q) => self.vrfy(q, self.config.vrfy, "VRFY", policy),
             Command::Expn(q) => self.vrfy(q, self.config.expn, "EXPN", policy),
             Command::Auth { mechanism, initial } => self.auth(mechanism, initial, policy),
-            Command::Verb => self.fail("smtp.error.not_implemented", 502, esc(5, 5, 1), "VERB command not implemented", true),
-            Command::Unknown(_) => self.fail("smtp.error.unknown_command", 500, esc(5, 5, 2), "Syntax error, command unrecognized", true),
+            Command::Verb => self.fail(
+                "smtp.error.not_implemented",
+                502,
+                esc(5, 5, 1),
+                "VERB command not implemented",
+                true,
+            ),
+            Command::Unknown(_) => self.fail(
+                "smtp.error.unknown_command",
+                500,
+                esc(5, 5, 2),
+                "Syntax error, command unrecognized",
+                true,
+            ),
         }
     }
 
     fn command_error(&mut self, e: CommandError) {
         match e {
-            CommandError::UnknownVerb { .. } => {
-                self.fail("smtp.error.unknown_command", 500, esc(5, 5, 2), "Syntax error, command unrecognized", true)
-            }
-            CommandError::Syntax { verb, reason, address: Some(a) } => {
-                let (e, who) = if verb == "MAIL" { (esc(5, 1, 7), "sender") } else { (esc(5, 1, 3), "recipient") };
+            CommandError::UnknownVerb { .. } => self.fail(
+                "smtp.error.unknown_command",
+                500,
+                esc(5, 5, 2),
+                "Syntax error, command unrecognized",
+                true,
+            ),
+            CommandError::Syntax {
+                verb,
+                reason,
+                address: Some(a),
+            } => {
+                let (e, who) = if verb == "MAIL" {
+                    (esc(5, 1, 7), "sender")
+                } else {
+                    (esc(5, 1, 3), "recipient")
+                };
                 let key = match a {
-                    AddressError::LocalPartTooLong { .. } | AddressError::DomainTooLong { .. } | AddressError::PathTooLong { .. } => {
-                        "smtp.error.path_too_long"
-                    }
+                    AddressError::LocalPartTooLong { .. }
+                    | AddressError::DomainTooLong { .. }
+                    | AddressError::PathTooLong { .. } => "smtp.error.path_too_long",
                     _ => "smtp.error.bad_address",
                 };
                 self.fail(key, 501, e, format!("Bad {who} address: {reason}"), true)
             }
-            CommandError::Syntax { reason, .. } => self.fail("smtp.error.syntax", 501, esc(5, 5, 4), format!("Syntax error: {reason}"), true),
+            CommandError::Syntax { reason, .. } => self.fail(
+                "smtp.error.syntax",
+                501,
+                esc(5, 5, 4),
+                format!("Syntax error: {reason}"),
+                true,
+            ),
         }
     }
 
@@ -635,31 +760,70 @@ impl ServerSession {
     fn mail(&mut self, from: ReversePath, params: Vec<(String, Option<String>)>) {
         match self.state {
             SmtpState::Greeting => return self.bad_sequence("send HELO or EHLO first"),
-            SmtpState::Mail | SmtpState::Rcpt => return self.bad_sequence("nested MAIL command (send RSET first)"),
+            SmtpState::Mail | SmtpState::Rcpt => {
+                return self.bad_sequence("nested MAIL command (send RSET first)")
+            }
             _ => {}
         }
         if self.config.mode == ServerMode::Submission && self.authenticated.is_none() {
-            return self.fail("smtp.error.auth_required", 530, esc(5, 7, 0), "Authentication required", true);
+            return self.fail(
+                "smtp.error.auth_required",
+                530,
+                esc(5, 7, 0),
+                "Authentication required",
+                true,
+            );
         }
         let mut body_8bit = false;
+        let mut size_hint = 0;
         for (k, v) in &params {
             let v = v.as_deref();
             match (k.as_str(), v) {
                 _ if !self.esmtp => {
-                    return self.fail("smtp.error.unknown_param", 555, esc(5, 5, 4), "MAIL parameters need EHLO, not HELO", true);
+                    return self.fail(
+                        "smtp.error.unknown_param",
+                        555,
+                        esc(5, 5, 4),
+                        "MAIL parameters need EHLO, not HELO",
+                        true,
+                    );
                 }
                 ("SIZE", Some(n)) => match n.parse::<u64>() {
                     Ok(n) if n > self.config.max_message_size as u64 => {
                         let text = "Message size exceeds fixed maximum message size";
-                        return self.fail("smtp.error.message_too_large", 552, esc(5, 3, 4), text, false);
+                        return self.fail(
+                            "smtp.error.message_too_large",
+                            552,
+                            esc(5, 3, 4),
+                            text,
+                            false,
+                        );
                     }
-                    Ok(_) => {}
-                    Err(_) => return self.fail("smtp.error.syntax", 501, esc(5, 5, 4), "Syntax error: bad SIZE value", true),
+                    Ok(n) => size_hint = n as usize,
+                    Err(_) => {
+                        return self.fail(
+                            "smtp.error.syntax",
+                            501,
+                            esc(5, 5, 4),
+                            "Syntax error: bad SIZE value",
+                            true,
+                        )
+                    }
                 },
-                ("BODY", Some(b)) if self.config.eightbitmime && b.eq_ignore_ascii_case("8BITMIME") => body_8bit = true,
+                ("BODY", Some(b))
+                    if self.config.eightbitmime && b.eq_ignore_ascii_case("8BITMIME") =>
+                {
+                    body_8bit = true
+                }
                 ("BODY", Some(b)) if b.eq_ignore_ascii_case("7BIT") => body_8bit = false,
                 ("BODY", Some(_)) if self.config.eightbitmime => {
-                    return self.fail("smtp.error.syntax", 501, esc(5, 5, 4), "Syntax error: BODY must be 7BIT or 8BITMIME", true);
+                    return self.fail(
+                        "smtp.error.syntax",
+                        501,
+                        esc(5, 5, 4),
+                        "Syntax error: BODY must be 7BIT or 8BITMIME",
+                        true,
+                    );
                 }
                 ("AUTH", Some(_)) if self.config.auth => {} // RFC 4954 §5: accepted, not used
                 _ => {
@@ -671,10 +835,17 @@ impl ServerSession {
         self.ok(250, esc(2, 1, 0), format!("Sender {from} OK"));
         self.from = Some(from);
         self.body_8bit = body_8bit;
+        self.size_hint = size_hint;
         self.set_state(SmtpState::Mail);
     }
 
-    fn rcpt(&mut self, now: SimTime, to: Mailbox, params: Vec<(String, Option<String>)>, policy: &mut dyn ServerPolicy) {
+    fn rcpt(
+        &mut self,
+        now: SimTime,
+        to: Mailbox,
+        params: Vec<(String, Option<String>)>,
+        policy: &mut dyn ServerPolicy,
+    ) {
         match self.state {
             SmtpState::Mail | SmtpState::Rcpt => {}
             SmtpState::Greeting => return self.bad_sequence("send HELO or EHLO first"),
@@ -685,7 +856,13 @@ impl ServerSession {
             return self.fail("smtp.error.unknown_param", 555, esc(5, 5, 4), text, true);
         }
         if self.to.len() >= self.config.max_recipients {
-            return self.fail("smtp.error.too_many_recipients", 452, esc(4, 5, 3), "Too many recipients", false);
+            return self.fail(
+                "smtp.error.too_many_recipients",
+                452,
+                esc(4, 5, 3),
+                "Too many recipients",
+                false,
+            );
         }
         let postmaster = to.is_bare_postmaster()
             || (to.local.eq_ignore_ascii_case("postmaster") && self.config.is_local(&to.domain));
@@ -702,7 +879,10 @@ impl ServerSession {
             let env = self.envelope();
             if let Some(r) = policy.check_rcpt(now, &env, &to) {
                 if !r.is_positive_completion() {
-                    self.events.push_back(ServerEvent::ProtocolError { key: "smtp.error.policy", detail: r.text() });
+                    self.events.push_back(ServerEvent::ProtocolError {
+                        key: "smtp.error.policy",
+                        detail: r.text(),
+                    });
                     return self.send(r);
                 }
                 self.send(r);
@@ -724,6 +904,8 @@ impl ServerSession {
         }
         self.ok(354, None, "End data with <CR><LF>.<CR><LF>");
         self.data.clear();
+        self.data
+            .reserve(self.size_hint.min(self.config.max_message_size) + 8);
         self.data.extend_from_slice(b"\r\n");
         self.data_overflow = false;
         self.set_state(SmtpState::Data);
@@ -744,22 +926,42 @@ impl ServerSession {
             Some("VRFY") => "VRFY <name>: ask whether a mailbox exists",
             Some("EXPN") => "EXPN <list>: ask who is on a mailing list",
             Some("AUTH") => "AUTH PLAIN|LOGIN [initial-response]: log in",
-            Some(_) => return self.fail("smtp.error.syntax", 504, esc(5, 5, 1), "HELP topic unknown", true),
+            Some(_) => {
+                return self.fail(
+                    "smtp.error.syntax",
+                    504,
+                    esc(5, 5, 1),
+                    "HELP topic unknown",
+                    true,
+                )
+            }
         };
         self.ok(214, esc(2, 0, 0), text);
     }
 
     fn vrfy(&mut self, query: String, mode: VrfyMode, verb: &str, policy: &mut dyn ServerPolicy) {
         match mode {
-            VrfyMode::Disabled => {
-                self.fail("smtp.error.not_implemented", 502, esc(5, 5, 1), format!("{verb} command is disabled"), true)
-            }
-            VrfyMode::CannotVerify => {
-                self.ok(252, esc(2, 1, 5), format!("Cannot {verb} user, but will accept message and attempt delivery"))
-            }
+            VrfyMode::Disabled => self.fail(
+                "smtp.error.not_implemented",
+                502,
+                esc(5, 5, 1),
+                format!("{verb} command is disabled"),
+                true,
+            ),
+            VrfyMode::CannotVerify => self.ok(
+                252,
+                esc(2, 1, 5),
+                format!("Cannot {verb} user, but will accept message and attempt delivery"),
+            ),
             VrfyMode::Answer => match policy.vrfy(&query) {
                 Some(m) => self.ok(250, esc(2, 1, 5), format!("<{m}>")),
-                None => self.fail("smtp.error.unknown_user", 550, esc(5, 1, 1), format!("{query}: no such user"), false),
+                None => self.fail(
+                    "smtp.error.unknown_user",
+                    550,
+                    esc(5, 1, 1),
+                    format!("{query}: no such user"),
+                    false,
+                ),
             },
         }
     }
@@ -768,11 +970,19 @@ impl ServerSession {
 
     fn auth(&mut self, mechanism: String, initial: Option<String>, policy: &mut dyn ServerPolicy) {
         if !self.config.auth {
-            return self.fail("smtp.error.not_implemented", 502, esc(5, 5, 1), "AUTH not available", true);
+            return self.fail(
+                "smtp.error.not_implemented",
+                502,
+                esc(5, 5, 1),
+                "AUTH not available",
+                true,
+            );
         }
         match self.state {
             SmtpState::Greeting => return self.bad_sequence("send EHLO first"),
-            SmtpState::Mail | SmtpState::Rcpt => return self.bad_sequence("AUTH is not allowed during a mail transaction"),
+            SmtpState::Mail | SmtpState::Rcpt => {
+                return self.bad_sequence("AUTH is not allowed during a mail transaction")
+            }
             _ if self.authenticated.is_some() => return self.bad_sequence("already authenticated"),
             _ if !self.esmtp => return self.bad_sequence("send EHLO first (AUTH is an extension)"),
             _ => {}
@@ -781,7 +991,13 @@ impl ServerSession {
             "PLAIN" => AuthStep::Plain,
             "LOGIN" => AuthStep::LoginUser,
             _ => {
-                return self.fail("smtp.error.auth_mechanism", 504, esc(5, 5, 4), "Unrecognized authentication type", true);
+                return self.fail(
+                    "smtp.error.auth_mechanism",
+                    504,
+                    esc(5, 5, 4),
+                    "Unrecognized authentication type",
+                    true,
+                );
             }
         };
         self.set_state(SmtpState::Auth);
@@ -802,7 +1018,9 @@ impl ServerSession {
     }
 
     fn auth_response(&mut self, line: &[u8], policy: &mut dyn ServerPolicy) {
-        self.events.push_back(ServerEvent::AuthResponseReceived { line: String::from_utf8_lossy(line).into_owned() });
+        self.events.push_back(ServerEvent::AuthResponseReceived {
+            line: String::from_utf8_lossy(line).into_owned(),
+        });
         self.auth_step(line, policy);
     }
 
@@ -814,13 +1032,29 @@ impl ServerSession {
     fn auth_step(&mut self, line: &[u8], policy: &mut dyn ServerPolicy) {
         if line == b"*" {
             self.auth_done();
-            return self.fail("smtp.error.auth_cancelled", 501, esc(5, 0, 0), "Authentication cancelled", true);
+            return self.fail(
+                "smtp.error.auth_cancelled",
+                501,
+                esc(5, 0, 0),
+                "Authentication cancelled",
+                true,
+            );
         }
         // "=" is an empty initial response (RFC 4954 §4).
-        let decoded = if line == b"=" { Ok(Vec::new()) } else { base64::engine::general_purpose::STANDARD.decode(line) };
+        let decoded = if line == b"=" {
+            Ok(Vec::new())
+        } else {
+            base64::engine::general_purpose::STANDARD.decode(line)
+        };
         let Ok(decoded) = decoded else {
             self.auth_done();
-            return self.fail("smtp.error.auth_bad_base64", 501, esc(5, 5, 2), "Cannot decode response (not base64)", true);
+            return self.fail(
+                "smtp.error.auth_bad_base64",
+                501,
+                esc(5, 5, 2),
+                "Cannot decode response (not base64)",
+                true,
+            );
         };
         let step = self.auth_step.take();
         let (user, pass) = match step {
@@ -829,15 +1063,28 @@ impl ServerSession {
                 let parts: Vec<&[u8]> = decoded.split(|&b| b == 0).collect();
                 if parts.len() != 3 {
                     self.auth_done();
-                    return self.fail("smtp.error.auth_bad_base64", 501, esc(5, 5, 2), "Malformed PLAIN response", true);
+                    return self.fail(
+                        "smtp.error.auth_bad_base64",
+                        501,
+                        esc(5, 5, 2),
+                        "Malformed PLAIN response",
+                        true,
+                    );
                 }
-                (String::from_utf8_lossy(parts[1]).into_owned(), String::from_utf8_lossy(parts[2]).into_owned())
+                (
+                    String::from_utf8_lossy(parts[1]).into_owned(),
+                    String::from_utf8_lossy(parts[2]).into_owned(),
+                )
             }
             Some(AuthStep::LoginUser) => {
-                self.auth_step = Some(AuthStep::LoginPass { user: String::from_utf8_lossy(&decoded).into_owned() });
+                self.auth_step = Some(AuthStep::LoginPass {
+                    user: String::from_utf8_lossy(&decoded).into_owned(),
+                });
                 return self.challenge();
             }
-            Some(AuthStep::LoginPass { user }) => (user, String::from_utf8_lossy(&decoded).into_owned()),
+            Some(AuthStep::LoginPass { user }) => {
+                (user, String::from_utf8_lossy(&decoded).into_owned())
+            }
             None => return,
         };
         self.auth_done();
@@ -846,7 +1093,13 @@ impl ServerSession {
             self.events.push_back(ServerEvent::Authenticated { user });
             self.ok(235, esc(2, 7, 0), "Authentication successful");
         } else {
-            self.fail("smtp.error.auth_failed", 535, esc(5, 7, 8), "Authentication credentials invalid", true);
+            self.fail(
+                "smtp.error.auth_failed",
+                535,
+                esc(5, 7, 8),
+                "Authentication credentials invalid",
+                true,
+            );
         }
     }
 
@@ -879,11 +1132,16 @@ impl ServerSession {
         if self.data_overflow {
             self.reset_transaction();
             let text = "Message size exceeds fixed maximum message size";
-            return self.fail("smtp.error.message_too_large", 552, esc(5, 3, 4), text, false);
+            return self.fail(
+                "smtp.error.message_too_large",
+                552,
+                esc(5, 3, 4),
+                text,
+                false,
+            );
         }
-        let checked = unstuff_checked(&raw[2..]);
-        self.data = raw;
-        match checked {
+        let mut message = raw;
+        match unstuff_in_place(&mut message) {
             Err(DataError::BareLineEnd) => {
                 self.reset_transaction();
                 let text = "Message rejected: bare LF or bare CR is not allowed (lines must end with CRLF)";
@@ -891,28 +1149,38 @@ impl ServerSession {
             }
             Err(DataError::LineTooLong) => {
                 self.reset_transaction();
-                let text = format!("Message rejected: a line is longer than {MAX_TEXT_LINE} characters");
-                self.fail("smtp.error.text_line_too_long", 554, esc(5, 6, 0), text, false)
+                let text =
+                    format!("Message rejected: a line is longer than {MAX_TEXT_LINE} characters");
+                self.fail(
+                    "smtp.error.text_line_too_long",
+                    554,
+                    esc(5, 6, 0),
+                    text,
+                    false,
+                )
             }
-            Ok(message) => {
+            Ok(()) => {
                 let envelope = self.envelope();
                 self.reset_transaction();
                 let size = message.len();
                 match policy.accept_message(now, &envelope, message) {
                     Ok(queue_id) => {
                         self.ok(250, esc(2, 0, 0), format!("OK queued as {queue_id}"));
-                        self.events.push_back(ServerEvent::MessageAccepted { envelope, queue_id, size });
+                        self.events.push_back(ServerEvent::MessageAccepted {
+                            envelope,
+                            queue_id,
+                            size,
+                        });
                     }
                     Err(r) => {
-                        self.events.push_back(ServerEvent::ProtocolError { key: "smtp.error.policy", detail: r.text() });
+                        self.events.push_back(ServerEvent::ProtocolError {
+                            key: "smtp.error.policy",
+                            detail: r.text(),
+                        });
                         self.send(r);
                     }
                 }
             }
-        }
-        self.data.clear();
-        if self.data.capacity() > 1 << 20 {
-            self.data = Vec::new(); // don't hold on to a big buffer between messages
         }
     }
 }
@@ -922,26 +1190,46 @@ enum DataError {
     LineTooLong,
 }
 
-/// One pass over the message as received (ending with CRLF): removes the
-/// stuffed dots, refuses bare CR/LF and lines over 1000 octets.
-fn unstuff_checked(raw: &[u8]) -> Result<Vec<u8>, DataError> {
-    let mut out = Vec::with_capacity(raw.len());
-    let mut pos = 0;
-    while pos < raw.len() {
-        let content = if raw[pos] == b'.' { pos + 1 } else { pos };
-        let Some(off) = memchr::memchr2(b'\r', b'\n', &raw[pos..]) else {
-            return Err(DataError::BareLineEnd); // cannot happen: raw ends with CRLF
-        };
-        let cr = pos + off;
-        if raw[cr] == b'\n' || raw.get(cr + 1) != Some(&b'\n') {
+/// Checks the message as received (`buf[2..]`, ending with CRLF) and turns
+/// it into the message in place: removes the virtual leading CRLF and the
+/// stuffed dots, refuses bare CR/LF and lines over 1000 octets. One
+/// `memchr` pass over LFs and one over CRs; no second buffer.
+fn unstuff_in_place(buf: &mut Vec<u8>) -> Result<(), DataError> {
+    let raw = &buf[2..];
+    let mut line_start = 0;
+    let mut lines = 0usize;
+    let mut dots = 0usize;
+    for lf in memchr::memchr_iter(b'\n', raw) {
+        // Every LF must follow a CR (no bare LF).
+        if lf == line_start || raw[lf - 1] != b'\r' {
             return Err(DataError::BareLineEnd);
         }
-        let next = cr + 2;
-        if next - pos > MAX_TEXT_LINE {
+        if lf + 1 - line_start > MAX_TEXT_LINE {
             return Err(DataError::LineTooLong);
         }
-        out.extend_from_slice(&raw[content..next]);
-        pos = next;
+        dots += usize::from(raw[line_start] == b'.');
+        lines += 1;
+        line_start = lf + 1;
     }
-    Ok(out)
+    // As many CRs as line ends: so no CR stands alone.
+    if memchr::memchr_iter(b'\r', raw).count() != lines {
+        return Err(DataError::BareLineEnd);
+    }
+    if dots == 0 {
+        buf.drain(..2);
+        return Ok(());
+    }
+    // Compact line by line, dropping each line's leading stuffed dot.
+    let mut w = 0;
+    let mut r = 2;
+    let end = buf.len();
+    while r < end {
+        let next = memchr::memchr(b'\n', &buf[r..end]).map_or(end, |p| r + p + 1);
+        let from = if buf[r] == b'.' { r + 1 } else { r };
+        buf.copy_within(from..next, w);
+        w += next - from;
+        r = next;
+    }
+    buf.truncate(w);
+    Ok(())
 }

@@ -48,7 +48,11 @@ impl Harness {
     pub fn new(config: ServerConfig, ip: Ipv4Addr) -> Self {
         let mut server = ServerSession::new(Arc::new(config), peer(ip), SimTime::ZERO);
         drain(&mut server);
-        Harness { server, policy: world_policy(), now: SimTime::ZERO }
+        Harness {
+            server,
+            policy: world_policy(),
+            now: SimTime::ZERO,
+        }
     }
     pub fn send(&mut self, bytes: &[u8]) -> String {
         self.server.handle_input(self.now, bytes, &mut self.policy);
