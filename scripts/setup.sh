@@ -79,8 +79,17 @@ apt_install() {  # apt_install PACKAGE... : installs the Debian packages that ar
 }
 
 if [ "$WHAT" = test ]; then
-  # The browser tests drive Debian's chromium (Playwright cannot download its own here).
-  apt_install chromium
+  # The browser tests drive Debian's chromium (Playwright cannot download its own here);
+  # the interop tests drive real mail clients against `mailsim serve`.
+  apt_install chromium swaks curl fetchmail
+  PYTEST_VERSION=9.2.0
+  if python3 -c "import pytest, sys; sys.exit(pytest.__version__ != '$PYTEST_VERSION')" 2>/dev/null; then
+    say "pytest $PYTEST_VERSION: present"
+  else
+    say "installing pytest $PYTEST_VERSION (PyPI)"
+    python3 -m pip install --quiet --disable-pip-version-check "pytest==$PYTEST_VERSION" \
+      || fail "could not install pytest: run 'python3 -m pip install pytest==$PYTEST_VERSION' and read its error."
+  fi
 fi
 
 say "ready ($WHAT)"

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Quick start, command 2: sets up what is missing and runs every test:
-# the workspace's Rust tests, the release wasm build, and the browser tests.
+# the workspace's Rust tests, real mail clients against `mailsim serve`,
+# the release wasm build, and the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
 
 echo "== Rust tests (cargo test --workspace)"
 cargo test --workspace --locked
+
+echo "== interop: real mail clients against mailsim serve"
+cargo build --release --locked -p mailsim
+python3 -m pytest -q tests/interop
 
 echo "== release wasm build"
 scripts/build.sh

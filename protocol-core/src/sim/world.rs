@@ -211,6 +211,9 @@ pub struct World {
     retry: RetryPolicy,
     max_hops: usize,
     trace: Vec<TraceEvent>,
+    /// Sequence number of `trace[0]`: events before it were forgotten
+    /// ([`World::forget_trace_before`]) by a long-running driver.
+    trace_base: u64,
     next_message: u64,
     /// Bytes received by console connections, kept after they close.
     console_rx: BTreeMap<ConnId, Vec<u8>>,
@@ -244,6 +247,7 @@ impl World {
             retry: RetryPolicy::default(),
             max_hops: mta::DEFAULT_MAX_HOPS,
             trace: Vec::new(),
+            trace_base: 0,
             next_message: 0,
             console_rx: BTreeMap::new(),
             explain_cache: BTreeMap::new(),
@@ -378,8 +382,18 @@ impl World {
 
     /// The events with `seq >= seq`.
     pub fn events_since(&self, seq: u64) -> &[TraceEvent] {
-        let i = (seq as usize).min(self.trace.len());
+        let i = (seq.saturating_sub(self.trace_base) as usize).min(self.trace.len());
         &self.trace[i..]
+    }
+
+    /// Forgets the events with `seq` below `seq` (the most recent event is
+    /// always kept, for the "N minutes later" notes). `mailsim serve` prints
+    /// events and then forgets them, so a server that runs for days keeps no
+    /// history; sequence numbers go on counting.
+    pub fn forget_trace_before(&mut self, seq: u64) {
+        let n = (seq.saturating_sub(self.trace_base) as usize).min(self.trace.len().saturating_sub(1));
+        self.trace.drain(..n);
+        self.trace_base += n as u64;
     }
 
     fn is_stale(&self, action: &Action) -> bool {
@@ -459,7 +473,7 @@ impl World {
     }
 
     fn emit_at(&mut self, time: SimTime, from: &str, to: &str, kind: EventKind, explain: Option<&str>) {
-        let seq = self.trace.len() as u64;
+        let seq = self.trace_base + self.trace.len() as u64;
         self.trace.push(TraceEvent { seq, time, from: from.to_string(), to: to.to_string(), kind, explain: explain.map(str::to_string) });
     }
 
@@ -1513,9 +1527,13 @@ impl World {
         self.console_rx.get_mut(&conn).map(std::mem::take).unwrap_or_default()
     }
 
-    /// Whether the console connection is still open (the server may have closed it).
+    /// Whether the console connection is still open at the console's end:
+    /// neither closed by [`World::close`] nor closed by the server with its
+    /// FIN arrived. The FIN travels behind the server's last bytes, so once
+    /// this is false, [`World::take_received`] has everything (a `221` or
+    /// `+OK` sign-off included).
     pub fn is_open(&self, conn: ConnId) -> bool {
-        self.conns.get(&conn).is_some_and(|c| !c.server_closed && !c.client_closed)
+        self.conns.get(&conn).is_some_and(|c| !c.client_closed)
     }
 
     /// Closes a console connection from the client side.
