@@ -25,7 +25,7 @@ use protocol_core::sim::host::HostConfig;
 use protocol_core::sim::render;
 use protocol_core::sim::trace::ConnId;
 use protocol_core::sim::World;
-use protocol_core::time::SimTime;
+use protocol_core::time::{SimDuration, SimTime};
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::net::{IpAddr, Ipv4Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
@@ -112,7 +112,7 @@ struct Live {
 
 /// Builds the world `serve` runs: the quiet cast (no scripted traffic), or a
 /// scenario with its script; plus the outside host the MX port comes from.
-pub fn build_world(scenario: Option<&Scenario>, seed: Option<u64>) -> World {
+pub fn build_world(scenario: Option<&Scenario>, seed: Option<u64>, ports: &[PortMap]) -> World {
     let mut world = match scenario {
         Some(s) => s.build(seed),
         None => cast::cast(seed.unwrap_or(1)),
@@ -120,6 +120,16 @@ pub fn build_world(scenario: Option<&Scenario>, seed: Option<u64>) -> World {
     if world.host(OUTSIDE_HOST.0).is_none() {
         let (id, name, ip) = OUTSIDE_HOST;
         world.add_host(HostConfig::new(id, name, ip));
+    }
+    // The real client already crossed a real network to reach us; the
+    // simulated latency of its path (1-20 ms per line) would only slow it
+    // down, in real time, once more. Relays between the world's own servers
+    // keep their simulated latency.
+    for p in ports {
+        let target = world.hosts().find(|h| h.config.name == p.target).map(|h| h.config.id.clone());
+        if let Some(target) = target {
+            world.set_link(p.from_host, &target, SimDuration::ZERO, 0);
+        }
     }
     world
 }
@@ -155,7 +165,7 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> Result<(), ServeError
         eprintln!("WARNING: listening on {} (not loopback): anyone who can reach this machine can use these servers and their published passwords.", opts.bind);
     }
 
-    let world = build_world(opts.scenario.as_ref(), opts.seed);
+    let world = build_world(opts.scenario.as_ref(), opts.seed, &opts.ports);
     print_banner(&opts, &world);
 
     // One bounded channel from every reader to the world: backpressure.
