@@ -96,7 +96,7 @@ impl fmt::Display for SimDuration {
             write!(f, "{} min", us / 60_000_000)
         } else {
             let m = us / 60_000_000;
-            if m % 60 == 0 {
+            if m.is_multiple_of(60) {
                 write!(f, "{} h", m / 60)
             } else {
                 write!(f, "{} h {} min", m / 60, m % 60)

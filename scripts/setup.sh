@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Installs what MailSim needs and is missing, at pinned versions; skips (and
+# says so) what is already there. Idempotent: safe to run again and again.
+#
+#   scripts/setup.sh web    what building and serving the web app needs
+#   scripts/setup.sh test   the above, plus what the test suite needs
+#
+# Versions are pinned because of facts verified on these machines
+# (shared/TOOLCHAIN.md): Trunk 0.22 refuses rustc 1.95; the wasm-bindgen CLI
+# must equal the wasm-bindgen version in Cargo.lock (Trunk cannot download
+# one offline); Debian's wasm-opt (binaryen 108) produces a wasm that does not
+# start, so wasm-opt comes from the npm package binaryen.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WHAT=${1:-test}
+
+say()  { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+fail() { printf '\033[31msetup: %s\033[0m\n' "$*" >&2; exit 1; }
+
+command -v cargo >/dev/null || fail "cargo is missing: install Rust with rustup (https://rustup.rs), then run this again."
+command -v npm >/dev/null   || fail "npm is missing: install Node.js 20 or newer (Debian: apt-get install nodejs npm), then run this again."
+
+# --- the wasm32 target -------------------------------------------------------
+if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "wasm32-unknown-unknown target: present"
+else
+  say "installing the wasm32-unknown-unknown target (about 20 s)"
+  rustup target add wasm32-unknown-unknown || fail "could not add the wasm32 target: run 'rustup target add wasm32-unknown-unknown' and read its error."
+fi
+
+# --- Trunk -------------------------------------------------------------------
+if command -v trunk >/dev/null && trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
+  say "trunk $TRUNK_VERSION: present"
+else
+  say "installing trunk $TRUNK_VERSION (about 13 minutes on 2 cores, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked \
+    || fail "could not install trunk $TRUNK_VERSION: run 'cargo install trunk --version $TRUNK_VERSION --locked' and read its error."
+fi
+
+# --- wasm-bindgen CLI at exactly the Cargo.lock version ----------------------
+if [ ! -f Cargo.lock ]; then
+  say "no Cargo.lock yet: resolving dependencies"
+  cargo generate-lockfile
+fi
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$WB_VERSION" ] || fail "Cargo.lock names no wasm-bindgen version; is leptos still a dependency of the web app?"
+if command -v wasm-bindgen >/dev/null && [ "$(wasm-bindgen --version | awk '{print $2}')" = "$WB_VERSION" ]; then
+  say "wasm-bindgen-cli $WB_VERSION: present"
+else
+  say "installing wasm-bindgen-cli $WB_VERSION to match Cargo.lock (about 3 minutes, once)"
+  # Not --locked: that fails to resolve here (a locked dependency version is missing from the registry).
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force \
+    || fail "could not install wasm-bindgen-cli $WB_VERSION: run 'cargo install wasm-bindgen-cli --version $WB_VERSION' and read its error."
+fi
+
+# --- npm tools: wasm-opt (binaryen), playwright-core, axe-core ---------------
+if [ -f node_modules/.package-lock.json ] && [ ! package-lock.json -nt node_modules/.package-lock.json ] \
+   && [ -x node_modules/.bin/wasm-opt ]; then
+  say "npm packages (binaryen, playwright-core, axe-core): present"
+else
+  say "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund || fail "npm ci failed: check that the npm registry is reachable, then run this again."
+fi
+
+apt_install() {  # apt_install PACKAGE... : installs the Debian packages that are missing
+  local missing=()
+  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "Debian packages $*: present"
+    return
+  fi
+  say "installing Debian packages: ${missing[*]}"
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq || fail "apt-get update failed: are Debian's package mirrors reachable?"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || fail "could not install ${missing[*]}: run 'apt-get install ${missing[*]}' and read its error."
+}
+
+if [ "$WHAT" = test ]; then
+  # The browser tests drive Debian's chromium (Playwright cannot download its own here).
+  apt_install chromium
+fi
+
+say "ready ($WHAT)"

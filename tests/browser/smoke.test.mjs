@@ -1,0 +1,30 @@
+// The release bundle loads, the wasm app mounts, and nothing goes wrong on the way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serveDist, launchBrowser, openPage, artifactsDir } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('the page mounts the MailSim app without console or page errors', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  // Rendered by the wasm app, not by index.html: its presence means the app started.
+  await page.waitForSelector('main#app[data-ready="true"]', { timeout: 20_000 });
+  assert.equal(await page.locator('h1').innerText(), 'MailSim');
+  assert.equal(await page.title(), 'MailSim: how an email travels');
+  const journey = await page.locator('ol.journey li').allInnerTexts();
+  assert.equal(journey.length, 4, 'the four legs of the journey are listed');
+  assert.match(journey[1], /MX/);
+  await page.screenshot({ path: path.join(artifactsDir, 'home-1280x720.png') });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
