@@ -90,6 +90,8 @@ pub struct MailState {
     greylist_seen: BTreeMap<(Ipv4Addr, String, String), SimTime>,
     /// login -> account
     pub accounts: BTreeMap<String, Account>,
+    /// lower-cased address -> login
+    by_address: BTreeMap<String, String>,
     /// login -> maildrop
     pub maildrops: BTreeMap<String, Maildrop>,
     pub queue: BTreeMap<String, QueueEntry>,
@@ -106,7 +108,9 @@ impl MailState {
             .keys()
             .map(|l| (l.clone(), Maildrop { messages: Vec::new(), locked: false }))
             .collect();
+        let by_address = accounts.values().map(|a| (a.address.to_ascii_lowercase(), a.login.clone())).collect();
         MailState {
+            by_address,
             name: cfg.name.clone(),
             id: cfg.id.clone(),
             ip: cfg.ip,
@@ -133,7 +137,7 @@ impl MailState {
 
     /// The account that owns `address`, if it lives here.
     pub fn account_for(&self, address: &str) -> Option<&Account> {
-        self.accounts.values().find(|a| a.address.eq_ignore_ascii_case(address))
+        self.by_address.get(&address.to_ascii_lowercase()).and_then(|l| self.accounts.get(l))
     }
 
     pub fn is_local(&self, domain: &str) -> bool {

@@ -214,6 +214,8 @@ pub struct World {
     next_message: u64,
     /// Bytes received by console connections, kept after they close.
     console_rx: BTreeMap<ConnId, Vec<u8>>,
+    /// Memo of explanation-table lookups (the table is searched linearly).
+    explain_cache: BTreeMap<String, Option<&'static str>>,
 }
 
 impl World {
@@ -244,6 +246,7 @@ impl World {
             trace: Vec::new(),
             next_message: 0,
             console_rx: BTreeMap::new(),
+            explain_cache: BTreeMap::new(),
         }
     }
 
@@ -288,8 +291,10 @@ impl World {
     /// The state of the direction `from` -> `to`. Without an explicit entry:
     /// 1 ms inside one /24 network, 20 ms across the internet.
     pub fn link(&self, from: &str, to: &str) -> LinkState {
-        if let Some(l) = self.links.get(&(from.to_string(), to.to_string())) {
-            return *l;
+        if !self.links.is_empty() {
+            if let Some(l) = self.links.get(&(from.to_string(), to.to_string())) {
+                return *l;
+            }
         }
         let same_net = match (self.hosts.get(from), self.hosts.get(to)) {
             (Some(a), Some(b)) => a.config.ip.octets()[..3] == b.config.ip.octets()[..3],
@@ -699,14 +704,14 @@ impl World {
             let mut key = None;
             match piece {
                 Piece::Line { text, parsed } => {
-                    key = explain_key(c.protocol, &parsed);
+                    key = self.explain_key(c.protocol, &parsed);
                     kind = EventKind::Line { conn: id, dir, protocol: c.protocol, text, parsed };
                 }
                 Piece::Payload { text, lines } => {
                     kind = EventKind::Payload { conn: id, dir, protocol: c.protocol, text, lines };
                 }
             }
-            self.emit(&from, &to, kind, key.as_deref());
+            self.emit(&from, &to, kind, key);
         }
         if !self.link(&from, &to).up {
             // Nothing gets through: the sender gives up on the connection.
@@ -1558,21 +1563,31 @@ fn client_output(c: &mut ClientEnd) -> Option<Vec<u8>> {
     }
 }
 
-/// The explanation key of a line, if the table has one.
-fn explain_key(protocol: Protocol, parsed: &Option<Parsed>) -> Option<String> {
-    let key = match (protocol, parsed.as_ref()?) {
-        (Protocol::Smtp, Parsed::Command { verb, .. }) => format!("smtp.cmd.{verb}"),
-        (Protocol::Smtp, Parsed::Reply { code, enhanced, more }) => {
-            if *more {
-                return None;
+impl World {
+    /// The explanation key of a line, if the table has one.
+    fn explain_key(&mut self, protocol: Protocol, parsed: &Option<Parsed>) -> Option<&'static str> {
+        let candidates: [Option<String>; 2] = match (protocol, parsed.as_ref()?) {
+            (Protocol::Smtp, Parsed::Command { verb, .. }) => [Some(format!("smtp.cmd.{verb}")), None],
+            (Protocol::Smtp, Parsed::Reply { more: true, .. }) => return None,
+            (Protocol::Smtp, Parsed::Reply { code, enhanced, .. }) => {
+                [enhanced.as_ref().map(|e| format!("smtp.esc.{e}")), Some(format!("smtp.reply.{code}"))]
             }
-            match enhanced {
-                Some(e) if crate::explain::lookup(&format!("smtp.esc.{e}")).is_some() => format!("smtp.esc.{e}"),
-                _ => format!("smtp.reply.{code}"),
+            (Protocol::Pop3, Parsed::Command { verb, .. }) => [Some(format!("pop3.cmd.{verb}")), None],
+            _ => return None,
+        };
+        for key in candidates.into_iter().flatten() {
+            let found = match self.explain_cache.get(&key) {
+                Some(v) => *v,
+                None => {
+                    let v = crate::explain::lookup(&key).map(|e| e.key);
+                    self.explain_cache.insert(key, v);
+                    v
+                }
+            };
+            if found.is_some() {
+                return found;
             }
         }
-        (Protocol::Pop3, Parsed::Command { verb, .. }) => format!("pop3.cmd.{verb}"),
-        _ => return None,
-    };
-    crate::explain::lookup(&key).map(|e| e.key.to_string())
+        None
+    }
 }

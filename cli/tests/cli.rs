@@ -1,0 +1,56 @@
+//! The `mailsim` binary: exit codes and messages.
+
+use std::process::Command;
+
+fn mailsim(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_mailsim")).args(args).output().expect("run mailsim")
+}
+
+#[test]
+fn scenarios_lists_every_builtin_with_its_goal() {
+    let out = mailsim(&["scenarios"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for name in ["seed-story", "unknown-recipient", "backup-mx", "greylisting", "open-relay", "spam-filter", "pop3-two-devices", "too-large", "no-such-domain"] {
+        assert!(text.contains(name), "{name} missing");
+    }
+}
+
+#[test]
+fn run_prints_a_transcript_a_ladder_and_json() {
+    let out = mailsim(&["run", "seed-story"]);
+    assert!(out.status.success());
+    let t = String::from_utf8(out.stdout).unwrap();
+    assert!(t.contains("john-pc -> isp") && t.contains("C: EHLO john-pc.isp.example"));
+    let out = mailsim(&["run", "seed-story", "--format", "ladder"]);
+    let l = String::from_utf8(out.stdout).unwrap();
+    assert!(l.lines().next().unwrap().contains("john-pc") && l.contains("->"), "{l}");
+    let out = mailsim(&["run", "greylisting", "--format", "json", "--seed", "5"]);
+    assert!(out.status.success());
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(j.as_array().unwrap().len() > 50);
+}
+
+#[test]
+fn an_unknown_name_lists_the_valid_ones_and_exits_2() {
+    let out = mailsim(&["run", "seed-stroy"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no built-in scenario called \"seed-stroy\"") && err.contains("seed-story, unknown-recipient"), "{err}");
+}
+
+#[test]
+fn a_bad_file_names_the_file_and_line_and_exits_2() {
+    let dir = std::env::temp_dir().join(format!("mailsim-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("broken.toml");
+    std::fs::write(&path, "name = \"b\"\ntitle = \"t\"\ngoal = \"g\"\n\n[[step]]\nat = \"0s\"\ndo = \"explode\"\n").unwrap();
+    let p = path.to_str().unwrap();
+    let out = mailsim(&["run", p]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(&format!("{p}:7:6:")), "{err}");
+    assert!(err.contains("explode"), "{err}");
+    let out = mailsim(&["run", "/nonexistent/x.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+}
