@@ -235,10 +235,62 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
     f
 }
 
-/// Explanation keys worth showing for an event: its own, then the reply
-/// code's and enhanced status code's meanings.
-pub fn explanation_keys(e: &TraceEvent) -> Vec<String> {
-    let mut keys: Vec<String> = e.explain.iter().cloned().collect();
+/// The table entry that explains an event the world left without a key:
+/// the message after DATA, a POP3 `+OK` (by the command it answers), a POP3
+/// multi-line body, a POP3 state change. Only picks which row of the core's
+/// explanation table to show.
+pub fn fallback_key(trace: &[TraceEvent], i: usize) -> Option<String> {
+    let e = trace.get(i)?;
+    let last_pop3_verb = |conn: u64| {
+        trace[..i].iter().rev().find_map(|p| match &p.kind {
+            EventKind::Line { conn: c, protocol: Protocol::Pop3, parsed: Some(Parsed::Command { verb, .. }), .. } if *c == conn => Some(verb.clone()),
+            _ => None,
+        })
+    };
+    let key = match &e.kind {
+        EventKind::Payload { protocol: Protocol::Smtp, .. } => "smtp.cmd.DATA".to_string(),
+        EventKind::Payload { protocol: Protocol::Pop3, conn, .. } => format!("pop3.ok.{}", last_pop3_verb(*conn)?.to_lowercase()),
+        EventKind::Line { protocol: Protocol::Pop3, parsed: Some(Parsed::Status { ok: true }), conn, .. } => match last_pop3_verb(*conn).as_deref() {
+            None => "pop3.ok.greeting".into(),
+            Some("PASS") | Some("APOP") => "pop3.ok.logged_in".into(),
+            Some(v) => format!("pop3.ok.{}", v.to_lowercase()),
+        },
+        EventKind::StateChanged { protocol: Protocol::Pop3, state, .. } => {
+            let mut c = state.to_lowercase();
+            if let Some(f) = c.get_mut(0..1) {
+                f.make_ascii_uppercase();
+            }
+            format!("pop3.state.{c}")
+        }
+        _ => return None,
+    };
+    protocol_core::explain::lookup(&key).map(|x| x.key.to_string())
+}
+
+/// For a state change, what the new state accepts, from the core's tables.
+pub fn state_expects(e: &TraceEvent) -> Option<String> {
+    let EventKind::StateChanged { protocol, state, role: protocol_core::sim::Role::Server, .. } = &e.kind else {
+        return None;
+    };
+    let evs: Vec<String> = match protocol {
+        Protocol::Smtp => protocol_core::smtp::server::TRANSITIONS.iter().filter(|t| t.0.name() == state).map(|t| t.1.to_string()).collect(),
+        Protocol::Pop3 => protocol_core::pop3::server::TRANSITIONS.iter().filter(|t| t.0.to_string() == *state).map(|t| t.1.to_string()).collect(),
+        Protocol::Dns => return None,
+    };
+    let mut uniq: Vec<String> = Vec::new();
+    for ev in evs {
+        if !uniq.contains(&ev) {
+            uniq.push(ev);
+        }
+    }
+    Some(if uniq.is_empty() { format!("The server's session is now in state {state}: it is finished.") } else { format!("The server's session is now in state {state}. From here it accepts: {}.", uniq.join(", ")) })
+}
+
+/// Explanation keys worth showing for event `i`: its own (or the fallback),
+/// then the reply code's and enhanced status code's meanings.
+pub fn explanation_keys(trace: &[TraceEvent], i: usize) -> Vec<String> {
+    let Some(e) = trace.get(i) else { return Vec::new() };
+    let mut keys: Vec<String> = e.explain.iter().cloned().chain(fallback_key(trace, i)).collect();
     let mut more = |k: String| {
         if !keys.contains(&k) {
             keys.push(k)
@@ -705,11 +757,35 @@ mod tests {
     #[test]
     fn explanations_include_reply_meanings() {
         let s = builtin_story("seed-story").unwrap();
-        let e354 = s.trace.iter().find(|e| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with("354"))).unwrap();
-        let keys = explanation_keys(e354);
+        let i354 = s.trace.iter().position(|e| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with("354"))).unwrap();
+        let e354 = &s.trace[i354];
+        let keys = explanation_keys(&s.trace, i354);
         assert!(keys.iter().any(|k| k == "smtp.reply.354"), "{keys:?}");
         let fields = parsed_fields(e354);
         assert!(fields.contains(&("Reply code".into(), "354".into())));
+    }
+
+    #[test]
+    fn events_without_a_key_get_the_matching_table_entry() {
+        let s = builtin_story("seed-story").unwrap();
+        let t = &s.trace;
+        let find = |pred: &dyn Fn(&TraceEvent) -> bool| t.iter().position(pred).unwrap();
+        let text_is = |want: &'static str| move |e: &TraceEvent| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with(want));
+        // (event, wanted first key)
+        let cases: Vec<(usize, &str)> = vec![
+            (find(&|e| matches!(e.kind, EventKind::Payload { protocol: Protocol::Smtp, .. })), "smtp.cmd.DATA"),
+            (find(&text_is("+OK mail.dave.example POP3 server ready")), "pop3.ok.greeting"),
+            (find(&text_is("+OK dave's maildrop")), "pop3.ok.logged_in"),
+            (find(&text_is("+OK 628 octets")), "pop3.ok.retr"),
+            (find(&|e| matches!(&e.kind, EventKind::Payload { protocol: Protocol::Pop3, text, .. } if text.starts_with("Return-Path"))), "pop3.ok.retr"),
+            (find(&|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Pop3, state, .. } if state == "UPDATE")), "pop3.state.Update"),
+        ];
+        for (i, want) in cases {
+            assert_eq!(explanation_keys(t, i).first().map(String::as_str), Some(want), "event {i}: {:?}", t[i].kind);
+        }
+        let ready = find(&|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Smtp, role: protocol_core::sim::Role::Server, state, .. } if state == "Ready"));
+        let expects = state_expects(&t[ready]).unwrap();
+        assert!(expects.contains("MAIL") && expects.contains("QUIT"), "{expects}");
     }
 
     #[test]

@@ -140,7 +140,7 @@ impl Story {
 /// Places hosts: DNS servers on a top row, the rest left to right by rank,
 /// hosts of equal rank stacked.
 fn layout(hosts: &mut [HostInfo]) {
-    let (w, top, mid) = (1000.0, 70.0, 300.0);
+    let (w, top, mid) = (1000.0, 50.0, 285.0);
     let mut columns: Vec<u32> = hosts.iter().filter(|h| h.role != HostRole::DnsServer).map(|h| rank(&h.id, h.role)).collect();
     columns.dedup();
     let n = columns.len().max(1) as f64;
@@ -154,7 +154,7 @@ fn layout(hosts: &mut [HostInfo]) {
             (0..hosts.len()).filter(|&i| hosts[i].role != HostRole::DnsServer && rank(&hosts[i].id, hosts[i].role) == *rank_c).collect();
         let m = members.len() as f64;
         for (k, &i) in members.iter().enumerate() {
-            hosts[i].x = 90.0 + (w - 180.0) * c as f64 / (n - 1.0).max(1.0);
+            hosts[i].x = 110.0 + (w - 220.0) * c as f64 / (n - 1.0).max(1.0);
             hosts[i].y = mid + (k as f64 - (m - 1.0) / 2.0) * 120.0;
         }
     }

@@ -58,6 +58,11 @@ fn Host(host: HostInfo) -> impl IntoView {
         let p = ctx.player.get();
         ctx.story.with(|s| p.current().and_then(|i| s.trace.get(i)).is_some_and(|e| e.from == id2 || e.to == id2))
     };
+    // The DNS name on two lines, "mail" over ".dave.example", so neighbours never overlap.
+    let (first, rest) = match host.name.split_once('.') {
+        Some((a, b)) => (a.to_string(), format!(".{b}")),
+        None => (host.name.clone(), String::new()),
+    };
     view! {
         <g
             class="host"
@@ -66,13 +71,19 @@ fn Host(host: HostInfo) -> impl IntoView {
             transform=format!("translate({} {})", host.x, host.y)
         >
             {icon(host.role)}
-            <text class="host-name" x="0" y="62" text-anchor="middle">{host.name.clone()}</text>
-            <text class="host-ip" x="0" y="88" text-anchor="middle">{format!("{} · {}", host.ip, host.role.label())}</text>
+            <text class="host-name" x="0" y="66" text-anchor="middle">{first}</text>
+            <text class="host-domain" x="0" y="92" text-anchor="middle">{rest}</text>
+            <text class="host-ip" x="0" y="117" text-anchor="middle">{host.ip.clone()}</text>
+            <text class="host-role" x="0" y="141" text-anchor="middle">{host.role.label()}</text>
             <Show when=move || down.get()>
                 <text class="down-label" x="0" y="-46" text-anchor="middle">"✕ DOWN"</text>
             </Show>
         </g>
     }
+}
+
+fn w_half(chars: usize) -> f64 {
+    (28.0 + 14.6 * chars as f64) / 2.0
 }
 
 /// The packet for the current event, if it travels between two hosts.
@@ -95,12 +106,24 @@ fn Packet() -> impl IntoView {
     };
     move || {
         packet().map(|(x1, y1, x2, y2, kind, label)| {
-            let pos = move || {
+            let text = truncate(&label, 34);
+            let half = w_half(5 + text.chars().count());
+            let xy = move || {
                 let t = if ctx.reduced_motion { 0.5 } else { (ctx.elapsed_scaled() / PACKET_MS).clamp(0.0, 1.0) };
                 // ease in-out
                 let t = t * t * (3.0 - 2.0 * t);
-                let (x, y) = (x1 + (x2 - x1) * t, y1 - 8.0 + (y2 - y1) * t);
+                (x1 + (x2 - x1) * t, y1 - 8.0 + (y2 - y1) * t)
+            };
+            let pos = move || {
+                let (x, y) = xy();
                 format!("translate({x:.1} {y:.1})")
+            };
+            // Below the packet near the top edge (DNS), above it elsewhere.
+            // Kept inside the map: nudged in from the edges.
+            let label_at = move || {
+                let (x, y) = xy();
+                let dx = x.clamp(half, 1000.0 - half) - x;
+                format!("translate({dx:.1} {})", if y < 130.0 { 56 } else { -52 })
             };
             let tag = match kind {
                 "smtp" => "SMTP",
@@ -114,12 +137,12 @@ fn Packet() -> impl IntoView {
                 "dns" => view! { <path class="shape" d="M 0 -20 L 24 0 L 0 20 L -24 0 Z" /> }.into_any(),
                 _ => view! { <circle class="shape" r="12" /> }.into_any(),
             };
-            let text = truncate(&label, 34);
-            let w = 24.0 + 13.0 * (tag.len() + 1 + text.chars().count()) as f64;
+
+            let w = 28.0 + 14.6 * (tag.len() + 1 + text.chars().count()) as f64;
             view! {
                 <g class=format!("packet {kind}") transform=pos aria-hidden="true">
                     {shape}
-                    <g transform="translate(0 -52)">
+                    <g transform=label_at>
                         <rect class="packet-label-bg" x=format!("{:.0}", -w / 2.0) y="-20" width=format!("{w:.0}") height="36" rx="6" />
                         <text class="packet-label" x="0" y="6" text-anchor="middle">
                             <tspan class="packet-tag">{tag}</tspan>
@@ -162,10 +185,10 @@ pub fn NetworkMap() -> impl IntoView {
                 <Packet />
             </svg>
             <div class="legend" aria-hidden="true">
-                <span class="lg smtp">"✉ SMTP"</span>
-                <span class="lg dns">"◆ DNS"</span>
-                <span class="lg pop3">"⬭ POP3"</span>
-                <span class="lg tcp">"● TCP"</span>
+                <span class="lg smtp"><svg viewBox="-26 -18 52 36"><path d="M -22 -15 h 44 v 30 h -44 Z M -22 -15 l 22 16 l 22 -16" /></svg>"SMTP"</span>
+                <span class="lg dns"><svg viewBox="-26 -22 52 44"><path d="M 0 -20 L 24 0 L 0 20 L -24 0 Z" /></svg>"DNS"</span>
+                <span class="lg pop3"><svg viewBox="-26 -18 52 36"><rect x="-24" y="-15" width="48" height="30" rx="15" /></svg>"POP3"</span>
+                <span class="lg tcp"><svg viewBox="-14 -14 28 28"><circle r="12" /></svg>"TCP"</span>
             </div>
             {move || gap.get().map(|g| view! { <div class="gap-caption" role="status">{g}</div> })}
         </section>

@@ -23,10 +23,11 @@ pub fn Narration() -> impl IntoView {
             let e = &s.trace[i];
             let (proto, what) = describe(e);
             let hosts = if e.from == e.to { e.from.clone() } else { format!("{} → {}", e.from, e.to) };
-            let ex = e.explain.as_deref().and_then(lookup).or_else(|| explanation_keys(e).first().and_then(|k| lookup(k)));
+            let ex = explanation_keys(&s.trace, i).first().and_then(|k| lookup(k));
+            let expects = crate::state::state_expects(e);
             let gap = gap_before(&s.trace, i).map(gap_caption);
             view! {
-                {gap.map(|g| view! { <p class="gap-note">"⏱ " {g}</p> })}
+                {gap.map(|g| view! { <p class="gap-note">"… " {g} " …"</p> })}
                 <p class="what"><span class=format!("tag {}", crate::state::kind_class(e))>{proto}</span>" "<span class="hosts">{hosts}</span></p>
                 <p class="line mono">{what}</p>
                 {match ex {
@@ -36,7 +37,10 @@ pub fn Narration() -> impl IntoView {
                         <p class="rfc">"Reference: " <cite>{x.rfc}</cite></p>
                     }
                     .into_any(),
-                    None => view! { <p class="why muted">"Bookkeeping step: no protocol rule to explain here."</p> }.into_any(),
+                    None => view! {
+                        <p class="why">{expects.unwrap_or_else(|| "A step inside one host: its mail program or server keeps track of where the session is.".into())}</p>
+                    }
+                    .into_any(),
                 }}
             }
             .into_any()
@@ -48,6 +52,24 @@ pub fn Narration() -> impl IntoView {
             <div class="narration-body">{content}</div>
         </section>
     }
+}
+
+/// Raw text with each `␍␊` drawn as a visible "CR LF" badge (text, not markup),
+/// so it shows even where the font lacks the control-picture glyphs.
+fn crlf_badges(raw: String) -> impl IntoView {
+    let parts: Vec<String> = raw.split("␍␊").map(str::to_string).collect();
+    let n = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let p = p.strip_prefix('\n').map(str::to_string).unwrap_or(p);
+            view! {
+                {p}
+                {(k + 1 < n).then(|| view! { <span class="crlf" title="carriage return, line feed">"CR LF"</span> "\n" })}
+            }
+        })
+        .collect_view()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -118,12 +140,12 @@ pub fn Inspector() -> impl IntoView {
             };
             let raw = raw_line(e);
             let fields = parsed_fields(e);
-            let meanings: Vec<_> = explanation_keys(e).iter().filter_map(|k| lookup(k)).collect();
+            let meanings: Vec<_> = explanation_keys(&s.trace, p.current().unwrap_or(0)).iter().filter_map(|k| lookup(k)).collect();
             view! {
                 <p class="meta">{format!("Event {} at {} · {} → {}", e.seq + 1, e.time, e.from, e.to)}</p>
                 {raw.map(|r| view! {
-                    <h3>"Raw bytes"<span class="muted small">" (␍␊ = CR LF, the end of every line)"</span></h3>
-                    <pre class="raw mono">{r}</pre>
+                    <h3>"Raw bytes"<span class="muted small">" (CR LF ends every line)"</span></h3>
+                    <pre class="raw mono">{crlf_badges(r)}</pre>
                 })}
                 {(!fields.is_empty()).then(|| view! {
                     <h3>"Parsed"</h3>

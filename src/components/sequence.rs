@@ -72,8 +72,8 @@ pub fn SequenceDiagram() -> impl IntoView {
             })
             .collect_view();
         let label = match (&gap, row.kind) {
-            (Some(g), "note") => format!("⏱ {g}"),
-            (Some(g), _) => format!("⏱ {g} · {}", row.label),
+            (Some(g), "note") => format!("… {g} …"),
+            (Some(g), _) => format!("… {g} … {}", row.label),
             _ => row.label.clone(),
         };
         let (mark, left, width, anchor_cls) = match (row.from, row.to) {

@@ -5,6 +5,20 @@ use crate::state::{Player, SPEEDS};
 use crate::story::{builtin_story, scenario_list};
 use leptos::prelude::*;
 
+/// Transport icons drawn as SVG, so they show on machines without symbol fonts.
+fn icon(d: &'static str) -> impl IntoView {
+    view! {
+        <svg class="ticon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d=d />
+        </svg>
+    }
+}
+const RESTART: &str = "M5 4h3v16H5z M20 4v16L9 12z";
+const BACK: &str = "M4 4h3v16H4z M19 4v16L8 12z";
+const PLAY: &str = "M6 4l14 8-14 8z";
+const PAUSE: &str = "M6 4h4v16H6z M14 4h4v16h-4z";
+const FORWARD: &str = "M5 4v16l11-8z M17 4h3v16h-3z";
+
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let ctx = use_ctx();
@@ -50,23 +64,23 @@ pub fn Toolbar() -> impl IntoView {
                     }}
                 </select>
             </label>
-            <button class="compose-btn" on:click=move |_| ctx.compose_open.set(true)>"✉ Write a message"</button>
+            <button class="compose-btn" on:click=move |_| ctx.compose_open.set(true)>"Write a message"</button>
             <div class="transport" role="group" aria-label="Playback">
-                <button aria-label="Restart" title="Restart (Home)" on:click=move |_| player.update(Player::restart)>"⏮"</button>
-                <button aria-label="Step back" title="Step back (←)" on:click=move |_| player.update(Player::step_back)>"◀"</button>
+                <button aria-label="Restart" title="Restart (Home)" on:click=move |_| player.update(Player::restart)>{icon(RESTART)}</button>
+                <button aria-label="Step back" title="Step back (←)" on:click=move |_| player.update(Player::step_back)>{icon(BACK)}</button>
                 <button
                     class="play"
                     aria-label=move || if playing() { "Pause" } else { "Play" }
                     title=move || if playing() { "Pause (space)" } else { "Play (space)" }
                     on:click=move |_| player.update(Player::toggle)
                 >
-                    {move || if playing() { "⏸" } else { "▶" }}
+                    {move || if playing() { icon(PAUSE) } else { icon(PLAY) }}
                 </button>
                 <button
                     aria-label="Step forward"
                     title="Step forward (→)"
                     on:click=move |_| player.update(|p| { p.pause(); p.step_forward() })
-                >"▶|"</button>
+                >{icon(FORWARD)}</button>
             </div>
             <label class="speed">
                 "Speed "
@@ -100,7 +114,7 @@ pub fn Toolbar() -> impl IntoView {
                         .unwrap_or(false);
                     ctx.dark.update(|d| *d = Some(!d.unwrap_or(system_dark)));
                 }
-            >"◐"</button>
+            >{move || if ctx.dark.get() == Some(true) { "Light" } else { "Dark" }}</button>
         </header>
         <div class="scrubber-row">
             <span class="story-title">{title}</span>
