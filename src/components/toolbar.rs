@@ -52,13 +52,13 @@ pub fn Toolbar() -> impl IntoView {
                         let mut opts: Vec<_> = scenarios
                             .get_value()
                             .into_iter()
-                            .map(|(name, title, _)| {
+                            .map(|(name, title, goal)| {
                                 let sel = name == current;
-                                view! { <option value=name selected=sel>{title}</option> }
+                                view! { <option value=name selected=sel title=goal>{title}</option> }
                             })
                             .collect();
                         if !scenarios.with_value(|l| l.iter().any(|(n, _, _)| *n == current)) {
-                            opts.push(view! { <option value=current.clone() selected=true>{title()}</option> });
+                            opts.push(view! { <option value=current.clone() selected=true title=ctx.story.with(|s| s.goal.clone())>{title()}</option> });
                         }
                         opts
                     }}
@@ -117,7 +117,7 @@ pub fn Toolbar() -> impl IntoView {
             >{move || if ctx.dark.get() == Some(true) { "Light" } else { "Dark" }}</button>
         </header>
         <div class="scrubber-row">
-            <span class="story-title">{title}</span>
+            <span class="story-title" title=move || ctx.story.with(|s| format!("Goal: {}", s.goal))>{title}</span>
             <input
                 type="range"
                 class="scrubber"
