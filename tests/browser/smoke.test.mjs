@@ -21,9 +21,13 @@ test('the page mounts the MailSim app without console or page errors', async () 
   await page.waitForSelector('main#app[data-ready="true"]', { timeout: 20_000 });
   assert.equal(await page.locator('h1').innerText(), 'MailSim');
   assert.equal(await page.title(), 'MailSim: how an email travels');
-  const journey = await page.locator('ol.journey li').allInnerTexts();
-  assert.equal(journey.length, 4, 'the four legs of the journey are listed');
-  assert.match(journey[1], /MX/);
+  const scenarios = await page.getByRole('combobox', { name: 'Scenario' }).locator('option').allInnerTexts();
+  assert.equal(scenarios.length, 9, 'the nine built-in scenarios are offered');
+  assert.equal(scenarios[0], 'John writes to Dave');
+  for (const name of ['Network map', 'Sequence diagram', 'Narration', 'Inspector', "Dave's inbox", "John's inbox"]) {
+    assert.equal(await page.getByRole('region', { name, exact: true }).count(), 1, name);
+  }
+  assert.match(await page.getByRole('region', { name: 'Narration' }).innerText(), /Goal:.*hops/s);
   await page.screenshot({ path: path.join(artifactsDir, 'home-1280x720.png') });
   assert.deepEqual(problems, []);
   await page.close();

@@ -1,0 +1,83 @@
+//! Dave's inbox, John's inbox (where bounces land) and the ISP's queue, all
+//! at the cursor: stepping back before a delivery empties the inbox again.
+
+use super::use_ctx;
+use crate::state::InboxItem;
+use leptos::prelude::*;
+
+#[component]
+fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl IntoView {
+    let ctx = use_ctx();
+    let items = move || {
+        ctx.snapshot.with(|s| match owner {
+            "dave" => s.0.dave.clone(),
+            _ => s.0.john.clone(),
+        })
+    };
+    let item_view = move |m: InboxItem| {
+        let subject = m.header("Subject").unwrap_or("(no subject)").to_string();
+        let from = m.header("From").unwrap_or("").to_string();
+        let place = match (m.on_server, m.downloaded) {
+            (true, true) => "on server · downloaded",
+            (true, false) => "on the server",
+            (false, _) => "downloaded",
+        };
+        let uid = m.uid.clone();
+        view! {
+            <li class="msg">
+                <button class="msg-open" on:click=move |_| ctx.open_message.set(Some((owner.to_string(), uid.clone())))>
+                    <span class="subject">{subject}</span>
+                    <span class="from">{from}</span>
+                    <span class="where">{format!("{place} · {} Received", m.received_count())}</span>
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <section class=format!("panel inbox {owner}") aria-label=label>
+            <h2>{label}</h2>
+            {move || {
+                let list = items();
+                if list.is_empty() {
+                    view! { <p class="muted empty">{empty}</p> }.into_any()
+                } else {
+                    view! { <ul class="msgs">{list.into_iter().map(item_view).collect_view()}</ul> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn Mailboxes() -> impl IntoView {
+    let ctx = use_ctx();
+    let queue = move || ctx.snapshot.with(|s| s.0.isp_queue.clone());
+    view! {
+        <div class="mailboxes">
+            <Inbox owner="dave" label="Dave's inbox" empty="Empty: nothing delivered yet." />
+            <Inbox owner="john" label="John's inbox" empty="Empty: bounces would land here." />
+            <section class="panel inbox queue" aria-label="ISP's queue">
+                <h2>"ISP's queue"</h2>
+                {move || {
+                    let q = queue();
+                    if q.is_empty() {
+                        view! { <p class="muted empty">"Empty."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="msgs">
+                                {q.into_iter().map(|(id, from, rcpts, next)| view! {
+                                    <li class="msg queued">
+                                        <span class="subject mono">{id}</span>
+                                        <span class="from">{format!("<{from}> → {}", rcpts.join(", "))}</span>
+                                        {next.map(|n| view! { <span class="where">{format!("retry at {n}")}</span> })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }
+                }}
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,196 @@
+//! The network map: hosts by role with name and address, the links between
+//! them, and the current line moving along its link as a labelled packet.
+
+use super::use_ctx;
+use crate::state::{kind_class, short_label};
+use crate::story::{HostInfo, HostRole};
+use leptos::prelude::*;
+use protocol_core::sim::EventKind;
+
+/// How long (ms at 1x) a packet takes to cross its link.
+pub const PACKET_MS: f64 = 700.0;
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
+}
+
+/// The icon of a host, centred on (0, 0).
+fn icon(role: HostRole) -> impl IntoView {
+    match role {
+        HostRole::Computer => view! {
+            <g class="icon computer">
+                <rect x="-38" y="-32" width="76" height="50" rx="5" />
+                <rect class="screen" x="-30" y="-25" width="60" height="36" rx="2" />
+                <path d="M -12 18 L 12 18 L 18 30 L -18 30 Z" />
+            </g>
+        }
+        .into_any(),
+        HostRole::DnsServer => view! {
+            <g class="icon dns">
+                <rect x="-30" y="-34" width="60" height="68" rx="6" />
+                <text class="icon-label" x="0" y="8" text-anchor="middle">"DNS"</text>
+            </g>
+        }
+        .into_any(),
+        HostRole::IspServer | HostRole::MailServer => view! {
+            <g class=if role == HostRole::IspServer { "icon server isp" } else { "icon server mail" }>
+                <rect x="-30" y="-36" width="60" height="72" rx="6" />
+                <line x1="-20" y1="-18" x2="20" y2="-18" />
+                <line x1="-20" y1="-4" x2="20" y2="-4" />
+                <path class="envelope" d="M -16 10 h 32 v 18 h -32 Z M -16 10 l 16 11 l 16 -11" />
+            </g>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Host(host: HostInfo) -> impl IntoView {
+    let ctx = use_ctx();
+    let id = host.id.clone();
+    let down = Memo::new(move |_| ctx.snapshot.with(|s| s.view.hosts_down.contains(&id)));
+    let id2 = host.id.clone();
+    let active = move || {
+        let p = ctx.player.get();
+        ctx.story.with(|s| p.current().and_then(|i| s.trace.get(i)).is_some_and(|e| e.from == id2 || e.to == id2))
+    };
+    // The DNS name on two lines, "mail" over ".dave.example", so neighbours never overlap.
+    let (first, rest) = match host.name.split_once('.') {
+        Some((a, b)) => (a.to_string(), format!(".{b}")),
+        None => (host.name.clone(), String::new()),
+    };
+    view! {
+        <g
+            class="host"
+            class:down=down
+            class:active=active
+            transform=format!("translate({} {})", host.x, host.y)
+        >
+            {icon(host.role)}
+            <text class="host-name" x="0" y="66" text-anchor="middle">{first}</text>
+            <text class="host-domain" x="0" y="92" text-anchor="middle">{rest}</text>
+            <text class="host-ip" x="0" y="117" text-anchor="middle">{host.ip.clone()}</text>
+            <text class="host-role" x="0" y="141" text-anchor="middle">{host.role.label()}</text>
+            <Show when=move || down.get()>
+                <text class="down-label" x="0" y="-46" text-anchor="middle">"✕ DOWN"</text>
+            </Show>
+        </g>
+    }
+}
+
+fn w_half(chars: usize) -> f64 {
+    (28.0 + 14.6 * chars as f64) / 2.0
+}
+
+/// The packet for the current event, if it travels between two hosts.
+#[component]
+fn Packet() -> impl IntoView {
+    let ctx = use_ctx();
+    let packet = move || {
+        let p = ctx.player.get();
+        let i = p.current()?;
+        ctx.story.with(|s| {
+            let e = s.trace.get(i)?;
+            if e.from == e.to || matches!(e.kind, EventKind::StateChanged { .. } | EventKind::Note { .. }) {
+                return None;
+            }
+            let a = s.host_index(&e.from)?;
+            let b = s.host_index(&e.to)?;
+            let (ha, hb) = (&s.hosts[a], &s.hosts[b]);
+            Some((ha.x, ha.y, hb.x, hb.y, kind_class(e), short_label(e)))
+        })
+    };
+    move || {
+        packet().map(|(x1, y1, x2, y2, kind, label)| {
+            let text = truncate(&label, 34);
+            let half = w_half(5 + text.chars().count());
+            let xy = move || {
+                let t = if ctx.reduced_motion { 0.5 } else { (ctx.elapsed_scaled() / PACKET_MS).clamp(0.0, 1.0) };
+                // ease in-out
+                let t = t * t * (3.0 - 2.0 * t);
+                (x1 + (x2 - x1) * t, y1 - 8.0 + (y2 - y1) * t)
+            };
+            let pos = move || {
+                let (x, y) = xy();
+                format!("translate({x:.1} {y:.1})")
+            };
+            // Below the packet near the top edge (DNS), above it elsewhere.
+            // Kept inside the map: nudged in from the edges.
+            let label_at = move || {
+                let (x, y) = xy();
+                let dx = x.clamp(half, 1000.0 - half) - x;
+                format!("translate({dx:.1} {})", if y < 130.0 { 56 } else { -52 })
+            };
+            let tag = match kind {
+                "smtp" => "SMTP",
+                "pop3" => "POP3",
+                "dns" => "DNS",
+                _ => "TCP",
+            };
+            let shape = match kind {
+                "smtp" => view! { <path class="shape" d="M -22 -15 h 44 v 30 h -44 Z M -22 -15 l 22 16 l 22 -16" /> }.into_any(),
+                "pop3" => view! { <rect class="shape" x="-24" y="-15" width="48" height="30" rx="15" /> }.into_any(),
+                "dns" => view! { <path class="shape" d="M 0 -20 L 24 0 L 0 20 L -24 0 Z" /> }.into_any(),
+                _ => view! { <circle class="shape" r="12" /> }.into_any(),
+            };
+
+            let w = 28.0 + 14.6 * (tag.len() + 1 + text.chars().count()) as f64;
+            view! {
+                <g class=format!("packet {kind}") transform=pos aria-hidden="true">
+                    {shape}
+                    <g transform=label_at>
+                        <rect class="packet-label-bg" x=format!("{:.0}", -w / 2.0) y="-20" width=format!("{w:.0}") height="36" rx="6" />
+                        <text class="packet-label" x="0" y="6" text-anchor="middle">
+                            <tspan class="packet-tag">{tag}</tspan>
+                            {format!(" {text}")}
+                        </text>
+                    </g>
+                </g>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn NetworkMap() -> impl IntoView {
+    let ctx = use_ctx();
+    let hosts = move || ctx.story.with(|s| s.hosts.clone());
+    let links = move || {
+        ctx.story.with(|s| s.links.iter().map(|&(a, b)| (s.hosts[a].x, s.hosts[a].y, s.hosts[b].x, s.hosts[b].y)).collect::<Vec<_>>())
+    };
+    let gap = Memo::new(move |_| {
+        let p = ctx.player.get();
+        if !p.playing {
+            return None;
+        }
+        let gap = ctx.story.with(|s| crate::state::gap_before(&s.trace, p.position))?;
+        let dwell = ctx.story.with(|s| p.current().and_then(|i| s.trace.get(i)).map_or(300.0, crate::state::dwell_ms));
+        (ctx.elapsed_scaled() >= dwell).then(|| crate::state::gap_caption(gap))
+    });
+    view! {
+        <section class="panel map" aria-label="Network map">
+            <svg viewBox="0 0 1000 440" preserveAspectRatio="xMidYMid meet" role="img" aria-label=move || {
+                ctx.story.with(|s| format!("Network map: {}", s.hosts.iter().map(|h| format!("{} ({}, {})", h.name, h.ip, h.role.label())).collect::<Vec<_>>().join(", ")))
+            }>
+                <g class="links">
+                    {move || links().into_iter().map(|(x1, y1, x2, y2)| view! {
+                        <line class="link" x1=x1 y1=y1 x2=x2 y2=y2 />
+                    }).collect_view()}
+                </g>
+                {move || hosts().into_iter().map(|h| view! { <Host host=h /> }).collect_view()}
+                <Packet />
+            </svg>
+            <div class="legend" aria-hidden="true">
+                <span class="lg smtp"><svg viewBox="-26 -18 52 36"><path d="M -22 -15 h 44 v 30 h -44 Z M -22 -15 l 22 16 l 22 -16" /></svg>"SMTP"</span>
+                <span class="lg dns"><svg viewBox="-26 -22 52 44"><path d="M 0 -20 L 24 0 L 0 20 L -24 0 Z" /></svg>"DNS"</span>
+                <span class="lg pop3"><svg viewBox="-26 -18 52 36"><rect x="-24" y="-15" width="48" height="30" rx="15" /></svg>"POP3"</span>
+                <span class="lg tcp"><svg viewBox="-14 -14 28 28"><circle r="12" /></svg>"TCP"</span>
+            </div>
+            {move || gap.get().map(|g| view! { <div class="gap-caption" role="status">{g}</div> })}
+        </section>
+    }
+}

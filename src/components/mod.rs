@@ -1,0 +1,268 @@
+//! The page. Components stay thin: they read the shared context and render
+//! what `crate::state` derives; writes go through [`Ctx`].
+
+mod dialogs;
+mod mailboxes;
+mod map;
+mod panels;
+mod sequence;
+mod toolbar;
+
+use crate::state::{Player, Snapshot};
+use crate::story::{bench_story, builtin_story, Story};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A shared value compared by identity, so memos do not deep-compare traces.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Everything the components share. All fields are signals, so it is `Copy`.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub story: RwSignal<Shared<Story>>,
+    /// Bumped on every new story, so keyed lists rebuild their rows.
+    pub generation: RwSignal<u32>,
+    pub player: RwSignal<Player>,
+    /// `performance.now()` of the latest animation frame.
+    pub clock: RwSignal<f64>,
+    /// When the current event became current.
+    pub step_started: RwSignal<f64>,
+    pub snapshot: Memo<Shared<Snapshot>>,
+    pub reduced_motion: bool,
+    pub looping: StoredValue<bool>,
+    pub help_open: RwSignal<bool>,
+    pub compose_open: RwSignal<bool>,
+    /// (whose inbox, uid) of the message opened in the viewer.
+    pub open_message: RwSignal<Option<(String, String)>>,
+    pub dark: RwSignal<Option<bool>>,
+}
+
+impl Ctx {
+    pub fn load(&self, story: Story) {
+        let len = story.trace.len();
+        let speed = self.player.get_untracked().speed;
+        self.story.set(Shared(Arc::new(story)));
+        self.generation.update(|g| *g += 1);
+        self.open_message.set(None);
+        self.player.set(Player { speed, ..Player::new(len) });
+    }
+    /// Elapsed real time (ms, already divided by the speed) in the current event.
+    pub fn elapsed_scaled(&self) -> f64 {
+        let p = self.player.get_untracked();
+        (self.clock.get() - self.step_started.get()).max(0.0) * p.speed_factor()
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+pub fn perf_now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+fn query_param(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    search.trim_start_matches('?').split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+        (k == name).then(|| v.to_string())
+    })
+}
+
+/// The animation loop: runs while playing or while a packet is still moving,
+/// advancing the cursor when the current event's (compressed) time is up.
+fn frame(ctx: Ctx) {
+    let now = perf_now();
+    ctx.clock.set(now);
+    let p = ctx.player.get_untracked();
+    let started = ctx.step_started.get_untracked();
+    if p.playing {
+        let wait = ctx.story.with_untracked(|s| crate::state::wait_before_next_ms(&s.trace, p.position)) / p.speed_factor();
+        if now - started >= wait {
+            ctx.player.update(|p| p.step_forward());
+            ctx.step_started.set(now);
+        }
+    }
+    let moving = (now - started) * p.speed_factor() < map::PACKET_MS + 50.0;
+    if ctx.player.get_untracked().playing || (moving && !ctx.reduced_motion) {
+        request_animation_frame(move || frame(ctx));
+    } else {
+        ctx.looping.set_value(false);
+    }
+}
+
+fn start_loop(ctx: Ctx) {
+    if !ctx.looping.get_value() {
+        ctx.looping.set_value(true);
+        request_animation_frame(move || frame(ctx));
+    }
+}
+
+fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
+    use web_sys::wasm_bindgen::JsCast;
+    let typing = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || (el.tag_name() == "BUTTON" && ev.key() == " "))
+        .unwrap_or(false);
+    if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        return;
+    }
+    if ctx.compose_open.get_untracked() || ctx.open_message.get_untracked().is_some() {
+        if ev.key() == "Escape" {
+            ctx.compose_open.set(false);
+            ctx.open_message.set(None);
+        }
+        return;
+    }
+    let handled = match ev.key().as_str() {
+        " " | "k" => {
+            ctx.player.update(Player::toggle);
+            true
+        }
+        "ArrowRight" | "l" => {
+            ctx.player.update(|p| {
+                p.pause();
+                p.step_forward()
+            });
+            true
+        }
+        "ArrowLeft" | "j" => {
+            ctx.player.update(Player::step_back);
+            true
+        }
+        "Home" => {
+            ctx.player.update(Player::restart);
+            true
+        }
+        "End" => {
+            ctx.player.update(Player::end);
+            true
+        }
+        "+" | "=" | "ArrowUp" => {
+            ctx.player.update(Player::faster);
+            true
+        }
+        "-" | "ArrowDown" => {
+            ctx.player.update(Player::slower);
+            true
+        }
+        "?" => {
+            ctx.help_open.update(|h| *h = !*h);
+            true
+        }
+        "Escape" => {
+            ctx.help_open.set(false);
+            true
+        }
+        _ => false,
+    };
+    if handled {
+        ev.prevent_default();
+    }
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let first = query_param("bench")
+        .and_then(|n| n.parse::<usize>().ok())
+        .map(|n| bench_story(n.clamp(1, 5000)))
+        .or_else(|| query_param("scenario").and_then(|n| builtin_story(&n)))
+        .unwrap_or_else(|| builtin_story("seed-story").expect("the seed story is built in"));
+    let len = first.trace.len();
+    let story = RwSignal::new(Shared(Arc::new(first)));
+    let player = RwSignal::new(Player::new(len));
+    let snapshot = Memo::new(move |_| {
+        let pos = player.with(|p| p.position);
+        story.with(|s| Shared(Arc::new(Snapshot::at(&s.trace, pos))))
+    });
+    let reduced_motion = window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .map(|m| m.matches())
+        .unwrap_or(false);
+    let ctx = Ctx {
+        story,
+        generation: RwSignal::new(0),
+        player,
+        clock: RwSignal::new(0.0),
+        step_started: RwSignal::new(0.0),
+        snapshot,
+        reduced_motion,
+        looping: StoredValue::new(false),
+        help_open: RwSignal::new(false),
+        compose_open: RwSignal::new(false),
+        open_message: RwSignal::new(None),
+        dark: RwSignal::new(None),
+    };
+    provide_context(ctx);
+
+    // Any move of the cursor (or play/pause) restarts the event's clock and the loop.
+    Effect::new(move |_| {
+        player.with(|p| (p.position, p.playing));
+        let now = perf_now();
+        ctx.step_started.set(now);
+        ctx.clock.set(now);
+        start_loop(ctx);
+    });
+    // The theme: follow the system unless the user picked one.
+    Effect::new(move |_| {
+        if let Some(el) = document().document_element() {
+            match ctx.dark.get() {
+                Some(true) => el.set_attribute("data-theme", "dark").ok(),
+                Some(false) => el.set_attribute("data-theme", "light").ok(),
+                None => el.remove_attribute("data-theme").ok(),
+            };
+        }
+    });
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| keyboard(ctx, ev));
+    on_cleanup(move || keys.remove());
+    // Tell tests and the perf script when the first interactive frame is up.
+    request_animation_frame(move || {
+        if let Some(p) = window().performance() {
+            let _ = p.mark("mailsim-ready");
+        }
+        if let Some(main) = document().get_element_by_id("app") {
+            let _ = main.set_attribute("data-ready", "true");
+        }
+    });
+
+    view! {
+        <toolbar::Toolbar />
+        <main id="app" class="layout" data-ready="false">
+            <div class="col-left">
+                <map::NetworkMap />
+                <div class="under-map">
+                    <panels::Narration />
+                    <panels::Inspector />
+                </div>
+            </div>
+            <div class="col-right">
+                <sequence::SequenceDiagram />
+                <mailboxes::Mailboxes />
+            </div>
+        </main>
+        <dialogs::Help />
+        <dialogs::Compose />
+        <dialogs::MessageViewer />
+    }
+}

@@ -1,0 +1,819 @@
+//! The app's state as plain structs, tested natively: the playback cursor,
+//! the speed, the time compression of virtual gaps, and the views derived
+//! from the trace at the cursor (inboxes, the message at this hop, the
+//! state machine). Components only render these.
+
+use protocol_core::sim::view::{parse_headers, WorldView};
+use protocol_core::sim::{Direction, EventKind, Parsed, Protocol, TraceEvent};
+
+/// Speeds offered by the speed control.
+pub const SPEEDS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 4.0];
+
+/// The playback cursor: `position` events of the trace have happened, so the
+/// current event is `position - 1` (none at 0).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Player {
+    pub len: usize,
+    pub position: usize,
+    pub playing: bool,
+    pub speed: usize,
+}
+
+impl Player {
+    pub fn new(len: usize) -> Player {
+        Player { len, position: 0, playing: false, speed: 2 }
+    }
+    pub fn speed_factor(&self) -> f64 {
+        SPEEDS[self.speed.min(SPEEDS.len() - 1)]
+    }
+    pub fn current(&self) -> Option<usize> {
+        self.position.checked_sub(1)
+    }
+    pub fn at_end(&self) -> bool {
+        self.position >= self.len
+    }
+    pub fn step_forward(&mut self) {
+        self.position = (self.position + 1).min(self.len);
+        if self.at_end() {
+            self.playing = false;
+        }
+    }
+    pub fn step_back(&mut self) {
+        self.playing = false;
+        self.position = self.position.saturating_sub(1);
+    }
+    pub fn restart(&mut self) {
+        self.playing = false;
+        self.position = 0;
+    }
+    pub fn end(&mut self) {
+        self.playing = false;
+        self.position = self.len;
+    }
+    /// Moves the cursor so that event `i` is the current one.
+    pub fn select(&mut self, i: usize) {
+        self.playing = false;
+        self.position = (i + 1).min(self.len);
+    }
+    pub fn seek(&mut self, position: usize) {
+        self.position = position.min(self.len);
+    }
+    pub fn play(&mut self) {
+        if self.at_end() {
+            self.position = 0;
+        }
+        self.playing = self.len > 0;
+    }
+    pub fn pause(&mut self) {
+        self.playing = false;
+    }
+    pub fn toggle(&mut self) {
+        if self.playing {
+            self.pause()
+        } else {
+            self.play()
+        }
+    }
+    pub fn faster(&mut self) {
+        self.speed = (self.speed + 1).min(SPEEDS.len() - 1);
+    }
+    pub fn slower(&mut self) {
+        self.speed = self.speed.saturating_sub(1);
+    }
+}
+
+/// Gaps of virtual time at least this long are skipped with a caption.
+pub const GAP_CAPTION_MIN_US: u64 = 5_000_000;
+/// How long, at 1x, the "15 minutes later" caption stays up.
+pub const GAP_CAPTION_MS: f64 = 1800.0;
+
+/// How long an event stays current at 1x before the next one, by kind:
+/// lines on the wire get time to be read; bookkeeping passes quickly.
+pub fn dwell_ms(e: &TraceEvent) -> f64 {
+    match e.kind {
+        EventKind::Line { .. } | EventKind::Payload { .. } | EventKind::DnsQuery { .. } | EventKind::DnsAnswer { .. } => 1100.0,
+        EventKind::StateChanged { .. } => 350.0,
+        EventKind::Note { .. } => 200.0,
+        _ => 900.0,
+    }
+}
+
+/// The virtual gap before event `i`, if long enough to be captioned.
+pub fn gap_before(trace: &[TraceEvent], i: usize) -> Option<u64> {
+    if i == 0 || i >= trace.len() {
+        return None;
+    }
+    let gap = trace[i].time.0.saturating_sub(trace[i - 1].time.0);
+    (gap >= GAP_CAPTION_MIN_US).then_some(gap)
+}
+
+/// Real milliseconds (at 1x) from showing event `position - 1` to showing
+/// event `position`: the dwell of the current event, plus the caption time
+/// when a long virtual gap is skipped. Long waits are compressed to a caption;
+/// short ones (network latency) are not worth showing at all.
+pub fn wait_before_next_ms(trace: &[TraceEvent], position: usize) -> f64 {
+    let dwell = position.checked_sub(1).and_then(|c| trace.get(c)).map_or(300.0, dwell_ms);
+    dwell + if gap_before(trace, position).is_some() { GAP_CAPTION_MS } else { 0.0 }
+}
+
+/// "15 minutes later", "2 hours later", "30 seconds later".
+pub fn gap_caption(us: u64) -> String {
+    let s = us / 1_000_000;
+    let (n, unit) = if s < 60 {
+        (s, "second")
+    } else if s < 3600 {
+        ((s + 30) / 60, "minute")
+    } else if s < 86_400 {
+        ((s + 1800) / 3600, "hour")
+    } else {
+        ((s + 43_200) / 86_400, "day")
+    };
+    format!("{n} {unit}{} later", if n == 1 { "" } else { "s" })
+}
+
+/// Text with its line ends made visible: CR LF becomes `␍␊`.
+pub fn show_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {
+                chars.next();
+                out.push_str("␍␊\n");
+            }
+            '\r' => out.push('␍'),
+            '\n' => out.push_str("␊\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The raw bytes of a line event as sent (text plus CR LF), with CR LF visible.
+pub fn raw_line(e: &TraceEvent) -> Option<String> {
+    match &e.kind {
+        EventKind::Line { text, .. } => Some(format!("{text}␍␊")),
+        EventKind::Payload { text, .. } => {
+            let t = if text.ends_with("\r\n") { text.clone() } else { format!("{text}\r\n") };
+            Some(show_crlf(&t).trim_end_matches('\n').to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The (name, value) fields the inspector lists for an event.
+pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
+    let mut f: Vec<(String, String)> = Vec::new();
+    let mut add = |k: &str, v: String| f.push((k.to_string(), v));
+    match &e.kind {
+        EventKind::Line { conn, dir, protocol, parsed, .. } => {
+            add("Protocol", protocol.label().into());
+            add("Connection", format!("#{conn}"));
+            add("Direction", if *dir == Direction::ToServer { "client to server".into() } else { "server to client".into() });
+            match parsed {
+                Some(Parsed::Command { verb, arg }) => {
+                    add("Command", verb.clone());
+                    if !arg.is_empty() {
+                        add("Argument", arg.clone());
+                    }
+                }
+                Some(Parsed::Reply { code, enhanced, more }) => {
+                    add("Reply code", code.to_string());
+                    if let Some(esc) = enhanced {
+                        add("Enhanced status", esc.clone());
+                    }
+                    add("Last line of reply", if *more { "no (more lines follow)".into() } else { "yes".into() });
+                }
+                Some(Parsed::Status { ok }) => add("Status", if *ok { "+OK".into() } else { "-ERR".into() }),
+                Some(Parsed::Data) => add("Kind", "message text".into()),
+                None => {}
+            }
+        }
+        EventKind::Payload { conn, protocol, text, lines, .. } => {
+            add("Protocol", protocol.label().into());
+            add("Connection", format!("#{conn}"));
+            add("Size", format!("{} lines, {} bytes", lines, text.len()));
+        }
+        EventKind::DnsQuery { id, name, qtype } => {
+            add("Query id", id.to_string());
+            add("Name", name.clone());
+            add("Type", qtype.to_string());
+        }
+        EventKind::DnsAnswer { id, name, qtype, answer } => {
+            add("Query id", id.to_string());
+            add("Name", name.clone());
+            add("Type", qtype.to_string());
+            add("Answer", answer.to_string());
+        }
+        EventKind::ConnectionOpened { conn, port, protocol } => {
+            add("Connection", format!("#{conn}"));
+            add("Port", port.to_string());
+            add("Protocol", protocol.label().into());
+        }
+        EventKind::Queued { queue_id, from, rcpts, size, .. } => {
+            add("Queue id", queue_id.clone());
+            add("Envelope sender", format!("<{from}>"));
+            add("Recipients", rcpts.iter().map(|r| format!("<{r}>")).collect::<Vec<_>>().join(", "));
+            add("Size", format!("{size} bytes"));
+        }
+        EventKind::RetryScheduled { attempt, next, reason, .. } => {
+            add("Attempt", attempt.to_string());
+            add("Next try at", next.to_string());
+            add("Reason", reason.clone());
+        }
+        EventKind::Bounced { reason, to, .. } => {
+            add("Reason", reason.clone());
+            add("Notification to", format!("<{to}>"));
+        }
+        EventKind::StateChanged { conn, protocol, role, state } => {
+            add("Connection", format!("#{conn} ({})", protocol.label()));
+            add("Side", format!("{role:?}").to_lowercase());
+            add("New state", state.clone());
+        }
+        _ => {}
+    }
+    f
+}
+
+/// The table entry that explains an event the world left without a key:
+/// the message after DATA, a POP3 `+OK` (by the command it answers), a POP3
+/// multi-line body, a POP3 state change. Only picks which row of the core's
+/// explanation table to show.
+pub fn fallback_key(trace: &[TraceEvent], i: usize) -> Option<String> {
+    let e = trace.get(i)?;
+    let last_pop3_verb = |conn: u64| {
+        trace[..i].iter().rev().find_map(|p| match &p.kind {
+            EventKind::Line { conn: c, protocol: Protocol::Pop3, parsed: Some(Parsed::Command { verb, .. }), .. } if *c == conn => Some(verb.clone()),
+            _ => None,
+        })
+    };
+    let key = match &e.kind {
+        EventKind::Payload { protocol: Protocol::Smtp, .. } => "smtp.cmd.DATA".to_string(),
+        EventKind::Payload { protocol: Protocol::Pop3, conn, .. } => format!("pop3.ok.{}", last_pop3_verb(*conn)?.to_lowercase()),
+        EventKind::Line { protocol: Protocol::Pop3, parsed: Some(Parsed::Status { ok: true }), conn, .. } => match last_pop3_verb(*conn).as_deref() {
+            None => "pop3.ok.greeting".into(),
+            Some("PASS") | Some("APOP") => "pop3.ok.logged_in".into(),
+            Some(v) => format!("pop3.ok.{}", v.to_lowercase()),
+        },
+        EventKind::StateChanged { protocol: Protocol::Pop3, state, .. } => {
+            let mut c = state.to_lowercase();
+            if let Some(f) = c.get_mut(0..1) {
+                f.make_ascii_uppercase();
+            }
+            format!("pop3.state.{c}")
+        }
+        _ => return None,
+    };
+    protocol_core::explain::lookup(&key).map(|x| x.key.to_string())
+}
+
+/// For a state change, what the new state accepts, from the core's tables.
+pub fn state_expects(e: &TraceEvent) -> Option<String> {
+    let EventKind::StateChanged { protocol, state, role: protocol_core::sim::Role::Server, .. } = &e.kind else {
+        return None;
+    };
+    let evs: Vec<String> = match protocol {
+        Protocol::Smtp => protocol_core::smtp::server::TRANSITIONS.iter().filter(|t| t.0.name() == state).map(|t| t.1.to_string()).collect(),
+        Protocol::Pop3 => protocol_core::pop3::server::TRANSITIONS.iter().filter(|t| t.0.to_string() == *state).map(|t| t.1.to_string()).collect(),
+        Protocol::Dns => return None,
+    };
+    let mut uniq: Vec<String> = Vec::new();
+    for ev in evs {
+        if !uniq.contains(&ev) {
+            uniq.push(ev);
+        }
+    }
+    Some(if uniq.is_empty() { format!("The server's session is now in state {state}: it is finished.") } else { format!("The server's session is now in state {state}. From here it accepts: {}.", uniq.join(", ")) })
+}
+
+/// Explanation keys worth showing for event `i`: its own (or the fallback),
+/// then the reply code's and enhanced status code's meanings.
+pub fn explanation_keys(trace: &[TraceEvent], i: usize) -> Vec<String> {
+    let Some(e) = trace.get(i) else { return Vec::new() };
+    let mut keys: Vec<String> = e.explain.iter().cloned().chain(fallback_key(trace, i)).collect();
+    let mut more = |k: String| {
+        if !keys.contains(&k) {
+            keys.push(k)
+        }
+    };
+    match &e.kind {
+        EventKind::Line { protocol: Protocol::Smtp, parsed: Some(Parsed::Reply { code, enhanced, .. }), .. } => {
+            more(format!("smtp.reply.{code}"));
+            if let Some(esc) = enhanced {
+                more(format!("smtp.esc.{esc}"));
+            }
+        }
+        EventKind::Line { protocol, parsed: Some(Parsed::Command { verb, .. }), .. } => {
+            more(format!("{}.cmd.{verb}", protocol.label().to_lowercase()))
+        }
+        _ => {}
+    }
+    keys.retain(|k| protocol_core::explain::lookup(k).is_some());
+    keys
+}
+
+/// A message in somebody's inbox, and where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InboxItem {
+    pub uid: String,
+    pub text: String,
+    pub headers: Vec<(String, String)>,
+    /// Still in the maildrop on the server.
+    pub on_server: bool,
+    /// Downloaded to the person's computer with POP3.
+    pub downloaded: bool,
+}
+
+impl InboxItem {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+    pub fn received_count(&self) -> usize {
+        self.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("Received")).count()
+    }
+}
+
+/// Everything the panels show at one cursor position.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Snapshot {
+    pub view: WorldView,
+    pub dave: Vec<InboxItem>,
+    pub john: Vec<InboxItem>,
+    /// (queue id, from, recipients, next attempt)
+    pub isp_queue: Vec<(String, String, Vec<String>, Option<String>)>,
+}
+
+/// A person's inbox at `position`: the messages in their maildrop on any
+/// server, plus the ones their mail program has downloaded (which stay on
+/// the computer after the server copy is deleted).
+pub fn inbox(trace: &[TraceEvent], view: &WorldView, login: &str) -> Vec<InboxItem> {
+    let upto = &trace[..view.position.min(trace.len())];
+    let mut items: Vec<InboxItem> = Vec::new();
+    for e in upto {
+        match &e.kind {
+            EventKind::Delivered { mailbox, uid, message, host, .. } if mailbox == login => {
+                let on_server = view.mailbox(host, login).iter().any(|m| &m.uid == uid);
+                items.push(InboxItem { uid: uid.clone(), headers: parse_headers(message), text: message.clone(), on_server, downloaded: false });
+            }
+            EventKind::Retrieved { mailbox, uid, .. } if mailbox == login => {
+                if let Some(it) = items.iter_mut().find(|it| &it.uid == uid) {
+                    it.downloaded = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    items.retain(|it| it.on_server || it.downloaded);
+    items
+}
+
+impl Snapshot {
+    pub fn at(trace: &[TraceEvent], position: usize) -> Snapshot {
+        let view = WorldView::at(trace, position);
+        let isp_queue = view
+            .queues
+            .get("isp")
+            .map(|q| q.iter().map(|(id, m)| (id.clone(), m.from.clone(), m.rcpts.clone(), m.next_attempt.map(|t| t.to_string()))).collect())
+            .unwrap_or_default();
+        Snapshot { dave: inbox(trace, &view, "dave"), john: inbox(trace, &view, "john"), isp_queue, view }
+    }
+}
+
+/// The message as it stands at this hop: the latest message text that
+/// travelled (DATA payload, delivery, POP3 download) up to `position`,
+/// with the envelope (MAIL FROM, RCPT TO) of the session that carried it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HopMessage {
+    /// Where it is, e.g. "isp → mx (SMTP #2)".
+    pub hop: String,
+    pub mail_from: Option<String>,
+    pub rcpt_to: Vec<String>,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl HopMessage {
+    pub fn received_count(&self) -> usize {
+        self.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("Received")).count()
+    }
+}
+
+fn split_message(text: &str) -> (Vec<(String, String)>, String) {
+    let text = text.strip_suffix("\r\n.\r\n").or_else(|| text.strip_suffix(".\r\n")).unwrap_or(text);
+    let body = text.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
+    (parse_headers(text), body.replace("\r\n", "\n"))
+}
+
+pub fn hop_message(trace: &[TraceEvent], position: usize) -> Option<HopMessage> {
+    let upto = &trace[..position.min(trace.len())];
+    let (i, e) = upto.iter().enumerate().rev().find(|(_, e)| match &e.kind {
+        EventKind::Payload { protocol: Protocol::Smtp, dir: Direction::ToServer, .. } => true,
+        EventKind::Payload { protocol: Protocol::Pop3, dir: Direction::ToClient, text, .. } => text.contains("\r\n\r\n"),
+        EventKind::Delivered { .. } => true,
+        _ => false,
+    })?;
+    let (text, hop, conn) = match &e.kind {
+        EventKind::Payload { text, conn, protocol, .. } => (text.as_str(), format!("{} → {} ({} #{conn})", e.from, e.to, protocol.label()), Some(*conn)),
+        EventKind::Delivered { message, host, mailbox, .. } => (message.as_str(), format!("stored at {host} in maildrop {mailbox}"), None),
+        _ => unreachable!(),
+    };
+    let (headers, body) = split_message(text);
+    let mut mail_from = None;
+    let mut rcpt_to = Vec::new();
+    // The envelope: from the carrying SMTP session, or for a stored or
+    // downloaded message the Return-Path the final server added.
+    let smtp_conn = conn.filter(|_| matches!(e.kind, EventKind::Payload { protocol: Protocol::Smtp, .. }));
+    if let Some(c) = smtp_conn {
+        for l in &upto[..i] {
+            if let EventKind::Line { conn, parsed: Some(Parsed::Command { verb, arg }), .. } = &l.kind {
+                if *conn == c && verb == "MAIL" {
+                    mail_from = Some(arg.clone());
+                    rcpt_to.clear();
+                } else if *conn == c && verb == "RCPT" {
+                    rcpt_to.push(arg.clone());
+                }
+            }
+        }
+    } else if let Some(rp) = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("Return-Path")) {
+        mail_from = Some(format!("FROM:{}", rp.1));
+        if let EventKind::Delivered { rcpt, .. } = &e.kind {
+            rcpt_to.push(format!("TO:<{rcpt}>"));
+        }
+    }
+    Some(HopMessage { hop, mail_from, rcpt_to, headers, body })
+}
+
+/// The session state machine to draw for the current event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Machine {
+    pub protocol: Protocol,
+    pub conn: u64,
+    /// Server states in table order.
+    pub states: Vec<String>,
+    /// (from, event, to), straight from the core's TRANSITIONS table.
+    pub transitions: Vec<(String, String, String)>,
+    pub current: Option<String>,
+    pub server: String,
+}
+
+/// The server's state machine for the connection of event `current`, with
+/// the state it is in after that event.
+pub fn machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option<Machine> {
+    let e = trace.get(current)?;
+    let conn = e.conn()?;
+    let session = view.sessions.get(&conn)?;
+    let protocol = session.protocol?;
+    let transitions: Vec<(String, String, String)> = match protocol {
+        Protocol::Smtp => protocol_core::smtp::server::TRANSITIONS
+            .iter()
+            .map(|(a, ev, b)| (a.name().to_string(), ev.to_string(), b.name().to_string()))
+            .collect(),
+        Protocol::Pop3 => {
+            protocol_core::pop3::server::TRANSITIONS.iter().map(|(a, ev, b)| (a.to_string(), ev.to_string(), b.to_string())).collect()
+        }
+        Protocol::Dns => return None,
+    };
+    let mut states: Vec<String> = Vec::new();
+    for (a, _, b) in &transitions {
+        for s in [a, b] {
+            if !states.contains(s) {
+                states.push(s.clone());
+            }
+        }
+    }
+    // Before the server reports a change, a fresh session is in the first state.
+    let current_state = session.server_state.clone().or_else(|| states.first().cloned());
+    Some(Machine { protocol, conn, states, transitions, current: current_state, server: session.server.clone() })
+}
+
+/// One row of the sequence diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeqRow {
+    pub index: usize,
+    pub from: Option<usize>,
+    pub to: Option<usize>,
+    /// "smtp", "pop3", "dns", "tcp", "mta", "note"
+    pub kind: &'static str,
+    pub label: String,
+    pub time: String,
+}
+
+pub fn kind_class(e: &TraceEvent) -> &'static str {
+    match &e.kind {
+        EventKind::Line { protocol, .. } | EventKind::Payload { protocol, .. } | EventKind::StateChanged { protocol, .. } => match protocol {
+            Protocol::Smtp => "smtp",
+            Protocol::Pop3 => "pop3",
+            Protocol::Dns => "dns",
+        },
+        EventKind::DnsQuery { .. } | EventKind::DnsAnswer { .. } => "dns",
+        EventKind::ConnectionOpened { .. }
+        | EventKind::ConnectionRefused { .. }
+        | EventKind::ConnectionUnreachable { .. }
+        | EventKind::ConnectionClosed { .. }
+        | EventKind::ConnectionReset { .. } => "tcp",
+        EventKind::Note { .. } => "note",
+        EventKind::HostState { .. } | EventKind::LinkState { .. } => "net",
+        _ => "mta",
+    }
+}
+
+/// The short label of a packet / arrow: the line itself, or a summary.
+pub fn short_label(e: &TraceEvent) -> String {
+    match &e.kind {
+        EventKind::Line { text, .. } => text.clone(),
+        EventKind::Payload { text, lines, .. } => {
+            let first = text.lines().next().unwrap_or("");
+            format!("[message, {lines} lines] {first}")
+        }
+        EventKind::DnsQuery { name, qtype, .. } => format!("{qtype}? {name}"),
+        EventKind::DnsAnswer { qtype, answer, .. } => format!("{qtype}: {answer}"),
+        _ => protocol_core::sim::render::describe(e).1,
+    }
+}
+
+pub fn seq_row(trace: &[TraceEvent], hosts: &[crate::story::HostInfo], i: usize) -> SeqRow {
+    let e = &trace[i];
+    let idx = |id: &str| hosts.iter().position(|h| h.id == id);
+    SeqRow { index: i, from: idx(&e.from), to: idx(&e.to), kind: kind_class(e), label: short_label(e), time: e.time.to_string() }
+}
+
+/// The rows of a scrolled window `[first, last)` of the sequence diagram,
+/// with `overscan` extra rows either side, clamped to the trace.
+pub fn window(len: usize, scroll_top: f64, height: f64, row_h: f64, overscan: usize) -> (usize, usize) {
+    if len == 0 || row_h <= 0.0 {
+        return (0, 0);
+    }
+    let first = (scroll_top.max(0.0) / row_h).floor() as usize;
+    let visible = (height.max(0.0) / row_h).ceil() as usize + 1;
+    let start = first.saturating_sub(overscan).min(len);
+    let end = (first + visible + overscan).min(len);
+    (start, end)
+}
+
+/// The scroll offset that brings row `i` into view (None when it already is).
+pub fn scroll_to_row(i: usize, scroll_top: f64, height: f64, row_h: f64) -> Option<f64> {
+    let top = i as f64 * row_h;
+    let bottom = top + row_h;
+    if top < scroll_top {
+        Some((top - row_h).max(0.0))
+    } else if bottom > scroll_top + height {
+        Some((bottom - height + row_h * 2.0).max(0.0))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::builtin_story;
+
+    #[test]
+    fn player_case_table() {
+        type Op = fn(&mut Player);
+        let cases: &[(&str, usize, Op, usize, bool)] = &[
+            // name, start position (len 10), op, want position, want playing
+            ("forward from start", 0, Player::step_forward, 1, false),
+            ("forward clamps at end", 10, Player::step_forward, 10, false),
+            ("back from start stays", 0, Player::step_back, 0, false),
+            ("back", 5, Player::step_back, 4, false),
+            ("restart", 7, Player::restart, 0, false),
+            ("end", 3, Player::end, 10, false),
+            ("play at end starts over", 10, Player::play, 0, true),
+            ("play mid-way", 4, Player::play, 4, true),
+            ("select moves to event", 0, |p| p.select(6), 7, false),
+            ("select clamps", 0, |p| p.select(60), 10, false),
+            ("seek clamps", 0, |p| p.seek(99), 10, false),
+        ];
+        for (name, start, op, want_pos, want_playing) in cases {
+            let mut p = Player::new(10);
+            p.position = *start;
+            op(&mut p);
+            assert_eq!((p.position, p.playing), (*want_pos, *want_playing), "{name}");
+        }
+    }
+
+    #[test]
+    fn playing_stops_at_the_end_and_empty_traces_never_play() {
+        let mut p = Player::new(2);
+        p.play();
+        p.step_forward();
+        assert!(p.playing);
+        p.step_forward();
+        assert!(!p.playing && p.at_end());
+        let mut empty = Player::new(0);
+        empty.play();
+        assert!(!empty.playing);
+    }
+
+    #[test]
+    fn speeds_clamp() {
+        let mut p = Player::new(1);
+        assert_eq!(p.speed_factor(), 1.0);
+        for _ in 0..9 {
+            p.faster();
+        }
+        assert_eq!(p.speed_factor(), 4.0);
+        for _ in 0..9 {
+            p.slower();
+        }
+        assert_eq!(p.speed_factor(), 0.25);
+    }
+
+    #[test]
+    fn gap_captions_case_table() {
+        let cases = [
+            (5_000_000, "5 seconds later"),
+            (60_000_000, "1 minute later"),
+            (119_743_000, "2 minutes later"),
+            (900_000_000, "15 minutes later"),
+            (3_600_000_000, "1 hour later"),
+            (7_200_000_000, "2 hours later"),
+            (86_400_000_000, "1 day later"),
+        ];
+        for (us, want) in cases {
+            assert_eq!(gap_caption(us), want, "{us}");
+        }
+    }
+
+    #[test]
+    fn long_virtual_gaps_are_compressed_to_a_caption() {
+        let s = builtin_story("seed-story").unwrap();
+        let t = &s.trace;
+        // Milliseconds of network latency are not shown at all ...
+        let short: Vec<usize> = (1..t.len()).filter(|&i| gap_before(t, i).is_none()).collect();
+        for &i in &short {
+            assert!(wait_before_next_ms(t, i) <= 1100.0, "{i}");
+        }
+        // ... and the two-minute wait before Dave checks his mail is one caption.
+        let long: Vec<usize> = (1..t.len()).filter(|&i| gap_before(t, i).is_some()).collect();
+        assert_eq!(long.len(), 1, "one long gap in the seed story");
+        let i = long[0];
+        assert_eq!(gap_caption(gap_before(t, i).unwrap()), "2 minutes later");
+        assert!(wait_before_next_ms(t, i) >= GAP_CAPTION_MS);
+        assert!(wait_before_next_ms(t, i) < 4000.0, "two virtual minutes take seconds, not minutes");
+        let greylist = builtin_story("greylisting").unwrap();
+        let caps: Vec<String> = (1..greylist.trace.len()).filter_map(|i| gap_before(&greylist.trace, i)).map(gap_caption).collect();
+        assert!(!caps.is_empty(), "greylisting waits before retrying");
+    }
+
+    #[test]
+    fn crlf_is_made_visible() {
+        assert_eq!(show_crlf("a\r\nb\r\n"), "a␍␊\nb␍␊\n");
+        let s = builtin_story("seed-story").unwrap();
+        let ehlo = s.trace.iter().find(|e| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with("EHLO"))).unwrap();
+        assert_eq!(raw_line(ehlo).unwrap(), "EHLO john-pc.isp.example␍␊");
+        let data = s.trace.iter().find(|e| matches!(&e.kind, EventKind::Payload { .. })).unwrap();
+        let raw = raw_line(data).unwrap();
+        assert!(raw.ends_with(".␍␊"), "{raw}");
+        assert!(raw.lines().all(|l| l.ends_with("␍␊")), "{raw}");
+    }
+
+    fn position_after(t: &[TraceEvent], pred: impl Fn(&EventKind) -> bool) -> usize {
+        t.iter().position(|e| pred(&e.kind)).expect("event") + 1
+    }
+
+    #[test]
+    fn daves_inbox_follows_the_cursor() {
+        let s = builtin_story("seed-story").unwrap();
+        let t = &s.trace;
+        let delivered = position_after(t, |k| matches!(k, EventKind::Delivered { .. }));
+        let retrieved = position_after(t, |k| matches!(k, EventKind::Retrieved { .. }));
+        let deleted = position_after(t, |k| matches!(k, EventKind::Deleted { .. }));
+        // (position, messages in Dave's inbox, on server, downloaded)
+        let cases = [
+            (0, 0, false, false),
+            (delivered - 1, 0, false, false),
+            (delivered, 1, true, false),
+            (retrieved, 1, true, true),
+            (deleted, 1, false, true),
+            (t.len(), 1, false, true),
+        ];
+        for (pos, n, on_server, downloaded) in cases {
+            let snap = Snapshot::at(t, pos);
+            assert_eq!(snap.dave.len(), n, "at {pos}");
+            if let Some(m) = snap.dave.first() {
+                assert_eq!((m.on_server, m.downloaded), (on_server, downloaded), "at {pos}");
+                assert_eq!(m.received_count(), 2, "the ISP and Dave's server each added a Received line");
+                assert_eq!(m.header("Subject"), Some("Lunch on Friday?"));
+            }
+            assert!(snap.john.is_empty());
+        }
+        // The ISP's queue holds the message from acceptance until the relay.
+        let queued = position_after(t, |k| matches!(k, EventKind::Queued { host, .. } if host == "isp"));
+        let relayed = position_after(t, |k| matches!(k, EventKind::Relayed { .. }));
+        assert!(Snapshot::at(t, queued - 1).isp_queue.is_empty());
+        assert_eq!(Snapshot::at(t, queued).isp_queue.len(), 1);
+        assert_eq!(Snapshot::at(t, relayed - 1).isp_queue.len(), 1);
+        assert!(Snapshot::at(t, relayed).isp_queue.is_empty());
+    }
+
+    #[test]
+    fn unknown_recipient_bounces_into_johns_inbox() {
+        let s = builtin_story("unknown-recipient").unwrap();
+        let end = Snapshot::at(&s.trace, s.trace.len());
+        assert_eq!(end.john.len(), 1);
+        assert_eq!(end.john[0].header("From").map(|f| f.contains("MAILER-DAEMON") || f.contains("Mail")), Some(true), "{:?}", end.john[0].headers);
+        assert!(end.dave.is_empty());
+    }
+
+    #[test]
+    fn received_lines_grow_hop_by_hop() {
+        let s = builtin_story("seed-story").unwrap();
+        let t = &s.trace;
+        let payloads: Vec<usize> =
+            t.iter().enumerate().filter(|(_, e)| matches!(e.kind, EventKind::Payload { protocol: Protocol::Smtp, .. })).map(|(i, _)| i + 1).collect();
+        let delivered = position_after(t, |k| matches!(k, EventKind::Delivered { .. }));
+        assert_eq!(hop_message(t, 0), None);
+        let cases = [(payloads[0], 0, "john-pc → isp"), (payloads[1], 1, "isp → mx"), (delivered, 2, "stored at mx")];
+        for (pos, received, hop) in cases {
+            let m = hop_message(t, pos).unwrap();
+            assert_eq!(m.received_count(), received, "at {pos}: {:?}", m.headers);
+            assert!(m.hop.starts_with(hop), "{}", m.hop);
+            assert_eq!(m.mail_from.as_deref().map(|f| f.contains("john@isp.example")), Some(true));
+            assert_eq!(m.rcpt_to.len(), 1);
+            assert!(m.body.contains("lunch on Friday"), "{}", m.body);
+        }
+    }
+
+    #[test]
+    fn state_machine_comes_from_the_core_table_with_the_current_state() {
+        let s = builtin_story("seed-story").unwrap();
+        let t = &s.trace;
+        let data = t.iter().position(|e| matches!(&e.kind, EventKind::Line { text, .. } if text == "DATA")).unwrap();
+        let view = WorldView::at(t, data + 1);
+        let m = machine(t, &view, data).unwrap();
+        assert_eq!(m.protocol, Protocol::Smtp);
+        assert_eq!(m.transitions.len(), protocol_core::smtp::server::TRANSITIONS.len());
+        assert_eq!(m.current.as_deref(), Some("Rcpt"));
+        assert!(m.states.iter().any(|s| s == "Data"));
+        let retr = t.iter().position(|e| matches!(&e.kind, EventKind::Line { text, .. } if text == "RETR 1")).unwrap();
+        let m = machine(t, &WorldView::at(t, retr + 1), retr).unwrap();
+        assert_eq!((m.protocol, m.current.as_deref()), (Protocol::Pop3, Some("TRANSACTION")));
+        let dns = t.iter().position(|e| matches!(e.kind, EventKind::DnsQuery { .. })).unwrap();
+        assert!(machine(t, &WorldView::at(t, dns + 1), dns).is_none());
+    }
+
+    #[test]
+    fn explanations_include_reply_meanings() {
+        let s = builtin_story("seed-story").unwrap();
+        let i354 = s.trace.iter().position(|e| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with("354"))).unwrap();
+        let e354 = &s.trace[i354];
+        let keys = explanation_keys(&s.trace, i354);
+        assert!(keys.iter().any(|k| k == "smtp.reply.354"), "{keys:?}");
+        let fields = parsed_fields(e354);
+        assert!(fields.contains(&("Reply code".into(), "354".into())));
+    }
+
+    #[test]
+    fn events_without_a_key_get_the_matching_table_entry() {
+        let s = builtin_story("seed-story").unwrap();
+        let t = &s.trace;
+        let find = |pred: &dyn Fn(&TraceEvent) -> bool| t.iter().position(pred).unwrap();
+        let text_is = |want: &'static str| move |e: &TraceEvent| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with(want));
+        // (event, wanted first key)
+        let cases: Vec<(usize, &str)> = vec![
+            (find(&|e| matches!(e.kind, EventKind::Payload { protocol: Protocol::Smtp, .. })), "smtp.cmd.DATA"),
+            (find(&text_is("+OK mail.dave.example POP3 server ready")), "pop3.ok.greeting"),
+            (find(&text_is("+OK dave's maildrop")), "pop3.ok.logged_in"),
+            (find(&text_is("+OK 628 octets")), "pop3.ok.retr"),
+            (find(&|e| matches!(&e.kind, EventKind::Payload { protocol: Protocol::Pop3, text, .. } if text.starts_with("Return-Path"))), "pop3.ok.retr"),
+            (find(&|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Pop3, state, .. } if state == "UPDATE")), "pop3.state.Update"),
+        ];
+        for (i, want) in cases {
+            assert_eq!(explanation_keys(t, i).first().map(String::as_str), Some(want), "event {i}: {:?}", t[i].kind);
+        }
+        let ready = find(&|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Smtp, role: protocol_core::sim::Role::Server, state, .. } if state == "Ready"));
+        let expects = state_expects(&t[ready]).unwrap();
+        assert!(expects.contains("MAIL") && expects.contains("QUIT"), "{expects}");
+    }
+
+    #[test]
+    fn sequence_window_case_table() {
+        // (len, scroll_top, height, row_h, overscan) -> (start, end)
+        let cases = [
+            ((0, 0.0, 500.0, 40.0, 5), (0, 0)),
+            ((100, 0.0, 400.0, 40.0, 5), (0, 16)),
+            ((100, 400.0, 400.0, 40.0, 5), (5, 26)),
+            ((100, 3900.0, 400.0, 40.0, 5), (92, 100)),
+            ((1000, 20000.0, 600.0, 40.0, 10), (490, 526)),
+        ];
+        for ((len, top, h, row, over), want) in cases {
+            assert_eq!(window(len, top, h, row, over), want, "{len} {top}");
+        }
+        assert_eq!(scroll_to_row(5, 0.0, 400.0, 40.0), None);
+        assert_eq!(scroll_to_row(20, 0.0, 400.0, 40.0), Some(520.0));
+        assert_eq!(scroll_to_row(2, 400.0, 400.0, 40.0), Some(40.0));
+    }
+
+    #[test]
+    fn sequence_rows_name_their_lifelines() {
+        let s = builtin_story("seed-story").unwrap();
+        let r0 = seq_row(&s.trace, &s.hosts, 0);
+        assert_eq!((r0.from, r0.to, r0.kind), (Some(0), Some(2), "dns"));
+        assert_eq!(r0.label, "A? smtp.isp.example");
+        let note = s.trace.iter().position(|e| matches!(e.kind, EventKind::Note { .. })).unwrap();
+        let rn = seq_row(&s.trace, &s.hosts, note);
+        assert_eq!((rn.from, rn.kind), (None, "note"));
+    }
+}

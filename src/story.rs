@@ -1,0 +1,289 @@
+//! What the page plays: a trace from the core plus the hosts to draw it on.
+//! Built only from the core's public API (scenarios, the world, its trace);
+//! nothing here decides protocol behaviour.
+
+use protocol_core::address::Mailbox;
+use protocol_core::scenario::{builtin, catalogue, Scenario, Step};
+use protocol_core::sim::{EventKind, TraceEvent};
+use protocol_core::SimDuration;
+
+/// How a host is drawn on the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostRole {
+    Computer,
+    IspServer,
+    DnsServer,
+    MailServer,
+}
+
+impl HostRole {
+    pub fn label(self) -> &'static str {
+        match self {
+            HostRole::Computer => "computer",
+            HostRole::IspServer => "ISP server",
+            HostRole::DnsServer => "DNS server",
+            HostRole::MailServer => "mail server",
+        }
+    }
+}
+
+/// One host of the world, placed for the map and the sequence diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HostInfo {
+    pub id: String,
+    pub name: String,
+    pub ip: String,
+    pub role: HostRole,
+    /// Position on the map, in a 1000 x 440 box.
+    pub x: f64,
+    pub y: f64,
+}
+
+/// A playable story: the scenario's words, its trace and its hosts.
+#[derive(Clone, Debug)]
+pub struct Story {
+    pub name: String,
+    pub title: String,
+    pub goal: String,
+    pub trace: Vec<TraceEvent>,
+    /// In lifeline order (left to right).
+    pub hosts: Vec<HostInfo>,
+    /// Pairs of host indexes that talk to each other in the trace.
+    pub links: Vec<(usize, usize)>,
+}
+
+/// What John types in the compose form.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Draft {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+impl Draft {
+    /// The recipients, or a message a mail program would show.
+    pub fn recipients(&self) -> Result<Vec<String>, String> {
+        let parts: Vec<&str> = self.to.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        if parts.is_empty() {
+            return Err("Please enter at least one recipient in To, for example dave@dave.example.".into());
+        }
+        parts
+            .into_iter()
+            .map(|p| {
+                let bare = p.trim_start_matches('<').trim_end_matches('>');
+                Mailbox::parse(bare)
+                    .map(|m| m.to_string())
+                    .map_err(|e| format!("The address in To cannot be used: {e}. Check it and try again."))
+            })
+            .collect()
+    }
+}
+
+/// Lifeline / map order: senders left, the ISP, DNS, other mail servers, Dave's computer right.
+fn rank(id: &str, role: HostRole) -> u32 {
+    match (id, role) {
+        ("john-pc", _) => 0,
+        (_, HostRole::Computer) if id != "dave-pc" => 1,
+        (_, HostRole::IspServer) => 2,
+        (_, HostRole::DnsServer) => 3,
+        ("filter", _) => 4,
+        ("mx", _) => 5,
+        (_, HostRole::MailServer) => 6,
+        _ => 7,
+    }
+}
+
+impl Story {
+    /// Runs a scenario to the end and lays out its hosts.
+    pub fn from_scenario(s: &Scenario) -> Story {
+        let world = s.run(None);
+        let trace = world.trace().to_vec();
+        let answers_dns = |id: &str| trace.iter().any(|e| e.from == id && matches!(e.kind, EventKind::DnsAnswer { .. }));
+        let mut hosts: Vec<HostInfo> = world
+            .hosts()
+            .map(|h| {
+                let c = &h.config;
+                let role = if c.submission {
+                    HostRole::IspServer
+                } else if c.smtp || c.pop3 {
+                    HostRole::MailServer
+                } else if answers_dns(&c.id) || c.id == "dns" {
+                    HostRole::DnsServer
+                } else {
+                    HostRole::Computer
+                };
+                HostInfo { id: c.id.clone(), name: c.name.clone(), ip: c.ip.to_string(), role, x: 0.0, y: 0.0 }
+            })
+            .collect();
+        hosts.sort_by_key(|h| (rank(&h.id, h.role), h.id.clone()));
+        layout(&mut hosts);
+        let index = |id: &str| hosts.iter().position(|h| h.id == id);
+        let mut links: Vec<(usize, usize)> = Vec::new();
+        for e in &trace {
+            if let (Some(a), Some(b)) = (index(&e.from), index(&e.to)) {
+                if a != b {
+                    let pair = (a.min(b), a.max(b));
+                    if !links.contains(&pair) {
+                        links.push(pair);
+                    }
+                }
+            }
+        }
+        Story { name: s.name.clone(), title: s.title.clone(), goal: s.goal.clone(), trace, hosts, links }
+    }
+
+    pub fn host_index(&self, id: &str) -> Option<usize> {
+        self.hosts.iter().position(|h| h.id == id)
+    }
+}
+
+/// Places hosts: DNS servers on a top row, the rest left to right by rank,
+/// hosts of equal rank stacked.
+fn layout(hosts: &mut [HostInfo]) {
+    let (w, top, mid) = (1000.0, 50.0, 285.0);
+    let mut columns: Vec<u32> = hosts.iter().filter(|h| h.role != HostRole::DnsServer).map(|h| rank(&h.id, h.role)).collect();
+    columns.dedup();
+    let n = columns.len().max(1) as f64;
+    let dns: Vec<usize> = (0..hosts.len()).filter(|&i| hosts[i].role == HostRole::DnsServer).collect();
+    for (k, &i) in dns.iter().enumerate() {
+        hosts[i].x = w * (k as f64 + 1.0) / (dns.len() as f64 + 1.0);
+        hosts[i].y = top;
+    }
+    for (c, rank_c) in columns.iter().enumerate() {
+        let members: Vec<usize> =
+            (0..hosts.len()).filter(|&i| hosts[i].role != HostRole::DnsServer && rank(&hosts[i].id, hosts[i].role) == *rank_c).collect();
+        let m = members.len() as f64;
+        for (k, &i) in members.iter().enumerate() {
+            hosts[i].x = 110.0 + (w - 220.0) * c as f64 / (n - 1.0).max(1.0);
+            hosts[i].y = mid + (k as f64 - (m - 1.0) / 2.0) * 120.0;
+        }
+    }
+}
+
+/// The built-in scenarios: (name, title, goal).
+pub fn scenario_list() -> Vec<(String, String, String)> {
+    catalogue().into_iter().map(|s| (s.name, s.title, s.goal)).collect()
+}
+
+/// A built-in scenario by name, played.
+pub fn builtin_story(name: &str) -> Option<Story> {
+    builtin(name).map(|s| Story::from_scenario(&s))
+}
+
+/// The seed story with John's own message.
+pub fn composed_story(draft: &Draft) -> Result<Story, String> {
+    let to = draft.recipients()?;
+    let mut s = builtin("seed-story").ok_or("the seed story is missing from the catalogue")?;
+    for step in &mut s.steps {
+        if let Step::Send { to: t, subject, body, .. } = step {
+            *t = to.clone();
+            *subject = draft.subject.clone();
+            *body = draft.body.clone();
+        }
+    }
+    s.name = "compose".into();
+    s.title = format!("John's message: {}", if draft.subject.is_empty() { "(no subject)" } else { &draft.subject });
+    Ok(Story::from_scenario(&s))
+}
+
+/// A long trace for performance checks: the seed story's send repeated
+/// every five minutes until the trace has at least `min_events` events.
+pub fn bench_story(min_events: usize) -> Story {
+    let base = builtin("seed-story").expect("seed story");
+    let send = base.steps.iter().find(|s| matches!(s, Step::Send { .. })).cloned().expect("a send step");
+    let fetch = base.steps.iter().find(|s| matches!(s, Step::Fetch { .. })).cloned().expect("a fetch step");
+    let mut n = 1;
+    loop {
+        let mut s = base.clone();
+        s.steps.clear();
+        for k in 0..n {
+            let shift = |st: &Step| -> Step {
+                let mut st = st.clone();
+                let extra = SimDuration(k as u64 * 300_000_000);
+                match &mut st {
+                    Step::Send { at, .. } | Step::Fetch { at, .. } => at.0 = SimDuration(at.0.as_micros() + extra.as_micros()),
+                    _ => {}
+                }
+                st
+            };
+            s.steps.push(shift(&send));
+            s.steps.push(shift(&fetch));
+        }
+        s.name = "bench".into();
+        s.title = format!("{n} messages, one after another");
+        let story = Story::from_scenario(&s);
+        if story.trace.len() >= min_events || n >= 64 {
+            return story;
+        }
+        n = (n * min_events / story.trace.len().max(1)).max(n + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draft_recipients_case_table() {
+        let cases: &[(&str, Result<&[&str], &str>)] = &[
+            ("dave@dave.example", Ok(&["dave@dave.example"])),
+            (" <dave@dave.example> ", Ok(&["dave@dave.example"])),
+            ("dave@dave.example, john@isp.example", Ok(&["dave@dave.example", "john@isp.example"])),
+            ("", Err("at least one recipient")),
+            ("dave", Err("needs an @")),
+            ("dave@", Err("domain after the @ is missing")),
+            ("da ve@dave.example", Err("spaces")),
+        ];
+        for (to, want) in cases {
+            let d = Draft { to: to.to_string(), ..Default::default() };
+            match (d.recipients(), want) {
+                (Ok(got), Ok(w)) => assert_eq!(got, w.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{to:?}"),
+                (Err(got), Err(w)) => assert!(got.contains(w), "{to:?}: {got}"),
+                (got, want) => panic!("{to:?}: got {got:?}, want {want:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn seed_story_hosts_are_laid_out_by_role() {
+        let s = builtin_story("seed-story").unwrap();
+        let ids: Vec<&str> = s.hosts.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["john-pc", "isp", "dns", "mx", "dave-pc"]);
+        let roles: Vec<HostRole> = s.hosts.iter().map(|h| h.role).collect();
+        assert_eq!(roles, [HostRole::Computer, HostRole::IspServer, HostRole::DnsServer, HostRole::MailServer, HostRole::Computer]);
+        assert!(s.hosts[0].x < s.hosts[1].x && s.hosts[1].x < s.hosts[3].x && s.hosts[3].x < s.hosts[4].x);
+        assert!(s.hosts[2].y < s.hosts[0].y, "DNS sits above the mail path");
+        assert!(s.links.contains(&(0, 1)) && s.links.contains(&(1, 3)) && s.links.contains(&(3, 4)));
+    }
+
+    #[test]
+    fn composed_story_carries_johns_subject_and_body() {
+        let d = Draft { to: "dave@dave.example".into(), subject: "Chess tonight".into(), body: "Bring the board.\n".into() };
+        let s = composed_story(&d).unwrap();
+        let delivered = s.trace.iter().find_map(|e| match &e.kind {
+            EventKind::Delivered { message, .. } => Some(message.clone()),
+            _ => None,
+        });
+        let m = delivered.expect("delivered");
+        assert!(m.contains("Subject: Chess tonight"), "{m}");
+        assert!(m.contains("Bring the board."), "{m}");
+        assert!(composed_story(&Draft { to: "nobody".into(), ..d }).is_err());
+    }
+
+    #[test]
+    fn every_builtin_scenario_plays_and_lays_out() {
+        for (name, _, _) in scenario_list() {
+            let s = builtin_story(&name).unwrap();
+            assert!(!s.trace.is_empty(), "{name}");
+            for h in &s.hosts {
+                assert!((0.0..=1000.0).contains(&h.x) && (0.0..=440.0).contains(&h.y), "{name}: {h:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn bench_story_reaches_a_thousand_events() {
+        let s = bench_story(1000);
+        assert!(s.trace.len() >= 1000, "{}", s.trace.len());
+    }
+}

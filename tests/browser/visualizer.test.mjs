@@ -1,0 +1,188 @@
+// The visualizer plays the core's trace: inboxes follow the cursor, bounces
+// land in John's inbox, compose runs John's own message, and the page is
+// accessible and readable at projector and desktop sizes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serveDist, launchBrowser, openPage, artifactsDir, repoRoot } from './support.mjs';
+import { Visualizer } from './app.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function open(viewport) {
+  const { page, problems } = await openPage(browser, server.url, viewport);
+  const app = new Visualizer(page);
+  await app.ready();
+  return { page, problems, app };
+}
+
+test('the seed story at the end: the message is in Dave\'s inbox with two Received lines', async () => {
+  const { page, problems, app } = await open();
+  assert.equal(await app.inboxItems("Dave's inbox").count(), 0, 'empty before anything happens');
+  await app.toEnd();
+  const [pos, len] = await app.position();
+  assert.equal(pos, len);
+  assert.equal(await app.inboxItems("Dave's inbox").count(), 1);
+  assert.match(await app.inboxItems("Dave's inbox").first().innerText(), /Lunch on Friday\?/);
+  const dialog = await app.openFirst("Dave's inbox");
+  const names = await app.headerNames(dialog);
+  assert.equal(names.filter((n) => n === 'Received:').length, 2, names.join(' '));
+  assert.equal(names[0], 'Return-Path:', 'the final server added Return-Path on delivery');
+  assert.match(await dialog.innerText(), /shall we have lunch on Friday\?/);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await app.inboxItems("John's inbox").count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('stepping back to before the delivery empties Dave\'s inbox again', async () => {
+  const { page, problems, app } = await open();
+  await app.toEnd();
+  let steps = 0;
+  while ((await app.inboxItems("Dave's inbox").count()) > 0) {
+    await app.button('Step back').click();
+    steps += 1;
+    assert.ok(steps < 200, 'the inbox never emptied');
+  }
+  // One step forward is exactly the delivery.
+  await app.button('Step forward').click();
+  assert.match(await app.region('Narration').innerText(), /Delivered to a mailbox/);
+  assert.equal(await app.inboxItems("Dave's inbox").count(), 1);
+  await app.button('Step back').click();
+  assert.equal(await app.inboxItems("Dave's inbox").count(), 0);
+  await page.locator('body').press('Home');
+  assert.deepEqual(await app.position().then((p) => p[0]), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('playing the seed story for real at 4x delivers to Dave and downloads it', async () => {
+  const { page, problems, app } = await open();
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+  await app.button('Play').click();
+  await app.button('Pause').waitFor();
+  await app.inboxItems("Dave's inbox").first().waitFor({ timeout: 90_000 });
+  assert.match(await app.inboxItems("Dave's inbox").first().innerText(), /2 Received/);
+  await page.screenshot({ path: path.join(artifactsDir, 'playing-1280x720.png') });
+  await app.button('Play').waitFor({ timeout: 90_000 }); // it stops by itself at the end
+  const [pos, len] = await app.position();
+  assert.equal(pos, len);
+  assert.match(await app.inboxItems("Dave's inbox").first().innerText(), /downloaded/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the unknown-recipient scenario puts a bounce in John\'s inbox', async () => {
+  const { page, problems, app } = await open();
+  await app.pickScenario('unknown-recipient');
+  assert.match(await app.region('Narration').innerText(), /550/);
+  await app.toEnd();
+  assert.equal(await app.inboxItems("Dave's inbox").count(), 0);
+  assert.equal(await app.inboxItems("John's inbox").count(), 1);
+  const dialog = await app.openFirst("John's inbox");
+  const text = await dialog.innerText();
+  assert.match(text, /dvae@dave\.example/);
+  const names = await app.headerNames(dialog);
+  assert.ok(names.includes('Return-Path:'), names.join(' '));
+  await page.screenshot({ path: path.join(artifactsDir, 'bounce-1280x720.png') });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('clicking an arrow in the sequence diagram moves the cursor there', async () => {
+  const { page, problems, app } = await open();
+  const rows = app.region('Sequence diagram').locator('button.seq-row');
+  await rows.nth(3).click();
+  assert.equal((await app.position())[0], 4);
+  assert.match(await app.region('Inspector').innerText(), /␍␊|Raw bytes|Parsed/);
+  assert.equal(await rows.nth(3).getAttribute('aria-current'), 'step');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('compose: an invalid address gets a clear message; a valid one runs John\'s message', async () => {
+  const { page, problems, app } = await open();
+  await page.getByRole('button', { name: /Write a message/ }).click();
+  const form = page.getByRole('dialog', { name: 'Write a message' });
+  await form.getByLabel('To').fill('dave at dave.example');
+  await form.getByRole('button', { name: 'Send' }).click();
+  assert.match(await form.getByRole('alert').innerText(), /needs an @/);
+  await page.screenshot({ path: path.join(artifactsDir, 'compose-error-1280x720.png') });
+  await form.getByLabel('To').fill('dave@dave.example');
+  await form.getByLabel('Subject').fill('Chess tonight');
+  await form.getByLabel('Message').fill('Bring the board.\n');
+  await form.getByRole('button', { name: 'Send' }).click();
+  await form.waitFor({ state: 'detached' });
+  await app.toEnd();
+  assert.match(await app.inboxItems("Dave's inbox").first().innerText(), /Chess tonight/);
+  const dialog = await app.openFirst("Dave's inbox");
+  assert.match(await dialog.innerText(), /Bring the board\./);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('keyboard help overlay opens from the ? button and closes with Escape', async () => {
+  const { page, problems, app } = await open();
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  assert.match(await help.innerText(), /Space[\s\S]*Play \/ Pause/);
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'detached' });
+  await page.locator('body').press('ArrowRight');
+  await page.locator('body').press('ArrowRight');
+  assert.equal((await app.position())[0], 2);
+  await page.locator('body').press('ArrowLeft');
+  assert.equal((await app.position())[0], 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run());
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const theme of ['light', 'dark']) {
+  test(`axe-core finds no serious or critical violations (${theme} theme, mid-story)`, async () => {
+    const { page, problems, app } = await open();
+    await page.emulateMedia({ colorScheme: theme });
+    for (let i = 0; i < 30; i++) await page.locator('body').press('ArrowRight');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole('tab', { name: 'Message' }).click();
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+for (const [w, h] of [[1280, 720], [1920, 1080]]) {
+  test(`screenshots at ${w}x${h}: everything fits in the window`, async () => {
+    const { page, problems, app } = await open({ width: w, height: h });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    for (let i = 0; i < 68; i++) await page.locator('body').press('ArrowRight');
+    const overflow = await page.evaluate(() => [document.documentElement.scrollWidth > innerWidth, document.documentElement.scrollHeight > innerHeight]);
+    assert.deepEqual(overflow, [false, false], 'no page scrollbars');
+    await page.screenshot({ path: path.join(artifactsDir, `story-${w}x${h}.png`) });
+    await page.getByRole('tab', { name: 'State machine' }).click();
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await page.screenshot({ path: path.join(artifactsDir, `machine-dark-${w}x${h}.png`) });
+    await page.getByRole('tab', { name: 'Message' }).click();
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.screenshot({ path: path.join(artifactsDir, `message-${w}x${h}.png`) });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
