@@ -16,8 +16,7 @@ use protocol_core::smtp::server::SmtpState;
 use std::net::Ipv4Addr;
 
 /// The hosts a learner can type from: (host id, label).
-pub const SOURCES: [(&str, &str); 3] =
-    [("john-pc", "john-pc (John's computer)"), ("dave-pc", "dave-pc (Dave's computer)"), ("stranger", "stranger.example (outside)")];
+pub const SOURCES: [(&str, &str); 3] = [("john-pc", "john-pc"), ("dave-pc", "dave-pc"), ("stranger", "stranger.example")];
 
 /// The outsider of `mailsim serve`: a host on the Internet that is not a
 /// customer of the ISP (so the ISP will not relay for it).
@@ -306,6 +305,16 @@ impl Session {
             _ => "not connected".into(),
         }
     }
+    /// The tab's label: "smtp:587", "mail:25 ✕" once closed, "new".
+    pub fn short_title(&self) -> String {
+        match &self.target {
+            Some((h, p)) => {
+                let host = if h.parse::<Ipv4Addr>().is_ok() { h.as_str() } else { h.split('.').next().unwrap_or(h) };
+                format!("{host}:{p}{}", if self.conn.is_some() { "" } else { " ✕" })
+            }
+            None => "new".into(),
+        }
+    }
     /// The server's state as the core names it; a fresh session is in the
     /// table's first state until the server reports a change.
     pub fn server_state(&self) -> Option<String> {
@@ -348,24 +357,18 @@ pub fn hint_for(s: &Session) -> Hint {
     let refused = if s.last_refused { "Refused. " } else { "" };
     let text = match proto {
         Protocol::Smtp => match smtp_state(&state) {
-            Some(SmtpState::Data) => "SMTP · state Data: type the message (headers, an empty line, the body); a line with only . ends it.".into(),
-            Some(SmtpState::Auth) => {
-                "SMTP · state Auth: answer the 334 prompt with one base64 line (b64 helps; b64 -d reads the prompt); * cancels.".into()
-            }
-            Some(SmtpState::Closed) => "SMTP · state Closed: the server has ended the session.".into(),
-            Some(st) => format!(
-                "{refused}SMTP · state {} · the server expects: {} (NOOP, HELP, VRFY work in any state)",
-                st.name(),
-                st.expected_commands().join(", ")
-            ),
-            None => format!("SMTP · state {state}"),
+            Some(SmtpState::Data) => "SMTP, state Data: type the message (headers, empty line, body); a line with only . ends it.".into(),
+            Some(SmtpState::Auth) => "SMTP, state Auth: answer the 334 with one base64 line (b64 helps); * cancels.".into(),
+            Some(SmtpState::Closed) => "SMTP, state Closed: the server has ended the session.".into(),
+            Some(st) => format!("{refused}SMTP, state {}: the server expects {}", st.name(), st.expected_commands().join(", ")),
+            None => format!("SMTP, state {state}"),
         },
         Protocol::Pop3 => match pop3_state(&state) {
             Some(st) if !st.valid_commands().is_empty() => {
-                format!("{refused}POP3 · state {st} · valid now: {}", st.valid_commands().join(", "))
+                format!("{refused}POP3, state {st}: valid now {}", st.valid_commands().join(", "))
             }
-            Some(st) => format!("POP3 · state {st}: the session is ending."),
-            None => format!("POP3 · state {state}"),
+            Some(st) => format!("POP3, state {st}: the session is ending."),
+            None => format!("POP3, state {state}"),
         },
         Protocol::Dns => String::new(),
     };
@@ -868,7 +871,7 @@ mod tests {
             assert!(out.contains(w), "{out}");
         }
         assert!(texts(&c).last().unwrap().starts_with("220 "), "{out}");
-        assert_eq!(c.hint().text, "SMTP · state Greeting · the server expects: EHLO, HELO, QUIT (NOOP, HELP, VRFY work in any state)");
+        assert_eq!(c.hint().text, "SMTP, state Greeting: the server expects EHLO, HELO, QUIT");
         typed(&mut c, &["EHLO john-pc.isp.example", "DATA"]);
         assert!(texts(&c).last().unwrap().starts_with("503"), "{}", all(&c));
         let h = c.hint();
@@ -889,7 +892,7 @@ mod tests {
         let out = all(&c);
         assert!(out.contains("Subject: typed by hand"), "{out}");
         assert!(out.contains("Received: from"), "{out}");
-        assert!(c.hint().text.starts_with("POP3 · state TRANSACTION · valid now: STAT"), "{:?}", c.hint());
+        assert!(c.hint().text.starts_with("POP3, state TRANSACTION: valid now STAT"), "{:?}", c.hint());
     }
 
     #[test]
@@ -956,6 +959,9 @@ mod tests {
         assert_eq!((c.sessions.len(), c.active), (1, 0));
         assert!(c.active_session().connected(), "the other tab's connection stays open");
         assert_eq!(c.active_session().title(), "mail.dave.example:25");
+        assert_eq!(c.active_session().short_title(), "mail:25");
+        c.escape();
+        assert_eq!(c.active_session().short_title(), "mail:25 ✕");
     }
 
     #[test]
