@@ -178,9 +178,14 @@ pub fn parse_smtp_reply(text: &str) -> Option<Parsed> {
     let rest = text.get(4..).unwrap_or("");
     let first = rest.split(' ').next().unwrap_or("");
     let is_esc = {
-        let parts: Vec<&str> = first.split('.').collect();
-        parts.len() == 3
-            && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+        // Three non-empty runs of digits separated by dots, without
+        // collecting the parts.
+        let mut parts = first.split('.');
+        let digits = |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
+        digits(parts.next())
+            && digits(parts.next())
+            && digits(parts.next())
+            && parts.next().is_none()
             && first.as_bytes()[0] == b[0]
     };
     Some(Parsed::Reply { code, enhanced: is_esc.then(|| first.to_string()), more })

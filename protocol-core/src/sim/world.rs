@@ -481,12 +481,13 @@ impl World {
         self.now = self.now.max(t);
     }
 
-    fn emit_at(&mut self, time: SimTime, from: &str, to: &str, kind: EventKind, explain: Option<&str>) {
+    fn emit_at(&mut self, time: SimTime, from: &str, to: &str, kind: EventKind, explain: Option<&'static str>) {
         let seq = self.trace_base + self.trace.len() as u64;
-        self.trace.push(TraceEvent { seq, time, from: from.to_string(), to: to.to_string(), kind, explain: explain.map(str::to_string) });
+        let explain = explain.map(std::borrow::Cow::Borrowed);
+        self.trace.push(TraceEvent { seq, time, from: from.to_string(), to: to.to_string(), kind, explain });
     }
 
-    fn emit(&mut self, from: &str, to: &str, kind: EventKind, explain: Option<&str>) {
+    fn emit(&mut self, from: &str, to: &str, kind: EventKind, explain: Option<&'static str>) {
         self.emit_at(self.now, from, to, kind, explain);
     }
 
