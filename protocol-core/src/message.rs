@@ -151,26 +151,28 @@ pub fn dot_stuff(data: &[u8]) -> Vec<u8> {
     let mut at_line_start = true;
     let mut i = 0;
     while i < data.len() {
-        let b = data[i];
-        if at_line_start && b == b'.' {
+        if at_line_start && data[i] == b'.' {
             out.push(b'.');
         }
-        match b {
-            b'\r' if data.get(i + 1) == Some(&b'\n') => {
+        // Copy the run up to the next line end in one go.
+        match memchr::memchr2(b'\r', b'\n', &data[i..]) {
+            Some(0) => {
+                let crlf = data[i] == b'\r' && data.get(i + 1) == Some(&b'\n');
                 out.extend_from_slice(b"\r\n");
-                i += 1;
+                i += if crlf { 2 } else { 1 };
                 at_line_start = true;
             }
-            b'\r' | b'\n' => {
-                out.extend_from_slice(b"\r\n");
-                at_line_start = true;
+            Some(p) => {
+                out.extend_from_slice(&data[i..i + p]);
+                i += p;
+                at_line_start = false;
             }
-            _ => {
-                out.push(b);
+            None => {
+                out.extend_from_slice(&data[i..]);
+                i = data.len();
                 at_line_start = false;
             }
         }
-        i += 1;
     }
     if !at_line_start {
         out.extend_from_slice(b"\r\n");

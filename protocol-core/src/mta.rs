@@ -100,8 +100,12 @@ impl QueueEntry {
 /// Only the header section (up to the first empty line) is searched.
 pub fn header_value(data: &[u8], name: &str) -> Option<String> {
     let text = std::str::from_utf8(header_section(data)).ok()?;
-    let mut lines = text.split("\r\n").peekable();
+    let mut lines = crlf_split(text).peekable();
     while let Some(line) = lines.next() {
+        // Cheap test before splitting: the line must start with `name:`.
+        if line.len() <= name.len() || line.as_bytes()[name.len()] != b':' {
+            continue;
+        }
         if let Some((n, v)) = line.split_once(':') {
             if n.eq_ignore_ascii_case(name) {
                 let mut value = v.trim().to_string();
@@ -121,12 +125,37 @@ pub fn header_value(data: &[u8], name: &str) -> Option<String> {
     None
 }
 
+/// `text.split("\r\n")`, with memchr instead of the generic substring
+/// searcher (which is costly to set up for short texts).
+fn crlf_split(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let b = r.as_bytes();
+        let mut from = 0;
+        loop {
+            match memchr::memchr(b'\r', &b[from..]) {
+                Some(p) if b.get(from + p + 1) == Some(&b'\n') => {
+                    let i = from + p;
+                    rest = Some(&r[i + 2..]);
+                    return Some(&r[..i]);
+                }
+                Some(p) => from += p + 1,
+                None => {
+                    rest = None;
+                    return Some(r);
+                }
+            }
+        }
+    })
+}
+
 /// The header section of a message: everything before the first empty line.
 pub fn header_section(data: &[u8]) -> &[u8] {
     if data.starts_with(b"\r\n") {
         return &[];
     }
-    match data.windows(4).position(|w| w == b"\r\n\r\n") {
+    match memchr::memmem::find(data, b"\r\n\r\n") {
         Some(i) => &data[..i + 2],
         None => data,
     }

@@ -62,24 +62,45 @@ impl Splitter {
             Direction::ToServer => &mut self.to_server,
             Direction::ToClient => &mut self.to_client,
         };
-        half.buf.extend_from_slice(bytes);
-        let buf = std::mem::take(half.buf_mut());
+        // Usually the bytes are whole lines: cut them in place and only
+        // keep a partial last line, instead of copying everything through
+        // the buffer.
+        let mut pending = std::mem::take(&mut half.buf);
+        let data: &[u8] = if pending.is_empty() {
+            bytes
+        } else {
+            pending.extend_from_slice(bytes);
+            &pending
+        };
         let mut start = 0;
-        while let Some(nl) = buf[start..].iter().position(|&b| b == b'\n') {
+        while let Some(nl) = memchr::memchr(b'\n', &data[start..]) {
             let end = start + nl;
-            let mut line = &buf[start..end];
+            let mut line = &data[start..end];
             if line.last() == Some(&b'\r') {
                 line = &line[..line.len() - 1];
             }
-            let text = String::from_utf8_lossy(line).into_owned();
+            // The fast UTF-8 check first; lossy decoding only for bad bytes.
+            let text = match std::str::from_utf8(line) {
+                Ok(t) => t.to_owned(),
+                Err(_) => String::from_utf8_lossy(line).into_owned(),
+            };
             start = end + 1;
             self.on_line(dir, text, &mut out);
         }
+        let rest = &data[start..];
+        let keep = if rest.is_empty() {
+            Vec::new()
+        } else if pending.is_empty() {
+            rest.to_vec()
+        } else {
+            pending.drain(..start);
+            pending
+        };
         let half = match dir {
             Direction::ToServer => &mut self.to_server,
             Direction::ToClient => &mut self.to_client,
         };
-        half.buf = buf[start..].to_vec();
+        half.buf = keep;
         out
     }
 
@@ -146,12 +167,6 @@ impl Splitter {
     }
 }
 
-impl Half {
-    fn buf_mut(&mut self) -> &mut Vec<u8> {
-        &mut self.buf
-    }
-}
-
 /// `250-mail.dave.example`, `550 5.1.1 <x>: no such user`.
 pub fn parse_smtp_reply(text: &str) -> Option<Parsed> {
     let b = text.as_bytes();
@@ -163,9 +178,14 @@ pub fn parse_smtp_reply(text: &str) -> Option<Parsed> {
     let rest = text.get(4..).unwrap_or("");
     let first = rest.split(' ').next().unwrap_or("");
     let is_esc = {
-        let parts: Vec<&str> = first.split('.').collect();
-        parts.len() == 3
-            && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+        // Three non-empty runs of digits separated by dots, without
+        // collecting the parts.
+        let mut parts = first.split('.');
+        let digits = |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
+        digits(parts.next())
+            && digits(parts.next())
+            && digits(parts.next())
+            && parts.next().is_none()
             && first.as_bytes()[0] == b[0]
     };
     Some(Parsed::Reply { code, enhanced: is_esc.then(|| first.to_string()), more })

@@ -159,6 +159,9 @@ struct Conn {
     finished: bool,
     /// Armed session timers: [client, server].
     timers: [Option<SimTime>; 2],
+    /// Agenda keys of the armed timers, so that re-arming removes the old
+    /// entry instead of leaving a stale one behind for every line.
+    timer_keys: [Option<(SimTime, u64)>; 2],
     states: [String; 2],
 }
 
@@ -197,8 +200,11 @@ pub struct World {
     by_ip: BTreeMap<Ipv4Addr, String>,
     zones: Zones,
     dns_host: Option<String>,
-    links: BTreeMap<(String, String), LinkState>,
-    conns: BTreeMap<ConnId, Conn>,
+    /// from -> to -> state (nested so that lookups borrow `&str`s).
+    links: BTreeMap<String, BTreeMap<String, LinkState>>,
+    /// Boxed: a connection is taken out of the map while it is worked on,
+    /// and moving a pointer is cheaper than moving the whole `Conn`.
+    conns: BTreeMap<ConnId, Box<Conn>>,
     next_conn: ConnId,
     next_port: u16,
     next_dns_id: u16,
@@ -219,6 +225,8 @@ pub struct World {
     console_rx: BTreeMap<ConnId, Vec<u8>>,
     /// Memo of explanation-table lookups (the table is searched linearly).
     explain_cache: BTreeMap<String, Option<&'static str>>,
+    /// Reused buffer for building explanation keys without allocating.
+    explain_scratch: String,
 }
 
 impl World {
@@ -251,6 +259,7 @@ impl World {
             next_message: 0,
             console_rx: BTreeMap::new(),
             explain_cache: BTreeMap::new(),
+            explain_scratch: String::new(),
         }
     }
 
@@ -288,17 +297,15 @@ impl World {
     pub fn set_link(&mut self, a: &str, b: &str, latency: SimDuration, loss_ppm: u32) {
         for (x, y) in [(a, b), (b, a)] {
             let up = self.link(x, y).up;
-            self.links.insert((x.to_string(), y.to_string()), LinkState { latency, loss_ppm, up });
+            self.links.entry(x.to_string()).or_default().insert(y.to_string(), LinkState { latency, loss_ppm, up });
         }
     }
 
     /// The state of the direction `from` -> `to`. Without an explicit entry:
     /// 1 ms inside one /24 network, 20 ms across the internet.
     pub fn link(&self, from: &str, to: &str) -> LinkState {
-        if !self.links.is_empty() {
-            if let Some(l) = self.links.get(&(from.to_string(), to.to_string())) {
-                return *l;
-            }
+        if let Some(l) = self.links.get(from).and_then(|m| m.get(to)) {
+            return *l;
         }
         let same_net = match (self.hosts.get(from), self.hosts.get(to)) {
             (Some(a), Some(b)) => a.config.ip.octets()[..3] == b.config.ip.octets()[..3],
@@ -318,7 +325,7 @@ impl World {
         for (x, y) in [(a, b), (b, a)] {
             let mut l = self.link(x, y);
             l.up = up;
-            self.links.insert((x.to_string(), y.to_string()), l);
+            self.links.entry(x.to_string()).or_default().insert(y.to_string(), l);
         }
     }
 
@@ -361,9 +368,11 @@ impl World {
         id
     }
 
-    fn schedule(&mut self, at: SimTime, action: Action) {
+    fn schedule(&mut self, at: SimTime, action: Action) -> (SimTime, u64) {
         self.agenda_seq += 1;
-        self.agenda.insert((at.max(self.now), self.agenda_seq), action);
+        let key = (at.max(self.now), self.agenda_seq);
+        self.agenda.insert(key, action);
+        key
     }
 
     // ---- running ------------------------------------------------------------
@@ -472,12 +481,13 @@ impl World {
         self.now = self.now.max(t);
     }
 
-    fn emit_at(&mut self, time: SimTime, from: &str, to: &str, kind: EventKind, explain: Option<&str>) {
+    fn emit_at(&mut self, time: SimTime, from: &str, to: &str, kind: EventKind, explain: Option<&'static str>) {
         let seq = self.trace_base + self.trace.len() as u64;
-        self.trace.push(TraceEvent { seq, time, from: from.to_string(), to: to.to_string(), kind, explain: explain.map(str::to_string) });
+        let explain = explain.map(std::borrow::Cow::Borrowed);
+        self.trace.push(TraceEvent { seq, time, from: from.to_string(), to: to.to_string(), kind, explain });
     }
 
-    fn emit(&mut self, from: &str, to: &str, kind: EventKind, explain: Option<&str>) {
+    fn emit(&mut self, from: &str, to: &str, kind: EventKind, explain: Option<&'static str>) {
         self.emit_at(self.now, from, to, kind, explain);
     }
 
@@ -667,7 +677,7 @@ impl World {
         let raw = matches!(client, ClientEnd::Console);
         self.conns.insert(
             id,
-            Conn {
+            Box::new(Conn {
                 client_host: client_host.to_string(),
                 server_host: server_host.to_string(),
                 client_port,
@@ -682,8 +692,9 @@ impl World {
                 close_traced: false,
                 finished: false,
                 timers: [None; 2],
+                timer_keys: [None; 2],
                 states: [String::new(), String::new()],
-            },
+            }),
         );
         let at = self.now + self.segment_delay(client_host, server_host);
         self.schedule(at, Action::Syn { conn: id });
@@ -710,8 +721,8 @@ impl World {
 
     fn transmit(&mut self, id: ConnId, c: &mut Conn, dir: Direction, bytes: Vec<u8>) {
         let (from, to) = match dir {
-            Direction::ToServer => (c.client_host.clone(), c.server_host.clone()),
-            Direction::ToClient => (c.server_host.clone(), c.client_host.clone()),
+            Direction::ToServer => (c.client_host.as_str(), c.server_host.as_str()),
+            Direction::ToClient => (c.server_host.as_str(), c.client_host.as_str()),
         };
         for piece in c.split.feed(dir, &bytes) {
             let kind;
@@ -725,13 +736,13 @@ impl World {
                     kind = EventKind::Payload { conn: id, dir, protocol: c.protocol, text, lines };
                 }
             }
-            self.emit(&from, &to, kind, key);
+            self.emit(from, to, kind, key);
         }
-        if !self.link(&from, &to).up {
+        if !self.link(from, to).up {
             // Nothing gets through: the sender gives up on the connection.
             return;
         }
-        let at = (self.now + self.segment_delay(&from, &to)).max(c.last_arrival[dir_index(dir)]);
+        let at = (self.now + self.segment_delay(from, to)).max(c.last_arrival[dir_index(dir)]);
         c.last_arrival[dir_index(dir)] = at;
         self.schedule(at, Action::Arrive { conn: id, dir, bytes });
     }
@@ -850,7 +861,7 @@ impl World {
 
     /// Moves everything the two sessions produced onto the network and into
     /// the trace, handles their events, closes, and re-arms timers.
-    fn pump(&mut self, id: ConnId, mut c: Conn) {
+    fn pump(&mut self, id: ConnId, mut c: Box<Conn>) {
         loop {
             let mut progressed = false;
             while let Some(bytes) = server_output(&mut c.server) {
@@ -915,9 +926,13 @@ impl World {
             let w = if closed { None } else { w };
             if w != c.timers[i] {
                 c.timers[i] = w;
+                // The old entry would only be skipped as stale: drop it now.
+                if let Some(old) = c.timer_keys[i].take() {
+                    self.agenda.remove(&old);
+                }
                 if let Some(at) = w {
                     let role = if i == 0 { Role::Client } else { Role::Server };
-                    self.schedule(at, Action::Timer { conn: id, role, at });
+                    c.timer_keys[i] = Some(self.schedule(at, Action::Timer { conn: id, role, at }));
                 }
             }
         }
@@ -930,10 +945,10 @@ impl World {
         }
         c.close_traced = true;
         let (a, b) = match by {
-            Role::Client => (c.client_host.clone(), c.server_host.clone()),
-            Role::Server => (c.server_host.clone(), c.client_host.clone()),
+            Role::Client => (c.client_host.as_str(), c.server_host.as_str()),
+            Role::Server => (c.server_host.as_str(), c.client_host.as_str()),
         };
-        self.emit(&a, &b, EventKind::ConnectionClosed { conn: id }, Some("tcp.close"));
+        self.emit(a, b, EventKind::ConnectionClosed { conn: id }, Some("tcp.close"));
     }
 
     /// Handles the sessions' events; true if any came.
@@ -947,8 +962,7 @@ impl World {
                     None => break,
                     Some(smtp::server::ServerEvent::StateChanged { to, .. }) => Some(to.name().to_string()),
                     Some(smtp::server::ServerEvent::MessageAccepted { envelope, queue_id, size }) => {
-                        let host = c.server_host.clone();
-                        self.on_accepted(&host, &queue_id, &envelope, size);
+                        self.on_accepted(&c.server_host, &queue_id, &envelope, size);
                         None
                     }
                     Some(_) => None,
@@ -975,9 +989,9 @@ impl World {
             any = true;
             if let Some(state) = state {
                 if c.states[1] != state {
-                    c.states[1] = state.clone();
-                    let h = c.server_host.clone();
-                    self.emit(&h, &h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Server, state }, None);
+                    c.states[1].clone_from(&state);
+                    let h = c.server_host.as_str();
+                    self.emit(h, h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Server, state }, None);
                 }
             }
         }
@@ -994,8 +1008,7 @@ impl World {
                         match *purpose {
                             SmtpPurpose::Relay(att) => {
                                 *outcome = Some(smtp::client::DeliveryOutcome { recipients: Vec::new() });
-                                let server = c.server_host.clone();
-                                self.attempt_result(att, Some(o), &server);
+                                self.attempt_result(att, Some(o), &c.server_host);
                             }
                             SmtpPurpose::Submit(_) => *outcome = Some(o),
                         }
@@ -1018,9 +1031,9 @@ impl World {
             any = true;
             if let Some(state) = state {
                 if c.states[0] != state {
-                    c.states[0] = state.clone();
-                    let h = c.client_host.clone();
-                    self.emit(&h, &h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Client, state }, None);
+                    c.states[0].clone_from(&state);
+                    let h = c.client_host.as_str();
+                    self.emit(h, h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Client, state }, None);
                 }
             }
         }
@@ -1028,11 +1041,14 @@ impl World {
     }
 
     /// Both sides are closed: settle whatever the connection was for.
-    fn finish_conn(&mut self, _id: ConnId, mut c: Conn) {
+    fn finish_conn(&mut self, _id: ConnId, mut c: Box<Conn>) {
         if c.finished {
             return;
         }
         c.finished = true;
+        for key in c.timer_keys.iter_mut().filter_map(Option::take) {
+            self.agenda.remove(&key);
+        }
         match std::mem::replace(&mut c.client, ClientEnd::Console) {
             ClientEnd::Smtp { purpose: SmtpPurpose::Relay(att), outcome: None, .. } => self.attempt_result(att, None, &c.server_host),
             ClientEnd::Smtp { purpose: SmtpPurpose::Relay(_), .. } => {}
@@ -1584,28 +1600,29 @@ fn client_output(c: &mut ClientEnd) -> Option<Vec<u8>> {
 impl World {
     /// The explanation key of a line, if the table has one.
     fn explain_key(&mut self, protocol: Protocol, parsed: &Option<Parsed>) -> Option<&'static str> {
-        let candidates: [Option<String>; 2] = match (protocol, parsed.as_ref()?) {
-            (Protocol::Smtp, Parsed::Command { verb, .. }) => [Some(format!("smtp.cmd.{verb}")), None],
-            (Protocol::Smtp, Parsed::Reply { more: true, .. }) => return None,
-            (Protocol::Smtp, Parsed::Reply { code, enhanced, .. }) => {
-                [enhanced.as_ref().map(|e| format!("smtp.esc.{e}")), Some(format!("smtp.reply.{code}"))]
-            }
-            (Protocol::Pop3, Parsed::Command { verb, .. }) => [Some(format!("pop3.cmd.{verb}")), None],
-            _ => return None,
-        };
-        for key in candidates.into_iter().flatten() {
-            let found = match self.explain_cache.get(&key) {
-                Some(v) => *v,
-                None => {
-                    let v = crate::explain::lookup(&key).map(|e| e.key);
-                    self.explain_cache.insert(key, v);
-                    v
-                }
-            };
-            if found.is_some() {
-                return found;
-            }
+        match (protocol, parsed.as_ref()?) {
+            (Protocol::Smtp, Parsed::Command { verb, .. }) => self.explain_cached(format_args!("smtp.cmd.{verb}")),
+            (Protocol::Smtp, Parsed::Reply { more: true, .. }) => None,
+            (Protocol::Smtp, Parsed::Reply { code, enhanced, .. }) => enhanced
+                .as_ref()
+                .and_then(|e| self.explain_cached(format_args!("smtp.esc.{e}")))
+                .or_else(|| self.explain_cached(format_args!("smtp.reply.{code}"))),
+            (Protocol::Pop3, Parsed::Command { verb, .. }) => self.explain_cached(format_args!("pop3.cmd.{verb}")),
+            _ => None,
         }
-        None
+    }
+
+    /// Looks a key up through the memo; the key is built in a reused buffer
+    /// and only allocated when it is seen for the first time.
+    fn explain_cached(&mut self, key: std::fmt::Arguments<'_>) -> Option<&'static str> {
+        use std::fmt::Write;
+        self.explain_scratch.clear();
+        let _ = self.explain_scratch.write_fmt(key);
+        if let Some(v) = self.explain_cache.get(self.explain_scratch.as_str()) {
+            return *v;
+        }
+        let v = crate::explain::lookup(&self.explain_scratch).map(|e| e.key);
+        self.explain_cache.insert(self.explain_scratch.clone(), v);
+        v
     }
 }
