@@ -181,6 +181,26 @@ pub fn dot_stuff(data: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The size of `data` with CRLF line ends and a final line end, i.e. of
+/// `dot_unstuff` of [`dot_stuff`] without its `.\r\n`, counted without
+/// building either (RFC 1870 SIZE).
+pub fn crlf_size(data: &[u8]) -> usize {
+    let mut size = 0;
+    let mut i = 0;
+    let mut at_line_start = true;
+    while let Some(p) = memchr::memchr2(b'\r', b'\n', &data[i..]) {
+        size += p + 2;
+        let crlf = data[i + p] == b'\r' && data.get(i + p + 1) == Some(&b'\n');
+        i += p + if crlf { 2 } else { 1 };
+        at_line_start = true;
+    }
+    if i < data.len() {
+        size += data.len() - i;
+        at_line_start = false;
+    }
+    size + if at_line_start { 0 } else { 2 }
+}
+
 /// The inverse of [`dot_stuff`] for a payload without its final `.\r\n`:
 /// removes the first '.' of every line that starts with one.
 pub fn dot_unstuff(data: &[u8]) -> Vec<u8> {
@@ -309,6 +329,16 @@ mod tests {
             b".hidden\r\nline\r\n..two\r\nlast\r\n"
         );
         assert_eq!(dot_stuff(b""), b".\r\n");
+    }
+
+    #[test]
+    fn crlf_size_matches_stuff_then_unstuff() {
+        let cases: [&[u8]; 9] =
+            [b"", b"a", b"a\n", b"\r", b"\r\n", b"\n\r", b".x\r\n..y\rz", b"\r\r\n\n.", b".hidden\nline\r\n..two\rlast"];
+        for c in cases {
+            let s = dot_stuff(c);
+            assert_eq!(crlf_size(c), dot_unstuff(&s[..s.len() - 3]).len(), "{c:?}");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::mta::{self, BounceInfo, Failure, RetryPolicy};
 use crate::pop3;
 use crate::smtp;
 use crate::time::{SimDuration, SimTime};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::Ipv4Addr;
 
@@ -706,12 +707,16 @@ impl World {
         let Some(host) = self.hosts.get(&c.server_host) else { return };
         let client_ip = self.hosts.get(&c.client_host).map(|h| h.config.ip).unwrap_or(Ipv4Addr::UNSPECIFIED);
         let peer = smtp::server::PeerInfo { ip: client_ip, port: c.client_port };
+        // The trace is made from the bytes: the sessions' copies of every
+        // command and reply would only be thrown away.
+        let smtp_server = |config: &std::sync::Arc<smtp::server::ServerConfig>| {
+            let mut s = smtp::server::ServerSession::new(config.clone(), peer, self.now);
+            s.set_wire_events(false);
+            Box::new(s)
+        };
         c.server = match c.port {
-            25 => ServerEnd::Smtp { session: Box::new(smtp::server::ServerSession::new(host.smtp.clone().expect("checked"), peer, self.now)), submission: false },
-            587 => ServerEnd::Smtp {
-                session: Box::new(smtp::server::ServerSession::new(host.submission.clone().expect("checked"), peer, self.now)),
-                submission: true,
-            },
+            25 => ServerEnd::Smtp { session: smtp_server(host.smtp.as_ref().expect("checked")), submission: false },
+            587 => ServerEnd::Smtp { session: smtp_server(host.submission.as_ref().expect("checked")), submission: true },
             _ => ServerEnd::Pop3(Box::new(pop3::server::ServerSession::new(host.pop3.clone().expect("checked"), id, self.now))),
         };
         let (from, to) = (c.client_host.clone(), c.server_host.clone());
@@ -960,7 +965,7 @@ impl World {
             let state = match &mut c.server {
                 ServerEnd::Smtp { session, .. } => match session.poll_event() {
                     None => break,
-                    Some(smtp::server::ServerEvent::StateChanged { to, .. }) => Some(to.name().to_string()),
+                    Some(smtp::server::ServerEvent::StateChanged { to, .. }) => Some(Cow::Borrowed(to.name())),
                     Some(smtp::server::ServerEvent::MessageAccepted { envelope, queue_id, size }) => {
                         self.on_accepted(&c.server_host, &queue_id, &envelope, size);
                         None
@@ -969,7 +974,7 @@ impl World {
                 },
                 ServerEnd::Pop3(session) => match session.poll_event() {
                     None => break,
-                    Some(pop3::server::ServerEvent::StateChanged { to, .. }) => Some(to.to_string()),
+                    Some(pop3::server::ServerEvent::StateChanged { to, .. }) => Some(Cow::Owned(to.to_string())),
                     Some(pop3::server::ServerEvent::Retrieved { user, uid }) => {
                         let (h, cl) = (c.server_host.clone(), c.client_host.clone());
                         self.emit(&h, &cl, EventKind::Retrieved { host: h.clone(), mailbox: user, uid }, Some("pop3.retrieved"));
@@ -988,10 +993,11 @@ impl World {
             };
             any = true;
             if let Some(state) = state {
-                if c.states[1] != state {
-                    c.states[1].clone_from(&state);
+                if c.states[1] != *state {
+                    c.states[1].clear();
+                    c.states[1].push_str(&state);
                     let h = c.server_host.as_str();
-                    self.emit(h, h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Server, state }, None);
+                    self.emit(h, h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Server, state: state.into_owned() }, None);
                 }
             }
         }
@@ -1001,7 +1007,7 @@ impl World {
                 ClientEnd::Console => break,
                 ClientEnd::Smtp { session, outcome, purpose } => match session.poll_event() {
                     None => break,
-                    Some(smtp::client::ClientEvent::StateChanged { to, .. }) => Some(format!("{to:?}")),
+                    Some(smtp::client::ClientEvent::StateChanged { to, .. }) => Some(Cow::Borrowed(to.name())),
                     Some(smtp::client::ClientEvent::Finished(o)) => {
                         // The relay knows the outcome as soon as the last reply
                         // came; QUIT is only politeness.
@@ -1018,7 +1024,7 @@ impl World {
                 },
                 ClientEnd::Pop3 { session, job } => match session.poll_event() {
                     None => break,
-                    Some(pop3::client::ClientEvent::StateChanged { to, .. }) => Some(to.to_string()),
+                    Some(pop3::client::ClientEvent::StateChanged { to, .. }) => Some(Cow::Owned(to.to_string())),
                     Some(pop3::client::ClientEvent::Finished(o)) => {
                         if let Some(Job::Fetch(f)) = self.jobs.get(job) {
                             self.known_uids.insert((f.host.clone(), f.login.clone()), o.known_uids);
@@ -1030,10 +1036,11 @@ impl World {
             };
             any = true;
             if let Some(state) = state {
-                if c.states[0] != state {
-                    c.states[0].clone_from(&state);
+                if c.states[0] != *state {
+                    c.states[0].clear();
+                    c.states[0].push_str(&state);
                     let h = c.client_host.as_str();
-                    self.emit(h, h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Client, state }, None);
+                    self.emit(h, h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Client, state: state.into_owned() }, None);
                 }
             }
         }
@@ -1242,7 +1249,8 @@ impl World {
                 };
                 let rcpts: Vec<Mailbox> = a.rcpts.iter().filter_map(|r| Mailbox::parse(r).ok()).collect();
                 let config = smtp::client::ClientConfig::new(self.hosts[&host].config.name.clone());
-                let session = smtp::client::ClientSession::new(config, from, rcpts, e.data.clone(), self.now);
+                let mut session = smtp::client::ClientSession::new(config, from, rcpts, e.data.clone(), self.now);
+                session.set_wire_events(false);
                 let client = ClientEnd::Smtp { session: Box::new(session), purpose: SmtpPurpose::Relay(att), outcome: None };
                 self.open(&host, &target, 25, protocol, client);
             }
@@ -1486,7 +1494,8 @@ impl World {
                 let rcpts = s.to.iter().filter_map(|t| Mailbox::parse(t).ok()).collect();
                 let mut config = smtp::client::ClientConfig::new(self.hosts[&host].config.name.clone());
                 config.auth = s.auth.clone();
-                let session = smtp::client::ClientSession::new(config, from, rcpts, data, self.now);
+                let mut session = smtp::client::ClientSession::new(config, from, rcpts, data, self.now);
+                session.set_wire_events(false);
                 ClientEnd::Smtp { session: Box::new(session), purpose: SmtpPurpose::Submit(job), outcome: None }
             }
             Some(Job::Fetch(f)) => {

@@ -213,6 +213,9 @@ impl std::error::Error for ReplyError {}
 #[derive(Debug, Default)]
 pub struct ReplyParser {
     buf: Vec<u8>,
+    /// Bytes of `buf` before this were parsed already: lines are read in
+    /// place, and the buffer is compacted on `push` rather than per line.
+    start: usize,
     /// Lines of the reply being read: (code, is_last, text).
     pending: Vec<(u16, String)>,
     /// Discarding the rest of an over-long line.
@@ -225,16 +228,31 @@ impl ReplyParser {
     }
 
     pub fn push(&mut self, bytes: &[u8]) {
+        if self.start > 0 {
+            self.buf.drain(..self.start);
+            self.start = 0;
+        }
         self.buf.extend_from_slice(bytes);
     }
 
     /// The next complete reply, if one has arrived. After an error the
     /// parser resynchronises at the next line.
     pub fn next_reply(&mut self) -> Option<Result<Reply, ReplyError>> {
+        let r = self.next_reply_inner();
+        if self.start == self.buf.len() {
+            // Everything read: reuse the buffer from its start.
+            self.buf.clear();
+            self.start = 0;
+        }
+        r
+    }
+
+    fn next_reply_inner(&mut self) -> Option<Result<Reply, ReplyError>> {
         loop {
-            let Some(lf) = memchr::memchr(b'\n', &self.buf) else {
-                if self.buf.len() > MAX_REPLY_LINE {
+            let Some(lf) = memchr::memchr(b'\n', &self.buf[self.start..]) else {
+                if self.buf.len() - self.start > MAX_REPLY_LINE {
                     self.buf.clear();
+                    self.start = 0;
                     self.pending.clear();
                     if !self.discarding {
                         self.discarding = true;
@@ -243,7 +261,10 @@ impl ReplyParser {
                 }
                 return None;
             };
-            let raw: Vec<u8> = self.buf.drain(..=lf).collect();
+            // The line is read in place; `start` moves past it.
+            let from = self.start;
+            self.start += lf + 1;
+            let raw = &self.buf[from..self.start];
             if std::mem::take(&mut self.discarding) {
                 continue;
             }
@@ -251,7 +272,7 @@ impl ReplyParser {
                 self.pending.clear();
                 return Some(Err(ReplyError::LineTooLong));
             }
-            let line = String::from_utf8_lossy(&raw);
+            let line = String::from_utf8_lossy(raw);
             let line = line.trim_end_matches('\n').trim_end_matches('\r');
             let b = line.as_bytes();
             let sep = b.get(3).copied();
@@ -264,7 +285,7 @@ impl ReplyParser {
                     line: line.to_string(),
                 }));
             }
-            let code: u16 = line[..3].parse().expect("three digits");
+            let code = b[..3].iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
             if !(200..600).contains(&code) {
                 self.pending.clear();
                 return Some(Err(ReplyError::Syntax {
@@ -302,9 +323,12 @@ impl ReplyParser {
         let enhanced = split(&lines[0].1).map(|(e, _)| e);
         let lines = lines
             .into_iter()
-            .map(|(_, t)| match (enhanced, split(&t)) {
+            .map(|(_, mut t)| match (enhanced, split(&t)) {
                 (Some(e), Some((e2, end))) if e == e2 => {
-                    t[end..].strip_prefix(' ').unwrap_or(&t[end..]).to_string()
+                    // Cut the code off in place (no new String).
+                    let cut = end + usize::from(t[end..].starts_with(' '));
+                    t.drain(..cut);
+                    t
                 }
                 _ => t,
             })

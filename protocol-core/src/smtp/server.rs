@@ -385,6 +385,8 @@ pub struct ServerSession {
     errors: u32,
     out: VecDeque<Vec<u8>>,
     events: VecDeque<ServerEvent>,
+    /// Whether `CommandReceived`/`ReplySent` are queued (see `set_wire_events`).
+    wire_events: bool,
     last_activity: SimTime,
     closed: bool,
 }
@@ -417,6 +419,7 @@ impl ServerSession {
             errors: 0,
             out: VecDeque::new(),
             events: VecDeque::new(),
+            wire_events: true,
             last_activity: now,
             closed: false,
         };
@@ -436,6 +439,12 @@ impl ServerSession {
 
     pub fn state(&self) -> SmtpState {
         self.state
+    }
+    /// Off: no `CommandReceived`/`ReplySent` events (a driver that sees the
+    /// bytes anyway need not pay for a copy of every command and reply).
+    /// Replies already queued (the greeting) keep their events.
+    pub fn set_wire_events(&mut self, on: bool) {
+        self.wire_events = on;
     }
     pub fn is_closed(&self) -> bool {
         self.closed
@@ -547,7 +556,9 @@ impl ServerSession {
             reply.enhanced = None;
         }
         self.out.push_back(reply.to_wire().into_bytes());
-        self.events.push_back(ServerEvent::ReplySent { reply });
+        if self.wire_events {
+            self.events.push_back(ServerEvent::ReplySent { reply });
+        }
     }
 
     fn ok(&mut self, code: u16, e: Option<EnhancedCode>, text: impl Into<String>) {
@@ -643,9 +654,11 @@ impl ServerSession {
             Ok(c) => c,
             Err(e) => return self.command_error(e),
         };
-        self.events.push_back(ServerEvent::CommandReceived {
-            command: cmd.clone(),
-        });
+        if self.wire_events {
+            self.events.push_back(ServerEvent::CommandReceived {
+                command: cmd.clone(),
+            });
+        }
         if self.state == SmtpState::Refused && cmd != Command::Quit {
             return self.bad_sequence("this server refused the connection; send QUIT");
         }
@@ -753,7 +766,9 @@ impl ServerSession {
             Reply::new(250, None, first)
         };
         self.out.push_back(reply.to_wire().into_bytes());
-        self.events.push_back(ServerEvent::ReplySent { reply });
+        if self.wire_events {
+            self.events.push_back(ServerEvent::ReplySent { reply });
+        }
         self.set_state(SmtpState::Ready);
     }
 
