@@ -164,6 +164,8 @@ struct Conn {
     /// entry instead of leaving a stale one behind for every line.
     timer_keys: [Option<(SimTime, u64)>; 2],
     states: [String; 2],
+    /// The link states [to server, to client] as of `World::link_epoch`.
+    links: Option<(u64, [LinkState; 2])>,
 }
 
 #[derive(Debug)]
@@ -203,6 +205,9 @@ pub struct World {
     dns_host: Option<String>,
     /// from -> to -> state (nested so that lookups borrow `&str`s).
     links: BTreeMap<String, BTreeMap<String, LinkState>>,
+    /// Bumped whenever a link or host changes, so that connections know
+    /// when their cached link states are out of date.
+    link_epoch: u64,
     /// Boxed: a connection is taken out of the map while it is worked on,
     /// and moving a pointer is cheaper than moving the whole `Conn`.
     conns: BTreeMap<ConnId, Box<Conn>>,
@@ -244,6 +249,7 @@ impl World {
             zones: Zones::new(),
             dns_host: None,
             links: BTreeMap::new(),
+            link_epoch: 0,
             conns: BTreeMap::new(),
             next_conn: 1,
             next_port: 49152,
@@ -268,6 +274,7 @@ impl World {
 
     /// Adds (or replaces) a host and its A record.
     pub fn add_host(&mut self, config: HostConfig) {
+        self.link_epoch += 1;
         self.zones.add_a(&config.name, config.ip);
         self.by_ip.insert(config.ip, config.id.clone());
         self.hosts.insert(config.id.clone(), Host::new(config));
@@ -296,6 +303,7 @@ impl World {
 
     /// Sets both directions of the link between `a` and `b`.
     pub fn set_link(&mut self, a: &str, b: &str, latency: SimDuration, loss_ppm: u32) {
+        self.link_epoch += 1;
         for (x, y) in [(a, b), (b, a)] {
             let up = self.link(x, y).up;
             self.links.entry(x.to_string()).or_default().insert(y.to_string(), LinkState { latency, loss_ppm, up });
@@ -323,6 +331,7 @@ impl World {
     }
 
     fn set_link_up(&mut self, a: &str, b: &str, up: bool) {
+        self.link_epoch += 1;
         for (x, y) in [(a, b), (b, a)] {
             let mut l = self.link(x, y);
             l.up = up;
@@ -633,6 +642,23 @@ impl World {
 
     fn segment_delay(&mut self, from: &str, to: &str) -> SimDuration {
         let l = self.link(from, to);
+        self.link_delay(l)
+    }
+
+    /// The link states of a connection [to server, to client], cached on it:
+    /// a lookup is up to three searches of string-keyed maps.
+    fn conn_links(&self, c: &mut Conn) -> [LinkState; 2] {
+        match c.links {
+            Some((epoch, l)) if epoch == self.link_epoch => l,
+            _ => {
+                let l = [self.link(&c.client_host, &c.server_host), self.link(&c.server_host, &c.client_host)];
+                c.links = Some((self.link_epoch, l));
+                l
+            }
+        }
+    }
+
+    fn link_delay(&mut self, l: LinkState) -> SimDuration {
         let mut d = l.latency;
         // A lost segment is retransmitted after a timeout (RFC 6298 §2: at
         // least 1 s; we use 200 ms + 2 RTT, like Linux's minimum RTO).
@@ -695,6 +721,7 @@ impl World {
                 timers: [None; 2],
                 timer_keys: [None; 2],
                 states: [String::new(), String::new()],
+                links: None,
             }),
         );
         let at = self.now + self.segment_delay(client_host, server_host);
@@ -725,6 +752,7 @@ impl World {
     }
 
     fn transmit(&mut self, id: ConnId, c: &mut Conn, dir: Direction, bytes: Vec<u8>) {
+        let link = self.conn_links(c)[dir_index(dir)];
         let (from, to) = match dir {
             Direction::ToServer => (c.client_host.as_str(), c.server_host.as_str()),
             Direction::ToClient => (c.server_host.as_str(), c.client_host.as_str()),
@@ -743,11 +771,11 @@ impl World {
             }
             self.emit(from, to, kind, key);
         }
-        if !self.link(from, to).up {
+        if !link.up {
             // Nothing gets through: the sender gives up on the connection.
             return;
         }
-        let at = (self.now + self.segment_delay(from, to)).max(c.last_arrival[dir_index(dir)]);
+        let at = (self.now + self.link_delay(link)).max(c.last_arrival[dir_index(dir)]);
         c.last_arrival[dir_index(dir)] = at;
         self.schedule(at, Action::Arrive { conn: id, dir, bytes });
     }
@@ -900,13 +928,13 @@ impl World {
         if server_done && !c.server_closed {
             c.server_closed = true;
             self.trace_close(id, &mut c, Role::Server);
-            let at = (self.now + self.link(&c.server_host, &c.client_host).latency).max(c.last_arrival[1]);
+            let at = (self.now + self.conn_links(&mut c)[1].latency).max(c.last_arrival[1]);
             self.schedule(at, Action::Fin { conn: id, dir: Direction::ToClient });
         }
         if client_done && !c.client_closed {
             c.client_closed = true;
             self.trace_close(id, &mut c, Role::Client);
-            let at = (self.now + self.link(&c.client_host, &c.server_host).latency).max(c.last_arrival[0]);
+            let at = (self.now + self.conn_links(&mut c)[0].latency).max(c.last_arrival[0]);
             self.schedule(at, Action::Fin { conn: id, dir: Direction::ToServer });
         }
         if c.client_closed && c.server_closed {
@@ -1567,7 +1595,7 @@ impl World {
         if !c.client_closed {
             c.client_closed = true;
             self.trace_close(conn, &mut c, Role::Client);
-            let at = (self.now + self.link(&c.client_host, &c.server_host).latency).max(c.last_arrival[0]);
+            let at = (self.now + self.conn_links(&mut c)[0].latency).max(c.last_arrival[0]);
             self.schedule(at, Action::Fin { conn, dir: Direction::ToServer });
         }
         if c.server_closed {
