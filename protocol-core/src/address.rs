@@ -220,10 +220,23 @@ fn syntax_hint(s: &str) -> &'static str {
 
 impl fmt::Display for Mailbox {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.domain.is_empty() {
-            f.write_str(&self.local)
-        } else {
-            write!(f, "{}@{}", self.local, self.domain)
+        // Pieces rather than `write!`: addresses are printed very often.
+        f.write_str(&self.local)?;
+        if !self.domain.is_empty() {
+            f.write_str("@")?;
+            f.write_str(&self.domain)?;
+        }
+        Ok(())
+    }
+}
+
+impl Mailbox {
+    /// Appends the address as `Display` prints it, without a formatter.
+    pub fn write_to(&self, out: &mut String) {
+        out.push_str(&self.local);
+        if !self.domain.is_empty() {
+            out.push('@');
+            out.push_str(&self.domain);
         }
     }
 }

@@ -227,13 +227,36 @@ pub fn received_header(
     for_rcpt: Option<&Mailbox>,
     date: &str,
 ) -> String {
-    let mut v = format!("from {from_helo} ([{from_ip}])\r\n\tby {by_host} with {with} id {id}");
+    // Pushed piece by piece rather than with `format!`: one per message.
+    let mut v = String::with_capacity(96 + from_helo.len() + by_host.len() + id.len() + date.len());
+    for part in ["from ", from_helo, " (["] {
+        v.push_str(part);
+    }
+    for (i, o) in from_ip.octets().into_iter().enumerate() {
+        if i > 0 {
+            v.push('.');
+        }
+        push_u64(&mut v, u64::from(o));
+    }
+    for part in ["])\r\n\tby ", by_host, " with ", with, " id ", id] {
+        v.push_str(part);
+    }
     if let Some(r) = for_rcpt {
-        v.push_str(&format!("\r\n\tfor <{r}>"));
+        v.push_str("\r\n\tfor <");
+        r.write_to(&mut v);
+        v.push('>');
     }
     v.push_str("; ");
     v.push_str(date);
     v
+}
+
+/// Appends `n` in decimal.
+pub(crate) fn push_u64(out: &mut String, n: u64) {
+    if n >= 10 {
+        push_u64(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian
@@ -264,14 +287,32 @@ pub fn rfc5322_date(t: SimTime) -> String {
     const MO: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    format!(
-        "{}, {d:02} {} {y} {:02}:{:02}:{:02} +0000",
-        WD[days.rem_euclid(7) as usize],
-        MO[(m - 1) as usize],
-        sod / 3600,
-        sod / 60 % 60,
-        sod % 60
-    )
+    // Pushed by hand (no `format!`): every message gets a date or two.
+    let two = |out: &mut String, n: i64| {
+        out.push(char::from(b'0' + (n / 10 % 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+    };
+    let mut out = String::with_capacity(32);
+    out.push_str(WD[days.rem_euclid(7) as usize]);
+    out.push_str(", ");
+    two(&mut out, i64::from(d));
+    out.push(' ');
+    out.push_str(MO[(m - 1) as usize]);
+    out.push(' ');
+    if (0..10_000).contains(&y) {
+        two(&mut out, y / 100);
+        two(&mut out, y % 100);
+    } else {
+        out.push_str(&y.to_string());
+    }
+    out.push(' ');
+    two(&mut out, sod / 3600);
+    out.push(':');
+    two(&mut out, sod / 60 % 60);
+    out.push(':');
+    two(&mut out, sod % 60);
+    out.push_str(" +0000");
+    out
 }
 
 #[cfg(test)]

@@ -173,21 +173,27 @@ pub fn parse_smtp_reply(text: &str) -> Option<Parsed> {
     if b.len() < 3 || !b[..3].iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let code: u16 = text[..3].parse().ok()?;
+    // By hand, not with `split`: every reply line of every session comes here.
+    let code = b[..3].iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
     let more = b.get(3) == Some(&b'-');
     let rest = text.get(4..).unwrap_or("");
-    let first = rest.split(' ').next().unwrap_or("");
-    let is_esc = {
-        // Three non-empty runs of digits separated by dots, without
-        // collecting the parts.
-        let mut parts = first.split('.');
-        let digits = |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
-        digits(parts.next())
-            && digits(parts.next())
-            && digits(parts.next())
-            && parts.next().is_none()
-            && first.as_bytes()[0] == b[0]
-    };
+    let first = &rest[..memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len())];
+    // Three non-empty runs of digits separated by dots, the first the class.
+    let (mut parts, mut digits) = (0, 0);
+    let mut ok = true;
+    for &c in first.as_bytes() {
+        if c == b'.' {
+            ok &= digits > 0;
+            parts += 1;
+            digits = 0;
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        } else {
+            ok = false;
+            break;
+        }
+    }
+    let is_esc = ok && digits > 0 && parts == 2 && first.as_bytes()[0] == b[0];
     Some(Parsed::Reply { code, enhanced: is_esc.then(|| first.to_string()), more })
 }
 

@@ -1472,23 +1472,43 @@ impl World {
 
     /// An RFC 5322 message as John's mail program writes it.
     fn compose(&mut self, s: &SendJob) -> Vec<u8> {
+        use crate::message::push_u64;
         self.next_message += 1;
-        let host_name = self.hosts.get(&s.from_host).map(|h| h.config.name.clone()).unwrap_or_else(|| s.from_host.clone());
-        let display = |addr: &str| {
+        let host_name = self.hosts.get(&s.from_host).map_or(s.from_host.as_str(), |h| h.config.name.as_str());
+        // `Local <addr>` with the local part's first letter upper-cased.
+        let display = |m: &mut String, addr: &str| {
             let local = addr.split('@').next().unwrap_or(addr);
-            let mut name: Vec<char> = local.chars().collect();
-            if let Some(c) = name.first_mut() {
-                *c = c.to_ascii_uppercase();
+            let mut chars = local.chars();
+            if let Some(c) = chars.next() {
+                m.push(c.to_ascii_uppercase());
             }
-            format!("{} <{addr}>", name.into_iter().collect::<String>())
+            m.push_str(chars.as_str());
+            m.push_str(" <");
+            m.push_str(addr);
+            m.push('>');
         };
-        let mut m = String::new();
-        m.push_str(&format!("From: {}\r\n", display(&s.from)));
-        m.push_str(&format!("To: {}\r\n", s.to.iter().map(|t| display(t)).collect::<Vec<_>>().join(", ")));
-        m.push_str(&format!("Subject: {}\r\n", s.subject));
-        m.push_str(&format!("Date: {}\r\n", rfc5322_date(self.now)));
-        m.push_str(&format!("Message-ID: <{}.{}@{host_name}>\r\n", self.now.as_micros() / 1_000_000 + 1_795_510_800, self.next_message));
-        m.push_str("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n");
+        // Pushed piece by piece (no `format!`): one message per job.
+        let mut m = String::with_capacity(256 + s.body.len() + s.subject.len());
+        m.push_str("From: ");
+        display(&mut m, &s.from);
+        m.push_str("\r\nTo: ");
+        for (i, t) in s.to.iter().enumerate() {
+            if i > 0 {
+                m.push_str(", ");
+            }
+            display(&mut m, t);
+        }
+        m.push_str("\r\nSubject: ");
+        m.push_str(&s.subject);
+        m.push_str("\r\nDate: ");
+        m.push_str(&rfc5322_date(self.now));
+        m.push_str("\r\nMessage-ID: <");
+        push_u64(&mut m, self.now.as_micros() / 1_000_000 + 1_795_510_800);
+        m.push('.');
+        push_u64(&mut m, self.next_message);
+        m.push('@');
+        m.push_str(host_name);
+        m.push_str(">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n");
         for line in s.body.lines() {
             m.push_str(line);
             m.push_str("\r\n");

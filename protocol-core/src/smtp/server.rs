@@ -744,13 +744,27 @@ impl ServerSession {
         self.esmtp = esmtp;
         self.helo = domain;
         let c = Arc::clone(&self.config);
-        let first = format!("{} Hello {} [{}]", c.hostname, self.helo, self.peer.ip);
+        // Built by pushing pieces (no `format!`): every session says hello.
+        let mut first = String::with_capacity(c.hostname.len() + self.helo.len() + 26);
+        for part in [c.hostname.as_str(), " Hello ", self.helo.as_str(), " ["] {
+            first.push_str(part);
+        }
+        for (i, o) in self.peer.ip.octets().into_iter().enumerate() {
+            if i > 0 {
+                first.push('.');
+            }
+            crate::message::push_u64(&mut first, u64::from(o));
+        }
+        first.push(']');
         let reply = if esmtp {
-            let mut lines = vec![first];
+            let mut lines = Vec::with_capacity(7);
+            lines.push(first);
             if c.pipelining {
                 lines.push("PIPELINING".into());
             }
-            lines.push(format!("SIZE {}", c.max_message_size));
+            let mut size = String::from("SIZE ");
+            crate::message::push_u64(&mut size, c.max_message_size as u64);
+            lines.push(size);
             if c.eightbitmime {
                 lines.push("8BITMIME".into());
             }
