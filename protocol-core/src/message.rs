@@ -53,7 +53,7 @@ impl Message {
 
     /// Parses a message; never fails (see the module header).
     pub fn parse(bytes: &[u8]) -> Message {
-        let text = String::from_utf8_lossy(bytes);
+        let text = crate::lossy(bytes);
         let mut lines: Vec<&str> = text
             .split('\n')
             .map(|l| l.strip_suffix('\r').unwrap_or(l))

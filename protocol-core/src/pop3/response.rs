@@ -62,7 +62,7 @@ impl Response {
     pub fn parse(line: &[u8]) -> Result<Response, ResponseError> {
         let line = line.strip_suffix(b"\n").unwrap_or(line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let text = String::from_utf8_lossy(line);
+        let text = crate::lossy(line);
         match status_line(text.as_ref()) {
             Ok((_, ("+OK", t))) => Ok(Response::Ok(t.unwrap_or("").to_string())),
             Ok((_, (_, t))) => Ok(Response::Err(t.unwrap_or("").to_string())),

@@ -58,6 +58,13 @@ impl Splitter {
     /// Feeds bytes sent in `dir`; returns the complete pieces.
     pub fn feed(&mut self, dir: Direction, bytes: &[u8]) -> Vec<Piece> {
         let mut out = Vec::new();
+        self.feed_into(dir, bytes, &mut out);
+        out
+    }
+
+    /// [`Splitter::feed`] appending to `out`, so that a caller can reuse
+    /// one buffer for every segment.
+    pub fn feed_into(&mut self, dir: Direction, bytes: &[u8], out: &mut Vec<Piece>) {
         let half = match dir {
             Direction::ToServer => &mut self.to_server,
             Direction::ToClient => &mut self.to_client,
@@ -85,7 +92,7 @@ impl Splitter {
                 Err(_) => String::from_utf8_lossy(line).into_owned(),
             };
             start = end + 1;
-            self.on_line(dir, text, &mut out);
+            self.on_line(dir, text, out);
         }
         let rest = &data[start..];
         let keep = if rest.is_empty() {
@@ -101,7 +108,6 @@ impl Splitter {
             Direction::ToClient => &mut self.to_client,
         };
         half.buf = keep;
-        out
     }
 
     fn on_line(&mut self, dir: Direction, text: String, out: &mut Vec<Piece>) {

@@ -233,6 +233,8 @@ pub struct World {
     explain_cache: BTreeMap<String, Option<&'static str>>,
     /// Reused buffer for building explanation keys without allocating.
     explain_scratch: String,
+    /// Reused buffer for the pieces of a segment (see `transmit`).
+    pieces: Vec<Piece>,
 }
 
 impl World {
@@ -267,6 +269,7 @@ impl World {
             console_rx: BTreeMap::new(),
             explain_cache: BTreeMap::new(),
             explain_scratch: String::new(),
+            pieces: Vec::new(),
         }
     }
 
@@ -757,7 +760,9 @@ impl World {
             Direction::ToServer => (c.client_host.as_str(), c.server_host.as_str()),
             Direction::ToClient => (c.server_host.as_str(), c.client_host.as_str()),
         };
-        for piece in c.split.feed(dir, &bytes) {
+        let mut pieces = std::mem::take(&mut self.pieces);
+        c.split.feed_into(dir, &bytes, &mut pieces);
+        for piece in pieces.drain(..) {
             let kind;
             let mut key = None;
             match piece {
@@ -771,6 +776,7 @@ impl World {
             }
             self.emit(from, to, kind, key);
         }
+        self.pieces = pieces;
         if !link.up {
             // Nothing gets through: the sender gives up on the connection.
             return;
@@ -1215,7 +1221,7 @@ impl World {
         let message_id = mta::header_value(&data, "Message-ID");
         let drop = h.mail.maildrops.entry(login.clone()).or_insert(super::host::Maildrop { messages: Vec::new(), locked: false });
         let uid = format!("{queue_id}.{}", drop.messages.len() + 1);
-        let text = String::from_utf8_lossy(&data).into_owned();
+        let text = crate::lossy(&data).into_owned();
         drop.messages.push(pop3::server::StoredMessage { uid: uid.clone(), data });
         self.emit(
             host,

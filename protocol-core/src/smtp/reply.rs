@@ -277,7 +277,7 @@ impl ReplyParser {
                 self.pending.clear();
                 return Some(Err(ReplyError::LineTooLong));
             }
-            let line = String::from_utf8_lossy(raw);
+            let line = crate::lossy(raw);
             let line = line.trim_end_matches('\n').trim_end_matches('\r');
             let b = line.as_bytes();
             let sep = b.get(3).copied();

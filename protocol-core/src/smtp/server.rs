@@ -168,6 +168,12 @@ pub trait ServerPolicy {
     ) -> Option<Reply> {
         None
     }
+    /// Whether `check_rcpt` may say anything; when false the session skips
+    /// building an envelope for it. A policy that overrides `check_rcpt`
+    /// keeps the default `true`.
+    fn checks_rcpt(&self) -> bool {
+        true
+    }
     /// Takes the unstuffed message; returns its queue id or a rejection.
     fn accept_message(
         &mut self,
@@ -649,7 +655,7 @@ impl ServerSession {
         if body.len() + 2 > MAX_COMMAND_LINE {
             return self.line_too_long();
         }
-        let text = String::from_utf8_lossy(body);
+        let text = crate::lossy(body);
         let cmd = match Command::parse(&text) {
             Ok(c) => c,
             Err(e) => return self.command_error(e),
@@ -905,8 +911,9 @@ impl ServerSession {
                 let text = format!("<{to}>: Relaying denied");
                 return self.fail("smtp.error.relay_denied", 550, esc(5, 7, 1), text, false);
             }
-            let env = self.envelope();
-            if let Some(r) = policy.check_rcpt(now, &env, &to) {
+            // The envelope is a copy: only made for a policy that looks.
+            let check = policy.checks_rcpt().then(|| self.envelope());
+            if let Some(r) = check.and_then(|env| policy.check_rcpt(now, &env, &to)) {
                 if !r.is_positive_completion() {
                     self.events.push_back(ServerEvent::ProtocolError {
                         key: "smtp.error.policy",
@@ -1189,7 +1196,15 @@ impl ServerSession {
                 )
             }
             Ok(()) => {
-                let envelope = self.envelope();
+                // The transaction ends here: move its parts, do not copy them.
+                let envelope = Envelope {
+                    from: self.from.take().unwrap_or(ReversePath::Null),
+                    to: std::mem::take(&mut self.to),
+                    helo: self.helo.clone(),
+                    peer: self.peer.ip,
+                    authenticated: self.authenticated.clone(),
+                    body_8bit: self.body_8bit,
+                };
                 self.reset_transaction();
                 let size = message.len();
                 match policy.accept_message(now, &envelope, message) {
