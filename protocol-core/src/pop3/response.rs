@@ -55,7 +55,23 @@ impl Response {
 
     /// The status line with CRLF, as sent.
     pub fn to_wire(&self) -> Vec<u8> {
-        format!("{self}\r\n").into_bytes()
+        let mut out = Vec::new();
+        self.write_wire(&mut out);
+        out
+    }
+
+    /// Appends the status line with its CRLF (by hand: one per response).
+    pub fn write_wire(&self, out: &mut Vec<u8>) {
+        let (ind, text) = match self {
+            Response::Ok(t) => ("+OK", t),
+            Response::Err(t) => ("-ERR", t),
+        };
+        out.extend_from_slice(ind.as_bytes());
+        if !text.is_empty() {
+            out.push(b' ');
+            out.extend_from_slice(text.as_bytes());
+        }
+        out.extend_from_slice(b"\r\n");
     }
 
     /// Parses one status line, with or without its line ending.

@@ -229,8 +229,6 @@ pub struct World {
     next_message: u64,
     /// Bytes received by console connections, kept after they close.
     console_rx: BTreeMap<ConnId, Vec<u8>>,
-    /// Memo of explanation-table lookups (the table is searched linearly).
-    explain_cache: BTreeMap<String, Option<&'static str>>,
     /// Reused buffer for building explanation keys without allocating.
     explain_scratch: String,
     /// Reused buffer for the pieces of a segment (see `transmit`).
@@ -267,7 +265,6 @@ impl World {
             trace_base: 0,
             next_message: 0,
             console_rx: BTreeMap::new(),
-            explain_cache: BTreeMap::new(),
             explain_scratch: String::new(),
             pieces: Vec::new(),
         }
@@ -747,7 +744,11 @@ impl World {
         c.server = match c.port {
             25 => ServerEnd::Smtp { session: smtp_server(host.smtp.as_ref().expect("checked")), submission: false },
             587 => ServerEnd::Smtp { session: smtp_server(host.submission.as_ref().expect("checked")), submission: true },
-            _ => ServerEnd::Pop3(Box::new(pop3::server::ServerSession::new(host.pop3.clone().expect("checked"), id, self.now))),
+            _ => {
+                let mut s = pop3::server::ServerSession::new(host.pop3.clone().expect("checked"), id, self.now);
+                s.set_wire_events(false);
+                ServerEnd::Pop3(Box::new(s))
+            }
         };
         let (from, to) = (c.client_host.clone(), c.server_host.clone());
         self.emit(&from, &to, EventKind::ConnectionOpened { conn: id, port: c.port, protocol: c.protocol }, Some("tcp.open"));
@@ -1557,7 +1558,9 @@ impl World {
                 config.use_apop = f.apop;
                 config.delete_after_retrieve = f.delete;
                 config.known_uids = self.known_uids.get(&(f.host.clone(), f.login.clone())).cloned().unwrap_or_default();
-                ClientEnd::Pop3 { session: Box::new(pop3::client::ClientSession::new(config, self.now)), job }
+                let mut session = pop3::client::ClientSession::new(config, self.now);
+                session.set_wire_events(false);
+                ClientEnd::Pop3 { session: Box::new(session), job }
             }
             None => return,
         };
@@ -1681,11 +1684,23 @@ impl World {
         use std::fmt::Write;
         self.explain_scratch.clear();
         let _ = self.explain_scratch.write_fmt(key);
-        if let Some(v) = self.explain_cache.get(self.explain_scratch.as_str()) {
-            return *v;
+        thread_local! {
+            /// Memo of explanation-table lookups (the table is searched
+            /// linearly). Shared by the worlds of a thread: the answer
+            /// depends on the key only, so sharing cannot change a trace.
+            static MEMO: std::cell::RefCell<BTreeMap<String, Option<&'static str>>> = const { std::cell::RefCell::new(BTreeMap::new()) };
         }
-        let v = crate::explain::lookup(&self.explain_scratch).map(|e| e.key);
-        self.explain_cache.insert(self.explain_scratch.clone(), v);
-        v
+        let key = self.explain_scratch.as_str();
+        MEMO.with_borrow_mut(|memo| {
+            if let Some(v) = memo.get(key) {
+                return *v;
+            }
+            let v = crate::explain::lookup(key).map(|e| e.key);
+            // Verbs typed on a console can be anything: bound the memo.
+            if memo.len() < 4096 {
+                memo.insert(key.to_string(), v);
+            }
+            v
+        })
     }
 }
