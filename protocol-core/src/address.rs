@@ -264,7 +264,11 @@ impl fmt::Display for ReversePath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReversePath::Null => f.write_str("<>"),
-            ReversePath::Mailbox(m) => write!(f, "<{m}>"),
+            ReversePath::Mailbox(m) => {
+                f.write_str("<")?;
+                fmt::Display::fmt(m, f)?;
+                f.write_str(">")
+            }
         }
     }
 }

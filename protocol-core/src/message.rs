@@ -252,11 +252,18 @@ pub fn received_header(
 }
 
 /// Appends `n` in decimal.
-pub(crate) fn push_u64(out: &mut String, n: u64) {
-    if n >= 10 {
-        push_u64(out, n / 10);
+pub(crate) fn push_u64(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
-    out.push(char::from(b'0' + (n % 10) as u8));
+    out.push_str(std::str::from_utf8(&buf[i..]).expect("digits"));
 }
 
 /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian

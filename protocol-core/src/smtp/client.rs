@@ -330,9 +330,10 @@ impl ClientSession {
     }
 
     fn send(&mut self, command: Command, expect: Expect) {
-        let mut line = command.to_string();
-        line.push_str("\r\n");
-        self.out.push_back(line.into_bytes());
+        // Sized up front: `to_string` would grow the buffer several times.
+        let mut line = Vec::with_capacity(64);
+        let _ = write!(line, "{command}\r\n");
+        self.out.push_back(line);
         if self.wire_events {
             self.events.push_back(ClientEvent::CommandSent { command });
         }
