@@ -541,7 +541,7 @@ impl ClientSession {
             let size = crlf_size(&self.message);
             params.push(("SIZE".to_string(), Some(size.to_string())));
         }
-        if self.ext_8bitmime && self.message.iter().any(|&b| b >= 0x80) {
+        if self.ext_8bitmime && !self.message.is_ascii() {
             params.push(("BODY".to_string(), Some("8BITMIME".to_string())));
         }
         self.send(
