@@ -160,9 +160,14 @@ struct Conn {
     finished: bool,
     /// Armed session timers: [client, server].
     timers: [Option<SimTime>; 2],
-    /// Agenda keys of the armed timers, so that re-arming removes the old
-    /// entry instead of leaving a stale one behind for every line.
+    /// The agenda keys the timers are due at (their sequence numbers taken
+    /// when they were armed, as for any other action).
     timer_keys: [Option<(SimTime, u64)>; 2],
+    /// The keys of the timers' entries in the agenda. A session pushes its
+    /// deadline back on every line: rather than removing and inserting an
+    /// entry each time, the entry stays where it is (earlier) and, when it
+    /// comes up, moves on to `timer_keys` (see `Fate::Moved`).
+    armed: [Option<(SimTime, u64)>; 2],
     states: [String; 2],
     /// The link states [to server, to client] as of `World::link_epoch`.
     links: Option<(u64, [LinkState; 2])>,
@@ -173,7 +178,7 @@ enum Action {
     Syn { conn: ConnId },
     Arrive { conn: ConnId, dir: Direction, bytes: Vec<u8> },
     Fin { conn: ConnId, dir: Direction },
-    Timer { conn: ConnId, role: Role, at: SimTime },
+    Timer { conn: ConnId, role: Role },
     DnsAtServer { from: String, id: u16, name: String, qtype: RecordType, purpose: DnsPurpose },
     DnsDone { purpose: DnsPurpose, answer: Option<Answer> },
     ConnectFailed { attempt: AttemptId, reason: String },
@@ -182,6 +187,15 @@ enum Action {
     StartJob { job: JobId },
     HostState { host: String, up: bool },
     LinkState { a: String, b: String, up: bool },
+}
+
+/// What becomes of an agenda entry that comes up.
+enum Fate {
+    Run,
+    /// A timer disarmed, or of a connection that is gone.
+    Stale,
+    /// A timer pushed back to this key.
+    Moved((SimTime, u64)),
 }
 
 fn dir_index(dir: Direction) -> usize {
@@ -415,19 +429,57 @@ impl World {
         self.trace_base += n as u64;
     }
 
-    fn is_stale(&self, action: &Action) -> bool {
+    /// What to do with the agenda entry `key`.
+    fn fate(&self, key: (SimTime, u64), action: &Action) -> Fate {
         match action {
-            Action::Timer { conn, role, at } => {
+            Action::Timer { conn, role, .. } => {
                 let i = if *role == Role::Client { 0 } else { 1 };
-                self.conns.get(conn).is_none_or(|c| c.timers[i] != Some(*at))
+                match self.conns.get(conn) {
+                    Some(c) if c.armed[i] == Some(key) => match c.timer_keys[i] {
+                        Some(k) if k == key => Fate::Run,
+                        Some(k) => Fate::Moved(k),
+                        None => Fate::Stale,
+                    },
+                    _ => Fate::Stale,
+                }
             }
-            _ => false,
+            _ => Fate::Run,
+        }
+    }
+
+    /// Takes the first agenda entry if it is due now: a timer whose deadline
+    /// was pushed back goes back into the agenda at its real key.
+    fn pop_due(&mut self, key: (SimTime, u64)) -> Option<Action> {
+        let action = self.agenda.remove(&key)?;
+        match self.fate(key, &action) {
+            Fate::Run => Some(action),
+            Fate::Stale => None,
+            Fate::Moved(k) => {
+                let Action::Timer { conn, role, .. } = action else { unreachable!("only timers move") };
+                let i = if role == Role::Client { 0 } else { 1 };
+                if let Some(c) = self.conns.get_mut(&conn) {
+                    c.armed[i] = Some(k);
+                }
+                self.agenda.insert(k, Action::Timer { conn, role });
+                None
+            }
         }
     }
 
     /// When something is next due (a session timeout included).
     pub fn next_wakeup(&self) -> Option<SimTime> {
-        self.agenda.iter().find(|(_, a)| !self.is_stale(a)).map(|((t, _), _)| *t)
+        // A timer that will move is due at its real key; the agenda is in
+        // key order and real keys are later, so stop at the first entry due
+        // where it stands.
+        let mut moved: Option<SimTime> = None;
+        for (&key, a) in &self.agenda {
+            match self.fate(key, a) {
+                Fate::Run => return Some(moved.map_or(key.0, |m| m.min(key.0))),
+                Fate::Moved(k) => moved = Some(moved.map_or(k.0, |m| m.min(k.0))),
+                Fate::Stale => {}
+            }
+        }
+        moved
     }
 
     /// Runs every event due at or before `until`; the clock ends at `until`.
@@ -436,10 +488,7 @@ impl World {
             if t > until {
                 break;
             }
-            let action = self.agenda.remove(&(t, s)).expect("first entry");
-            if self.is_stale(&action) {
-                continue;
-            }
+            let Some(action) = self.pop_due((t, s)) else { continue };
             self.advance(t);
             self.perform(action);
         }
@@ -453,7 +502,7 @@ impl World {
             let next = self
                 .agenda
                 .iter()
-                .find(|(_, a)| !self.is_stale(a) && !matches!(a, Action::Timer { .. }))
+                .find(|(_, a)| !matches!(a, Action::Timer { .. }))
                 .map(|(k, _)| *k);
             let Some((t, s)) = next else { break };
             // Timers due before the next real event still fire in order.
@@ -461,8 +510,7 @@ impl World {
                 if (tt, ss) >= (t, s) {
                     break;
                 }
-                let a = self.agenda.remove(&(tt, ss)).expect("entry");
-                if !self.is_stale(&a) {
+                if let Some(a) = self.pop_due((tt, ss)) {
                     self.advance(tt);
                     self.perform(a);
                 }
@@ -720,6 +768,7 @@ impl World {
                 finished: false,
                 timers: [None; 2],
                 timer_keys: [None; 2],
+                armed: [None; 2],
                 states: [String::new(), String::new()],
                 links: None,
             }),
@@ -966,13 +1015,24 @@ impl World {
             let w = if closed { None } else { w };
             if w != c.timers[i] {
                 c.timers[i] = w;
-                // The old entry would only be skipped as stale: drop it now.
-                if let Some(old) = c.timer_keys[i].take() {
-                    self.agenda.remove(&old);
-                }
-                if let Some(at) = w {
-                    let role = if i == 0 { Role::Client } else { Role::Server };
-                    c.timer_keys[i] = Some(self.schedule(at, Action::Timer { conn: id, role, at }));
+                // The key is taken now, exactly as `schedule` would.
+                c.timer_keys[i] = w.map(|at| {
+                    self.agenda_seq += 1;
+                    (at.max(self.now), self.agenda_seq)
+                });
+                match (c.armed[i], c.timer_keys[i]) {
+                    // Pushed back: the armed entry moves on when it comes up.
+                    (Some(old), Some(new)) if old <= new => {}
+                    (old, new) => {
+                        if let Some(old) = old {
+                            self.agenda.remove(&old);
+                        }
+                        if let Some(new) = new {
+                            let role = if i == 0 { Role::Client } else { Role::Server };
+                            self.agenda.insert(new, Action::Timer { conn: id, role });
+                        }
+                        c.armed[i] = new;
+                    }
                 }
             }
         }
@@ -1088,9 +1148,10 @@ impl World {
             return;
         }
         c.finished = true;
-        for key in c.timer_keys.iter_mut().filter_map(Option::take) {
+        for key in c.armed.iter_mut().filter_map(Option::take) {
             self.agenda.remove(&key);
         }
+        c.timer_keys = [None; 2];
         match std::mem::replace(&mut c.client, ClientEnd::Console) {
             ClientEnd::Smtp { purpose: SmtpPurpose::Relay(att), outcome: None, .. } => self.attempt_result(att, None, &c.server_host),
             ClientEnd::Smtp { purpose: SmtpPurpose::Relay(_), .. } => {}
