@@ -87,6 +87,26 @@ impl Splitter {
                 line = &line[..line.len() - 1];
             }
             // The fast UTF-8 check first; lossy decoding only for bad bytes.
+            // A line of a block (the message after DATA, a POP3 body) goes
+            // straight into the block, without a String of its own.
+            let raw = self.raw_client && dir == Direction::ToServer;
+            let half = match dir {
+                Direction::ToServer => &mut self.to_server,
+                Direction::ToClient => &mut self.to_client,
+            };
+            if half.mode == Mode::Block && !raw {
+                let text = crate::lossy(line);
+                half.block.push_str(&text);
+                half.block.push_str("\r\n");
+                half.block_lines += 1;
+                if text == "." {
+                    half.mode = Mode::Lines;
+                    out.push(Piece::Payload { text: std::mem::take(&mut half.block), lines: half.block_lines });
+                    half.block_lines = 0;
+                }
+                start = end + 1;
+                continue;
+            }
             let text = match std::str::from_utf8(line) {
                 Ok(t) => t.to_owned(),
                 Err(_) => String::from_utf8_lossy(line).into_owned(),
