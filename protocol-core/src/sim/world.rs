@@ -595,9 +595,11 @@ impl World {
         let server = self.dns_host.clone().unwrap_or_else(|| from.to_string());
         let key = if qtype == RecordType::MX { "dns.query.mx" } else { "dns.query.a" };
         self.emit(from, &server, EventKind::DnsQuery { id, name: name.to_string(), qtype }, Some(key));
-        let reachable = self.hosts.get(&server).is_some_and(|h| h.up) && self.link(from, &server).up && self.link(&server, from).up;
+        // Each link looked up once (a lookup is several map searches).
+        let (there, back) = (self.link(from, &server), self.link(&server, from));
+        let reachable = self.hosts.get(&server).is_some_and(|h| h.up) && there.up && back.up;
         if reachable {
-            let at = self.now + self.segment_delay(from, &server);
+            let at = self.now + self.link_delay(there);
             self.schedule(at, Action::DnsAtServer { from: from.to_string(), id, name: name.to_string(), qtype, purpose });
         } else {
             self.schedule(self.now + DNS_TIMEOUT, Action::DnsDone { purpose, answer: None });
