@@ -304,7 +304,7 @@ pub fn state_expects(e: &TraceEvent) -> Option<String> {
 /// then the reply code's and enhanced status code's meanings.
 pub fn explanation_keys(trace: &[TraceEvent], i: usize) -> Vec<String> {
     let Some(e) = trace.get(i) else { return Vec::new() };
-    let mut keys: Vec<String> = e.explain.iter().cloned().chain(fallback_key(trace, i)).collect();
+    let mut keys: Vec<String> = e.explain.iter().map(|k| k.to_string()).chain(fallback_key(trace, i)).collect();
     let mut more = |k: String| {
         if !keys.contains(&k) {
             keys.push(k)

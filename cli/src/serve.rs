@@ -157,8 +157,6 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> Result<(), ServeError
                 p.target, p.target_port, p.flag
             ))
         })?;
-        l.set_nonblocking(true)
-            .map_err(|e| ServeError(format!("cannot listen on {addr}: {e}")))?;
         listeners.push(l);
     }
     if !opts.bind.is_loopback() {
@@ -222,13 +220,13 @@ fn accept_loop(
     stop: Arc<AtomicBool>,
     next_key: Arc<std::sync::atomic::AtomicU64>,
 ) {
+    // A blocking accept: polling a non-blocking listener added up to its
+    // sleep to every connection set-up (smtp-source opens one per message).
+    // Blocked accepts end with the process once the world thread stops.
     while !stop.load(Ordering::Relaxed) {
         match l.accept() {
             Ok((stream, peer)) => {
                 let key = next_key.fetch_add(1, Ordering::Relaxed);
-                if stream.set_nonblocking(false).is_err() {
-                    continue;
-                }
                 let _ = stream.set_nodelay(true);
                 let (wtx, wrx) = mpsc::channel::<Vec<u8>>();
                 let Ok(write_half) = stream.try_clone() else {
@@ -253,9 +251,7 @@ fn accept_loop(
                     .name(format!("read-{key}"))
                     .spawn(move || reader_loop(stream, key, tx));
             }
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                thread::sleep(Duration::from_millis(5))
-            }
+            // e.g. EMFILE: too many open connections; let some finish.
             Err(_) => thread::sleep(Duration::from_millis(50)),
         }
     }

@@ -220,10 +220,23 @@ fn syntax_hint(s: &str) -> &'static str {
 
 impl fmt::Display for Mailbox {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.domain.is_empty() {
-            f.write_str(&self.local)
-        } else {
-            write!(f, "{}@{}", self.local, self.domain)
+        // Pieces rather than `write!`: addresses are printed very often.
+        f.write_str(&self.local)?;
+        if !self.domain.is_empty() {
+            f.write_str("@")?;
+            f.write_str(&self.domain)?;
+        }
+        Ok(())
+    }
+}
+
+impl Mailbox {
+    /// Appends the address as `Display` prints it, without a formatter.
+    pub fn write_to(&self, out: &mut String) {
+        out.push_str(&self.local);
+        if !self.domain.is_empty() {
+            out.push('@');
+            out.push_str(&self.domain);
         }
     }
 }
@@ -251,7 +264,11 @@ impl fmt::Display for ReversePath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReversePath::Null => f.write_str("<>"),
-            ReversePath::Mailbox(m) => write!(f, "<{m}>"),
+            ReversePath::Mailbox(m) => {
+                f.write_str("<")?;
+                fmt::Display::fmt(m, f)?;
+                f.write_str(">")
+            }
         }
     }
 }

@@ -21,6 +21,11 @@ pub struct Explanation {
     pub rfc: &'static str,
 }
 
+/// Builds a table entry; the tables are `static` slices of these.
+pub(crate) const fn entry(key: &'static str, title: &'static str, text: &'static str, rfc: &'static str) -> Explanation {
+    Explanation { key, title, text, rfc }
+}
+
 /// Every table the core has, searched in order.
 fn tables() -> [&'static [Explanation]; 3] {
     [crate::smtp::explain::EXPLANATIONS, crate::pop3::explain::EXPLANATIONS, crate::sim::explain::EXPLANATIONS]

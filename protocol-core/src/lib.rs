@@ -33,3 +33,13 @@ pub mod sim;
 pub mod scenario;
 
 pub use time::{SimDuration, SimTime};
+
+/// `String::from_utf8_lossy`, but trying the fast validator first: the
+/// lossy one walks the bytes in chunks and is several times slower on the
+/// valid (nearly always ASCII) text that the sessions see.
+pub(crate) fn lossy(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}

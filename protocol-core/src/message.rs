@@ -53,7 +53,7 @@ impl Message {
 
     /// Parses a message; never fails (see the module header).
     pub fn parse(bytes: &[u8]) -> Message {
-        let text = String::from_utf8_lossy(bytes);
+        let text = crate::lossy(bytes);
         let mut lines: Vec<&str> = text
             .split('\n')
             .map(|l| l.strip_suffix('\r').unwrap_or(l))
@@ -151,32 +151,54 @@ pub fn dot_stuff(data: &[u8]) -> Vec<u8> {
     let mut at_line_start = true;
     let mut i = 0;
     while i < data.len() {
-        let b = data[i];
-        if at_line_start && b == b'.' {
+        if at_line_start && data[i] == b'.' {
             out.push(b'.');
         }
-        match b {
-            b'\r' if data.get(i + 1) == Some(&b'\n') => {
+        // Copy the run up to the next line end in one go.
+        match memchr::memchr2(b'\r', b'\n', &data[i..]) {
+            Some(0) => {
+                let crlf = data[i] == b'\r' && data.get(i + 1) == Some(&b'\n');
                 out.extend_from_slice(b"\r\n");
-                i += 1;
+                i += if crlf { 2 } else { 1 };
                 at_line_start = true;
             }
-            b'\r' | b'\n' => {
-                out.extend_from_slice(b"\r\n");
-                at_line_start = true;
+            Some(p) => {
+                out.extend_from_slice(&data[i..i + p]);
+                i += p;
+                at_line_start = false;
             }
-            _ => {
-                out.push(b);
+            None => {
+                out.extend_from_slice(&data[i..]);
+                i = data.len();
                 at_line_start = false;
             }
         }
-        i += 1;
     }
     if !at_line_start {
         out.extend_from_slice(b"\r\n");
     }
     out.extend_from_slice(b".\r\n");
     out
+}
+
+/// The size of `data` with CRLF line ends and a final line end, i.e. of
+/// `dot_unstuff` of [`dot_stuff`] without its `.\r\n`, counted without
+/// building either (RFC 1870 SIZE).
+pub fn crlf_size(data: &[u8]) -> usize {
+    let mut size = 0;
+    let mut i = 0;
+    let mut at_line_start = true;
+    while let Some(p) = memchr::memchr2(b'\r', b'\n', &data[i..]) {
+        size += p + 2;
+        let crlf = data[i + p] == b'\r' && data.get(i + p + 1) == Some(&b'\n');
+        i += p + if crlf { 2 } else { 1 };
+        at_line_start = true;
+    }
+    if i < data.len() {
+        size += data.len() - i;
+        at_line_start = false;
+    }
+    size + if at_line_start { 0 } else { 2 }
 }
 
 /// The inverse of [`dot_stuff`] for a payload without its final `.\r\n`:
@@ -205,13 +227,43 @@ pub fn received_header(
     for_rcpt: Option<&Mailbox>,
     date: &str,
 ) -> String {
-    let mut v = format!("from {from_helo} ([{from_ip}])\r\n\tby {by_host} with {with} id {id}");
+    // Pushed piece by piece rather than with `format!`: one per message.
+    let mut v = String::with_capacity(96 + from_helo.len() + by_host.len() + id.len() + date.len());
+    for part in ["from ", from_helo, " (["] {
+        v.push_str(part);
+    }
+    for (i, o) in from_ip.octets().into_iter().enumerate() {
+        if i > 0 {
+            v.push('.');
+        }
+        push_u64(&mut v, u64::from(o));
+    }
+    for part in ["])\r\n\tby ", by_host, " with ", with, " id ", id] {
+        v.push_str(part);
+    }
     if let Some(r) = for_rcpt {
-        v.push_str(&format!("\r\n\tfor <{r}>"));
+        v.push_str("\r\n\tfor <");
+        r.write_to(&mut v);
+        v.push('>');
     }
     v.push_str("; ");
     v.push_str(date);
     v
+}
+
+/// Appends `n` in decimal.
+pub(crate) fn push_u64(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).expect("digits"));
 }
 
 /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian
@@ -242,14 +294,32 @@ pub fn rfc5322_date(t: SimTime) -> String {
     const MO: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    format!(
-        "{}, {d:02} {} {y} {:02}:{:02}:{:02} +0000",
-        WD[days.rem_euclid(7) as usize],
-        MO[(m - 1) as usize],
-        sod / 3600,
-        sod / 60 % 60,
-        sod % 60
-    )
+    // Pushed by hand (no `format!`): every message gets a date or two.
+    let two = |out: &mut String, n: i64| {
+        out.push(char::from(b'0' + (n / 10 % 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+    };
+    let mut out = String::with_capacity(32);
+    out.push_str(WD[days.rem_euclid(7) as usize]);
+    out.push_str(", ");
+    two(&mut out, i64::from(d));
+    out.push(' ');
+    out.push_str(MO[(m - 1) as usize]);
+    out.push(' ');
+    if (0..10_000).contains(&y) {
+        two(&mut out, y / 100);
+        two(&mut out, y % 100);
+    } else {
+        out.push_str(&y.to_string());
+    }
+    out.push(' ');
+    two(&mut out, sod / 3600);
+    out.push(':');
+    two(&mut out, sod / 60 % 60);
+    out.push(':');
+    two(&mut out, sod % 60);
+    out.push_str(" +0000");
+    out
 }
 
 #[cfg(test)]
@@ -307,6 +377,16 @@ mod tests {
             b".hidden\r\nline\r\n..two\r\nlast\r\n"
         );
         assert_eq!(dot_stuff(b""), b".\r\n");
+    }
+
+    #[test]
+    fn crlf_size_matches_stuff_then_unstuff() {
+        let cases: [&[u8]; 9] =
+            [b"", b"a", b"a\n", b"\r", b"\r\n", b"\n\r", b".x\r\n..y\rz", b"\r\r\n\n.", b".hidden\nline\r\n..two\rlast"];
+        for c in cases {
+            let s = dot_stuff(c);
+            assert_eq!(crlf_size(c), dot_unstuff(&s[..s.len() - 3]).len(), "{c:?}");
+        }
     }
 
     #[test]

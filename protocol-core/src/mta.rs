@@ -99,26 +99,55 @@ impl QueueEntry {
 /// The first header field named `name` (case-insensitive), unfolded, or None.
 /// Only the header section (up to the first empty line) is searched.
 pub fn header_value(data: &[u8], name: &str) -> Option<String> {
+    if name.contains(':') {
+        return None; // no field name can contain one
+    }
     let text = std::str::from_utf8(header_section(data)).ok()?;
-    let mut lines = text.split("\r\n").peekable();
+    let mut lines = crlf_split(text).peekable();
     while let Some(line) = lines.next() {
-        if let Some((n, v)) = line.split_once(':') {
-            if n.eq_ignore_ascii_case(name) {
-                let mut value = v.trim().to_string();
-                while let Some(next) = lines.peek() {
-                    if next.starts_with(' ') || next.starts_with('\t') {
-                        value.push(' ');
-                        value.push_str(next.trim());
-                        lines.next();
-                    } else {
-                        break;
-                    }
-                }
-                return Some(value);
+        // The line must start with `name:` (a name has no ':' in it).
+        let b = line.as_bytes();
+        if b.len() <= name.len() || b[name.len()] != b':' || !b[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            continue;
+        }
+        let mut value = line[name.len() + 1..].trim().to_string();
+        while let Some(next) = lines.peek() {
+            if next.starts_with(' ') || next.starts_with('\t') {
+                value.push(' ');
+                value.push_str(next.trim());
+                lines.next();
+            } else {
+                break;
             }
         }
+        return Some(value);
     }
     None
+}
+
+/// `text.split("\r\n")`, with memchr instead of the generic substring
+/// searcher (which is costly to set up for short texts).
+fn crlf_split(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let b = r.as_bytes();
+        let mut from = 0;
+        loop {
+            match memchr::memchr(b'\n', &b[from..]) {
+                Some(p) if from + p > 0 && b[from + p - 1] == b'\r' => {
+                    let i = from + p - 1;
+                    rest = Some(&r[i + 2..]);
+                    return Some(&r[..i]);
+                }
+                Some(p) => from += p + 1,
+                None => {
+                    rest = None;
+                    return Some(r);
+                }
+            }
+        }
+    })
 }
 
 /// The header section of a message: everything before the first empty line.
@@ -126,7 +155,10 @@ pub fn header_section(data: &[u8]) -> &[u8] {
     if data.starts_with(b"\r\n") {
         return &[];
     }
-    match data.windows(4).position(|w| w == b"\r\n\r\n") {
+    // One searcher for the process: building it costs more than searching
+    // a short header section.
+    static END: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    match END.get_or_init(|| memchr::memmem::Finder::new(b"\r\n\r\n")).find(data) {
         Some(i) => &data[..i + 2],
         None => data,
     }
@@ -134,10 +166,10 @@ pub fn header_section(data: &[u8]) -> &[u8] {
 
 /// How many hops the message has made: its `Received:` headers (RFC 5321 §6.3).
 pub fn hop_count(data: &[u8]) -> usize {
-    header_section(data)
-        .split(|&b| b == b'\n')
-        .filter(|l| l.len() >= 9 && l[..9].eq_ignore_ascii_case(b"received:"))
-        .count()
+    // Line starts found with memchr, not a per-byte `split` closure.
+    let head = header_section(data);
+    let is_received = |l: &[u8]| l.len() >= 9 && l[..9].eq_ignore_ascii_case(b"received:");
+    usize::from(is_received(head)) + memchr::memchr_iter(b'\n', head).filter(|&i| is_received(&head[i + 1..])).count()
 }
 
 /// Puts a header field (already formatted, with or without CRLF) on top.

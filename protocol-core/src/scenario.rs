@@ -232,6 +232,7 @@ impl fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
+#[cfg(feature = "toml")]
 fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let before = &src[..offset.min(src.len())];
     let line = before.matches('\n').count() + 1;
@@ -240,6 +241,7 @@ fn line_col(src: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The line of the `n`-th (0-based) `[[header]]` table, for validation errors.
+#[cfg(feature = "toml")]
 fn nth_table_line(src: &str, header: &str, n: usize) -> Option<usize> {
     let pat = format!("[[{header}]]");
     src.lines().enumerate().filter(|(_, l)| l.trim_start().starts_with(&pat)).nth(n).map(|(i, _)| i + 1)
@@ -247,6 +249,7 @@ fn nth_table_line(src: &str, header: &str, n: usize) -> Option<usize> {
 
 impl Scenario {
     /// Parses and checks a scenario; `file` names it in errors.
+    #[cfg(feature = "toml")]
     pub fn parse(src: &str, file: &str) -> Result<Scenario, ScenarioError> {
         let scenario: Scenario = toml::from_str(src).map_err(|e| {
             let (line, column) = match e.span() {
@@ -262,6 +265,7 @@ impl Scenario {
         Ok(scenario)
     }
 
+    #[cfg(feature = "toml")]
     fn validate(&self, src: &str, file: &str) -> Result<(), ScenarioError> {
         let err = |line: Option<usize>, message: String| ScenarioError { file: file.to_string(), line, column: None, message };
         let mut ids: Vec<String> = cast_hosts().into_iter().map(|h| h.id).collect();
@@ -400,6 +404,7 @@ fn apply(h: &mut HostConfig, s: &HostSpec) {
 }
 
 /// The built-in catalogue, in teaching order: (file name, TOML text).
+#[cfg(feature = "toml")]
 pub const CATALOGUE: &[(&str, &str)] = &[
     ("seed-story.toml", include_str!("../scenarios/seed-story.toml")),
     ("unknown-recipient.toml", include_str!("../scenarios/unknown-recipient.toml")),
@@ -414,15 +419,86 @@ pub const CATALOGUE: &[(&str, &str)] = &[
 
 /// Every built-in scenario, parsed (a broken one is a bug: tests parse them all).
 pub fn catalogue() -> Vec<Scenario> {
-    CATALOGUE
-        .iter()
-        .map(|(file, src)| Scenario::parse(src, &format!("scenarios/{file}")).unwrap_or_else(|e| panic!("built-in scenario: {e}")))
-        .collect()
+    // Built from the TOML files at development time (see `catalogue_data`),
+    // so the web app carries no TOML parser and parses nothing at start-up.
+    catalogue_data::scenarios()
 }
 
 /// A built-in scenario by name.
 pub fn builtin(name: &str) -> Option<Scenario> {
     catalogue().into_iter().find(|s| s.name == name)
+}
+
+// Generated code, checked by a test; rustfmt would only make it differ.
+#[rustfmt::skip]
+mod catalogue_data;
+
+/// Writes scenarios as the Rust code of `catalogue_data.rs`.
+#[cfg(all(test, feature = "toml"))]
+fn to_rust(scenarios: &[Scenario]) -> String {
+    use std::fmt::Write;
+    fn s(v: &str) -> String {
+        format!("{v:?}.into()")
+    }
+    fn opt<T>(v: &Option<T>, f: impl Fn(&T) -> String) -> String {
+        v.as_ref().map_or("None".into(), |x| format!("Some({})", f(x)))
+    }
+    fn strings(v: &[String]) -> String {
+        format!("vec![{}]", v.iter().map(|x| s(x)).collect::<Vec<_>>().join(", "))
+    }
+    fn delay(d: &Delay) -> String {
+        format!("Delay(SimDuration({}))", d.0.as_micros())
+    }
+    let mut o = String::from(
+        "//! The built-in scenarios, generated from `protocol-core/scenarios/*.toml`\n\
+         //! by the test `scenario::tests::catalogue_data_matches_the_toml_files`\n\
+         //! (`MAILSIM_BLESS=1 cargo test -p protocol-core catalogue_data` rewrites it).\n\
+         //! Do not edit: edit the TOML files.\n\n\
+         use super::*;\n\n\
+         pub(super) fn scenarios() -> Vec<Scenario> {\n    vec![\n",
+    );
+    for sc in scenarios {
+        let _ = writeln!(o, "        Scenario {{");
+        let _ = writeln!(o, "            name: {},\n            title: {},\n            goal: {},\n            seed: {},", s(&sc.name), s(&sc.title), s(&sc.goal), sc.seed);
+        let _ = writeln!(o, "            hosts: vec![");
+        for h in &sc.hosts {
+            let ip = opt(&h.ip, |ip| { let [a, b, c, d] = ip.octets(); format!("Ipv4Addr::new({a}, {b}, {c}, {d})") });
+            let accounts: Vec<String> = h.accounts.iter().map(|a| format!("AccountSpec {{ login: {}, password: {}, address: {} }}", s(&a.login), s(&a.password), s(&a.address))).collect();
+            let _ = writeln!(
+                o,
+                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, accounts: vec![{}] }},",
+                s(&h.id), opt(&h.name, |x| s(x)), h.smtp, h.submission, h.pop3,
+                opt(&h.local_domains, |x| strings(x)), opt(&h.relay_domains, |x| strings(x)), opt(&h.relay_networks, |x| strings(x)),
+                opt(&h.smarthost, |x| s(x)), opt(&h.greylist, delay), h.max_message_size, accounts.join(", ")
+            );
+        }
+        let _ = writeln!(o, "            ],\n            mx: vec![");
+        for m in &sc.mx {
+            let _ = writeln!(o, "                MxSpec {{ domain: {}, preference: {}, host: {} }},", s(&m.domain), m.preference, s(&m.host));
+        }
+        let retry = opt(&sc.retry, |r| format!("RetrySpec {{ schedule: vec![{}], max_age: {} }}", r.schedule.iter().map(delay).collect::<Vec<_>>().join(", "), delay(&r.max_age)));
+        let _ = writeln!(o, "            ],\n            retry: {retry},\n            steps: vec![");
+        for st in &sc.steps {
+            let line = match st {
+                Step::Send { at, from_host, server, port, auth, from, to, subject, body, padding_lines } => format!(
+                    "Step::Send {{ at: {}, from_host: {}, server: {}, port: {port}, auth: {}, from: {}, to: {}, subject: {}, body: {}, padding_lines: {padding_lines} }}",
+                    delay(at), s(from_host), s(server), opt(auth, |(u, p)| format!("({}, {})", s(u), s(p))), s(from), strings(to), s(subject), s(body)
+                ),
+                Step::Fetch { at, host, server, port, login, password, delete, apop } => format!(
+                    "Step::Fetch {{ at: {}, host: {}, server: {}, port: {port}, login: {}, password: {}, delete: {delete}, apop: {apop} }}",
+                    delay(at), s(host), s(server), s(login), s(password)
+                ),
+                Step::HostDown { at, host } => format!("Step::HostDown {{ at: {}, host: {} }}", delay(at), s(host)),
+                Step::HostUp { at, host } => format!("Step::HostUp {{ at: {}, host: {} }}", delay(at), s(host)),
+                Step::LinkDown { at, a, b } => format!("Step::LinkDown {{ at: {}, a: {}, b: {} }}", delay(at), s(a), s(b)),
+                Step::LinkUp { at, a, b } => format!("Step::LinkUp {{ at: {}, a: {}, b: {} }}", delay(at), s(a), s(b)),
+            };
+            let _ = writeln!(o, "                {line},");
+        }
+        let _ = writeln!(o, "            ],\n        }},");
+    }
+    o.push_str("    ]\n}\n");
+    o
 }
 
 #[cfg(test)]
@@ -464,5 +540,22 @@ mod tests {
         let e = Scenario::parse(src, "s.toml").unwrap_err();
         assert_eq!(e.line, Some(5));
         assert!(e.to_string().starts_with("s.toml:5: step 1 names host \"mars\""), "{e}");
+    }
+
+    /// The generated catalogue is exactly what parsing the TOML files gives.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn catalogue_data_matches_the_toml_files() {
+        let parsed: Vec<Scenario> = CATALOGUE
+            .iter()
+            .map(|(file, src)| Scenario::parse(src, &format!("scenarios/{file}")).unwrap_or_else(|e| panic!("built-in scenario: {e}")))
+            .collect();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/scenario/catalogue_data.rs");
+        let code = to_rust(&parsed);
+        if std::env::var_os("MAILSIM_BLESS").is_some() {
+            std::fs::write(path, &code).expect("write catalogue_data.rs");
+        }
+        assert_eq!(catalogue(), parsed, "catalogue_data.rs is stale: run MAILSIM_BLESS=1 cargo test -p protocol-core catalogue_data");
+        assert_eq!(std::fs::read_to_string(path).expect("read catalogue_data.rs"), code, "catalogue_data.rs is not what the generator writes");
     }
 }

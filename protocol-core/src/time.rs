@@ -66,6 +66,12 @@ impl Sub<SimTime> for SimTime {
         self.saturating_since(other)
     }
 }
+impl Sub for SimDuration {
+    type Output = SimDuration;
+    fn sub(self, d: SimDuration) -> SimDuration {
+        SimDuration(self.0.saturating_sub(d.0))
+    }
+}
 impl Add for SimDuration {
     type Output = SimDuration;
     fn add(self, d: SimDuration) -> SimDuration {
@@ -82,24 +88,31 @@ impl fmt::Display for SimTime {
     }
 }
 
-/// Shown in words a student reads: "250 ms", "3 s", "15 min", "2 h 5 min".
+/// Shown in words a student reads: "250 ms", "3 s", "15 min", "1 min 30 s",
+/// "2 h 5 min". Rounded to the nearest second (the nearest minute from an
+/// hour up), never truncated: a retry 14 min 59.9 s later reads "15 min".
 impl fmt::Display for SimDuration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let us = self.0;
         if us < 1_000 {
-            write!(f, "{us} µs")
-        } else if us < 1_000_000 {
-            write!(f, "{} ms", us / 1_000)
-        } else if us < 60_000_000 {
-            write!(f, "{} s", us / 1_000_000)
-        } else if us < 3_600_000_000 {
-            write!(f, "{} min", us / 60_000_000)
+            return write!(f, "{us} µs");
+        }
+        if us < 999_500 {
+            return write!(f, "{} ms", (us + 500) / 1_000);
+        }
+        let secs = (us + 500_000) / 1_000_000;
+        if secs < 60 {
+            write!(f, "{secs} s")
+        } else if secs < 3_600 {
+            match secs % 60 {
+                0 => write!(f, "{} min", secs / 60),
+                s => write!(f, "{} min {s} s", secs / 60),
+            }
         } else {
-            let m = us / 60_000_000;
-            if m.is_multiple_of(60) {
-                write!(f, "{} h", m / 60)
-            } else {
-                write!(f, "{} h {} min", m / 60, m % 60)
+            let m = (secs + 30) / 60;
+            match m % 60 {
+                0 => write!(f, "{} h", m / 60),
+                r => write!(f, "{} h {r} min", m / 60),
             }
         }
     }
@@ -121,6 +134,19 @@ mod tests {
         assert_eq!(SimDuration::from_mins(15).to_string(), "15 min");
         assert_eq!(SimDuration::from_mins(125).to_string(), "2 h 5 min");
         assert_eq!(SimDuration::from_mins(120).to_string(), "2 h");
+        assert_eq!(SimDuration::from_secs(90).to_string(), "1 min 30 s");
+        assert_eq!(SimDuration::from_secs(45).to_string(), "45 s");
+    }
+
+    #[test]
+    fn durations_round_instead_of_truncating() {
+        // A greylisting retry 15 minutes after a 451 sent 137 ms in.
+        assert_eq!((SimDuration::from_mins(15) - SimDuration::from_millis(137)).to_string(), "15 min");
+        assert_eq!(SimDuration::from_micros(119_700_000).to_string(), "2 min");
+        assert_eq!(SimDuration::from_micros(999_600).to_string(), "1 s");
+        assert_eq!(SimDuration::from_micros(1_499).to_string(), "1 ms");
+        assert_eq!((SimDuration::from_mins(60) + SimDuration::from_secs(10)).to_string(), "1 h");
+        assert_eq!((SimDuration::from_mins(60) - SimDuration::from_secs(10)).to_string(), "59 min 50 s");
     }
 
     #[test]

@@ -25,6 +25,7 @@ use super::command::Command;
 use super::response::{Reply, ResponseParser};
 use super::server::Pop3State;
 use crate::time::{SimDuration, SimTime};
+use std::io::Write as _;
 use serde::Serialize;
 use std::collections::{BTreeSet, VecDeque};
 
@@ -133,6 +134,8 @@ pub struct ClientSession {
     error: Option<String>,
     out: Vec<u8>,
     events: VecDeque<ClientEvent>,
+    /// Whether `CommandSent`/`ResponseReceived` are queued.
+    wire_events: bool,
 }
 
 impl ClientSession {
@@ -156,6 +159,7 @@ impl ClientSession {
             error: None,
             out: Vec::new(),
             events: VecDeque::new(),
+            wire_events: true,
         }
     }
 
@@ -169,10 +173,12 @@ impl ClientSession {
             match self.parser.next_reply() {
                 None => break,
                 Some(Ok(reply)) => {
-                    self.events.push_back(ClientEvent::ResponseReceived {
-                        ok: reply.status.is_ok(),
-                        first_line: reply.status.to_string(),
-                    });
+                    if self.wire_events {
+                        self.events.push_back(ClientEvent::ResponseReceived {
+                            ok: reply.status.is_ok(),
+                            first_line: reply.status.to_string(),
+                        });
+                    }
                     self.on_reply(reply);
                 }
                 Some(Err(e)) => {
@@ -219,6 +225,11 @@ impl ClientSession {
         self.step == Step::Done
     }
 
+    /// Off: no `CommandSent`/`ResponseReceived` events (a driver that sees the
+    /// bytes anyway need not pay for a copy of every command and response).
+    pub fn set_wire_events(&mut self, on: bool) {
+        self.wire_events = on;
+    }
     pub fn state(&self) -> Pop3State {
         self.state
     }
@@ -366,10 +377,11 @@ impl ClientSession {
     }
 
     fn send(&mut self, command: Command, next: Step) {
-        self.out
-            .extend_from_slice(format!("{command}\r\n").as_bytes());
+        let _ = write!(self.out, "{command}\r\n");
         self.parser.expect(command.expects_multiline());
-        self.events.push_back(ClientEvent::CommandSent { command });
+        if self.wire_events {
+            self.events.push_back(ClientEvent::CommandSent { command });
+        }
         self.step = next;
         self.deadline = Some(self.now + self.config.timeout);
     }

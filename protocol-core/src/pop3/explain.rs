@@ -1,21 +1,8 @@
 //! Plain-language explanations of POP3 commands, responses and states
 //! (RFC 1939, RFC 2449, RFC 3206), for the UI's narration. Keys:
 //! `pop3.cmd.<CMD>`, `pop3.ok.<name>`, `pop3.err.<name>`, `pop3.state.<State>`.
-use crate::explain::Explanation;
+use crate::explain::{entry as e, Explanation};
 
-const fn e(
-    key: &'static str,
-    title: &'static str,
-    text: &'static str,
-    rfc: &'static str,
-) -> Explanation {
-    Explanation {
-        key,
-        title,
-        text,
-        rfc,
-    }
-}
 
 pub static EXPLANATIONS: &[Explanation] = &[
     // Commands.

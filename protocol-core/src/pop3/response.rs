@@ -55,14 +55,30 @@ impl Response {
 
     /// The status line with CRLF, as sent.
     pub fn to_wire(&self) -> Vec<u8> {
-        format!("{self}\r\n").into_bytes()
+        let mut out = Vec::new();
+        self.write_wire(&mut out);
+        out
+    }
+
+    /// Appends the status line with its CRLF (by hand: one per response).
+    pub fn write_wire(&self, out: &mut Vec<u8>) {
+        let (ind, text) = match self {
+            Response::Ok(t) => ("+OK", t),
+            Response::Err(t) => ("-ERR", t),
+        };
+        out.extend_from_slice(ind.as_bytes());
+        if !text.is_empty() {
+            out.push(b' ');
+            out.extend_from_slice(text.as_bytes());
+        }
+        out.extend_from_slice(b"\r\n");
     }
 
     /// Parses one status line, with or without its line ending.
     pub fn parse(line: &[u8]) -> Result<Response, ResponseError> {
         let line = line.strip_suffix(b"\n").unwrap_or(line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let text = String::from_utf8_lossy(line);
+        let text = crate::lossy(line);
         match status_line(text.as_ref()) {
             Ok((_, ("+OK", t))) => Ok(Response::Ok(t.unwrap_or("").to_string())),
             Ok((_, (_, t))) => Ok(Response::Err(t.unwrap_or("").to_string())),

@@ -335,6 +335,8 @@ pub struct ServerSession {
     discarding: bool,
     out: Vec<u8>,
     events: VecDeque<ServerEvent>,
+    /// Whether `CommandReceived`/`ResponseSent` are queued.
+    wire_events: bool,
     last_activity: SimTime,
 }
 
@@ -356,6 +358,7 @@ impl ServerSession {
             discarding: false,
             out: Vec::new(),
             events: VecDeque::new(),
+            wire_events: true,
             last_activity: now,
         };
         let greeting = match &s.timestamp {
@@ -440,6 +443,11 @@ impl ServerSession {
         self.state == Pop3State::Closed
     }
 
+    /// Off: no `CommandReceived`/`ResponseSent` events (a driver that sees the
+    /// bytes anyway need not pay for a copy of every command and response).
+    pub fn set_wire_events(&mut self, on: bool) {
+        self.wire_events = on;
+    }
     pub fn state(&self) -> Pop3State {
         self.state
     }
@@ -485,9 +493,11 @@ impl ServerSession {
             .and_then(Command::parse);
         match parsed {
             Ok(command) => {
-                self.events.push_back(ServerEvent::CommandReceived {
-                    command: command.clone(),
-                });
+                if self.wire_events {
+                    self.events.push_back(ServerEvent::CommandReceived {
+                        command: command.clone(),
+                    });
+                }
                 self.dispatch(command, store);
             }
             Err(e) => {
@@ -789,12 +799,14 @@ impl ServerSession {
     }
 
     fn send(&mut self, status: Response, key: &'static str) {
-        self.out.extend_from_slice(&status.to_wire());
-        self.events.push_back(ServerEvent::ResponseSent {
-            ok: status.is_ok(),
-            first_line: status.to_string(),
-            key,
-        });
+        status.write_wire(&mut self.out);
+        if self.wire_events {
+            self.events.push_back(ServerEvent::ResponseSent {
+                ok: status.is_ok(),
+                first_line: status.to_string(),
+                key,
+            });
+        }
     }
 
     fn send_multi(&mut self, text: String, body: &[u8], key: &'static str) {

@@ -1,11 +1,12 @@
 //! Explanations for what the world does around the protocol sessions: DNS,
 //! TCP, the MTA's queue, retries, bounces and POP3 mailbox changes.
 
-use crate::explain::Explanation;
+use crate::explain::{entry, Explanation};
 
+/// Entries here read key, title, RFC, then the text.
 macro_rules! e {
     ($key:literal, $title:literal, $rfc:literal, $text:literal) => {
-        Explanation { key: $key, title: $title, text: $text, rfc: $rfc }
+        entry($key, $title, $text, $rfc)
     };
 }
 

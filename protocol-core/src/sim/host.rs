@@ -188,6 +188,10 @@ impl ServerPolicy for SmtpPolicy<'_> {
         self.mail.relay_domains.contains(&domain) || self.mail.account_for(&mailbox.to_string()).is_some()
     }
 
+    fn checks_rcpt(&self) -> bool {
+        self.mail.greylist.is_some()
+    }
+
     fn check_rcpt(&mut self, now: SimTime, envelope: &Envelope, rcpt: &Mailbox) -> Option<Reply> {
         let delay = self.mail.greylist?;
         if envelope.authenticated.is_some() {

@@ -5,6 +5,7 @@
 use crate::dns::{Answer, RecordType};
 use crate::time::{SimDuration, SimTime};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A simulated TCP connection, numbered from 1 in the order they were opened.
 pub type ConnId = u64;
@@ -82,8 +83,10 @@ pub struct TraceEvent {
     /// The host it goes to; equal to `from` for things that happen inside one host.
     pub to: String,
     pub kind: EventKind,
-    /// Key into the explanation table ([`crate::explain::lookup`]).
-    pub explain: Option<String>,
+    /// Key into the explanation table ([`crate::explain::lookup`]). A `Cow`
+    /// so that the world can point at its static keys without allocating;
+    /// it serializes as a plain string.
+    pub explain: Option<Cow<'static, str>>,
 }
 
 /// The kinds of event (DESIGN.md lists them).

@@ -58,29 +58,76 @@ impl Splitter {
     /// Feeds bytes sent in `dir`; returns the complete pieces.
     pub fn feed(&mut self, dir: Direction, bytes: &[u8]) -> Vec<Piece> {
         let mut out = Vec::new();
+        self.feed_into(dir, bytes, &mut out);
+        out
+    }
+
+    /// [`Splitter::feed`] appending to `out`, so that a caller can reuse
+    /// one buffer for every segment.
+    pub fn feed_into(&mut self, dir: Direction, bytes: &[u8], out: &mut Vec<Piece>) {
         let half = match dir {
             Direction::ToServer => &mut self.to_server,
             Direction::ToClient => &mut self.to_client,
         };
-        half.buf.extend_from_slice(bytes);
-        let buf = std::mem::take(half.buf_mut());
+        // Usually the bytes are whole lines: cut them in place and only
+        // keep a partial last line, instead of copying everything through
+        // the buffer.
+        let mut pending = std::mem::take(&mut half.buf);
+        let data: &[u8] = if pending.is_empty() {
+            bytes
+        } else {
+            pending.extend_from_slice(bytes);
+            &pending
+        };
         let mut start = 0;
-        while let Some(nl) = buf[start..].iter().position(|&b| b == b'\n') {
+        while let Some(nl) = memchr::memchr(b'\n', &data[start..]) {
             let end = start + nl;
-            let mut line = &buf[start..end];
+            let mut line = &data[start..end];
             if line.last() == Some(&b'\r') {
                 line = &line[..line.len() - 1];
             }
-            let text = String::from_utf8_lossy(line).into_owned();
+            // The fast UTF-8 check first; lossy decoding only for bad bytes.
+            // A line of a block (the message after DATA, a POP3 body) goes
+            // straight into the block, without a String of its own.
+            let raw = self.raw_client && dir == Direction::ToServer;
+            let half = match dir {
+                Direction::ToServer => &mut self.to_server,
+                Direction::ToClient => &mut self.to_client,
+            };
+            if half.mode == Mode::Block && !raw {
+                let text = crate::lossy(line);
+                half.block.push_str(&text);
+                half.block.push_str("\r\n");
+                half.block_lines += 1;
+                if text == "." {
+                    half.mode = Mode::Lines;
+                    out.push(Piece::Payload { text: std::mem::take(&mut half.block), lines: half.block_lines });
+                    half.block_lines = 0;
+                }
+                start = end + 1;
+                continue;
+            }
+            let text = match std::str::from_utf8(line) {
+                Ok(t) => t.to_owned(),
+                Err(_) => String::from_utf8_lossy(line).into_owned(),
+            };
             start = end + 1;
-            self.on_line(dir, text, &mut out);
+            self.on_line(dir, text, out);
         }
+        let rest = &data[start..];
+        let keep = if rest.is_empty() {
+            Vec::new()
+        } else if pending.is_empty() {
+            rest.to_vec()
+        } else {
+            pending.drain(..start);
+            pending
+        };
         let half = match dir {
             Direction::ToServer => &mut self.to_server,
             Direction::ToClient => &mut self.to_client,
         };
-        half.buf = buf[start..].to_vec();
-        out
+        half.buf = keep;
     }
 
     fn on_line(&mut self, dir: Direction, text: String, out: &mut Vec<Piece>) {
@@ -146,28 +193,33 @@ impl Splitter {
     }
 }
 
-impl Half {
-    fn buf_mut(&mut self) -> &mut Vec<u8> {
-        &mut self.buf
-    }
-}
-
 /// `250-mail.dave.example`, `550 5.1.1 <x>: no such user`.
 pub fn parse_smtp_reply(text: &str) -> Option<Parsed> {
     let b = text.as_bytes();
     if b.len() < 3 || !b[..3].iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let code: u16 = text[..3].parse().ok()?;
+    // By hand, not with `split`: every reply line of every session comes here.
+    let code = b[..3].iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
     let more = b.get(3) == Some(&b'-');
     let rest = text.get(4..).unwrap_or("");
-    let first = rest.split(' ').next().unwrap_or("");
-    let is_esc = {
-        let parts: Vec<&str> = first.split('.').collect();
-        parts.len() == 3
-            && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
-            && first.as_bytes()[0] == b[0]
-    };
+    let first = &rest[..memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len())];
+    // Three non-empty runs of digits separated by dots, the first the class.
+    let (mut parts, mut digits) = (0, 0);
+    let mut ok = true;
+    for &c in first.as_bytes() {
+        if c == b'.' {
+            ok &= digits > 0;
+            parts += 1;
+            digits = 0;
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        } else {
+            ok = false;
+            break;
+        }
+    }
+    let is_esc = ok && digits > 0 && parts == 2 && first.as_bytes()[0] == b[0];
     Some(Parsed::Reply { code, enhanced: is_esc.then(|| first.to_string()), more })
 }
 

@@ -21,6 +21,7 @@ use crate::mta::{self, BounceInfo, Failure, RetryPolicy};
 use crate::pop3;
 use crate::smtp;
 use crate::time::{SimDuration, SimTime};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::Ipv4Addr;
 
@@ -159,7 +160,17 @@ struct Conn {
     finished: bool,
     /// Armed session timers: [client, server].
     timers: [Option<SimTime>; 2],
+    /// The agenda keys the timers are due at (their sequence numbers taken
+    /// when they were armed, as for any other action).
+    timer_keys: [Option<(SimTime, u64)>; 2],
+    /// The keys of the timers' entries in the agenda. A session pushes its
+    /// deadline back on every line: rather than removing and inserting an
+    /// entry each time, the entry stays where it is (earlier) and, when it
+    /// comes up, moves on to `timer_keys` (see `Fate::Moved`).
+    armed: [Option<(SimTime, u64)>; 2],
     states: [String; 2],
+    /// The link states [to server, to client] as of `World::link_epoch`.
+    links: Option<(u64, [LinkState; 2])>,
 }
 
 #[derive(Debug)]
@@ -167,7 +178,7 @@ enum Action {
     Syn { conn: ConnId },
     Arrive { conn: ConnId, dir: Direction, bytes: Vec<u8> },
     Fin { conn: ConnId, dir: Direction },
-    Timer { conn: ConnId, role: Role, at: SimTime },
+    Timer { conn: ConnId, role: Role },
     DnsAtServer { from: String, id: u16, name: String, qtype: RecordType, purpose: DnsPurpose },
     DnsDone { purpose: DnsPurpose, answer: Option<Answer> },
     ConnectFailed { attempt: AttemptId, reason: String },
@@ -176,6 +187,15 @@ enum Action {
     StartJob { job: JobId },
     HostState { host: String, up: bool },
     LinkState { a: String, b: String, up: bool },
+}
+
+/// What becomes of an agenda entry that comes up.
+enum Fate {
+    Run,
+    /// A timer disarmed, or of a connection that is gone.
+    Stale,
+    /// A timer pushed back to this key.
+    Moved((SimTime, u64)),
 }
 
 fn dir_index(dir: Direction) -> usize {
@@ -197,8 +217,14 @@ pub struct World {
     by_ip: BTreeMap<Ipv4Addr, String>,
     zones: Zones,
     dns_host: Option<String>,
-    links: BTreeMap<(String, String), LinkState>,
-    conns: BTreeMap<ConnId, Conn>,
+    /// from -> to -> state (nested so that lookups borrow `&str`s).
+    links: BTreeMap<String, BTreeMap<String, LinkState>>,
+    /// Bumped whenever a link or host changes, so that connections know
+    /// when their cached link states are out of date.
+    link_epoch: u64,
+    /// Boxed: a connection is taken out of the map while it is worked on,
+    /// and moving a pointer is cheaper than moving the whole `Conn`.
+    conns: BTreeMap<ConnId, Box<Conn>>,
     next_conn: ConnId,
     next_port: u16,
     next_dns_id: u16,
@@ -217,8 +243,10 @@ pub struct World {
     next_message: u64,
     /// Bytes received by console connections, kept after they close.
     console_rx: BTreeMap<ConnId, Vec<u8>>,
-    /// Memo of explanation-table lookups (the table is searched linearly).
-    explain_cache: BTreeMap<String, Option<&'static str>>,
+    /// Reused buffer for building explanation keys without allocating.
+    explain_scratch: String,
+    /// Reused buffer for the pieces of a segment (see `transmit`).
+    pieces: Vec<Piece>,
 }
 
 impl World {
@@ -235,6 +263,7 @@ impl World {
             zones: Zones::new(),
             dns_host: None,
             links: BTreeMap::new(),
+            link_epoch: 0,
             conns: BTreeMap::new(),
             next_conn: 1,
             next_port: 49152,
@@ -250,7 +279,8 @@ impl World {
             trace_base: 0,
             next_message: 0,
             console_rx: BTreeMap::new(),
-            explain_cache: BTreeMap::new(),
+            explain_scratch: String::new(),
+            pieces: Vec::new(),
         }
     }
 
@@ -258,6 +288,7 @@ impl World {
 
     /// Adds (or replaces) a host and its A record.
     pub fn add_host(&mut self, config: HostConfig) {
+        self.link_epoch += 1;
         self.zones.add_a(&config.name, config.ip);
         self.by_ip.insert(config.ip, config.id.clone());
         self.hosts.insert(config.id.clone(), Host::new(config));
@@ -286,19 +317,18 @@ impl World {
 
     /// Sets both directions of the link between `a` and `b`.
     pub fn set_link(&mut self, a: &str, b: &str, latency: SimDuration, loss_ppm: u32) {
+        self.link_epoch += 1;
         for (x, y) in [(a, b), (b, a)] {
             let up = self.link(x, y).up;
-            self.links.insert((x.to_string(), y.to_string()), LinkState { latency, loss_ppm, up });
+            self.links.entry(x.to_string()).or_default().insert(y.to_string(), LinkState { latency, loss_ppm, up });
         }
     }
 
     /// The state of the direction `from` -> `to`. Without an explicit entry:
     /// 1 ms inside one /24 network, 20 ms across the internet.
     pub fn link(&self, from: &str, to: &str) -> LinkState {
-        if !self.links.is_empty() {
-            if let Some(l) = self.links.get(&(from.to_string(), to.to_string())) {
-                return *l;
-            }
+        if let Some(l) = self.links.get(from).and_then(|m| m.get(to)) {
+            return *l;
         }
         let same_net = match (self.hosts.get(from), self.hosts.get(to)) {
             (Some(a), Some(b)) => a.config.ip.octets()[..3] == b.config.ip.octets()[..3],
@@ -315,10 +345,11 @@ impl World {
     }
 
     fn set_link_up(&mut self, a: &str, b: &str, up: bool) {
+        self.link_epoch += 1;
         for (x, y) in [(a, b), (b, a)] {
             let mut l = self.link(x, y);
             l.up = up;
-            self.links.insert((x.to_string(), y.to_string()), l);
+            self.links.entry(x.to_string()).or_default().insert(y.to_string(), l);
         }
     }
 
@@ -361,9 +392,11 @@ impl World {
         id
     }
 
-    fn schedule(&mut self, at: SimTime, action: Action) {
+    fn schedule(&mut self, at: SimTime, action: Action) -> (SimTime, u64) {
         self.agenda_seq += 1;
-        self.agenda.insert((at.max(self.now), self.agenda_seq), action);
+        let key = (at.max(self.now), self.agenda_seq);
+        self.agenda.insert(key, action);
+        key
     }
 
     // ---- running ------------------------------------------------------------
@@ -396,19 +429,57 @@ impl World {
         self.trace_base += n as u64;
     }
 
-    fn is_stale(&self, action: &Action) -> bool {
+    /// What to do with the agenda entry `key`.
+    fn fate(&self, key: (SimTime, u64), action: &Action) -> Fate {
         match action {
-            Action::Timer { conn, role, at } => {
+            Action::Timer { conn, role, .. } => {
                 let i = if *role == Role::Client { 0 } else { 1 };
-                self.conns.get(conn).is_none_or(|c| c.timers[i] != Some(*at))
+                match self.conns.get(conn) {
+                    Some(c) if c.armed[i] == Some(key) => match c.timer_keys[i] {
+                        Some(k) if k == key => Fate::Run,
+                        Some(k) => Fate::Moved(k),
+                        None => Fate::Stale,
+                    },
+                    _ => Fate::Stale,
+                }
             }
-            _ => false,
+            _ => Fate::Run,
+        }
+    }
+
+    /// Takes the first agenda entry if it is due now: a timer whose deadline
+    /// was pushed back goes back into the agenda at its real key.
+    fn pop_due(&mut self, key: (SimTime, u64)) -> Option<Action> {
+        let action = self.agenda.remove(&key)?;
+        match self.fate(key, &action) {
+            Fate::Run => Some(action),
+            Fate::Stale => None,
+            Fate::Moved(k) => {
+                let Action::Timer { conn, role, .. } = action else { unreachable!("only timers move") };
+                let i = if role == Role::Client { 0 } else { 1 };
+                if let Some(c) = self.conns.get_mut(&conn) {
+                    c.armed[i] = Some(k);
+                }
+                self.agenda.insert(k, Action::Timer { conn, role });
+                None
+            }
         }
     }
 
     /// When something is next due (a session timeout included).
     pub fn next_wakeup(&self) -> Option<SimTime> {
-        self.agenda.iter().find(|(_, a)| !self.is_stale(a)).map(|((t, _), _)| *t)
+        // A timer that will move is due at its real key; the agenda is in
+        // key order and real keys are later, so stop at the first entry due
+        // where it stands.
+        let mut moved: Option<SimTime> = None;
+        for (&key, a) in &self.agenda {
+            match self.fate(key, a) {
+                Fate::Run => return Some(moved.map_or(key.0, |m| m.min(key.0))),
+                Fate::Moved(k) => moved = Some(moved.map_or(k.0, |m| m.min(k.0))),
+                Fate::Stale => {}
+            }
+        }
+        moved
     }
 
     /// Runs every event due at or before `until`; the clock ends at `until`.
@@ -417,10 +488,7 @@ impl World {
             if t > until {
                 break;
             }
-            let action = self.agenda.remove(&(t, s)).expect("first entry");
-            if self.is_stale(&action) {
-                continue;
-            }
+            let Some(action) = self.pop_due((t, s)) else { continue };
             self.advance(t);
             self.perform(action);
         }
@@ -434,7 +502,7 @@ impl World {
             let next = self
                 .agenda
                 .iter()
-                .find(|(_, a)| !self.is_stale(a) && !matches!(a, Action::Timer { .. }))
+                .find(|(_, a)| !matches!(a, Action::Timer { .. }))
                 .map(|(k, _)| *k);
             let Some((t, s)) = next else { break };
             // Timers due before the next real event still fire in order.
@@ -442,8 +510,7 @@ impl World {
                 if (tt, ss) >= (t, s) {
                     break;
                 }
-                let a = self.agenda.remove(&(tt, ss)).expect("entry");
-                if !self.is_stale(&a) {
+                if let Some(a) = self.pop_due((tt, ss)) {
                     self.advance(tt);
                     self.perform(a);
                 }
@@ -472,12 +539,13 @@ impl World {
         self.now = self.now.max(t);
     }
 
-    fn emit_at(&mut self, time: SimTime, from: &str, to: &str, kind: EventKind, explain: Option<&str>) {
+    fn emit_at(&mut self, time: SimTime, from: &str, to: &str, kind: EventKind, explain: Option<&'static str>) {
         let seq = self.trace_base + self.trace.len() as u64;
-        self.trace.push(TraceEvent { seq, time, from: from.to_string(), to: to.to_string(), kind, explain: explain.map(str::to_string) });
+        let explain = explain.map(std::borrow::Cow::Borrowed);
+        self.trace.push(TraceEvent { seq, time, from: from.to_string(), to: to.to_string(), kind, explain });
     }
 
-    fn emit(&mut self, from: &str, to: &str, kind: EventKind, explain: Option<&str>) {
+    fn emit(&mut self, from: &str, to: &str, kind: EventKind, explain: Option<&'static str>) {
         self.emit_at(self.now, from, to, kind, explain);
     }
 
@@ -527,9 +595,11 @@ impl World {
         let server = self.dns_host.clone().unwrap_or_else(|| from.to_string());
         let key = if qtype == RecordType::MX { "dns.query.mx" } else { "dns.query.a" };
         self.emit(from, &server, EventKind::DnsQuery { id, name: name.to_string(), qtype }, Some(key));
-        let reachable = self.hosts.get(&server).is_some_and(|h| h.up) && self.link(from, &server).up && self.link(&server, from).up;
+        // Each link looked up once (a lookup is several map searches).
+        let (there, back) = (self.link(from, &server), self.link(&server, from));
+        let reachable = self.hosts.get(&server).is_some_and(|h| h.up) && there.up && back.up;
         if reachable {
-            let at = self.now + self.segment_delay(from, &server);
+            let at = self.now + self.link_delay(there);
             self.schedule(at, Action::DnsAtServer { from: from.to_string(), id, name: name.to_string(), qtype, purpose });
         } else {
             self.schedule(self.now + DNS_TIMEOUT, Action::DnsDone { purpose, answer: None });
@@ -622,6 +692,23 @@ impl World {
 
     fn segment_delay(&mut self, from: &str, to: &str) -> SimDuration {
         let l = self.link(from, to);
+        self.link_delay(l)
+    }
+
+    /// The link states of a connection [to server, to client], cached on it:
+    /// a lookup is up to three searches of string-keyed maps.
+    fn conn_links(&self, c: &mut Conn) -> [LinkState; 2] {
+        match c.links {
+            Some((epoch, l)) if epoch == self.link_epoch => l,
+            _ => {
+                let l = [self.link(&c.client_host, &c.server_host), self.link(&c.server_host, &c.client_host)];
+                c.links = Some((self.link_epoch, l));
+                l
+            }
+        }
+    }
+
+    fn link_delay(&mut self, l: LinkState) -> SimDuration {
         let mut d = l.latency;
         // A lost segment is retransmitted after a timeout (RFC 6298 §2: at
         // least 1 s; we use 200 ms + 2 RTT, like Linux's minimum RTO).
@@ -667,7 +754,7 @@ impl World {
         let raw = matches!(client, ClientEnd::Console);
         self.conns.insert(
             id,
-            Conn {
+            Box::new(Conn {
                 client_host: client_host.to_string(),
                 server_host: server_host.to_string(),
                 client_port,
@@ -682,8 +769,11 @@ impl World {
                 close_traced: false,
                 finished: false,
                 timers: [None; 2],
+                timer_keys: [None; 2],
+                armed: [None; 2],
                 states: [String::new(), String::new()],
-            },
+                links: None,
+            }),
         );
         let at = self.now + self.segment_delay(client_host, server_host);
         self.schedule(at, Action::Syn { conn: id });
@@ -695,13 +785,21 @@ impl World {
         let Some(host) = self.hosts.get(&c.server_host) else { return };
         let client_ip = self.hosts.get(&c.client_host).map(|h| h.config.ip).unwrap_or(Ipv4Addr::UNSPECIFIED);
         let peer = smtp::server::PeerInfo { ip: client_ip, port: c.client_port };
+        // The trace is made from the bytes: the sessions' copies of every
+        // command and reply would only be thrown away.
+        let smtp_server = |config: &std::sync::Arc<smtp::server::ServerConfig>| {
+            let mut s = smtp::server::ServerSession::new(config.clone(), peer, self.now);
+            s.set_wire_events(false);
+            Box::new(s)
+        };
         c.server = match c.port {
-            25 => ServerEnd::Smtp { session: Box::new(smtp::server::ServerSession::new(host.smtp.clone().expect("checked"), peer, self.now)), submission: false },
-            587 => ServerEnd::Smtp {
-                session: Box::new(smtp::server::ServerSession::new(host.submission.clone().expect("checked"), peer, self.now)),
-                submission: true,
-            },
-            _ => ServerEnd::Pop3(Box::new(pop3::server::ServerSession::new(host.pop3.clone().expect("checked"), id, self.now))),
+            25 => ServerEnd::Smtp { session: smtp_server(host.smtp.as_ref().expect("checked")), submission: false },
+            587 => ServerEnd::Smtp { session: smtp_server(host.submission.as_ref().expect("checked")), submission: true },
+            _ => {
+                let mut s = pop3::server::ServerSession::new(host.pop3.clone().expect("checked"), id, self.now);
+                s.set_wire_events(false);
+                ServerEnd::Pop3(Box::new(s))
+            }
         };
         let (from, to) = (c.client_host.clone(), c.server_host.clone());
         self.emit(&from, &to, EventKind::ConnectionOpened { conn: id, port: c.port, protocol: c.protocol }, Some("tcp.open"));
@@ -709,11 +807,14 @@ impl World {
     }
 
     fn transmit(&mut self, id: ConnId, c: &mut Conn, dir: Direction, bytes: Vec<u8>) {
+        let link = self.conn_links(c)[dir_index(dir)];
         let (from, to) = match dir {
-            Direction::ToServer => (c.client_host.clone(), c.server_host.clone()),
-            Direction::ToClient => (c.server_host.clone(), c.client_host.clone()),
+            Direction::ToServer => (c.client_host.as_str(), c.server_host.as_str()),
+            Direction::ToClient => (c.server_host.as_str(), c.client_host.as_str()),
         };
-        for piece in c.split.feed(dir, &bytes) {
+        let mut pieces = std::mem::take(&mut self.pieces);
+        c.split.feed_into(dir, &bytes, &mut pieces);
+        for piece in pieces.drain(..) {
             let kind;
             let mut key = None;
             match piece {
@@ -725,13 +826,14 @@ impl World {
                     kind = EventKind::Payload { conn: id, dir, protocol: c.protocol, text, lines };
                 }
             }
-            self.emit(&from, &to, kind, key);
+            self.emit(from, to, kind, key);
         }
-        if !self.link(&from, &to).up {
+        self.pieces = pieces;
+        if !link.up {
             // Nothing gets through: the sender gives up on the connection.
             return;
         }
-        let at = (self.now + self.segment_delay(&from, &to)).max(c.last_arrival[dir_index(dir)]);
+        let at = (self.now + self.link_delay(link)).max(c.last_arrival[dir_index(dir)]);
         c.last_arrival[dir_index(dir)] = at;
         self.schedule(at, Action::Arrive { conn: id, dir, bytes });
     }
@@ -850,7 +952,7 @@ impl World {
 
     /// Moves everything the two sessions produced onto the network and into
     /// the trace, handles their events, closes, and re-arms timers.
-    fn pump(&mut self, id: ConnId, mut c: Conn) {
+    fn pump(&mut self, id: ConnId, mut c: Box<Conn>) {
         loop {
             let mut progressed = false;
             while let Some(bytes) = server_output(&mut c.server) {
@@ -884,13 +986,13 @@ impl World {
         if server_done && !c.server_closed {
             c.server_closed = true;
             self.trace_close(id, &mut c, Role::Server);
-            let at = (self.now + self.link(&c.server_host, &c.client_host).latency).max(c.last_arrival[1]);
+            let at = (self.now + self.conn_links(&mut c)[1].latency).max(c.last_arrival[1]);
             self.schedule(at, Action::Fin { conn: id, dir: Direction::ToClient });
         }
         if client_done && !c.client_closed {
             c.client_closed = true;
             self.trace_close(id, &mut c, Role::Client);
-            let at = (self.now + self.link(&c.client_host, &c.server_host).latency).max(c.last_arrival[0]);
+            let at = (self.now + self.conn_links(&mut c)[0].latency).max(c.last_arrival[0]);
             self.schedule(at, Action::Fin { conn: id, dir: Direction::ToServer });
         }
         if c.client_closed && c.server_closed {
@@ -915,9 +1017,24 @@ impl World {
             let w = if closed { None } else { w };
             if w != c.timers[i] {
                 c.timers[i] = w;
-                if let Some(at) = w {
-                    let role = if i == 0 { Role::Client } else { Role::Server };
-                    self.schedule(at, Action::Timer { conn: id, role, at });
+                // The key is taken now, exactly as `schedule` would.
+                c.timer_keys[i] = w.map(|at| {
+                    self.agenda_seq += 1;
+                    (at.max(self.now), self.agenda_seq)
+                });
+                match (c.armed[i], c.timer_keys[i]) {
+                    // Pushed back: the armed entry moves on when it comes up.
+                    (Some(old), Some(new)) if old <= new => {}
+                    (old, new) => {
+                        if let Some(old) = old {
+                            self.agenda.remove(&old);
+                        }
+                        if let Some(new) = new {
+                            let role = if i == 0 { Role::Client } else { Role::Server };
+                            self.agenda.insert(new, Action::Timer { conn: id, role });
+                        }
+                        c.armed[i] = new;
+                    }
                 }
             }
         }
@@ -930,10 +1047,10 @@ impl World {
         }
         c.close_traced = true;
         let (a, b) = match by {
-            Role::Client => (c.client_host.clone(), c.server_host.clone()),
-            Role::Server => (c.server_host.clone(), c.client_host.clone()),
+            Role::Client => (c.client_host.as_str(), c.server_host.as_str()),
+            Role::Server => (c.server_host.as_str(), c.client_host.as_str()),
         };
-        self.emit(&a, &b, EventKind::ConnectionClosed { conn: id }, Some("tcp.close"));
+        self.emit(a, b, EventKind::ConnectionClosed { conn: id }, Some("tcp.close"));
     }
 
     /// Handles the sessions' events; true if any came.
@@ -945,17 +1062,16 @@ impl World {
             let state = match &mut c.server {
                 ServerEnd::Smtp { session, .. } => match session.poll_event() {
                     None => break,
-                    Some(smtp::server::ServerEvent::StateChanged { to, .. }) => Some(to.name().to_string()),
+                    Some(smtp::server::ServerEvent::StateChanged { to, .. }) => Some(Cow::Borrowed(to.name())),
                     Some(smtp::server::ServerEvent::MessageAccepted { envelope, queue_id, size }) => {
-                        let host = c.server_host.clone();
-                        self.on_accepted(&host, &queue_id, &envelope, size);
+                        self.on_accepted(&c.server_host, &queue_id, &envelope, size);
                         None
                     }
                     Some(_) => None,
                 },
                 ServerEnd::Pop3(session) => match session.poll_event() {
                     None => break,
-                    Some(pop3::server::ServerEvent::StateChanged { to, .. }) => Some(to.to_string()),
+                    Some(pop3::server::ServerEvent::StateChanged { to, .. }) => Some(Cow::Owned(to.to_string())),
                     Some(pop3::server::ServerEvent::Retrieved { user, uid }) => {
                         let (h, cl) = (c.server_host.clone(), c.client_host.clone());
                         self.emit(&h, &cl, EventKind::Retrieved { host: h.clone(), mailbox: user, uid }, Some("pop3.retrieved"));
@@ -974,10 +1090,11 @@ impl World {
             };
             any = true;
             if let Some(state) = state {
-                if c.states[1] != state {
-                    c.states[1] = state.clone();
-                    let h = c.server_host.clone();
-                    self.emit(&h, &h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Server, state }, None);
+                if c.states[1] != *state {
+                    c.states[1].clear();
+                    c.states[1].push_str(&state);
+                    let h = c.server_host.as_str();
+                    self.emit(h, h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Server, state: state.into_owned() }, None);
                 }
             }
         }
@@ -987,15 +1104,14 @@ impl World {
                 ClientEnd::Console => break,
                 ClientEnd::Smtp { session, outcome, purpose } => match session.poll_event() {
                     None => break,
-                    Some(smtp::client::ClientEvent::StateChanged { to, .. }) => Some(format!("{to:?}")),
+                    Some(smtp::client::ClientEvent::StateChanged { to, .. }) => Some(Cow::Borrowed(to.name())),
                     Some(smtp::client::ClientEvent::Finished(o)) => {
                         // The relay knows the outcome as soon as the last reply
                         // came; QUIT is only politeness.
                         match *purpose {
                             SmtpPurpose::Relay(att) => {
                                 *outcome = Some(smtp::client::DeliveryOutcome { recipients: Vec::new() });
-                                let server = c.server_host.clone();
-                                self.attempt_result(att, Some(o), &server);
+                                self.attempt_result(att, Some(o), &c.server_host);
                             }
                             SmtpPurpose::Submit(_) => *outcome = Some(o),
                         }
@@ -1005,7 +1121,7 @@ impl World {
                 },
                 ClientEnd::Pop3 { session, job } => match session.poll_event() {
                     None => break,
-                    Some(pop3::client::ClientEvent::StateChanged { to, .. }) => Some(to.to_string()),
+                    Some(pop3::client::ClientEvent::StateChanged { to, .. }) => Some(Cow::Owned(to.to_string())),
                     Some(pop3::client::ClientEvent::Finished(o)) => {
                         if let Some(Job::Fetch(f)) = self.jobs.get(job) {
                             self.known_uids.insert((f.host.clone(), f.login.clone()), o.known_uids);
@@ -1017,10 +1133,11 @@ impl World {
             };
             any = true;
             if let Some(state) = state {
-                if c.states[0] != state {
-                    c.states[0] = state.clone();
-                    let h = c.client_host.clone();
-                    self.emit(&h, &h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Client, state }, None);
+                if c.states[0] != *state {
+                    c.states[0].clear();
+                    c.states[0].push_str(&state);
+                    let h = c.client_host.as_str();
+                    self.emit(h, h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Client, state: state.into_owned() }, None);
                 }
             }
         }
@@ -1028,11 +1145,15 @@ impl World {
     }
 
     /// Both sides are closed: settle whatever the connection was for.
-    fn finish_conn(&mut self, _id: ConnId, mut c: Conn) {
+    fn finish_conn(&mut self, _id: ConnId, mut c: Box<Conn>) {
         if c.finished {
             return;
         }
         c.finished = true;
+        for key in c.armed.iter_mut().filter_map(Option::take) {
+            self.agenda.remove(&key);
+        }
+        c.timer_keys = [None; 2];
         match std::mem::replace(&mut c.client, ClientEnd::Console) {
             ClientEnd::Smtp { purpose: SmtpPurpose::Relay(att), outcome: None, .. } => self.attempt_result(att, None, &c.server_host),
             ClientEnd::Smtp { purpose: SmtpPurpose::Relay(_), .. } => {}
@@ -1164,7 +1285,7 @@ impl World {
         let message_id = mta::header_value(&data, "Message-ID");
         let drop = h.mail.maildrops.entry(login.clone()).or_insert(super::host::Maildrop { messages: Vec::new(), locked: false });
         let uid = format!("{queue_id}.{}", drop.messages.len() + 1);
-        let text = String::from_utf8_lossy(&data).into_owned();
+        let text = crate::lossy(&data).into_owned();
         drop.messages.push(pop3::server::StoredMessage { uid: uid.clone(), data });
         self.emit(
             host,
@@ -1226,7 +1347,8 @@ impl World {
                 };
                 let rcpts: Vec<Mailbox> = a.rcpts.iter().filter_map(|r| Mailbox::parse(r).ok()).collect();
                 let config = smtp::client::ClientConfig::new(self.hosts[&host].config.name.clone());
-                let session = smtp::client::ClientSession::new(config, from, rcpts, e.data.clone(), self.now);
+                let mut session = smtp::client::ClientSession::new(config, from, rcpts, e.data.clone(), self.now);
+                session.set_wire_events(false);
                 let client = ClientEnd::Smtp { session: Box::new(session), purpose: SmtpPurpose::Relay(att), outcome: None };
                 self.open(&host, &target, 25, protocol, client);
             }
@@ -1420,23 +1542,43 @@ impl World {
 
     /// An RFC 5322 message as John's mail program writes it.
     fn compose(&mut self, s: &SendJob) -> Vec<u8> {
+        use crate::message::push_u64;
         self.next_message += 1;
-        let host_name = self.hosts.get(&s.from_host).map(|h| h.config.name.clone()).unwrap_or_else(|| s.from_host.clone());
-        let display = |addr: &str| {
+        let host_name = self.hosts.get(&s.from_host).map_or(s.from_host.as_str(), |h| h.config.name.as_str());
+        // `Local <addr>` with the local part's first letter upper-cased.
+        let display = |m: &mut String, addr: &str| {
             let local = addr.split('@').next().unwrap_or(addr);
-            let mut name: Vec<char> = local.chars().collect();
-            if let Some(c) = name.first_mut() {
-                *c = c.to_ascii_uppercase();
+            let mut chars = local.chars();
+            if let Some(c) = chars.next() {
+                m.push(c.to_ascii_uppercase());
             }
-            format!("{} <{addr}>", name.into_iter().collect::<String>())
+            m.push_str(chars.as_str());
+            m.push_str(" <");
+            m.push_str(addr);
+            m.push('>');
         };
-        let mut m = String::new();
-        m.push_str(&format!("From: {}\r\n", display(&s.from)));
-        m.push_str(&format!("To: {}\r\n", s.to.iter().map(|t| display(t)).collect::<Vec<_>>().join(", ")));
-        m.push_str(&format!("Subject: {}\r\n", s.subject));
-        m.push_str(&format!("Date: {}\r\n", rfc5322_date(self.now)));
-        m.push_str(&format!("Message-ID: <{}.{}@{host_name}>\r\n", self.now.as_micros() / 1_000_000 + 1_795_510_800, self.next_message));
-        m.push_str("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n");
+        // Pushed piece by piece (no `format!`): one message per job.
+        let mut m = String::with_capacity(256 + s.body.len() + s.subject.len());
+        m.push_str("From: ");
+        display(&mut m, &s.from);
+        m.push_str("\r\nTo: ");
+        for (i, t) in s.to.iter().enumerate() {
+            if i > 0 {
+                m.push_str(", ");
+            }
+            display(&mut m, t);
+        }
+        m.push_str("\r\nSubject: ");
+        m.push_str(&s.subject);
+        m.push_str("\r\nDate: ");
+        m.push_str(&rfc5322_date(self.now));
+        m.push_str("\r\nMessage-ID: <");
+        push_u64(&mut m, self.now.as_micros() / 1_000_000 + 1_795_510_800);
+        m.push('.');
+        push_u64(&mut m, self.next_message);
+        m.push('@');
+        m.push_str(host_name);
+        m.push_str(">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n");
         for line in s.body.lines() {
             m.push_str(line);
             m.push_str("\r\n");
@@ -1470,7 +1612,8 @@ impl World {
                 let rcpts = s.to.iter().filter_map(|t| Mailbox::parse(t).ok()).collect();
                 let mut config = smtp::client::ClientConfig::new(self.hosts[&host].config.name.clone());
                 config.auth = s.auth.clone();
-                let session = smtp::client::ClientSession::new(config, from, rcpts, data, self.now);
+                let mut session = smtp::client::ClientSession::new(config, from, rcpts, data, self.now);
+                session.set_wire_events(false);
                 ClientEnd::Smtp { session: Box::new(session), purpose: SmtpPurpose::Submit(job), outcome: None }
             }
             Some(Job::Fetch(f)) => {
@@ -1478,7 +1621,9 @@ impl World {
                 config.use_apop = f.apop;
                 config.delete_after_retrieve = f.delete;
                 config.known_uids = self.known_uids.get(&(f.host.clone(), f.login.clone())).cloned().unwrap_or_default();
-                ClientEnd::Pop3 { session: Box::new(pop3::client::ClientSession::new(config, self.now)), job }
+                let mut session = pop3::client::ClientSession::new(config, self.now);
+                session.set_wire_events(false);
+                ClientEnd::Pop3 { session: Box::new(session), job }
             }
             None => return,
         };
@@ -1542,7 +1687,7 @@ impl World {
         if !c.client_closed {
             c.client_closed = true;
             self.trace_close(conn, &mut c, Role::Client);
-            let at = (self.now + self.link(&c.client_host, &c.server_host).latency).max(c.last_arrival[0]);
+            let at = (self.now + self.conn_links(&mut c)[0].latency).max(c.last_arrival[0]);
             self.schedule(at, Action::Fin { conn, dir: Direction::ToServer });
         }
         if c.server_closed {
@@ -1584,28 +1729,41 @@ fn client_output(c: &mut ClientEnd) -> Option<Vec<u8>> {
 impl World {
     /// The explanation key of a line, if the table has one.
     fn explain_key(&mut self, protocol: Protocol, parsed: &Option<Parsed>) -> Option<&'static str> {
-        let candidates: [Option<String>; 2] = match (protocol, parsed.as_ref()?) {
-            (Protocol::Smtp, Parsed::Command { verb, .. }) => [Some(format!("smtp.cmd.{verb}")), None],
-            (Protocol::Smtp, Parsed::Reply { more: true, .. }) => return None,
-            (Protocol::Smtp, Parsed::Reply { code, enhanced, .. }) => {
-                [enhanced.as_ref().map(|e| format!("smtp.esc.{e}")), Some(format!("smtp.reply.{code}"))]
-            }
-            (Protocol::Pop3, Parsed::Command { verb, .. }) => [Some(format!("pop3.cmd.{verb}")), None],
-            _ => return None,
-        };
-        for key in candidates.into_iter().flatten() {
-            let found = match self.explain_cache.get(&key) {
-                Some(v) => *v,
-                None => {
-                    let v = crate::explain::lookup(&key).map(|e| e.key);
-                    self.explain_cache.insert(key, v);
-                    v
-                }
-            };
-            if found.is_some() {
-                return found;
-            }
+        match (protocol, parsed.as_ref()?) {
+            (Protocol::Smtp, Parsed::Command { verb, .. }) => self.explain_cached(format_args!("smtp.cmd.{verb}")),
+            (Protocol::Smtp, Parsed::Reply { more: true, .. }) => None,
+            (Protocol::Smtp, Parsed::Reply { code, enhanced, .. }) => enhanced
+                .as_ref()
+                .and_then(|e| self.explain_cached(format_args!("smtp.esc.{e}")))
+                .or_else(|| self.explain_cached(format_args!("smtp.reply.{code}"))),
+            (Protocol::Pop3, Parsed::Command { verb, .. }) => self.explain_cached(format_args!("pop3.cmd.{verb}")),
+            _ => None,
         }
-        None
+    }
+
+    /// Looks a key up through the memo; the key is built in a reused buffer
+    /// and only allocated when it is seen for the first time.
+    fn explain_cached(&mut self, key: std::fmt::Arguments<'_>) -> Option<&'static str> {
+        use std::fmt::Write;
+        self.explain_scratch.clear();
+        let _ = self.explain_scratch.write_fmt(key);
+        thread_local! {
+            /// Memo of explanation-table lookups (the table is searched
+            /// linearly). Shared by the worlds of a thread: the answer
+            /// depends on the key only, so sharing cannot change a trace.
+            static MEMO: std::cell::RefCell<BTreeMap<String, Option<&'static str>>> = const { std::cell::RefCell::new(BTreeMap::new()) };
+        }
+        let key = self.explain_scratch.as_str();
+        MEMO.with_borrow_mut(|memo| {
+            if let Some(v) = memo.get(key) {
+                return *v;
+            }
+            let v = crate::explain::lookup(key).map(|e| e.key);
+            // Verbs typed on a console can be anything: bound the memo.
+            if memo.len() < 4096 {
+                memo.insert(key.to_string(), v);
+            }
+            v
+        })
     }
 }

@@ -19,7 +19,8 @@
 use super::command::Command;
 use super::reply::{Reply, ReplyParser};
 use crate::address::{Mailbox, ReversePath};
-use crate::message::{dot_stuff, dot_unstuff};
+use crate::message::{crlf_size, dot_stuff};
+use std::io::Write as _;
 use crate::time::{SimDuration, SimTime};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -118,6 +119,23 @@ pub enum ClientState {
     Closed,
 }
 
+impl ClientState {
+    /// The variant's name, as `Debug` prints it (without formatting).
+    pub fn name(self) -> &'static str {
+        match self {
+            ClientState::Greeting => "Greeting",
+            ClientState::Ehlo => "Ehlo",
+            ClientState::Helo => "Helo",
+            ClientState::Auth => "Auth",
+            ClientState::Envelope => "Envelope",
+            ClientState::Data => "Data",
+            ClientState::Body => "Body",
+            ClientState::Quit => "Quit",
+            ClientState::Closed => "Closed",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum ClientEvent {
     CommandSent {
@@ -174,6 +192,8 @@ pub struct ClientSession {
     ext_auth_plain: bool,
     out: VecDeque<Vec<u8>>,
     events: VecDeque<ClientEvent>,
+    /// Whether `CommandSent`/`ReplyReceived` are queued (see `set_wire_events`).
+    wire_events: bool,
     deadline: Option<SimTime>,
     finished: bool,
     closed: bool,
@@ -206,6 +226,7 @@ impl ClientSession {
             ext_auth_plain: false,
             out: VecDeque::new(),
             events: VecDeque::new(),
+            wire_events: true,
             deadline,
             finished: false,
             closed: false,
@@ -214,6 +235,11 @@ impl ClientSession {
 
     pub fn state(&self) -> ClientState {
         self.state
+    }
+    /// Off: no `CommandSent`/`ReplyReceived` events (a driver that sees the
+    /// bytes anyway need not pay for a copy of every command and reply).
+    pub fn set_wire_events(&mut self, on: bool) {
+        self.wire_events = on;
     }
     pub fn is_closed(&self) -> bool {
         self.closed
@@ -258,9 +284,11 @@ impl ClientSession {
         while let Some(r) = self.parser.next_reply() {
             match r {
                 Ok(reply) => {
-                    self.events.push_back(ClientEvent::ReplyReceived {
-                        reply: reply.clone(),
-                    });
+                    if self.wire_events {
+                        self.events.push_back(ClientEvent::ReplyReceived {
+                            reply: reply.clone(),
+                        });
+                    }
                     self.on_reply(now, reply);
                 }
                 Err(e) => {
@@ -302,10 +330,13 @@ impl ClientSession {
     }
 
     fn send(&mut self, command: Command, expect: Expect) {
-        let mut line = command.to_string();
-        line.push_str("\r\n");
-        self.out.push_back(line.into_bytes());
-        self.events.push_back(ClientEvent::CommandSent { command });
+        // Sized up front: `to_string` would grow the buffer several times.
+        let mut line = Vec::with_capacity(64);
+        let _ = write!(line, "{command}\r\n");
+        self.out.push_back(line);
+        if self.wire_events {
+            self.events.push_back(ClientEvent::CommandSent { command });
+        }
         self.expect.push_back(expect);
     }
 
@@ -507,11 +538,10 @@ impl ClientSession {
         let mut params = Vec::new();
         if self.ext_size && self.config.use_size {
             // RFC 1870: the size with CRLF line ends, without dot-stuffing.
-            let stuffed = dot_stuff(&self.message);
-            let size = dot_unstuff(&stuffed[..stuffed.len() - 3]).len();
+            let size = crlf_size(&self.message);
             params.push(("SIZE".to_string(), Some(size.to_string())));
         }
-        if self.ext_8bitmime && self.message.iter().any(|&b| b >= 0x80) {
+        if self.ext_8bitmime && !self.message.is_ascii() {
             params.push(("BODY".to_string(), Some("8BITMIME".to_string())));
         }
         self.send(
@@ -530,9 +560,11 @@ impl ClientSession {
                     to: self.rcpts[i].clone(),
                     params: vec![],
                 };
-                batch.extend_from_slice(format!("{cmd}\r\n").as_bytes());
-                self.events
-                    .push_back(ClientEvent::CommandSent { command: cmd });
+                let _ = write!(batch, "{cmd}\r\n");
+                if self.wire_events {
+                    self.events
+                        .push_back(ClientEvent::CommandSent { command: cmd });
+                }
                 self.expect.push_back(Expect::Rcpt(i));
             }
             self.out.push_back(batch);

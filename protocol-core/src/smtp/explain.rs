@@ -2,21 +2,8 @@
 //! codes and the protocol errors the server reports (keys `smtp.cmd.VERB`,
 //! `smtp.reply.NNN`, `smtp.esc.X.Y.Z`, `smtp.error.NAME`). Sources: RFC 5321,
 //! RFC 3463 (enhanced codes), RFC 4954 (AUTH), RFC 2920, RFC 1870, RFC 6409.
-use crate::explain::Explanation;
+use crate::explain::{entry as e, Explanation};
 
-const fn e(
-    key: &'static str,
-    title: &'static str,
-    text: &'static str,
-    rfc: &'static str,
-) -> Explanation {
-    Explanation {
-        key,
-        title,
-        text,
-        rfc,
-    }
-}
 
 pub static EXPLANATIONS: &[Explanation] = &[
     // --- commands ---

@@ -37,17 +37,15 @@ impl fmt::Display for EnhancedCode {
 impl EnhancedCode {
     /// Parses `d.ddd.ddd` (subject and detail 1 to 3 digits).
     pub fn parse(s: &str) -> Option<EnhancedCode> {
-        let mut it = s.split('.');
+        // By hand: this runs for every reply line the client reads.
+        let mut it = s.as_bytes().split(|&b| b == b'.');
         let (a, b, c) = (it.next()?, it.next()?, it.next()?);
         if it.next().is_some() {
             return None;
         }
-        let num = |x: &str, max: usize| {
-            if (1..=max).contains(&x.len()) && x.bytes().all(|b| b.is_ascii_digit()) {
-                x.parse::<u16>().ok()
-            } else {
-                None
-            }
+        let num = |x: &[u8], max: usize| {
+            ((1..=max).contains(&x.len()) && x.iter().all(u8::is_ascii_digit))
+                .then(|| x.iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0')))
         };
         let class = num(a, 1)?;
         if !matches!(class, 2 | 4 | 5) {
@@ -97,25 +95,30 @@ impl Reply {
     }
 
     fn write_wire(&self, out: &mut String) {
-        use fmt::Write;
+        // Pushed by hand rather than with `write!`: every reply goes through here.
+        fn push_num(out: &mut String, n: u16) {
+            if n >= 10 {
+                push_num(out, n / 10);
+            }
+            out.push(char::from(b'0' + (n % 10) as u8));
+        }
         let n = self.lines.len().max(1);
         for i in 0..n {
             let sep = if i + 1 == n { ' ' } else { '-' };
             let text = self.lines.get(i).map_or("", String::as_str);
-            let _ = write!(out, "{}", self.code);
-            match (self.enhanced, text.is_empty()) {
-                (Some(e), true) => {
-                    let _ = write!(out, "{sep}{e}");
-                }
-                (Some(e), false) => {
-                    let _ = write!(out, "{sep}{e} {text}");
-                }
-                // "334 " keeps its space: RFC 4954's continue-req needs it.
-                (None, true) => out.push(sep),
-                (None, false) => {
-                    let _ = write!(out, "{sep}{text}");
+            push_num(out, self.code);
+            out.push(sep);
+            if let Some(EnhancedCode(a, b, c)) = self.enhanced {
+                push_num(out, u16::from(a));
+                out.push('.');
+                push_num(out, b);
+                out.push('.');
+                push_num(out, c);
+                if !text.is_empty() {
+                    out.push(' ');
                 }
             }
+            out.push_str(text);
             out.push_str("\r\n");
         }
     }
@@ -213,8 +216,13 @@ impl std::error::Error for ReplyError {}
 #[derive(Debug, Default)]
 pub struct ReplyParser {
     buf: Vec<u8>,
+    /// Bytes of `buf` before this were parsed already: lines are read in
+    /// place, and the buffer is compacted on `push` rather than per line.
+    start: usize,
     /// Lines of the reply being read: (code, is_last, text).
-    pending: Vec<(u16, String)>,
+    pending: Vec<String>,
+    /// The code of the lines in `pending`.
+    pending_code: u16,
     /// Discarding the rest of an over-long line.
     discarding: bool,
 }
@@ -225,16 +233,31 @@ impl ReplyParser {
     }
 
     pub fn push(&mut self, bytes: &[u8]) {
+        if self.start > 0 {
+            self.buf.drain(..self.start);
+            self.start = 0;
+        }
         self.buf.extend_from_slice(bytes);
     }
 
     /// The next complete reply, if one has arrived. After an error the
     /// parser resynchronises at the next line.
     pub fn next_reply(&mut self) -> Option<Result<Reply, ReplyError>> {
+        let r = self.next_reply_inner();
+        if self.start == self.buf.len() {
+            // Everything read: reuse the buffer from its start.
+            self.buf.clear();
+            self.start = 0;
+        }
+        r
+    }
+
+    fn next_reply_inner(&mut self) -> Option<Result<Reply, ReplyError>> {
         loop {
-            let Some(lf) = memchr::memchr(b'\n', &self.buf) else {
-                if self.buf.len() > MAX_REPLY_LINE {
+            let Some(lf) = memchr::memchr(b'\n', &self.buf[self.start..]) else {
+                if self.buf.len() - self.start > MAX_REPLY_LINE {
                     self.buf.clear();
+                    self.start = 0;
                     self.pending.clear();
                     if !self.discarding {
                         self.discarding = true;
@@ -243,7 +266,10 @@ impl ReplyParser {
                 }
                 return None;
             };
-            let raw: Vec<u8> = self.buf.drain(..=lf).collect();
+            // The line is read in place; `start` moves past it.
+            let from = self.start;
+            self.start += lf + 1;
+            let raw = &self.buf[from..self.start];
             if std::mem::take(&mut self.discarding) {
                 continue;
             }
@@ -251,7 +277,7 @@ impl ReplyParser {
                 self.pending.clear();
                 return Some(Err(ReplyError::LineTooLong));
             }
-            let line = String::from_utf8_lossy(&raw);
+            let line = crate::lossy(raw);
             let line = line.trim_end_matches('\n').trim_end_matches('\r');
             let b = line.as_bytes();
             let sep = b.get(3).copied();
@@ -264,23 +290,25 @@ impl ReplyParser {
                     line: line.to_string(),
                 }));
             }
-            let code: u16 = line[..3].parse().expect("three digits");
+            let code = b[..3].iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
             if !(200..600).contains(&code) {
                 self.pending.clear();
                 return Some(Err(ReplyError::Syntax {
                     line: line.to_string(),
                 }));
             }
-            if let Some(&(first, _)) = self.pending.first() {
+            if !self.pending.is_empty() {
+                let first = self.pending_code;
                 if first != code {
                     self.pending.clear();
                     return Some(Err(ReplyError::MixedCodes { first, other: code }));
                 }
             }
             let text = line.get(4..).unwrap_or("").to_string();
-            self.pending.push((code, text));
+            self.pending.push(text);
+            self.pending_code = code;
             if sep != Some(b'-') {
-                return Some(Ok(Self::assemble(std::mem::take(&mut self.pending))));
+                return Some(Ok(Self::assemble(code, std::mem::take(&mut self.pending))));
             }
             if self.pending.len() > MAX_REPLY_LINES {
                 self.pending.clear();
@@ -290,25 +318,26 @@ impl ReplyParser {
         }
     }
 
-    fn assemble(lines: Vec<(u16, String)>) -> Reply {
-        let code = lines[0].0;
+    fn assemble(code: u16, mut lines: Vec<String>) -> Reply {
         let class = (code / 100) as u8;
         let split = |t: &str| -> Option<(EnhancedCode, usize)> {
-            let end = t.find(' ').unwrap_or(t.len());
+            let end = memchr::memchr(b' ', t.as_bytes()).unwrap_or(t.len());
             EnhancedCode::parse(&t[..end])
                 .filter(|e| e.0 == class)
                 .map(|e| (e, end))
         };
-        let enhanced = split(&lines[0].1).map(|(e, _)| e);
-        let lines = lines
-            .into_iter()
-            .map(|(_, t)| match (enhanced, split(&t)) {
-                (Some(e), Some((e2, end))) if e == e2 => {
-                    t[end..].strip_prefix(' ').unwrap_or(&t[end..]).to_string()
+        let enhanced = split(&lines[0]).map(|(e, _)| e);
+        if let Some(e) = enhanced {
+            for t in &mut lines {
+                if let Some((e2, end)) = split(t) {
+                    if e == e2 {
+                        // Cut the code off in place (no new String).
+                        let cut = end + usize::from(t[end..].starts_with(' '));
+                        t.drain(..cut);
+                    }
                 }
-                _ => t,
-            })
-            .collect();
+            }
+        }
         Reply {
             code,
             enhanced,

@@ -168,6 +168,12 @@ pub trait ServerPolicy {
     ) -> Option<Reply> {
         None
     }
+    /// Whether `check_rcpt` may say anything; when false the session skips
+    /// building an envelope for it. A policy that overrides `check_rcpt`
+    /// keeps the default `true`.
+    fn checks_rcpt(&self) -> bool {
+        true
+    }
     /// Takes the unstuffed message; returns its queue id or a rejection.
     fn accept_message(
         &mut self,
@@ -385,6 +391,8 @@ pub struct ServerSession {
     errors: u32,
     out: VecDeque<Vec<u8>>,
     events: VecDeque<ServerEvent>,
+    /// Whether `CommandReceived`/`ReplySent` are queued (see `set_wire_events`).
+    wire_events: bool,
     last_activity: SimTime,
     closed: bool,
 }
@@ -417,6 +425,7 @@ impl ServerSession {
             errors: 0,
             out: VecDeque::new(),
             events: VecDeque::new(),
+            wire_events: true,
             last_activity: now,
             closed: false,
         };
@@ -436,6 +445,12 @@ impl ServerSession {
 
     pub fn state(&self) -> SmtpState {
         self.state
+    }
+    /// Off: no `CommandReceived`/`ReplySent` events (a driver that sees the
+    /// bytes anyway need not pay for a copy of every command and reply).
+    /// Replies already queued (the greeting) keep their events.
+    pub fn set_wire_events(&mut self, on: bool) {
+        self.wire_events = on;
     }
     pub fn is_closed(&self) -> bool {
         self.closed
@@ -547,7 +562,9 @@ impl ServerSession {
             reply.enhanced = None;
         }
         self.out.push_back(reply.to_wire().into_bytes());
-        self.events.push_back(ServerEvent::ReplySent { reply });
+        if self.wire_events {
+            self.events.push_back(ServerEvent::ReplySent { reply });
+        }
     }
 
     fn ok(&mut self, code: u16, e: Option<EnhancedCode>, text: impl Into<String>) {
@@ -638,14 +655,16 @@ impl ServerSession {
         if body.len() + 2 > MAX_COMMAND_LINE {
             return self.line_too_long();
         }
-        let text = String::from_utf8_lossy(body);
+        let text = crate::lossy(body);
         let cmd = match Command::parse(&text) {
             Ok(c) => c,
             Err(e) => return self.command_error(e),
         };
-        self.events.push_back(ServerEvent::CommandReceived {
-            command: cmd.clone(),
-        });
+        if self.wire_events {
+            self.events.push_back(ServerEvent::CommandReceived {
+                command: cmd.clone(),
+            });
+        }
         if self.state == SmtpState::Refused && cmd != Command::Quit {
             return self.bad_sequence("this server refused the connection; send QUIT");
         }
@@ -731,13 +750,27 @@ impl ServerSession {
         self.esmtp = esmtp;
         self.helo = domain;
         let c = Arc::clone(&self.config);
-        let first = format!("{} Hello {} [{}]", c.hostname, self.helo, self.peer.ip);
+        // Built by pushing pieces (no `format!`): every session says hello.
+        let mut first = String::with_capacity(c.hostname.len() + self.helo.len() + 26);
+        for part in [c.hostname.as_str(), " Hello ", self.helo.as_str(), " ["] {
+            first.push_str(part);
+        }
+        for (i, o) in self.peer.ip.octets().into_iter().enumerate() {
+            if i > 0 {
+                first.push('.');
+            }
+            crate::message::push_u64(&mut first, u64::from(o));
+        }
+        first.push(']');
         let reply = if esmtp {
-            let mut lines = vec![first];
+            let mut lines = Vec::with_capacity(7);
+            lines.push(first);
             if c.pipelining {
                 lines.push("PIPELINING".into());
             }
-            lines.push(format!("SIZE {}", c.max_message_size));
+            let mut size = String::from("SIZE ");
+            crate::message::push_u64(&mut size, c.max_message_size as u64);
+            lines.push(size);
             if c.eightbitmime {
                 lines.push("8BITMIME".into());
             }
@@ -753,7 +786,9 @@ impl ServerSession {
             Reply::new(250, None, first)
         };
         self.out.push_back(reply.to_wire().into_bytes());
-        self.events.push_back(ServerEvent::ReplySent { reply });
+        if self.wire_events {
+            self.events.push_back(ServerEvent::ReplySent { reply });
+        }
         self.set_state(SmtpState::Ready);
     }
 
@@ -876,8 +911,9 @@ impl ServerSession {
                 let text = format!("<{to}>: Relaying denied");
                 return self.fail("smtp.error.relay_denied", 550, esc(5, 7, 1), text, false);
             }
-            let env = self.envelope();
-            if let Some(r) = policy.check_rcpt(now, &env, &to) {
+            // The envelope is a copy: only made for a policy that looks.
+            let check = policy.checks_rcpt().then(|| self.envelope());
+            if let Some(r) = check.and_then(|env| policy.check_rcpt(now, &env, &to)) {
                 if !r.is_positive_completion() {
                     self.events.push_back(ServerEvent::ProtocolError {
                         key: "smtp.error.policy",
@@ -1160,7 +1196,15 @@ impl ServerSession {
                 )
             }
             Ok(()) => {
-                let envelope = self.envelope();
+                // The transaction ends here: move its parts, do not copy them.
+                let envelope = Envelope {
+                    from: self.from.take().unwrap_or(ReversePath::Null),
+                    to: std::mem::take(&mut self.to),
+                    helo: self.helo.clone(),
+                    peer: self.peer.ip,
+                    authenticated: self.authenticated.clone(),
+                    body_8bit: self.body_8bit,
+                };
                 self.reset_transaction();
                 let size = message.len();
                 match policy.accept_message(now, &envelope, message) {

@@ -1,0 +1,160 @@
+//! The built-in scenarios, generated from `protocol-core/scenarios/*.toml`
+//! by the test `scenario::tests::catalogue_data_matches_the_toml_files`
+//! (`MAILSIM_BLESS=1 cargo test -p protocol-core catalogue_data` rewrites it).
+//! Do not edit: edit the TOML files.
+
+use super::*;
+
+pub(super) fn scenarios() -> Vec<Scenario> {
+    vec![
+        Scenario {
+            name: "seed-story".into(),
+            title: "John writes to Dave".into(),
+            goal: "An email travels in hops: John's program submits it to his ISP, the ISP finds Dave's server through DNS MX and relays it, and Dave's program downloads it with POP3.".into(),
+            seed: 1,
+            hosts: vec![
+            ],
+            mx: vec![
+            ],
+            retry: None,
+            steps: vec![
+                Step::Send { at: Delay(SimDuration(0)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Fetch { at: Delay(SimDuration(120000000)), host: "dave-pc".into(), server: "mail.dave.example".into(), port: 110, login: "dave".into(), password: "dave-pass".into(), delete: true, apop: false },
+            ],
+        },
+        Scenario {
+            name: "unknown-recipient".into(),
+            title: "No such user: the bounce".into(),
+            goal: "When the receiving server answers 550 for a recipient, the sending server returns the message to its sender as a delivery status notification, from the null sender <>.".into(),
+            seed: 2,
+            hosts: vec![
+            ],
+            mx: vec![
+            ],
+            retry: None,
+            steps: vec![
+                Step::Send { at: Delay(SimDuration(0)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dvae@dave.example".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Fetch { at: Delay(SimDuration(300000000)), host: "john-pc".into(), server: "smtp.isp.example".into(), port: 110, login: "john".into(), password: "john-pass".into(), delete: false, apop: false },
+            ],
+        },
+        Scenario {
+            name: "backup-mx".into(),
+            title: "Primary MX down: the backup takes over".into(),
+            goal: "A domain can list several MX hosts: when the preferred one is down, mail goes to the backup, which keeps it and forwards it when the primary is back.".into(),
+            seed: 3,
+            hosts: vec![
+                HostSpec { id: "mx2".into(), name: Some("mx2.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 26)), smtp: Some(true), submission: None, pop3: None, local_domains: None, relay_domains: Some(vec!["dave.example".into()]), relay_networks: None, smarthost: None, greylist: None, max_message_size: None, accounts: vec![] },
+            ],
+            mx: vec![
+                MxSpec { domain: "dave.example".into(), preference: 10, host: "mail.dave.example".into() },
+                MxSpec { domain: "dave.example".into(), preference: 20, host: "mx2.dave.example".into() },
+            ],
+            retry: None,
+            steps: vec![
+                Step::HostDown { at: Delay(SimDuration(0)), host: "mx".into() },
+                Step::Send { at: Delay(SimDuration(1000000)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::HostUp { at: Delay(SimDuration(2400000000)), host: "mx".into() },
+                Step::Fetch { at: Delay(SimDuration(3600000000)), host: "dave-pc".into(), server: "mail.dave.example".into(), port: 110, login: "dave".into(), password: "dave-pass".into(), delete: true, apop: false },
+            ],
+        },
+        Scenario {
+            name: "greylisting".into(),
+            title: "Greylisting: please try again later".into(),
+            goal: "A 4xx reply is a temporary failure: the sending server keeps the message in its queue and retries later, and the retry gets through.".into(),
+            seed: 4,
+            hosts: vec![
+                HostSpec { id: "mx".into(), name: None, ip: None, smtp: None, submission: None, pop3: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: Some(Delay(SimDuration(300000000))), max_message_size: None, accounts: vec![] },
+            ],
+            mx: vec![
+            ],
+            retry: None,
+            steps: vec![
+                Step::Send { at: Delay(SimDuration(0)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Fetch { at: Delay(SimDuration(1800000000)), host: "dave-pc".into(), server: "mail.dave.example".into(), port: 110, login: "dave".into(), password: "dave-pass".into(), delete: true, apop: false },
+            ],
+        },
+        Scenario {
+            name: "open-relay".into(),
+            title: "Who may relay? Open relay refused, AUTH required".into(),
+            goal: "A mail server relays only for its own users: a stranger gets 550 5.7.1 on port 25, and even John gets 530 on port 587 until he logs in.".into(),
+            seed: 5,
+            hosts: vec![
+                HostSpec { id: "stranger".into(), name: Some("stranger.example".into()), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, accounts: vec![] },
+            ],
+            mx: vec![
+            ],
+            retry: None,
+            steps: vec![
+                Step::Send { at: Delay(SimDuration(0)), from_host: "stranger".into(), server: "smtp.isp.example".into(), port: 25, auth: None, from: "offers@stranger.example".into(), to: vec!["dave@dave.example".into()], subject: "You have won!".into(), body: "Click here.\n".into(), padding_lines: 0 },
+                Step::Send { at: Delay(SimDuration(10000000)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: None, from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+            ],
+        },
+        Scenario {
+            name: "spam-filter".into(),
+            title: "An extra hop: the spam filter".into(),
+            goal: "Mail can pass through more than two servers: Dave's MX record points at a filter that checks the message and relays it to the real mail server, and every hop adds a Received line.".into(),
+            seed: 6,
+            hosts: vec![
+                HostSpec { id: "filter".into(), name: Some("filter.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 30)), smtp: Some(true), submission: None, pop3: None, local_domains: None, relay_domains: Some(vec!["dave.example".into()]), relay_networks: None, smarthost: Some("mail.dave.example".into()), greylist: None, max_message_size: None, accounts: vec![] },
+            ],
+            mx: vec![
+                MxSpec { domain: "dave.example".into(), preference: 10, host: "filter.dave.example".into() },
+            ],
+            retry: None,
+            steps: vec![
+                Step::Send { at: Delay(SimDuration(0)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Fetch { at: Delay(SimDuration(120000000)), host: "dave-pc".into(), server: "mail.dave.example".into(), port: 110, login: "dave".into(), password: "dave-pass".into(), delete: true, apop: false },
+            ],
+        },
+        Scenario {
+            name: "pop3-two-devices".into(),
+            title: "POP3 on two devices: leave on server or delete".into(),
+            goal: "POP3 downloads mail; a device that leaves it on the server lets another device fetch it too, while DELE removes it for everyone when the session ends.".into(),
+            seed: 7,
+            hosts: vec![
+                HostSpec { id: "dave-phone".into(), name: Some("dave-phone.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, accounts: vec![] },
+            ],
+            mx: vec![
+            ],
+            retry: None,
+            steps: vec![
+                Step::Send { at: Delay(SimDuration(0)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Fetch { at: Delay(SimDuration(120000000)), host: "dave-pc".into(), server: "mail.dave.example".into(), port: 110, login: "dave".into(), password: "dave-pass".into(), delete: false, apop: false },
+                Step::Send { at: Delay(SimDuration(240000000)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Re: Lunch on Friday?".into(), body: "Or Saturday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Fetch { at: Delay(SimDuration(360000000)), host: "dave-pc".into(), server: "mail.dave.example".into(), port: 110, login: "dave".into(), password: "dave-pass".into(), delete: false, apop: false },
+                Step::Fetch { at: Delay(SimDuration(480000000)), host: "dave-phone".into(), server: "mail.dave.example".into(), port: 110, login: "dave".into(), password: "dave-pass".into(), delete: true, apop: false },
+            ],
+        },
+        Scenario {
+            name: "too-large".into(),
+            title: "Message too large".into(),
+            goal: "Each server sets a size limit and announces it with SIZE: a message over the limit is refused with 552 and bounced to its sender.".into(),
+            seed: 8,
+            hosts: vec![
+                HostSpec { id: "mx".into(), name: None, ip: None, smtp: None, submission: None, pop3: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: Some(2000), accounts: vec![] },
+            ],
+            mx: vec![
+            ],
+            retry: None,
+            steps: vec![
+                Step::Send { at: Delay(SimDuration(0)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Holiday photos".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 60 },
+                Step::Fetch { at: Delay(SimDuration(300000000)), host: "john-pc".into(), server: "smtp.isp.example".into(), port: 110, login: "john".into(), password: "john-pass".into(), delete: false, apop: false },
+            ],
+        },
+        Scenario {
+            name: "no-such-domain".into(),
+            title: "A typo in the domain: NXDOMAIN".into(),
+            goal: "If DNS says the recipient's domain does not exist (NXDOMAIN), no server can ever take the message, so the sender's server bounces it at once.".into(),
+            seed: 9,
+            hosts: vec![
+            ],
+            mx: vec![
+            ],
+            retry: None,
+            steps: vec![
+                Step::Send { at: Delay(SimDuration(0)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.exmaple".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Fetch { at: Delay(SimDuration(300000000)), host: "john-pc".into(), server: "smtp.isp.example".into(), port: 110, login: "john".into(), password: "john-pass".into(), delete: false, apop: false },
+            ],
+        },
+    ]
+}
