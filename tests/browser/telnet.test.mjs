@@ -155,7 +155,7 @@ test('pasted lines go one by one, with a note on pipelining; errors look like te
   await page.close();
 });
 
-test('Enter to reply: the reply line appears within one frame (16 ms)', async () => {
+test('Enter to reply: the reply line is painted in the first frame after Enter', async () => {
   const { page, problems, telnet } = await open(undefined, '?scenario=sandbox');
   await telnet.type('telnet mail.dave.example 25');
   await lastIs(telnet, /^220 /);
@@ -191,7 +191,12 @@ test('Enter to reply: the reply line appears within one frame (16 ms)', async ()
   const median = (xs) => xs[Math.floor(xs.length / 2)];
   console.log(`# Enter to reply line in the DOM: median ${median(toReply).toFixed(2)} ms, max ${toReply[toReply.length - 1].toFixed(2)} ms; `
     + `Enter to the next frame: median ${median(toFrame).toFixed(2)} ms, max ${toFrame[toFrame.length - 1].toFixed(2)} ms (${runs.length} lines)`);
-  assert.ok(median(toReply) < 16, `median ${median(toReply)} ms`);
+  // The figure is printed, not asserted (timings flake on a shared machine).
+  // What is asserted: the reply is in the DOM before the first animation
+  // frame after Enter, so that very frame paints it. A reply deferred to a
+  // timer or a later frame fails this, however fast the machine.
+  const late = runs.filter(([reply, frame]) => !(reply <= frame));
+  assert.deepEqual(late, [], 'every reply is in the DOM before the next frame');
   assert.deepEqual(problems, []);
   await page.close();
 });
