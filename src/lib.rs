@@ -8,5 +8,6 @@
 pub mod components;
 pub mod state;
 pub mod story;
+pub mod telnet;
 
 pub use components::App;

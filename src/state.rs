@@ -74,6 +74,20 @@ impl Player {
             self.play()
         }
     }
+    /// The trace grew from `first_new` to `len` events (the telnet pane's
+    /// world ran): play the new events, from the first one, so the cursor
+    /// follows the newest event.
+    pub fn follow(&mut self, first_new: usize, len: usize) {
+        self.len = len;
+        self.position = self.position.min(len);
+        if first_new >= len {
+            return;
+        }
+        if self.position <= first_new {
+            self.position = first_new + 1;
+        }
+        self.playing = self.position < len;
+    }
     pub fn faster(&mut self) {
         self.speed = (self.speed + 1).min(SPEEDS.len() - 1);
     }
@@ -590,6 +604,25 @@ mod tests {
             p.position = *start;
             op(&mut p);
             assert_eq!((p.position, p.playing), (*want_pos, *want_playing), "{name}");
+        }
+    }
+
+    #[test]
+    fn follow_plays_the_new_events_case_table() {
+        // (position, playing, len before, first new, len after) -> (position, playing)
+        let cases = [
+            ((0, false, 0), (0, 4), (1, true)),
+            ((10, false, 10), (10, 14), (11, true)),
+            ((3, false, 10), (10, 14), (11, true)),
+            ((12, true, 14), (14, 20), (15, true)),
+            ((14, false, 14), (14, 15), (15, false)),
+            ((5, false, 10), (10, 10), (5, false)),
+        ];
+        for ((pos, playing, len), (first, new_len), want) in cases {
+            let mut p = Player { len, position: pos, playing, speed: 2 };
+            p.follow(first, new_len);
+            assert_eq!((p.position, p.playing), want, "{pos} {first} {new_len}");
+            assert_eq!(p.len, new_len);
         }
     }
 

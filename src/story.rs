@@ -4,7 +4,7 @@
 
 use protocol_core::address::Mailbox;
 use protocol_core::scenario::{builtin, catalogue, Scenario, Step};
-use protocol_core::sim::{EventKind, TraceEvent};
+use protocol_core::sim::{EventKind, TraceEvent, World};
 use protocol_core::SimDuration;
 
 /// How a host is drawn on the map.
@@ -96,7 +96,11 @@ fn rank(id: &str, role: HostRole) -> u32 {
 impl Story {
     /// Runs a scenario to the end and lays out its hosts.
     pub fn from_scenario(s: &Scenario) -> Story {
-        let world = s.run(None);
+        Story::from_world(&s.name, &s.title, &s.goal, &s.run(None))
+    }
+
+    /// A world's trace so far, with its hosts laid out.
+    pub fn from_world(name: &str, title: &str, goal: &str, world: &World) -> Story {
         let trace = world.trace().to_vec();
         let answers_dns = |id: &str| trace.iter().any(|e| e.from == id && matches!(e.kind, EventKind::DnsAnswer { .. }));
         let mut hosts: Vec<HostInfo> = world
@@ -117,19 +121,38 @@ impl Story {
             .collect();
         hosts.sort_by_key(|h| (rank(&h.id, h.role), h.id.clone()));
         layout(&mut hosts);
-        let index = |id: &str| hosts.iter().position(|h| h.id == id);
-        let mut links: Vec<(usize, usize)> = Vec::new();
-        for e in &trace {
-            if let (Some(a), Some(b)) = (index(&e.from), index(&e.to)) {
+        let mut story = Story { name: name.into(), title: title.into(), goal: goal.into(), trace, hosts, links: Vec::new() };
+        story.add_links(0);
+        story
+    }
+
+    /// The same story with the events the world added since, for a world
+    /// that keeps running (the telnet pane's).
+    pub fn extended(&self, world: &World) -> Story {
+        let from = self.trace.len();
+        let mut s = Story { trace: Vec::with_capacity(world.trace().len()), ..self.clone_without_trace() };
+        s.trace.extend_from_slice(&self.trace);
+        s.trace.extend_from_slice(world.events_since(from as u64));
+        s.add_links(from);
+        s
+    }
+
+    fn clone_without_trace(&self) -> Story {
+        Story { name: self.name.clone(), title: self.title.clone(), goal: self.goal.clone(), trace: Vec::new(), hosts: self.hosts.clone(), links: self.links.clone() }
+    }
+
+    /// Links for every pair of hosts that talk in events `from..`.
+    fn add_links(&mut self, from: usize) {
+        for e in &self.trace[from..] {
+            if let (Some(a), Some(b)) = (self.host_index(&e.from), self.host_index(&e.to)) {
                 if a != b {
                     let pair = (a.min(b), a.max(b));
-                    if !links.contains(&pair) {
-                        links.push(pair);
+                    if !self.links.contains(&pair) {
+                        self.links.push(pair);
                     }
                 }
             }
         }
-        Story { name: s.name.clone(), title: s.title.clone(), goal: s.goal.clone(), trace, hosts, links }
     }
 
     pub fn host_index(&self, id: &str) -> Option<usize> {
@@ -157,6 +180,38 @@ fn layout(hosts: &mut [HostInfo]) {
             hosts[i].x = 110.0 + (w - 220.0) * c as f64 / (n - 1.0).max(1.0);
             hosts[i].y = mid + (k as f64 - (m - 1.0) / 2.0) * 120.0;
         }
+    }
+}
+
+/// The sandbox story's name, title and goal.
+pub const SANDBOX: (&str, &str, &str) = (
+    "sandbox",
+    "Sandbox (telnet)",
+    "Type SMTP and POP3 yourself: telnet to any server in the Telnet pane and watch your lines travel.",
+);
+
+/// The name of the story of a scenario's world that the telnet pane joined.
+pub fn joined_name(scenario: &str) -> String {
+    format!("{scenario}+telnet")
+}
+
+/// The story of the telnet pane's world: the sandbox, or a joined scenario.
+/// In the empty sandbox, the links of the usual mail path are drawn already.
+pub fn console_story(c: &crate::telnet::Console) -> Story {
+    if c.world_name == SANDBOX.0 {
+        let mut s = Story::from_world(SANDBOX.0, SANDBOX.1, SANDBOX.2, c.world());
+        for (a, b) in [("john-pc", "isp"), ("isp", "dns"), ("isp", "mx"), ("mx", "dave-pc"), ("stranger", "mx")] {
+            if let (Some(a), Some(b)) = (s.host_index(a), s.host_index(b)) {
+                let pair = (a.min(b), a.max(b));
+                if !s.links.contains(&pair) {
+                    s.links.push(pair);
+                }
+            }
+        }
+        s
+    } else {
+        let goal = builtin(&c.world_name).map(|s| s.goal).unwrap_or_default();
+        Story::from_world(&joined_name(&c.world_name), &format!("{} + telnet", c.world_title), &goal, c.world())
     }
 }
 

@@ -6,10 +6,12 @@ mod mailboxes;
 mod map;
 mod panels;
 mod sequence;
+mod telnet;
 mod toolbar;
 
 use crate::state::{Player, Snapshot};
-use crate::story::{bench_story, builtin_story, Story};
+use crate::story::{bench_story, builtin_story, console_story, Story, SANDBOX};
+use crate::telnet::Console;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -33,6 +35,15 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+/// The inspector's views; the telnet pane is one of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Line,
+    Machine,
+    Message,
+    Telnet,
+}
+
 /// Everything the components share. All fields are signals, so it is `Copy`.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -52,6 +63,10 @@ pub struct Ctx {
     /// (whose inbox, uid) of the message opened in the viewer.
     pub open_message: RwSignal<Option<(String, String)>>,
     pub dark: RwSignal<Option<bool>>,
+    /// The inspector's open view.
+    pub tab: RwSignal<Tab>,
+    /// The telnet pane: its world and sessions.
+    pub console: RwSignal<Console>,
 }
 
 impl Ctx {
@@ -63,6 +78,28 @@ impl Ctx {
         self.open_message.set(None);
         self.player.set(Player { speed, ..Player::new(len) });
     }
+    /// After the telnet pane's world ran (it had `before` events): show its
+    /// story, grown by the new events, and play them so the cursor follows.
+    pub fn sync_console(&self, before: usize) {
+        let want = self.console.with_untracked(|c| console_story_name(c));
+        let showing = self.story.with_untracked(|s| s.name == want);
+        if showing {
+            let grown = self.console.with_untracked(|c| self.story.with_untracked(|s| (s.trace.len() != c.world().trace().len()).then(|| s.extended(c.world()))));
+            if let Some(s) = grown {
+                let len = s.trace.len();
+                self.story.set(Shared(Arc::new(s)));
+                self.player.update(|p| p.follow(before, len));
+            }
+        } else {
+            let s = self.console.with_untracked(console_story);
+            let len = s.trace.len();
+            self.load(s);
+            self.player.update(|p| {
+                p.position = before.min(len);
+                p.follow(before, len)
+            });
+        }
+    }
     /// Elapsed real time (ms, already divided by the speed) in the current event.
     pub fn elapsed_scaled(&self) -> f64 {
         let p = self.player.get_untracked();
@@ -70,9 +107,19 @@ impl Ctx {
     }
 }
 
+fn console_story_name(c: &Console) -> String {
+    if c.world_name == SANDBOX.0 {
+        SANDBOX.0.to_string()
+    } else {
+        crate::story::joined_name(&c.world_name)
+    }
+}
+
 pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }
+
+pub use telnet::show_console_story;
 
 pub fn perf_now() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or(0.0)
@@ -182,9 +229,12 @@ fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
+    let console = RwSignal::new(Console::sandbox());
+    let sandbox_first = query_param("scenario").as_deref() == Some(SANDBOX.0);
     let first = query_param("bench")
         .and_then(|n| n.parse::<usize>().ok())
         .map(|n| bench_story(n.clamp(1, 5000)))
+        .or_else(|| sandbox_first.then(|| console.with_untracked(console_story)))
         .or_else(|| query_param("scenario").and_then(|n| builtin_story(&n)))
         .unwrap_or_else(|| builtin_story("seed-story").expect("the seed story is built in"));
     let len = first.trace.len();
@@ -213,6 +263,8 @@ pub fn App() -> impl IntoView {
         compose_open: RwSignal::new(false),
         open_message: RwSignal::new(None),
         dark: RwSignal::new(None),
+        tab: RwSignal::new(if sandbox_first { Tab::Telnet } else { Tab::Line }),
+        console,
     };
     provide_context(ctx);
 
@@ -248,7 +300,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <toolbar::Toolbar />
-        <main id="app" class="layout" data-ready="false">
+        <main id="app" class="layout" class:telnet-mode=move || ctx.tab.get() == Tab::Telnet data-ready="false">
             <div class="col-left">
                 <map::NetworkMap />
                 <div class="under-map">

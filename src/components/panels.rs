@@ -1,7 +1,7 @@
 //! Narration (what just happened and why) and the inspector (the raw line,
 //! its parsed fields, the session's state machine, the message at this hop).
 
-use super::use_ctx;
+use super::{use_ctx, Tab};
 use crate::state::{explanation_keys, gap_before, gap_caption, hop_message, machine, parsed_fields, raw_line, Machine};
 use leptos::prelude::*;
 use protocol_core::explain::lookup;
@@ -16,7 +16,11 @@ pub fn Narration() -> impl IntoView {
             let Some(i) = p.current() else {
                 return view! {
                     <p class="goal"><strong>"Goal: "</strong>{s.goal.clone()}</p>
-                    <p class="hint">"Press Play (or the space bar) to watch the message travel, or step through it with the arrow keys."</p>
+                    {if s.trace.is_empty() {
+                        view! { <p class="hint">"Nothing has happened yet. In the Telnet pane, type for example: telnet mail.dave.example 25"</p> }
+                    } else {
+                        view! { <p class="hint">"Press Play (or the space bar) to watch the message travel, or step through it with the arrow keys."</p> }
+                    }}
                 }
                 .into_any();
             };
@@ -72,12 +76,6 @@ fn crlf_badges(raw: String) -> impl IntoView {
         .collect_view()
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Tab {
-    Line,
-    Machine,
-    Message,
-}
 
 fn machine_view(m: Machine) -> impl IntoView {
     let current = m.current.clone().unwrap_or_default();
@@ -121,7 +119,7 @@ fn machine_view(m: Machine) -> impl IntoView {
 #[component]
 pub fn Inspector() -> impl IntoView {
     let ctx = use_ctx();
-    let tab = RwSignal::new(Tab::Line);
+    let tab = ctx.tab;
     let tab_button = move |t: Tab, label: &'static str| {
         view! {
             <button
@@ -212,12 +210,14 @@ pub fn Inspector() -> impl IntoView {
                 {tab_button(Tab::Line, "Line")}
                 {tab_button(Tab::Machine, "State machine")}
                 {tab_button(Tab::Message, "Message")}
+                {tab_button(Tab::Telnet, "Telnet")}
             </div>
             <div class="tab-body" role="tabpanel" tabindex="0">
                 {move || match tab.get() {
                     Tab::Line => line_tab().into_any(),
                     Tab::Machine => machine_tab().into_any(),
                     Tab::Message => message_tab().into_any(),
+                    Tab::Telnet => view! { <super::telnet::TelnetPane /> }.into_any(),
                 }}
             </div>
         </section>

@@ -28,7 +28,9 @@ pub fn Toolbar() -> impl IntoView {
     let title = move || ctx.story.with(|s| s.title.clone());
     let selected = move || ctx.story.with(|s| s.name.clone());
     let pick = move |name: String| {
-        if let Some(s) = builtin_story(&name) {
+        if name == crate::story::SANDBOX.0 {
+            super::show_console_story(ctx);
+        } else if let Some(s) = builtin_story(&name) {
             ctx.load(s);
         }
     };
@@ -57,7 +59,8 @@ pub fn Toolbar() -> impl IntoView {
                                 view! { <option value=name selected=sel title=goal>{title}</option> }
                             })
                             .collect();
-                        if !scenarios.with_value(|l| l.iter().any(|(n, _, _)| *n == current)) {
+                        opts.push(view! { <option value=crate::story::SANDBOX.0.to_string() selected=current == crate::story::SANDBOX.0 title=crate::story::SANDBOX.2.to_string()>{crate::story::SANDBOX.1.to_string()}</option> });
+                        if current != crate::story::SANDBOX.0 && !scenarios.with_value(|l| l.iter().any(|(n, _, _)| *n == current)) {
                             opts.push(view! { <option value=current.clone() selected=true title=ctx.story.with(|s| s.goal.clone())>{title()}</option> });
                         }
                         opts

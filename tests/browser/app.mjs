@@ -37,3 +37,45 @@ export class Visualizer {
     return dialog.locator('.hdr dt').allInnerTexts();
   }
 }
+
+// The telnet pane: typing lines, reading what came back, the hint.
+export class TelnetPane {
+  constructor(page) {
+    this.page = page;
+    this.region = page.getByRole('region', { name: 'Telnet', exact: true });
+    this.input = page.getByRole('textbox', { name: 'Telnet command' });
+    this.log = page.getByRole('log', { name: 'Telnet output' });
+  }
+  async open() {
+    await this.page.getByRole('tab', { name: 'Telnet', exact: true }).click();
+    await this.input.waitFor();
+  }
+  /** Types one line and presses Enter. */
+  async type(line) {
+    await this.input.fill(line);
+    await this.input.press('Enter');
+  }
+  async lines() {
+    return this.log.locator('.tl').allInnerTexts();
+  }
+  async last() {
+    const l = await this.lines();
+    return l[l.length - 1];
+  }
+  /** Waits until some line of the output matches `re`; returns it. */
+  async waitForLine(re, timeout = 5000) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const hit = (await this.lines()).find((l) => re.test(l));
+      if (hit !== undefined) return hit;
+      if (Date.now() > deadline) throw new Error(`no line matches ${re}:\n${(await this.lines()).slice(-15).join('\n')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  async hint() {
+    return this.region.locator('.telnet-hint').innerText();
+  }
+  async from(host) {
+    await this.page.getByRole('combobox', { name: 'Type from host' }).selectOption(host);
+  }
+}

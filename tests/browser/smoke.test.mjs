@@ -22,7 +22,8 @@ test('the page mounts the MailSim app without console or page errors', async () 
   assert.equal(await page.locator('h1').innerText(), 'MailSim');
   assert.equal(await page.title(), 'MailSim: how an email travels');
   const scenarios = await page.getByRole('combobox', { name: 'Scenario' }).locator('option').allInnerTexts();
-  assert.equal(scenarios.length, 9, 'the nine built-in scenarios are offered');
+  assert.equal(scenarios.length, 10, 'the nine built-in scenarios and the telnet sandbox are offered');
+  assert.equal(scenarios[9], 'Sandbox (telnet)');
   assert.equal(scenarios[0], 'John writes to Dave');
   for (const name of ['Network map', 'Sequence diagram', 'Narration', 'Inspector', "Dave's inbox", "John's inbox"]) {
     assert.equal(await page.getByRole('region', { name, exact: true }).count(), 1, name);

@@ -1,0 +1,207 @@
+//! The telnet pane: renders [`crate::telnet::Console`] and forwards keys to
+//! it. Everything typed goes through the console into the world; after each
+//! line the visualizer follows the world's new events.
+
+use super::use_ctx;
+use crate::story::{console_story, SANDBOX};
+use crate::telnet::SOURCES;
+use leptos::html::{Div, Input};
+use leptos::prelude::*;
+use web_sys::wasm_bindgen::JsCast;
+
+#[component]
+pub fn TelnetPane() -> impl IntoView {
+    let ctx = use_ctx();
+    let console = ctx.console;
+    let input = NodeRef::<Input>::new();
+    let log = NodeRef::<Div>::new();
+
+    let scroll_down = move || {
+        request_animation_frame(move || {
+            if let Some(el) = log.get_untracked() {
+                el.set_scroll_top(el.scroll_height());
+            }
+        })
+    };
+    // Runs an action on the console, then lets the visualizer follow.
+    let act = move |f: &dyn Fn(&mut crate::telnet::Console)| {
+        let before = console.with_untracked(|c| c.world().trace().len());
+        console.update(|c| f(c));
+        ctx.sync_console(before);
+        scroll_down();
+    };
+    let submit = move |text: String| act(&|c| c.enter(&text));
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(el) = input.get_untracked() else { return };
+        let key = ev.key();
+        if ev.ctrl_key() && (key == "]" || ev.code() == "BracketRight") {
+            ev.prevent_default();
+            act(&|c| c.escape());
+            return;
+        }
+        match key.as_str() {
+            "Enter" => {
+                ev.prevent_default();
+                let text = el.value();
+                el.set_value("");
+                submit(text);
+            }
+            "ArrowUp" => {
+                ev.prevent_default();
+                let cur = el.value();
+                if let Some(v) = console.try_update_untracked(|c| c.history.up(&cur)).flatten() {
+                    el.set_value(&v);
+                }
+            }
+            "ArrowDown" => {
+                ev.prevent_default();
+                if let Some(v) = console.try_update_untracked(|c| c.history.down()).flatten() {
+                    el.set_value(&v);
+                }
+            }
+            _ => {}
+        }
+    };
+    // A paste with line breaks is sent line by line, as a terminal would;
+    // an unfinished last line stays in the input.
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+        if !text.contains('\n') {
+            return;
+        }
+        ev.prevent_default();
+        let Some(el) = input.get_untracked() else { return };
+        let whole = format!("{}{}", el.value(), text);
+        let (ready, rest) = match whole.rfind('\n') {
+            Some(i) => (whole[..i].to_string(), whole[i + 1..].to_string()),
+            None => (String::new(), whole),
+        };
+        el.set_value(&rest);
+        submit(ready);
+    };
+
+    let lines = move || {
+        console.with(|c| {
+            let s = c.active_session();
+            s.lines.iter().map(|l| (s.id, l.key, l.kind.class(), l.text.clone())).collect::<Vec<_>>()
+        })
+    };
+    let hint = move || console.with(|c| c.hint());
+    let tabs = move || console.with(|c| c.sessions.iter().enumerate().map(|(i, s)| (i, s.id, s.title(), i == c.active, s.short_title())).collect::<Vec<_>>());
+    let joinable = move || ctx.story.with(|s| protocol_core::scenario::builtin(&s.name).map(|sc| (sc.name, sc.title)));
+    let world_value = move || console.with(|c| c.world_name.clone());
+    let on_world = move |v: String| {
+        if v == SANDBOX.0 {
+            console.update(|c| c.switch_world(crate::telnet::sandbox_world(), SANDBOX.0, SANDBOX.1));
+        } else if let Some(sc) = protocol_core::scenario::builtin(&v) {
+            console.update(|c| c.switch_world(sc.run(None), &sc.name, &sc.title));
+        }
+        let story = console.with_untracked(console_story);
+        ctx.load(story);
+        ctx.player.update(|p| p.end());
+        scroll_down();
+    };
+    let focus_input = move || {
+        if let Some(el) = input.get_untracked() {
+            let _ = el.focus();
+        }
+    };
+
+    view! {
+        <section class="telnet" aria-label="Telnet">
+            <div class="telnet-bar">
+                <div class="telnet-tabs" role="tablist" aria-label="Telnet sessions">
+                    <For each=tabs key=|t| (t.1, t.2.clone(), t.3) let:t>
+                        <button
+                            role="tab"
+                            class="ttab"
+                            aria-selected=if t.3 { "true" } else { "false" }
+                            title=t.2.clone()
+                            on:click=move |_| {
+                                console.update(|c| c.select(t.0));
+                                focus_input();
+                                scroll_down();
+                            }
+                        >{format!("{} {}", t.1, t.4)}</button>
+                    </For>
+                </div>
+                <button class="ttab new" aria-label="New telnet session" title="New session (a new tab)" on:click=move |_| {
+                        console.update(|c| c.new_tab());
+                        focus_input();
+                    }>"+"</button>
+                <label class="tsel">
+                    "From "
+                    <select
+                        aria-label="Type from host"
+                        prop:value=move || console.with(|c| c.source.clone())
+                        on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            console.update(|c| c.set_source(&v));
+                            scroll_down();
+                        }
+                    >
+                        {SOURCES.iter().map(|(id, label)| view! { <option value=*id>{*label}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="tsel">
+                    "World "
+                    <select
+                        aria-label="Telnet world"
+                        prop:value=world_value
+                        on:change:target=move |ev| on_world(ev.target().value())
+                    >
+                        <option value=SANDBOX.0>"Sandbox"</option>
+                        {move || {
+                            let current = console.with(|c| (c.world_name.clone(), c.world_title.clone()));
+                            let mut opts = Vec::new();
+                            if current.0 != SANDBOX.0 {
+                                opts.push((current.0.clone(), format!("Joined: {}", current.1)));
+                            }
+                            if let Some((n, t)) = joinable() {
+                                if n != current.0 {
+                                    opts.push((n, format!("Join: {t}")));
+                                }
+                            }
+                            opts.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()
+                        }}
+                    </select>
+                </label>
+            </div>
+            <div class="telnet-log mono" role="log" aria-live="polite" aria-label="Telnet output" node_ref=log tabindex="0">
+                <For each=lines key=|l| (l.0, l.1) let:l>
+                    <div class=format!("tl {}", l.2)>{l.3}</div>
+                </For>
+            </div>
+            <p class="telnet-hint" class:alert=move || hint().alert aria-live="polite">{move || hint().text}</p>
+            <div class="telnet-input">
+                <label class="prompt mono" for="telnet-input">{move || console.with(|c| c.prompt())}</label>
+                <input
+                    id="telnet-input"
+                    class="mono"
+                    type="text"
+                    aria-label="Telnet command"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
+                    placeholder=move || if console.with(|c| c.active_session().connected()) { "a line for the server, then Enter (Ctrl+] closes)" } else { "telnet mail.dave.example 25" }
+                    node_ref=input
+                    on:keydown=on_key
+                    on:paste=on_paste
+                />
+            </div>
+        </section>
+    }
+}
+
+/// Opens the sandbox in the visualizer (the scenario picker's entry).
+pub fn show_console_story(ctx: super::Ctx) {
+    let story = ctx.console.with_untracked(console_story);
+    ctx.load(story);
+    ctx.player.update(|p| p.end());
+    ctx.tab.set(super::Tab::Telnet);
+    request_animation_frame(|| {
+        if let Some(el) = document().get_element_by_id("telnet-input").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}

@@ -1,0 +1,979 @@
+//! The telnet pane as a plain struct, tested natively: the pane's own
+//! commands (`telnet HOST PORT`, `b64`, `help`, `quit`), the sessions as
+//! tabs, the history, the hint line, and received bytes turned into lines.
+//!
+//! It drives a [`World`] only through the core's console API (`connect`,
+//! `send_line`, `run_until_idle`, `take_received`, `is_open`, `close`):
+//! every byte the learner types goes into the same server sessions the
+//! scripted scenarios use, and shows up in the trace. Nothing here decides
+//! what a server answers; the hint reads the core's state tables.
+
+use protocol_core::dns::Answer;
+use protocol_core::pop3::server::Pop3State;
+use protocol_core::sim::trace::Unreachable;
+use protocol_core::sim::{ConnId, ConnectError, EventKind, HostConfig, Protocol, Role, World};
+use protocol_core::smtp::server::SmtpState;
+use std::net::Ipv4Addr;
+
+/// The hosts a learner can type from: (host id, label).
+pub const SOURCES: [(&str, &str); 3] = [("john-pc", "john-pc"), ("dave-pc", "dave-pc"), ("stranger", "stranger.example")];
+
+/// The outsider of `mailsim serve`: a host on the Internet that is not a
+/// customer of the ISP (so the ISP will not relay for it).
+pub fn stranger() -> HostConfig {
+    HostConfig::new("stranger", "stranger.example", Ipv4Addr::new(203, 0, 113, 66))
+}
+
+/// Lines kept per session; older ones scroll away.
+pub const SCROLLBACK: usize = 3000;
+
+// ---- base64 (RFC 4648 §4), for the AUTH helper ---------------------------------
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+pub fn b64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(B64[(n >> (18 - 6 * k) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+pub fn b64_decode(text: &str) -> Option<Vec<u8>> {
+    let t = text.trim().trim_end_matches('=');
+    let mut out = Vec::with_capacity(t.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in t.bytes() {
+        let v = B64.iter().position(|&x| x == c)? as u32;
+        acc = acc << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits & 0xff) as u8);
+        }
+    }
+    Some(out)
+}
+
+/// `\0` in the helper's argument stands for a NUL byte (AUTH PLAIN's separator).
+fn unescape_nul(s: &str) -> Vec<u8> {
+    s.replace("\\0", "\0").into_bytes()
+}
+
+/// Bytes shown as text, NUL as `\0` and other control bytes as `^X`.
+pub fn printable(bytes: &[u8]) -> String {
+    let s = String::from_utf8_lossy(bytes);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\0' => out.push_str("\\0"),
+            '\t' => out.push(c),
+            c if (c as u32) < 0x20 => {
+                out.push('^');
+                out.push((c as u8 + b'@') as char);
+            }
+            '\u{7f}' => out.push_str("^?"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+// ---- the pane's own commands --------------------------------------------------
+
+/// What a line typed at the pane's prompt (not connected) means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PaneCommand {
+    Nothing,
+    Open { host: String, port: u16 },
+    Quit,
+    Help,
+    /// The base64 helper: lines to show.
+    B64(Vec<String>),
+    /// A mistake, with the message a real tool would print.
+    Bad(String),
+}
+
+fn port_of(host: &str, p: &str) -> Result<u16, String> {
+    match p.to_ascii_lowercase().as_str() {
+        "smtp" => Ok(25),
+        "submission" => Ok(587),
+        "pop3" => Ok(110),
+        "telnet" => Ok(23),
+        _ => p
+            .parse::<u16>()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or_else(|| format!("telnet: could not resolve {host}/{p}: Servname not supported for ai_socktype")),
+    }
+}
+
+/// The `b64` helper: `b64 TEXT`, `b64 plain USER PASS`, `b64 -d TEXT`.
+fn b64_command(args: &[&str]) -> PaneCommand {
+    let usage = || {
+        PaneCommand::Bad(
+            "usage: b64 TEXT (\\0 is a NUL byte) · b64 plain USER PASSWORD · b64 -d BASE64".into(),
+        )
+    };
+    match args {
+        [] => usage(),
+        ["-d", rest @ ..] if !rest.is_empty() => {
+            let text = rest.join(" ");
+            match b64_decode(&text) {
+                Some(b) => PaneCommand::B64(vec![format!("b64: {text} decodes to:"), printable(&b)]),
+                None => PaneCommand::Bad(format!("b64: {text:?} is not base64 (letters, digits, + and / only)")),
+            }
+        }
+        ["plain", user, pass] => {
+            let enc = b64_encode(format!("\0{user}\0{pass}").as_bytes());
+            PaneCommand::B64(vec![
+                format!("b64: base64 of \\0{user}\\0{pass} (AUTH PLAIN: NUL, user, NUL, password):"),
+                enc.clone(),
+                format!("Now type: AUTH PLAIN {enc}"),
+            ])
+        }
+        ["plain", ..] => usage(),
+        _ => {
+            let text = args.join(" ");
+            PaneCommand::B64(vec![format!("b64: base64 of {text}:"), b64_encode(&unescape_nul(&text))])
+        }
+    }
+}
+
+/// Parses a line typed at the pane's prompt.
+pub fn parse_command(line: &str) -> PaneCommand {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some((&first, args)) = words.split_first() else { return PaneCommand::Nothing };
+    match first.to_ascii_lowercase().as_str() {
+        "telnet" | "open" | "nc" => match args {
+            [] => PaneCommand::Bad(format!("usage: {first} HOST PORT, for example: {first} mail.dave.example 25")),
+            [host] if first == "nc" => PaneCommand::Bad(format!("nc: missing port number (try: nc {host} 25)")),
+            [host] => PaneCommand::Open { host: host.to_string(), port: 23 },
+            [host, port] => match port_of(host, port) {
+                Ok(port) => PaneCommand::Open { host: host.to_string(), port },
+                Err(e) => PaneCommand::Bad(e),
+            },
+            _ => PaneCommand::Bad(format!("usage: {first} HOST PORT (one host, one port)")),
+        },
+        "quit" | "exit" | "close" => PaneCommand::Quit,
+        "help" | "?" => PaneCommand::Help,
+        "b64" | "base64" => b64_command(args),
+        _ => PaneCommand::Bad(format!(
+            "{first}: not a command of this pane. Not connected: type telnet HOST PORT first (help lists the commands)."
+        )),
+    }
+}
+
+/// Whether a line typed while connected is for the pane (the base64 helper)
+/// rather than for the server: `b64 …` is no SMTP or POP3 command.
+fn is_local(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    first == "b64" || first == "base64"
+}
+
+pub const HELP: &[&str] = &[
+    "Commands of this pane (they stay here, nothing goes on the network):",
+    "  telnet HOST PORT   open a connection (also: open, nc), e.g. telnet mail.dave.example 25",
+    "  b64 TEXT           base64 of TEXT; \\0 is a NUL byte: b64 \\0john\\0john-pass",
+    "  b64 plain U P      the AUTH PLAIN string for user U, password P",
+    "  b64 -d TEXT        decode base64 (AUTH LOGIN's 334 prompts)",
+    "  quit               close this tab (while connected, QUIT goes to the server)",
+    "  help               this list",
+    "Keys: Enter sends the line with CR LF · Up/Down recall earlier lines · Ctrl+] closes the connection.",
+    "Ports: 25 SMTP between servers · 587 submission (log in with AUTH) · 110 POP3.",
+    "Servers: smtp.isp.example (John's ISP), mail.dave.example (Dave's), ns.example (DNS only).",
+    "Accounts: john / john-pass at smtp.isp.example · dave / dave-pass at mail.dave.example.",
+];
+
+// ---- history --------------------------------------------------------------------
+
+/// Earlier lines, recalled with the up and down arrows like a shell.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct History {
+    items: Vec<String>,
+    /// Equal to `items.len()` when not browsing.
+    pos: usize,
+    draft: String,
+}
+
+impl History {
+    pub fn push(&mut self, line: &str) {
+        if !line.trim().is_empty() && self.items.last().map(String::as_str) != Some(line) {
+            self.items.push(line.to_string());
+        }
+        self.pos = self.items.len();
+        self.draft.clear();
+    }
+    /// The older line to show, keeping what was being typed as the draft.
+    pub fn up(&mut self, current: &str) -> Option<String> {
+        if self.pos == self.items.len() {
+            self.draft = current.to_string();
+        }
+        self.pos = self.pos.checked_sub(1)?;
+        Some(self.items[self.pos].clone())
+    }
+    pub fn down(&mut self) -> Option<String> {
+        if self.pos >= self.items.len() {
+            return None;
+        }
+        self.pos += 1;
+        Some(self.items.get(self.pos).cloned().unwrap_or_else(|| self.draft.clone()))
+    }
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+// ---- sessions ---------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// What the learner typed at the pane's prompt.
+    Command,
+    /// A line the learner sent to the server.
+    Sent,
+    /// A line the server sent.
+    Received,
+    /// A line the server sent that reports an error (4xx, 5xx, -ERR).
+    ReceivedError,
+    /// telnet's own messages ("Trying …", "Connected to …").
+    Info,
+    /// telnet's errors.
+    Error,
+    /// The pane explaining something (pipelining, the base64 helper).
+    Note,
+}
+
+impl LineKind {
+    pub fn class(self) -> &'static str {
+        match self {
+            LineKind::Command => "t-cmd",
+            LineKind::Sent => "t-sent",
+            LineKind::Received => "t-recv",
+            LineKind::ReceivedError => "t-recv t-err",
+            LineKind::Info => "t-info",
+            LineKind::Error => "t-error",
+            LineKind::Note => "t-note",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutLine {
+    /// Unique in the console, for keyed rendering.
+    pub key: u64,
+    pub kind: LineKind,
+    pub text: String,
+}
+
+/// One tab: at most one connection at a time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    pub id: u32,
+    pub conn: Option<ConnId>,
+    /// The host and port as typed.
+    pub target: Option<(String, u16)>,
+    pub protocol: Option<Protocol>,
+    /// The server session's state, from the trace's StateChanged events.
+    pub state: Option<String>,
+    pub lines: Vec<OutLine>,
+    partial: Vec<u8>,
+    /// The last reply refused the command (4xx, 5xx, -ERR).
+    pub last_refused: bool,
+}
+
+impl Session {
+    pub fn connected(&self) -> bool {
+        self.conn.is_some()
+    }
+    /// "mail.dave.example:25", or "not connected".
+    pub fn title(&self) -> String {
+        match (&self.target, self.conn) {
+            (Some((h, p)), Some(_)) => format!("{h}:{p}"),
+            (Some((h, p)), None) => format!("{h}:{p} (closed)"),
+            _ => "not connected".into(),
+        }
+    }
+    /// The tab's label: "smtp:587", "mail:25 ✕" once closed, "new".
+    pub fn short_title(&self) -> String {
+        match &self.target {
+            Some((h, p)) => {
+                let host = if h.parse::<Ipv4Addr>().is_ok() { h.as_str() } else { h.split('.').next().unwrap_or(h) };
+                format!("{host}:{p}{}", if self.conn.is_some() { "" } else { " ✕" })
+            }
+            None => "new".into(),
+        }
+    }
+    /// The server's state as the core names it; a fresh session is in the
+    /// table's first state until the server reports a change.
+    pub fn server_state(&self) -> Option<String> {
+        self.state.clone().or_else(|| match self.protocol? {
+            Protocol::Smtp => Some(SmtpState::Greeting.name().to_string()),
+            Protocol::Pop3 => Some(Pop3State::Authorization.to_string()),
+            Protocol::Dns => None,
+        })
+    }
+}
+
+/// The hint line under the output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hint {
+    pub text: String,
+    /// The last command was refused: the hint says what would be accepted.
+    pub alert: bool,
+}
+
+fn smtp_state(name: &str) -> Option<SmtpState> {
+    use protocol_core::smtp::server::TRANSITIONS;
+    TRANSITIONS.iter().flat_map(|t| [t.0, t.2]).find(|s| s.name() == name)
+}
+
+fn pop3_state(name: &str) -> Option<Pop3State> {
+    use protocol_core::pop3::server::TRANSITIONS;
+    TRANSITIONS.iter().flat_map(|t| [t.0, t.2]).find(|s| s.to_string() == name)
+}
+
+/// What the server accepts now, from the core's transition tables.
+pub fn hint_for(s: &Session) -> Hint {
+    let not_connected = || Hint {
+        text: "Not connected. Try: telnet mail.dave.example 25 · telnet smtp.isp.example 587 · telnet mail.dave.example 110 · help".into(),
+        alert: false,
+    };
+    if !s.connected() {
+        return not_connected();
+    }
+    let (Some(proto), Some(state)) = (s.protocol, s.server_state()) else { return not_connected() };
+    let refused = if s.last_refused { "Refused. " } else { "" };
+    let text = match proto {
+        Protocol::Smtp => match smtp_state(&state) {
+            Some(SmtpState::Data) => "SMTP, state Data: type the message (headers, empty line, body); a line with only . ends it.".into(),
+            Some(SmtpState::Auth) => "SMTP, state Auth: answer the 334 with one base64 line (b64 helps); * cancels.".into(),
+            Some(SmtpState::Closed) => "SMTP, state Closed: the server has ended the session.".into(),
+            Some(st) => format!("{refused}SMTP, state {}: the server expects {}", st.name(), st.expected_commands().join(", ")),
+            None => format!("SMTP, state {state}"),
+        },
+        Protocol::Pop3 => match pop3_state(&state) {
+            Some(st) if !st.valid_commands().is_empty() => {
+                format!("{refused}POP3, state {st}: valid now {}", st.valid_commands().join(", "))
+            }
+            Some(st) => format!("POP3, state {st}: the session is ending."),
+            None => format!("POP3, state {state}"),
+        },
+        Protocol::Dns => String::new(),
+    };
+    Hint { text, alert: s.last_refused }
+}
+
+// ---- the console -----------------------------------------------------------------------
+
+/// The pane: a world, the learner's sessions in it, and the history.
+pub struct Console {
+    world: World,
+    /// "sandbox", or the name of the scenario whose world was joined.
+    pub world_name: String,
+    pub world_title: String,
+    /// The host the learner types from (a host id).
+    pub source: String,
+    pub sessions: Vec<Session>,
+    pub active: usize,
+    pub history: History,
+    next_tab: u32,
+    next_key: u64,
+    /// Trace events already looked at for state changes.
+    seen: usize,
+}
+
+impl std::fmt::Debug for Console {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Console").field("world_name", &self.world_name).field("sessions", &self.sessions.len()).finish()
+    }
+}
+
+/// The sandbox: the cast, DNS and accounts, the outsider, empty mailboxes, no traffic.
+pub fn sandbox_world() -> World {
+    let mut w = protocol_core::sim::cast::cast(1);
+    w.add_host(stranger());
+    w
+}
+
+impl Console {
+    pub fn new(world: World, name: &str, title: &str) -> Console {
+        let mut c = Console {
+            seen: world.trace().len(),
+            world,
+            world_name: name.into(),
+            world_title: title.into(),
+            source: "john-pc".into(),
+            sessions: Vec::new(),
+            active: 0,
+            history: History::default(),
+            next_tab: 1,
+            next_key: 0,
+        };
+        c.new_tab();
+        c
+    }
+
+    pub fn sandbox() -> Console {
+        Console::new(sandbox_world(), "sandbox", "Sandbox (telnet)")
+    }
+
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// Moves the pane to another world; its open connections belong to the old one.
+    pub fn switch_world(&mut self, mut world: World, name: &str, title: &str) {
+        if world.host("stranger").is_none() {
+            world.add_host(stranger());
+        }
+        for i in 0..self.sessions.len() {
+            if self.sessions[i].conn.take().is_some() {
+                self.push(i, LineKind::Info, "Connection closed: the pane moved to another world.");
+            }
+        }
+        self.world = world;
+        self.seen = self.world.trace().len();
+        self.world_name = name.into();
+        self.world_title = title.into();
+        let at = self.world.now();
+        let a = self.active;
+        self.push(a, LineKind::Note, &format!("Now typing into the world of \u{201c}{title}\u{201d}, as it stands at {at}."));
+    }
+
+    pub fn active_session(&self) -> &Session {
+        &self.sessions[self.active]
+    }
+
+    pub fn hint(&self) -> Hint {
+        hint_for(self.active_session())
+    }
+
+    /// The prompt shown before the input.
+    pub fn prompt(&self) -> String {
+        let s = self.active_session();
+        match (&s.target, s.conn) {
+            (Some((h, p)), Some(_)) => format!("{h}:{p}"),
+            _ => format!("{}$", self.source),
+        }
+    }
+
+    pub fn new_tab(&mut self) {
+        let id = self.next_tab;
+        self.next_tab += 1;
+        self.sessions.push(Session {
+            id,
+            conn: None,
+            target: None,
+            protocol: None,
+            state: None,
+            lines: Vec::new(),
+            partial: Vec::new(),
+            last_refused: false,
+        });
+        self.active = self.sessions.len() - 1;
+        let src = self.source_label();
+        self.push(self.active, LineKind::Note, &format!("Session {id}, typing from {src}. Type help, or for example: telnet mail.dave.example 25"));
+    }
+
+    pub fn select(&mut self, i: usize) {
+        if i < self.sessions.len() {
+            self.active = i;
+        }
+    }
+
+    pub fn set_source(&mut self, id: &str) {
+        if self.world.host(id).is_some() {
+            self.source = id.to_string();
+            let src = self.source_label();
+            let a = self.active;
+            self.push(a, LineKind::Note, &format!("New connections now start from {src}."));
+        }
+    }
+
+    fn source_label(&self) -> String {
+        match self.world.host(&self.source) {
+            Some(h) => format!("{} ({})", h.config.id, h.config.ip),
+            None => self.source.clone(),
+        }
+    }
+
+    fn push(&mut self, i: usize, kind: LineKind, text: &str) {
+        let key = self.next_key;
+        self.next_key += 1;
+        let s = &mut self.sessions[i];
+        s.lines.push(OutLine { key, kind, text: text.to_string() });
+        if s.lines.len() > SCROLLBACK {
+            let extra = s.lines.len() - SCROLLBACK;
+            s.lines.drain(..extra);
+        }
+    }
+
+    /// What the learner pressed Enter on (or pasted): one or more lines.
+    /// Connected, each line goes to the server with CR LF, all at once, and
+    /// then the world runs until idle; not connected, each line is a pane
+    /// command.
+    pub fn enter(&mut self, text: &str) {
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+        let mut batch = 0usize;
+        let mut batch_state: Option<String> = None;
+        for line in lines {
+            self.history.push(line);
+            let a = self.active;
+            match self.sessions[a].conn {
+                Some(conn) if !is_local(line) => {
+                    if batch == 0 {
+                        batch_state = self.sessions[a].server_state();
+                    }
+                    self.push(a, LineKind::Sent, line);
+                    self.world.send_line(conn, line);
+                    batch += 1;
+                }
+                _ => {
+                    if batch > 0 {
+                        self.end_batch(batch, batch_state.take());
+                        batch = 0;
+                    }
+                    self.pane_command(line);
+                }
+            }
+        }
+        if batch > 0 {
+            self.end_batch(batch, batch_state);
+        }
+    }
+
+    fn end_batch(&mut self, lines: usize, state: Option<String>) {
+        let a = self.active;
+        let proto = self.sessions[a].protocol;
+        if lines > 1 && state.as_deref() != Some(SmtpState::Data.name()) {
+            let rfc = if proto == Some(Protocol::Pop3) { "RFC 2449 for POP3" } else { "RFC 2920" };
+            self.push(
+                a,
+                LineKind::Note,
+                &format!(
+                    "{lines} lines went out at once, without waiting for each reply: that is pipelining ({rfc}). \
+                     A server that announces PIPELINING reads them in order and answers each one, in order."
+                ),
+            );
+        }
+        self.run();
+    }
+
+    fn pane_command(&mut self, line: &str) {
+        let a = self.active;
+        let connected = self.sessions[a].connected();
+        if !line.trim().is_empty() || !connected {
+            self.push(a, LineKind::Command, line);
+        }
+        match parse_command(line) {
+            PaneCommand::Nothing => {}
+            PaneCommand::Help => {
+                for h in HELP {
+                    self.push(a, LineKind::Note, h);
+                }
+            }
+            PaneCommand::B64(out) => {
+                for l in out {
+                    self.push(a, LineKind::Note, &l);
+                }
+            }
+            PaneCommand::Bad(e) => self.push(a, LineKind::Error, &e),
+            PaneCommand::Quit => self.quit_tab(),
+            PaneCommand::Open { host, port } => self.open(&host, port),
+        }
+    }
+
+    fn quit_tab(&mut self) {
+        if self.sessions.len() > 1 {
+            self.sessions.remove(self.active);
+            self.active = self.active.min(self.sessions.len() - 1);
+        } else {
+            let a = self.active;
+            self.sessions[a].lines.clear();
+            self.sessions[a].target = None;
+            self.push(a, LineKind::Note, "Closed. Type telnet HOST PORT to open a connection, or help.");
+        }
+    }
+
+    fn open(&mut self, host: &str, port: u16) {
+        let a = self.active;
+        let before = self.world.trace().len();
+        let result = self.world.connect(&self.source.clone(), host, port);
+        // The address telnet tries: from the DNS answer, the typed IP, or the host id.
+        let ip = self.world.trace()[before..]
+            .iter()
+            .find_map(|e| match &e.kind {
+                EventKind::DnsAnswer { answer: Answer::A { addrs }, .. } => addrs.first().copied(),
+                _ => None,
+            })
+            .or_else(|| host.parse::<Ipv4Addr>().ok())
+            .or_else(|| self.world.host(host).map(|h| h.config.ip));
+        let trying = |c: &mut Console| {
+            if let Some(ip) = ip {
+                c.push(a, LineKind::Info, &format!("Trying {ip}..."));
+            }
+        };
+        match result {
+            Ok(conn) => {
+                trying(self);
+                self.push(a, LineKind::Info, &format!("Connected to {host}."));
+                self.push(a, LineKind::Info, "Escape character is '^]'.");
+                let s = &mut self.sessions[a];
+                s.conn = Some(conn);
+                s.target = Some((host.to_string(), port));
+                s.protocol = Some(if port == 110 { Protocol::Pop3 } else { Protocol::Smtp });
+                s.state = None;
+                s.partial.clear();
+                s.last_refused = false;
+                self.run();
+            }
+            Err(ConnectError::UnknownName(_)) => {
+                self.push(a, LineKind::Error, &format!("telnet: could not resolve {host}: Name or service not known"))
+            }
+            Err(ConnectError::NoSuchHost(h)) => self.push(a, LineKind::Error, &format!("telnet: there is no host {h} in this world")),
+            Err(e) => {
+                trying(self);
+                let why = match e {
+                    ConnectError::Refused => "Connection refused",
+                    ConnectError::Unreachable(Unreachable::LinkDown) => "Network is unreachable",
+                    _ => "No route to host",
+                };
+                self.push(a, LineKind::Error, &format!("telnet: Unable to connect to remote host: {why}"));
+            }
+        }
+    }
+
+    /// Ctrl+]: telnet's escape, then quit: closes the active connection.
+    pub fn escape(&mut self) {
+        let a = self.active;
+        let Some(conn) = self.sessions[a].conn else {
+            self.push(a, LineKind::Note, "Not connected: nothing to close.");
+            return;
+        };
+        self.collect(a, conn);
+        self.world.close(conn);
+        self.sessions[a].conn = None;
+        self.run();
+        self.push(a, LineKind::Info, "^]");
+        self.push(a, LineKind::Info, "telnet> quit");
+        self.push(a, LineKind::Info, "Connection closed.");
+    }
+
+    /// Received bytes of connection `conn` into session `i`'s lines.
+    fn collect(&mut self, i: usize, conn: ConnId) {
+        let bytes = self.world.take_received(conn);
+        if bytes.is_empty() {
+            return;
+        }
+        self.sessions[i].partial.extend_from_slice(&bytes);
+        while let Some(nl) = self.sessions[i].partial.iter().position(|&b| b == b'\n') {
+            let raw: Vec<u8> = self.sessions[i].partial.drain(..=nl).collect();
+            let line = raw.strip_suffix(b"\n").unwrap_or(&raw);
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            self.received(i, line);
+        }
+    }
+
+    fn received(&mut self, i: usize, line: &[u8]) {
+        let text = printable(line);
+        let refused = text.starts_with("-ERR")
+            || (text.len() >= 3 && text.as_bytes()[..3].iter().all(u8::is_ascii_digit) && matches!(text.as_bytes()[0], b'4' | b'5'));
+        let reply_end = text.starts_with('+') || text.starts_with('-') || text.as_bytes().get(3).is_none_or(|&b| b == b' ');
+        if reply_end && (text.starts_with(['+', '-']) || text.as_bytes().first().is_some_and(u8::is_ascii_digit)) {
+            self.sessions[i].last_refused = refused;
+        }
+        self.push(i, if refused { LineKind::ReceivedError } else { LineKind::Received }, &text);
+    }
+
+    /// Runs the world until only session timeouts are left, then reads what
+    /// arrived on every session and notices closed connections.
+    pub fn run(&mut self) {
+        self.world.run_until_idle();
+        let trace = self.world.trace();
+        let mut changes: Vec<(ConnId, String)> = Vec::new();
+        for e in &trace[self.seen.min(trace.len())..] {
+            if let EventKind::StateChanged { conn, role: Role::Server, state, .. } = &e.kind {
+                changes.push((*conn, state.clone()));
+            }
+        }
+        self.seen = trace.len();
+        for (conn, state) in changes {
+            if let Some(s) = self.sessions.iter_mut().find(|s| s.conn == Some(conn)) {
+                s.state = Some(state);
+            }
+        }
+        for i in 0..self.sessions.len() {
+            let Some(conn) = self.sessions[i].conn else { continue };
+            self.collect(i, conn);
+            if !self.world.is_open(conn) {
+                let rest = std::mem::take(&mut self.sessions[i].partial);
+                if !rest.is_empty() {
+                    self.received(i, &rest);
+                }
+                self.sessions[i].conn = None;
+                self.push(i, LineKind::Info, "Connection closed by foreign host.");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_case_table() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"", ""),
+            (b"f", "Zg=="),
+            (b"fo", "Zm8="),
+            (b"foo", "Zm9v"),
+            (b"\0john\0john-pass", "AGpvaG4Aam9obi1wYXNz"),
+            (b"Username:", "VXNlcm5hbWU6"),
+        ];
+        for (raw, enc) in cases {
+            assert_eq!(b64_encode(raw), *enc, "{raw:?}");
+            assert_eq!(b64_decode(enc).as_deref(), Some(*raw), "{enc}");
+        }
+        assert_eq!(b64_decode("not base64!"), None);
+    }
+
+    #[test]
+    fn pane_commands_case_table() {
+        use PaneCommand::*;
+        let open = |h: &str, p| Open { host: h.into(), port: p };
+        let cases: Vec<(&str, PaneCommand)> = vec![
+            ("", Nothing),
+            ("   ", Nothing),
+            ("telnet mail.dave.example 25", open("mail.dave.example", 25)),
+            ("open smtp.isp.example 587", open("smtp.isp.example", 587)),
+            ("nc 198.51.100.25 110", open("198.51.100.25", 110)),
+            ("TELNET mx smtp", open("mx", 25)),
+            ("telnet mail.dave.example pop3", open("mail.dave.example", 110)),
+            ("telnet mail.dave.example", open("mail.dave.example", 23)),
+            ("quit", Quit),
+            ("help", Help),
+        ];
+        for (line, want) in cases {
+            assert_eq!(parse_command(line), want, "{line:?}");
+        }
+        let bad = [
+            ("telnet", "usage: telnet HOST PORT"),
+            ("nc mx", "missing port"),
+            ("telnet mx 99999", "could not resolve mx/99999"),
+            ("telnet mx banana", "Servname not supported"),
+            ("telnet a b c", "one host, one port"),
+            ("EHLO me", "not a command of this pane"),
+            ("b64", "usage: b64"),
+            ("b64 -d ***", "not base64"),
+        ];
+        for (line, want) in bad {
+            match parse_command(line) {
+                Bad(e) => assert!(e.contains(want), "{line:?}: {e}"),
+                other => panic!("{line:?}: {other:?}"),
+            }
+        }
+        let helper = [
+            ("b64 \\0john\\0john-pass", "AGpvaG4Aam9obi1wYXNz"),
+            ("b64 plain john john-pass", "AUTH PLAIN AGpvaG4Aam9obi1wYXNz"),
+            ("b64 -d VXNlcm5hbWU6", "Username:"),
+            ("b64 -d AGpvaG4Aam9obi1wYXNz", "\\0john\\0john-pass"),
+        ];
+        for (line, want) in helper {
+            match parse_command(line) {
+                B64(out) => assert!(out.iter().any(|l| l.contains(want)), "{line:?}: {out:?}"),
+                other => panic!("{line:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn history_goes_up_and_down_keeping_the_draft() {
+        let mut h = History::default();
+        assert_eq!(h.up("x"), None);
+        for l in ["EHLO me", "MAIL FROM:<a@b>", "MAIL FROM:<a@b>", "", "RCPT TO:<c@d>"] {
+            h.push(l);
+        }
+        assert_eq!(h.len(), 3, "empty lines and repeats are not kept");
+        assert_eq!(h.up("DA").as_deref(), Some("RCPT TO:<c@d>"));
+        assert_eq!(h.up("").as_deref(), Some("MAIL FROM:<a@b>"));
+        assert_eq!(h.up("").as_deref(), Some("EHLO me"));
+        assert_eq!(h.up(""), None, "stays at the oldest");
+        assert_eq!(h.down().as_deref(), Some("MAIL FROM:<a@b>"));
+        assert_eq!(h.down().as_deref(), Some("RCPT TO:<c@d>"));
+        assert_eq!(h.down().as_deref(), Some("DA"), "back to the draft");
+        assert_eq!(h.down(), None);
+    }
+
+    fn texts(c: &Console) -> Vec<String> {
+        c.active_session().lines.iter().map(|l| l.text.clone()).collect()
+    }
+
+    fn typed(c: &mut Console, lines: &[&str]) {
+        for l in lines {
+            c.enter(l);
+        }
+    }
+
+    fn all(c: &Console) -> String {
+        texts(c).join("\n")
+    }
+
+    #[test]
+    fn connect_errors_look_like_telnet() {
+        let mut c = Console::sandbox();
+        // (command, lines that must appear)
+        let cases: &[(&str, &[&str])] = &[
+            ("telnet nowhere.example 25", &["telnet: could not resolve nowhere.example: Name or service not known"]),
+            (
+                "telnet mail.dave.example 23",
+                &["Trying 198.51.100.25...", "telnet: Unable to connect to remote host: Connection refused"],
+            ),
+            (
+                "telnet ns.example 25",
+                &["Trying 192.0.2.53...", "telnet: Unable to connect to remote host: Connection refused"],
+            ),
+            ("telnet 10.9.9.9 25", &["Trying 10.9.9.9...", "telnet: Unable to connect to remote host: No route to host"]),
+        ];
+        for (cmd, want) in cases {
+            c.enter(cmd);
+            let out = all(&c);
+            for w in *want {
+                assert!(out.contains(w), "{cmd}: {out}");
+            }
+            assert!(!c.active_session().connected(), "{cmd}");
+        }
+        // The lookup and the refusal are in the trace, like everything else.
+        let t = c.world().trace();
+        assert!(t.iter().any(|e| matches!(&e.kind, EventKind::DnsQuery { name, .. } if name == "nowhere.example")));
+        assert!(t.iter().any(|e| matches!(e.kind, EventKind::ConnectionRefused { port: 23 })));
+    }
+
+    #[test]
+    fn a_whole_session_by_typing_smtp_then_pop3() {
+        let mut c = Console::sandbox();
+        c.enter("telnet mail.dave.example 25");
+        let out = all(&c);
+        for w in ["Trying 198.51.100.25...", "Connected to mail.dave.example.", "Escape character is '^]'."] {
+            assert!(out.contains(w), "{out}");
+        }
+        assert!(texts(&c).last().unwrap().starts_with("220 "), "{out}");
+        assert_eq!(c.hint().text, "SMTP, state Greeting: the server expects EHLO, HELO, QUIT");
+        typed(&mut c, &["EHLO john-pc.isp.example", "DATA"]);
+        assert!(texts(&c).last().unwrap().starts_with("503"), "{}", all(&c));
+        let h = c.hint();
+        assert!(h.alert && h.text.contains("state Ready") && h.text.contains("MAIL"), "{h:?}");
+        typed(&mut c, &["MAIL FROM:<john@isp.example>", "RCPT TO:<dave@dave.example>", "DATA"]);
+        assert!(!c.hint().alert);
+        assert!(c.hint().text.contains("state Data"), "{:?}", c.hint());
+        typed(&mut c, &["Subject: typed by hand", "", "Hello Dave.", "."]);
+        assert!(texts(&c).last().unwrap().starts_with("250"), "{}", all(&c));
+        c.enter("QUIT");
+        let out = all(&c);
+        assert!(out.ends_with("Connection closed by foreign host."), "{out}");
+        assert!(out.contains("\n221 "), "{out}");
+        assert!(!c.active_session().connected());
+        // POP3 from Dave's computer.
+        c.set_source("dave-pc");
+        typed(&mut c, &["telnet mail.dave.example 110", "USER dave", "PASS dave-pass", "RETR 1"]);
+        let out = all(&c);
+        assert!(out.contains("Subject: typed by hand"), "{out}");
+        assert!(out.contains("Received: from"), "{out}");
+        assert!(c.hint().text.starts_with("POP3, state TRANSACTION: valid now STAT"), "{:?}", c.hint());
+    }
+
+    #[test]
+    fn the_isp_relays_by_itself_and_john_authenticates_on_587() {
+        let mut c = Console::sandbox();
+        typed(&mut c, &["telnet smtp.isp.example 587", "EHLO john-pc", "MAIL FROM:<john@isp.example>"]);
+        assert!(texts(&c).last().unwrap().starts_with("530"), "submission wants AUTH first: {}", all(&c));
+        c.enter("b64 \\0john\\0john-pass");
+        assert!(texts(&c).iter().any(|l| l == "AGpvaG4Aam9obi1wYXNz"));
+        assert!(c.active_session().connected(), "the helper is not sent to the server");
+        typed(&mut c, &["AUTH PLAIN AGpvaG4Aam9obi1wYXNz"]);
+        assert!(texts(&c).last().unwrap().starts_with("235"), "{}", all(&c));
+        typed(&mut c, &["MAIL FROM:<john@isp.example>", "RCPT TO:<dave@dave.example>", "DATA", "Subject: relayed", "", "hi", ".", "QUIT"]);
+        // The ISP relayed to mail.dave.example without anyone typing.
+        let t = c.world().trace();
+        assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Relayed { host, .. } if host == "isp")), "relayed");
+        assert_eq!(c.world().mailbox("mx", "dave").len(), 1);
+    }
+
+    #[test]
+    fn pasted_lines_go_one_by_one_with_a_note_on_pipelining() {
+        let mut c = Console::sandbox();
+        c.enter("telnet mail.dave.example 25");
+        c.enter("EHLO me\r\nMAIL FROM:<a@isp.example>\r\nRCPT TO:<dave@dave.example>\r\n");
+        let out = all(&c);
+        assert!(out.contains("3 lines went out at once") && out.contains("RFC 2920"), "{out}");
+        let replies = texts(&c).iter().filter(|l| l.starts_with("250 ")).count();
+        assert_eq!(replies, 3, "one final reply per command, in order: {out}");
+        // A message body is not pipelining.
+        c.enter("DATA");
+        let notes = |c: &Console| texts(c).iter().filter(|l| l.contains("pipelining")).count();
+        c.enter("Subject: x\n\nbody\n.");
+        assert_eq!(notes(&c), 1);
+    }
+
+    #[test]
+    fn long_lines_and_markup_are_just_text() {
+        let mut c = Console::sandbox();
+        c.enter("telnet mail.dave.example 25");
+        let long = "X".repeat(2000);
+        c.enter(&long);
+        assert!(texts(&c).last().unwrap().starts_with("500 5.5.2"), "{}", all(&c));
+        assert!(c.active_session().connected(), "the session goes on");
+        c.enter("<script>alert(1)</script>");
+        assert!(texts(&c).iter().any(|l| l == "<script>alert(1)</script>"));
+        c.enter("EHLO ok");
+        assert!(texts(&c).last().unwrap().starts_with("250 "), "{}", all(&c));
+    }
+
+    #[test]
+    fn escape_closes_and_quit_at_the_prompt_closes_the_tab() {
+        let mut c = Console::sandbox();
+        c.enter("telnet mail.dave.example 110");
+        assert_eq!(c.prompt(), "mail.dave.example:110");
+        c.escape();
+        assert!(texts(&c).last().unwrap() == "Connection closed." && !c.active_session().connected());
+        assert_eq!(c.prompt(), "john-pc$");
+        assert!(c.world().trace().iter().any(|e| matches!(e.kind, EventKind::ConnectionClosed { .. })));
+        c.new_tab();
+        c.enter("telnet mail.dave.example 25");
+        assert_eq!((c.sessions.len(), c.active), (2, 1));
+        c.select(0);
+        c.enter("quit");
+        assert_eq!((c.sessions.len(), c.active), (1, 0));
+        assert!(c.active_session().connected(), "the other tab's connection stays open");
+        assert_eq!(c.active_session().title(), "mail.dave.example:25");
+        assert_eq!(c.active_session().short_title(), "mail:25");
+        c.escape();
+        assert_eq!(c.active_session().short_title(), "mail:25 ✕");
+    }
+
+    #[test]
+    fn joining_a_scenario_world_keeps_its_mailboxes() {
+        let s = protocol_core::scenario::builtin("seed-story").unwrap();
+        let mut c = Console::sandbox();
+        c.enter("telnet mail.dave.example 25");
+        c.switch_world(s.run(None), "seed-story", "John writes to Dave");
+        assert!(!c.active_session().connected());
+        c.set_source("dave-pc");
+        typed(&mut c, &["telnet mail.dave.example 110", "USER dave", "PASS dave-pass", "STAT"]);
+        // Dave's program downloaded and deleted the message in the script.
+        assert!(texts(&c).last().unwrap().starts_with("+OK 0"), "{}", all(&c));
+    }
+}
