@@ -12,7 +12,9 @@ use protocol_core::dns::Answer;
 use protocol_core::pop3::server::Pop3State;
 use protocol_core::sim::trace::Unreachable;
 use protocol_core::sim::{ConnId, ConnectError, EventKind, HostConfig, Protocol, Role, World};
+use protocol_core::scenario::parse_delay;
 use protocol_core::smtp::server::SmtpState;
+use protocol_core::{SimDuration, SimTime};
 use std::net::Ipv4Addr;
 
 /// The hosts a learner can type from: (host id, label).
@@ -87,6 +89,17 @@ pub fn printable(bytes: &[u8]) -> String {
     out
 }
 
+/// A duration as `wait` takes it: "15m", "2h", "90s".
+fn short_duration(d: SimDuration) -> String {
+    let s = d.as_micros().div_ceil(1_000_000);
+    match s {
+        s if s % 3600 == 0 && s > 0 => format!("{}h", s / 3600),
+        s if s % 60 == 0 && s > 0 => format!("{}m", s / 60),
+        s if s >= 600 => format!("{}m", s.div_ceil(60)),
+        s => format!("{s}s"),
+    }
+}
+
 // ---- the pane's own commands --------------------------------------------------
 
 /// What a line typed at the pane's prompt (not connected) means.
@@ -98,6 +111,8 @@ pub enum PaneCommand {
     Help,
     /// The base64 helper: lines to show.
     B64(Vec<String>),
+    /// Let virtual time pass: this long, or (None) until the next queued work.
+    Wait(Option<SimDuration>),
     /// A mistake, with the message a real tool would print.
     Bad(String),
 }
@@ -166,18 +181,35 @@ pub fn parse_command(line: &str) -> PaneCommand {
         "quit" | "exit" | "close" => PaneCommand::Quit,
         "help" | "?" => PaneCommand::Help,
         "b64" | "base64" => b64_command(args),
+        "wait" | "sleep" => match args {
+            [] => PaneCommand::Wait(None),
+            [d] => match parse_delay(d) {
+                Ok(d) if d > MAX_WAIT => PaneCommand::Bad(format!("{first}: at most {MAX_WAIT} at a time")),
+                Ok(d) => PaneCommand::Wait(Some(d)),
+                Err(e) => PaneCommand::Bad(format!("{first}: {e}")),
+            },
+            _ => PaneCommand::Bad(format!("usage: {first} [DURATION], for example: {first} 15m")),
+        },
         _ => PaneCommand::Bad(format!(
             "{first}: not a command of this pane. Not connected: type telnet HOST PORT first (help lists the commands)."
         )),
     }
 }
 
-/// Whether a line typed while connected is for the pane (the base64 helper)
-/// rather than for the server: `b64 …` is no SMTP or POP3 command.
+/// Whether a line typed while connected is for the pane (the base64 helper,
+/// waiting) rather than for the server: `b64 …` and `wait …` are no SMTP or
+/// POP3 commands.
 fn is_local(line: &str) -> bool {
     let first = line.split_whitespace().next().unwrap_or("");
-    first == "b64" || first == "base64"
+    matches!(first, "b64" | "base64" | "wait" | "sleep")
 }
+
+/// The longest `wait`: the MTA gives up on a message after 4 days.
+pub const MAX_WAIT: SimDuration = SimDuration::from_mins(7 * 24 * 60);
+
+/// Work due further ahead than this (a retry in 15 minutes) waits for the
+/// learner's `wait`, so time never jumps past an open session by itself.
+pub const HORIZON: SimDuration = SimDuration::from_secs(60);
 
 pub const HELP: &[&str] = &[
     "Commands of this pane (they stay here, nothing goes on the network):",
@@ -185,7 +217,9 @@ pub const HELP: &[&str] = &[
     "  b64 TEXT           base64 of TEXT; \\0 is a NUL byte: b64 \\0john\\0john-pass",
     "  b64 plain U P      the AUTH PLAIN string for user U, password P",
     "  b64 -d TEXT        decode base64 (AUTH LOGIN's 334 prompts)",
+    "  wait [DURATION]    let time pass (e.g. wait 15m), or until the next queued retry",
     "  quit               close this tab (while connected, QUIT goes to the server)",
+    "  b64 and wait stay in the pane even while connected.",
     "  help               this list",
     "Keys: Enter sends the line with CR LF · Up/Down recall earlier lines · Ctrl+] closes the connection.",
     "Ports: 25 SMTP between servers · 587 submission (log in with AUTH) · 110 POP3.",
@@ -592,6 +626,7 @@ impl Console {
             }
             PaneCommand::Bad(e) => self.push(a, LineKind::Error, &e),
             PaneCommand::Quit => self.quit_tab(),
+            PaneCommand::Wait(d) => self.wait(d),
             PaneCommand::Open { host, port } => self.open(&host, port),
         }
     }
@@ -656,6 +691,31 @@ impl Console {
         }
     }
 
+    /// `wait`: lets virtual time pass, so queued retries happen (and an idle
+    /// open session may time out, as it would on a real server).
+    fn wait(&mut self, d: Option<SimDuration>) {
+        let a = self.active;
+        let now = self.world.now();
+        let until = match d {
+            Some(d) => now + d,
+            None => match self.world.next_work() {
+                Some(t) if t > now => t,
+                _ => {
+                    self.push(a, LineKind::Note, "Nothing is waiting to happen: no queued retry, nothing scheduled. (wait 10m lets time pass anyway.)");
+                    return;
+                }
+            },
+        };
+        self.push(a, LineKind::Note, &format!("Time passes: {} (the clock goes from {now} to {until})...", until.saturating_since(now)));
+        self.world.run_until(until);
+        self.run();
+    }
+
+    /// The clock of this world.
+    pub fn now(&self) -> SimTime {
+        self.world.now()
+    }
+
     /// Ctrl+]: telnet's escape, then quit: closes the active connection.
     pub fn escape(&mut self) {
         let a = self.active;
@@ -701,12 +761,23 @@ impl Console {
     /// Runs the world until only session timeouts are left, then reads what
     /// arrived on every session and notices closed connections.
     pub fn run(&mut self) {
-        self.world.run_until_idle();
+        self.world.run_until_quiet(HORIZON);
         let trace = self.world.trace();
         let mut changes: Vec<(ConnId, String)> = Vec::new();
+        let mut retries: Vec<String> = Vec::new();
         for e in &trace[self.seen.min(trace.len())..] {
-            if let EventKind::StateChanged { conn, role: Role::Server, state, .. } = &e.kind {
-                changes.push((*conn, state.clone()));
+            match &e.kind {
+                EventKind::StateChanged { conn, role: Role::Server, state, .. } => changes.push((*conn, state.clone())),
+                EventKind::RetryScheduled { host, next, reason, .. } => {
+                    let name = self.world.host(host).map_or(host.as_str(), |h| h.config.name.as_str());
+                    retries.push(format!(
+                        "{name} keeps the message in its queue ({reason}) and tries again at {next}, {} from now. \
+                         Time only passes here when you type wait: try wait, or wait {}.",
+                        next.saturating_since(self.world.now()),
+                        short_duration(next.saturating_since(self.world.now())),
+                    ));
+                }
+                _ => {}
             }
         }
         self.seen = trace.len();
@@ -715,6 +786,7 @@ impl Console {
                 s.state = Some(state);
             }
         }
+
         for i in 0..self.sessions.len() {
             let Some(conn) = self.sessions[i].conn else { continue };
             self.collect(i, conn);
@@ -726,6 +798,10 @@ impl Console {
                 self.sessions[i].conn = None;
                 self.push(i, LineKind::Info, "Connection closed by foreign host.");
             }
+        }
+        let a = self.active;
+        for r in retries {
+            self.push(a, LineKind::Note, &r);
         }
     }
 }
@@ -975,5 +1051,68 @@ mod tests {
         typed(&mut c, &["telnet mail.dave.example 110", "USER dave", "PASS dave-pass", "STAT"]);
         // Dave's program downloaded and deleted the message in the script.
         assert!(texts(&c).last().unwrap().starts_with("+OK 0"), "{}", all(&c));
+    }
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+
+    fn texts(c: &Console) -> Vec<String> {
+        c.active_session().lines.iter().map(|l| l.text.clone()).collect()
+    }
+
+    #[test]
+    fn a_retry_waits_for_wait_and_never_times_out_the_open_session() {
+        // Joined greylisting world: a new sender is greylisted at mx, so the
+        // ISP queues the message and retries 15 minutes later.
+        let s = protocol_core::scenario::builtin("greylisting").unwrap();
+        let mut c = Console::sandbox();
+        c.switch_world(s.run(None), "greylisting", "Greylisting");
+        let start = c.now();
+        for l in [
+            "telnet smtp.isp.example 587",
+            "EHLO john-pc",
+            "AUTH PLAIN AGpvaG4Aam9obi1wYXNz",
+            "MAIL FROM:<newcomer@isp.example>",
+            "RCPT TO:<dave@dave.example>",
+            "DATA",
+            "Subject: greylisted",
+            "",
+            "hi",
+            ".",
+        ] {
+            c.enter(l);
+        }
+        let out = texts(&c).join("\n");
+        assert!(out.contains("smtp.isp.example keeps the message in its queue"), "{out}");
+        assert!(out.contains("try wait, or wait 15m"), "{out}");
+        assert!(c.now().saturating_since(start) < SimDuration::from_secs(60), "the clock did not jump: {}", c.now());
+        c.enter("NOOP");
+        assert!(texts(&c).last().unwrap().starts_with("250 "), "the session is still open: {}", texts(&c).join("\n"));
+        assert_eq!(c.world().mailbox("mx", "dave").len(), 0, "greylisted, not delivered yet");
+        c.enter("QUIT");
+        c.enter("wait");
+        let out = texts(&c).join("\n");
+        assert!(out.contains("Time passes: 15 min"), "{out}");
+        assert_eq!(c.world().mailbox("mx", "dave").len(), 1, "the retry got through: {out}");
+        c.enter("wait");
+        assert!(texts(&c).last().unwrap().starts_with("Nothing is waiting to happen"));
+    }
+
+    #[test]
+    fn waiting_with_an_idle_session_times_it_out_like_a_real_server() {
+        let mut c = Console::sandbox();
+        c.enter("telnet mail.dave.example 25");
+        c.enter("wait 4m");
+        assert!(c.active_session().connected(), "5 minutes is the RFC 5321 §4.5.3.2 timeout");
+        c.enter("wait 2m");
+        let out = texts(&c).join("\n");
+        assert!(out.contains("\n421 "), "{out}");
+        assert!(out.ends_with("Connection closed by foreign host."), "{out}");
+        for (line, want) in [("wait soon", "not a duration"), ("wait 30d", "at most"), ("wait 1 2", "usage")] {
+            c.enter(line);
+            assert!(texts(&c).last().unwrap().contains(want), "{line}: {:?}", texts(&c).last());
+        }
     }
 }

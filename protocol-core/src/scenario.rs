@@ -59,15 +59,15 @@ pub fn parse_delay(t: &str) -> Result<SimDuration, String> {
     let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (num, unit) = t.split_at(split);
     let n: u64 = num.parse().map_err(|_| format!("{t:?} is not a duration: write e.g. \"90s\", \"15m\", \"2h\""))?;
-    let us = match unit.trim() {
-        "ms" => n * 1_000,
-        "" | "s" => n * 1_000_000,
-        "m" | "min" => n * 60_000_000,
-        "h" => n * 3_600_000_000,
-        "d" => n * 86_400_000_000,
+    let per: u64 = match unit.trim() {
+        "ms" => 1_000,
+        "" | "s" => 1_000_000,
+        "m" | "min" => 60_000_000,
+        "h" => 3_600_000_000,
+        "d" => 86_400_000_000,
         u => return Err(format!("unknown time unit {u:?} in {t:?}: use ms, s, m, h or d")),
     };
-    Ok(SimDuration(us))
+    n.checked_mul(per).map(SimDuration).ok_or_else(|| format!("{t:?} is too long a duration"))
 }
 
 /// A change to a host of the cast, or a new host.
@@ -511,6 +511,7 @@ mod tests {
         assert_eq!(parse_delay("250ms"), Ok(SimDuration::from_millis(250)));
         assert!(parse_delay("soon").is_err());
         assert!(parse_delay("3y").unwrap_err().contains("unknown time unit"));
+        assert!(parse_delay("99999999999999d").unwrap_err().contains("too long"));
     }
 
     #[test]

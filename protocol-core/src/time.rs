@@ -29,6 +29,7 @@ impl SimTime {
 
 impl SimDuration {
     pub const ZERO: SimDuration = SimDuration(0);
+    pub const MAX: SimDuration = SimDuration(u64::MAX);
     pub const fn from_micros(us: u64) -> Self {
         SimDuration(us)
     }

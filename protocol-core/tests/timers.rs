@@ -73,3 +73,33 @@ fn a_client_gives_up_when_nothing_comes_back() {
     let w = broken_link();
     assert!(w.trace().iter().any(|e| matches!(e.kind, EventKind::ConnectionClosed { .. })));
 }
+
+/// `run_until_quiet` runs the quick work (the relay attempt) and leaves the
+/// 15-minute retry in the agenda, so an open console session keeps its
+/// clock; `run_until_idle` would jump to the retry and time the session out.
+#[test]
+fn run_until_quiet_leaves_a_far_retry_for_later() {
+    let job = SendJob {
+        from_host: "john-pc".into(),
+        server: "smtp.isp.example".into(),
+        port: 587,
+        auth: Some(("john".into(), "john-pass".into())),
+        from: "john@isp.example".into(),
+        to: vec!["dave@dave.example".into()],
+        subject: "retry".into(),
+        body: "hello\n".into(),
+    };
+    let mut w = cast(5);
+    w.schedule_host_state(SimTime::ZERO, "mx", false);
+    w.schedule_send(SimTime::ZERO, job);
+    let c = w.connect("dave-pc", "smtp.isp.example", 25).expect("connect");
+    w.run_until_quiet(SimDuration::from_secs(60));
+    let retry_at = w.next_work().expect("a retry is queued");
+    assert!(retry_at >= SimTime::ZERO + SimDuration::from_mins(15), "{retry_at}");
+    assert!(w.now() < SimTime::ZERO + SimDuration::from_secs(60), "the clock stayed: {}", w.now());
+    assert!(w.trace().iter().any(|e| matches!(e.kind, EventKind::RetryScheduled { .. })));
+    assert!(w.is_open(c), "the console session is still open");
+    w.run_until_idle();
+    assert!(w.now() >= retry_at, "run_until_idle goes on to the retry");
+    assert!(!w.is_open(c), "and the idle console session timed out on the way");
+}

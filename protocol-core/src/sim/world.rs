@@ -498,6 +498,16 @@ impl World {
     /// Runs until nothing is left to do but session timeouts (an idle
     /// console connection waits for its user, not for its timeout).
     pub fn run_until_idle(&mut self) {
+        self.run_until_quiet(SimDuration::MAX);
+    }
+
+    /// Like [`World::run_until_idle`], but leaves work that is due more than
+    /// `horizon` after the clock (an MTA's retry in 15 minutes) in the
+    /// agenda, and the clock where the last quick event left it. For a world
+    /// with a person typing in it: a retry must not make time jump past that
+    /// person's open session (whose timeout would then fire at once);
+    /// [`World::run_until`] lets the time pass when the person asks to.
+    pub fn run_until_quiet(&mut self, horizon: SimDuration) {
         loop {
             let next = self
                 .agenda
@@ -505,7 +515,9 @@ impl World {
                 .find(|(_, a)| !matches!(a, Action::Timer { .. }))
                 .map(|(k, _)| *k);
             let Some((t, s)) = next else { break };
-            // Timers due before the next real event still fire in order.
+            if t > self.now + horizon {
+                break;
+            }
             while let Some((&(tt, ss), _)) = self.agenda.first_key_value() {
                 if (tt, ss) >= (t, s) {
                     break;
@@ -520,6 +532,12 @@ impl World {
                 self.perform(a);
             }
         }
+    }
+
+    /// When the next work other than a session timeout is due (a queued
+    /// message's retry, a scheduled host or link change), if any.
+    pub fn next_work(&self) -> Option<SimTime> {
+        self.agenda.iter().find(|(_, a)| !matches!(a, Action::Timer { .. })).map(|(k, _)| k.0)
     }
 
     /// Runs everything, timeouts included, until nothing is scheduled.
