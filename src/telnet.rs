@@ -571,7 +571,7 @@ impl Console {
                     if batch == 0 {
                         batch_state = self.sessions[a].server_state();
                     }
-                    self.push(a, LineKind::Sent, line);
+                    self.push(a, LineKind::Sent, &printable(line.as_bytes()));
                     self.world.send_line(conn, line);
                     batch += 1;
                 }
@@ -610,7 +610,7 @@ impl Console {
         let a = self.active;
         let connected = self.sessions[a].connected();
         if !line.trim().is_empty() || !connected {
-            self.push(a, LineKind::Command, line);
+            self.push(a, LineKind::Command, &printable(line.as_bytes()));
         }
         match parse_command(line) {
             PaneCommand::Nothing => {}

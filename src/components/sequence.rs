@@ -61,7 +61,12 @@ pub fn SequenceDiagram() -> impl IntoView {
         (a..b).map(|i| (gen, i)).collect::<Vec<_>>()
     };
     let row_view = move |(_, i): (u32, usize)| {
-        let (row, gap) = ctx.story.with(|s| (seq_row(&s.trace, &s.hosts, i), gap_before(&s.trace, i).map(gap_caption)));
+        let (row, gap, names) = ctx.story.with(|s| {
+            let row = seq_row(&s.trace, &s.hosts, i);
+            let name = |k: Option<usize>| k.and_then(|k| s.hosts.get(k)).map_or_else(|| "world".to_string(), |h| h.id.clone());
+            let names = (name(row.from), name(row.to));
+            (row, gap_before(&s.trace, i).map(gap_caption), names)
+        });
         let current = move || ctx.player.with(|p| p.current() == Some(i));
         let past = move || ctx.player.with(|p| i < p.position);
         let n = n_hosts();
@@ -101,7 +106,7 @@ pub fn SequenceDiagram() -> impl IntoView {
             }
             _ => (view! { <line class="note-line" x1="0" x2="100%" y1="74%" y2="74%" /> }.into_any(), 2.0, 96.0, "span"),
         };
-        let aria = format!("Step {}: {} → {}: {}", i + 1, row_host(row.from), row_host(row.to), &label);
+        let aria = format!("Step {}: {} → {}: {}", i + 1, names.0, names.1, &label);
         let title = format!("{} · {}", row.time, &label);
         let top = move || format!("top: {}px; height: {}px", i as f64 * row_h.get(), row_h.get());
         view! {
@@ -121,9 +126,6 @@ pub fn SequenceDiagram() -> impl IntoView {
             </button>
         }
     };
-    fn row_host(k: Option<usize>) -> String {
-        k.map(|k| format!("lifeline {}", k + 1)).unwrap_or_else(|| "world".into())
-    }
 
     view! {
         <section class="panel seq" aria-label="Sequence diagram">

@@ -91,7 +91,7 @@ test('a whole session by typing: SMTP to mail.dave.example, then POP3 and RETR 1
 
   // The typed lines are in the sequence diagram (the cursor follows them).
   const seq = app.region('Sequence diagram');
-  await seq.locator('button.seq-row[aria-label$=": RETR 1"]').first().waitFor({ timeout: 10_000 });
+  await seq.locator('button.seq-row[aria-label$="dave-pc → mx: RETR 1"]').first().waitFor({ timeout: 10_000 });
   await page.evaluate(() => document.activeElement.blur());
   await page.locator('body').press('Home');
   await seq.locator('button.seq-row[aria-label$=": EHLO john-pc.isp.example"]').first().waitFor({ timeout: 10_000 });
