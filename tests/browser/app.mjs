@@ -55,6 +55,12 @@ export class TelnetPane {
     await this.input.fill(line);
     await this.input.press('Enter');
   }
+  /** Types one line key by key (so page shortcuts like Space must stay out of the way), then Enter. */
+  async typeKeys(line) {
+    await this.input.focus();
+    await this.input.pressSequentially(line);
+    await this.input.press('Enter');
+  }
   async lines() {
     return this.log.locator('.tl').allInnerTexts();
   }

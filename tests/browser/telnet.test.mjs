@@ -120,8 +120,12 @@ test('John on port 587 logs in with AUTH PLAIN using the base64 helper', async (
   const { page, problems, telnet } = await open();
   await telnet.type('telnet smtp.isp.example 587');
   await lastIs(telnet, /^220 /);
-  await telnet.type('EHLO john-pc.isp.example');
+  // Typed key by key: Space and the letters go into the line, not to the player's shortcuts.
+  const position = await page.locator('.position').innerText();
+  await telnet.typeKeys('EHLO john-pc.isp.example');
   await telnet.waitForLine(/^250[ -]AUTH PLAIN LOGIN$/);
+  assert.ok((await telnet.lines()).includes('EHLO john-pc.isp.example'));
+  assert.notEqual(await page.locator('.position').innerText(), position, 'the visualizer followed the new events');
   await telnet.type('b64 \\0john\\0john-pass');
   const lines = await telnet.lines();
   const enc = lines[lines.length - 1];
