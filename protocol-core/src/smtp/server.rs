@@ -824,16 +824,7 @@ impl ServerSession {
                     );
                 }
                 ("SIZE", Some(n)) => match n.parse::<u64>() {
-                    Ok(n) if n > self.config.max_message_size as u64 => {
-                        let text = "Message size exceeds fixed maximum message size";
-                        return self.fail(
-                            "smtp.error.message_too_large",
-                            552,
-                            esc(5, 3, 4),
-                            text,
-                            false,
-                        );
-                    }
+                    Ok(n) if n > self.config.max_message_size as u64 => return self.too_large(),
                     Ok(n) => size_hint = n as usize,
                     Err(_) => {
                         return self.fail(
@@ -1163,18 +1154,23 @@ impl ServerSession {
         input.len()
     }
 
+    /// `552 5.3.4`: the declared SIZE (RFC 1870 §6.1) or the data itself
+    /// (RFC 5321 §4.5.3.1.10) is over the limit.
+    fn too_large(&mut self) {
+        self.fail(
+            "smtp.error.message_too_large",
+            552,
+            esc(5, 3, 4),
+            "Message size exceeds fixed maximum message size",
+            false,
+        )
+    }
+
     fn finish_data(&mut self, now: SimTime, policy: &mut dyn ServerPolicy) {
         let raw = std::mem::take(&mut self.data);
         if self.data_overflow {
             self.reset_transaction();
-            let text = "Message size exceeds fixed maximum message size";
-            return self.fail(
-                "smtp.error.message_too_large",
-                552,
-                esc(5, 3, 4),
-                text,
-                false,
-            );
+            return self.too_large();
         }
         let mut message = raw;
         match unstuff_in_place(&mut message) {
