@@ -441,6 +441,24 @@ pub fn sandbox_world() -> World {
     w
 }
 
+/// A scenario's world as it stands after its first `events` events (the
+/// visualizer's cursor), so a learner can join in the middle of the story:
+/// the rest of the script still happens, around what the learner types.
+pub fn scenario_world_at(s: &protocol_core::scenario::Scenario, events: usize) -> World {
+    let mut w = s.build(None);
+    if events > 0 {
+        // The same seed gives the same trace the visualizer shows; run to the
+        // time of the cursor's event (events at that very instant come along).
+        let probe = s.run(None);
+        if let Some(e) = probe.trace().get(events - 1) {
+            w.run_until(e.time);
+        } else {
+            w.run_until_idle();
+        }
+    }
+    w
+}
+
 impl Console {
     pub fn new(world: World, name: &str, title: &str) -> Console {
         let mut c = Console {
@@ -482,8 +500,13 @@ impl Console {
         self.world_name = name.into();
         self.world_title = title.into();
         let at = self.world.now();
+        let n = self.world.trace().len();
         let a = self.active;
-        self.push(a, LineKind::Note, &format!("Now typing into the world of \u{201c}{title}\u{201d}, as it stands at {at}."));
+        self.push(
+            a,
+            LineKind::Note,
+            &format!("Now typing into the world of \u{201c}{title}\u{201d}, as it stands at {at} (after {n} events); the rest of its script still happens."),
+        );
     }
 
     pub fn active_session(&self) -> &Session {
@@ -1038,6 +1061,23 @@ mod tests {
         assert_eq!(c.active_session().short_title(), "mail:25");
         c.escape();
         assert_eq!(c.active_session().short_title(), "mail:25 ✕");
+    }
+
+    #[test]
+    fn joining_mid_story_dave_reads_the_message_before_his_program_does() {
+        let s = protocol_core::scenario::builtin("seed-story").unwrap();
+        let full = s.run(None);
+        let delivered = full.trace().iter().position(|e| matches!(e.kind, EventKind::Delivered { .. })).unwrap();
+        let mut c = Console::sandbox();
+        c.switch_world(scenario_world_at(&s, delivered + 1), "seed-story", "John writes to Dave");
+        assert!(all(&c).contains("the rest of its script still happens"), "{}", all(&c));
+        assert_eq!(c.world().mailbox("mx", "dave").len(), 1, "delivered, not yet downloaded");
+        c.set_source("dave-pc");
+        typed(&mut c, &["telnet mail.dave.example 110", "USER dave", "PASS dave-pass", "STAT"]);
+        assert!(texts(&c).last().unwrap().starts_with("+OK 1 "), "{}", all(&c));
+        // At the start, nothing has happened yet.
+        c.switch_world(scenario_world_at(&s, 0), "seed-story", "John writes to Dave");
+        assert_eq!(c.world().trace().len(), 0);
     }
 
     #[test]

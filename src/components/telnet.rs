@@ -94,7 +94,14 @@ pub fn TelnetPane() -> impl IntoView {
         if v == SANDBOX.0 {
             console.update(|c| c.switch_world(crate::telnet::sandbox_world(), SANDBOX.0, SANDBOX.1));
         } else if let Some(sc) = protocol_core::scenario::builtin(&v) {
-            console.update(|c| c.switch_world(sc.run(None), &sc.name, &sc.title));
+            // Join the story where the visualizer's cursor stands.
+            let shown = ctx.story.with_untracked(|s| s.name == sc.name);
+            let world = if shown {
+                crate::telnet::scenario_world_at(&sc, ctx.player.with_untracked(|p| p.position))
+            } else {
+                sc.run(None)
+            };
+            console.update(|c| c.switch_world(world, &sc.name, &sc.title));
         }
         let story = console.with_untracked(console_story);
         ctx.load(story);
@@ -159,7 +166,7 @@ pub fn TelnetPane() -> impl IntoView {
                             }
                             if let Some((n, t)) = joinable() {
                                 if n != current.0 {
-                                    opts.push((n, format!("Join: {t}")));
+                                    opts.push((n, format!("Join: {t}, at the cursor")));
                                 }
                             }
                             opts.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()

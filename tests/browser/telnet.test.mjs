@@ -205,10 +205,26 @@ test('Enter to reply: the reply line is painted in the first frame after Enter',
   await page.close();
 });
 
-test('joining the scenario being played: Dave\'s mailbox is as the script left it', async () => {
-  const { page, problems, app, telnet } = await open();
+test('joining the scenario being played, where the cursor stands', async () => {
+  // At the start of the story: nothing has happened yet, and the script
+  // still runs around what the learner types.
+  let { page, problems, app, telnet } = await open();
+  assert.match(await page.locator('.position').innerText(), /^0 \//);
   await page.getByRole('combobox', { name: 'Telnet world' }).selectOption('seed-story');
   assert.match(await page.locator('.story-title').innerText(), /John writes to Dave \+ telnet/);
+  await telnet.waitForLine(/as it stands at 0:00:00\.000 \(after 0 events\)/);
+  await telnet.from('dave-pc');
+  for (const l of ['telnet mail.dave.example 110', 'USER dave', 'PASS dave-pass', 'STAT']) await telnet.type(l);
+  await lastIs(telnet, /^\+OK 1 /);
+  assert.equal(await app.inboxItems("Dave's inbox").count(), 1, "John's scripted message arrived meanwhile");
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // At the end: Dave's program has downloaded and deleted it.
+  ({ page, problems, app, telnet } = await open());
+  await page.evaluate(() => document.activeElement.blur());
+  await page.locator('body').press('End');
+  await page.getByRole('combobox', { name: 'Telnet world' }).selectOption('seed-story');
   await telnet.from('dave-pc');
   for (const l of ['telnet mail.dave.example 110', 'USER dave', 'PASS dave-pass', 'STAT']) await telnet.type(l);
   await lastIs(telnet, /^\+OK 0 0/);
