@@ -79,11 +79,13 @@ impl Draft {
     }
 }
 
-/// Lifeline / map order: senders left, the ISP, DNS, other mail servers, Dave's computer right.
+/// Lifeline / map order: senders left, the ISP, DNS, other mail servers, Dave's computers right.
 fn rank(id: &str, role: HostRole) -> u32 {
     match (id, role) {
         ("john-pc", _) => 0,
-        (_, HostRole::Computer) if id != "dave-pc" => 1,
+        ("dave-pc", _) => 7,
+        (_, HostRole::Computer) if id.starts_with("dave-") => 8,
+        (_, HostRole::Computer) => 1,
         (_, HostRole::IspServer) => 2,
         (_, HostRole::DnsServer) => 3,
         ("filter", _) => 4,
@@ -162,9 +164,16 @@ impl Story {
 
 /// Places hosts: DNS servers on a top row, the rest left to right by rank,
 /// hosts of equal rank stacked.
+/// Hosts drawn on the top row rather than in the mail path: DNS servers, and
+/// outsiders (computers that are neither John's nor Dave's, such as the
+/// stranger), so that John's link to his ISP does not run through them.
+fn on_top(h: &HostInfo) -> bool {
+    h.role == HostRole::DnsServer || rank(&h.id, h.role) == 1
+}
+
 fn layout(hosts: &mut [HostInfo]) {
     let (w, top, mid) = (1000.0, 50.0, 285.0);
-    let mut columns: Vec<u32> = hosts.iter().filter(|h| h.role != HostRole::DnsServer).map(|h| rank(&h.id, h.role)).collect();
+    let mut columns: Vec<u32> = hosts.iter().filter(|h| !on_top(h)).map(|h| rank(&h.id, h.role)).collect();
     columns.dedup();
     let n = columns.len().max(1) as f64;
     let dns: Vec<usize> = (0..hosts.len()).filter(|&i| hosts[i].role == HostRole::DnsServer).collect();
@@ -172,9 +181,14 @@ fn layout(hosts: &mut [HostInfo]) {
         hosts[i].x = w * (k as f64 + 1.0) / (dns.len() as f64 + 1.0);
         hosts[i].y = top;
     }
+    let outsiders: Vec<usize> = (0..hosts.len()).filter(|&i| on_top(&hosts[i]) && hosts[i].role != HostRole::DnsServer).collect();
+    for (k, &i) in outsiders.iter().enumerate() {
+        hosts[i].x = 210.0 + 170.0 * k as f64;
+        hosts[i].y = top;
+    }
     for (c, rank_c) in columns.iter().enumerate() {
         let members: Vec<usize> =
-            (0..hosts.len()).filter(|&i| hosts[i].role != HostRole::DnsServer && rank(&hosts[i].id, hosts[i].role) == *rank_c).collect();
+            (0..hosts.len()).filter(|&i| !on_top(&hosts[i]) && rank(&hosts[i].id, hosts[i].role) == *rank_c).collect();
         let m = members.len() as f64;
         for (k, &i) in members.iter().enumerate() {
             hosts[i].x = 110.0 + (w - 220.0) * c as f64 / (n - 1.0).max(1.0);
@@ -332,6 +346,22 @@ mod tests {
             assert!(!s.trace.is_empty(), "{name}");
             for h in &s.hosts {
                 assert!((0.0..=1000.0).contains(&h.x) && (0.0..=440.0).contains(&h.y), "{name}: {h:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_host_sits_on_johns_way_to_his_isp_and_daves_devices_stay_right() {
+        let sandbox = console_story(&crate::telnet::Console::sandbox());
+        for s in [sandbox, builtin_story("open-relay").unwrap(), builtin_story("pop3-two-devices").unwrap()] {
+            let at = |id: &str| s.hosts.iter().find(|h| h.id == id).unwrap_or_else(|| panic!("{}: {id}", s.name));
+            let (john, isp) = (at("john-pc"), at("isp"));
+            for h in &s.hosts {
+                let on_path = (h.y - john.y).abs() < 60.0 && h.x > john.x && h.x < isp.x;
+                assert!(!on_path, "{}: {} is drawn between john-pc and the ISP", s.name, h.id);
+            }
+            if let Some(phone) = s.hosts.iter().find(|h| h.id == "dave-phone") {
+                assert!(phone.x >= at("dave-pc").x, "{}: Dave's phone is drawn on Dave's side", s.name);
             }
         }
     }
