@@ -164,11 +164,12 @@ impl Story {
 
 /// Places hosts: DNS servers on a top row, the rest left to right by rank,
 /// hosts of equal rank stacked.
-/// Hosts drawn on the top row rather than in the mail path: DNS servers, and
+/// Hosts drawn on the top row rather than in the mail path: DNS servers,
 /// outsiders (computers that are neither John's nor Dave's, such as the
-/// stranger), so that John's link to his ISP does not run through them.
+/// stranger) on the left, and Dave's other devices on the right, so that no
+/// link runs through another host's icon.
 fn on_top(h: &HostInfo) -> bool {
-    h.role == HostRole::DnsServer || rank(&h.id, h.role) == 1
+    h.role == HostRole::DnsServer || matches!(rank(&h.id, h.role), 1 | 8)
 }
 
 fn layout(hosts: &mut [HostInfo]) {
@@ -181,10 +182,12 @@ fn layout(hosts: &mut [HostInfo]) {
         hosts[i].x = w * (k as f64 + 1.0) / (dns.len() as f64 + 1.0);
         hosts[i].y = top;
     }
-    let outsiders: Vec<usize> = (0..hosts.len()).filter(|&i| on_top(&hosts[i]) && hosts[i].role != HostRole::DnsServer).collect();
-    for (k, &i) in outsiders.iter().enumerate() {
-        hosts[i].x = 210.0 + 170.0 * k as f64;
-        hosts[i].y = top;
+    for (wanted, x0, step) in [(1, 210.0, 170.0), (8, 800.0, -170.0)] {
+        let row: Vec<usize> = (0..hosts.len()).filter(|&i| on_top(&hosts[i]) && rank(&hosts[i].id, hosts[i].role) == wanted).collect();
+        for (k, &i) in row.iter().enumerate() {
+            hosts[i].x = x0 + step * k as f64;
+            hosts[i].y = top;
+        }
     }
     for (c, rank_c) in columns.iter().enumerate() {
         let members: Vec<usize> =
@@ -361,7 +364,9 @@ mod tests {
                 assert!(!on_path, "{}: {} is drawn between john-pc and the ISP", s.name, h.id);
             }
             if let Some(phone) = s.hosts.iter().find(|h| h.id == "dave-phone") {
-                assert!(phone.x >= at("dave-pc").x, "{}: Dave's phone is drawn on Dave's side", s.name);
+                let (mx, pc) = (at("mx"), at("dave-pc"));
+                assert!(phone.x > mx.x, "{}: Dave's phone is drawn on Dave's side", s.name);
+                assert!((phone.y - pc.y).abs() > 60.0, "{}: the phone's link to mx does not run through dave-pc", s.name);
             }
         }
     }
