@@ -29,6 +29,24 @@ pub fn stranger() -> HostConfig {
 /// Lines kept per session; older ones scroll away.
 pub const SCROLLBACK: usize = 3000;
 
+/// The most lines one paste sends; a bigger paste is refused whole, so the
+/// page never stalls on a pasted book.
+pub const MAX_PASTE_LINES: usize = 1000;
+
+/// Characters of one line shown in the output; the rest is summarised (the
+/// server still gets the whole line).
+pub const SHOWN_CHARS: usize = 4096;
+
+fn shown(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        None => text.to_string(),
+        Some((cut, _)) => {
+            let more = text[cut..].chars().count();
+            format!("{}… ({more} more characters not shown)", &text[..cut])
+        }
+    }
+}
+
 // ---- base64 (RFC 4648 §4), for the AUTH helper ---------------------------------
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -570,7 +588,7 @@ impl Console {
         let key = self.next_key;
         self.next_key += 1;
         let s = &mut self.sessions[i];
-        s.lines.push(OutLine { key, kind, text: text.to_string() });
+        s.lines.push(OutLine { key, kind, text: shown(text) });
         if s.lines.len() > SCROLLBACK {
             let extra = s.lines.len() - SCROLLBACK;
             s.lines.drain(..extra);
@@ -584,6 +602,15 @@ impl Console {
     pub fn enter(&mut self, text: &str) {
         let text = text.strip_suffix('\n').unwrap_or(text);
         let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+        if lines.len() > MAX_PASTE_LINES {
+            let a = self.active;
+            let msg = format!(
+                "Nothing was sent: the pasted text has {} lines, and the pane sends at most {MAX_PASTE_LINES} at once. Paste it in parts.",
+                lines.len()
+            );
+            self.push(a, LineKind::Error, &msg);
+            return;
+        }
         let mut batch = 0usize;
         let mut batch_state: Option<String> = None;
         for line in lines {
@@ -1039,6 +1066,25 @@ mod tests {
         assert!(texts(&c).iter().any(|l| l == "<script>alert(1)</script>"));
         c.enter("EHLO ok");
         assert!(texts(&c).last().unwrap().starts_with("250 "), "{}", all(&c));
+    }
+
+    #[test]
+    fn huge_pastes_are_refused_and_huge_lines_are_shortened_on_screen() {
+        let mut c = Console::sandbox();
+        c.enter("telnet mail.dave.example 25");
+        let events = c.world().trace().len();
+        c.enter(&"NOOP\n".repeat(MAX_PASTE_LINES + 1));
+        assert!(texts(&c).last().unwrap().starts_with("Nothing was sent: the pasted text has 1001 lines"), "{}", all(&c));
+        assert_eq!(c.world().trace().len(), events, "nothing went on the network");
+        c.enter(&"NOOP\n".repeat(MAX_PASTE_LINES));
+        assert_eq!(texts(&c).iter().filter(|l| l.starts_with("250 ")).count(), MAX_PASTE_LINES);
+        let huge = "é".repeat(100_000);
+        c.enter(&huge);
+        let sent = &c.active_session().lines.iter().rev().find(|l| l.kind == LineKind::Sent).unwrap().text;
+        assert!(sent.ends_with("… (95904 more characters not shown)"), "{}", &sent[sent.len() - 60..]);
+        assert!(texts(&c).last().unwrap().starts_with("500 5.5.2"), "the server got it all and refused it");
+        c.enter("NOOP");
+        assert!(texts(&c).last().unwrap().starts_with("250 "));
     }
 
     #[test]
