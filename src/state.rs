@@ -551,6 +551,32 @@ pub fn seq_row(trace: &[TraceEvent], hosts: &[crate::story::HostInfo], i: usize)
     SeqRow { index: i, from: idx(&e.from), to: idx(&e.to), kind: kind_class(e), label: short_label(e), time: e.time.to_string() }
 }
 
+/// The events drawn as rows of the sequence diagram: all but the sessions'
+/// state changes, which ride as a badge on the row of the line that caused
+/// them (the State machine tab and the narration still show each one).
+pub fn shown_rows(trace: &[TraceEvent]) -> Vec<usize> {
+    (0..trace.len()).filter(|&i| !matches!(trace[i].kind, EventKind::StateChanged { .. })).collect()
+}
+
+/// The row that stands for event `i`: its own, or the last row before it.
+pub fn row_for_event(rows: &[usize], i: usize) -> Option<usize> {
+    rows.partition_point(|&e| e <= i).checked_sub(1)
+}
+
+/// The server states entered right after row `r`'s event (before the next
+/// row's), for the row's badge: (the server's host id, "Mail").
+pub fn states_after(trace: &[TraceEvent], rows: &[usize], r: usize) -> Vec<(String, String)> {
+    let Some(&i) = rows.get(r) else { return Vec::new() };
+    let end = rows.get(r + 1).copied().unwrap_or(trace.len());
+    trace[i + 1..end]
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::StateChanged { role: protocol_core::sim::Role::Server, state, .. } => Some((e.from.clone(), state.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The rows of a scrolled window `[first, last)` of the sequence diagram,
 /// with `overscan` extra rows either side, clamped to the trace.
 pub fn window(len: usize, scroll_top: f64, height: f64, row_h: f64, overscan: usize) -> (usize, usize) {
@@ -837,6 +863,26 @@ mod tests {
         assert_eq!(scroll_to_row(5, 0.0, 400.0, 40.0), None);
         assert_eq!(scroll_to_row(20, 0.0, 400.0, 40.0), Some(520.0));
         assert_eq!(scroll_to_row(2, 400.0, 400.0, 40.0), Some(40.0));
+    }
+
+    #[test]
+    fn state_changes_ride_on_the_row_of_the_line_that_caused_them() {
+        let s = builtin_story("seed-story").unwrap();
+        let rows = shown_rows(&s.trace);
+        assert!(rows.len() < s.trace.len());
+        assert!(rows.iter().all(|&i| !matches!(s.trace[i].kind, EventKind::StateChanged { .. })));
+        // Every event maps to a row at or before it; a state change maps to
+        // the row just before it, and that row carries the new state.
+        for (i, e) in s.trace.iter().enumerate() {
+            let Some(r) = row_for_event(&rows, i) else {
+                assert!(matches!(e.kind, EventKind::StateChanged { .. }), "only leading state changes have no row");
+                continue;
+            };
+            assert!(rows[r] <= i && rows.get(r + 1).is_none_or(|&n| n > i), "{i}");
+            if let EventKind::StateChanged { role: protocol_core::sim::Role::Server, state, .. } = &e.kind {
+                assert!(states_after(&s.trace, &rows, r).contains(&(e.from.clone(), state.clone())), "{i}: {state}");
+            }
+        }
     }
 
     #[test]

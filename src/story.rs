@@ -91,7 +91,6 @@ fn rank(id: &str, role: HostRole) -> u32 {
         ("filter", _) => 4,
         ("mx", _) => 5,
         (_, HostRole::MailServer) => 6,
-        _ => 7,
     }
 }
 

@@ -1,9 +1,10 @@
 //! The sequence diagram: one lifeline per host, one row per event (an arrow
-//! for every line and DNS message), windowed so long traces stay fast, the
-//! current row kept in view; clicking a row moves the cursor there.
+//! for every line and DNS message; a session's state change rides as a badge
+//! on the row of the line that caused it), windowed so long traces stay
+//! fast, the current row kept in view; clicking a row moves the cursor there.
 
 use super::use_ctx;
-use crate::state::{gap_before, gap_caption, scroll_to_row, seq_row, window};
+use crate::state::{gap_before, gap_caption, row_for_event, scroll_to_row, seq_row, shown_rows, states_after, window};
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -33,16 +34,19 @@ pub fn SequenceDiagram() -> impl IntoView {
             }
         }
     };
-    let len = move || ctx.story.with(|s| s.trace.len());
+    // Event indexes of the rows (state changes have none of their own).
+    let shown = Memo::new(move |_| ctx.story.with(|s| shown_rows(&s.trace)));
+    let len = move || shown.with(Vec::len);
+    let current_row = move || ctx.player.with(|p| p.current()).and_then(|c| shown.with(|r| row_for_event(r, c)));
     let range = Memo::new(move |_| window(len(), scroll_top.get(), height.get(), row_h.get(), 8));
     let n_hosts = move || ctx.story.with(|s| s.hosts.len().max(1));
     let x_pct = move |k: usize| (k as f64 + 0.5) * 100.0 / n_hosts() as f64;
 
     // Keep the current row in view.
     Effect::new(move |_| {
-        let pos = ctx.player.with(|p| p.position);
+        let row = current_row();
         measure();
-        if let (Some(el), Some(i)) = (scroller.get_untracked(), pos.checked_sub(1)) {
+        if let (Some(el), Some(i)) = (scroller.get_untracked(), row) {
             if let Some(t) = scroll_to_row(i, el.scroll_top() as f64, el.client_height() as f64, row_h.get_untracked()) {
                 el.set_scroll_top(t as i32);
                 scroll_top.set(t);
@@ -60,14 +64,16 @@ pub fn SequenceDiagram() -> impl IntoView {
         let gen = ctx.generation.get();
         (a..b).map(|i| (gen, i)).collect::<Vec<_>>()
     };
-    let row_view = move |(_, i): (u32, usize)| {
-        let (row, gap, names) = ctx.story.with(|s| {
+    let row_view = move |(_, r): (u32, usize)| {
+        let Some(i) = shown.with_untracked(|rows| rows.get(r).copied()) else { return ().into_any() };
+        let (row, gap, names, states) = ctx.story.with(|s| {
             let row = seq_row(&s.trace, &s.hosts, i);
+            let states = shown.with_untracked(|rows| states_after(&s.trace, rows, r));
             let name = |k: Option<usize>| k.and_then(|k| s.hosts.get(k)).map_or_else(|| "world".to_string(), |h| h.id.clone());
             let names = (name(row.from), name(row.to));
-            (row, gap_before(&s.trace, i).map(gap_caption), names)
+            (row, gap_before(&s.trace, i).map(gap_caption), names, states)
         });
-        let current = move || ctx.player.with(|p| p.current() == Some(i));
+        let current = move || current_row() == Some(r);
         let past = move || ctx.player.with(|p| i < p.position);
         let n = n_hosts();
         let lifelines = (0..n)
@@ -108,7 +114,21 @@ pub fn SequenceDiagram() -> impl IntoView {
         };
         let aria = format!("Step {}: {} → {}: {}", i + 1, names.0, names.1, &label);
         let title = format!("{} · {}", row.time, &label);
-        let top = move || format!("top: {}px; height: {}px", i as f64 * row_h.get(), row_h.get());
+        let top = move || format!("top: {}px; height: {}px", r as f64 * row_h.get(), row_h.get());
+        // The server's new state, beside its lifeline, on the side away from the arrow.
+        let badge = ctx.story.with(|s| {
+            let (host, _) = states.first()?;
+            let k = s.host_index(host)?;
+            let x = x_pct(k);
+            let other = [row.from, row.to].into_iter().flatten().find(|&o| o != k).map(x_pct);
+            let side = if other.is_some_and(|o| o > x) || (other.is_none() && x > 60.0) {
+                format!("right: calc({:.2}% + 10px)", 100.0 - x)
+            } else {
+                format!("left: calc({x:.2}% + 10px)")
+            };
+            let text = states.iter().map(|(_, st)| st.as_str()).collect::<Vec<_>>().join(" → ");
+            Some(view! { <span class="seq-state" style=side title="The server's session is now in this state">{text}</span> })
+        });
         view! {
             <button
                 class=format!("seq-row {}", row.kind)
@@ -123,8 +143,10 @@ pub fn SequenceDiagram() -> impl IntoView {
             >
                 <svg class="seq-svg" aria-hidden="true">{lifelines}{mark}</svg>
                 <span class=format!("seq-label {anchor_cls}") style=format!("left: {left:.2}%; width: {width:.2}%")>{label}</span>
+                {badge}
             </button>
         }
+        .into_any()
     };
 
     view! {
