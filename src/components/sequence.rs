@@ -112,7 +112,12 @@ pub fn SequenceDiagram() -> impl IntoView {
             }
             _ => (view! { <line class="note-line" x1="0" x2="100%" y1="74%" y2="74%" /> }.into_any(), 2.0, 96.0, "span"),
         };
-        let aria = format!("Step {}: {} → {}: {}", i + 1, names.0, names.1, &label);
+        let mut aria = format!("Step {}: {} → {}: {}", i + 1, names.0, names.1, &label);
+        let state_text = states.iter().map(|(_, st)| st.as_str()).collect::<Vec<_>>().join(" → ");
+        if !states.is_empty() {
+            // The badge's text is part of the accessible name (WCAG 2.5.3).
+            aria.push_str(&format!("; server state now {state_text}"));
+        }
         let title = format!("{} · {}", row.time, &label);
         let top = move || format!("top: {}px; height: {}px", r as f64 * row_h.get(), row_h.get());
         // The server's new state, beside its lifeline, on the side away from the arrow.
@@ -126,8 +131,7 @@ pub fn SequenceDiagram() -> impl IntoView {
             } else {
                 format!("left: calc({x:.2}% + 10px)")
             };
-            let text = states.iter().map(|(_, st)| st.as_str()).collect::<Vec<_>>().join(" → ");
-            Some(view! { <span class="seq-state" style=side title="The server's session is now in this state">{text}</span> })
+            Some(view! { <span class="seq-state" style=side title="The server's session is now in this state">{state_text.clone()}</span> })
         });
         view! {
             <button
