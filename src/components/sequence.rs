@@ -115,8 +115,9 @@ pub fn SequenceDiagram() -> impl IntoView {
         let mut aria = format!("Step {}: {} → {}: {}", i + 1, names.0, names.1, &label);
         let state_text = states.iter().map(|(_, st)| st.as_str()).collect::<Vec<_>>().join(" → ");
         if !states.is_empty() {
-            // The badge's text is part of the accessible name (WCAG 2.5.3).
-            aria.push_str(&format!("; server state now {state_text}"));
+            // The visible text, label then badge, is part of the accessible
+            // name in the same order (WCAG 2.5.3, label in name).
+            aria.push_str(&format!(" {state_text} (the server's new state)"));
         }
         let title = format!("{} · {}", row.time, &label);
         let top = move || format!("top: {}px; height: {}px", r as f64 * row_h.get(), row_h.get());
