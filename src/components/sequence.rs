@@ -115,9 +115,8 @@ pub fn SequenceDiagram() -> impl IntoView {
         let mut aria = format!("Step {}: {} → {}: {}", i + 1, names.0, names.1, &label);
         let state_text = states.iter().map(|(_, st)| st.as_str()).collect::<Vec<_>>().join(" → ");
         if !states.is_empty() {
-            // The visible text, label then badge, is part of the accessible
-            // name in the same order (WCAG 2.5.3, label in name).
-            aria.push_str(&format!(" {state_text} (the server's new state)"));
+            // The badge is drawn for the eye (aria-hidden); the name says it.
+            aria.push_str(&format!("; the server's state is now {state_text}"));
         }
         let title = format!("{} · {}", row.time, &label);
         let top = move || format!("top: {}px; height: {}px", r as f64 * row_h.get(), row_h.get());
@@ -132,7 +131,9 @@ pub fn SequenceDiagram() -> impl IntoView {
             } else {
                 format!("left: calc({x:.2}% + 10px)")
             };
-            Some(view! { <span class="seq-state" style=side title="The server's session is now in this state">{state_text.clone()}</span> })
+            // Beside the row's button, not in it: the button's name is its label.
+            let style = move || format!("top: {}px; {side}", (r as f64 + 0.5) * row_h.get());
+            Some(view! { <span class="seq-state" class:past=past style=style aria-hidden="true">{state_text.clone()}</span> })
         });
         view! {
             <button
@@ -148,8 +149,8 @@ pub fn SequenceDiagram() -> impl IntoView {
             >
                 <svg class="seq-svg" aria-hidden="true">{lifelines}{mark}</svg>
                 <span class=format!("seq-label {anchor_cls}") style=format!("left: {left:.2}%; width: {width:.2}%")>{label}</span>
-                {badge}
             </button>
+            {badge}
         }
         .into_any()
     };
