@@ -1,6 +1,6 @@
 //! Overlays: keyboard help, John's compose form, and the message viewer.
 
-use super::use_ctx;
+use super::{header_list, use_ctx};
 use crate::story::{composed_story, Draft};
 use leptos::prelude::*;
 
@@ -108,12 +108,7 @@ pub fn MessageViewer() -> impl IntoView {
                         <div class="message-parts two">
                             <div class="headers">
                                 <h3>"Headers"</h3>
-                                <dl class="hdrs mono">
-                                    {m.headers.iter().map(|(n, v)| {
-                                        let rec = n.eq_ignore_ascii_case("Received") || n.eq_ignore_ascii_case("Return-Path");
-                                        view! { <div class="hdr" class:trace-hdr=rec><dt>{format!("{n}:")}</dt><dd>{v.clone()}</dd></div> }
-                                    }).collect_view()}
-                                </dl>
+                                {header_list(&m.headers)}
                             </div>
                             <div class="body">
                                 <h3>"Body"</h3>

@@ -115,6 +115,19 @@ fn console_story_name(c: &Console) -> String {
     }
 }
 
+/// A message's header fields, the trace fields (`Received:`, `Return-Path:`)
+/// lit up: the Message tab and the message viewer share it.
+pub fn header_list(headers: &[(String, String)]) -> impl IntoView {
+    let rows = headers
+        .iter()
+        .map(|(n, v)| {
+            let trace = n.eq_ignore_ascii_case("Received") || n.eq_ignore_ascii_case("Return-Path");
+            view! { <div class="hdr" class:trace-hdr=trace><dt>{format!("{n}:")}</dt><dd>{v.clone()}</dd></div> }
+        })
+        .collect_view();
+    view! { <dl class="hdrs mono">{rows}</dl> }
+}
+
 pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }

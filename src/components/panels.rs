@@ -1,7 +1,7 @@
 //! Narration (what just happened and why) and the inspector (the raw line,
 //! its parsed fields, the session's state machine, the message at this hop).
 
-use super::{use_ctx, Tab};
+use super::{header_list, use_ctx, Tab};
 use crate::state::{explanation_keys, gap_before, gap_caption, hop_message, machine, parsed_fields, raw_line, Machine};
 use leptos::prelude::*;
 use protocol_core::explain::lookup;
@@ -187,12 +187,7 @@ pub fn Inspector() -> impl IntoView {
                         </div>
                         <div class="headers">
                             <h3>"Headers"</h3>
-                            <dl class="hdrs mono">
-                                {m.headers.iter().map(|(n, v)| {
-                                    let rec = n.eq_ignore_ascii_case("Received") || n.eq_ignore_ascii_case("Return-Path");
-                                    view! { <div class="hdr" class:trace-hdr=rec><dt>{format!("{n}:")}</dt><dd>{v.clone()}</dd></div> }
-                                }).collect_view()}
-                            </dl>
+                            {header_list(&m.headers)}
                         </div>
                         <div class="body">
                             <h3>"Body"</h3>
