@@ -6,8 +6,10 @@
 //      performance mark, set in the first animation frame after mounting),
 //      median of 5 cold loads in headless Chromium on localhost;
 //   3. the longest long task (PerformanceObserver 'longtask') while playing a
-//      1,000-event trace at 4x, and while jumping around it.
-// Goals: < 300 KB gzip, < 500 ms, no long task > 50 ms.
+//      1,000-event trace at 4x, and while jumping around it;
+//   4. the telnet pane: Enter to the reply line in the DOM, for 30 NOOPs to
+//      mail.dave.example, fresh and after 1,000 pasted lines.
+// Goals: < 300 KB gzip, < 500 ms, no long task > 50 ms, reply within a frame (16 ms).
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { serveDist, launchBrowser, repoRoot } from '../tests/browser/support.mjs';
@@ -79,6 +81,46 @@ try {
   console.log(`== jumping (End, Home, End, step back x2): longest long task ${Math.max(0, ...jumpTasks.map((t) => t.duration)).toFixed(0)} ms`);
   if (problems.length) console.log('page errors:', problems);
   await ctx.close();
+
+  // The telnet pane: Enter to the reply line in the DOM.
+  const tctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const tpage = await tctx.newPage();
+  await tpage.goto(`${server.url}?scenario=sandbox`);
+  await tpage.waitForSelector('main#app[data-ready="true"]', { timeout: 20_000 });
+  const input = tpage.getByRole('textbox', { name: 'Telnet command' });
+  const send = async (line) => { await input.fill(line); await input.press('Enter'); };
+  await send('telnet mail.dave.example 25');
+  await send('EHLO perf.example');
+  await tpage.evaluate(() => {
+    const field = document.getElementById('telnet-input');
+    const log = document.querySelector('.telnet-log');
+    window.__replies = [];
+    let down = null;
+    const last = () => log.lastElementChild?.textContent ?? '';
+    field.addEventListener('keydown', (e) => { if (e.key === 'Enter') down = performance.now(); }, { capture: true });
+    new MutationObserver(() => {
+      if (down !== null && last().startsWith('250 ')) { window.__replies.push(performance.now() - down); down = null; }
+    }).observe(log, { childList: true, subtree: true });
+  });
+  const noops = async () => {
+    const before = await tpage.evaluate(() => window.__replies.length);
+    for (let i = 0; i < 30; i++) {
+      await send('NOOP');
+      await tpage.waitForFunction((n) => window.__replies.length >= n, before + i + 1);
+    }
+    const r = await tpage.evaluate((b) => window.__replies.slice(b).sort((x, y) => x - y), before);
+    return `median ${r[15].toFixed(1)} ms, 90th ${r[26].toFixed(1)} ms, max ${r[29].toFixed(1)} ms`;
+  };
+  console.log(`== telnet pane, Enter to reply line (30 NOOPs, fresh session): ${await noops()} (goal: within a frame, 16 ms)`);
+  await tpage.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', 'NOOP\n'.repeat(1000));
+    document.getElementById('telnet-input').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await tpage.waitForTimeout(1000);
+  const events = (await tpage.locator('.position').innerText()).split('/')[1].trim();
+  console.log(`== telnet pane, after 1,000 pasted lines (${events} events in the trace): ${await noops()}`);
+  await tctx.close();
 } finally {
   await browser.close();
   server.stop();
