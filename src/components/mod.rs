@@ -81,7 +81,7 @@ impl Ctx {
     /// After the telnet pane's world ran (it had `before` events): show its
     /// story, grown by the new events, and play them so the cursor follows.
     pub fn sync_console(&self, before: usize) {
-        let want = self.console.with_untracked(|c| console_story_name(c));
+        let want = self.console.with_untracked(console_story_name);
         let showing = self.story.with_untracked(|s| s.name == want);
         if showing {
             let grown = self.console.with_untracked(|c| self.story.with_untracked(|s| (s.trace.len() != c.world().trace().len()).then(|| s.extended(c.world()))));
