@@ -113,9 +113,11 @@ impl Zones {
     pub fn add_mx(&mut self, domain: &str, preference: u16, exchange: &str) {
         let list = self.mx.entry(normalize(domain)).or_default();
         list.retain(|m| m.exchange != normalize(exchange));
-        list.push(Mx { preference, exchange: normalize(exchange) });
-        // Stable sort: equal preferences keep insertion order (see module docs).
-        list.sort_by_key(|m| m.preference);
+        // The list stays sorted by preference; equal preferences keep
+        // insertion order (see module docs). Inserting in place, rather than
+        // pushing and sorting, keeps the sort code out of the web bundle.
+        let at = list.partition_point(|m| m.preference <= preference);
+        list.insert(at, Mx { preference, exchange: normalize(exchange) });
     }
 
     /// Removes every record of `rtype` at `name`.

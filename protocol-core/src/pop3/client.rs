@@ -302,7 +302,9 @@ impl ClientSession {
                         Some((n.parse().ok()?, uid.to_string()))
                     })
                     .collect();
-                self.server_uids = Some(listing.iter().map(|(_, u)| u.clone()).collect());
+                let mut uids = BTreeSet::new(); // extend, not collect: no sort code
+                uids.extend(listing.iter().map(|(_, u)| u.clone()));
+                self.server_uids = Some(uids);
                 self.queue = listing
                     .into_iter()
                     .filter(|(_, u)| !self.config.known_uids.contains(u))

@@ -102,20 +102,29 @@ pub struct MailState {
 
 impl MailState {
     pub fn new(cfg: &HostConfig) -> Self {
-        let accounts: BTreeMap<String, Account> =
-            cfg.accounts.iter().map(|a| (a.login.clone(), a.clone())).collect();
-        let maildrops = accounts
-            .keys()
-            .map(|l| (l.clone(), Maildrop { messages: Vec::new(), locked: false }))
-            .collect();
-        let by_address = accounts.values().map(|a| (a.address.to_ascii_lowercase(), a.login.clone())).collect();
+        // Filled with `insert` rather than `collect`: collecting into a B-tree
+        // sorts first, and each sort adds a few KB to the web bundle.
+        let mut accounts = BTreeMap::new();
+        let mut maildrops = BTreeMap::new();
+        let mut by_address = BTreeMap::new();
+        for a in &cfg.accounts {
+            accounts.insert(a.login.clone(), a.clone());
+        }
+        for a in accounts.values() {
+            maildrops.insert(a.login.clone(), Maildrop { messages: Vec::new(), locked: false });
+            by_address.insert(a.address.to_ascii_lowercase(), a.login.clone());
+        }
+        let mut local_domains = BTreeSet::new();
+        local_domains.extend(cfg.local_domains.iter().map(|d| d.to_ascii_lowercase()));
+        let mut relay_domains = BTreeSet::new();
+        relay_domains.extend(cfg.relay_domains.iter().map(|d| d.to_ascii_lowercase()));
         MailState {
             by_address,
             name: cfg.name.clone(),
             id: cfg.id.clone(),
             ip: cfg.ip,
-            local_domains: cfg.local_domains.iter().map(|d| d.to_ascii_lowercase()).collect(),
-            relay_domains: cfg.relay_domains.iter().map(|d| d.to_ascii_lowercase()).collect(),
+            local_domains,
+            relay_domains,
             smarthost: cfg.smarthost.clone(),
             greylist: cfg.greylist,
             greylist_seen: BTreeMap::new(),
@@ -286,7 +295,8 @@ pub struct Host {
 impl Host {
     pub fn new(config: HostConfig) -> Self {
         use crate::smtp::server::{ServerConfig, ServerMode};
-        let mut accept: BTreeSet<String> = config.local_domains.iter().map(|d| d.to_ascii_lowercase()).collect();
+        let mut accept = BTreeSet::new();
+        accept.extend(config.local_domains.iter().map(|d| d.to_ascii_lowercase()));
         accept.extend(config.relay_domains.iter().map(|d| d.to_ascii_lowercase()));
         let make = |mode| {
             let mut c = ServerConfig::new(config.name.clone(), mode);
