@@ -3,6 +3,7 @@
 //! current row kept in view; clicking a row moves the cursor there.
 
 use super::use_ctx;
+use crate::num::fixed;
 use crate::state::{gap_before, gap_caption, scroll_to_row, seq_row, window};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -67,7 +68,7 @@ pub fn SequenceDiagram() -> impl IntoView {
         let n = n_hosts();
         let lifelines = (0..n)
             .map(|k| {
-                let x = format!("{}%", x_pct(k));
+                let x = format!("{}%", fixed(x_pct(k), 3));
                 view! { <line class="lifeline" x1=x.clone() x2=x y1="0" y2="100%" /> }
             })
             .collect_view();
@@ -82,8 +83,8 @@ pub fn SequenceDiagram() -> impl IntoView {
                 let m = view! {
                     <line
                         class=format!("arrow {}", row.kind)
-                        x1=format!("{x1}%")
-                        x2=format!("{x2}%")
+                        x1=format!("{}%", fixed(x1, 3))
+                        x2=format!("{}%", fixed(x2, 3))
                         y1="74%"
                         y2="74%"
                         marker-end=format!("url(#ah-{})", row.kind)
@@ -94,7 +95,7 @@ pub fn SequenceDiagram() -> impl IntoView {
             }
             (Some(a), _) => {
                 let x = x_pct(a);
-                let m = view! { <circle class=format!("dot {}", row.kind) cx=format!("{x}%") cy="74%" r="6" /> }.into_any();
+                let m = view! { <circle class=format!("dot {}", row.kind) cx=format!("{}%", fixed(x, 3)) cy="74%" r="6" /> }.into_any();
                 let left = if x > 60.0 { 2.0 } else { x + 2.0 };
                 let width = if x > 60.0 { x - 4.0 } else { 98.0 - x };
                 (m, left, width, if x > 60.0 { "right" } else { "left" })
@@ -103,7 +104,7 @@ pub fn SequenceDiagram() -> impl IntoView {
         };
         let aria = format!("Step {}: {} → {}: {}", i + 1, row_host(row.from), row_host(row.to), &label);
         let title = format!("{} · {}", row.time, &label);
-        let top = move || format!("top: {}px; height: {}px", i as f64 * row_h.get(), row_h.get());
+        let top = move || format!("top: {}px; height: {}px", fixed(i as f64 * row_h.get(), 2), fixed(row_h.get(), 2));
         view! {
             <button
                 class=format!("seq-row {}", row.kind)
@@ -117,7 +118,7 @@ pub fn SequenceDiagram() -> impl IntoView {
                 on:click=move |_| ctx.player.update(|p| p.select(i))
             >
                 <svg class="seq-svg" aria-hidden="true">{lifelines}{mark}</svg>
-                <span class=format!("seq-label {anchor_cls}") style=format!("left: {left:.2}%; width: {width:.2}%")>{label}</span>
+                <span class=format!("seq-label {anchor_cls}") style=format!("left: {}%; width: {}%", fixed(left, 2), fixed(width, 2))>{label}</span>
             </button>
         }
     };
@@ -146,7 +147,7 @@ pub fn SequenceDiagram() -> impl IntoView {
             </div>
             <div class="seq-probe" node_ref=probe aria-hidden="true"></div>
             <div class="seq-scroll" node_ref=scroller on:scroll=move |_| measure()>
-                <div class="seq-inner" style=move || format!("height: {}px", len() as f64 * row_h.get())>
+                <div class="seq-inner" style=move || format!("height: {}px", fixed(len() as f64 * row_h.get(), 2))>
                     <For each=rows key=|k| *k children=row_view />
                 </div>
             </div>
