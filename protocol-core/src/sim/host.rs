@@ -10,6 +10,7 @@ use crate::smtp::reply::{EnhancedCode, Reply};
 use crate::smtp::server::{Envelope, ServerPolicy};
 use crate::time::{SimDuration, SimTime};
 use std::collections::{BTreeMap, BTreeSet};
+use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
 use std::sync::Arc;
 
@@ -87,11 +88,11 @@ pub struct MailState {
     pub relay_domains: BTreeSet<String>,
     pub smarthost: Option<String>,
     pub greylist: Option<SimDuration>,
-    greylist_seen: BTreeMap<(Ipv4Addr, String, String), SimTime>,
+    greylist_seen: VecMap<(Ipv4Addr, String, String), SimTime>,
     /// login -> account
     pub accounts: BTreeMap<String, Account>,
     /// lower-cased address -> login
-    by_address: BTreeMap<String, String>,
+    by_address: VecMap<String, String>,
     /// login -> maildrop
     pub maildrops: BTreeMap<String, Maildrop>,
     pub queue: BTreeMap<String, QueueEntry>,
@@ -106,7 +107,7 @@ impl MailState {
         // sorts first, and each sort adds a few KB to the web bundle.
         let mut accounts = BTreeMap::new();
         let mut maildrops = BTreeMap::new();
-        let mut by_address = BTreeMap::new();
+        let mut by_address = VecMap::new();
         for a in &cfg.accounts {
             accounts.insert(a.login.clone(), a.clone());
         }
@@ -127,7 +128,7 @@ impl MailState {
             relay_domains,
             smarthost: cfg.smarthost.clone(),
             greylist: cfg.greylist,
-            greylist_seen: BTreeMap::new(),
+            greylist_seen: VecMap::new(),
             accounts,
             maildrops,
             queue: BTreeMap::new(),
