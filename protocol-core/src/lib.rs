@@ -31,7 +31,7 @@ pub mod dns;
 pub mod mta;
 pub mod sim;
 pub mod scenario;
-mod vec_map;
+pub mod vec_map;
 
 pub use time::{SimDuration, SimTime};
 

@@ -6,7 +6,9 @@
 //! the same), but its code is a binary search and a `Vec` insert or remove.
 //! Every `BTreeMap<K, V>` type brings its own copy of the B-tree's
 //! insertion and rebalancing code, several KB each in the web bundle.
-//! Inserting or removing is O(n): keep to maps that stay small.
+//! Inserting or removing is O(n) (a `memmove`): keep to maps that stay
+//! small, or that grow only at the end (increasing keys, as `WorldView`'s
+//! sessions by connection id).
 
 use std::borrow::Borrow;
 use std::fmt;
@@ -94,6 +96,14 @@ impl<K: Ord, V> VecMap<K, V> {
 }
 
 impl<K, V> VecMap<K, V> {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// The entries in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
         self.entries.iter().map(|(k, v)| (k, v))
@@ -153,7 +163,7 @@ mod tests {
         *b.entry(5).or_default() += 10;
         assert_eq!(v.iter().collect::<Vec<_>>(), b.iter().collect::<Vec<_>>());
         assert_eq!(v.get(&7), b.get(&7));
-        assert_eq!(v.iter().count(), b.len());
+        assert_eq!(v.len(), b.len());
         assert!(v.contains_key(&0) && !v.contains_key(&9));
         assert_eq!(format!("{v:?}"), format!("{b:?}"));
     }
