@@ -9,7 +9,7 @@ use crate::pop3::server::{LockError, Maildrops, StoredMessage};
 use crate::smtp::reply::{EnhancedCode, Reply};
 use crate::smtp::server::{Envelope, ServerPolicy};
 use crate::time::{SimDuration, SimTime};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
 use std::sync::Arc;
@@ -90,12 +90,12 @@ pub struct MailState {
     pub greylist: Option<SimDuration>,
     greylist_seen: VecMap<(Ipv4Addr, String, String), SimTime>,
     /// login -> account
-    pub accounts: BTreeMap<String, Account>,
+    pub accounts: VecMap<String, Account>,
     /// lower-cased address -> login
     by_address: VecMap<String, String>,
     /// login -> maildrop
-    pub maildrops: BTreeMap<String, Maildrop>,
-    pub queue: BTreeMap<String, QueueEntry>,
+    pub maildrops: VecMap<String, Maildrop>,
+    pub queue: VecMap<String, QueueEntry>,
     next_queue: u64,
     /// Messages accepted by the SMTP server since the world last looked.
     pub accepted: Vec<String>,
@@ -105,8 +105,8 @@ impl MailState {
     pub fn new(cfg: &HostConfig) -> Self {
         // Filled with `insert` rather than `collect`: collecting into a B-tree
         // sorts first, and each sort adds a few KB to the web bundle.
-        let mut accounts = BTreeMap::new();
-        let mut maildrops = BTreeMap::new();
+        let mut accounts = VecMap::new();
+        let mut maildrops = VecMap::new();
         let mut by_address = VecMap::new();
         for a in &cfg.accounts {
             accounts.insert(a.login.clone(), a.clone());
@@ -131,7 +131,7 @@ impl MailState {
             greylist_seen: VecMap::new(),
             accounts,
             maildrops,
-            queue: BTreeMap::new(),
+            queue: VecMap::new(),
             next_queue: 0,
             accepted: Vec::new(),
         }

@@ -1284,7 +1284,7 @@ impl World {
         };
         let data = mta::prepend_header(&entry.data, &mta::return_path(&entry.from));
         let message_id = mta::header_value(&data, "Message-ID");
-        let drop = h.mail.maildrops.entry(login.clone()).or_insert(super::host::Maildrop { messages: Vec::new(), locked: false });
+        let drop = h.mail.maildrops.get_or_insert_with(login.clone(), || super::host::Maildrop { messages: Vec::new(), locked: false });
         let uid = format!("{queue_id}.{}", drop.messages.len() + 1);
         let text = crate::lossy(&data).into_owned();
         drop.messages.push(pop3::server::StoredMessage { uid: uid.clone(), data });
