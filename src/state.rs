@@ -241,7 +241,7 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
         }
         EventKind::StateChanged { conn, protocol, role, state } => {
             add("Connection", format!("#{conn} ({})", protocol.label()));
-            add("Side", format!("{role:?}").to_lowercase());
+            add("Side", format!("{role:?}").to_ascii_lowercase());
             add("New state", state.clone());
         }
         _ => {}
@@ -263,14 +263,14 @@ pub fn fallback_key(trace: &[TraceEvent], i: usize) -> Option<String> {
     };
     let key = match &e.kind {
         EventKind::Payload { protocol: Protocol::Smtp, .. } => "smtp.cmd.DATA".to_string(),
-        EventKind::Payload { protocol: Protocol::Pop3, conn, .. } => format!("pop3.ok.{}", last_pop3_verb(*conn)?.to_lowercase()),
+        EventKind::Payload { protocol: Protocol::Pop3, conn, .. } => format!("pop3.ok.{}", last_pop3_verb(*conn)?.to_ascii_lowercase()),
         EventKind::Line { protocol: Protocol::Pop3, parsed: Some(Parsed::Status { ok: true }), conn, .. } => match last_pop3_verb(*conn).as_deref() {
             None => "pop3.ok.greeting".into(),
             Some("PASS") | Some("APOP") => "pop3.ok.logged_in".into(),
-            Some(v) => format!("pop3.ok.{}", v.to_lowercase()),
+            Some(v) => format!("pop3.ok.{}", v.to_ascii_lowercase()),
         },
         EventKind::StateChanged { protocol: Protocol::Pop3, state, .. } => {
-            let mut c = state.to_lowercase();
+            let mut c = state.to_ascii_lowercase();
             if let Some(f) = c.get_mut(0..1) {
                 f.make_ascii_uppercase();
             }
@@ -318,7 +318,7 @@ pub fn explanation_keys(trace: &[TraceEvent], i: usize) -> Vec<String> {
             }
         }
         EventKind::Line { protocol, parsed: Some(Parsed::Command { verb, .. }), .. } => {
-            more(format!("{}.cmd.{verb}", protocol.label().to_lowercase()))
+            more(format!("{}.cmd.{verb}", protocol.label().to_ascii_lowercase()))
         }
         _ => {}
     }

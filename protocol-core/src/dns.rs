@@ -14,7 +14,7 @@
 //! order instead of being randomised, so traces stay reproducible.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::fmt;
 use std::net::Ipv4Addr;
 
@@ -89,8 +89,8 @@ impl fmt::Display for Answer {
 /// Every zone of the world, as the one authoritative server holds it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Zones {
-    a: BTreeMap<String, Vec<Ipv4Addr>>,
-    mx: BTreeMap<String, Vec<Mx>>,
+    a: VecMap<String, Vec<Ipv4Addr>>,
+    mx: VecMap<String, Vec<Mx>>,
 }
 
 /// Domain names compare without case (RFC 1035 §2.3.3) and without a final dot.
@@ -104,18 +104,20 @@ impl Zones {
     }
 
     pub fn add_a(&mut self, name: &str, addr: Ipv4Addr) {
-        let list = self.a.entry(normalize(name)).or_default();
+        let list = self.a.get_or_default(normalize(name));
         if !list.contains(&addr) {
             list.push(addr);
         }
     }
 
     pub fn add_mx(&mut self, domain: &str, preference: u16, exchange: &str) {
-        let list = self.mx.entry(normalize(domain)).or_default();
+        let list = self.mx.get_or_default(normalize(domain));
         list.retain(|m| m.exchange != normalize(exchange));
-        list.push(Mx { preference, exchange: normalize(exchange) });
-        // Stable sort: equal preferences keep insertion order (see module docs).
-        list.sort_by_key(|m| m.preference);
+        // The list stays sorted by preference; equal preferences keep
+        // insertion order (see module docs). Inserting in place, rather than
+        // pushing and sorting, keeps the sort code out of the web bundle.
+        let at = list.partition_point(|m| m.preference <= preference);
+        list.insert(at, Mx { preference, exchange: normalize(exchange) });
     }
 
     /// Removes every record of `rtype` at `name`.

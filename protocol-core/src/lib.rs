@@ -31,6 +31,7 @@ pub mod dns;
 pub mod mta;
 pub mod sim;
 pub mod scenario;
+pub mod vec_map;
 
 pub use time::{SimDuration, SimTime};
 

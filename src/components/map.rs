@@ -2,6 +2,7 @@
 //! them, and the current line moving along its link as a labelled packet.
 
 use super::use_ctx;
+use crate::num::fixed;
 use crate::state::{kind_class, short_label};
 use crate::story::{HostInfo, HostRole};
 use leptos::prelude::*;
@@ -68,7 +69,7 @@ fn Host(host: HostInfo) -> impl IntoView {
             class="host"
             class:down=down
             class:active=active
-            transform=format!("translate({} {})", host.x, host.y)
+            transform=format!("translate({} {})", fixed(host.x, 1), fixed(host.y, 1))
         >
             {icon(host.role)}
             <text class="host-name" x="0" y="66" text-anchor="middle">{first}</text>
@@ -116,14 +117,16 @@ fn Packet() -> impl IntoView {
             };
             let pos = move || {
                 let (x, y) = xy();
-                format!("translate({x:.1} {y:.1})")
+                format!("translate({} {})", fixed(x, 1), fixed(y, 1))
             };
             // Below the packet near the top edge (DNS), above it elsewhere.
             // Kept inside the map: nudged in from the edges.
             let label_at = move || {
                 let (x, y) = xy();
-                let dx = x.clamp(half, 1000.0 - half) - x;
-                format!("translate({dx:.1} {})", if y < 130.0 { 56 } else { -52 })
+                // max/min rather than clamp: clamp's NaN/order assertion formats f64s
+                // with Debug, which pulls float formatting into the bundle.
+                let dx = x.max(half).min(1000.0 - half) - x;
+                format!("translate({} {})", fixed(dx, 1), if y < 130.0 { 56 } else { -52 })
             };
             let tag = match kind {
                 "smtp" => "SMTP",
@@ -143,7 +146,7 @@ fn Packet() -> impl IntoView {
                 <g class=format!("packet {kind}") transform=pos aria-hidden="true">
                     {shape}
                     <g transform=label_at>
-                        <rect class="packet-label-bg" x=format!("{:.0}", -w / 2.0) y="-20" width=format!("{w:.0}") height="36" rx="6" />
+                        <rect class="packet-label-bg" x=fixed(-w / 2.0, 0) y="-20" width=fixed(w, 0) height="36" rx="6" />
                         <text class="packet-label" x="0" y="6" text-anchor="middle">
                             <tspan class="packet-tag">{tag}</tspan>
                             {format!(" {text}")}
@@ -178,7 +181,7 @@ pub fn NetworkMap() -> impl IntoView {
             }>
                 <g class="links">
                     {move || links().into_iter().map(|(x1, y1, x2, y2)| view! {
-                        <line class="link" x1=x1 y1=y1 x2=x2 y2=y2 />
+                        <line class="link" x1=fixed(x1, 1) y1=fixed(y1, 1) x2=fixed(x2, 1) y2=fixed(y2, 1) />
                     }).collect_view()}
                 </g>
                 {move || hosts().into_iter().map(|h| view! { <Host host=h /> }).collect_view()}

@@ -4,6 +4,7 @@
 //! fast, the current row kept in view; clicking a row moves the cursor there.
 
 use super::use_ctx;
+use crate::num::fixed;
 use crate::state::{gap_before, gap_caption, row_for_event, scroll_to_row, seq_row, shown_rows, states_after, window};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -83,7 +84,7 @@ pub fn SequenceDiagram() -> impl IntoView {
         let n = n_hosts();
         let lifelines = (0..n)
             .map(|k| {
-                let x = format!("{}%", x_pct(k));
+                let x = format!("{}%", fixed(x_pct(k), 3));
                 view! { <line class="lifeline" x1=x.clone() x2=x y1="0" y2="100%" /> }
             })
             .collect_view();
@@ -98,8 +99,8 @@ pub fn SequenceDiagram() -> impl IntoView {
                 let m = view! {
                     <line
                         class=format!("arrow {}", row.kind)
-                        x1=format!("{x1}%")
-                        x2=format!("{x2}%")
+                        x1=format!("{}%", fixed(x1, 3))
+                        x2=format!("{}%", fixed(x2, 3))
                         y1="74%"
                         y2="74%"
                         marker-end=format!("url(#ah-{})", row.kind)
@@ -110,7 +111,7 @@ pub fn SequenceDiagram() -> impl IntoView {
             }
             (Some(a), _) => {
                 let x = x_pct(a);
-                let m = view! { <circle class=format!("dot {}", row.kind) cx=format!("{x}%") cy="74%" r="6" /> }.into_any();
+                let m = view! { <circle class=format!("dot {}", row.kind) cx=format!("{}%", fixed(x, 3)) cy="74%" r="6" /> }.into_any();
                 let left = if x > 60.0 { 2.0 } else { x + 2.0 };
                 let width = if x > 60.0 { x - 4.0 } else { 98.0 - x };
                 (m, left, width, if x > 60.0 { "right" } else { "left" })
@@ -124,7 +125,7 @@ pub fn SequenceDiagram() -> impl IntoView {
             aria.push_str(&format!("; the server's state is now {state_text}"));
         }
         let title = format!("{} · {}", row.time, &label);
-        let top = move || format!("top: {}px; height: {}px", r as f64 * row_h.get(), row_h.get());
+        let top = move || format!("top: {}px; height: {}px", fixed(r as f64 * row_h.get(), 2), fixed(row_h.get(), 2));
         // The server's new state, beside its lifeline, on the side away from the arrow.
         let badge = ctx.story.with(|s| {
             let (host, _) = states.first()?;
@@ -132,12 +133,12 @@ pub fn SequenceDiagram() -> impl IntoView {
             let x = x_pct(k);
             let other = [row.from, row.to].into_iter().flatten().find(|&o| o != k).map(x_pct);
             let side = if other.is_some_and(|o| o > x) || (other.is_none() && x > 60.0) {
-                format!("right: calc({:.2}% + 10px)", 100.0 - x)
+                format!("right: calc({}% + 10px)", fixed(100.0 - x, 2))
             } else {
-                format!("left: calc({x:.2}% + 10px)")
+                format!("left: calc({}% + 10px)", fixed(x, 2))
             };
             // Beside the row's button, not in it: the button's name is its label.
-            let style = move || format!("top: {}px; {side}", (r as f64 + 0.5) * row_h.get());
+            let style = move || format!("top: {}px; {side}", fixed((r as f64 + 0.5) * row_h.get(), 2));
             Some(view! { <span class="seq-state" class:past=past style=style aria-hidden="true">{state_text.clone()}</span> })
         });
         view! {
@@ -153,7 +154,7 @@ pub fn SequenceDiagram() -> impl IntoView {
                 on:click=move |_| ctx.player.update(|p| p.select(i))
             >
                 <svg class="seq-svg" aria-hidden="true">{lifelines}{mark}</svg>
-                <span class=format!("seq-label {anchor_cls}") style=format!("left: {left:.2}%; width: {width:.2}%")>{label}</span>
+                <span class=format!("seq-label {anchor_cls}") style=format!("left: {}%; width: {}%", fixed(left, 2), fixed(width, 2))>{label}</span>
             </button>
             {badge}
         }
@@ -181,7 +182,7 @@ pub fn SequenceDiagram() -> impl IntoView {
             </div>
             <div class="seq-probe" node_ref=probe aria-hidden="true"></div>
             <div class="seq-scroll" node_ref=scroller on:scroll=move |_| measure()>
-                <div class="seq-inner" style=move || format!("height: {}px", len() as f64 * row_h.get())>
+                <div class="seq-inner" style=move || format!("height: {}px", fixed(len() as f64 * row_h.get(), 2))>
                     <For each=rows key=|k| *k children=row_view />
                 </div>
             </div>

@@ -99,7 +99,7 @@ pub fn Toolbar() -> impl IntoView {
                     {SPEEDS
                         .iter()
                         .enumerate()
-                        .map(|(i, s)| view! { <option value=i.to_string()>{format!("{s}x")}</option> })
+                        .map(|(i, s)| view! { <option value=i.to_string()>{format!("{}x", crate::num::fixed(*s, 2))}</option> })
                         .collect_view()}
                 </select>
             </label>

@@ -302,7 +302,9 @@ impl ClientSession {
                         Some((n.parse().ok()?, uid.to_string()))
                     })
                     .collect();
-                self.server_uids = Some(listing.iter().map(|(_, u)| u.clone()).collect());
+                let mut uids = BTreeSet::new(); // extend, not collect: no sort code
+                uids.extend(listing.iter().map(|(_, u)| u.clone()));
+                self.server_uids = Some(uids);
                 self.queue = listing
                     .into_iter()
                     .filter(|(_, u)| !self.config.known_uids.contains(u))
@@ -396,22 +398,24 @@ impl ClientSession {
     }
 
     fn finish(&mut self) {
-        let mut known = self.config.known_uids.clone();
+        // Known before, plus retrieved now; minus what the server no longer
+        // lists and, once QUIT succeeded, minus the marked messages (gone
+        // from the server). Filtered on the way in rather than with
+        // `retain`/`remove`, which would add B-tree removal code to the web
+        // bundle for this one set.
+        let gone = |u: &String| {
+            self.server_uids.as_ref().is_some_and(|on_server| !on_server.contains(u))
+                || (self.state == Pop3State::Update && self.marked.contains(u))
+        };
+        let mut known = BTreeSet::new();
         known.extend(
-            self.retrieved
+            self.config
+                .known_uids
                 .iter()
-                .map(|(u, _)| u.clone())
-                .filter(|u| !u.is_empty()),
+                .chain(self.retrieved.iter().map(|(u, _)| u).filter(|u| !u.is_empty()))
+                .filter(|u| !gone(u))
+                .cloned(),
         );
-        if let Some(on_server) = &self.server_uids {
-            known.retain(|u| on_server.contains(u));
-        }
-        if self.state == Pop3State::Update {
-            // QUIT succeeded, so the marked messages are gone from the server.
-            for uid in &self.marked {
-                known.remove(uid);
-            }
-        }
         self.set_state(Pop3State::Closed);
         self.step = Step::Done;
         self.deadline = None;

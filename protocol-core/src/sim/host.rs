@@ -9,7 +9,8 @@ use crate::pop3::server::{LockError, Maildrops, StoredMessage};
 use crate::smtp::reply::{EnhancedCode, Reply};
 use crate::smtp::server::{Envelope, ServerPolicy};
 use crate::time::{SimDuration, SimTime};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
 use std::sync::Arc;
 
@@ -87,14 +88,14 @@ pub struct MailState {
     pub relay_domains: BTreeSet<String>,
     pub smarthost: Option<String>,
     pub greylist: Option<SimDuration>,
-    greylist_seen: BTreeMap<(Ipv4Addr, String, String), SimTime>,
+    greylist_seen: VecMap<(Ipv4Addr, String, String), SimTime>,
     /// login -> account
-    pub accounts: BTreeMap<String, Account>,
+    pub accounts: VecMap<String, Account>,
     /// lower-cased address -> login
-    by_address: BTreeMap<String, String>,
+    by_address: VecMap<String, String>,
     /// login -> maildrop
-    pub maildrops: BTreeMap<String, Maildrop>,
-    pub queue: BTreeMap<String, QueueEntry>,
+    pub maildrops: VecMap<String, Maildrop>,
+    pub queue: VecMap<String, QueueEntry>,
     next_queue: u64,
     /// Messages accepted by the SMTP server since the world last looked.
     pub accepted: Vec<String>,
@@ -102,26 +103,35 @@ pub struct MailState {
 
 impl MailState {
     pub fn new(cfg: &HostConfig) -> Self {
-        let accounts: BTreeMap<String, Account> =
-            cfg.accounts.iter().map(|a| (a.login.clone(), a.clone())).collect();
-        let maildrops = accounts
-            .keys()
-            .map(|l| (l.clone(), Maildrop { messages: Vec::new(), locked: false }))
-            .collect();
-        let by_address = accounts.values().map(|a| (a.address.to_ascii_lowercase(), a.login.clone())).collect();
+        // Filled with `insert` rather than `collect`: collecting into a B-tree
+        // sorts first, and each sort adds a few KB to the web bundle.
+        let mut accounts = VecMap::new();
+        let mut maildrops = VecMap::new();
+        let mut by_address = VecMap::new();
+        for a in &cfg.accounts {
+            accounts.insert(a.login.clone(), a.clone());
+        }
+        for a in accounts.values() {
+            maildrops.insert(a.login.clone(), Maildrop { messages: Vec::new(), locked: false });
+            by_address.insert(a.address.to_ascii_lowercase(), a.login.clone());
+        }
+        let mut local_domains = BTreeSet::new();
+        local_domains.extend(cfg.local_domains.iter().map(|d| d.to_ascii_lowercase()));
+        let mut relay_domains = BTreeSet::new();
+        relay_domains.extend(cfg.relay_domains.iter().map(|d| d.to_ascii_lowercase()));
         MailState {
             by_address,
             name: cfg.name.clone(),
             id: cfg.id.clone(),
             ip: cfg.ip,
-            local_domains: cfg.local_domains.iter().map(|d| d.to_ascii_lowercase()).collect(),
-            relay_domains: cfg.relay_domains.iter().map(|d| d.to_ascii_lowercase()).collect(),
+            local_domains,
+            relay_domains,
             smarthost: cfg.smarthost.clone(),
             greylist: cfg.greylist,
-            greylist_seen: BTreeMap::new(),
+            greylist_seen: VecMap::new(),
             accounts,
             maildrops,
-            queue: BTreeMap::new(),
+            queue: VecMap::new(),
             next_queue: 0,
             accepted: Vec::new(),
         }
@@ -286,7 +296,8 @@ pub struct Host {
 impl Host {
     pub fn new(config: HostConfig) -> Self {
         use crate::smtp::server::{ServerConfig, ServerMode};
-        let mut accept: BTreeSet<String> = config.local_domains.iter().map(|d| d.to_ascii_lowercase()).collect();
+        let mut accept = BTreeSet::new();
+        accept.extend(config.local_domains.iter().map(|d| d.to_ascii_lowercase()));
         accept.extend(config.relay_domains.iter().map(|d| d.to_ascii_lowercase()));
         let make = |mode| {
             let mut c = ServerConfig::new(config.name.clone(), mode);

@@ -4,7 +4,7 @@
 
 use super::trace::{ConnId, EventKind, Protocol, Role, TraceEvent};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 /// A message as it sits in a maildrop.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -45,10 +45,10 @@ pub struct WorldView {
     /// Number of events applied.
     pub position: usize,
     /// (host id, login) -> messages.
-    pub mailboxes: BTreeMap<(String, String), Vec<StoredView>>,
+    pub mailboxes: VecMap<(String, String), Vec<StoredView>>,
     /// host id -> queue id -> message.
-    pub queues: BTreeMap<String, BTreeMap<String, QueuedView>>,
-    pub sessions: BTreeMap<ConnId, SessionView>,
+    pub queues: VecMap<String, VecMap<String, QueuedView>>,
+    pub sessions: VecMap<ConnId, SessionView>,
     pub hosts_down: Vec<String>,
 }
 
@@ -86,7 +86,7 @@ impl WorldView {
                 }
             }
             EventKind::Queued { host, queue_id, from, rcpts, size, .. } => {
-                self.queues.entry(host.clone()).or_default().insert(
+                self.queues.get_or_default(host.clone()).insert(
                     queue_id.clone(),
                     QueuedView { from: from.clone(), rcpts: rcpts.clone(), size: *size, next_attempt: None },
                 );
@@ -102,7 +102,7 @@ impl WorldView {
             EventKind::Delivered { host, queue_id, rcpt, mailbox, uid, message_id, message } => {
                 self.done(host, queue_id, std::slice::from_ref(rcpt));
                 let headers = parse_headers(message);
-                self.mailboxes.entry((host.clone(), mailbox.clone())).or_default().push(StoredView {
+                self.mailboxes.get_or_default((host.clone(), mailbox.clone())).push(StoredView {
                     uid: uid.clone(),
                     message_id: message_id.clone(),
                     headers,

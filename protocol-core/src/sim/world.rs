@@ -23,6 +23,7 @@ use crate::smtp;
 use crate::time::{SimDuration, SimTime};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
 
 /// How long a client waits for a SYN-ACK that never comes.
@@ -117,7 +118,7 @@ struct Attempt {
     mxs: Vec<Mx>,
     idx: usize,
     /// Failures per recipient at the MX hosts tried so far.
-    transient: BTreeMap<String, Failure>,
+    transient: VecMap<String, Failure>,
     mx_answer: Option<Answer>,
 }
 
@@ -213,27 +214,27 @@ pub struct World {
     seed: u64,
     agenda: BTreeMap<(SimTime, u64), Action>,
     agenda_seq: u64,
-    hosts: BTreeMap<String, Host>,
-    by_ip: BTreeMap<Ipv4Addr, String>,
+    hosts: VecMap<String, Host>,
+    by_ip: VecMap<Ipv4Addr, String>,
     zones: Zones,
     dns_host: Option<String>,
     /// from -> to -> state (nested so that lookups borrow `&str`s).
-    links: BTreeMap<String, BTreeMap<String, LinkState>>,
+    links: VecMap<String, VecMap<String, LinkState>>,
     /// Bumped whenever a link or host changes, so that connections know
     /// when their cached link states are out of date.
     link_epoch: u64,
     /// Boxed: a connection is taken out of the map while it is worked on,
     /// and moving a pointer is cheaper than moving the whole `Conn`.
-    conns: BTreeMap<ConnId, Box<Conn>>,
+    conns: VecMap<ConnId, Box<Conn>>,
     next_conn: ConnId,
     next_port: u16,
     next_dns_id: u16,
     jobs: BTreeMap<JobId, Job>,
     next_job: JobId,
-    attempts: BTreeMap<AttemptId, Attempt>,
+    attempts: VecMap<AttemptId, Attempt>,
     next_attempt: AttemptId,
     /// POP3 leave-on-server: UIDs each (device host, login) has seen.
-    known_uids: BTreeMap<(String, String), BTreeSet<String>>,
+    known_uids: VecMap<(String, String), BTreeSet<String>>,
     retry: RetryPolicy,
     max_hops: usize,
     trace: Vec<TraceEvent>,
@@ -242,7 +243,7 @@ pub struct World {
     trace_base: u64,
     next_message: u64,
     /// Bytes received by console connections, kept after they close.
-    console_rx: BTreeMap<ConnId, Vec<u8>>,
+    console_rx: VecMap<ConnId, Vec<u8>>,
     /// Reused buffer for building explanation keys without allocating.
     explain_scratch: String,
     /// Reused buffer for the pieces of a segment (see `transmit`).
@@ -258,27 +259,27 @@ impl World {
             seed,
             agenda: BTreeMap::new(),
             agenda_seq: 0,
-            hosts: BTreeMap::new(),
-            by_ip: BTreeMap::new(),
+            hosts: VecMap::new(),
+            by_ip: VecMap::new(),
             zones: Zones::new(),
             dns_host: None,
-            links: BTreeMap::new(),
+            links: VecMap::new(),
             link_epoch: 0,
-            conns: BTreeMap::new(),
+            conns: VecMap::new(),
             next_conn: 1,
             next_port: 49152,
             next_dns_id: 1,
             jobs: BTreeMap::new(),
             next_job: 1,
-            attempts: BTreeMap::new(),
+            attempts: VecMap::new(),
             next_attempt: 1,
-            known_uids: BTreeMap::new(),
+            known_uids: VecMap::new(),
             retry: RetryPolicy::default(),
             max_hops: mta::DEFAULT_MAX_HOPS,
             trace: Vec::new(),
             trace_base: 0,
             next_message: 0,
-            console_rx: BTreeMap::new(),
+            console_rx: VecMap::new(),
             explain_scratch: String::new(),
             pieces: Vec::new(),
         }
@@ -320,7 +321,7 @@ impl World {
         self.link_epoch += 1;
         for (x, y) in [(a, b), (b, a)] {
             let up = self.link(x, y).up;
-            self.links.entry(x.to_string()).or_default().insert(y.to_string(), LinkState { latency, loss_ppm, up });
+            self.links.get_or_default(x.to_string()).insert(y.to_string(), LinkState { latency, loss_ppm, up });
         }
     }
 
@@ -349,7 +350,7 @@ impl World {
         for (x, y) in [(a, b), (b, a)] {
             let mut l = self.link(x, y);
             l.up = up;
-            self.links.entry(x.to_string()).or_default().insert(y.to_string(), l);
+            self.links.get_or_default(x.to_string()).insert(y.to_string(), l);
         }
     }
 
@@ -873,7 +874,7 @@ impl World {
                 ServerEnd::Pending => {}
             },
             Direction::ToClient if !c.client_closed => match &mut c.client {
-                ClientEnd::Console => self.console_rx.entry(id).or_default().extend_from_slice(bytes),
+                ClientEnd::Console => self.console_rx.get_or_default(id).extend_from_slice(bytes),
                 ClientEnd::Smtp { session, .. } => session.handle_input(now, bytes),
                 ClientEnd::Pop3 { session, .. } => session.handle_input(now, bytes),
             },
@@ -1267,7 +1268,7 @@ impl World {
                     rcpts,
                     mxs: Vec::new(),
                     idx: 0,
-                    transient: BTreeMap::new(),
+                    transient: VecMap::new(),
                     mx_answer: None,
                 },
             );
@@ -1301,7 +1302,7 @@ impl World {
         };
         let data = mta::prepend_header(&entry.data, &mta::return_path(&entry.from));
         let message_id = mta::header_value(&data, "Message-ID");
-        let drop = h.mail.maildrops.entry(login.clone()).or_insert(super::host::Maildrop { messages: Vec::new(), locked: false });
+        let drop = h.mail.maildrops.get_or_insert_with(login.clone(), || super::host::Maildrop { messages: Vec::new(), locked: false });
         let uid = format!("{queue_id}.{}", drop.messages.len() + 1);
         let text = crate::lossy(&data).into_owned();
         drop.messages.push(pop3::server::StoredMessage { uid: uid.clone(), data });
