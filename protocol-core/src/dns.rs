@@ -14,7 +14,7 @@
 //! order instead of being randomised, so traces stay reproducible.
 
 use serde::{Deserialize, Serialize};
-use crate::vec_map::VecMap;
+use crate::vec_map::{VecMap, VecMapExt};
 use std::fmt;
 use std::net::Ipv4Addr;
 

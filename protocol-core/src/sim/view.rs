@@ -4,7 +4,7 @@
 
 use super::trace::{ConnId, EventKind, Protocol, Role, TraceEvent};
 use serde::Serialize;
-use crate::vec_map::VecMap;
+use crate::vec_map::{VecMap, VecMapExt};
 
 /// A message as it sits in a maildrop.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

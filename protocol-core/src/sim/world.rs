@@ -23,7 +23,7 @@ use crate::smtp;
 use crate::time::{SimDuration, SimTime};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use crate::vec_map::VecMap;
+use crate::vec_map::{VecMap, VecMapExt};
 use std::net::Ipv4Addr;
 
 /// How long a client waits for a SYN-ACK that never comes.
@@ -1272,7 +1272,7 @@ impl World {
                     mx_answer: None,
                 },
             );
-            let smarthost = self.hosts[host].mail.smarthost.clone();
+            let smarthost = self.hosts.get(host).expect("a known host").mail.smarthost.clone();
             match smarthost {
                 Some(sh) => {
                     let a = self.attempts.get_mut(&att).expect("attempt");
