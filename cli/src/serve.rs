@@ -134,6 +134,9 @@ struct Client {
     out_pos: usize,
     /// The socket may have input we have not read yet (edge-triggered).
     readable: bool,
+    /// The socket may take more output (false after a write would block,
+    /// until the next writable event).
+    writable: bool,
     /// The real client closed its side or the socket failed.
     gone: bool,
     /// The simulated server closed the connection: close the socket once
@@ -157,7 +160,10 @@ impl Client {
             match self.stream.write(&self.out[self.out_pos..]) {
                 Ok(0) => return false,
                 Ok(n) => self.out_pos += n,
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    self.writable = false;
+                    break;
+                }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(_) => return false,
             }
@@ -344,6 +350,9 @@ fn run_loop(mut world: World, mut poll: Poll, listeners: Vec<TcpListener>, opts:
                 if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
                     c.readable = true;
                 }
+                if ev.is_writable() || ev.is_write_closed() || ev.is_error() {
+                    c.writable = true;
+                }
             }
         }
         if accept_all {
@@ -393,6 +402,7 @@ fn run_loop(mut world: World, mut poll: Poll, listeners: Vec<TcpListener>, opts:
                                 out: Vec::new(),
                                 out_pos: 0,
                                 readable: true,
+                                writable: true,
                                 gone: false,
                                 server_closed: false,
                             },
@@ -460,7 +470,7 @@ fn run_loop(mut world: World, mut poll: Poll, listeners: Vec<TcpListener>, opts:
                 // The server's FIN arrived behind its last bytes.
                 c.server_closed = true;
             }
-            if c.pending() > 0 && !c.flush() {
+            if c.pending() > 0 && c.writable && !c.flush() {
                 c.gone = true;
             }
             if c.gone || (c.server_closed && c.pending() == 0) {
