@@ -25,6 +25,8 @@
 //! * Every trace event is printed in the transcript format of `mailsim run`
 //!   as it happens, then dropped, so a long-running server keeps no history.
 
+use mio::net::{TcpListener, TcpStream};
+use mio::{Events, Interest, Poll, Token, Waker};
 use protocol_core::scenario::Scenario;
 use protocol_core::sim::cast;
 use protocol_core::sim::host::HostConfig;
@@ -32,8 +34,6 @@ use protocol_core::sim::render;
 use protocol_core::sim::trace::ConnId;
 use protocol_core::sim::World;
 use protocol_core::time::{SimDuration, SimTime};
-use mio::net::{TcpListener, TcpStream};
-use mio::{Events, Interest, Poll, Token, Waker};
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
 use std::net::{IpAddr, Ipv4Addr, Shutdown, SocketAddr};
@@ -210,7 +210,10 @@ pub fn build_world(scenario: Option<&Scenario>, seed: Option<u64>, ports: &[Port
     // down, in real time, once more. Relays between the world's own servers
     // keep their simulated latency.
     for p in ports {
-        let target = world.hosts().find(|h| h.config.name == p.target).map(|h| h.config.id.clone());
+        let target = world
+            .hosts()
+            .find(|h| h.config.name == p.target)
+            .map(|h| h.config.id.clone());
         if let Some(target) = target {
             world.set_link(p.from_host, &target, SimDuration::ZERO, 0);
         }
@@ -296,7 +299,13 @@ fn print_banner(opts: &ServeOptions, world: &World) {
 }
 
 /// The event loop: sockets in, the world, sockets out, the transcript.
-fn run_loop(mut world: World, mut poll: Poll, listeners: Vec<TcpListener>, opts: &ServeOptions, stop: &Stop) {
+fn run_loop(
+    mut world: World,
+    mut poll: Poll,
+    listeners: Vec<TcpListener>,
+    opts: &ServeOptions,
+    stop: &Stop,
+) {
     let start = Instant::now();
     let vnow = || SimTime::from_micros(start.elapsed().as_micros() as u64);
     let mut events = Events::with_capacity(1024);
