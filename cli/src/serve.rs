@@ -21,7 +21,9 @@
 //!   per turn of the loop, so a client flooding bytes is slowed down by TCP
 //!   instead of filling memory; and a client that does not read its replies
 //!   stalls nobody: once more than [`OUT_LIMIT`] bytes wait for it, its
-//!   input is no longer read until it has drained them.
+//!   input is no longer read until it has drained them. Nor is the input
+//!   of a client that sent more than [`LINE_LIMIT`] bytes without a line
+//!   feed (the world keeps a partial line whole, for its trace).
 //! * Every trace event is printed in the transcript format of `mailsim run`
 //!   as it happens, then dropped, so a long-running server keeps no history.
 
@@ -117,10 +119,15 @@ impl Stop {
 
 /// Bytes read from one socket per turn of the loop, at most: a flooding
 /// client waits in TCP, and every other client gets its turn.
-pub const READ_BUDGET: usize = 256 * 1024;
+pub const READ_BUDGET: usize = 64 * 1024;
 /// Bytes waiting for a client that does not read, beyond which its input is
 /// no longer read (so it cannot make the world produce more) until it drains.
 pub const OUT_LIMIT: usize = 1024 * 1024;
+/// Bytes without a line feed after which a client's input is no longer
+/// read: no mail client sends such a line (SMTP's limit is 1,000 octets, a
+/// POP3 command's 255), and the world keeps the partial line in memory. The
+/// session's own timeout ends such a connection.
+pub const LINE_LIMIT: usize = 4 * 1024 * 1024;
 
 /// The waker's token; listeners are `0..ports`, connections above.
 const WAKER: Token = Token(usize::MAX);
@@ -134,6 +141,8 @@ struct Client {
     out_pos: usize,
     /// The socket may have input we have not read yet (edge-triggered).
     readable: bool,
+    /// Bytes read since the last line feed.
+    since_newline: usize,
     /// The socket may take more output (false after a write would block,
     /// until the next writable event).
     writable: bool,
@@ -151,7 +160,11 @@ impl Client {
 
     /// Whether its input should be read now.
     fn wants_read(&self) -> bool {
-        self.readable && !self.gone && !self.server_closed && self.pending() <= OUT_LIMIT
+        self.readable
+            && !self.gone
+            && !self.server_closed
+            && self.pending() <= OUT_LIMIT
+            && self.since_newline <= LINE_LIMIT
     }
 
     /// Writes what it can of `out`; false if the socket failed.
@@ -411,6 +424,7 @@ fn run_loop(
                                 out: Vec::new(),
                                 out_pos: 0,
                                 readable: true,
+                                since_newline: 0,
                                 writable: true,
                                 gone: false,
                                 server_closed: false,
@@ -435,7 +449,7 @@ fn run_loop(
                 continue;
             }
             let mut budget = READ_BUDGET;
-            while budget > 0 {
+            while budget > 0 && c.since_newline <= LINE_LIMIT {
                 match c.stream.read(&mut buf) {
                     Ok(0) => {
                         c.gone = true;
@@ -443,6 +457,10 @@ fn run_loop(
                     }
                     Ok(n) => {
                         budget = budget.saturating_sub(n);
+                        c.since_newline = match buf[..n].iter().rposition(|&b| b == b'\n') {
+                            Some(i) => n - i - 1,
+                            None => c.since_newline + n,
+                        };
                         world.send_bytes(c.conn, &buf[..n]);
                         // Let the session answer before the next chunk, so
                         // pipelined input is answered in order at the right
