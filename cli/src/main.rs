@@ -14,7 +14,6 @@ use protocol_core::scenario::{builtin, catalogue, Scenario};
 use protocol_core::sim::render;
 use std::net::IpAddr;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 mod serve;
@@ -162,9 +161,9 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let stop = Arc::new(AtomicBool::new(false));
+            let stop = Arc::new(serve::Stop::default());
             let on_signal = stop.clone();
-            if let Err(e) = ctrlc::set_handler(move || on_signal.store(true, Ordering::Relaxed)) {
+            if let Err(e) = ctrlc::set_handler(move || on_signal.request()) {
                 eprintln!("error: cannot install the Ctrl+C handler: {e}");
                 return ExitCode::FAILURE;
             }
@@ -183,7 +182,7 @@ fn main() -> ExitCode {
                 ports,
                 quiet,
             };
-            match serve::serve(opts, stop) {
+            match serve::serve(opts, &stop) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(serve::ServeError(e)) => {
                     eprintln!("error: {e}");

@@ -334,6 +334,38 @@ def test_many_concurrent_sessions(empty):
     assert sorted(int(m.split("Subject: n")[1].split("\r\n")[0]) for m in msgs) == list(range(40))
 
 
+@pytest.mark.parametrize("flood", ["noops-never-read", "no-newline"])
+def test_a_flooding_client_is_throttled_and_stalls_nobody(flood):
+    """A client pipelining NOOPs without reading a reply, or sending bytes
+    without a line feed: the server stops reading it, TCP holds the rest
+    back (unthrottled, loopback takes gigabytes here), memory stays small
+    and other clients are served at once."""
+    # Its own quiet server: a million NOOPs would fill the shared transcript.
+    srv = Serve(extra=["--quiet"])
+    try:
+        hog = socket.create_connection((HOST, srv.mx), timeout=10)
+        hog.setblocking(False)
+        chunk = b"NOOP\r\n" * 10000 if flood == "noops-never-read" else b"x" * 65536
+        sent, deadline = 0, time.time() + 1.5
+        while time.time() < deadline:
+            try:
+                sent += hog.send(chunk)
+            except BlockingIOError:
+                time.sleep(0.01)
+        assert sent < 64 << 20, f"{sent} bytes accepted from the flooding client"
+        t = time.time()
+        with smtplib.SMTP(HOST, srv.mx, timeout=10) as c:
+            c.sendmail("a@stranger.example", ["dave@dave.example"], "Subject: meanwhile\r\n\r\nx\r\n")
+        assert time.time() - t < 2, "another client waited for the flooding one"
+        rss_kb = next(int(l.split()[1]) for l in open(f"/proc/{srv.proc.pid}/status") if l.startswith("VmRSS"))
+        assert rss_kb < 256 << 10, f"server RSS {rss_kb} kB"
+        hog.close()
+        assert len(wait_for_mail(srv.pop3)) == 1
+    finally:
+        srv.stop()
+    assert srv.proc.returncode == 0, srv.output()[-2000:]
+
+
 def test_bounce_lands_in_johns_mailbox_on_isp_pop3(empty):
     with smtplib.SMTP(HOST, empty.submission, timeout=10) as s:
         s.login("john", "john-pass")
