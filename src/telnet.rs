@@ -560,7 +560,7 @@ impl Console {
 
     fn source_label(&self) -> String {
         match self.world.host(&self.source) {
-            Some(h) => format!("{} ({})", h.config.id, h.config.ip),
+            Some(h) => format!("{} ({})", h.config.name, h.config.ip),
             None => self.source.clone(),
         }
     }
