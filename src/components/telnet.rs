@@ -123,11 +123,37 @@ pub fn TelnetPane() -> impl IntoView {
                             role="tab"
                             class="ttab"
                             aria-selected=if t.3 { "true" } else { "false" }
+                            tabindex=if t.3 { "0" } else { "-1" }
                             title=t.2.clone()
                             on:click=move |_| {
                                 console.update(|c| c.select(t.0));
                                 focus_input();
                                 scroll_down();
+                            }
+                            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                                // The tabs pattern (WAI-ARIA APG): arrows move between sessions.
+                                let n = console.with_untracked(|c| c.sessions.len());
+                                let to = match ev.key().as_str() {
+                                    "ArrowRight" => (t.0 + 1) % n,
+                                    "ArrowLeft" => (t.0 + n - 1) % n,
+                                    "Home" => 0,
+                                    "End" => n - 1,
+                                    _ => return,
+                                };
+                                ev.prevent_default();
+                                ev.stop_propagation();
+                                console.update(|c| c.select(to));
+                                scroll_down();
+                                request_animation_frame(|| {
+                                    if let Some(el) = document()
+                                        .query_selector(".telnet-tabs [aria-selected=true]")
+                                        .ok()
+                                        .flatten()
+                                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                                    {
+                                        let _ = el.focus();
+                                    }
+                                });
                             }
                         >{format!("{} {}", t.1, t.4)}</button>
                     </For>

@@ -155,6 +155,20 @@ test('pasted lines go one by one, with a note on pipelining; errors look like te
   assert.equal(await telnet.input.inputValue(), 'VRFY', 'the unfinished last line waits in the input');
   const out = await telnet.lines();
   assert.equal(out.filter((l) => /^250 /.test(l)).length, 3, out.join('\n'));
+
+  // Sessions as tabs: a second one, and the arrow keys move between them
+  // (and do not step the player).
+  await page.getByRole('button', { name: 'New telnet session' }).click();
+  const tabs = telnet.region.getByRole('tab');
+  assert.equal(await tabs.count(), 2);
+  assert.equal(await tabs.nth(1).getAttribute('aria-selected'), 'true');
+  const position = await page.locator('.position').innerText();
+  await tabs.nth(1).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-selected') === 'true'
+    && document.activeElement.textContent.includes('mail:25'));
+  assert.equal(await tabs.nth(0).getAttribute('aria-selected'), 'true');
+  assert.equal(await page.locator('.position').innerText(), position, 'the arrow did not step the player');
   assert.deepEqual(problems, []);
   await page.close();
 });
