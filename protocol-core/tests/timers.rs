@@ -27,22 +27,24 @@ fn idle_console() -> (World, Vec<Option<SimTime>>) {
     (w, wakeups)
 }
 
+/// John submits a message for Dave on port 587, logged in.
+fn johns_message(subject: &str) -> SendJob {
+    SendJob {
+        from_host: "john-pc".into(),
+        server: "smtp.isp.example".into(),
+        port: 587,
+        auth: Some(("john".into(), "john-pass".into())),
+        from: "john@isp.example".into(),
+        to: vec!["dave@dave.example".into()],
+        subject: subject.into(),
+        body: "hello\n".into(),
+    }
+}
+
 /// The link breaks mid-session: the client's timeout ends the attempt.
 fn broken_link() -> World {
     let mut w = cast(3);
-    w.schedule_send(
-        SimTime::ZERO,
-        SendJob {
-            from_host: "john-pc".into(),
-            server: "smtp.isp.example".into(),
-            port: 587,
-            auth: Some(("john".into(), "john-pass".into())),
-            from: "john@isp.example".into(),
-            to: vec!["dave@dave.example".into()],
-            subject: "lost".into(),
-            body: "hello\n".into(),
-        },
-    );
+    w.schedule_send(SimTime::ZERO, johns_message("lost"));
     w.schedule_link_state(SimTime::ZERO + SimDuration::from_millis(12), "john-pc", "isp", false);
     w.run_to_end();
     w
@@ -79,19 +81,9 @@ fn a_client_gives_up_when_nothing_comes_back() {
 /// clock; `run_until_idle` would jump to the retry and time the session out.
 #[test]
 fn run_until_quiet_leaves_a_far_retry_for_later() {
-    let job = SendJob {
-        from_host: "john-pc".into(),
-        server: "smtp.isp.example".into(),
-        port: 587,
-        auth: Some(("john".into(), "john-pass".into())),
-        from: "john@isp.example".into(),
-        to: vec!["dave@dave.example".into()],
-        subject: "retry".into(),
-        body: "hello\n".into(),
-    };
     let mut w = cast(5);
     w.schedule_host_state(SimTime::ZERO, "mx", false);
-    w.schedule_send(SimTime::ZERO, job);
+    w.schedule_send(SimTime::ZERO, johns_message("retry"));
     let c = w.connect("dave-pc", "smtp.isp.example", 25).expect("connect");
     w.run_until_quiet(SimDuration::from_secs(60));
     let retry_at = w.next_work().expect("a retry is queued");

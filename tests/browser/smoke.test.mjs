@@ -1,22 +1,13 @@
 // The release bundle loads, the wasm app mounts, and nothing goes wrong on the way.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, artifactsDir } from './support.mjs';
+import { servedApp, artifactsDir } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = servedApp();
 
 test('the page mounts the MailSim app without console or page errors', async () => {
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await site.open();
   // Rendered by the wasm app, not by index.html: its presence means the app started.
   await page.waitForSelector('main#app[data-ready="true"]', { timeout: 20_000 });
   assert.equal(await page.locator('h1').innerText(), 'MailSim');

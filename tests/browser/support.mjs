@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,4 +59,32 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 7
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
   await page.goto(url);
   return { page, problems };
+}
+
+/**
+ * For a test file: serves dist/ and launches the browser once (node:test
+ * `before`/`after` hooks), and returns `open(query, viewport)`, which opens
+ * the app (plus a query string such as `?scenario=sandbox`) in a new page.
+ */
+export function servedApp() {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+  return { open: (query = '', viewport = undefined) => openPage(browser, server.url + query, viewport) };
+}
+
+/** axe-core's serious and critical violations on the page, one line each. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run());
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
 }

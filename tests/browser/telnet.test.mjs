@@ -1,24 +1,15 @@
 // The telnet pane: learners type raw SMTP and POP3 at the simulated servers;
 // their lines go into the same server sessions and show up in the visualizer.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, artifactsDir, repoRoot } from './support.mjs';
+import { servedApp, axeViolations, artifactsDir } from './support.mjs';
 import { Visualizer, TelnetPane } from './app.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = servedApp();
 
 async function open(viewport, query = '') {
-  const { page, problems } = await openPage(browser, server.url + query, viewport);
+  const { page, problems } = await site.open(query, viewport);
   const dialogs = [];
   page.on('dialog', async (d) => {
     dialogs.push(d.message());
@@ -245,14 +236,6 @@ test('joining the scenario being played, where the cursor stands', async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
-
-async function axeViolations(page) {
-  await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
-  const result = await page.evaluate(() => window.axe.run());
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 for (const [w, h] of [[1280, 720], [1920, 1080]]) {
   test(`telnet screenshots at ${w}x${h}: fits the window, axe is clean`, async () => {

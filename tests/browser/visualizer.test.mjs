@@ -1,25 +1,16 @@
 // The visualizer plays the core's trace: inboxes follow the cursor, bounces
 // land in John's inbox, compose runs John's own message, and the page is
 // accessible and readable at projector and desktop sizes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launchBrowser, openPage, artifactsDir, repoRoot } from './support.mjs';
+import { servedApp, axeViolations, artifactsDir } from './support.mjs';
 import { Visualizer } from './app.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = servedApp();
 
 async function open(viewport) {
-  const { page, problems } = await openPage(browser, server.url, viewport);
+  const { page, problems } = await site.open('', viewport);
   const app = new Visualizer(page);
   await app.ready();
   return { page, problems, app };
@@ -148,14 +139,6 @@ test('keyboard help overlay opens from the ? button and closes with Escape', asy
   assert.deepEqual(problems, []);
   await page.close();
 });
-
-async function axeViolations(page) {
-  await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
-  const result = await page.evaluate(() => window.axe.run());
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 for (const theme of ['light', 'dark']) {
   test(`axe-core finds no serious or critical violations (${theme} theme, mid-story)`, async () => {
