@@ -135,19 +135,12 @@ impl Story {
         story
     }
 
-    /// The same story with the events the world added since, for a world
-    /// that keeps running (the telnet pane's).
-    pub fn extended(&self, world: &World) -> Story {
+    /// Appends the events the world added since, for a world that keeps
+    /// running (the telnet pane's).
+    pub fn extend_from(&mut self, world: &World) {
         let from = self.trace.len();
-        let mut s = Story { trace: Vec::with_capacity(world.trace().len()), ..self.clone_without_trace() };
-        s.trace.extend_from_slice(&self.trace);
-        s.trace.extend_from_slice(world.events_since(from as u64));
-        s.add_links(from);
-        s
-    }
-
-    fn clone_without_trace(&self) -> Story {
-        Story { name: self.name.clone(), title: self.title.clone(), goal: self.goal.clone(), trace: Vec::new(), hosts: self.hosts.clone(), links: self.links.clone() }
+        self.trace.extend_from_slice(world.events_since(from as u64));
+        self.add_links(from);
     }
 
     /// Links for every pair of hosts that talk in events `from..`.

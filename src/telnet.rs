@@ -440,20 +440,15 @@ pub fn sandbox_world() -> World {
     w
 }
 
-/// A scenario's world as it stands after its first `events` events (the
-/// visualizer's cursor), so a learner can join in the middle of the story:
-/// the rest of the script still happens, around what the learner types.
-pub fn scenario_world_at(s: &protocol_core::scenario::Scenario, events: usize) -> World {
+/// A scenario's world as it stands at the visualizer's cursor: run to the
+/// time of the cursor's event (`None`: before the first event), so a learner
+/// can join in the middle of the story. The same seed gives the trace the
+/// visualizer shows; events at that very instant come along. The rest of the
+/// script still happens, around what the learner types.
+pub fn scenario_world_at(s: &protocol_core::scenario::Scenario, at: Option<SimTime>) -> World {
     let mut w = s.build(None);
-    if events > 0 {
-        // The same seed gives the same trace the visualizer shows; run to the
-        // time of the cursor's event (events at that very instant come along).
-        let probe = s.run(None);
-        if let Some(e) = probe.trace().get(events - 1) {
-            w.run_until(e.time);
-        } else {
-            w.run_until_idle();
-        }
+    if let Some(t) = at {
+        w.run_until(t);
     }
     w
 }
@@ -801,11 +796,11 @@ impl Console {
                 EventKind::StateChanged { conn, role: Role::Server, state, .. } => changes.push((*conn, state.clone())),
                 EventKind::RetryScheduled { host, next, reason, .. } => {
                     let name = self.world.host(host).map_or(host.as_str(), |h| h.config.name.as_str());
+                    let wait = next.saturating_since(self.world.now());
                     retries.push(format!(
-                        "{name} keeps the message in its queue ({reason}) and tries again at {next}, {} from now. \
+                        "{name} keeps the message in its queue ({reason}) and tries again at {next}, {wait} from now. \
                          Time only passes here when you type wait: try wait, or wait {}.",
-                        next.saturating_since(self.world.now()),
-                        short_duration(next.saturating_since(self.world.now())),
+                        short_duration(wait),
                     ));
                 }
                 _ => {}
@@ -1094,16 +1089,16 @@ mod tests {
     fn joining_mid_story_dave_reads_the_message_before_his_program_does() {
         let s = protocol_core::scenario::builtin("seed-story").unwrap();
         let full = s.run(None);
-        let delivered = full.trace().iter().position(|e| matches!(e.kind, EventKind::Delivered { .. })).unwrap();
+        let delivered = full.trace().iter().find(|e| matches!(e.kind, EventKind::Delivered { .. })).unwrap();
         let mut c = Console::sandbox();
-        c.switch_world(scenario_world_at(&s, delivered + 1), "seed-story", "John writes to Dave");
+        c.switch_world(scenario_world_at(&s, Some(delivered.time)), "seed-story", "John writes to Dave");
         assert!(all(&c).contains("the rest of its script still happens"), "{}", all(&c));
         assert_eq!(c.world().mailbox("mx", "dave").len(), 1, "delivered, not yet downloaded");
         c.set_source("dave-pc");
         typed(&mut c, &["telnet mail.dave.example 110", "USER dave", "PASS dave-pass", "STAT"]);
         assert!(texts(&c).last().unwrap().starts_with("+OK 1 "), "{}", all(&c));
         // At the start, nothing has happened yet.
-        c.switch_world(scenario_world_at(&s, 0), "seed-story", "John writes to Dave");
+        c.switch_world(scenario_world_at(&s, None), "seed-story", "John writes to Dave");
         assert_eq!(c.world().trace().len(), 0);
     }
 
@@ -1118,15 +1113,6 @@ mod tests {
         typed(&mut c, &["telnet mail.dave.example 110", "USER dave", "PASS dave-pass", "STAT"]);
         // Dave's program downloaded and deleted the message in the script.
         assert!(texts(&c).last().unwrap().starts_with("+OK 0"), "{}", all(&c));
-    }
-}
-
-#[cfg(test)]
-mod time_tests {
-    use super::*;
-
-    fn texts(c: &Console) -> Vec<String> {
-        c.active_session().lines.iter().map(|l| l.text.clone()).collect()
     }
 
     #[test]

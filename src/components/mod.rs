@@ -84,10 +84,10 @@ impl Ctx {
         let want = self.console.with_untracked(console_story_name);
         let showing = self.story.with_untracked(|s| s.name == want);
         if showing {
-            let grown = self.console.with_untracked(|c| self.story.with_untracked(|s| (s.trace.len() != c.world().trace().len()).then(|| s.extended(c.world()))));
-            if let Some(s) = grown {
-                let len = s.trace.len();
-                self.story.set(Shared(Arc::new(s)));
+            let len = self.console.with_untracked(|c| c.world().trace().len());
+            if self.story.with_untracked(|s| s.trace.len()) != len {
+                // In place: the trace is copied only if someone else holds it.
+                self.console.with_untracked(|c| self.story.update(|s| Arc::make_mut(&mut s.0).extend_from(c.world())));
                 self.player.update(|p| p.follow(before, len));
             }
         } else {
@@ -133,6 +133,11 @@ pub fn use_ctx() -> Ctx {
 }
 
 pub use telnet::show_console_story;
+
+/// Whether a CSS media query matches now (false if it cannot be asked).
+pub fn media_matches(query: &str) -> bool {
+    window().match_media(query).ok().flatten().is_some_and(|m| m.matches())
+}
 
 pub fn perf_now() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or(0.0)
@@ -257,12 +262,7 @@ pub fn App() -> impl IntoView {
         let pos = player.with(|p| p.position);
         story.with(|s| Shared(Arc::new(Snapshot::at(&s.trace, pos))))
     });
-    let reduced_motion = window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .map(|m| m.matches())
-        .unwrap_or(false);
+    let reduced_motion = media_matches("(prefers-reduced-motion: reduce)");
     let ctx = Ctx {
         story,
         generation: RwSignal::new(0),

@@ -97,7 +97,8 @@ pub fn TelnetPane() -> impl IntoView {
             // Join the story where the visualizer's cursor stands.
             let shown = ctx.story.with_untracked(|s| s.name == sc.name);
             let world = if shown {
-                crate::telnet::scenario_world_at(&sc, ctx.player.with_untracked(|p| p.position))
+                let at = ctx.player.with_untracked(|p| p.current()).and_then(|i| ctx.story.with_untracked(|s| s.trace.get(i).map(|e| e.time)));
+                crate::telnet::scenario_world_at(&sc, at)
             } else {
                 sc.run(None)
             };

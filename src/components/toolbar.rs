@@ -109,12 +109,7 @@ pub fn Toolbar() -> impl IntoView {
                 aria-label=move || if ctx.dark.get() == Some(true) { "Light theme" } else { "Dark theme" }
                 title="Switch light / dark theme"
                 on:click=move |_| {
-                    let system_dark = window()
-                        .match_media("(prefers-color-scheme: dark)")
-                        .ok()
-                        .flatten()
-                        .map(|m| m.matches())
-                        .unwrap_or(false);
+                    let system_dark = super::media_matches("(prefers-color-scheme: dark)");
                     ctx.dark.update(|d| *d = Some(!d.unwrap_or(system_dark)));
                 }
             >{move || if ctx.dark.get() == Some(true) { "Light" } else { "Dark" }}</button>
