@@ -10,7 +10,11 @@ pub fn fixed(v: f64, decimals: u32) -> String {
     // Saturating cast: NaN becomes 0, which is harmless in an attribute.
     let n = (v.abs() * scale as f64).round() as u64;
     let (whole, mut frac) = (n / scale, n % scale);
-    let mut out = if v < 0.0 && n != 0 { format!("-{whole}") } else { whole.to_string() };
+    let mut out = if v < 0.0 && n != 0 {
+        format!("-{whole}")
+    } else {
+        whole.to_string()
+    };
     if frac != 0 {
         let mut digits = decimals as usize;
         while frac % 10 == 0 {

@@ -21,7 +21,12 @@ pub struct Player {
 
 impl Player {
     pub fn new(len: usize) -> Player {
-        Player { len, position: 0, playing: false, speed: 2 }
+        Player {
+            len,
+            position: 0,
+            playing: false,
+            speed: 2,
+        }
     }
     pub fn speed_factor(&self) -> f64 {
         SPEEDS[self.speed.min(SPEEDS.len() - 1)]
@@ -105,7 +110,10 @@ pub const GAP_CAPTION_MS: f64 = 1800.0;
 /// lines on the wire get time to be read; bookkeeping passes quickly.
 pub fn dwell_ms(e: &TraceEvent) -> f64 {
     match e.kind {
-        EventKind::Line { .. } | EventKind::Payload { .. } | EventKind::DnsQuery { .. } | EventKind::DnsAnswer { .. } => 1100.0,
+        EventKind::Line { .. }
+        | EventKind::Payload { .. }
+        | EventKind::DnsQuery { .. }
+        | EventKind::DnsAnswer { .. } => 1100.0,
         EventKind::StateChanged { .. } => 350.0,
         EventKind::Note { .. } => 200.0,
         _ => 900.0,
@@ -126,8 +134,16 @@ pub fn gap_before(trace: &[TraceEvent], i: usize) -> Option<u64> {
 /// when a long virtual gap is skipped. Long waits are compressed to a caption;
 /// short ones (network latency) are not worth showing at all.
 pub fn wait_before_next_ms(trace: &[TraceEvent], position: usize) -> f64 {
-    let dwell = position.checked_sub(1).and_then(|c| trace.get(c)).map_or(300.0, dwell_ms);
-    dwell + if gap_before(trace, position).is_some() { GAP_CAPTION_MS } else { 0.0 }
+    let dwell = position
+        .checked_sub(1)
+        .and_then(|c| trace.get(c))
+        .map_or(300.0, dwell_ms);
+    dwell
+        + if gap_before(trace, position).is_some() {
+            GAP_CAPTION_MS
+        } else {
+            0.0
+        }
 }
 
 /// "15 minutes later", "2 hours later", "30 seconds later".
@@ -168,7 +184,11 @@ pub fn raw_line(e: &TraceEvent) -> Option<String> {
     match &e.kind {
         EventKind::Line { text, .. } => Some(format!("{text}␍␊")),
         EventKind::Payload { text, .. } => {
-            let t = if text.ends_with("\r\n") { text.clone() } else { format!("{text}\r\n") };
+            let t = if text.ends_with("\r\n") {
+                text.clone()
+            } else {
+                format!("{text}\r\n")
+            };
             Some(show_crlf(&t).trim_end_matches('\n').to_string())
         }
         _ => None,
@@ -180,10 +200,23 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
     let mut f: Vec<(String, String)> = Vec::new();
     let mut add = |k: &str, v: String| f.push((k.to_string(), v));
     match &e.kind {
-        EventKind::Line { conn, dir, protocol, parsed, .. } => {
+        EventKind::Line {
+            conn,
+            dir,
+            protocol,
+            parsed,
+            ..
+        } => {
             add("Protocol", protocol.label().into());
             add("Connection", format!("#{conn}"));
-            add("Direction", if *dir == Direction::ToServer { "client to server".into() } else { "server to client".into() });
+            add(
+                "Direction",
+                if *dir == Direction::ToServer {
+                    "client to server".into()
+                } else {
+                    "server to client".into()
+                },
+            );
             match parsed {
                 Some(Parsed::Command { verb, arg }) => {
                     add("Command", verb.clone());
@@ -191,19 +224,38 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
                         add("Argument", arg.clone());
                     }
                 }
-                Some(Parsed::Reply { code, enhanced, more }) => {
+                Some(Parsed::Reply {
+                    code,
+                    enhanced,
+                    more,
+                }) => {
                     add("Reply code", code.to_string());
                     if let Some(esc) = enhanced {
                         add("Enhanced status", esc.clone());
                     }
-                    add("Last line of reply", if *more { "no (more lines follow)".into() } else { "yes".into() });
+                    add(
+                        "Last line of reply",
+                        if *more {
+                            "no (more lines follow)".into()
+                        } else {
+                            "yes".into()
+                        },
+                    );
                 }
-                Some(Parsed::Status { ok }) => add("Status", if *ok { "+OK".into() } else { "-ERR".into() }),
+                Some(Parsed::Status { ok }) => {
+                    add("Status", if *ok { "+OK".into() } else { "-ERR".into() })
+                }
                 Some(Parsed::Data) => add("Kind", "message text".into()),
                 None => {}
             }
         }
-        EventKind::Payload { conn, protocol, text, lines, .. } => {
+        EventKind::Payload {
+            conn,
+            protocol,
+            text,
+            lines,
+            ..
+        } => {
             add("Protocol", protocol.label().into());
             add("Connection", format!("#{conn}"));
             add("Size", format!("{} lines, {} bytes", lines, text.len()));
@@ -213,24 +265,51 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
             add("Name", name.clone());
             add("Type", qtype.to_string());
         }
-        EventKind::DnsAnswer { id, name, qtype, answer } => {
+        EventKind::DnsAnswer {
+            id,
+            name,
+            qtype,
+            answer,
+        } => {
             add("Query id", id.to_string());
             add("Name", name.clone());
             add("Type", qtype.to_string());
             add("Answer", answer.to_string());
         }
-        EventKind::ConnectionOpened { conn, port, protocol } => {
+        EventKind::ConnectionOpened {
+            conn,
+            port,
+            protocol,
+        } => {
             add("Connection", format!("#{conn}"));
             add("Port", port.to_string());
             add("Protocol", protocol.label().into());
         }
-        EventKind::Queued { queue_id, from, rcpts, size, .. } => {
+        EventKind::Queued {
+            queue_id,
+            from,
+            rcpts,
+            size,
+            ..
+        } => {
             add("Queue id", queue_id.clone());
             add("Envelope sender", format!("<{from}>"));
-            add("Recipients", rcpts.iter().map(|r| format!("<{r}>")).collect::<Vec<_>>().join(", "));
+            add(
+                "Recipients",
+                rcpts
+                    .iter()
+                    .map(|r| format!("<{r}>"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
             add("Size", format!("{size} bytes"));
         }
-        EventKind::RetryScheduled { attempt, next, reason, .. } => {
+        EventKind::RetryScheduled {
+            attempt,
+            next,
+            reason,
+            ..
+        } => {
             add("Attempt", attempt.to_string());
             add("Next try at", next.to_string());
             add("Reason", reason.clone());
@@ -239,7 +318,12 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
             add("Reason", reason.clone());
             add("Notification to", format!("<{to}>"));
         }
-        EventKind::StateChanged { conn, protocol, role, state } => {
+        EventKind::StateChanged {
+            conn,
+            protocol,
+            role,
+            state,
+        } => {
             add("Connection", format!("#{conn} ({})", protocol.label()));
             add("Side", format!("{role:?}").to_ascii_lowercase());
             add("New state", state.clone());
@@ -257,19 +341,40 @@ pub fn fallback_key(trace: &[TraceEvent], i: usize) -> Option<String> {
     let e = trace.get(i)?;
     let last_pop3_verb = |conn: u64| {
         trace[..i].iter().rev().find_map(|p| match &p.kind {
-            EventKind::Line { conn: c, protocol: Protocol::Pop3, parsed: Some(Parsed::Command { verb, .. }), .. } if *c == conn => Some(verb.clone()),
+            EventKind::Line {
+                conn: c,
+                protocol: Protocol::Pop3,
+                parsed: Some(Parsed::Command { verb, .. }),
+                ..
+            } if *c == conn => Some(verb.clone()),
             _ => None,
         })
     };
     let key = match &e.kind {
-        EventKind::Payload { protocol: Protocol::Smtp, .. } => "smtp.cmd.DATA".to_string(),
-        EventKind::Payload { protocol: Protocol::Pop3, conn, .. } => format!("pop3.ok.{}", last_pop3_verb(*conn)?.to_ascii_lowercase()),
-        EventKind::Line { protocol: Protocol::Pop3, parsed: Some(Parsed::Status { ok: true }), conn, .. } => match last_pop3_verb(*conn).as_deref() {
+        EventKind::Payload {
+            protocol: Protocol::Smtp,
+            ..
+        } => "smtp.cmd.DATA".to_string(),
+        EventKind::Payload {
+            protocol: Protocol::Pop3,
+            conn,
+            ..
+        } => format!("pop3.ok.{}", last_pop3_verb(*conn)?.to_ascii_lowercase()),
+        EventKind::Line {
+            protocol: Protocol::Pop3,
+            parsed: Some(Parsed::Status { ok: true }),
+            conn,
+            ..
+        } => match last_pop3_verb(*conn).as_deref() {
             None => "pop3.ok.greeting".into(),
             Some("PASS") | Some("APOP") => "pop3.ok.logged_in".into(),
             Some(v) => format!("pop3.ok.{}", v.to_ascii_lowercase()),
         },
-        EventKind::StateChanged { protocol: Protocol::Pop3, state, .. } => {
+        EventKind::StateChanged {
+            protocol: Protocol::Pop3,
+            state,
+            ..
+        } => {
             let mut c = state.to_ascii_lowercase();
             if let Some(f) = c.get_mut(0..1) {
                 f.make_ascii_uppercase();
@@ -283,12 +388,26 @@ pub fn fallback_key(trace: &[TraceEvent], i: usize) -> Option<String> {
 
 /// For a state change, what the new state accepts, from the core's tables.
 pub fn state_expects(e: &TraceEvent) -> Option<String> {
-    let EventKind::StateChanged { protocol, state, role: protocol_core::sim::Role::Server, .. } = &e.kind else {
+    let EventKind::StateChanged {
+        protocol,
+        state,
+        role: protocol_core::sim::Role::Server,
+        ..
+    } = &e.kind
+    else {
         return None;
     };
     let evs: Vec<String> = match protocol {
-        Protocol::Smtp => protocol_core::smtp::server::TRANSITIONS.iter().filter(|t| t.0.name() == state).map(|t| t.1.to_string()).collect(),
-        Protocol::Pop3 => protocol_core::pop3::server::TRANSITIONS.iter().filter(|t| t.0.to_string() == *state).map(|t| t.1.to_string()).collect(),
+        Protocol::Smtp => protocol_core::smtp::server::TRANSITIONS
+            .iter()
+            .filter(|t| t.0.name() == state)
+            .map(|t| t.1.to_string())
+            .collect(),
+        Protocol::Pop3 => protocol_core::pop3::server::TRANSITIONS
+            .iter()
+            .filter(|t| t.0.to_string() == *state)
+            .map(|t| t.1.to_string())
+            .collect(),
         Protocol::Dns => return None,
     };
     let mut uniq: Vec<String> = Vec::new();
@@ -297,29 +416,52 @@ pub fn state_expects(e: &TraceEvent) -> Option<String> {
             uniq.push(ev);
         }
     }
-    Some(if uniq.is_empty() { format!("The server's session is now in state {state}: it is finished.") } else { format!("The server's session is now in state {state}. From here it accepts: {}.", uniq.join(", ")) })
+    Some(if uniq.is_empty() {
+        format!("The server's session is now in state {state}: it is finished.")
+    } else {
+        format!(
+            "The server's session is now in state {state}. From here it accepts: {}.",
+            uniq.join(", ")
+        )
+    })
 }
 
 /// Explanation keys worth showing for event `i`: its own (or the fallback),
 /// then the reply code's and enhanced status code's meanings.
 pub fn explanation_keys(trace: &[TraceEvent], i: usize) -> Vec<String> {
-    let Some(e) = trace.get(i) else { return Vec::new() };
-    let mut keys: Vec<String> = e.explain.iter().map(|k| k.to_string()).chain(fallback_key(trace, i)).collect();
+    let Some(e) = trace.get(i) else {
+        return Vec::new();
+    };
+    let mut keys: Vec<String> = e
+        .explain
+        .iter()
+        .map(|k| k.to_string())
+        .chain(fallback_key(trace, i))
+        .collect();
     let mut more = |k: String| {
         if !keys.contains(&k) {
             keys.push(k)
         }
     };
     match &e.kind {
-        EventKind::Line { protocol: Protocol::Smtp, parsed: Some(Parsed::Reply { code, enhanced, .. }), .. } => {
+        EventKind::Line {
+            protocol: Protocol::Smtp,
+            parsed: Some(Parsed::Reply { code, enhanced, .. }),
+            ..
+        } => {
             more(format!("smtp.reply.{code}"));
             if let Some(esc) = enhanced {
                 more(format!("smtp.esc.{esc}"));
             }
         }
-        EventKind::Line { protocol, parsed: Some(Parsed::Command { verb, .. }), .. } => {
-            more(format!("{}.cmd.{verb}", protocol.label().to_ascii_lowercase()))
-        }
+        EventKind::Line {
+            protocol,
+            parsed: Some(Parsed::Command { verb, .. }),
+            ..
+        } => more(format!(
+            "{}.cmd.{verb}",
+            protocol.label().to_ascii_lowercase()
+        )),
         _ => {}
     }
     keys.retain(|k| protocol_core::explain::lookup(k).is_some());
@@ -340,10 +482,16 @@ pub struct InboxItem {
 
 impl InboxItem {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
     pub fn received_count(&self) -> usize {
-        self.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("Received")).count()
+        self.headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case("Received"))
+            .count()
     }
 }
 
@@ -365,9 +513,21 @@ pub fn inbox(trace: &[TraceEvent], view: &WorldView, login: &str) -> Vec<InboxIt
     let mut items: Vec<InboxItem> = Vec::new();
     for e in upto {
         match &e.kind {
-            EventKind::Delivered { mailbox, uid, message, host, .. } if mailbox == login => {
+            EventKind::Delivered {
+                mailbox,
+                uid,
+                message,
+                host,
+                ..
+            } if mailbox == login => {
                 let on_server = view.mailbox(host, login).iter().any(|m| &m.uid == uid);
-                items.push(InboxItem { uid: uid.clone(), headers: parse_headers(message), text: message.clone(), on_server, downloaded: false });
+                items.push(InboxItem {
+                    uid: uid.clone(),
+                    headers: parse_headers(message),
+                    text: message.clone(),
+                    on_server,
+                    downloaded: false,
+                });
             }
             EventKind::Retrieved { mailbox, uid, .. } if mailbox == login => {
                 if let Some(it) = items.iter_mut().find(|it| &it.uid == uid) {
@@ -387,9 +547,25 @@ impl Snapshot {
         let isp_queue = view
             .queues
             .get("isp")
-            .map(|q| q.iter().map(|(id, m)| (id.clone(), m.from.clone(), m.rcpts.clone(), m.next_attempt.map(|t| t.to_string()))).collect())
+            .map(|q| {
+                q.iter()
+                    .map(|(id, m)| {
+                        (
+                            id.clone(),
+                            m.from.clone(),
+                            m.rcpts.clone(),
+                            m.next_attempt.map(|t| t.to_string()),
+                        )
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
-        Snapshot { dave: inbox(trace, &view, "dave"), john: inbox(trace, &view, "john"), isp_queue, view }
+        Snapshot {
+            dave: inbox(trace, &view, "dave"),
+            john: inbox(trace, &view, "john"),
+            isp_queue,
+            view,
+        }
     }
 }
 
@@ -408,12 +584,18 @@ pub struct HopMessage {
 
 impl HopMessage {
     pub fn received_count(&self) -> usize {
-        self.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("Received")).count()
+        self.headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case("Received"))
+            .count()
     }
 }
 
 fn split_message(text: &str) -> (Vec<(String, String)>, String) {
-    let text = text.strip_suffix("\r\n.\r\n").or_else(|| text.strip_suffix(".\r\n")).unwrap_or(text);
+    let text = text
+        .strip_suffix("\r\n.\r\n")
+        .or_else(|| text.strip_suffix(".\r\n"))
+        .unwrap_or(text);
     let body = text.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
     (parse_headers(text), body.replace("\r\n", "\n"))
 }
@@ -421,14 +603,41 @@ fn split_message(text: &str) -> (Vec<(String, String)>, String) {
 pub fn hop_message(trace: &[TraceEvent], position: usize) -> Option<HopMessage> {
     let upto = &trace[..position.min(trace.len())];
     let (i, e) = upto.iter().enumerate().rev().find(|(_, e)| match &e.kind {
-        EventKind::Payload { protocol: Protocol::Smtp, dir: Direction::ToServer, .. } => true,
-        EventKind::Payload { protocol: Protocol::Pop3, dir: Direction::ToClient, text, .. } => text.contains("\r\n\r\n"),
+        EventKind::Payload {
+            protocol: Protocol::Smtp,
+            dir: Direction::ToServer,
+            ..
+        } => true,
+        EventKind::Payload {
+            protocol: Protocol::Pop3,
+            dir: Direction::ToClient,
+            text,
+            ..
+        } => text.contains("\r\n\r\n"),
         EventKind::Delivered { .. } => true,
         _ => false,
     })?;
     let (text, hop, conn) = match &e.kind {
-        EventKind::Payload { text, conn, protocol, .. } => (text.as_str(), format!("{} → {} ({} #{conn})", e.from, e.to, protocol.label()), Some(*conn)),
-        EventKind::Delivered { message, host, mailbox, .. } => (message.as_str(), format!("stored at {host} in maildrop {mailbox}"), None),
+        EventKind::Payload {
+            text,
+            conn,
+            protocol,
+            ..
+        } => (
+            text.as_str(),
+            format!("{} → {} ({} #{conn})", e.from, e.to, protocol.label()),
+            Some(*conn),
+        ),
+        EventKind::Delivered {
+            message,
+            host,
+            mailbox,
+            ..
+        } => (
+            message.as_str(),
+            format!("stored at {host} in maildrop {mailbox}"),
+            None,
+        ),
         _ => unreachable!(),
     };
     let (headers, body) = split_message(text);
@@ -436,10 +645,23 @@ pub fn hop_message(trace: &[TraceEvent], position: usize) -> Option<HopMessage> 
     let mut rcpt_to = Vec::new();
     // The envelope: from the carrying SMTP session, or for a stored or
     // downloaded message the Return-Path the final server added.
-    let smtp_conn = conn.filter(|_| matches!(e.kind, EventKind::Payload { protocol: Protocol::Smtp, .. }));
+    let smtp_conn = conn.filter(|_| {
+        matches!(
+            e.kind,
+            EventKind::Payload {
+                protocol: Protocol::Smtp,
+                ..
+            }
+        )
+    });
     if let Some(c) = smtp_conn {
         for l in &upto[..i] {
-            if let EventKind::Line { conn, parsed: Some(Parsed::Command { verb, arg }), .. } = &l.kind {
+            if let EventKind::Line {
+                conn,
+                parsed: Some(Parsed::Command { verb, arg }),
+                ..
+            } = &l.kind
+            {
                 if *conn == c && verb == "MAIL" {
                     mail_from = Some(arg.clone());
                     rcpt_to.clear();
@@ -448,13 +670,22 @@ pub fn hop_message(trace: &[TraceEvent], position: usize) -> Option<HopMessage> 
                 }
             }
         }
-    } else if let Some(rp) = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("Return-Path")) {
+    } else if let Some(rp) = headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("Return-Path"))
+    {
         mail_from = Some(format!("FROM:{}", rp.1));
         if let EventKind::Delivered { rcpt, .. } = &e.kind {
             rcpt_to.push(format!("TO:<{rcpt}>"));
         }
     }
-    Some(HopMessage { hop, mail_from, rcpt_to, headers, body })
+    Some(HopMessage {
+        hop,
+        mail_from,
+        rcpt_to,
+        headers,
+        body,
+    })
 }
 
 /// The session state machine to draw for the current event.
@@ -482,9 +713,10 @@ pub fn machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option
             .iter()
             .map(|(a, ev, b)| (a.name().to_string(), ev.to_string(), b.name().to_string()))
             .collect(),
-        Protocol::Pop3 => {
-            protocol_core::pop3::server::TRANSITIONS.iter().map(|(a, ev, b)| (a.to_string(), ev.to_string(), b.to_string())).collect()
-        }
+        Protocol::Pop3 => protocol_core::pop3::server::TRANSITIONS
+            .iter()
+            .map(|(a, ev, b)| (a.to_string(), ev.to_string(), b.to_string()))
+            .collect(),
         Protocol::Dns => return None,
     };
     let mut states: Vec<String> = Vec::new();
@@ -496,8 +728,18 @@ pub fn machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option
         }
     }
     // Before the server reports a change, a fresh session is in the first state.
-    let current_state = session.server_state.clone().or_else(|| states.first().cloned());
-    Some(Machine { protocol, conn, states, transitions, current: current_state, server: session.server.clone() })
+    let current_state = session
+        .server_state
+        .clone()
+        .or_else(|| states.first().cloned());
+    Some(Machine {
+        protocol,
+        conn,
+        states,
+        transitions,
+        current: current_state,
+        server: session.server.clone(),
+    })
 }
 
 /// One row of the sequence diagram.
@@ -514,7 +756,9 @@ pub struct SeqRow {
 
 pub fn kind_class(e: &TraceEvent) -> &'static str {
     match &e.kind {
-        EventKind::Line { protocol, .. } | EventKind::Payload { protocol, .. } | EventKind::StateChanged { protocol, .. } => match protocol {
+        EventKind::Line { protocol, .. }
+        | EventKind::Payload { protocol, .. }
+        | EventKind::StateChanged { protocol, .. } => match protocol {
             Protocol::Smtp => "smtp",
             Protocol::Pop3 => "pop3",
             Protocol::Dns => "dns",
@@ -548,14 +792,23 @@ pub fn short_label(e: &TraceEvent) -> String {
 pub fn seq_row(trace: &[TraceEvent], hosts: &[crate::story::HostInfo], i: usize) -> SeqRow {
     let e = &trace[i];
     let idx = |id: &str| hosts.iter().position(|h| h.id == id);
-    SeqRow { index: i, from: idx(&e.from), to: idx(&e.to), kind: kind_class(e), label: short_label(e), time: e.time.to_string() }
+    SeqRow {
+        index: i,
+        from: idx(&e.from),
+        to: idx(&e.to),
+        kind: kind_class(e),
+        label: short_label(e),
+        time: e.time.to_string(),
+    }
 }
 
 /// The events drawn as rows of the sequence diagram: all but the sessions'
 /// state changes, which ride as a badge on the row of the line that caused
 /// them (the State machine tab and the narration still show each one).
 pub fn shown_rows(trace: &[TraceEvent]) -> Vec<usize> {
-    (0..trace.len()).filter(|&i| !matches!(trace[i].kind, EventKind::StateChanged { .. })).collect()
+    (0..trace.len())
+        .filter(|&i| !matches!(trace[i].kind, EventKind::StateChanged { .. }))
+        .collect()
 }
 
 /// The row that stands for event `i`: its own, or the last row before it.
@@ -566,12 +819,18 @@ pub fn row_for_event(rows: &[usize], i: usize) -> Option<usize> {
 /// The server states entered right after row `r`'s event (before the next
 /// row's), for the row's badge: (the server's host id, "Mail").
 pub fn states_after(trace: &[TraceEvent], rows: &[usize], r: usize) -> Vec<(String, String)> {
-    let Some(&i) = rows.get(r) else { return Vec::new() };
+    let Some(&i) = rows.get(r) else {
+        return Vec::new();
+    };
     let end = rows.get(r + 1).copied().unwrap_or(trace.len());
     trace[i + 1..end]
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::StateChanged { role: protocol_core::sim::Role::Server, state, .. } => Some((e.from.clone(), state.clone())),
+            EventKind::StateChanged {
+                role: protocol_core::sim::Role::Server,
+                state,
+                ..
+            } => Some((e.from.clone(), state.clone())),
             _ => None,
         })
         .collect()
@@ -579,7 +838,13 @@ pub fn states_after(trace: &[TraceEvent], rows: &[usize], r: usize) -> Vec<(Stri
 
 /// The rows of a scrolled window `[first, last)` of the sequence diagram,
 /// with `overscan` extra rows either side, clamped to the trace.
-pub fn window(len: usize, scroll_top: f64, height: f64, row_h: f64, overscan: usize) -> (usize, usize) {
+pub fn window(
+    len: usize,
+    scroll_top: f64,
+    height: f64,
+    row_h: f64,
+    overscan: usize,
+) -> (usize, usize) {
     if len == 0 || row_h <= 0.0 {
         return (0, 0);
     }
@@ -629,7 +894,11 @@ mod tests {
             let mut p = Player::new(10);
             p.position = *start;
             op(&mut p);
-            assert_eq!((p.position, p.playing), (*want_pos, *want_playing), "{name}");
+            assert_eq!(
+                (p.position, p.playing),
+                (*want_pos, *want_playing),
+                "{name}"
+            );
         }
     }
 
@@ -645,7 +914,12 @@ mod tests {
             ((5, false, 10), (10, 10), (5, false)),
         ];
         for ((pos, playing, len), (first, new_len), want) in cases {
-            let mut p = Player { len, position: pos, playing, speed: 2 };
+            let mut p = Player {
+                len,
+                position: pos,
+                playing,
+                speed: 2,
+            };
             p.follow(first, new_len);
             assert_eq!((p.position, p.playing), want, "{pos} {first} {new_len}");
             assert_eq!(p.len, new_len);
@@ -700,19 +974,29 @@ mod tests {
         let s = builtin_story("seed-story").unwrap();
         let t = &s.trace;
         // Milliseconds of network latency are not shown at all ...
-        let short: Vec<usize> = (1..t.len()).filter(|&i| gap_before(t, i).is_none()).collect();
+        let short: Vec<usize> = (1..t.len())
+            .filter(|&i| gap_before(t, i).is_none())
+            .collect();
         for &i in &short {
             assert!(wait_before_next_ms(t, i) <= 1100.0, "{i}");
         }
         // ... and the two-minute wait before Dave checks his mail is one caption.
-        let long: Vec<usize> = (1..t.len()).filter(|&i| gap_before(t, i).is_some()).collect();
+        let long: Vec<usize> = (1..t.len())
+            .filter(|&i| gap_before(t, i).is_some())
+            .collect();
         assert_eq!(long.len(), 1, "one long gap in the seed story");
         let i = long[0];
         assert_eq!(gap_caption(gap_before(t, i).unwrap()), "2 minutes later");
         assert!(wait_before_next_ms(t, i) >= GAP_CAPTION_MS);
-        assert!(wait_before_next_ms(t, i) < 4000.0, "two virtual minutes take seconds, not minutes");
+        assert!(
+            wait_before_next_ms(t, i) < 4000.0,
+            "two virtual minutes take seconds, not minutes"
+        );
         let greylist = builtin_story("greylisting").unwrap();
-        let caps: Vec<String> = (1..greylist.trace.len()).filter_map(|i| gap_before(&greylist.trace, i)).map(gap_caption).collect();
+        let caps: Vec<String> = (1..greylist.trace.len())
+            .filter_map(|i| gap_before(&greylist.trace, i))
+            .map(gap_caption)
+            .collect();
         assert!(!caps.is_empty(), "greylisting waits before retrying");
     }
 
@@ -720,9 +1004,17 @@ mod tests {
     fn crlf_is_made_visible() {
         assert_eq!(show_crlf("a\r\nb\r\n"), "a␍␊\nb␍␊\n");
         let s = builtin_story("seed-story").unwrap();
-        let ehlo = s.trace.iter().find(|e| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with("EHLO"))).unwrap();
+        let ehlo = s
+            .trace
+            .iter()
+            .find(|e| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with("EHLO")))
+            .unwrap();
         assert_eq!(raw_line(ehlo).unwrap(), "EHLO john-pc.isp.example␍␊");
-        let data = s.trace.iter().find(|e| matches!(&e.kind, EventKind::Payload { .. })).unwrap();
+        let data = s
+            .trace
+            .iter()
+            .find(|e| matches!(&e.kind, EventKind::Payload { .. }))
+            .unwrap();
         let raw = raw_line(data).unwrap();
         assert!(raw.ends_with(".␍␊"), "{raw}");
         assert!(raw.lines().all(|l| l.ends_with("␍␊")), "{raw}");
@@ -752,14 +1044,25 @@ mod tests {
             let snap = Snapshot::at(t, pos);
             assert_eq!(snap.dave.len(), n, "at {pos}");
             if let Some(m) = snap.dave.first() {
-                assert_eq!((m.on_server, m.downloaded), (on_server, downloaded), "at {pos}");
-                assert_eq!(m.received_count(), 2, "the ISP and Dave's server each added a Received line");
+                assert_eq!(
+                    (m.on_server, m.downloaded),
+                    (on_server, downloaded),
+                    "at {pos}"
+                );
+                assert_eq!(
+                    m.received_count(),
+                    2,
+                    "the ISP and Dave's server each added a Received line"
+                );
                 assert_eq!(m.header("Subject"), Some("Lunch on Friday?"));
             }
             assert!(snap.john.is_empty());
         }
         // The ISP's queue holds the message from acceptance until the relay.
-        let queued = position_after(t, |k| matches!(k, EventKind::Queued { host, .. } if host == "isp"));
+        let queued = position_after(
+            t,
+            |k| matches!(k, EventKind::Queued { host, .. } if host == "isp"),
+        );
         let relayed = position_after(t, |k| matches!(k, EventKind::Relayed { .. }));
         assert!(Snapshot::at(t, queued - 1).isp_queue.is_empty());
         assert_eq!(Snapshot::at(t, queued).isp_queue.len(), 1);
@@ -772,7 +1075,14 @@ mod tests {
         let s = builtin_story("unknown-recipient").unwrap();
         let end = Snapshot::at(&s.trace, s.trace.len());
         assert_eq!(end.john.len(), 1);
-        assert_eq!(end.john[0].header("From").map(|f| f.contains("MAILER-DAEMON") || f.contains("Mail")), Some(true), "{:?}", end.john[0].headers);
+        assert_eq!(
+            end.john[0]
+                .header("From")
+                .map(|f| f.contains("MAILER-DAEMON") || f.contains("Mail")),
+            Some(true),
+            "{:?}",
+            end.john[0].headers
+        );
         assert!(end.dave.is_empty());
     }
 
@@ -780,16 +1090,37 @@ mod tests {
     fn received_lines_grow_hop_by_hop() {
         let s = builtin_story("seed-story").unwrap();
         let t = &s.trace;
-        let payloads: Vec<usize> =
-            t.iter().enumerate().filter(|(_, e)| matches!(e.kind, EventKind::Payload { protocol: Protocol::Smtp, .. })).map(|(i, _)| i + 1).collect();
+        let payloads: Vec<usize> = t
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                matches!(
+                    e.kind,
+                    EventKind::Payload {
+                        protocol: Protocol::Smtp,
+                        ..
+                    }
+                )
+            })
+            .map(|(i, _)| i + 1)
+            .collect();
         let delivered = position_after(t, |k| matches!(k, EventKind::Delivered { .. }));
         assert_eq!(hop_message(t, 0), None);
-        let cases = [(payloads[0], 0, "john-pc → isp"), (payloads[1], 1, "isp → mx"), (delivered, 2, "stored at mx")];
+        let cases = [
+            (payloads[0], 0, "john-pc → isp"),
+            (payloads[1], 1, "isp → mx"),
+            (delivered, 2, "stored at mx"),
+        ];
         for (pos, received, hop) in cases {
             let m = hop_message(t, pos).unwrap();
             assert_eq!(m.received_count(), received, "at {pos}: {:?}", m.headers);
             assert!(m.hop.starts_with(hop), "{}", m.hop);
-            assert_eq!(m.mail_from.as_deref().map(|f| f.contains("john@isp.example")), Some(true));
+            assert_eq!(
+                m.mail_from
+                    .as_deref()
+                    .map(|f| f.contains("john@isp.example")),
+                Some(true)
+            );
             assert_eq!(m.rcpt_to.len(), 1);
             assert!(m.body.contains("lunch on Friday"), "{}", m.body);
         }
@@ -799,24 +1130,45 @@ mod tests {
     fn state_machine_comes_from_the_core_table_with_the_current_state() {
         let s = builtin_story("seed-story").unwrap();
         let t = &s.trace;
-        let data = t.iter().position(|e| matches!(&e.kind, EventKind::Line { text, .. } if text == "DATA")).unwrap();
+        let data = t
+            .iter()
+            .position(|e| matches!(&e.kind, EventKind::Line { text, .. } if text == "DATA"))
+            .unwrap();
         let view = WorldView::at(t, data + 1);
         let m = machine(t, &view, data).unwrap();
         assert_eq!(m.protocol, Protocol::Smtp);
-        assert_eq!(m.transitions.len(), protocol_core::smtp::server::TRANSITIONS.len());
+        assert_eq!(
+            m.transitions.len(),
+            protocol_core::smtp::server::TRANSITIONS.len()
+        );
         assert_eq!(m.current.as_deref(), Some("Rcpt"));
         assert!(m.states.iter().any(|s| s == "Data"));
-        let retr = t.iter().position(|e| matches!(&e.kind, EventKind::Line { text, .. } if text == "RETR 1")).unwrap();
+        let retr = t
+            .iter()
+            .position(|e| matches!(&e.kind, EventKind::Line { text, .. } if text == "RETR 1"))
+            .unwrap();
         let m = machine(t, &WorldView::at(t, retr + 1), retr).unwrap();
-        assert_eq!((m.protocol, m.current.as_deref()), (Protocol::Pop3, Some("TRANSACTION")));
-        let dns = t.iter().position(|e| matches!(e.kind, EventKind::DnsQuery { .. })).unwrap();
+        assert_eq!(
+            (m.protocol, m.current.as_deref()),
+            (Protocol::Pop3, Some("TRANSACTION"))
+        );
+        let dns = t
+            .iter()
+            .position(|e| matches!(e.kind, EventKind::DnsQuery { .. }))
+            .unwrap();
         assert!(machine(t, &WorldView::at(t, dns + 1), dns).is_none());
     }
 
     #[test]
     fn explanations_include_reply_meanings() {
         let s = builtin_story("seed-story").unwrap();
-        let i354 = s.trace.iter().position(|e| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with("354"))).unwrap();
+        let i354 = s
+            .trace
+            .iter()
+            .position(
+                |e| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with("354")),
+            )
+            .unwrap();
         let e354 = &s.trace[i354];
         let keys = explanation_keys(&s.trace, i354);
         assert!(keys.iter().any(|k| k == "smtp.reply.354"), "{keys:?}");
@@ -832,19 +1184,53 @@ mod tests {
         let text_is = |want: &'static str| move |e: &TraceEvent| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with(want));
         // (event, wanted first key)
         let cases: Vec<(usize, &str)> = vec![
-            (find(&|e| matches!(e.kind, EventKind::Payload { protocol: Protocol::Smtp, .. })), "smtp.cmd.DATA"),
-            (find(&text_is("+OK mail.dave.example POP3 server ready")), "pop3.ok.greeting"),
+            (
+                find(&|e| {
+                    matches!(
+                        e.kind,
+                        EventKind::Payload {
+                            protocol: Protocol::Smtp,
+                            ..
+                        }
+                    )
+                }),
+                "smtp.cmd.DATA",
+            ),
+            (
+                find(&text_is("+OK mail.dave.example POP3 server ready")),
+                "pop3.ok.greeting",
+            ),
             (find(&text_is("+OK dave's maildrop")), "pop3.ok.logged_in"),
             (find(&text_is("+OK 628 octets")), "pop3.ok.retr"),
-            (find(&|e| matches!(&e.kind, EventKind::Payload { protocol: Protocol::Pop3, text, .. } if text.starts_with("Return-Path"))), "pop3.ok.retr"),
-            (find(&|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Pop3, state, .. } if state == "UPDATE")), "pop3.state.Update"),
+            (
+                find(
+                    &|e| matches!(&e.kind, EventKind::Payload { protocol: Protocol::Pop3, text, .. } if text.starts_with("Return-Path")),
+                ),
+                "pop3.ok.retr",
+            ),
+            (
+                find(
+                    &|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Pop3, state, .. } if state == "UPDATE"),
+                ),
+                "pop3.state.Update",
+            ),
         ];
         for (i, want) in cases {
-            assert_eq!(explanation_keys(t, i).first().map(String::as_str), Some(want), "event {i}: {:?}", t[i].kind);
+            assert_eq!(
+                explanation_keys(t, i).first().map(String::as_str),
+                Some(want),
+                "event {i}: {:?}",
+                t[i].kind
+            );
         }
-        let ready = find(&|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Smtp, role: protocol_core::sim::Role::Server, state, .. } if state == "Ready"));
+        let ready = find(
+            &|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Smtp, role: protocol_core::sim::Role::Server, state, .. } if state == "Ready"),
+        );
         let expects = state_expects(&t[ready]).unwrap();
-        assert!(expects.contains("MAIL") && expects.contains("QUIT"), "{expects}");
+        assert!(
+            expects.contains("MAIL") && expects.contains("QUIT"),
+            "{expects}"
+        );
     }
 
     #[test]
@@ -870,17 +1256,33 @@ mod tests {
         let s = builtin_story("seed-story").unwrap();
         let rows = shown_rows(&s.trace);
         assert!(rows.len() < s.trace.len());
-        assert!(rows.iter().all(|&i| !matches!(s.trace[i].kind, EventKind::StateChanged { .. })));
+        assert!(rows
+            .iter()
+            .all(|&i| !matches!(s.trace[i].kind, EventKind::StateChanged { .. })));
         // Every event maps to a row at or before it; a state change maps to
         // the row just before it, and that row carries the new state.
         for (i, e) in s.trace.iter().enumerate() {
             let Some(r) = row_for_event(&rows, i) else {
-                assert!(matches!(e.kind, EventKind::StateChanged { .. }), "only leading state changes have no row");
+                assert!(
+                    matches!(e.kind, EventKind::StateChanged { .. }),
+                    "only leading state changes have no row"
+                );
                 continue;
             };
-            assert!(rows[r] <= i && rows.get(r + 1).is_none_or(|&n| n > i), "{i}");
-            if let EventKind::StateChanged { role: protocol_core::sim::Role::Server, state, .. } = &e.kind {
-                assert!(states_after(&s.trace, &rows, r).contains(&(e.from.clone(), state.clone())), "{i}: {state}");
+            assert!(
+                rows[r] <= i && rows.get(r + 1).is_none_or(|&n| n > i),
+                "{i}"
+            );
+            if let EventKind::StateChanged {
+                role: protocol_core::sim::Role::Server,
+                state,
+                ..
+            } = &e.kind
+            {
+                assert!(
+                    states_after(&s.trace, &rows, r).contains(&(e.from.clone(), state.clone())),
+                    "{i}: {state}"
+                );
             }
         }
     }
@@ -891,7 +1293,11 @@ mod tests {
         let r0 = seq_row(&s.trace, &s.hosts, 0);
         assert_eq!((r0.from, r0.to, r0.kind), (Some(0), Some(2), "dns"));
         assert_eq!(r0.label, "A? smtp.isp.example");
-        let note = s.trace.iter().position(|e| matches!(e.kind, EventKind::Note { .. })).unwrap();
+        let note = s
+            .trace
+            .iter()
+            .position(|e| matches!(e.kind, EventKind::Note { .. }))
+            .unwrap();
         let rn = seq_row(&s.trace, &s.hosts, note);
         assert_eq!((rn.from, rn.kind), (None, "note"));
     }

@@ -63,17 +63,24 @@ pub struct Draft {
 impl Draft {
     /// The recipients, or a message a mail program would show.
     pub fn recipients(&self) -> Result<Vec<String>, String> {
-        let parts: Vec<&str> = self.to.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        let parts: Vec<&str> = self
+            .to
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
         if parts.is_empty() {
-            return Err("Please enter at least one recipient in To, for example dave@dave.example.".into());
+            return Err(
+                "Please enter at least one recipient in To, for example dave@dave.example.".into(),
+            );
         }
         parts
             .into_iter()
             .map(|p| {
                 let bare = p.trim_start_matches('<').trim_end_matches('>');
-                Mailbox::parse(bare)
-                    .map(|m| m.to_string())
-                    .map_err(|e| format!("The address in To cannot be used: {e}. Check it and try again."))
+                Mailbox::parse(bare).map(|m| m.to_string()).map_err(|e| {
+                    format!("The address in To cannot be used: {e}. Check it and try again.")
+                })
             })
             .collect()
     }
@@ -105,7 +112,11 @@ impl Story {
     /// A world's trace so far, with its hosts laid out.
     pub fn from_world(name: &str, title: &str, goal: &str, world: &World) -> Story {
         let trace = world.trace().to_vec();
-        let answers_dns = |id: &str| trace.iter().any(|e| e.from == id && matches!(e.kind, EventKind::DnsAnswer { .. }));
+        let answers_dns = |id: &str| {
+            trace
+                .iter()
+                .any(|e| e.from == id && matches!(e.kind, EventKind::DnsAnswer { .. }))
+        };
         let all: Vec<HostInfo> = world
             .hosts()
             .map(|h| {
@@ -119,7 +130,14 @@ impl Story {
                 } else {
                     HostRole::Computer
                 };
-                HostInfo { id: c.id.clone(), name: c.name.clone(), ip: c.ip.to_string(), role, x: 0.0, y: 0.0 }
+                HostInfo {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    ip: c.ip.to_string(),
+                    role,
+                    x: 0.0,
+                    y: 0.0,
+                }
             })
             .collect();
         // Ordered by (rank, id). `hosts()` yields them by id, so taking them
@@ -130,7 +148,14 @@ impl Story {
             hosts.extend(all.iter().filter(|h| rank(&h.id, h.role) == r).cloned());
         }
         layout(&mut hosts);
-        let mut story = Story { name: name.into(), title: title.into(), goal: goal.into(), trace, hosts, links: Vec::new() };
+        let mut story = Story {
+            name: name.into(),
+            title: title.into(),
+            goal: goal.into(),
+            trace,
+            hosts,
+            links: Vec::new(),
+        };
         story.add_links(0);
         story
     }
@@ -139,7 +164,8 @@ impl Story {
     /// running (the telnet pane's).
     pub fn extend_from(&mut self, world: &World) {
         let from = self.trace.len();
-        self.trace.extend_from_slice(world.events_since(from as u64));
+        self.trace
+            .extend_from_slice(world.events_since(from as u64));
         self.add_links(from);
     }
 
@@ -174,24 +200,33 @@ fn on_top(h: &HostInfo) -> bool {
 
 fn layout(hosts: &mut [HostInfo]) {
     let (w, top, mid) = (1000.0, 50.0, 285.0);
-    let mut columns: Vec<u32> = hosts.iter().filter(|h| !on_top(h)).map(|h| rank(&h.id, h.role)).collect();
+    let mut columns: Vec<u32> = hosts
+        .iter()
+        .filter(|h| !on_top(h))
+        .map(|h| rank(&h.id, h.role))
+        .collect();
     columns.dedup();
     let n = columns.len().max(1) as f64;
-    let dns: Vec<usize> = (0..hosts.len()).filter(|&i| hosts[i].role == HostRole::DnsServer).collect();
+    let dns: Vec<usize> = (0..hosts.len())
+        .filter(|&i| hosts[i].role == HostRole::DnsServer)
+        .collect();
     for (k, &i) in dns.iter().enumerate() {
         hosts[i].x = w * (k as f64 + 1.0) / (dns.len() as f64 + 1.0);
         hosts[i].y = top;
     }
     for (wanted, x0, step) in [(1, 210.0, 170.0), (8, 800.0, -170.0)] {
-        let row: Vec<usize> = (0..hosts.len()).filter(|&i| on_top(&hosts[i]) && rank(&hosts[i].id, hosts[i].role) == wanted).collect();
+        let row: Vec<usize> = (0..hosts.len())
+            .filter(|&i| on_top(&hosts[i]) && rank(&hosts[i].id, hosts[i].role) == wanted)
+            .collect();
         for (k, &i) in row.iter().enumerate() {
             hosts[i].x = x0 + step * k as f64;
             hosts[i].y = top;
         }
     }
     for (c, rank_c) in columns.iter().enumerate() {
-        let members: Vec<usize> =
-            (0..hosts.len()).filter(|&i| !on_top(&hosts[i]) && rank(&hosts[i].id, hosts[i].role) == *rank_c).collect();
+        let members: Vec<usize> = (0..hosts.len())
+            .filter(|&i| !on_top(&hosts[i]) && rank(&hosts[i].id, hosts[i].role) == *rank_c)
+            .collect();
         let m = members.len() as f64;
         for (k, &i) in members.iter().enumerate() {
             hosts[i].x = 110.0 + (w - 220.0) * c as f64 / (n - 1.0).max(1.0);
@@ -217,7 +252,13 @@ pub fn joined_name(scenario: &str) -> String {
 pub fn console_story(c: &crate::telnet::Console) -> Story {
     if c.world_name == SANDBOX.0 {
         let mut s = Story::from_world(SANDBOX.0, SANDBOX.1, SANDBOX.2, c.world());
-        for (a, b) in [("john-pc", "isp"), ("isp", "dns"), ("isp", "mx"), ("mx", "dave-pc"), ("stranger", "mx")] {
+        for (a, b) in [
+            ("john-pc", "isp"),
+            ("isp", "dns"),
+            ("isp", "mx"),
+            ("mx", "dave-pc"),
+            ("stranger", "mx"),
+        ] {
             if let (Some(a), Some(b)) = (s.host_index(a), s.host_index(b)) {
                 let pair = (a.min(b), a.max(b));
                 if !s.links.contains(&pair) {
@@ -228,13 +269,21 @@ pub fn console_story(c: &crate::telnet::Console) -> Story {
         s
     } else {
         let goal = builtin(&c.world_name).map(|s| s.goal).unwrap_or_default();
-        Story::from_world(&joined_name(&c.world_name), &format!("{} + telnet", c.world_title), &goal, c.world())
+        Story::from_world(
+            &joined_name(&c.world_name),
+            &format!("{} + telnet", c.world_title),
+            &goal,
+            c.world(),
+        )
     }
 }
 
 /// The built-in scenarios: (name, title, goal).
 pub fn scenario_list() -> Vec<(String, String, String)> {
-    catalogue().into_iter().map(|s| (s.name, s.title, s.goal)).collect()
+    catalogue()
+        .into_iter()
+        .map(|s| (s.name, s.title, s.goal))
+        .collect()
 }
 
 /// A built-in scenario by name, played.
@@ -247,14 +296,27 @@ pub fn composed_story(draft: &Draft) -> Result<Story, String> {
     let to = draft.recipients()?;
     let mut s = builtin("seed-story").ok_or("the seed story is missing from the catalogue")?;
     for step in &mut s.steps {
-        if let Step::Send { to: t, subject, body, .. } = step {
+        if let Step::Send {
+            to: t,
+            subject,
+            body,
+            ..
+        } = step
+        {
             *t = to.clone();
             *subject = draft.subject.clone();
             *body = draft.body.clone();
         }
     }
     s.name = "compose".into();
-    s.title = format!("John's message: {}", if draft.subject.is_empty() { "(no subject)" } else { &draft.subject });
+    s.title = format!(
+        "John's message: {}",
+        if draft.subject.is_empty() {
+            "(no subject)"
+        } else {
+            &draft.subject
+        }
+    );
     Ok(Story::from_scenario(&s))
 }
 
@@ -262,8 +324,18 @@ pub fn composed_story(draft: &Draft) -> Result<Story, String> {
 /// every five minutes until the trace has at least `min_events` events.
 pub fn bench_story(min_events: usize) -> Story {
     let base = builtin("seed-story").expect("seed story");
-    let send = base.steps.iter().find(|s| matches!(s, Step::Send { .. })).cloned().expect("a send step");
-    let fetch = base.steps.iter().find(|s| matches!(s, Step::Fetch { .. })).cloned().expect("a fetch step");
+    let send = base
+        .steps
+        .iter()
+        .find(|s| matches!(s, Step::Send { .. }))
+        .cloned()
+        .expect("a send step");
+    let fetch = base
+        .steps
+        .iter()
+        .find(|s| matches!(s, Step::Fetch { .. }))
+        .cloned()
+        .expect("a fetch step");
     let mut n = 1;
     loop {
         let mut s = base.clone();
@@ -273,7 +345,9 @@ pub fn bench_story(min_events: usize) -> Story {
                 let mut st = st.clone();
                 let extra = SimDuration(k as u64 * 300_000_000);
                 match &mut st {
-                    Step::Send { at, .. } | Step::Fetch { at, .. } => at.0 = SimDuration(at.0.as_micros() + extra.as_micros()),
+                    Step::Send { at, .. } | Step::Fetch { at, .. } => {
+                        at.0 = SimDuration(at.0.as_micros() + extra.as_micros())
+                    }
                     _ => {}
                 }
                 st
@@ -300,16 +374,26 @@ mod tests {
         let cases: &[(&str, Result<&[&str], &str>)] = &[
             ("dave@dave.example", Ok(&["dave@dave.example"])),
             (" <dave@dave.example> ", Ok(&["dave@dave.example"])),
-            ("dave@dave.example, john@isp.example", Ok(&["dave@dave.example", "john@isp.example"])),
+            (
+                "dave@dave.example, john@isp.example",
+                Ok(&["dave@dave.example", "john@isp.example"]),
+            ),
             ("", Err("at least one recipient")),
             ("dave", Err("needs an @")),
             ("dave@", Err("domain after the @ is missing")),
             ("da ve@dave.example", Err("spaces")),
         ];
         for (to, want) in cases {
-            let d = Draft { to: to.to_string(), ..Default::default() };
+            let d = Draft {
+                to: to.to_string(),
+                ..Default::default()
+            };
             match (d.recipients(), want) {
-                (Ok(got), Ok(w)) => assert_eq!(got, w.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{to:?}"),
+                (Ok(got), Ok(w)) => assert_eq!(
+                    got,
+                    w.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                    "{to:?}"
+                ),
                 (Err(got), Err(w)) => assert!(got.contains(w), "{to:?}: {got}"),
                 (got, want) => panic!("{to:?}: got {got:?}, want {want:?}"),
             }
@@ -322,15 +406,34 @@ mod tests {
         let ids: Vec<&str> = s.hosts.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["john-pc", "isp", "dns", "mx", "dave-pc"]);
         let roles: Vec<HostRole> = s.hosts.iter().map(|h| h.role).collect();
-        assert_eq!(roles, [HostRole::Computer, HostRole::IspServer, HostRole::DnsServer, HostRole::MailServer, HostRole::Computer]);
-        assert!(s.hosts[0].x < s.hosts[1].x && s.hosts[1].x < s.hosts[3].x && s.hosts[3].x < s.hosts[4].x);
+        assert_eq!(
+            roles,
+            [
+                HostRole::Computer,
+                HostRole::IspServer,
+                HostRole::DnsServer,
+                HostRole::MailServer,
+                HostRole::Computer
+            ]
+        );
+        assert!(
+            s.hosts[0].x < s.hosts[1].x
+                && s.hosts[1].x < s.hosts[3].x
+                && s.hosts[3].x < s.hosts[4].x
+        );
         assert!(s.hosts[2].y < s.hosts[0].y, "DNS sits above the mail path");
-        assert!(s.links.contains(&(0, 1)) && s.links.contains(&(1, 3)) && s.links.contains(&(3, 4)));
+        assert!(
+            s.links.contains(&(0, 1)) && s.links.contains(&(1, 3)) && s.links.contains(&(3, 4))
+        );
     }
 
     #[test]
     fn composed_story_carries_johns_subject_and_body() {
-        let d = Draft { to: "dave@dave.example".into(), subject: "Chess tonight".into(), body: "Bring the board.\n".into() };
+        let d = Draft {
+            to: "dave@dave.example".into(),
+            subject: "Chess tonight".into(),
+            body: "Bring the board.\n".into(),
+        };
         let s = composed_story(&d).unwrap();
         let delivered = s.trace.iter().find_map(|e| match &e.kind {
             EventKind::Delivered { message, .. } => Some(message.clone()),
@@ -339,7 +442,11 @@ mod tests {
         let m = delivered.expect("delivered");
         assert!(m.contains("Subject: Chess tonight"), "{m}");
         assert!(m.contains("Bring the board."), "{m}");
-        assert!(composed_story(&Draft { to: "nobody".into(), ..d }).is_err());
+        assert!(composed_story(&Draft {
+            to: "nobody".into(),
+            ..d
+        })
+        .is_err());
     }
 
     #[test]
@@ -348,7 +455,10 @@ mod tests {
             let s = builtin_story(&name).unwrap();
             assert!(!s.trace.is_empty(), "{name}");
             for h in &s.hosts {
-                assert!((0.0..=1000.0).contains(&h.x) && (0.0..=440.0).contains(&h.y), "{name}: {h:?}");
+                assert!(
+                    (0.0..=1000.0).contains(&h.x) && (0.0..=440.0).contains(&h.y),
+                    "{name}: {h:?}"
+                );
             }
         }
     }
@@ -356,17 +466,38 @@ mod tests {
     #[test]
     fn no_host_sits_on_johns_way_to_his_isp_and_daves_devices_stay_right() {
         let sandbox = console_story(&crate::telnet::Console::sandbox());
-        for s in [sandbox, builtin_story("open-relay").unwrap(), builtin_story("pop3-two-devices").unwrap()] {
-            let at = |id: &str| s.hosts.iter().find(|h| h.id == id).unwrap_or_else(|| panic!("{}: {id}", s.name));
+        for s in [
+            sandbox,
+            builtin_story("open-relay").unwrap(),
+            builtin_story("pop3-two-devices").unwrap(),
+        ] {
+            let at = |id: &str| {
+                s.hosts
+                    .iter()
+                    .find(|h| h.id == id)
+                    .unwrap_or_else(|| panic!("{}: {id}", s.name))
+            };
             let (john, isp) = (at("john-pc"), at("isp"));
             for h in &s.hosts {
                 let on_path = (h.y - john.y).abs() < 60.0 && h.x > john.x && h.x < isp.x;
-                assert!(!on_path, "{}: {} is drawn between john-pc and the ISP", s.name, h.id);
+                assert!(
+                    !on_path,
+                    "{}: {} is drawn between john-pc and the ISP",
+                    s.name, h.id
+                );
             }
             if let Some(phone) = s.hosts.iter().find(|h| h.id == "dave-phone") {
                 let (mx, pc) = (at("mx"), at("dave-pc"));
-                assert!(phone.x > mx.x, "{}: Dave's phone is drawn on Dave's side", s.name);
-                assert!((phone.y - pc.y).abs() > 60.0, "{}: the phone's link to mx does not run through dave-pc", s.name);
+                assert!(
+                    phone.x > mx.x,
+                    "{}: Dave's phone is drawn on Dave's side",
+                    s.name
+                );
+                assert!(
+                    (phone.y - pc.y).abs() > 60.0,
+                    "{}: the phone's link to mx does not run through dave-pc",
+                    s.name
+                );
             }
         }
     }

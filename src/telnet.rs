@@ -10,20 +10,28 @@
 
 use protocol_core::dns::Answer;
 use protocol_core::pop3::server::Pop3State;
+use protocol_core::scenario::parse_delay;
 use protocol_core::sim::trace::Unreachable;
 use protocol_core::sim::{ConnId, ConnectError, EventKind, HostConfig, Protocol, Role, World};
-use protocol_core::scenario::parse_delay;
 use protocol_core::smtp::server::SmtpState;
 use protocol_core::{SimDuration, SimTime};
 use std::net::Ipv4Addr;
 
 /// The hosts a learner can type from: (host id, label).
-pub const SOURCES: [(&str, &str); 3] = [("john-pc", "john-pc"), ("dave-pc", "dave-pc"), ("stranger", "stranger.example")];
+pub const SOURCES: [(&str, &str); 3] = [
+    ("john-pc", "john-pc"),
+    ("dave-pc", "dave-pc"),
+    ("stranger", "stranger.example"),
+];
 
 /// The outsider of `mailsim serve`: a host on the Internet that is not a
 /// customer of the ISP (so the ISP will not relay for it).
 pub fn stranger() -> HostConfig {
-    HostConfig::new("stranger", "stranger.example", Ipv4Addr::new(203, 0, 113, 66))
+    HostConfig::new(
+        "stranger",
+        "stranger.example",
+        Ipv4Addr::new(203, 0, 113, 66),
+    )
 }
 
 /// Lines kept per session; older ones scroll away.
@@ -53,7 +61,8 @@ fn shown(text: &str) -> String {
 /// its `=` padding, as learners copy it.
 const B64: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
     &base64::alphabet::STANDARD,
-    base64::engine::GeneralPurposeConfig::new().with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+    base64::engine::GeneralPurposeConfig::new()
+        .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
 );
 
 pub fn b64_encode(bytes: &[u8]) -> String {
@@ -105,7 +114,10 @@ fn short_duration(d: SimDuration) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PaneCommand {
     Nothing,
-    Open { host: String, port: u16 },
+    Open {
+        host: String,
+        port: u16,
+    },
     Quit,
     Help,
     /// The base64 helper: lines to show.
@@ -122,11 +134,9 @@ fn port_of(host: &str, p: &str) -> Result<u16, String> {
         "submission" => Ok(587),
         "pop3" => Ok(110),
         "telnet" => Ok(23),
-        _ => p
-            .parse::<u16>()
-            .ok()
-            .filter(|&n| n > 0)
-            .ok_or_else(|| format!("telnet: could not resolve {host}/{p}: Servname not supported for ai_socktype")),
+        _ => p.parse::<u16>().ok().filter(|&n| n > 0).ok_or_else(|| {
+            format!("telnet: could not resolve {host}/{p}: Servname not supported for ai_socktype")
+        }),
     }
 }
 
@@ -142,14 +152,20 @@ fn b64_command(args: &[&str]) -> PaneCommand {
         ["-d", rest @ ..] if !rest.is_empty() => {
             let text = rest.join(" ");
             match b64_decode(&text) {
-                Some(b) => PaneCommand::B64(vec![format!("b64: {text} decodes to:"), printable(&b)]),
-                None => PaneCommand::Bad(format!("b64: {text:?} is not base64 (letters, digits, + and / only)")),
+                Some(b) => {
+                    PaneCommand::B64(vec![format!("b64: {text} decodes to:"), printable(&b)])
+                }
+                None => PaneCommand::Bad(format!(
+                    "b64: {text:?} is not base64 (letters, digits, + and / only)"
+                )),
             }
         }
         ["plain", user, pass] => {
             let enc = b64_encode(format!("\0{user}\0{pass}").as_bytes());
             PaneCommand::B64(vec![
-                format!("b64: base64 of \\0{user}\\0{pass} (AUTH PLAIN: NUL, user, NUL, password):"),
+                format!(
+                    "b64: base64 of \\0{user}\\0{pass} (AUTH PLAIN: NUL, user, NUL, password):"
+                ),
                 enc.clone(),
                 format!("Now type: AUTH PLAIN {enc}"),
             ])
@@ -157,7 +173,10 @@ fn b64_command(args: &[&str]) -> PaneCommand {
         ["plain", ..] => usage(),
         _ => {
             let text = args.join(" ");
-            PaneCommand::B64(vec![format!("b64: base64 of {text}:"), b64_encode(&unescape_nul(&text))])
+            PaneCommand::B64(vec![
+                format!("b64: base64 of {text}:"),
+                b64_encode(&unescape_nul(&text)),
+            ])
         }
     }
 }
@@ -165,7 +184,9 @@ fn b64_command(args: &[&str]) -> PaneCommand {
 /// Parses a line typed at the pane's prompt.
 pub fn parse_command(line: &str) -> PaneCommand {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let Some((&first, args)) = words.split_first() else { return PaneCommand::Nothing };
+    let Some((&first, args)) = words.split_first() else {
+        return PaneCommand::Nothing;
+    };
     match first.to_ascii_lowercase().as_str() {
         "telnet" | "open" | "nc" => match args {
             [] => PaneCommand::Bad(format!("usage: {first} HOST PORT, for example: {first} mail.dave.example 25")),
@@ -258,7 +279,12 @@ impl History {
             return None;
         }
         self.pos += 1;
-        Some(self.items.get(self.pos).cloned().unwrap_or_else(|| self.draft.clone()))
+        Some(
+            self.items
+                .get(self.pos)
+                .cloned()
+                .unwrap_or_else(|| self.draft.clone()),
+        )
     }
     pub fn len(&self) -> usize {
         self.items.len()
@@ -342,7 +368,11 @@ impl Session {
     pub fn short_title(&self) -> String {
         match &self.target {
             Some((h, p)) => {
-                let host = if h.parse::<Ipv4Addr>().is_ok() { h.as_str() } else { h.split('.').next().unwrap_or(h) };
+                let host = if h.parse::<Ipv4Addr>().is_ok() {
+                    h.as_str()
+                } else {
+                    h.split('.').next().unwrap_or(h)
+                };
                 format!("{host}:{p}{}", if self.conn.is_some() { "" } else { " ✕" })
             }
             None => "new".into(),
@@ -369,24 +399,34 @@ pub struct Hint {
 
 fn smtp_state(name: &str) -> Option<SmtpState> {
     use protocol_core::smtp::server::TRANSITIONS;
-    TRANSITIONS.iter().flat_map(|t| [t.0, t.2]).find(|s| s.name() == name)
+    TRANSITIONS
+        .iter()
+        .flat_map(|t| [t.0, t.2])
+        .find(|s| s.name() == name)
 }
 
 fn pop3_state(name: &str) -> Option<Pop3State> {
     use protocol_core::pop3::server::TRANSITIONS;
-    TRANSITIONS.iter().flat_map(|t| [t.0, t.2]).find(|s| s.to_string() == name)
+    TRANSITIONS
+        .iter()
+        .flat_map(|t| [t.0, t.2])
+        .find(|s| s.to_string() == name)
 }
 
 /// What the server accepts now, from the core's transition tables.
 pub fn hint_for(s: &Session) -> Hint {
-    let not_connected = || Hint {
+    let not_connected = || {
+        Hint {
         text: "Not connected. Try: telnet mail.dave.example 25 · telnet smtp.isp.example 587 · telnet mail.dave.example 110 · help".into(),
         alert: false,
+    }
     };
     if !s.connected() {
         return not_connected();
     }
-    let (Some(proto), Some(state)) = (s.protocol, s.server_state()) else { return not_connected() };
+    let (Some(proto), Some(state)) = (s.protocol, s.server_state()) else {
+        return not_connected();
+    };
     let refused = if s.last_refused { "Refused. " } else { "" };
     let text = match proto {
         Protocol::Smtp => match smtp_state(&state) {
@@ -405,7 +445,10 @@ pub fn hint_for(s: &Session) -> Hint {
         },
         Protocol::Dns => String::new(),
     };
-    Hint { text, alert: s.last_refused }
+    Hint {
+        text,
+        alert: s.last_refused,
+    }
 }
 
 // ---- the console -----------------------------------------------------------------------
@@ -429,7 +472,10 @@ pub struct Console {
 
 impl std::fmt::Debug for Console {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Console").field("world_name", &self.world_name).field("sessions", &self.sessions.len()).finish()
+        f.debug_struct("Console")
+            .field("world_name", &self.world_name)
+            .field("sessions", &self.sessions.len())
+            .finish()
     }
 }
 
@@ -486,7 +532,11 @@ impl Console {
         }
         for i in 0..self.sessions.len() {
             if self.sessions[i].conn.take().is_some() {
-                self.push(i, LineKind::Info, "Connection closed: the pane moved to another world.");
+                self.push(
+                    i,
+                    LineKind::Info,
+                    "Connection closed: the pane moved to another world.",
+                );
             }
         }
         self.world = world;
@@ -549,7 +599,11 @@ impl Console {
             self.source = id.to_string();
             let src = self.source_label();
             let a = self.active;
-            self.push(a, LineKind::Note, &format!("New connections now start from {src}."));
+            self.push(
+                a,
+                LineKind::Note,
+                &format!("New connections now start from {src}."),
+            );
         }
     }
 
@@ -564,7 +618,11 @@ impl Console {
         let key = self.next_key;
         self.next_key += 1;
         let s = &mut self.sessions[i];
-        s.lines.push(OutLine { key, kind, text: shown(text) });
+        s.lines.push(OutLine {
+            key,
+            kind,
+            text: shown(text),
+        });
         if s.lines.len() > SCROLLBACK {
             let extra = s.lines.len() - SCROLLBACK;
             s.lines.drain(..extra);
@@ -577,7 +635,10 @@ impl Console {
     /// command.
     pub fn enter(&mut self, text: &str) {
         let text = text.strip_suffix('\n').unwrap_or(text);
-        let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+        let lines: Vec<&str> = text
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect();
         if lines.len() > MAX_PASTE_LINES {
             let a = self.active;
             let msg = format!(
@@ -619,7 +680,11 @@ impl Console {
         let a = self.active;
         let proto = self.sessions[a].protocol;
         if lines > 1 && state.as_deref() != Some(SmtpState::Data.name()) {
-            let rfc = if proto == Some(Protocol::Pop3) { "RFC 2449 for POP3" } else { "RFC 2920" };
+            let rfc = if proto == Some(Protocol::Pop3) {
+                "RFC 2449 for POP3"
+            } else {
+                "RFC 2920"
+            };
             self.push(
                 a,
                 LineKind::Note,
@@ -665,7 +730,11 @@ impl Console {
             let a = self.active;
             self.sessions[a].lines.clear();
             self.sessions[a].target = None;
-            self.push(a, LineKind::Note, "Closed. Type telnet HOST PORT to open a connection, or help.");
+            self.push(
+                a,
+                LineKind::Note,
+                "Closed. Type telnet HOST PORT to open a connection, or help.",
+            );
         }
     }
 
@@ -677,7 +746,10 @@ impl Console {
         let ip = self.world.trace()[before..]
             .iter()
             .find_map(|e| match &e.kind {
-                EventKind::DnsAnswer { answer: Answer::A { addrs }, .. } => addrs.first().copied(),
+                EventKind::DnsAnswer {
+                    answer: Answer::A { addrs },
+                    ..
+                } => addrs.first().copied(),
                 _ => None,
             })
             .or_else(|| host.parse::<Ipv4Addr>().ok())
@@ -695,16 +767,26 @@ impl Console {
                 let s = &mut self.sessions[a];
                 s.conn = Some(conn);
                 s.target = Some((host.to_string(), port));
-                s.protocol = Some(if port == 110 { Protocol::Pop3 } else { Protocol::Smtp });
+                s.protocol = Some(if port == 110 {
+                    Protocol::Pop3
+                } else {
+                    Protocol::Smtp
+                });
                 s.state = None;
                 s.partial.clear();
                 s.last_refused = false;
                 self.run();
             }
-            Err(ConnectError::UnknownName(_)) => {
-                self.push(a, LineKind::Error, &format!("telnet: could not resolve {host}: Name or service not known"))
-            }
-            Err(ConnectError::NoSuchHost(h)) => self.push(a, LineKind::Error, &format!("telnet: there is no host {h} in this world")),
+            Err(ConnectError::UnknownName(_)) => self.push(
+                a,
+                LineKind::Error,
+                &format!("telnet: could not resolve {host}: Name or service not known"),
+            ),
+            Err(ConnectError::NoSuchHost(h)) => self.push(
+                a,
+                LineKind::Error,
+                &format!("telnet: there is no host {h} in this world"),
+            ),
             Err(e) => {
                 trying(self);
                 let why = match e {
@@ -712,7 +794,11 @@ impl Console {
                     ConnectError::Unreachable(Unreachable::LinkDown) => "Network is unreachable",
                     _ => "No route to host",
                 };
-                self.push(a, LineKind::Error, &format!("telnet: Unable to connect to remote host: {why}"));
+                self.push(
+                    a,
+                    LineKind::Error,
+                    &format!("telnet: Unable to connect to remote host: {why}"),
+                );
             }
         }
     }
@@ -732,7 +818,14 @@ impl Console {
                 }
             },
         };
-        self.push(a, LineKind::Note, &format!("Time passes: {} (the clock goes from {now} to {until})...", until.saturating_since(now)));
+        self.push(
+            a,
+            LineKind::Note,
+            &format!(
+                "Time passes: {} (the clock goes from {now} to {until})...",
+                until.saturating_since(now)
+            ),
+        );
         self.world.run_until(until);
         self.run();
     }
@@ -776,12 +869,27 @@ impl Console {
     fn received(&mut self, i: usize, line: &[u8]) {
         let text = printable(line);
         let refused = text.starts_with("-ERR")
-            || (text.len() >= 3 && text.as_bytes()[..3].iter().all(u8::is_ascii_digit) && matches!(text.as_bytes()[0], b'4' | b'5'));
-        let reply_end = text.starts_with('+') || text.starts_with('-') || text.as_bytes().get(3).is_none_or(|&b| b == b' ');
-        if reply_end && (text.starts_with(['+', '-']) || text.as_bytes().first().is_some_and(u8::is_ascii_digit)) {
+            || (text.len() >= 3
+                && text.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                && matches!(text.as_bytes()[0], b'4' | b'5'));
+        let reply_end = text.starts_with('+')
+            || text.starts_with('-')
+            || text.as_bytes().get(3).is_none_or(|&b| b == b' ');
+        if reply_end
+            && (text.starts_with(['+', '-'])
+                || text.as_bytes().first().is_some_and(u8::is_ascii_digit))
+        {
             self.sessions[i].last_refused = refused;
         }
-        self.push(i, if refused { LineKind::ReceivedError } else { LineKind::Received }, &text);
+        self.push(
+            i,
+            if refused {
+                LineKind::ReceivedError
+            } else {
+                LineKind::Received
+            },
+            &text,
+        );
     }
 
     /// Runs the world until only session timeouts are left, then reads what
@@ -793,9 +901,19 @@ impl Console {
         let mut retries: Vec<String> = Vec::new();
         for e in &trace[self.seen.min(trace.len())..] {
             match &e.kind {
-                EventKind::StateChanged { conn, role: Role::Server, state, .. } => changes.push((*conn, state.clone())),
-                EventKind::RetryScheduled { host, next, reason, .. } => {
-                    let name = self.world.host(host).map_or(host.as_str(), |h| h.config.name.as_str());
+                EventKind::StateChanged {
+                    conn,
+                    role: Role::Server,
+                    state,
+                    ..
+                } => changes.push((*conn, state.clone())),
+                EventKind::RetryScheduled {
+                    host, next, reason, ..
+                } => {
+                    let name = self
+                        .world
+                        .host(host)
+                        .map_or(host.as_str(), |h| h.config.name.as_str());
                     let wait = next.saturating_since(self.world.now());
                     retries.push(format!(
                         "{name} keeps the message in its queue ({reason}) and tries again at {next}, {wait} from now. \
@@ -814,7 +932,9 @@ impl Console {
         }
 
         for i in 0..self.sessions.len() {
-            let Some(conn) = self.sessions[i].conn else { continue };
+            let Some(conn) = self.sessions[i].conn else {
+                continue;
+            };
             self.collect(i, conn);
             if !self.world.is_open(conn) {
                 let rest = std::mem::take(&mut self.sessions[i].partial);
@@ -856,7 +976,10 @@ mod tests {
     #[test]
     fn pane_commands_case_table() {
         use PaneCommand::*;
-        let open = |h: &str, p| Open { host: h.into(), port: p };
+        let open = |h: &str, p| Open {
+            host: h.into(),
+            port: p,
+        };
         let cases: Vec<(&str, PaneCommand)> = vec![
             ("", Nothing),
             ("   ", Nothing),
@@ -864,7 +987,10 @@ mod tests {
             ("open smtp.isp.example 587", open("smtp.isp.example", 587)),
             ("nc 198.51.100.25 110", open("198.51.100.25", 110)),
             ("TELNET mx smtp", open("mx", 25)),
-            ("telnet mail.dave.example pop3", open("mail.dave.example", 110)),
+            (
+                "telnet mail.dave.example pop3",
+                open("mail.dave.example", 110),
+            ),
             ("telnet mail.dave.example", open("mail.dave.example", 23)),
             ("quit", Quit),
             ("help", Help),
@@ -890,7 +1016,10 @@ mod tests {
         }
         let helper = [
             ("b64 \\0john\\0john-pass", "AGpvaG4Aam9obi1wYXNz"),
-            ("b64 plain john john-pass", "AUTH PLAIN AGpvaG4Aam9obi1wYXNz"),
+            (
+                "b64 plain john john-pass",
+                "AUTH PLAIN AGpvaG4Aam9obi1wYXNz",
+            ),
             ("b64 -d VXNlcm5hbWU6", "Username:"),
             ("b64 -d AGpvaG4Aam9obi1wYXNz", "\\0john\\0john-pass"),
         ];
@@ -906,7 +1035,13 @@ mod tests {
     fn history_goes_up_and_down_keeping_the_draft() {
         let mut h = History::default();
         assert_eq!(h.up("x"), None);
-        for l in ["EHLO me", "MAIL FROM:<a@b>", "MAIL FROM:<a@b>", "", "RCPT TO:<c@d>"] {
+        for l in [
+            "EHLO me",
+            "MAIL FROM:<a@b>",
+            "MAIL FROM:<a@b>",
+            "",
+            "RCPT TO:<c@d>",
+        ] {
             h.push(l);
         }
         assert_eq!(h.len(), 3, "empty lines and repeats are not kept");
@@ -921,7 +1056,11 @@ mod tests {
     }
 
     fn texts(c: &Console) -> Vec<String> {
-        c.active_session().lines.iter().map(|l| l.text.clone()).collect()
+        c.active_session()
+            .lines
+            .iter()
+            .map(|l| l.text.clone())
+            .collect()
     }
 
     fn typed(c: &mut Console, lines: &[&str]) {
@@ -939,16 +1078,31 @@ mod tests {
         let mut c = Console::sandbox();
         // (command, lines that must appear)
         let cases: &[(&str, &[&str])] = &[
-            ("telnet nowhere.example 25", &["telnet: could not resolve nowhere.example: Name or service not known"]),
+            (
+                "telnet nowhere.example 25",
+                &["telnet: could not resolve nowhere.example: Name or service not known"],
+            ),
             (
                 "telnet mail.dave.example 23",
-                &["Trying 198.51.100.25...", "telnet: Unable to connect to remote host: Connection refused"],
+                &[
+                    "Trying 198.51.100.25...",
+                    "telnet: Unable to connect to remote host: Connection refused",
+                ],
             ),
             (
                 "telnet ns.example 25",
-                &["Trying 192.0.2.53...", "telnet: Unable to connect to remote host: Connection refused"],
+                &[
+                    "Trying 192.0.2.53...",
+                    "telnet: Unable to connect to remote host: Connection refused",
+                ],
             ),
-            ("telnet 10.9.9.9 25", &["Trying 10.9.9.9...", "telnet: Unable to connect to remote host: No route to host"]),
+            (
+                "telnet 10.9.9.9 25",
+                &[
+                    "Trying 10.9.9.9...",
+                    "telnet: Unable to connect to remote host: No route to host",
+                ],
+            ),
         ];
         for (cmd, want) in cases {
             c.enter(cmd);
@@ -960,8 +1114,12 @@ mod tests {
         }
         // The lookup and the refusal are in the trace, like everything else.
         let t = c.world().trace();
-        assert!(t.iter().any(|e| matches!(&e.kind, EventKind::DnsQuery { name, .. } if name == "nowhere.example")));
-        assert!(t.iter().any(|e| matches!(e.kind, EventKind::ConnectionRefused { port: 23 })));
+        assert!(t.iter().any(
+            |e| matches!(&e.kind, EventKind::DnsQuery { name, .. } if name == "nowhere.example")
+        ));
+        assert!(t
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::ConnectionRefused { port: 23 })));
     }
 
     #[test]
@@ -969,16 +1127,33 @@ mod tests {
         let mut c = Console::sandbox();
         c.enter("telnet mail.dave.example 25");
         let out = all(&c);
-        for w in ["Trying 198.51.100.25...", "Connected to mail.dave.example.", "Escape character is '^]'."] {
+        for w in [
+            "Trying 198.51.100.25...",
+            "Connected to mail.dave.example.",
+            "Escape character is '^]'.",
+        ] {
             assert!(out.contains(w), "{out}");
         }
         assert!(texts(&c).last().unwrap().starts_with("220 "), "{out}");
-        assert_eq!(c.hint().text, "SMTP, state Greeting: the server expects EHLO, HELO, QUIT");
+        assert_eq!(
+            c.hint().text,
+            "SMTP, state Greeting: the server expects EHLO, HELO, QUIT"
+        );
         typed(&mut c, &["EHLO john-pc.isp.example", "DATA"]);
         assert!(texts(&c).last().unwrap().starts_with("503"), "{}", all(&c));
         let h = c.hint();
-        assert!(h.alert && h.text.contains("state Ready") && h.text.contains("MAIL"), "{h:?}");
-        typed(&mut c, &["MAIL FROM:<john@isp.example>", "RCPT TO:<dave@dave.example>", "DATA"]);
+        assert!(
+            h.alert && h.text.contains("state Ready") && h.text.contains("MAIL"),
+            "{h:?}"
+        );
+        typed(
+            &mut c,
+            &[
+                "MAIL FROM:<john@isp.example>",
+                "RCPT TO:<dave@dave.example>",
+                "DATA",
+            ],
+        );
         assert!(!c.hint().alert);
         assert!(c.hint().text.contains("state Data"), "{:?}", c.hint());
         typed(&mut c, &["Subject: typed by hand", "", "Hello Dave.", "."]);
@@ -990,27 +1165,71 @@ mod tests {
         assert!(!c.active_session().connected());
         // POP3 from Dave's computer.
         c.set_source("dave-pc");
-        typed(&mut c, &["telnet mail.dave.example 110", "USER dave", "PASS dave-pass", "RETR 1"]);
+        typed(
+            &mut c,
+            &[
+                "telnet mail.dave.example 110",
+                "USER dave",
+                "PASS dave-pass",
+                "RETR 1",
+            ],
+        );
         let out = all(&c);
         assert!(out.contains("Subject: typed by hand"), "{out}");
         assert!(out.contains("Received: from"), "{out}");
-        assert!(c.hint().text.starts_with("POP3, state TRANSACTION: valid now STAT"), "{:?}", c.hint());
+        assert!(
+            c.hint()
+                .text
+                .starts_with("POP3, state TRANSACTION: valid now STAT"),
+            "{:?}",
+            c.hint()
+        );
     }
 
     #[test]
     fn the_isp_relays_by_itself_and_john_authenticates_on_587() {
         let mut c = Console::sandbox();
-        typed(&mut c, &["telnet smtp.isp.example 587", "EHLO john-pc", "MAIL FROM:<john@isp.example>"]);
-        assert!(texts(&c).last().unwrap().starts_with("530"), "submission wants AUTH first: {}", all(&c));
+        typed(
+            &mut c,
+            &[
+                "telnet smtp.isp.example 587",
+                "EHLO john-pc",
+                "MAIL FROM:<john@isp.example>",
+            ],
+        );
+        assert!(
+            texts(&c).last().unwrap().starts_with("530"),
+            "submission wants AUTH first: {}",
+            all(&c)
+        );
         c.enter("b64 \\0john\\0john-pass");
         assert!(texts(&c).iter().any(|l| l == "AGpvaG4Aam9obi1wYXNz"));
-        assert!(c.active_session().connected(), "the helper is not sent to the server");
+        assert!(
+            c.active_session().connected(),
+            "the helper is not sent to the server"
+        );
         typed(&mut c, &["AUTH PLAIN AGpvaG4Aam9obi1wYXNz"]);
         assert!(texts(&c).last().unwrap().starts_with("235"), "{}", all(&c));
-        typed(&mut c, &["MAIL FROM:<john@isp.example>", "RCPT TO:<dave@dave.example>", "DATA", "Subject: relayed", "", "hi", ".", "QUIT"]);
+        typed(
+            &mut c,
+            &[
+                "MAIL FROM:<john@isp.example>",
+                "RCPT TO:<dave@dave.example>",
+                "DATA",
+                "Subject: relayed",
+                "",
+                "hi",
+                ".",
+                "QUIT",
+            ],
+        );
         // The ISP relayed to mail.dave.example without anyone typing.
         let t = c.world().trace();
-        assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Relayed { host, .. } if host == "isp")), "relayed");
+        assert!(
+            t.iter()
+                .any(|e| matches!(&e.kind, EventKind::Relayed { host, .. } if host == "isp")),
+            "relayed"
+        );
         assert_eq!(c.world().mailbox("mx", "dave").len(), 1);
     }
 
@@ -1020,7 +1239,10 @@ mod tests {
         c.enter("telnet mail.dave.example 25");
         c.enter("EHLO me\r\nMAIL FROM:<a@isp.example>\r\nRCPT TO:<dave@dave.example>\r\n");
         let out = all(&c);
-        assert!(out.contains("3 lines went out at once") && out.contains("RFC 2920"), "{out}");
+        assert!(
+            out.contains("3 lines went out at once") && out.contains("RFC 2920"),
+            "{out}"
+        );
         let replies = texts(&c).iter().filter(|l| l.starts_with("250 ")).count();
         assert_eq!(replies, 3, "one final reply per command, in order: {out}");
         // A message body is not pipelining.
@@ -1036,7 +1258,11 @@ mod tests {
         c.enter("telnet mail.dave.example 25");
         let long = "X".repeat(2000);
         c.enter(&long);
-        assert!(texts(&c).last().unwrap().starts_with("500 5.5.2"), "{}", all(&c));
+        assert!(
+            texts(&c).last().unwrap().starts_with("500 5.5.2"),
+            "{}",
+            all(&c)
+        );
         assert!(c.active_session().connected(), "the session goes on");
         c.enter("<script>alert(1)</script>");
         assert!(texts(&c).iter().any(|l| l == "<script>alert(1)</script>"));
@@ -1050,15 +1276,43 @@ mod tests {
         c.enter("telnet mail.dave.example 25");
         let events = c.world().trace().len();
         c.enter(&"NOOP\n".repeat(MAX_PASTE_LINES + 1));
-        assert!(texts(&c).last().unwrap().starts_with("Nothing was sent: the pasted text has 1001 lines"), "{}", all(&c));
-        assert_eq!(c.world().trace().len(), events, "nothing went on the network");
+        assert!(
+            texts(&c)
+                .last()
+                .unwrap()
+                .starts_with("Nothing was sent: the pasted text has 1001 lines"),
+            "{}",
+            all(&c)
+        );
+        assert_eq!(
+            c.world().trace().len(),
+            events,
+            "nothing went on the network"
+        );
         c.enter(&"NOOP\n".repeat(MAX_PASTE_LINES));
-        assert_eq!(texts(&c).iter().filter(|l| l.starts_with("250 ")).count(), MAX_PASTE_LINES);
+        assert_eq!(
+            texts(&c).iter().filter(|l| l.starts_with("250 ")).count(),
+            MAX_PASTE_LINES
+        );
         let huge = "é".repeat(100_000);
         c.enter(&huge);
-        let sent = &c.active_session().lines.iter().rev().find(|l| l.kind == LineKind::Sent).unwrap().text;
-        assert!(sent.ends_with("… (95904 more characters not shown)"), "{}", &sent[sent.len() - 60..]);
-        assert!(texts(&c).last().unwrap().starts_with("500 5.5.2"), "the server got it all and refused it");
+        let sent = &c
+            .active_session()
+            .lines
+            .iter()
+            .rev()
+            .find(|l| l.kind == LineKind::Sent)
+            .unwrap()
+            .text;
+        assert!(
+            sent.ends_with("… (95904 more characters not shown)"),
+            "{}",
+            &sent[sent.len() - 60..]
+        );
+        assert!(
+            texts(&c).last().unwrap().starts_with("500 5.5.2"),
+            "the server got it all and refused it"
+        );
         c.enter("NOOP");
         assert!(texts(&c).last().unwrap().starts_with("250 "));
     }
@@ -1069,16 +1323,25 @@ mod tests {
         c.enter("telnet mail.dave.example 110");
         assert_eq!(c.prompt(), "mail.dave.example:110");
         c.escape();
-        assert!(texts(&c).last().unwrap() == "Connection closed." && !c.active_session().connected());
+        assert!(
+            texts(&c).last().unwrap() == "Connection closed." && !c.active_session().connected()
+        );
         assert_eq!(c.prompt(), "john-pc$");
-        assert!(c.world().trace().iter().any(|e| matches!(e.kind, EventKind::ConnectionClosed { .. })));
+        assert!(c
+            .world()
+            .trace()
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::ConnectionClosed { .. })));
         c.new_tab();
         c.enter("telnet mail.dave.example 25");
         assert_eq!((c.sessions.len(), c.active), (2, 1));
         c.select(0);
         c.enter("quit");
         assert_eq!((c.sessions.len(), c.active), (1, 0));
-        assert!(c.active_session().connected(), "the other tab's connection stays open");
+        assert!(
+            c.active_session().connected(),
+            "the other tab's connection stays open"
+        );
         assert_eq!(c.active_session().title(), "mail.dave.example:25");
         assert_eq!(c.active_session().short_title(), "mail:25");
         c.escape();
@@ -1089,16 +1352,48 @@ mod tests {
     fn joining_mid_story_dave_reads_the_message_before_his_program_does() {
         let s = protocol_core::scenario::builtin("seed-story").unwrap();
         let full = s.run(None);
-        let delivered = full.trace().iter().find(|e| matches!(e.kind, EventKind::Delivered { .. })).unwrap();
+        let delivered = full
+            .trace()
+            .iter()
+            .find(|e| matches!(e.kind, EventKind::Delivered { .. }))
+            .unwrap();
         let mut c = Console::sandbox();
-        c.switch_world(scenario_world_at(&s, Some(delivered.time)), "seed-story", "John writes to Dave");
-        assert!(all(&c).contains("the rest of its script still happens"), "{}", all(&c));
-        assert_eq!(c.world().mailbox("mx", "dave").len(), 1, "delivered, not yet downloaded");
+        c.switch_world(
+            scenario_world_at(&s, Some(delivered.time)),
+            "seed-story",
+            "John writes to Dave",
+        );
+        assert!(
+            all(&c).contains("the rest of its script still happens"),
+            "{}",
+            all(&c)
+        );
+        assert_eq!(
+            c.world().mailbox("mx", "dave").len(),
+            1,
+            "delivered, not yet downloaded"
+        );
         c.set_source("dave-pc");
-        typed(&mut c, &["telnet mail.dave.example 110", "USER dave", "PASS dave-pass", "STAT"]);
-        assert!(texts(&c).last().unwrap().starts_with("+OK 1 "), "{}", all(&c));
+        typed(
+            &mut c,
+            &[
+                "telnet mail.dave.example 110",
+                "USER dave",
+                "PASS dave-pass",
+                "STAT",
+            ],
+        );
+        assert!(
+            texts(&c).last().unwrap().starts_with("+OK 1 "),
+            "{}",
+            all(&c)
+        );
         // At the start, nothing has happened yet.
-        c.switch_world(scenario_world_at(&s, None), "seed-story", "John writes to Dave");
+        c.switch_world(
+            scenario_world_at(&s, None),
+            "seed-story",
+            "John writes to Dave",
+        );
         assert_eq!(c.world().trace().len(), 0);
     }
 
@@ -1110,9 +1405,21 @@ mod tests {
         c.switch_world(s.run(None), "seed-story", "John writes to Dave");
         assert!(!c.active_session().connected());
         c.set_source("dave-pc");
-        typed(&mut c, &["telnet mail.dave.example 110", "USER dave", "PASS dave-pass", "STAT"]);
+        typed(
+            &mut c,
+            &[
+                "telnet mail.dave.example 110",
+                "USER dave",
+                "PASS dave-pass",
+                "STAT",
+            ],
+        );
         // Dave's program downloaded and deleted the message in the script.
-        assert!(texts(&c).last().unwrap().starts_with("+OK 0"), "{}", all(&c));
+        assert!(
+            texts(&c).last().unwrap().starts_with("+OK 0"),
+            "{}",
+            all(&c)
+        );
     }
 
     #[test]
@@ -1138,19 +1445,41 @@ mod tests {
             c.enter(l);
         }
         let out = texts(&c).join("\n");
-        assert!(out.contains("smtp.isp.example keeps the message in its queue"), "{out}");
+        assert!(
+            out.contains("smtp.isp.example keeps the message in its queue"),
+            "{out}"
+        );
         assert!(out.contains("try wait, or wait 15m"), "{out}");
-        assert!(c.now().saturating_since(start) < SimDuration::from_secs(60), "the clock did not jump: {}", c.now());
+        assert!(
+            c.now().saturating_since(start) < SimDuration::from_secs(60),
+            "the clock did not jump: {}",
+            c.now()
+        );
         c.enter("NOOP");
-        assert!(texts(&c).last().unwrap().starts_with("250 "), "the session is still open: {}", texts(&c).join("\n"));
-        assert_eq!(c.world().mailbox("mx", "dave").len(), 0, "greylisted, not delivered yet");
+        assert!(
+            texts(&c).last().unwrap().starts_with("250 "),
+            "the session is still open: {}",
+            texts(&c).join("\n")
+        );
+        assert_eq!(
+            c.world().mailbox("mx", "dave").len(),
+            0,
+            "greylisted, not delivered yet"
+        );
         c.enter("QUIT");
         c.enter("wait");
         let out = texts(&c).join("\n");
         assert!(out.contains("Time passes: 15 min"), "{out}");
-        assert_eq!(c.world().mailbox("mx", "dave").len(), 1, "the retry got through: {out}");
+        assert_eq!(
+            c.world().mailbox("mx", "dave").len(),
+            1,
+            "the retry got through: {out}"
+        );
         c.enter("wait");
-        assert!(texts(&c).last().unwrap().starts_with("Nothing is waiting to happen"));
+        assert!(texts(&c)
+            .last()
+            .unwrap()
+            .starts_with("Nothing is waiting to happen"));
     }
 
     #[test]
@@ -1158,14 +1487,25 @@ mod tests {
         let mut c = Console::sandbox();
         c.enter("telnet mail.dave.example 25");
         c.enter("wait 4m");
-        assert!(c.active_session().connected(), "5 minutes is the RFC 5321 §4.5.3.2 timeout");
+        assert!(
+            c.active_session().connected(),
+            "5 minutes is the RFC 5321 §4.5.3.2 timeout"
+        );
         c.enter("wait 2m");
         let out = texts(&c).join("\n");
         assert!(out.contains("\n421 "), "{out}");
         assert!(out.ends_with("Connection closed by foreign host."), "{out}");
-        for (line, want) in [("wait soon", "not a duration"), ("wait 30d", "at most"), ("wait 1 2", "usage")] {
+        for (line, want) in [
+            ("wait soon", "not a duration"),
+            ("wait 30d", "at most"),
+            ("wait 1 2", "usage"),
+        ] {
             c.enter(line);
-            assert!(texts(&c).last().unwrap().contains(want), "{line}: {:?}", texts(&c).last());
+            assert!(
+                texts(&c).last().unwrap().contains(want),
+                "{line}: {:?}",
+                texts(&c).last()
+            );
         }
     }
 }

@@ -12,7 +12,11 @@ fn message(size: usize) -> Vec<u8> {
     let mut m = b"Subject: bench\r\n\r\n".to_vec();
     let mut k = 0;
     while m.len() < size {
-        let line: &[u8] = if k % 5 == 0 { b".a line that starts with a dot, stuffed on the way out\r\n" } else { b"The quick brown fox jumps over the lazy dog, again.\r\n" };
+        let line: &[u8] = if k % 5 == 0 {
+            b".a line that starts with a dot, stuffed on the way out\r\n"
+        } else {
+            b"The quick brown fox jumps over the lazy dog, again.\r\n"
+        };
         m.extend_from_slice(line);
         k += 1;
     }

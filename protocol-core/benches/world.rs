@@ -14,7 +14,11 @@ pub fn bulk_world(n: usize) -> World {
     let mut hosts = cast_hosts();
     let isp = hosts.iter_mut().find(|h| h.id == "isp").unwrap();
     for i in 0..senders {
-        isp.accounts.push(Account { login: format!("user{i}"), password: "pw".into(), address: format!("user{i}@isp.example") });
+        isp.accounts.push(Account {
+            login: format!("user{i}"),
+            password: "pw".into(),
+            address: format!("user{i}@isp.example"),
+        });
     }
     let mut w = world_with(1, hosts);
     for k in 0..n {

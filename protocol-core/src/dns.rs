@@ -13,8 +13,8 @@
 //! caching and no TTL; ties between equal preferences keep the zone file's
 //! order instead of being randomised, so traces stay reproducible.
 
-use serde::{Deserialize, Serialize};
 use crate::vec_map::{VecMap, VecMapExt};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::net::Ipv4Addr;
 
@@ -76,8 +76,10 @@ impl fmt::Display for Answer {
                 f.write_str(&list.join(", "))
             }
             Answer::Mx { records } => {
-                let list: Vec<String> =
-                    records.iter().map(|m| format!("MX {} {}", m.preference, m.exchange)).collect();
+                let list: Vec<String> = records
+                    .iter()
+                    .map(|m| format!("MX {} {}", m.preference, m.exchange))
+                    .collect();
                 f.write_str(&list.join(", "))
             }
             Answer::NoData => f.write_str("NOERROR, no records (NODATA)"),
@@ -117,7 +119,13 @@ impl Zones {
         // insertion order (see module docs). Inserting in place, rather than
         // pushing and sorting, keeps the sort code out of the web bundle.
         let at = list.partition_point(|m| m.preference <= preference);
-        list.insert(at, Mx { preference, exchange: normalize(exchange) });
+        list.insert(
+            at,
+            Mx {
+                preference,
+                exchange: normalize(exchange),
+            },
+        );
     }
 
     /// Removes every record of `rtype` at `name`.
@@ -143,11 +151,15 @@ impl Zones {
         }
         match rtype {
             RecordType::A => match self.a.get(&n) {
-                Some(addrs) if !addrs.is_empty() => Answer::A { addrs: addrs.clone() },
+                Some(addrs) if !addrs.is_empty() => Answer::A {
+                    addrs: addrs.clone(),
+                },
                 _ => Answer::NoData,
             },
             RecordType::MX => match self.mx.get(&n) {
-                Some(records) if !records.is_empty() => Answer::Mx { records: records.clone() },
+                Some(records) if !records.is_empty() => Answer::Mx {
+                    records: records.clone(),
+                },
                 _ => Answer::NoData,
             },
         }
@@ -155,17 +167,23 @@ impl Zones {
 
     /// The first address of `name`, if it has one.
     pub fn address_of(&self, name: &str) -> Option<Ipv4Addr> {
-        self.a.get(&normalize(name)).and_then(|v| v.first().copied())
+        self.a
+            .get(&normalize(name))
+            .and_then(|v| v.first().copied())
     }
 
     /// All A records (name, address), for listings.
     pub fn a_records(&self) -> impl Iterator<Item = (&str, &Ipv4Addr)> {
-        self.a.iter().flat_map(|(n, v)| v.iter().map(move |a| (n.as_str(), a)))
+        self.a
+            .iter()
+            .flat_map(|(n, v)| v.iter().map(move |a| (n.as_str(), a)))
     }
 
     /// All MX records (domain, record), for listings.
     pub fn mx_records(&self) -> impl Iterator<Item = (&str, &Mx)> {
-        self.mx.iter().flat_map(|(n, v)| v.iter().map(move |m| (n.as_str(), m)))
+        self.mx
+            .iter()
+            .flat_map(|(n, v)| v.iter().map(move |m| (n.as_str(), m)))
     }
 }
 
@@ -187,7 +205,12 @@ pub enum Route {
 /// of hosts to try. `self_names` are the relay's own host names: RFC 5321
 /// §5.1 says it must drop its own entry and all entries with an equal or
 /// higher preference value.
-pub fn route_from_answers(domain: &str, mx: &Answer, a: Option<&Answer>, self_names: &[&str]) -> Route {
+pub fn route_from_answers(
+    domain: &str,
+    mx: &Answer,
+    a: Option<&Answer>,
+    self_names: &[&str],
+) -> Route {
     match mx {
         Answer::NxDomain => Route::NoSuchDomain,
         Answer::Mx { records } => {
@@ -210,7 +233,10 @@ pub fn route_from_answers(domain: &str, mx: &Answer, a: Option<&Answer>, self_na
         // No MX: the domain itself is an implicit MX of preference 0, if it
         // has an address.
         Answer::NoData | Answer::A { .. } => match a {
-            Some(Answer::A { .. }) => Route::Hosts(vec![Mx { preference: 0, exchange: normalize(domain) }]),
+            Some(Answer::A { .. }) => Route::Hosts(vec![Mx {
+                preference: 0,
+                exchange: normalize(domain),
+            }]),
             _ => Route::NoMailHost,
         },
     }
@@ -233,10 +259,15 @@ mod tests {
     #[test]
     fn mx_answers_come_sorted_by_preference() {
         let z = zones();
-        let Answer::Mx { records } = z.query("DAVE.example", RecordType::MX) else { panic!() };
+        let Answer::Mx { records } = z.query("DAVE.example", RecordType::MX) else {
+            panic!()
+        };
         assert_eq!(records[0].exchange, "mail.dave.example");
         assert_eq!(records[1].preference, 20);
-        assert_eq!(z.query("dave.example", RecordType::MX).to_string(), "MX 10 mail.dave.example, MX 20 mx2.dave.example");
+        assert_eq!(
+            z.query("dave.example", RecordType::MX).to_string(),
+            "MX 10 mail.dave.example, MX 20 mx2.dave.example"
+        );
     }
 
     #[test]
@@ -256,17 +287,32 @@ mod tests {
             Some(&z.query("plain.example", RecordType::A)),
             &[],
         );
-        assert_eq!(route, Route::Hosts(vec![Mx { preference: 0, exchange: "plain.example".into() }]));
-        assert_eq!(route_from_answers("x.example", &Answer::NxDomain, None, &[]), Route::NoSuchDomain);
+        assert_eq!(
+            route,
+            Route::Hosts(vec![Mx {
+                preference: 0,
+                exchange: "plain.example".into()
+            }])
+        );
+        assert_eq!(
+            route_from_answers("x.example", &Answer::NxDomain, None, &[]),
+            Route::NoSuchDomain
+        );
     }
 
     #[test]
     fn a_backup_mx_only_tries_better_hosts() {
         let z = zones();
         let mx = z.query("dave.example", RecordType::MX);
-        let Route::Hosts(h) = route_from_answers("dave.example", &mx, None, &["mx2.dave.example"]) else { panic!() };
+        let Route::Hosts(h) = route_from_answers("dave.example", &mx, None, &["mx2.dave.example"])
+        else {
+            panic!()
+        };
         assert_eq!(h.len(), 1);
         assert_eq!(h[0].exchange, "mail.dave.example");
-        assert_eq!(route_from_answers("dave.example", &mx, None, &["mail.dave.example"]), Route::LoopsToSelf);
+        assert_eq!(
+            route_from_answers("dave.example", &mx, None, &["mail.dave.example"]),
+            Route::LoopsToSelf
+        );
     }
 }

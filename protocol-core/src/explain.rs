@@ -22,18 +22,35 @@ pub struct Explanation {
 }
 
 /// Builds a table entry; the tables are `static` slices of these.
-pub(crate) const fn entry(key: &'static str, title: &'static str, text: &'static str, rfc: &'static str) -> Explanation {
-    Explanation { key, title, text, rfc }
+pub(crate) const fn entry(
+    key: &'static str,
+    title: &'static str,
+    text: &'static str,
+    rfc: &'static str,
+) -> Explanation {
+    Explanation {
+        key,
+        title,
+        text,
+        rfc,
+    }
 }
 
 /// Every table the core has, searched in order.
 fn tables() -> [&'static [Explanation]; 3] {
-    [crate::smtp::explain::EXPLANATIONS, crate::pop3::explain::EXPLANATIONS, crate::sim::explain::EXPLANATIONS]
+    [
+        crate::smtp::explain::EXPLANATIONS,
+        crate::pop3::explain::EXPLANATIONS,
+        crate::sim::explain::EXPLANATIONS,
+    ]
 }
 
 /// The entry for `key`, if there is one.
 pub fn lookup(key: &str) -> Option<&'static Explanation> {
-    tables().into_iter().flat_map(|t| t.iter()).find(|e| e.key == key)
+    tables()
+        .into_iter()
+        .flat_map(|t| t.iter())
+        .find(|e| e.key == key)
 }
 
 /// All entries, for listing and for tests.

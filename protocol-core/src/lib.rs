@@ -21,16 +21,16 @@
 //! * Ordered maps only (`BTreeMap`/`BTreeSet`) and one seeded RNG in the
 //!   world, so the same inputs always give the same trace.
 
-pub mod time;
-pub mod explain;
 pub mod address;
-pub mod message;
-pub mod smtp;
-pub mod pop3;
 pub mod dns;
+pub mod explain;
+pub mod message;
 pub mod mta;
-pub mod sim;
+pub mod pop3;
 pub mod scenario;
+pub mod sim;
+pub mod smtp;
+pub mod time;
 pub mod vec_map;
 
 pub use time::{SimDuration, SimTime};

@@ -381,8 +381,17 @@ mod tests {
 
     #[test]
     fn crlf_size_matches_stuff_then_unstuff() {
-        let cases: [&[u8]; 9] =
-            [b"", b"a", b"a\n", b"\r", b"\r\n", b"\n\r", b".x\r\n..y\rz", b"\r\r\n\n.", b".hidden\nline\r\n..two\rlast"];
+        let cases: [&[u8]; 9] = [
+            b"",
+            b"a",
+            b"a\n",
+            b"\r",
+            b"\r\n",
+            b"\n\r",
+            b".x\r\n..y\rz",
+            b"\r\r\n\n.",
+            b".hidden\nline\r\n..two\rlast",
+        ];
         for c in cases {
             let s = dot_stuff(c);
             assert_eq!(crlf_size(c), dot_unstuff(&s[..s.len() - 3]).len(), "{c:?}");

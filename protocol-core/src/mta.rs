@@ -36,7 +36,10 @@ impl Default for RetryPolicy {
     /// (RFC 5321 §4.5.4.1 suggests 4-5 days).
     fn default() -> Self {
         RetryPolicy {
-            schedule: [15, 30, 60, 120, 240, 480].into_iter().map(SimDuration::from_mins).collect(),
+            schedule: [15, 30, 60, 120, 240, 480]
+                .into_iter()
+                .map(SimDuration::from_mins)
+                .collect(),
             max_age: SimDuration::from_mins(4 * 24 * 60),
         }
     }
@@ -46,7 +49,10 @@ impl RetryPolicy {
     /// The wait after `failures` failed attempts (1 = the first failure).
     pub fn delay_after(&self, failures: u32) -> SimDuration {
         let i = (failures.max(1) as usize - 1).min(self.schedule.len().saturating_sub(1));
-        self.schedule.get(i).copied().unwrap_or(SimDuration::from_mins(15))
+        self.schedule
+            .get(i)
+            .copied()
+            .unwrap_or(SimDuration::from_mins(15))
     }
 
     /// When to try next, or `None` when the message would be too old by then.
@@ -107,7 +113,10 @@ pub fn header_value(data: &[u8], name: &str) -> Option<String> {
     while let Some(line) = lines.next() {
         // The line must start with `name:` (a name has no ':' in it).
         let b = line.as_bytes();
-        if b.len() <= name.len() || b[name.len()] != b':' || !b[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+        if b.len() <= name.len()
+            || b[name.len()] != b':'
+            || !b[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+        {
             continue;
         }
         let mut value = line[name.len() + 1..].trim().to_string();
@@ -158,7 +167,10 @@ pub fn header_section(data: &[u8]) -> &[u8] {
     // One searcher for the process: building it costs more than searching
     // a short header section.
     static END: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
-    match END.get_or_init(|| memchr::memmem::Finder::new(b"\r\n\r\n")).find(data) {
+    match END
+        .get_or_init(|| memchr::memmem::Finder::new(b"\r\n\r\n"))
+        .find(data)
+    {
         Some(i) => &data[..i + 2],
         None => data,
     }
@@ -169,7 +181,10 @@ pub fn hop_count(data: &[u8]) -> usize {
     // Line starts found with memchr, not a per-byte `split` closure.
     let head = header_section(data);
     let is_received = |l: &[u8]| l.len() >= 9 && l[..9].eq_ignore_ascii_case(b"received:");
-    usize::from(is_received(head)) + memchr::memchr_iter(b'\n', head).filter(|&i| is_received(&head[i + 1..])).count()
+    usize::from(is_received(head))
+        + memchr::memchr_iter(b'\n', head)
+            .filter(|&i| is_received(&head[i + 1..]))
+            .count()
 }
 
 /// Puts a header field (already formatted, with or without CRLF) on top.
@@ -190,7 +205,9 @@ pub fn return_path(from: &str) -> String {
 
 /// The domain part of an address (`dave@dave.example` -> `dave.example`), lower-cased.
 pub fn domain_of(addr: &str) -> String {
-    addr.rsplit_once('@').map(|(_, d)| d.to_ascii_lowercase()).unwrap_or_default()
+    addr.rsplit_once('@')
+        .map(|(_, d)| d.to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 /// What a DSN needs to know besides the failures.
@@ -216,11 +233,17 @@ pub struct BounceInfo<'a> {
 pub fn build_bounce(info: &BounceInfo<'_>, original: &[u8], failures: &[Failure]) -> Vec<u8> {
     let boundary = format!("{}/{}", info.queue_id, info.reporting_mta);
     let mut s = String::with_capacity(2048 + original.len().min(4096));
-    s.push_str(&format!("From: Mail Delivery System <MAILER-DAEMON@{}>\r\n", info.reporting_mta));
+    s.push_str(&format!(
+        "From: Mail Delivery System <MAILER-DAEMON@{}>\r\n",
+        info.reporting_mta
+    ));
     s.push_str(&format!("To: <{}>\r\n", info.to));
     s.push_str("Subject: Undelivered Mail Returned to Sender\r\n");
     s.push_str(&format!("Date: {}\r\n", info.date));
-    s.push_str(&format!("Message-ID: <{}@{}>\r\n", info.bounce_id, info.reporting_mta));
+    s.push_str(&format!(
+        "Message-ID: <{}@{}>\r\n",
+        info.bounce_id, info.reporting_mta
+    ));
     s.push_str("Auto-Submitted: auto-replied\r\n");
     s.push_str("MIME-Version: 1.0\r\n");
     s.push_str(&format!(
@@ -229,8 +252,13 @@ pub fn build_bounce(info: &BounceInfo<'_>, original: &[u8], failures: &[Failure]
     s.push_str("This is a MIME-encapsulated message.\r\n\r\n");
 
     // Part 1: for the person.
-    s.push_str(&format!("--{boundary}\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"));
-    s.push_str(&format!("This is the mail system at host {}.\r\n\r\n", info.reporting_mta));
+    s.push_str(&format!(
+        "--{boundary}\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
+    ));
+    s.push_str(&format!(
+        "This is the mail system at host {}.\r\n\r\n",
+        info.reporting_mta
+    ));
     if info.gave_up {
         s.push_str("Your message could not be delivered: the receiving side kept failing\r\n");
         s.push_str("for too long, so the mail system has given up trying.\r\n\r\n");
@@ -240,12 +268,17 @@ pub fn build_bounce(info: &BounceInfo<'_>, original: &[u8], failures: &[Failure]
     }
     for f in failures {
         s.push_str(&format!("<{}>: {}\r\n", f.rcpt, human_reason(f)));
-        s.push_str(&format!("    ({})\r\n", f.diagnostic.trim_start_matches("smtp; ")));
+        s.push_str(&format!(
+            "    ({})\r\n",
+            f.diagnostic.trim_start_matches("smtp; ")
+        ));
     }
     s.push_str("\r\n");
 
     // Part 2: for programs (RFC 3464 §2).
-    s.push_str(&format!("--{boundary}\r\nContent-Type: message/delivery-status\r\n\r\n"));
+    s.push_str(&format!(
+        "--{boundary}\r\nContent-Type: message/delivery-status\r\n\r\n"
+    ));
     s.push_str(&format!("Reporting-MTA: dns; {}\r\n", info.reporting_mta));
     s.push_str(&format!("X-Queue-ID: {}\r\n", info.queue_id));
     s.push_str(&format!("Arrival-Date: {}\r\n", info.arrival_date));
@@ -262,7 +295,9 @@ pub fn build_bounce(info: &BounceInfo<'_>, original: &[u8], failures: &[Failure]
     s.push_str("\r\n");
 
     // Part 3: what was sent (headers only, RFC 6522 text/rfc822-headers).
-    s.push_str(&format!("--{boundary}\r\nContent-Type: text/rfc822-headers\r\n\r\n"));
+    s.push_str(&format!(
+        "--{boundary}\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+    ));
     s.push_str(&String::from_utf8_lossy(header_section(original)));
     s.push_str(&format!("\r\n--{boundary}--\r\n"));
     s.into_bytes()
@@ -272,12 +307,16 @@ pub fn build_bounce(info: &BounceInfo<'_>, original: &[u8], failures: &[Failure]
 pub fn human_reason(f: &Failure) -> &'static str {
     match f.status.as_str() {
         "5.1.1" => "the recipient's mail server says this mailbox does not exist",
-        "5.1.2" => "the recipient's domain does not exist in DNS, so there is nowhere to send the message",
+        "5.1.2" => {
+            "the recipient's domain does not exist in DNS, so there is nowhere to send the message"
+        }
         "5.2.2" => "the recipient's mailbox is full",
         "5.3.4" | "5.2.3" => "the message is bigger than the recipient's server accepts",
         "5.4.6" => "the message went round in a loop between mail servers",
         "5.7.1" => "the recipient's server refused the message by policy",
-        s if s.starts_with("4.") => "the receiving side kept answering 'try again later' until the mail system gave up",
+        s if s.starts_with("4.") => {
+            "the receiving side kept answering 'try again later' until the mail system gave up"
+        }
         _ => "the recipient's mail server refused the message",
     }
 }

@@ -58,16 +58,24 @@ pub fn parse_delay(t: &str) -> Result<SimDuration, String> {
     let t = t.trim();
     let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (num, unit) = t.split_at(split);
-    let n: u64 = num.parse().map_err(|_| format!("{t:?} is not a duration: write e.g. \"90s\", \"15m\", \"2h\""))?;
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("{t:?} is not a duration: write e.g. \"90s\", \"15m\", \"2h\""))?;
     let per: u64 = match unit.trim() {
         "ms" => 1_000,
         "" | "s" => 1_000_000,
         "m" | "min" => 60_000_000,
         "h" => 3_600_000_000,
         "d" => 86_400_000_000,
-        u => return Err(format!("unknown time unit {u:?} in {t:?}: use ms, s, m, h or d")),
+        u => {
+            return Err(format!(
+                "unknown time unit {u:?} in {t:?}: use ms, s, m, h or d"
+            ))
+        }
     };
-    n.checked_mul(per).map(SimDuration).ok_or_else(|| format!("{t:?} is too long a duration"))
+    n.checked_mul(per)
+        .map(SimDuration)
+        .ok_or_else(|| format!("{t:?} is too long a duration"))
 }
 
 /// A change to a host of the cast, or a new host.
@@ -154,10 +162,24 @@ pub enum Step {
         #[serde(default)]
         apop: bool,
     },
-    HostDown { at: Delay, host: String },
-    HostUp { at: Delay, host: String },
-    LinkDown { at: Delay, a: String, b: String },
-    LinkUp { at: Delay, a: String, b: String },
+    HostDown {
+        at: Delay,
+        host: String,
+    },
+    HostUp {
+        at: Delay,
+        host: String,
+    },
+    LinkDown {
+        at: Delay,
+        a: String,
+        b: String,
+    },
+    LinkUp {
+        at: Delay,
+        a: String,
+        b: String,
+    },
 }
 
 fn default_from_host() -> String {
@@ -244,7 +266,11 @@ fn line_col(src: &str, offset: usize) -> (usize, usize) {
 #[cfg(feature = "toml")]
 fn nth_table_line(src: &str, header: &str, n: usize) -> Option<usize> {
     let pat = format!("[[{header}]]");
-    src.lines().enumerate().filter(|(_, l)| l.trim_start().starts_with(&pat)).nth(n).map(|(i, _)| i + 1)
+    src.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with(&pat))
+        .nth(n)
+        .map(|(i, _)| i + 1)
 }
 
 impl Scenario {
@@ -259,7 +285,12 @@ impl Scenario {
                 }
                 None => (None, None),
             };
-            ScenarioError { file: file.to_string(), line, column, message: e.message().trim().to_string() }
+            ScenarioError {
+                file: file.to_string(),
+                line,
+                column,
+                message: e.message().trim().to_string(),
+            }
         })?;
         scenario.validate(src, file)?;
         Ok(scenario)
@@ -267,12 +298,20 @@ impl Scenario {
 
     #[cfg(feature = "toml")]
     fn validate(&self, src: &str, file: &str) -> Result<(), ScenarioError> {
-        let err = |line: Option<usize>, message: String| ScenarioError { file: file.to_string(), line, column: None, message };
+        let err = |line: Option<usize>, message: String| ScenarioError {
+            file: file.to_string(),
+            line,
+            column: None,
+            message,
+        };
         let mut ids: Vec<String> = cast_hosts().into_iter().map(|h| h.id).collect();
         for (i, h) in self.hosts.iter().enumerate() {
             if !ids.contains(&h.id) {
                 if h.name.is_none() || h.ip.is_none() {
-                    return Err(err(nth_table_line(src, "host", i), format!("new host {:?} needs a `name` and an `ip`", h.id)));
+                    return Err(err(
+                        nth_table_line(src, "host", i),
+                        format!("new host {:?} needs a `name` and an `ip`", h.id),
+                    ));
                 }
                 ids.push(h.id.clone());
             }
@@ -291,13 +330,20 @@ impl Scenario {
                 if !ids.contains(h) {
                     return Err(err(
                         nth_table_line(src, "step", i),
-                        format!("step {} names host {h:?}, which is not in this world (hosts: {})", i + 1, ids.join(", ")),
+                        format!(
+                            "step {} names host {h:?}, which is not in this world (hosts: {})",
+                            i + 1,
+                            ids.join(", ")
+                        ),
                     ));
                 }
             }
             if let Step::Send { to, .. } = s {
                 if to.is_empty() {
-                    return Err(err(nth_table_line(src, "step", i), format!("step {}: `to` needs at least one address", i + 1)));
+                    return Err(err(
+                        nth_table_line(src, "step", i),
+                        format!("step {}: `to` needs at least one address", i + 1),
+                    ));
                 }
             }
         }
@@ -311,7 +357,11 @@ impl Scenario {
             let i = match hosts.iter().position(|h| h.id == spec.id) {
                 Some(i) => i,
                 None => {
-                    hosts.push(HostConfig::new(&spec.id, spec.name.as_deref().unwrap_or(""), spec.ip.unwrap_or(Ipv4Addr::UNSPECIFIED)));
+                    hosts.push(HostConfig::new(
+                        &spec.id,
+                        spec.name.as_deref().unwrap_or(""),
+                        spec.ip.unwrap_or(Ipv4Addr::UNSPECIFIED),
+                    ));
                     hosts.len() - 1
                 }
             };
@@ -326,20 +376,64 @@ impl Scenario {
             w.zones_mut().add_mx(&mx.domain, mx.preference, &mx.host);
         }
         if let Some(r) = &self.retry {
-            w.set_retry_policy(RetryPolicy { schedule: r.schedule.iter().map(|d| d.0).collect(), max_age: r.max_age.0 });
+            w.set_retry_policy(RetryPolicy {
+                schedule: r.schedule.iter().map(|d| d.0).collect(),
+                max_age: r.max_age.0,
+            });
         }
         for step in &self.steps {
             let at = SimTime::ZERO + step.at();
             match step.clone() {
-                Step::Send { from_host, server, port, auth, from, to, subject, mut body, padding_lines, .. } => {
+                Step::Send {
+                    from_host,
+                    server,
+                    port,
+                    auth,
+                    from,
+                    to,
+                    subject,
+                    mut body,
+                    padding_lines,
+                    ..
+                } => {
                     for i in 0..padding_lines {
                         body.push_str(&format!("{i:06} The quick brown fox jumps over the lazy dog, again and again.\n"));
                     }
-                    w.schedule_send(at, SendJob { from_host, server, port, auth, from, to, subject, body });
+                    w.schedule_send(
+                        at,
+                        SendJob {
+                            from_host,
+                            server,
+                            port,
+                            auth,
+                            from,
+                            to,
+                            subject,
+                            body,
+                        },
+                    );
                 }
-                Step::Fetch { host, server, port, login, password, delete, apop, .. } => {
-                    w.schedule_fetch(at, FetchJob { host, server, port, login, password, delete, apop })
-                }
+                Step::Fetch {
+                    host,
+                    server,
+                    port,
+                    login,
+                    password,
+                    delete,
+                    apop,
+                    ..
+                } => w.schedule_fetch(
+                    at,
+                    FetchJob {
+                        host,
+                        server,
+                        port,
+                        login,
+                        password,
+                        delete,
+                        apop,
+                    },
+                ),
                 Step::HostDown { host, .. } => w.schedule_host_state(at, &host, false),
                 Step::HostUp { host, .. } => w.schedule_host_state(at, &host, true),
                 Step::LinkDown { a, b, .. } => w.schedule_link_state(at, &a, &b, false),
@@ -359,8 +453,14 @@ impl Scenario {
 
 fn parse_network(s: &str) -> Result<(Ipv4Addr, u8), String> {
     let (ip, len) = s.split_once('/').unwrap_or((s, "32"));
-    let ip: Ipv4Addr = ip.parse().map_err(|_| format!("{s:?} is not a network like \"192.0.2.0/24\""))?;
-    let len: u8 = len.parse().ok().filter(|l| *l <= 32).ok_or_else(|| format!("{s:?}: prefix length must be 0-32"))?;
+    let ip: Ipv4Addr = ip
+        .parse()
+        .map_err(|_| format!("{s:?} is not a network like \"192.0.2.0/24\""))?;
+    let len: u8 = len
+        .parse()
+        .ok()
+        .filter(|l| *l <= 32)
+        .ok_or_else(|| format!("{s:?}: prefix length must be 0-32"))?;
     Ok((ip, len))
 }
 
@@ -399,22 +499,53 @@ fn apply(h: &mut HostConfig, s: &HostSpec) {
         h.max_message_size = Some(v);
     }
     for a in &s.accounts {
-        h.accounts.push(Account { login: a.login.clone(), password: a.password.clone(), address: a.address.clone() });
+        h.accounts.push(Account {
+            login: a.login.clone(),
+            password: a.password.clone(),
+            address: a.address.clone(),
+        });
     }
 }
 
 /// The built-in catalogue, in teaching order: (file name, TOML text).
 #[cfg(feature = "toml")]
 pub const CATALOGUE: &[(&str, &str)] = &[
-    ("seed-story.toml", include_str!("../scenarios/seed-story.toml")),
-    ("unknown-recipient.toml", include_str!("../scenarios/unknown-recipient.toml")),
-    ("backup-mx.toml", include_str!("../scenarios/backup-mx.toml")),
-    ("greylisting.toml", include_str!("../scenarios/greylisting.toml")),
-    ("open-relay.toml", include_str!("../scenarios/open-relay.toml")),
-    ("spam-filter.toml", include_str!("../scenarios/spam-filter.toml")),
-    ("pop3-two-devices.toml", include_str!("../scenarios/pop3-two-devices.toml")),
-    ("too-large.toml", include_str!("../scenarios/too-large.toml")),
-    ("no-such-domain.toml", include_str!("../scenarios/no-such-domain.toml")),
+    (
+        "seed-story.toml",
+        include_str!("../scenarios/seed-story.toml"),
+    ),
+    (
+        "unknown-recipient.toml",
+        include_str!("../scenarios/unknown-recipient.toml"),
+    ),
+    (
+        "backup-mx.toml",
+        include_str!("../scenarios/backup-mx.toml"),
+    ),
+    (
+        "greylisting.toml",
+        include_str!("../scenarios/greylisting.toml"),
+    ),
+    (
+        "open-relay.toml",
+        include_str!("../scenarios/open-relay.toml"),
+    ),
+    (
+        "spam-filter.toml",
+        include_str!("../scenarios/spam-filter.toml"),
+    ),
+    (
+        "pop3-two-devices.toml",
+        include_str!("../scenarios/pop3-two-devices.toml"),
+    ),
+    (
+        "too-large.toml",
+        include_str!("../scenarios/too-large.toml"),
+    ),
+    (
+        "no-such-domain.toml",
+        include_str!("../scenarios/no-such-domain.toml"),
+    ),
 ];
 
 /// Every built-in scenario, parsed (a broken one is a bug: tests parse them all).
@@ -441,10 +572,14 @@ fn to_rust(scenarios: &[Scenario]) -> String {
         format!("{v:?}.into()")
     }
     fn opt<T>(v: &Option<T>, f: impl Fn(&T) -> String) -> String {
-        v.as_ref().map_or("None".into(), |x| format!("Some({})", f(x)))
+        v.as_ref()
+            .map_or("None".into(), |x| format!("Some({})", f(x)))
     }
     fn strings(v: &[String]) -> String {
-        format!("vec![{}]", v.iter().map(|x| s(x)).collect::<Vec<_>>().join(", "))
+        format!(
+            "vec![{}]",
+            v.iter().map(|x| s(x)).collect::<Vec<_>>().join(", ")
+        )
     }
     fn delay(d: &Delay) -> String {
         format!("Delay(SimDuration({}))", d.0.as_micros())
@@ -462,8 +597,22 @@ fn to_rust(scenarios: &[Scenario]) -> String {
         let _ = writeln!(o, "            name: {},\n            title: {},\n            goal: {},\n            seed: {},", s(&sc.name), s(&sc.title), s(&sc.goal), sc.seed);
         let _ = writeln!(o, "            hosts: vec![");
         for h in &sc.hosts {
-            let ip = opt(&h.ip, |ip| { let [a, b, c, d] = ip.octets(); format!("Ipv4Addr::new({a}, {b}, {c}, {d})") });
-            let accounts: Vec<String> = h.accounts.iter().map(|a| format!("AccountSpec {{ login: {}, password: {}, address: {} }}", s(&a.login), s(&a.password), s(&a.address))).collect();
+            let ip = opt(&h.ip, |ip| {
+                let [a, b, c, d] = ip.octets();
+                format!("Ipv4Addr::new({a}, {b}, {c}, {d})")
+            });
+            let accounts: Vec<String> = h
+                .accounts
+                .iter()
+                .map(|a| {
+                    format!(
+                        "AccountSpec {{ login: {}, password: {}, address: {} }}",
+                        s(&a.login),
+                        s(&a.password),
+                        s(&a.address)
+                    )
+                })
+                .collect();
             let _ = writeln!(
                 o,
                 "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, accounts: vec![{}] }},",
@@ -474,10 +623,25 @@ fn to_rust(scenarios: &[Scenario]) -> String {
         }
         let _ = writeln!(o, "            ],\n            mx: vec![");
         for m in &sc.mx {
-            let _ = writeln!(o, "                MxSpec {{ domain: {}, preference: {}, host: {} }},", s(&m.domain), m.preference, s(&m.host));
+            let _ = writeln!(
+                o,
+                "                MxSpec {{ domain: {}, preference: {}, host: {} }},",
+                s(&m.domain),
+                m.preference,
+                s(&m.host)
+            );
         }
-        let retry = opt(&sc.retry, |r| format!("RetrySpec {{ schedule: vec![{}], max_age: {} }}", r.schedule.iter().map(delay).collect::<Vec<_>>().join(", "), delay(&r.max_age)));
-        let _ = writeln!(o, "            ],\n            retry: {retry},\n            steps: vec![");
+        let retry = opt(&sc.retry, |r| {
+            format!(
+                "RetrySpec {{ schedule: vec![{}], max_age: {} }}",
+                r.schedule.iter().map(delay).collect::<Vec<_>>().join(", "),
+                delay(&r.max_age)
+            )
+        });
+        let _ = writeln!(
+            o,
+            "            ],\n            retry: {retry},\n            steps: vec!["
+        );
         for st in &sc.steps {
             let line = match st {
                 Step::Send { at, from_host, server, port, auth, from, to, subject, body, padding_lines } => format!(
@@ -511,7 +675,9 @@ mod tests {
         assert_eq!(parse_delay("250ms"), Ok(SimDuration::from_millis(250)));
         assert!(parse_delay("soon").is_err());
         assert!(parse_delay("3y").unwrap_err().contains("unknown time unit"));
-        assert!(parse_delay("99999999999999d").unwrap_err().contains("too long"));
+        assert!(parse_delay("99999999999999d")
+            .unwrap_err()
+            .contains("too long"));
     }
 
     #[test]
@@ -540,7 +706,11 @@ mod tests {
         let src = "name = \"x\"\ntitle = \"t\"\ngoal = \"g\"\n\n[[step]]\nat = 0\ndo = \"host_down\"\nhost = \"mars\"\n";
         let e = Scenario::parse(src, "s.toml").unwrap_err();
         assert_eq!(e.line, Some(5));
-        assert!(e.to_string().starts_with("s.toml:5: step 1 names host \"mars\""), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("s.toml:5: step 1 names host \"mars\""),
+            "{e}"
+        );
     }
 
     /// The generated catalogue is exactly what parsing the TOML files gives.
@@ -549,14 +719,24 @@ mod tests {
     fn catalogue_data_matches_the_toml_files() {
         let parsed: Vec<Scenario> = CATALOGUE
             .iter()
-            .map(|(file, src)| Scenario::parse(src, &format!("scenarios/{file}")).unwrap_or_else(|e| panic!("built-in scenario: {e}")))
+            .map(|(file, src)| {
+                Scenario::parse(src, &format!("scenarios/{file}"))
+                    .unwrap_or_else(|e| panic!("built-in scenario: {e}"))
+            })
             .collect();
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/scenario/catalogue_data.rs");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/scenario/catalogue_data.rs"
+        );
         let code = to_rust(&parsed);
         if std::env::var_os("MAILSIM_BLESS").is_some() {
             std::fs::write(path, &code).expect("write catalogue_data.rs");
         }
         assert_eq!(catalogue(), parsed, "catalogue_data.rs is stale: run MAILSIM_BLESS=1 cargo test -p protocol-core catalogue_data");
-        assert_eq!(std::fs::read_to_string(path).expect("read catalogue_data.rs"), code, "catalogue_data.rs is not what the generator writes");
+        assert_eq!(
+            std::fs::read_to_string(path).expect("read catalogue_data.rs"),
+            code,
+            "catalogue_data.rs is not what the generator writes"
+        );
     }
 }

@@ -6,11 +6,15 @@ use std::fmt;
 use std::ops::{Add, AddAssign, Sub};
 
 /// A point in virtual time: microseconds since the world started.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct SimTime(pub u64);
 
 /// A length of virtual time in microseconds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct SimDuration(pub u64);
 
 impl SimTime {
@@ -84,7 +88,12 @@ impl Add for SimDuration {
 impl fmt::Display for SimTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ms = self.0 / 1_000;
-        let (h, m, s, ms) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1_000 % 60, ms % 1_000);
+        let (h, m, s, ms) = (
+            ms / 3_600_000,
+            ms / 60_000 % 60,
+            ms / 1_000 % 60,
+            ms % 1_000,
+        );
         write!(f, "{h}:{m:02}:{s:02}.{ms:03}")
     }
 }
@@ -126,7 +135,10 @@ mod tests {
     #[test]
     fn time_prints_as_clock() {
         assert_eq!(SimTime(0).to_string(), "0:00:00.000");
-        assert_eq!((SimTime(0) + SimDuration::from_mins(75) + SimDuration::from_millis(42)).to_string(), "1:15:00.042");
+        assert_eq!(
+            (SimTime(0) + SimDuration::from_mins(75) + SimDuration::from_millis(42)).to_string(),
+            "1:15:00.042"
+        );
     }
 
     #[test]
@@ -142,12 +154,21 @@ mod tests {
     #[test]
     fn durations_round_instead_of_truncating() {
         // A greylisting retry 15 minutes after a 451 sent 137 ms in.
-        assert_eq!((SimDuration::from_mins(15) - SimDuration::from_millis(137)).to_string(), "15 min");
+        assert_eq!(
+            (SimDuration::from_mins(15) - SimDuration::from_millis(137)).to_string(),
+            "15 min"
+        );
         assert_eq!(SimDuration::from_micros(119_700_000).to_string(), "2 min");
         assert_eq!(SimDuration::from_micros(999_600).to_string(), "1 s");
         assert_eq!(SimDuration::from_micros(1_499).to_string(), "1 ms");
-        assert_eq!((SimDuration::from_mins(60) + SimDuration::from_secs(10)).to_string(), "1 h");
-        assert_eq!((SimDuration::from_mins(60) - SimDuration::from_secs(10)).to_string(), "59 min 50 s");
+        assert_eq!(
+            (SimDuration::from_mins(60) + SimDuration::from_secs(10)).to_string(),
+            "1 h"
+        );
+        assert_eq!(
+            (SimDuration::from_mins(60) - SimDuration::from_secs(10)).to_string(),
+            "59 min 50 s"
+        );
     }
 
     #[test]

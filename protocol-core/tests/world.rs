@@ -38,12 +38,21 @@ fn golden_traces_of_every_builtin_scenario() {
         let want = std::fs::read_to_string(&path).unwrap();
         if want != text {
             std::fs::write(&failed_path, &text).unwrap();
-            failed.push(format!("{} (seed {}): see {}", s.name, s.seed, failed_path.display()));
+            failed.push(format!(
+                "{} (seed {}): see {}",
+                s.name,
+                s.seed,
+                failed_path.display()
+            ));
         } else {
             let _ = std::fs::remove_file(&failed_path);
         }
     }
-    assert!(failed.is_empty(), "golden trace mismatch (MAILSIM_BLESS=1 to accept):\n{}", failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "golden trace mismatch (MAILSIM_BLESS=1 to accept):\n{}",
+        failed.join("\n")
+    );
 }
 
 #[test]
@@ -52,7 +61,11 @@ fn the_same_seed_gives_a_byte_identical_trace() {
         for seed in [s.seed, 0xDEAD_BEEF] {
             let a = serde_json::to_string(s.run(Some(seed)).trace()).unwrap();
             let b = serde_json::to_string(s.run(Some(seed)).trace()).unwrap();
-            assert!(a == b, "scenario {} is not deterministic with seed {seed}", s.name);
+            assert!(
+                a == b,
+                "scenario {} is not deterministic with seed {seed}",
+                s.name
+            );
         }
     }
 }
@@ -64,7 +77,13 @@ fn assert_nothing_lost(name: &str, seed: u64, trace: &[TraceEvent]) {
     // Messages the first hop accepted from a mail program (not from an MTA).
     let mut submitted: Vec<(String, String, String)> = Vec::new(); // (message-id, sender, rcpt)
     for e in trace {
-        if let EventKind::Queued { from, rcpts, message_id: Some(mid), .. } = &e.kind {
+        if let EventKind::Queued {
+            from,
+            rcpts,
+            message_id: Some(mid),
+            ..
+        } = &e.kind
+        {
             if from.is_empty() {
                 continue;
             }
@@ -87,11 +106,19 @@ fn assert_nothing_lost(name: &str, seed: u64, trace: &[TraceEvent]) {
                 if r.eq_ignore_ascii_case(from) && message.contains("Final-Recipient: rfc822; ")
                    && message.contains(mid.as_str()) && message.contains(&format!("Final-Recipient: rfc822; {rcpt}"))))
             .count();
-        assert_eq!(delivered + bounced, 1, "{name} (seed {seed}): {mid} to {rcpt}: delivered {delivered}, bounced {bounced}");
+        assert_eq!(
+            delivered + bounced,
+            1,
+            "{name} (seed {seed}): {mid} to {rcpt}: delivered {delivered}, bounced {bounced}"
+        );
     }
     // And no queue is left holding anything.
     let v = WorldView::at(trace, trace.len());
-    assert!(v.queues.values().all(|q| q.is_empty()), "{name} (seed {seed}): queues not empty: {:?}", v.queues);
+    assert!(
+        v.queues.values().all(|q| q.is_empty()),
+        "{name} (seed {seed}): queues not empty: {:?}",
+        v.queues
+    );
 }
 
 #[test]
@@ -118,7 +145,11 @@ fn replies(trace: &[TraceEvent], code: u16) -> Vec<String> {
     trace
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::Line { text, parsed: Some(Parsed::Reply { code: c, .. }), .. } if *c == code => Some(text.clone()),
+            EventKind::Line {
+                text,
+                parsed: Some(Parsed::Reply { code: c, .. }),
+                ..
+            } if *c == code => Some(text.clone()),
             _ => None,
         })
         .collect()
@@ -128,7 +159,11 @@ fn delivered(trace: &[TraceEvent], mailbox: &str) -> Vec<String> {
     trace
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::Delivered { mailbox: m, message, .. } if m == mailbox => Some(message.clone()),
+            EventKind::Delivered {
+                mailbox: m,
+                message,
+                ..
+            } if m == mailbox => Some(message.clone()),
             _ => None,
         })
         .collect()
@@ -145,18 +180,41 @@ fn seed_story_john_to_dave_two_hops_fetched_and_deleted() {
     let msgs = delivered(t, "dave");
     assert_eq!(msgs.len(), 1);
     let m = &msgs[0];
-    assert!(m.starts_with("Return-Path: <john@isp.example>\r\nReceived: from smtp.isp.example"), "{m}");
-    assert_eq!(received_count(m), 2, "one Received per SMTP server: ISP, then Dave's MX");
-    assert!(m.contains("by smtp.isp.example with ESMTPA"), "the ISP records the authenticated submission");
-    for h in ["From: John <john@isp.example>", "To: Dave <dave@dave.example>", "Subject: ", "Date: ", "Message-ID: <"] {
+    assert!(
+        m.starts_with("Return-Path: <john@isp.example>\r\nReceived: from smtp.isp.example"),
+        "{m}"
+    );
+    assert_eq!(
+        received_count(m),
+        2,
+        "one Received per SMTP server: ISP, then Dave's MX"
+    );
+    assert!(
+        m.contains("by smtp.isp.example with ESMTPA"),
+        "the ISP records the authenticated submission"
+    );
+    for h in [
+        "From: John <john@isp.example>",
+        "To: Dave <dave@dave.example>",
+        "Subject: ",
+        "Date: ",
+        "Message-ID: <",
+    ] {
         assert!(m.contains(h), "missing {h}");
     }
     // The MX lookup, the AUTH, the POP3 download and the deletion all happened.
     assert!(t.iter().any(|e| matches!(&e.kind, EventKind::DnsQuery { name, qtype: protocol_core::dns::RecordType::MX, .. } if name == "dave.example")));
     assert!(replies(t, 235).len() == 1);
-    assert!(t.iter().any(|e| matches!(e.kind, EventKind::Retrieved { .. })));
-    assert!(t.iter().any(|e| matches!(e.kind, EventKind::Deleted { .. })));
-    assert!(w.mailbox("mx", "dave").is_empty(), "DELE then QUIT empties the maildrop");
+    assert!(t
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::Retrieved { .. })));
+    assert!(t
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::Deleted { .. })));
+    assert!(
+        w.mailbox("mx", "dave").is_empty(),
+        "DELE then QUIT empties the maildrop"
+    );
     let view = WorldView::at(t, t.len());
     assert!(view.mailbox("mx", "dave").is_empty());
 }
@@ -165,16 +223,42 @@ fn seed_story_john_to_dave_two_hops_fetched_and_deleted() {
 fn stepping_back_gives_the_earlier_state() {
     let (_, w) = run("seed-story");
     let t = w.trace();
-    let delivered_at = t.iter().position(|e| matches!(e.kind, EventKind::Delivered { .. })).unwrap();
-    let deleted_at = t.iter().position(|e| matches!(e.kind, EventKind::Deleted { .. })).unwrap();
-    assert_eq!(WorldView::at(t, delivered_at).mailbox("mx", "dave").len(), 0);
-    assert_eq!(WorldView::at(t, delivered_at + 1).mailbox("mx", "dave").len(), 1);
-    assert_eq!(WorldView::at(t, deleted_at + 1).mailbox("mx", "dave").len(), 0);
+    let delivered_at = t
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::Delivered { .. }))
+        .unwrap();
+    let deleted_at = t
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::Deleted { .. }))
+        .unwrap();
+    assert_eq!(
+        WorldView::at(t, delivered_at).mailbox("mx", "dave").len(),
+        0
+    );
+    assert_eq!(
+        WorldView::at(t, delivered_at + 1)
+            .mailbox("mx", "dave")
+            .len(),
+        1
+    );
+    assert_eq!(
+        WorldView::at(t, deleted_at + 1).mailbox("mx", "dave").len(),
+        0
+    );
     // Back again: the same state as before, because views are pure.
     assert_eq!(WorldView::at(t, deleted_at), WorldView::at(t, deleted_at));
     assert_eq!(WorldView::at(t, deleted_at).mailbox("mx", "dave").len(), 1);
-    let queued_at = t.iter().position(|e| matches!(e.kind, EventKind::Queued { .. })).unwrap();
-    assert_eq!(WorldView::at(t, queued_at + 1).queues.get("isp").map(|q| q.len()), Some(1));
+    let queued_at = t
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::Queued { .. }))
+        .unwrap();
+    assert_eq!(
+        WorldView::at(t, queued_at + 1)
+            .queues
+            .get("isp")
+            .map(|q| q.len()),
+        Some(1)
+    );
     let view = WorldView::at(t, queued_at + 1);
     assert_eq!(view.mailbox("mx", "dave").len(), 0);
     let s = &WorldView::at(t, 5).sessions;
@@ -185,11 +269,18 @@ fn stepping_back_gives_the_earlier_state() {
 fn unknown_recipient_bounces_into_johns_mailbox_and_john_fetches_it() {
     let (_, w) = run("unknown-recipient");
     let t = w.trace();
-    assert!(replies(t, 550).iter().any(|r| r.contains("5.1.1")), "{:?}", replies(t, 550));
+    assert!(
+        replies(t, 550).iter().any(|r| r.contains("5.1.1")),
+        "{:?}",
+        replies(t, 550)
+    );
     let bounces = delivered(t, "john");
     assert_eq!(bounces.len(), 1);
     let b = &bounces[0];
-    assert!(b.starts_with("Return-Path: <>"), "a bounce has the null sender");
+    assert!(
+        b.starts_with("Return-Path: <>"),
+        "a bounce has the null sender"
+    );
     assert!(b.contains("multipart/report; report-type=delivery-status"));
     assert!(b.contains("Status: 5.1.1") && b.contains("mailbox does not exist"));
     // John fetched it over POP3 on smtp.isp.example:110.
@@ -203,14 +294,20 @@ fn backup_mx_accepts_while_the_primary_is_down_and_forwards_later() {
     let t = w.trace();
     assert!(t.iter().any(|e| matches!(&e.kind, EventKind::ConnectionUnreachable { port: 25, .. } if e.from == "isp" && e.to == "mx")));
     assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Relayed { host, to_host, .. } if host == "isp" && to_host == "mx2")));
-    assert!(t.iter().any(|e| matches!(&e.kind, EventKind::RetryScheduled { host, .. } if host == "mx2")));
+    assert!(t
+        .iter()
+        .any(|e| matches!(&e.kind, EventKind::RetryScheduled { host, .. } if host == "mx2")));
     assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Relayed { host, to_host, .. } if host == "mx2" && to_host == "mx")));
     let msgs = delivered(t, "dave");
     assert_eq!(msgs.len(), 1);
     assert_eq!(received_count(&msgs[0]), 3, "ISP, backup MX, primary MX");
     assert!(msgs[0].contains("by mx2.dave.example"));
     // Delivered only after the primary came back at 40 min.
-    let at = t.iter().find(|e| matches!(e.kind, EventKind::Delivered { .. })).unwrap().time;
+    let at = t
+        .iter()
+        .find(|e| matches!(e.kind, EventKind::Delivered { .. }))
+        .unwrap()
+        .time;
     assert!(at.as_micros() >= 40 * 60 * 1_000_000);
 }
 
@@ -218,12 +315,25 @@ fn backup_mx_accepts_while_the_primary_is_down_and_forwards_later() {
 fn greylisting_gets_451_then_delivers_on_retry() {
     let (_, w) = run("greylisting");
     let t = w.trace();
-    let greylisted = t.iter().position(|e| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with("451 4.7.1"))).expect("a 451 4.7.1");
-    let retry = t.iter().position(|e| matches!(e.kind, EventKind::RetryScheduled { .. })).expect("a retry");
-    let delivered_at = t.iter().position(|e| matches!(e.kind, EventKind::Delivered { .. })).expect("delivered");
+    let greylisted = t
+        .iter()
+        .position(
+            |e| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with("451 4.7.1")),
+        )
+        .expect("a 451 4.7.1");
+    let retry = t
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::RetryScheduled { .. }))
+        .expect("a retry");
+    let delivered_at = t
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::Delivered { .. }))
+        .expect("delivered");
     assert!(greylisted < retry && retry < delivered_at);
     assert_eq!(delivered(t, "dave").len(), 1);
-    assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Note { text, .. } if text.contains("min later"))));
+    assert!(t
+        .iter()
+        .any(|e| matches!(&e.kind, EventKind::Note { text, .. } if text.contains("min later"))));
 }
 
 #[test]
@@ -231,9 +341,20 @@ fn open_relay_refused_and_submission_requires_auth() {
     let (_, w) = run("open-relay");
     let t = w.trace();
     let l = lines(t);
-    assert!(l.iter().any(|(f, to, x)| f == "isp" && to == "stranger" && x.starts_with("550 5.7.1")), "{l:?}");
-    assert!(l.iter().any(|(f, to, x)| f == "isp" && to == "john-pc" && x.starts_with("530")), "{l:?}");
-    assert!(!t.iter().any(|e| matches!(e.kind, EventKind::Queued { .. })), "nothing was accepted");
+    assert!(
+        l.iter()
+            .any(|(f, to, x)| f == "isp" && to == "stranger" && x.starts_with("550 5.7.1")),
+        "{l:?}"
+    );
+    assert!(
+        l.iter()
+            .any(|(f, to, x)| f == "isp" && to == "john-pc" && x.starts_with("530")),
+        "{l:?}"
+    );
+    assert!(
+        !t.iter().any(|e| matches!(e.kind, EventKind::Queued { .. })),
+        "nothing was accepted"
+    );
 }
 
 #[test]
@@ -259,10 +380,26 @@ fn pop3_leave_on_server_then_delete_from_the_phone() {
         })
         .collect();
     let pc: Vec<_> = retrieved.iter().filter(|(h, _)| h == "dave-pc").collect();
-    let phone: Vec<_> = retrieved.iter().filter(|(h, _)| h == "dave-phone").collect();
-    assert_eq!(pc.len(), 2, "the laptop downloads each message once (UIDL remembers): {retrieved:?}");
-    assert_eq!(phone.len(), 2, "the phone still finds both on the server: {retrieved:?}");
-    assert_eq!(t.iter().filter(|e| matches!(e.kind, EventKind::Deleted { .. })).count(), 2);
+    let phone: Vec<_> = retrieved
+        .iter()
+        .filter(|(h, _)| h == "dave-phone")
+        .collect();
+    assert_eq!(
+        pc.len(),
+        2,
+        "the laptop downloads each message once (UIDL remembers): {retrieved:?}"
+    );
+    assert_eq!(
+        phone.len(),
+        2,
+        "the phone still finds both on the server: {retrieved:?}"
+    );
+    assert_eq!(
+        t.iter()
+            .filter(|e| matches!(e.kind, EventKind::Deleted { .. }))
+            .count(),
+        2
+    );
     assert!(w.mailbox("mx", "dave").is_empty());
 }
 
@@ -273,7 +410,11 @@ fn too_large_is_refused_with_552_and_bounced() {
     assert!(!replies(t, 552).is_empty(), "a 552 from Dave's server");
     let b = delivered(t, "john");
     assert_eq!(b.len(), 1);
-    assert!(b[0].contains("Status: 5.3.4") || b[0].contains("Status: 5.2.3"), "{}", b[0]);
+    assert!(
+        b[0].contains("Status: 5.3.4") || b[0].contains("Status: 5.2.3"),
+        "{}",
+        b[0]
+    );
     assert!(delivered(t, "dave").is_empty());
 }
 
@@ -282,7 +423,11 @@ fn nxdomain_bounces_at_once() {
     let (_, w) = run("no-such-domain");
     let t = w.trace();
     assert!(t.iter().any(|e| matches!(&e.kind, EventKind::DnsAnswer { answer: protocol_core::dns::Answer::NxDomain, name, .. } if name == "dave.exmaple")));
-    assert!(!t.iter().any(|e| matches!(&e.kind, EventKind::ConnectionOpened { port: 25, .. })), "no server to connect to");
+    assert!(
+        !t.iter()
+            .any(|e| matches!(&e.kind, EventKind::ConnectionOpened { port: 25, .. })),
+        "no server to connect to"
+    );
     let b = delivered(t, "john");
     assert_eq!(b.len(), 1);
     assert!(b[0].contains("Status: 5.1.2") && b[0].contains("does not exist"));
@@ -291,7 +436,9 @@ fn nxdomain_bounces_at_once() {
 #[test]
 fn console_talks_to_a_real_server_session() {
     let mut w = protocol_core::sim::cast::cast(1);
-    let c = w.connect("john-pc", "mail.dave.example", 25).expect("connect");
+    let c = w
+        .connect("john-pc", "mail.dave.example", 25)
+        .expect("connect");
     w.run_until_idle();
     let greeting = String::from_utf8(w.take_received(c)).unwrap();
     assert!(greeting.starts_with("220 mail.dave.example"), "{greeting}");
@@ -318,13 +465,23 @@ fn console_talks_to_a_real_server_session() {
     assert!(since.iter().any(|e| matches!(&e.kind, EventKind::Line { text, parsed: Some(Parsed::Data), .. } if text == "hello")));
     assert!(w.next_wakeup().is_none());
     // Errors: refused and unknown names.
-    assert_eq!(w.connect("john-pc", "mail.dave.example", 80), Err(protocol_core::sim::ConnectError::Refused));
-    assert!(matches!(w.connect("john-pc", "nowhere.example", 25), Err(protocol_core::sim::ConnectError::UnknownName(_))));
+    assert_eq!(
+        w.connect("john-pc", "mail.dave.example", 80),
+        Err(protocol_core::sim::ConnectError::Refused)
+    );
+    assert!(matches!(
+        w.connect("john-pc", "nowhere.example", 25),
+        Err(protocol_core::sim::ConnectError::UnknownName(_))
+    ));
 }
 
 #[test]
 fn a_bad_scenario_file_names_file_line_and_problem() {
-    let e = Scenario::parse("name = \"x\"\ntitle = \"t\"\ngoal = \"g\"\nsed = 3\n", "my.toml").unwrap_err();
+    let e = Scenario::parse(
+        "name = \"x\"\ntitle = \"t\"\ngoal = \"g\"\nsed = 3\n",
+        "my.toml",
+    )
+    .unwrap_err();
     let s = e.to_string();
     assert!(s.starts_with("my.toml:4:"), "{s}");
     assert!(s.contains("sed"), "{s}");
@@ -335,7 +492,11 @@ fn every_explain_key_in_traces_is_in_the_table() {
     for s in catalogue() {
         for e in s.run(None).trace() {
             if let Some(k) = &e.explain {
-                assert!(protocol_core::explain::lookup(k).is_some(), "{}: unknown key {k}", s.name);
+                assert!(
+                    protocol_core::explain::lookup(k).is_some(),
+                    "{}: unknown key {k}",
+                    s.name
+                );
             }
         }
     }

@@ -41,7 +41,11 @@ pub fn Compose() -> impl IntoView {
     let body = RwSignal::new("Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".to_string());
     let error = RwSignal::new(None::<String>);
     let send = move || {
-        let d = Draft { to: to.get_untracked(), subject: subject.get_untracked(), body: body.get_untracked() };
+        let d = Draft {
+            to: to.get_untracked(),
+            subject: subject.get_untracked(),
+            body: body.get_untracked(),
+        };
         match composed_story(&d) {
             Ok(s) => {
                 error.set(None);
@@ -93,8 +97,15 @@ pub fn MessageViewer() -> impl IntoView {
     let message = move || {
         let (owner, uid) = ctx.open_message.get()?;
         ctx.snapshot.with(|s| {
-            let list = if owner == "dave" { &s.0.dave } else { &s.0.john };
-            list.iter().find(|m| m.uid == uid).cloned().map(|m| (owner.clone(), m))
+            let list = if owner == "dave" {
+                &s.0.dave
+            } else {
+                &s.0.john
+            };
+            list.iter()
+                .find(|m| m.uid == uid)
+                .cloned()
+                .map(|m| (owner.clone(), m))
         })
     };
     move || {

@@ -57,7 +57,11 @@ fn Host(host: HostInfo) -> impl IntoView {
     let id2 = host.id.clone();
     let active = move || {
         let p = ctx.player.get();
-        ctx.story.with(|s| p.current().and_then(|i| s.trace.get(i)).is_some_and(|e| e.from == id2 || e.to == id2))
+        ctx.story.with(|s| {
+            p.current()
+                .and_then(|i| s.trace.get(i))
+                .is_some_and(|e| e.from == id2 || e.to == id2)
+        })
     };
     // The DNS name on two lines, "mail" over ".dave.example", so neighbours never overlap.
     let (first, rest) = match host.name.split_once('.') {
@@ -96,7 +100,12 @@ fn Packet() -> impl IntoView {
         let i = p.current()?;
         ctx.story.with(|s| {
             let e = s.trace.get(i)?;
-            if e.from == e.to || matches!(e.kind, EventKind::StateChanged { .. } | EventKind::Note { .. }) {
+            if e.from == e.to
+                || matches!(
+                    e.kind,
+                    EventKind::StateChanged { .. } | EventKind::Note { .. }
+                )
+            {
                 return None;
             }
             let a = s.host_index(&e.from)?;
@@ -163,15 +172,26 @@ pub fn NetworkMap() -> impl IntoView {
     let ctx = use_ctx();
     let hosts = move || ctx.story.with(|s| s.hosts.clone());
     let links = move || {
-        ctx.story.with(|s| s.links.iter().map(|&(a, b)| (s.hosts[a].x, s.hosts[a].y, s.hosts[b].x, s.hosts[b].y)).collect::<Vec<_>>())
+        ctx.story.with(|s| {
+            s.links
+                .iter()
+                .map(|&(a, b)| (s.hosts[a].x, s.hosts[a].y, s.hosts[b].x, s.hosts[b].y))
+                .collect::<Vec<_>>()
+        })
     };
     let gap = Memo::new(move |_| {
         let p = ctx.player.get();
         if !p.playing {
             return None;
         }
-        let gap = ctx.story.with(|s| crate::state::gap_before(&s.trace, p.position))?;
-        let dwell = ctx.story.with(|s| p.current().and_then(|i| s.trace.get(i)).map_or(300.0, crate::state::dwell_ms));
+        let gap = ctx
+            .story
+            .with(|s| crate::state::gap_before(&s.trace, p.position))?;
+        let dwell = ctx.story.with(|s| {
+            p.current()
+                .and_then(|i| s.trace.get(i))
+                .map_or(300.0, crate::state::dwell_ms)
+        });
         (ctx.elapsed_scaled() >= dwell).then(|| crate::state::gap_caption(gap))
     });
     view! {

@@ -76,7 +76,10 @@ impl Ctx {
         self.story.set(Shared(Arc::new(story)));
         self.generation.update(|g| *g += 1);
         self.open_message.set(None);
-        self.player.set(Player { speed, ..Player::new(len) });
+        self.player.set(Player {
+            speed,
+            ..Player::new(len)
+        });
     }
     /// After the telnet pane's world ran (it had `before` events): show its
     /// story, grown by the new events, and play them so the cursor follows.
@@ -87,7 +90,10 @@ impl Ctx {
             let len = self.console.with_untracked(|c| c.world().trace().len());
             if self.story.with_untracked(|s| s.trace.len()) != len {
                 // In place: the trace is copied only if someone else holds it.
-                self.console.with_untracked(|c| self.story.update(|s| Arc::make_mut(&mut s.0).extend_from(c.world())));
+                self.console.with_untracked(|c| {
+                    self.story
+                        .update(|s| Arc::make_mut(&mut s.0).extend_from(c.world()))
+                });
                 self.player.update(|p| p.follow(before, len));
             }
         } else {
@@ -136,7 +142,11 @@ pub use telnet::show_console_story;
 
 /// Whether a CSS media query matches now (false if it cannot be asked).
 pub fn media_matches(query: &str) -> bool {
-    window().match_media(query).ok().flatten().is_some_and(|m| m.matches())
+    window()
+        .match_media(query)
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 pub fn perf_now() -> f64 {
@@ -159,7 +169,10 @@ fn frame(ctx: Ctx) {
     let p = ctx.player.get_untracked();
     let started = ctx.step_started.get_untracked();
     if p.playing {
-        let wait = ctx.story.with_untracked(|s| crate::state::wait_before_next_ms(&s.trace, p.position)) / p.speed_factor();
+        let wait = ctx
+            .story
+            .with_untracked(|s| crate::state::wait_before_next_ms(&s.trace, p.position))
+            / p.speed_factor();
         if now - started >= wait {
             ctx.player.update(|p| p.step_forward());
             ctx.step_started.set(now);
@@ -185,7 +198,10 @@ fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
     let typing = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || (el.tag_name() == "BUTTON" && ev.key() == " "))
+        .map(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || (el.tag_name() == "BUTTON" && ev.key() == " ")
+        })
         .unwrap_or(false);
     if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
         return;
@@ -276,7 +292,11 @@ pub fn App() -> impl IntoView {
         compose_open: RwSignal::new(false),
         open_message: RwSignal::new(None),
         dark: RwSignal::new(None),
-        tab: RwSignal::new(if sandbox_first { Tab::Telnet } else { Tab::Line }),
+        tab: RwSignal::new(if sandbox_first {
+            Tab::Telnet
+        } else {
+            Tab::Line
+        }),
         console,
     };
     provide_context(ctx);

@@ -2,7 +2,10 @@
 //! its parsed fields, the session's state machine, the message at this hop).
 
 use super::{header_list, use_ctx, Tab};
-use crate::state::{explanation_keys, gap_before, gap_caption, hop_message, machine, parsed_fields, raw_line, Machine};
+use crate::state::{
+    explanation_keys, gap_before, gap_caption, hop_message, machine, parsed_fields, raw_line,
+    Machine,
+};
 use leptos::prelude::*;
 use protocol_core::explain::lookup;
 use protocol_core::sim::render::describe;
@@ -76,10 +79,14 @@ fn crlf_badges(raw: String) -> impl IntoView {
         .collect_view()
 }
 
-
 fn machine_view(m: Machine) -> impl IntoView {
     let current = m.current.clone().unwrap_or_default();
-    let title = format!("{} server session #{} on {}", m.protocol.label(), m.conn, m.server);
+    let title = format!(
+        "{} server session #{} on {}",
+        m.protocol.label(),
+        m.conn,
+        m.server
+    );
     let rows = m
         .states
         .iter()

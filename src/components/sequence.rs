@@ -5,7 +5,10 @@
 
 use super::use_ctx;
 use crate::num::fixed;
-use crate::state::{gap_before, gap_caption, row_for_event, scroll_to_row, seq_row, shown_rows, states_after, window};
+use crate::state::{
+    gap_before, gap_caption, row_for_event, scroll_to_row, seq_row, shown_rows, states_after,
+    window,
+};
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -38,7 +41,11 @@ pub fn SequenceDiagram() -> impl IntoView {
     // Event indexes of the rows (state changes have none of their own).
     let shown = Memo::new(move |_| ctx.story.with(|s| shown_rows(&s.trace)));
     let len = move || shown.with(Vec::len);
-    let current_row = move || ctx.player.with(|p| p.current()).and_then(|c| shown.with(|r| row_for_event(r, c)));
+    let current_row = move || {
+        ctx.player
+            .with(|p| p.current())
+            .and_then(|c| shown.with(|r| row_for_event(r, c)))
+    };
     let range = Memo::new(move |_| window(len(), scroll_top.get(), height.get(), row_h.get(), 8));
     let n_hosts = move || ctx.story.with(|s| s.hosts.len().max(1));
     let x_pct = move |k: usize| (k as f64 + 0.5) * 100.0 / n_hosts() as f64;
@@ -52,7 +59,12 @@ pub fn SequenceDiagram() -> impl IntoView {
         request_animation_frame(move || {
             measure();
             if let (Some(el), Some(i)) = (scroller.get_untracked(), row) {
-                if let Some(t) = scroll_to_row(i, el.scroll_top() as f64, el.client_height() as f64, row_h.get_untracked()) {
+                if let Some(t) = scroll_to_row(
+                    i,
+                    el.scroll_top() as f64,
+                    el.client_height() as f64,
+                    row_h.get_untracked(),
+                ) {
                     el.set_scroll_top(t as i32);
                     scroll_top.set(t);
                 }
@@ -71,11 +83,16 @@ pub fn SequenceDiagram() -> impl IntoView {
         (a..b).map(|i| (gen, i)).collect::<Vec<_>>()
     };
     let row_view = move |(_, r): (u32, usize)| {
-        let Some(i) = shown.with_untracked(|rows| rows.get(r).copied()) else { return ().into_any() };
+        let Some(i) = shown.with_untracked(|rows| rows.get(r).copied()) else {
+            return ().into_any();
+        };
         let (row, gap, names, states) = ctx.story.with(|s| {
             let row = seq_row(&s.trace, &s.hosts, i);
             let states = shown.with_untracked(|rows| states_after(&s.trace, rows, r));
-            let name = |k: Option<usize>| k.and_then(|k| s.hosts.get(k)).map_or_else(|| "world".to_string(), |h| h.id.clone());
+            let name = |k: Option<usize>| {
+                k.and_then(|k| s.hosts.get(k))
+                    .map_or_else(|| "world".to_string(), |h| h.id.clone())
+            };
             let names = (name(row.from), name(row.to));
             (row, gap_before(&s.trace, i).map(gap_caption), names, states)
         });
@@ -107,7 +124,12 @@ pub fn SequenceDiagram() -> impl IntoView {
                     />
                 }
                 .into_any();
-                (m, x1.min(x2) - 50.0 / n as f64 + 1.0, (x2 - x1).abs() + 100.0 / n as f64 - 2.0, "span")
+                (
+                    m,
+                    x1.min(x2) - 50.0 / n as f64 + 1.0,
+                    (x2 - x1).abs() + 100.0 / n as f64 - 2.0,
+                    "span",
+                )
             }
             (Some(a), _) => {
                 let x = x_pct(a);
@@ -116,16 +138,31 @@ pub fn SequenceDiagram() -> impl IntoView {
                 let width = if x > 60.0 { x - 4.0 } else { 98.0 - x };
                 (m, left, width, if x > 60.0 { "right" } else { "left" })
             }
-            _ => (view! { <line class="note-line" x1="0" x2="100%" y1="74%" y2="74%" /> }.into_any(), 2.0, 96.0, "span"),
+            _ => (
+                view! { <line class="note-line" x1="0" x2="100%" y1="74%" y2="74%" /> }.into_any(),
+                2.0,
+                96.0,
+                "span",
+            ),
         };
         let mut aria = format!("Step {}: {} → {}: {}", i + 1, names.0, names.1, &label);
-        let state_text = states.iter().map(|(_, st)| st.as_str()).collect::<Vec<_>>().join(" → ");
+        let state_text = states
+            .iter()
+            .map(|(_, st)| st.as_str())
+            .collect::<Vec<_>>()
+            .join(" → ");
         if !states.is_empty() {
             // The badge is drawn for the eye (aria-hidden); the name says it.
             aria.push_str(&format!("; the server's state is now {state_text}"));
         }
         let title = format!("{} · {}", row.time, &label);
-        let top = move || format!("top: {}px; height: {}px", fixed(r as f64 * row_h.get(), 2), fixed(row_h.get(), 2));
+        let top = move || {
+            format!(
+                "top: {}px; height: {}px",
+                fixed(r as f64 * row_h.get(), 2),
+                fixed(row_h.get(), 2)
+            )
+        };
         // The server's new state, beside its lifeline, on the side away from the arrow.
         let badge = ctx.story.with(|s| {
             let (host, _) = states.first()?;

@@ -32,7 +32,9 @@ pub fn TelnetPane() -> impl IntoView {
     };
     let submit = move |text: String| act(&|c| c.enter(&text));
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        let Some(el) = input.get_untracked() else { return };
+        let Some(el) = input.get_untracked() else {
+            return;
+        };
         let key = ev.key();
         if ev.ctrl_key() && (key == "]" || ev.code() == "BracketRight") {
             ev.prevent_default();
@@ -49,7 +51,10 @@ pub fn TelnetPane() -> impl IntoView {
             "ArrowUp" => {
                 ev.prevent_default();
                 let cur = el.value();
-                if let Some(v) = console.try_update_untracked(|c| c.history.up(&cur)).flatten() {
+                if let Some(v) = console
+                    .try_update_untracked(|c| c.history.up(&cur))
+                    .flatten()
+                {
                     el.set_value(&v);
                 }
             }
@@ -65,12 +70,19 @@ pub fn TelnetPane() -> impl IntoView {
     // A paste with line breaks is sent line by line, as a terminal would;
     // an unfinished last line stays in the input.
     let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+        let Some(text) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        else {
+            return;
+        };
         if !text.contains('\n') {
             return;
         }
         ev.prevent_default();
-        let Some(el) = input.get_untracked() else { return };
+        let Some(el) = input.get_untracked() else {
+            return;
+        };
         let whole = format!("{}{}", el.value(), text);
         let (ready, rest) = match whole.rfind('\n') {
             Some(i) => (whole[..i].to_string(), whole[i + 1..].to_string()),
@@ -83,21 +95,39 @@ pub fn TelnetPane() -> impl IntoView {
     let lines = move || {
         console.with(|c| {
             let s = c.active_session();
-            s.lines.iter().map(|l| (s.id, l.key, l.kind.class(), l.text.clone())).collect::<Vec<_>>()
+            s.lines
+                .iter()
+                .map(|l| (s.id, l.key, l.kind.class(), l.text.clone()))
+                .collect::<Vec<_>>()
         })
     };
     let hint = move || console.with(|c| c.hint());
-    let tabs = move || console.with(|c| c.sessions.iter().enumerate().map(|(i, s)| (i, s.id, s.title(), i == c.active, s.short_title())).collect::<Vec<_>>());
-    let joinable = move || ctx.story.with(|s| protocol_core::scenario::builtin(&s.name).map(|sc| (sc.name, sc.title)));
+    let tabs = move || {
+        console.with(|c| {
+            c.sessions
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i, s.id, s.title(), i == c.active, s.short_title()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let joinable = move || {
+        ctx.story
+            .with(|s| protocol_core::scenario::builtin(&s.name).map(|sc| (sc.name, sc.title)))
+    };
     let world_value = move || console.with(|c| c.world_name.clone());
     let on_world = move |v: String| {
         if v == SANDBOX.0 {
-            console.update(|c| c.switch_world(crate::telnet::sandbox_world(), SANDBOX.0, SANDBOX.1));
+            console
+                .update(|c| c.switch_world(crate::telnet::sandbox_world(), SANDBOX.0, SANDBOX.1));
         } else if let Some(sc) = protocol_core::scenario::builtin(&v) {
             // Join the story where the visualizer's cursor stands.
             let shown = ctx.story.with_untracked(|s| s.name == sc.name);
             let world = if shown {
-                let at = ctx.player.with_untracked(|p| p.current()).and_then(|i| ctx.story.with_untracked(|s| s.trace.get(i).map(|e| e.time)));
+                let at = ctx
+                    .player
+                    .with_untracked(|p| p.current())
+                    .and_then(|i| ctx.story.with_untracked(|s| s.trace.get(i).map(|e| e.time)));
                 crate::telnet::scenario_world_at(&sc, at)
             } else {
                 sc.run(None)
@@ -234,7 +264,10 @@ pub fn show_console_story(ctx: super::Ctx) {
     ctx.player.update(|p| p.end());
     ctx.tab.set(super::Tab::Telnet);
     request_animation_frame(|| {
-        if let Some(el) = document().get_element_by_id("telnet-input").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(el) = document()
+            .get_element_by_id("telnet-input")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
             let _ = el.focus();
         }
     });

@@ -36,7 +36,12 @@ pub fn Toolbar() -> impl IntoView {
     };
     let time_now = move || {
         let p = player.get();
-        ctx.story.with(|s| p.current().and_then(|i| s.trace.get(i)).map(|e| e.time.to_string()).unwrap_or_else(|| "0:00:00.000".into()))
+        ctx.story.with(|s| {
+            p.current()
+                .and_then(|i| s.trace.get(i))
+                .map(|e| e.time.to_string())
+                .unwrap_or_else(|| "0:00:00.000".into())
+        })
     };
 
     view! {

@@ -25,9 +25,9 @@ use super::command::Command;
 use super::response::{Reply, ResponseParser};
 use super::server::Pop3State;
 use crate::time::{SimDuration, SimTime};
-use std::io::Write as _;
 use serde::Serialize;
 use std::collections::{BTreeSet, VecDeque};
+use std::io::Write as _;
 
 /// What the mail program is asked to do.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -404,7 +404,9 @@ impl ClientSession {
         // `retain`/`remove`, which would add B-tree removal code to the web
         // bundle for this one set.
         let gone = |u: &String| {
-            self.server_uids.as_ref().is_some_and(|on_server| !on_server.contains(u))
+            self.server_uids
+                .as_ref()
+                .is_some_and(|on_server| !on_server.contains(u))
                 || (self.state == Pop3State::Update && self.marked.contains(u))
         };
         let mut known = BTreeSet::new();
@@ -412,7 +414,12 @@ impl ClientSession {
             self.config
                 .known_uids
                 .iter()
-                .chain(self.retrieved.iter().map(|(u, _)| u).filter(|u| !u.is_empty()))
+                .chain(
+                    self.retrieved
+                        .iter()
+                        .map(|(u, _)| u)
+                        .filter(|u| !u.is_empty()),
+                )
                 .filter(|u| !gone(u))
                 .cloned(),
         );

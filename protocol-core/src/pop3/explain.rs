@@ -3,7 +3,6 @@
 //! `pop3.cmd.<CMD>`, `pop3.ok.<name>`, `pop3.err.<name>`, `pop3.state.<State>`.
 use crate::explain::{entry as e, Explanation};
 
-
 pub static EXPLANATIONS: &[Explanation] = &[
     // Commands.
     e("pop3.cmd.USER", "USER: who are you?",

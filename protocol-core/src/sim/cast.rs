@@ -7,7 +7,11 @@ use std::net::Ipv4Addr;
 
 /// The hosts of the cast, before any scenario changes.
 pub fn cast_hosts() -> Vec<HostConfig> {
-    let mut john = HostConfig::new("john-pc", "john-pc.isp.example", Ipv4Addr::new(192, 0, 2, 10));
+    let mut john = HostConfig::new(
+        "john-pc",
+        "john-pc.isp.example",
+        Ipv4Addr::new(192, 0, 2, 10),
+    );
     john.local_domains.clear();
 
     let mut isp = HostConfig::new("isp", "smtp.isp.example", Ipv4Addr::new(192, 0, 2, 25));
@@ -16,7 +20,11 @@ pub fn cast_hosts() -> Vec<HostConfig> {
     isp.pop3 = true;
     isp.local_domains = vec!["isp.example".into()];
     isp.relay_networks = vec![(Ipv4Addr::new(192, 0, 2, 0), 24)];
-    isp.accounts = vec![Account { login: "john".into(), password: "john-pass".into(), address: "john@isp.example".into() }];
+    isp.accounts = vec![Account {
+        login: "john".into(),
+        password: "john-pass".into(),
+        address: "john@isp.example".into(),
+    }];
 
     let dns = HostConfig::new("dns", "ns.example", Ipv4Addr::new(192, 0, 2, 53));
 
@@ -24,9 +32,17 @@ pub fn cast_hosts() -> Vec<HostConfig> {
     mx.smtp = true;
     mx.pop3 = true;
     mx.local_domains = vec!["dave.example".into()];
-    mx.accounts = vec![Account { login: "dave".into(), password: "dave-pass".into(), address: "dave@dave.example".into() }];
+    mx.accounts = vec![Account {
+        login: "dave".into(),
+        password: "dave-pass".into(),
+        address: "dave@dave.example".into(),
+    }];
 
-    let dave = HostConfig::new("dave-pc", "dave-pc.dave.example", Ipv4Addr::new(198, 51, 100, 10));
+    let dave = HostConfig::new(
+        "dave-pc",
+        "dave-pc.dave.example",
+        Ipv4Addr::new(198, 51, 100, 10),
+    );
     vec![john, isp, dns, mx, dave]
 }
 
@@ -39,7 +55,8 @@ pub fn world_with(seed: u64, hosts: Vec<HostConfig>) -> World {
     }
     w.set_dns_host("dns");
     w.zones_mut().add_mx("isp.example", 10, "smtp.isp.example");
-    w.zones_mut().add_mx("dave.example", 10, "mail.dave.example");
+    w.zones_mut()
+        .add_mx("dave.example", 10, "mail.dave.example");
     w
 }
 

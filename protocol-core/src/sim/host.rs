@@ -9,8 +9,8 @@ use crate::pop3::server::{LockError, Maildrops, StoredMessage};
 use crate::smtp::reply::{EnhancedCode, Reply};
 use crate::smtp::server::{Envelope, ServerPolicy};
 use crate::time::{SimDuration, SimTime};
-use std::collections::BTreeSet;
 use crate::vec_map::VecMap;
+use std::collections::BTreeSet;
 use std::net::Ipv4Addr;
 use std::sync::Arc;
 
@@ -112,7 +112,13 @@ impl MailState {
             accounts.insert(a.login.clone(), a.clone());
         }
         for a in accounts.values() {
-            maildrops.insert(a.login.clone(), Maildrop { messages: Vec::new(), locked: false });
+            maildrops.insert(
+                a.login.clone(),
+                Maildrop {
+                    messages: Vec::new(),
+                    locked: false,
+                },
+            );
             by_address.insert(a.address.to_ascii_lowercase(), a.login.clone());
         }
         let mut local_domains = BTreeSet::new();
@@ -140,14 +146,20 @@ impl MailState {
     /// A fresh queue id: the host id in capitals and a counter (`ISP0001`).
     pub fn new_queue_id(&mut self) -> String {
         self.next_queue += 1;
-        let prefix: String =
-            self.id.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
+        let prefix: String = self
+            .id
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
         format!("{prefix}{:04}", self.next_queue)
     }
 
     /// The account that owns `address`, if it lives here.
     pub fn account_for(&self, address: &str) -> Option<&Account> {
-        self.by_address.get(&address.to_ascii_lowercase()).and_then(|l| self.accounts.get(l))
+        self.by_address
+            .get(&address.to_ascii_lowercase())
+            .and_then(|l| self.accounts.get(l))
     }
 
     pub fn is_local(&self, domain: &str) -> bool {
@@ -155,7 +167,13 @@ impl MailState {
     }
 
     /// Puts a message into the queue and returns its id.
-    pub fn enqueue(&mut self, from: String, rcpts: Vec<String>, data: Vec<u8>, now: SimTime) -> String {
+    pub fn enqueue(
+        &mut self,
+        from: String,
+        rcpts: Vec<String>,
+        data: Vec<u8>,
+        now: SimTime,
+    ) -> String {
         let id = self.new_queue_id();
         self.queue.insert(
             id.clone(),
@@ -188,14 +206,18 @@ pub struct SmtpPolicy<'a> {
 
 impl ServerPolicy for SmtpPolicy<'_> {
     fn authenticate(&mut self, username: &str, password: &str) -> bool {
-        self.mail.accounts.get(username).is_some_and(|a| a.password == password)
+        self.mail
+            .accounts
+            .get(username)
+            .is_some_and(|a| a.password == password)
     }
 
     fn mailbox_exists(&self, mailbox: &Mailbox) -> bool {
         let domain = mailbox.domain.to_ascii_lowercase();
         // A backup MX or filter cannot know the users behind it: it accepts
         // every recipient of the domains it relays for.
-        self.mail.relay_domains.contains(&domain) || self.mail.account_for(&mailbox.to_string()).is_some()
+        self.mail.relay_domains.contains(&domain)
+            || self.mail.account_for(&mailbox.to_string()).is_some()
     }
 
     fn checks_rcpt(&self) -> bool {
@@ -222,11 +244,28 @@ impl ServerPolicy for SmtpPolicy<'_> {
         }
     }
 
-    fn accept_message(&mut self, now: SimTime, envelope: &Envelope, data: Vec<u8>) -> Result<String, Reply> {
+    fn accept_message(
+        &mut self,
+        now: SimTime,
+        envelope: &Envelope,
+        data: Vec<u8>,
+    ) -> Result<String, Reply> {
         let id = self.mail.new_queue_id();
-        let with = if self.submission || envelope.authenticated.is_some() { "ESMTPA" } else { "ESMTP" };
+        let with = if self.submission || envelope.authenticated.is_some() {
+            "ESMTPA"
+        } else {
+            "ESMTP"
+        };
         let for_rcpt = (envelope.to.len() == 1).then(|| &envelope.to[0]);
-        let value = received_header(&envelope.helo, envelope.peer, &self.mail.name, with, &id, for_rcpt, &rfc5322_date(now));
+        let value = received_header(
+            &envelope.helo,
+            envelope.peer,
+            &self.mail.name,
+            with,
+            &id,
+            for_rcpt,
+            &rfc5322_date(now),
+        );
         let data = mta::prepend_header(&data, &format!("Received: {value}"));
         let from = match &envelope.from {
             ReversePath::Null => String::new(),
@@ -311,7 +350,9 @@ impl Host {
         Host {
             smtp: config.smtp.then(|| make(ServerMode::Relay)),
             submission: config.submission.then(|| make(ServerMode::Submission)),
-            pop3: config.pop3.then(|| Arc::new(crate::pop3::server::ServerConfig::new(config.name.clone()))),
+            pop3: config
+                .pop3
+                .then(|| Arc::new(crate::pop3::server::ServerConfig::new(config.name.clone()))),
             mail: MailState::new(&config),
             up: true,
             config,

@@ -1,14 +1,14 @@
 //! The simulated world: hosts, links, TCP, DNS, the MTAs and the mail
 //! programs, one scheduler with a virtual clock and one seeded RNG.
 
-pub mod explain;
-pub mod trace;
-pub mod view;
-pub mod wire;
 pub mod cast;
+pub mod explain;
 pub mod host;
 pub mod render;
 pub mod rng;
+pub mod trace;
+pub mod view;
+pub mod wire;
 pub mod world;
 
 pub use host::{Account, HostConfig};

@@ -7,49 +7,171 @@ use super::trace::{Direction, EventKind, TraceEvent};
 /// What one event says, in one line (without time and hosts).
 pub fn describe(e: &TraceEvent) -> (String, String) {
     match &e.kind {
-        EventKind::ConnectionOpened { conn, port, protocol } => ("TCP".into(), format!("#{conn} connected to port {port} ({})", protocol.label())),
-        EventKind::ConnectionRefused { port } => ("TCP".into(), format!("connection to port {port} refused (RST)")),
-        EventKind::ConnectionUnreachable { port, reason } => ("TCP".into(), format!("port {port} unreachable: {reason:?}")),
+        EventKind::ConnectionOpened {
+            conn,
+            port,
+            protocol,
+        } => (
+            "TCP".into(),
+            format!("#{conn} connected to port {port} ({})", protocol.label()),
+        ),
+        EventKind::ConnectionRefused { port } => (
+            "TCP".into(),
+            format!("connection to port {port} refused (RST)"),
+        ),
+        EventKind::ConnectionUnreachable { port, reason } => {
+            ("TCP".into(), format!("port {port} unreachable: {reason:?}"))
+        }
         EventKind::ConnectionClosed { conn } => ("TCP".into(), format!("#{conn} closed")),
-        EventKind::ConnectionReset { conn, reason } => ("TCP".into(), format!("#{conn} reset: {reason}")),
-        EventKind::Line { dir, protocol, text, .. } => {
-            let arrow = if *dir == Direction::ToServer { "C:" } else { "S:" };
+        EventKind::ConnectionReset { conn, reason } => {
+            ("TCP".into(), format!("#{conn} reset: {reason}"))
+        }
+        EventKind::Line {
+            dir,
+            protocol,
+            text,
+            ..
+        } => {
+            let arrow = if *dir == Direction::ToServer {
+                "C:"
+            } else {
+                "S:"
+            };
             (protocol.label().into(), format!("{arrow} {text}"))
         }
-        EventKind::Payload { dir, protocol, text, lines, .. } => {
-            let arrow = if *dir == Direction::ToServer { "C:" } else { "S:" };
+        EventKind::Payload {
+            dir,
+            protocol,
+            text,
+            lines,
+            ..
+        } => {
+            let arrow = if *dir == Direction::ToServer {
+                "C:"
+            } else {
+                "S:"
+            };
             let first = text.lines().next().unwrap_or("");
-            (protocol.label().into(), format!("{arrow} [{lines} lines, {} bytes] {first} ...", text.len()))
+            (
+                protocol.label().into(),
+                format!("{arrow} [{lines} lines, {} bytes] {first} ...", text.len()),
+            )
         }
-        EventKind::DnsQuery { id, name, qtype } => ("DNS".into(), format!("query #{id} {name} {qtype}?")),
-        EventKind::DnsAnswer { id, name, qtype, answer } => ("DNS".into(), format!("answer #{id} {name} {qtype}: {answer}")),
-        EventKind::StateChanged { conn, protocol, role, state } => {
-            (protocol.label().into(), format!("#{conn} {} state -> {state}", if *role == super::trace::Role::Client { "client" } else { "server" }))
+        EventKind::DnsQuery { id, name, qtype } => {
+            ("DNS".into(), format!("query #{id} {name} {qtype}?"))
         }
-        EventKind::Queued { queue_id, from, rcpts, size, .. } => {
-            ("MTA".into(), format!("queued {queue_id} from <{from}> to {} ({size} bytes)", angle(rcpts)))
+        EventKind::DnsAnswer {
+            id,
+            name,
+            qtype,
+            answer,
+        } => (
+            "DNS".into(),
+            format!("answer #{id} {name} {qtype}: {answer}"),
+        ),
+        EventKind::StateChanged {
+            conn,
+            protocol,
+            role,
+            state,
+        } => (
+            protocol.label().into(),
+            format!(
+                "#{conn} {} state -> {state}",
+                if *role == super::trace::Role::Client {
+                    "client"
+                } else {
+                    "server"
+                }
+            ),
+        ),
+        EventKind::Queued {
+            queue_id,
+            from,
+            rcpts,
+            size,
+            ..
+        } => (
+            "MTA".into(),
+            format!(
+                "queued {queue_id} from <{from}> to {} ({size} bytes)",
+                angle(rcpts)
+            ),
+        ),
+        EventKind::RetryScheduled {
+            queue_id,
+            attempt,
+            next,
+            reason,
+            ..
+        } => (
+            "MTA".into(),
+            format!("{queue_id} attempt {attempt} failed ({reason}); retry at {next}"),
+        ),
+        EventKind::Relayed {
+            queue_id,
+            rcpts,
+            to_host,
+            ..
+        } => (
+            "MTA".into(),
+            format!("{queue_id} relayed to {to_host} for {}", angle(rcpts)),
+        ),
+        EventKind::Delivered {
+            queue_id,
+            rcpt,
+            mailbox,
+            uid,
+            ..
+        } => (
+            "MTA".into(),
+            format!("{queue_id} delivered to <{rcpt}> in maildrop {mailbox} (uid {uid})"),
+        ),
+        EventKind::Bounced {
+            queue_id,
+            rcpts,
+            to,
+            bounce_id,
+            ..
+        } => (
+            "MTA".into(),
+            format!(
+                "{queue_id} bounced for {}: notification {bounce_id} to <{to}>",
+                angle(rcpts)
+            ),
+        ),
+        EventKind::BounceDiscarded {
+            queue_id, rcpts, ..
+        } => (
+            "MTA".into(),
+            format!(
+                "{queue_id} failed for {}; a bounce is never bounced",
+                angle(rcpts)
+            ),
+        ),
+        EventKind::Retrieved { mailbox, uid, .. } => {
+            ("POP3".into(), format!("{mailbox} retrieved {uid}"))
         }
-        EventKind::RetryScheduled { queue_id, attempt, next, reason, .. } => {
-            ("MTA".into(), format!("{queue_id} attempt {attempt} failed ({reason}); retry at {next}"))
+        EventKind::Deleted { mailbox, uid, .. } => {
+            ("POP3".into(), format!("{mailbox}: {uid} deleted"))
         }
-        EventKind::Relayed { queue_id, rcpts, to_host, .. } => ("MTA".into(), format!("{queue_id} relayed to {to_host} for {}", angle(rcpts))),
-        EventKind::Delivered { queue_id, rcpt, mailbox, uid, .. } => {
-            ("MTA".into(), format!("{queue_id} delivered to <{rcpt}> in maildrop {mailbox} (uid {uid})"))
-        }
-        EventKind::Bounced { queue_id, rcpts, to, bounce_id, .. } => {
-            ("MTA".into(), format!("{queue_id} bounced for {}: notification {bounce_id} to <{to}>", angle(rcpts)))
-        }
-        EventKind::BounceDiscarded { queue_id, rcpts, .. } => ("MTA".into(), format!("{queue_id} failed for {}; a bounce is never bounced", angle(rcpts))),
-        EventKind::Retrieved { mailbox, uid, .. } => ("POP3".into(), format!("{mailbox} retrieved {uid}")),
-        EventKind::Deleted { mailbox, uid, .. } => ("POP3".into(), format!("{mailbox}: {uid} deleted")),
-        EventKind::HostState { host, up } => ("NET".into(), format!("{host} is {}", if *up { "up" } else { "down" })),
-        EventKind::LinkState { up } => ("NET".into(), format!("link {}", if *up { "up" } else { "down" })),
+        EventKind::HostState { host, up } => (
+            "NET".into(),
+            format!("{host} is {}", if *up { "up" } else { "down" }),
+        ),
+        EventKind::LinkState { up } => (
+            "NET".into(),
+            format!("link {}", if *up { "up" } else { "down" }),
+        ),
         EventKind::Note { text, .. } => ("NOTE".into(), format!("... {text} ...")),
     }
 }
 
 fn angle(v: &[String]) -> String {
-    v.iter().map(|r| format!("<{r}>")).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(|r| format!("<{r}>"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One line per event: `time  from -> to  PROTOCOL  text`.
@@ -57,8 +179,15 @@ pub fn transcript(trace: &[TraceEvent]) -> String {
     let mut out = String::new();
     for e in trace {
         let (proto, text) = describe(e);
-        let hosts = if e.from == e.to { e.from.clone() } else { format!("{} -> {}", e.from, e.to) };
-        out.push_str(&format!("{}  {:<18} {:<5} {}\n", e.time, hosts, proto, text));
+        let hosts = if e.from == e.to {
+            e.from.clone()
+        } else {
+            format!("{} -> {}", e.from, e.to)
+        };
+        out.push_str(&format!(
+            "{}  {:<18} {:<5} {}\n",
+            e.time, hosts, proto, text
+        ));
     }
     out
 }

@@ -48,7 +48,11 @@ pub enum Parsed {
     Command { verb: String, arg: String },
     /// An SMTP reply line: the code, the enhanced status code if any, and
     /// whether more lines of the same reply follow (`250-`).
-    Reply { code: u16, enhanced: Option<String>, more: bool },
+    Reply {
+        code: u16,
+        enhanced: Option<String>,
+        more: bool,
+    },
     /// A POP3 status line: `+OK` or `-ERR`.
     Status { ok: bool },
     /// A line of message text typed on a console during DATA.
@@ -94,7 +98,11 @@ pub struct TraceEvent {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
     /// The three-way handshake completed; `from` is the client.
-    ConnectionOpened { conn: ConnId, port: u16, protocol: Protocol },
+    ConnectionOpened {
+        conn: ConnId,
+        port: u16,
+        protocol: Protocol,
+    },
     /// Nothing listens on that port: the server host answered with RST.
     ConnectionRefused { port: u16 },
     /// The host or the link is down: no answer at all.
@@ -104,39 +112,116 @@ pub enum EventKind {
     /// The connection was torn down without a proper close.
     ConnectionReset { conn: ConnId, reason: String },
     /// One command or reply line, without its CRLF.
-    Line { conn: ConnId, dir: Direction, protocol: Protocol, text: String, parsed: Option<Parsed> },
+    Line {
+        conn: ConnId,
+        dir: Direction,
+        protocol: Protocol,
+        text: String,
+        parsed: Option<Parsed>,
+    },
     /// A block of text sent as one unit: the message after DATA (up to and
     /// including the final `.`), or the body of a POP3 multi-line response.
-    Payload { conn: ConnId, dir: Direction, protocol: Protocol, text: String, lines: usize },
+    Payload {
+        conn: ConnId,
+        dir: Direction,
+        protocol: Protocol,
+        text: String,
+        lines: usize,
+    },
     /// A DNS question over UDP port 53.
-    DnsQuery { id: u16, name: String, qtype: RecordType },
+    DnsQuery {
+        id: u16,
+        name: String,
+        qtype: RecordType,
+    },
     /// The DNS server's response.
-    DnsAnswer { id: u16, name: String, qtype: RecordType, answer: Answer },
+    DnsAnswer {
+        id: u16,
+        name: String,
+        qtype: RecordType,
+        answer: Answer,
+    },
     /// A session's state machine moved.
-    StateChanged { conn: ConnId, protocol: Protocol, role: Role, state: String },
+    StateChanged {
+        conn: ConnId,
+        protocol: Protocol,
+        role: Role,
+        state: String,
+    },
     /// An MTA took responsibility for a message (RFC 5321 §6.1).
-    Queued { host: String, queue_id: String, from: String, rcpts: Vec<String>, size: usize, message_id: Option<String> },
+    Queued {
+        host: String,
+        queue_id: String,
+        from: String,
+        rcpts: Vec<String>,
+        size: usize,
+        message_id: Option<String>,
+    },
     /// A delivery attempt failed temporarily; another is scheduled.
-    RetryScheduled { host: String, queue_id: String, rcpts: Vec<String>, attempt: u32, next: SimTime, reason: String },
+    RetryScheduled {
+        host: String,
+        queue_id: String,
+        rcpts: Vec<String>,
+        attempt: u32,
+        next: SimTime,
+        reason: String,
+    },
     /// The next host accepted the message for these recipients.
-    Relayed { host: String, queue_id: String, rcpts: Vec<String>, to_host: String, remote_id: Option<String> },
+    Relayed {
+        host: String,
+        queue_id: String,
+        rcpts: Vec<String>,
+        to_host: String,
+        remote_id: Option<String>,
+    },
     /// Final delivery into a maildrop; `message` is the stored text.
-    Delivered { host: String, queue_id: String, rcpt: String, mailbox: String, uid: String, message_id: Option<String>, message: String },
+    Delivered {
+        host: String,
+        queue_id: String,
+        rcpt: String,
+        mailbox: String,
+        uid: String,
+        message_id: Option<String>,
+        message: String,
+    },
     /// Delivery failed for good: a delivery status notification goes to `to`.
-    Bounced { host: String, queue_id: String, rcpts: Vec<String>, to: String, reason: String, bounce_id: String },
+    Bounced {
+        host: String,
+        queue_id: String,
+        rcpts: Vec<String>,
+        to: String,
+        reason: String,
+        bounce_id: String,
+    },
     /// Delivery failed for good, but the message was itself a bounce (null
     /// reverse-path), so no notification is sent (RFC 5321 §6.1).
-    BounceDiscarded { host: String, queue_id: String, rcpts: Vec<String>, reason: String },
+    BounceDiscarded {
+        host: String,
+        queue_id: String,
+        rcpts: Vec<String>,
+        reason: String,
+    },
     /// A POP3 client downloaded a message.
-    Retrieved { host: String, mailbox: String, uid: String },
+    Retrieved {
+        host: String,
+        mailbox: String,
+        uid: String,
+    },
     /// A POP3 server removed a message in the UPDATE state.
-    Deleted { host: String, mailbox: String, uid: String },
+    Deleted {
+        host: String,
+        mailbox: String,
+        uid: String,
+    },
     /// A host went down or came back.
     HostState { host: String, up: bool },
     /// A link direction went down or came back.
     LinkState { up: bool },
     /// A narration aid, e.g. "15 min later".
-    Note { text: String, gap: Option<SimDuration> },
+    Note {
+        text: String,
+        gap: Option<SimDuration>,
+    },
 }
 
 impl TraceEvent {

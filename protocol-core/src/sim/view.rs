@@ -3,8 +3,8 @@
 //! in the UI is just computing the view at a smaller `i`.
 
 use super::trace::{ConnId, EventKind, Protocol, Role, TraceEvent};
-use serde::Serialize;
 use crate::vec_map::{VecMap, VecMapExt};
+use serde::Serialize;
 
 /// A message as it sits in a maildrop.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -66,10 +66,21 @@ impl WorldView {
     pub fn apply(&mut self, e: &TraceEvent) {
         self.position += 1;
         match &e.kind {
-            EventKind::ConnectionOpened { conn, port, protocol } => {
+            EventKind::ConnectionOpened {
+                conn,
+                port,
+                protocol,
+            } => {
                 self.sessions.insert(
                     *conn,
-                    SessionView { client: e.from.clone(), server: e.to.clone(), port: *port, protocol: Some(*protocol), open: true, ..Default::default() },
+                    SessionView {
+                        client: e.from.clone(),
+                        server: e.to.clone(),
+                        port: *port,
+                        protocol: Some(*protocol),
+                        open: true,
+                        ..Default::default()
+                    },
                 );
             }
             EventKind::ConnectionClosed { conn } | EventKind::ConnectionReset { conn, .. } => {
@@ -77,7 +88,9 @@ impl WorldView {
                     s.open = false;
                 }
             }
-            EventKind::StateChanged { conn, role, state, .. } => {
+            EventKind::StateChanged {
+                conn, role, state, ..
+            } => {
                 if let Some(s) = self.sessions.get_mut(conn) {
                     match role {
                         Role::Client => s.client_state = Some(state.clone()),
@@ -85,29 +98,71 @@ impl WorldView {
                     }
                 }
             }
-            EventKind::Queued { host, queue_id, from, rcpts, size, .. } => {
+            EventKind::Queued {
+                host,
+                queue_id,
+                from,
+                rcpts,
+                size,
+                ..
+            } => {
                 self.queues.get_or_default(host.clone()).insert(
                     queue_id.clone(),
-                    QueuedView { from: from.clone(), rcpts: rcpts.clone(), size: *size, next_attempt: None },
+                    QueuedView {
+                        from: from.clone(),
+                        rcpts: rcpts.clone(),
+                        size: *size,
+                        next_attempt: None,
+                    },
                 );
             }
-            EventKind::RetryScheduled { host, queue_id, next, .. } => {
+            EventKind::RetryScheduled {
+                host,
+                queue_id,
+                next,
+                ..
+            } => {
                 if let Some(q) = self.queues.get_mut(host).and_then(|q| q.get_mut(queue_id)) {
                     q.next_attempt = Some(*next);
                 }
             }
-            EventKind::Relayed { host, queue_id, rcpts, .. }
-            | EventKind::Bounced { host, queue_id, rcpts, .. }
-            | EventKind::BounceDiscarded { host, queue_id, rcpts, .. } => self.done(host, queue_id, rcpts),
-            EventKind::Delivered { host, queue_id, rcpt, mailbox, uid, message_id, message } => {
+            EventKind::Relayed {
+                host,
+                queue_id,
+                rcpts,
+                ..
+            }
+            | EventKind::Bounced {
+                host,
+                queue_id,
+                rcpts,
+                ..
+            }
+            | EventKind::BounceDiscarded {
+                host,
+                queue_id,
+                rcpts,
+                ..
+            } => self.done(host, queue_id, rcpts),
+            EventKind::Delivered {
+                host,
+                queue_id,
+                rcpt,
+                mailbox,
+                uid,
+                message_id,
+                message,
+            } => {
                 self.done(host, queue_id, std::slice::from_ref(rcpt));
                 let headers = parse_headers(message);
-                self.mailboxes.get_or_default((host.clone(), mailbox.clone())).push(StoredView {
-                    uid: uid.clone(),
-                    message_id: message_id.clone(),
-                    headers,
-                    text: message.clone(),
-                });
+                self.mailboxes
+                    .get_or_default((host.clone(), mailbox.clone()))
+                    .push(StoredView {
+                        uid: uid.clone(),
+                        message_id: message_id.clone(),
+                        headers,
+                        text: message.clone(),
+                    });
             }
             EventKind::Deleted { host, mailbox, uid } => {
                 if let Some(m) = self.mailboxes.get_mut(&(host.clone(), mailbox.clone())) {
@@ -137,7 +192,10 @@ impl WorldView {
 
     /// The messages in one maildrop.
     pub fn mailbox(&self, host: &str, login: &str) -> &[StoredView] {
-        self.mailboxes.get(&(host.to_string(), login.to_string())).map(Vec::as_slice).unwrap_or(&[])
+        self.mailboxes
+            .get(&(host.to_string(), login.to_string()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 }
 

@@ -9,8 +9,14 @@ use std::collections::VecDeque;
 /// A piece of the stream, ready to become a trace event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Piece {
-    Line { text: String, parsed: Option<Parsed> },
-    Payload { text: String, lines: usize },
+    Line {
+        text: String,
+        parsed: Option<Parsed>,
+    },
+    Payload {
+        text: String,
+        lines: usize,
+    },
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -101,7 +107,10 @@ impl Splitter {
                 half.block_lines += 1;
                 if text == "." {
                     half.mode = Mode::Lines;
-                    out.push(Piece::Payload { text: std::mem::take(&mut half.block), lines: half.block_lines });
+                    out.push(Piece::Payload {
+                        text: std::mem::take(&mut half.block),
+                        lines: half.block_lines,
+                    });
                     half.block_lines = 0;
                 }
                 start = end + 1;
@@ -139,7 +148,10 @@ impl Splitter {
         if half.mode == Mode::Block {
             let end = text == ".";
             if raw {
-                out.push(Piece::Line { text, parsed: Some(Parsed::Data) });
+                out.push(Piece::Line {
+                    text,
+                    parsed: Some(Parsed::Data),
+                });
             } else {
                 half.block.push_str(&text);
                 half.block.push_str("\r\n");
@@ -148,7 +160,10 @@ impl Splitter {
             if end {
                 half.mode = Mode::Lines;
                 if !raw {
-                    out.push(Piece::Payload { text: std::mem::take(&mut half.block), lines: half.block_lines });
+                    out.push(Piece::Payload {
+                        text: std::mem::take(&mut half.block),
+                        lines: half.block_lines,
+                    });
                 }
                 half.block_lines = 0;
             }
@@ -159,9 +174,13 @@ impl Splitter {
                 let (verb, arg) = text.split_once(' ').unwrap_or((&text, ""));
                 let verb = verb.to_ascii_uppercase();
                 if self.protocol == Protocol::Pop3 {
-                    self.pop3_pending.push_back((verb.clone(), !arg.trim().is_empty()));
+                    self.pop3_pending
+                        .push_back((verb.clone(), !arg.trim().is_empty()));
                 }
-                Some(Parsed::Command { verb, arg: arg.to_string() })
+                Some(Parsed::Command {
+                    verb,
+                    arg: arg.to_string(),
+                })
             }
             (Protocol::Smtp, Direction::ToClient) => {
                 let p = parse_smtp_reply(&text);
@@ -200,7 +219,9 @@ pub fn parse_smtp_reply(text: &str) -> Option<Parsed> {
         return None;
     }
     // By hand, not with `split`: every reply line of every session comes here.
-    let code = b[..3].iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
+    let code = b[..3]
+        .iter()
+        .fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
     let more = b.get(3) == Some(&b'-');
     let rest = text.get(4..).unwrap_or("");
     let first = &rest[..memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len())];
@@ -220,7 +241,11 @@ pub fn parse_smtp_reply(text: &str) -> Option<Parsed> {
         }
     }
     let is_esc = ok && digits > 0 && parts == 2 && first.as_bytes()[0] == b[0];
-    Some(Parsed::Reply { code, enhanced: is_esc.then(|| first.to_string()), more })
+    Some(Parsed::Reply {
+        code,
+        enhanced: is_esc.then(|| first.to_string()),
+        more,
+    })
 }
 
 #[cfg(test)]
@@ -240,9 +265,20 @@ mod tests {
     fn smtp_data_becomes_one_payload_after_354() {
         let mut s = Splitter::new(Protocol::Smtp, false);
         assert_eq!(texts(&s.feed(Direction::ToServer, b"DATA\r\n")), ["L DATA"]);
-        let r = s.feed(Direction::ToClient, b"354 End data with <CR><LF>.<CR><LF>\r\n");
-        assert!(matches!(&r[0], Piece::Line { parsed: Some(Parsed::Reply { code: 354, .. }), .. }));
-        assert!(s.feed(Direction::ToServer, b"Subject: x\r\n\r\nhel").is_empty());
+        let r = s.feed(
+            Direction::ToClient,
+            b"354 End data with <CR><LF>.<CR><LF>\r\n",
+        );
+        assert!(matches!(
+            &r[0],
+            Piece::Line {
+                parsed: Some(Parsed::Reply { code: 354, .. }),
+                ..
+            }
+        ));
+        assert!(s
+            .feed(Direction::ToServer, b"Subject: x\r\n\r\nhel")
+            .is_empty());
         let p = s.feed(Direction::ToServer, b"lo\r\n.\r\nQUIT\r\n");
         assert_eq!(texts(&p), ["P4 Subject: x\r\n\r\nhello\r\n.\r\n", "L QUIT"]);
     }
@@ -260,19 +296,43 @@ mod tests {
         let mut s = Splitter::new(Protocol::Pop3, false);
         s.feed(Direction::ToClient, b"+OK POP3 ready\r\n");
         s.feed(Direction::ToServer, b"LIST 1\r\nRETR 1\r\n");
-        let r = s.feed(Direction::ToClient, b"+OK 1 120\r\n+OK 120 octets\r\nSubject: x\r\n\r\n..dot\r\n.\r\n");
-        assert_eq!(texts(&r), ["L +OK 1 120", "L +OK 120 octets", "P4 Subject: x\r\n\r\n..dot\r\n.\r\n"]);
+        let r = s.feed(
+            Direction::ToClient,
+            b"+OK 1 120\r\n+OK 120 octets\r\nSubject: x\r\n\r\n..dot\r\n.\r\n",
+        );
+        assert_eq!(
+            texts(&r),
+            [
+                "L +OK 1 120",
+                "L +OK 120 octets",
+                "P4 Subject: x\r\n\r\n..dot\r\n.\r\n"
+            ]
+        );
         s.feed(Direction::ToServer, b"RETR 9\r\n");
-        assert_eq!(texts(&s.feed(Direction::ToClient, b"-ERR no such message\r\n")), ["L -ERR no such message"]);
+        assert_eq!(
+            texts(&s.feed(Direction::ToClient, b"-ERR no such message\r\n")),
+            ["L -ERR no such message"]
+        );
     }
 
     #[test]
     fn reply_lines_are_parsed() {
         assert_eq!(
             parse_smtp_reply("550 5.1.1 <x@y>: no"),
-            Some(Parsed::Reply { code: 550, enhanced: Some("5.1.1".into()), more: false })
+            Some(Parsed::Reply {
+                code: 550,
+                enhanced: Some("5.1.1".into()),
+                more: false
+            })
         );
-        assert_eq!(parse_smtp_reply("250-PIPELINING"), Some(Parsed::Reply { code: 250, enhanced: None, more: true }));
+        assert_eq!(
+            parse_smtp_reply("250-PIPELINING"),
+            Some(Parsed::Reply {
+                code: 250,
+                enhanced: None,
+                more: true
+            })
+        );
         assert_eq!(parse_smtp_reply("hello"), None);
     }
 }

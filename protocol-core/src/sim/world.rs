@@ -21,9 +21,9 @@ use crate::mta::{self, BounceInfo, Failure, RetryPolicy};
 use crate::pop3;
 use crate::smtp;
 use crate::time::{SimDuration, SimTime};
+use crate::vec_map::{VecMap, VecMapExt};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use crate::vec_map::{VecMap, VecMapExt};
 use std::net::Ipv4Addr;
 
 /// How long a client waits for a SYN-ACK that never comes.
@@ -57,8 +57,12 @@ impl std::fmt::Display for ConnectError {
             ConnectError::NoSuchHost(h) => write!(f, "no host called {h:?} in this world"),
             ConnectError::UnknownName(n) => write!(f, "{n}: Name or service not known (NXDOMAIN)"),
             ConnectError::Refused => f.write_str("Connection refused"),
-            ConnectError::Unreachable(Unreachable::HostDown) => f.write_str("No route to host (the host is down)"),
-            ConnectError::Unreachable(Unreachable::LinkDown) => f.write_str("Network is unreachable (the link is down)"),
+            ConnectError::Unreachable(Unreachable::HostDown) => {
+                f.write_str("No route to host (the host is down)")
+            }
+            ConnectError::Unreachable(Unreachable::LinkDown) => {
+                f.write_str("Network is unreachable (the link is down)")
+            }
         }
     }
 }
@@ -125,8 +129,15 @@ struct Attempt {
 #[derive(Debug)]
 enum ClientEnd {
     Console,
-    Smtp { session: Box<smtp::client::ClientSession>, purpose: SmtpPurpose, outcome: Option<smtp::client::DeliveryOutcome> },
-    Pop3 { session: Box<pop3::client::ClientSession>, job: JobId },
+    Smtp {
+        session: Box<smtp::client::ClientSession>,
+        purpose: SmtpPurpose,
+        outcome: Option<smtp::client::DeliveryOutcome>,
+    },
+    Pop3 {
+        session: Box<pop3::client::ClientSession>,
+        job: JobId,
+    },
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -139,7 +150,10 @@ enum SmtpPurpose {
 enum ServerEnd {
     /// The SYN has not arrived yet.
     Pending,
-    Smtp { session: Box<smtp::server::ServerSession>, submission: bool },
+    Smtp {
+        session: Box<smtp::server::ServerSession>,
+        submission: bool,
+    },
     Pop3(Box<pop3::server::ServerSession>),
 }
 
@@ -176,18 +190,56 @@ struct Conn {
 
 #[derive(Debug)]
 enum Action {
-    Syn { conn: ConnId },
-    Arrive { conn: ConnId, dir: Direction, bytes: Vec<u8> },
-    Fin { conn: ConnId, dir: Direction },
-    Timer { conn: ConnId, role: Role },
-    DnsAtServer { from: String, id: u16, name: String, qtype: RecordType, purpose: DnsPurpose },
-    DnsDone { purpose: DnsPurpose, answer: Option<Answer> },
-    ConnectFailed { attempt: AttemptId, reason: String },
-    JobConnectFailed { job: JobId },
-    QueueRun { host: String, queue_id: String },
-    StartJob { job: JobId },
-    HostState { host: String, up: bool },
-    LinkState { a: String, b: String, up: bool },
+    Syn {
+        conn: ConnId,
+    },
+    Arrive {
+        conn: ConnId,
+        dir: Direction,
+        bytes: Vec<u8>,
+    },
+    Fin {
+        conn: ConnId,
+        dir: Direction,
+    },
+    Timer {
+        conn: ConnId,
+        role: Role,
+    },
+    DnsAtServer {
+        from: String,
+        id: u16,
+        name: String,
+        qtype: RecordType,
+        purpose: DnsPurpose,
+    },
+    DnsDone {
+        purpose: DnsPurpose,
+        answer: Option<Answer>,
+    },
+    ConnectFailed {
+        attempt: AttemptId,
+        reason: String,
+    },
+    JobConnectFailed {
+        job: JobId,
+    },
+    QueueRun {
+        host: String,
+        queue_id: String,
+    },
+    StartJob {
+        job: JobId,
+    },
+    HostState {
+        host: String,
+        up: bool,
+    },
+    LinkState {
+        a: String,
+        b: String,
+        up: bool,
+    },
 }
 
 /// What becomes of an agenda entry that comes up.
@@ -321,7 +373,14 @@ impl World {
         self.link_epoch += 1;
         for (x, y) in [(a, b), (b, a)] {
             let up = self.link(x, y).up;
-            self.links.get_or_default(x.to_string()).insert(y.to_string(), LinkState { latency, loss_ppm, up });
+            self.links.get_or_default(x.to_string()).insert(
+                y.to_string(),
+                LinkState {
+                    latency,
+                    loss_ppm,
+                    up,
+                },
+            );
         }
     }
 
@@ -342,7 +401,11 @@ impl World {
         } else {
             SimDuration::from_millis(20)
         };
-        LinkState { latency, loss_ppm: 0, up: true }
+        LinkState {
+            latency,
+            loss_ppm: 0,
+            up: true,
+        }
     }
 
     fn set_link_up(&mut self, a: &str, b: &str, up: bool) {
@@ -350,7 +413,9 @@ impl World {
         for (x, y) in [(a, b), (b, a)] {
             let mut l = self.link(x, y);
             l.up = up;
-            self.links.get_or_default(x.to_string()).insert(y.to_string(), l);
+            self.links
+                .get_or_default(x.to_string())
+                .insert(y.to_string(), l);
         }
     }
 
@@ -379,11 +444,24 @@ impl World {
     }
 
     pub fn schedule_host_state(&mut self, at: SimTime, host: &str, up: bool) {
-        self.schedule(at, Action::HostState { host: host.into(), up });
+        self.schedule(
+            at,
+            Action::HostState {
+                host: host.into(),
+                up,
+            },
+        );
     }
 
     pub fn schedule_link_state(&mut self, at: SimTime, a: &str, b: &str, up: bool) {
-        self.schedule(at, Action::LinkState { a: a.into(), b: b.into(), up });
+        self.schedule(
+            at,
+            Action::LinkState {
+                a: a.into(),
+                b: b.into(),
+                up,
+            },
+        );
     }
 
     fn new_job(&mut self, job: Job) -> JobId {
@@ -425,7 +503,8 @@ impl World {
     /// events and then forgets them, so a server that runs for days keeps no
     /// history; sequence numbers go on counting.
     pub fn forget_trace_before(&mut self, seq: u64) {
-        let n = (seq.saturating_sub(self.trace_base) as usize).min(self.trace.len().saturating_sub(1));
+        let n =
+            (seq.saturating_sub(self.trace_base) as usize).min(self.trace.len().saturating_sub(1));
         self.trace.drain(..n);
         self.trace_base += n as u64;
     }
@@ -456,7 +535,9 @@ impl World {
             Fate::Run => Some(action),
             Fate::Stale => None,
             Fate::Moved(k) => {
-                let Action::Timer { conn, role, .. } = action else { unreachable!("only timers move") };
+                let Action::Timer { conn, role, .. } = action else {
+                    unreachable!("only timers move")
+                };
                 let i = if role == Role::Client { 0 } else { 1 };
                 if let Some(c) = self.conns.get_mut(&conn) {
                     c.armed[i] = Some(k);
@@ -489,7 +570,9 @@ impl World {
             if t > until {
                 break;
             }
-            let Some(action) = self.pop_due((t, s)) else { continue };
+            let Some(action) = self.pop_due((t, s)) else {
+                continue;
+            };
             self.advance(t);
             self.perform(action);
         }
@@ -538,7 +621,10 @@ impl World {
     /// When the next work other than a session timeout is due (a queued
     /// message's retry, a scheduled host or link change), if any.
     pub fn next_work(&self) -> Option<SimTime> {
-        self.agenda.iter().find(|(_, a)| !matches!(a, Action::Timer { .. })).map(|(k, _)| k.0)
+        self.agenda
+            .iter()
+            .find(|(_, a)| !matches!(a, Action::Timer { .. }))
+            .map(|(k, _)| k.0)
     }
 
     /// Runs everything, timeouts included, until nothing is scheduled.
@@ -552,16 +638,39 @@ impl World {
             if gap >= NOTE_GAP {
                 let time = t;
                 self.now = t;
-                self.emit_at(time, "world", "world", EventKind::Note { text: format!("{gap} later"), gap: Some(gap) }, Some("world.wait"));
+                self.emit_at(
+                    time,
+                    "world",
+                    "world",
+                    EventKind::Note {
+                        text: format!("{gap} later"),
+                        gap: Some(gap),
+                    },
+                    Some("world.wait"),
+                );
             }
         }
         self.now = self.now.max(t);
     }
 
-    fn emit_at(&mut self, time: SimTime, from: &str, to: &str, kind: EventKind, explain: Option<&'static str>) {
+    fn emit_at(
+        &mut self,
+        time: SimTime,
+        from: &str,
+        to: &str,
+        kind: EventKind,
+        explain: Option<&'static str>,
+    ) {
         let seq = self.trace_base + self.trace.len() as u64;
         let explain = explain.map(std::borrow::Cow::Borrowed);
-        self.trace.push(TraceEvent { seq, time, from: from.to_string(), to: to.to_string(), kind, explain });
+        self.trace.push(TraceEvent {
+            seq,
+            time,
+            from: from.to_string(),
+            to: to.to_string(),
+            kind,
+            explain,
+        });
     }
 
     fn emit(&mut self, from: &str, to: &str, kind: EventKind, explain: Option<&'static str>) {
@@ -574,9 +683,17 @@ impl World {
             Action::Arrive { conn, dir, bytes } => self.on_arrive(conn, dir, &bytes),
             Action::Fin { conn, dir } => self.on_fin(conn, dir),
             Action::Timer { conn, role, .. } => self.on_timer(conn, role),
-            Action::DnsAtServer { from, id, name, qtype, purpose } => self.on_dns_at_server(from, id, name, qtype, purpose),
+            Action::DnsAtServer {
+                from,
+                id,
+                name,
+                qtype,
+                purpose,
+            } => self.on_dns_at_server(from, id, name, qtype, purpose),
             Action::DnsDone { purpose, answer } => self.on_dns_done(purpose, answer),
-            Action::ConnectFailed { attempt, reason } => self.attempt_next_mx(attempt, Some(reason)),
+            Action::ConnectFailed { attempt, reason } => {
+                self.attempt_next_mx(attempt, Some(reason))
+            }
             Action::JobConnectFailed { job } => {
                 self.jobs.remove(&job);
             }
@@ -586,7 +703,15 @@ impl World {
                 if let Some(h) = self.hosts.get_mut(&host) {
                     h.up = up;
                 }
-                self.emit(&host, &host, EventKind::HostState { host: host.clone(), up }, Some(if up { "net.host.up" } else { "net.host.down" }));
+                self.emit(
+                    &host,
+                    &host,
+                    EventKind::HostState {
+                        host: host.clone(),
+                        up,
+                    },
+                    Some(if up { "net.host.up" } else { "net.host.down" }),
+                );
                 if !up {
                     let ids: Vec<ConnId> = self
                         .conns
@@ -612,26 +737,77 @@ impl World {
         let id = self.next_dns_id;
         self.next_dns_id = self.next_dns_id.wrapping_add(1).max(1);
         let server = self.dns_host.clone().unwrap_or_else(|| from.to_string());
-        let key = if qtype == RecordType::MX { "dns.query.mx" } else { "dns.query.a" };
-        self.emit(from, &server, EventKind::DnsQuery { id, name: name.to_string(), qtype }, Some(key));
+        let key = if qtype == RecordType::MX {
+            "dns.query.mx"
+        } else {
+            "dns.query.a"
+        };
+        self.emit(
+            from,
+            &server,
+            EventKind::DnsQuery {
+                id,
+                name: name.to_string(),
+                qtype,
+            },
+            Some(key),
+        );
         // Each link looked up once (a lookup is several map searches).
         let (there, back) = (self.link(from, &server), self.link(&server, from));
         let reachable = self.hosts.get(&server).is_some_and(|h| h.up) && there.up && back.up;
         if reachable {
             let at = self.now + self.link_delay(there);
-            self.schedule(at, Action::DnsAtServer { from: from.to_string(), id, name: name.to_string(), qtype, purpose });
+            self.schedule(
+                at,
+                Action::DnsAtServer {
+                    from: from.to_string(),
+                    id,
+                    name: name.to_string(),
+                    qtype,
+                    purpose,
+                },
+            );
         } else {
-            self.schedule(self.now + DNS_TIMEOUT, Action::DnsDone { purpose, answer: None });
+            self.schedule(
+                self.now + DNS_TIMEOUT,
+                Action::DnsDone {
+                    purpose,
+                    answer: None,
+                },
+            );
         }
     }
 
-    fn on_dns_at_server(&mut self, from: String, id: u16, name: String, qtype: RecordType, purpose: DnsPurpose) {
+    fn on_dns_at_server(
+        &mut self,
+        from: String,
+        id: u16,
+        name: String,
+        qtype: RecordType,
+        purpose: DnsPurpose,
+    ) {
         let server = self.dns_host.clone().unwrap_or_else(|| from.clone());
         let answer = self.zones.query(&name, qtype);
         let key = answer.explain_key();
-        self.emit(&server, &from, EventKind::DnsAnswer { id, name, qtype, answer: answer.clone() }, Some(key));
+        self.emit(
+            &server,
+            &from,
+            EventKind::DnsAnswer {
+                id,
+                name,
+                qtype,
+                answer: answer.clone(),
+            },
+            Some(key),
+        );
         let at = self.now + self.segment_delay(&server, &from);
-        self.schedule(at, Action::DnsDone { purpose, answer: Some(answer) });
+        self.schedule(
+            at,
+            Action::DnsDone {
+                purpose,
+                answer: Some(answer),
+            },
+        );
     }
 
     fn on_dns_done(&mut self, purpose: DnsPurpose, answer: Option<Answer>) {
@@ -649,7 +825,9 @@ impl World {
                 }
             }
             DnsPurpose::Mx(att) => {
-                let Some(a) = self.attempts.get_mut(&att) else { return };
+                let Some(a) = self.attempts.get_mut(&att) else {
+                    return;
+                };
                 match answer {
                     None => self.attempt_finish(att, Some("DNS server did not answer".into())),
                     Some(Answer::NoData) => {
@@ -693,16 +871,43 @@ impl World {
             return Ok(target.to_string());
         }
         if let Ok(ip) = target.parse::<Ipv4Addr>() {
-            return self.by_ip.get(&ip).cloned().ok_or(ConnectError::Unreachable(Unreachable::HostDown));
+            return self
+                .by_ip
+                .get(&ip)
+                .cloned()
+                .ok_or(ConnectError::Unreachable(Unreachable::HostDown));
         }
         let id = self.next_dns_id;
         self.next_dns_id = self.next_dns_id.wrapping_add(1).max(1);
         let server = self.dns_host.clone().unwrap_or_else(|| from.to_string());
-        self.emit(from, &server, EventKind::DnsQuery { id, name: target.to_string(), qtype: RecordType::A }, Some("dns.query.a"));
+        self.emit(
+            from,
+            &server,
+            EventKind::DnsQuery {
+                id,
+                name: target.to_string(),
+                qtype: RecordType::A,
+            },
+            Some("dns.query.a"),
+        );
         let answer = self.zones.query(target, RecordType::A);
-        self.emit(&server, from, EventKind::DnsAnswer { id, name: target.to_string(), qtype: RecordType::A, answer: answer.clone() }, Some(answer.explain_key()));
+        self.emit(
+            &server,
+            from,
+            EventKind::DnsAnswer {
+                id,
+                name: target.to_string(),
+                qtype: RecordType::A,
+                answer: answer.clone(),
+            },
+            Some(answer.explain_key()),
+        );
         match answer {
-            Answer::A { addrs } => self.by_ip.get(&addrs[0]).cloned().ok_or(ConnectError::Unreachable(Unreachable::HostDown)),
+            Answer::A { addrs } => self
+                .by_ip
+                .get(&addrs[0])
+                .cloned()
+                .ok_or(ConnectError::Unreachable(Unreachable::HostDown)),
             _ => Err(ConnectError::UnknownName(target.to_string())),
         }
     }
@@ -720,7 +925,10 @@ impl World {
         match c.links {
             Some((epoch, l)) if epoch == self.link_epoch => l,
             _ => {
-                let l = [self.link(&c.client_host, &c.server_host), self.link(&c.server_host, &c.client_host)];
+                let l = [
+                    self.link(&c.client_host, &c.server_host),
+                    self.link(&c.server_host, &c.client_host),
+                ];
                 c.links = Some((self.link_epoch, l));
                 l
             }
@@ -738,8 +946,16 @@ impl World {
     }
 
     /// Checks whether `client` can open a connection to `server:port` now.
-    fn check_connect(&self, client: &str, server: &str, port: u16) -> Result<Protocol, ConnectError> {
-        let h = self.hosts.get(server).ok_or_else(|| ConnectError::NoSuchHost(server.to_string()))?;
+    fn check_connect(
+        &self,
+        client: &str,
+        server: &str,
+        port: u16,
+    ) -> Result<Protocol, ConnectError> {
+        let h = self
+            .hosts
+            .get(server)
+            .ok_or_else(|| ConnectError::NoSuchHost(server.to_string()))?;
         if !self.hosts.get(client).is_some_and(|c| c.up) || !h.up {
             return Err(ConnectError::Unreachable(Unreachable::HostDown));
         }
@@ -756,20 +972,42 @@ impl World {
 
     fn trace_connect_error(&mut self, client: &str, server: &str, port: u16, err: &ConnectError) {
         match err {
-            ConnectError::Refused => self.emit(client, server, EventKind::ConnectionRefused { port }, Some("tcp.refused")),
-            ConnectError::Unreachable(r) => {
-                self.emit(client, server, EventKind::ConnectionUnreachable { port, reason: r.clone() }, Some("tcp.unreachable"))
-            }
+            ConnectError::Refused => self.emit(
+                client,
+                server,
+                EventKind::ConnectionRefused { port },
+                Some("tcp.refused"),
+            ),
+            ConnectError::Unreachable(r) => self.emit(
+                client,
+                server,
+                EventKind::ConnectionUnreachable {
+                    port,
+                    reason: r.clone(),
+                },
+                Some("tcp.unreachable"),
+            ),
             _ => {}
         }
     }
 
     /// Opens a connection; the server side starts when the SYN arrives.
-    fn open(&mut self, client_host: &str, server_host: &str, port: u16, protocol: Protocol, client: ClientEnd) -> ConnId {
+    fn open(
+        &mut self,
+        client_host: &str,
+        server_host: &str,
+        port: u16,
+        protocol: Protocol,
+        client: ClientEnd,
+    ) -> ConnId {
         let id = self.next_conn;
         self.next_conn += 1;
         let client_port = self.next_port;
-        self.next_port = if self.next_port == u16::MAX { 49152 } else { self.next_port + 1 };
+        self.next_port = if self.next_port == u16::MAX {
+            49152
+        } else {
+            self.next_port + 1
+        };
         let raw = matches!(client, ClientEnd::Console);
         self.conns.insert(
             id,
@@ -800,10 +1038,21 @@ impl World {
     }
 
     fn on_syn(&mut self, id: ConnId) {
-        let Some(mut c) = self.conns.remove(&id) else { return };
-        let Some(host) = self.hosts.get(&c.server_host) else { return };
-        let client_ip = self.hosts.get(&c.client_host).map(|h| h.config.ip).unwrap_or(Ipv4Addr::UNSPECIFIED);
-        let peer = smtp::server::PeerInfo { ip: client_ip, port: c.client_port };
+        let Some(mut c) = self.conns.remove(&id) else {
+            return;
+        };
+        let Some(host) = self.hosts.get(&c.server_host) else {
+            return;
+        };
+        let client_ip = self
+            .hosts
+            .get(&c.client_host)
+            .map(|h| h.config.ip)
+            .unwrap_or(Ipv4Addr::UNSPECIFIED);
+        let peer = smtp::server::PeerInfo {
+            ip: client_ip,
+            port: c.client_port,
+        };
         // The trace is made from the bytes: the sessions' copies of every
         // command and reply would only be thrown away.
         let smtp_server = |config: &std::sync::Arc<smtp::server::ServerConfig>| {
@@ -812,16 +1061,35 @@ impl World {
             Box::new(s)
         };
         c.server = match c.port {
-            25 => ServerEnd::Smtp { session: smtp_server(host.smtp.as_ref().expect("checked")), submission: false },
-            587 => ServerEnd::Smtp { session: smtp_server(host.submission.as_ref().expect("checked")), submission: true },
+            25 => ServerEnd::Smtp {
+                session: smtp_server(host.smtp.as_ref().expect("checked")),
+                submission: false,
+            },
+            587 => ServerEnd::Smtp {
+                session: smtp_server(host.submission.as_ref().expect("checked")),
+                submission: true,
+            },
             _ => {
-                let mut s = pop3::server::ServerSession::new(host.pop3.clone().expect("checked"), id, self.now);
+                let mut s = pop3::server::ServerSession::new(
+                    host.pop3.clone().expect("checked"),
+                    id,
+                    self.now,
+                );
                 s.set_wire_events(false);
                 ServerEnd::Pop3(Box::new(s))
             }
         };
         let (from, to) = (c.client_host.clone(), c.server_host.clone());
-        self.emit(&from, &to, EventKind::ConnectionOpened { conn: id, port: c.port, protocol: c.protocol }, Some("tcp.open"));
+        self.emit(
+            &from,
+            &to,
+            EventKind::ConnectionOpened {
+                conn: id,
+                port: c.port,
+                protocol: c.protocol,
+            },
+            Some("tcp.open"),
+        );
         self.pump(id, c);
     }
 
@@ -839,10 +1107,22 @@ impl World {
             match piece {
                 Piece::Line { text, parsed } => {
                     key = self.explain_key(c.protocol, &parsed);
-                    kind = EventKind::Line { conn: id, dir, protocol: c.protocol, text, parsed };
+                    kind = EventKind::Line {
+                        conn: id,
+                        dir,
+                        protocol: c.protocol,
+                        text,
+                        parsed,
+                    };
                 }
                 Piece::Payload { text, lines } => {
-                    kind = EventKind::Payload { conn: id, dir, protocol: c.protocol, text, lines };
+                    kind = EventKind::Payload {
+                        conn: id,
+                        dir,
+                        protocol: c.protocol,
+                        text,
+                        lines,
+                    };
                 }
             }
             self.emit(from, to, kind, key);
@@ -854,17 +1134,32 @@ impl World {
         }
         let at = (self.now + self.link_delay(link)).max(c.last_arrival[dir_index(dir)]);
         c.last_arrival[dir_index(dir)] = at;
-        self.schedule(at, Action::Arrive { conn: id, dir, bytes });
+        self.schedule(
+            at,
+            Action::Arrive {
+                conn: id,
+                dir,
+                bytes,
+            },
+        );
     }
 
     fn on_arrive(&mut self, id: ConnId, dir: Direction, bytes: &[u8]) {
-        let Some(mut c) = self.conns.remove(&id) else { return };
+        let Some(mut c) = self.conns.remove(&id) else {
+            return;
+        };
         let now = self.now;
         match dir {
             Direction::ToServer if !c.server_closed => match &mut c.server {
-                ServerEnd::Smtp { session, submission } => {
+                ServerEnd::Smtp {
+                    session,
+                    submission,
+                } => {
                     let host = self.hosts.get_mut(&c.server_host).expect("server host");
-                    let mut policy = SmtpPolicy { mail: &mut host.mail, submission: *submission };
+                    let mut policy = SmtpPolicy {
+                        mail: &mut host.mail,
+                        submission: *submission,
+                    };
                     session.handle_input(now, bytes, &mut policy);
                 }
                 ServerEnd::Pop3(session) => {
@@ -884,7 +1179,9 @@ impl World {
     }
 
     fn on_fin(&mut self, id: ConnId, dir: Direction) {
-        let Some(mut c) = self.conns.remove(&id) else { return };
+        let Some(mut c) = self.conns.remove(&id) else {
+            return;
+        };
         let now = self.now;
         match dir {
             Direction::ToServer => {
@@ -915,7 +1212,9 @@ impl World {
     }
 
     fn on_timer(&mut self, id: ConnId, role: Role) {
-        let Some(mut c) = self.conns.remove(&id) else { return };
+        let Some(mut c) = self.conns.remove(&id) else {
+            return;
+        };
         let now = self.now;
         match role {
             Role::Server => match &mut c.server {
@@ -937,12 +1236,22 @@ impl World {
 
     /// Tears a connection down at once (a host went down, a link broke).
     fn reset(&mut self, id: ConnId, reason: &str) {
-        let Some(mut c) = self.conns.remove(&id) else { return };
+        let Some(mut c) = self.conns.remove(&id) else {
+            return;
+        };
         let now = self.now;
         if !c.close_traced {
             c.close_traced = true;
             let (a, b) = (c.client_host.clone(), c.server_host.clone());
-            self.emit(&a, &b, EventKind::ConnectionReset { conn: id, reason: reason.to_string() }, Some("tcp.reset"));
+            self.emit(
+                &a,
+                &b,
+                EventKind::ConnectionReset {
+                    conn: id,
+                    reason: reason.to_string(),
+                },
+                Some("tcp.reset"),
+            );
         }
         if !c.server_closed {
             match &mut c.server {
@@ -1006,13 +1315,25 @@ impl World {
             c.server_closed = true;
             self.trace_close(id, &mut c, Role::Server);
             let at = (self.now + self.conn_links(&mut c)[1].latency).max(c.last_arrival[1]);
-            self.schedule(at, Action::Fin { conn: id, dir: Direction::ToClient });
+            self.schedule(
+                at,
+                Action::Fin {
+                    conn: id,
+                    dir: Direction::ToClient,
+                },
+            );
         }
         if client_done && !c.client_closed {
             c.client_closed = true;
             self.trace_close(id, &mut c, Role::Client);
             let at = (self.now + self.conn_links(&mut c)[0].latency).max(c.last_arrival[0]);
-            self.schedule(at, Action::Fin { conn: id, dir: Direction::ToServer });
+            self.schedule(
+                at,
+                Action::Fin {
+                    conn: id,
+                    dir: Direction::ToServer,
+                },
+            );
         }
         if c.client_closed && c.server_closed {
             self.finish_conn(id, c);
@@ -1032,7 +1353,11 @@ impl World {
             },
         ];
         for (i, w) in want.into_iter().enumerate() {
-            let closed = if i == 0 { c.client_closed } else { c.server_closed };
+            let closed = if i == 0 {
+                c.client_closed
+            } else {
+                c.server_closed
+            };
             let w = if closed { None } else { w };
             if w != c.timers[i] {
                 c.timers[i] = w;
@@ -1069,7 +1394,12 @@ impl World {
             Role::Client => (c.client_host.as_str(), c.server_host.as_str()),
             Role::Server => (c.server_host.as_str(), c.client_host.as_str()),
         };
-        self.emit(a, b, EventKind::ConnectionClosed { conn: id }, Some("tcp.close"));
+        self.emit(
+            a,
+            b,
+            EventKind::ConnectionClosed { conn: id },
+            Some("tcp.close"),
+        );
     }
 
     /// Handles the sessions' events; true if any came.
@@ -1081,8 +1411,14 @@ impl World {
             let state = match &mut c.server {
                 ServerEnd::Smtp { session, .. } => match session.poll_event() {
                     None => break,
-                    Some(smtp::server::ServerEvent::StateChanged { to, .. }) => Some(Cow::Borrowed(to.name())),
-                    Some(smtp::server::ServerEvent::MessageAccepted { envelope, queue_id, size }) => {
+                    Some(smtp::server::ServerEvent::StateChanged { to, .. }) => {
+                        Some(Cow::Borrowed(to.name()))
+                    }
+                    Some(smtp::server::ServerEvent::MessageAccepted {
+                        envelope,
+                        queue_id,
+                        size,
+                    }) => {
                         self.on_accepted(&c.server_host, &queue_id, &envelope, size);
                         None
                     }
@@ -1090,16 +1426,36 @@ impl World {
                 },
                 ServerEnd::Pop3(session) => match session.poll_event() {
                     None => break,
-                    Some(pop3::server::ServerEvent::StateChanged { to, .. }) => Some(Cow::Owned(to.to_string())),
+                    Some(pop3::server::ServerEvent::StateChanged { to, .. }) => {
+                        Some(Cow::Owned(to.to_string()))
+                    }
                     Some(pop3::server::ServerEvent::Retrieved { user, uid }) => {
                         let (h, cl) = (c.server_host.clone(), c.client_host.clone());
-                        self.emit(&h, &cl, EventKind::Retrieved { host: h.clone(), mailbox: user, uid }, Some("pop3.retrieved"));
+                        self.emit(
+                            &h,
+                            &cl,
+                            EventKind::Retrieved {
+                                host: h.clone(),
+                                mailbox: user,
+                                uid,
+                            },
+                            Some("pop3.retrieved"),
+                        );
                         None
                     }
                     Some(pop3::server::ServerEvent::Updated { user, deleted }) => {
                         let h = c.server_host.clone();
                         for uid in deleted {
-                            self.emit(&h, &h, EventKind::Deleted { host: h.clone(), mailbox: user.clone(), uid }, Some("pop3.deleted"));
+                            self.emit(
+                                &h,
+                                &h,
+                                EventKind::Deleted {
+                                    host: h.clone(),
+                                    mailbox: user.clone(),
+                                    uid,
+                                },
+                                Some("pop3.deleted"),
+                            );
                         }
                         None
                     }
@@ -1113,7 +1469,17 @@ impl World {
                     c.states[1].clear();
                     c.states[1].push_str(&state);
                     let h = c.server_host.as_str();
-                    self.emit(h, h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Server, state: state.into_owned() }, None);
+                    self.emit(
+                        h,
+                        h,
+                        EventKind::StateChanged {
+                            conn: id,
+                            protocol: proto,
+                            role: Role::Server,
+                            state: state.into_owned(),
+                        },
+                        None,
+                    );
                 }
             }
         }
@@ -1121,15 +1487,23 @@ impl World {
         loop {
             let state = match &mut c.client {
                 ClientEnd::Console => break,
-                ClientEnd::Smtp { session, outcome, purpose } => match session.poll_event() {
+                ClientEnd::Smtp {
+                    session,
+                    outcome,
+                    purpose,
+                } => match session.poll_event() {
                     None => break,
-                    Some(smtp::client::ClientEvent::StateChanged { to, .. }) => Some(Cow::Borrowed(to.name())),
+                    Some(smtp::client::ClientEvent::StateChanged { to, .. }) => {
+                        Some(Cow::Borrowed(to.name()))
+                    }
                     Some(smtp::client::ClientEvent::Finished(o)) => {
                         // The relay knows the outcome as soon as the last reply
                         // came; QUIT is only politeness.
                         match *purpose {
                             SmtpPurpose::Relay(att) => {
-                                *outcome = Some(smtp::client::DeliveryOutcome { recipients: Vec::new() });
+                                *outcome = Some(smtp::client::DeliveryOutcome {
+                                    recipients: Vec::new(),
+                                });
                                 self.attempt_result(att, Some(o), &c.server_host);
                             }
                             SmtpPurpose::Submit(_) => *outcome = Some(o),
@@ -1140,10 +1514,13 @@ impl World {
                 },
                 ClientEnd::Pop3 { session, job } => match session.poll_event() {
                     None => break,
-                    Some(pop3::client::ClientEvent::StateChanged { to, .. }) => Some(Cow::Owned(to.to_string())),
+                    Some(pop3::client::ClientEvent::StateChanged { to, .. }) => {
+                        Some(Cow::Owned(to.to_string()))
+                    }
                     Some(pop3::client::ClientEvent::Finished(o)) => {
                         if let Some(Job::Fetch(f)) = self.jobs.get(job) {
-                            self.known_uids.insert((f.host.clone(), f.login.clone()), o.known_uids);
+                            self.known_uids
+                                .insert((f.host.clone(), f.login.clone()), o.known_uids);
                         }
                         None
                     }
@@ -1156,7 +1533,17 @@ impl World {
                     c.states[0].clear();
                     c.states[0].push_str(&state);
                     let h = c.client_host.as_str();
-                    self.emit(h, h, EventKind::StateChanged { conn: id, protocol: proto, role: Role::Client, state: state.into_owned() }, None);
+                    self.emit(
+                        h,
+                        h,
+                        EventKind::StateChanged {
+                            conn: id,
+                            protocol: proto,
+                            role: Role::Client,
+                            state: state.into_owned(),
+                        },
+                        None,
+                    );
                 }
             }
         }
@@ -1174,9 +1561,20 @@ impl World {
         }
         c.timer_keys = [None; 2];
         match std::mem::replace(&mut c.client, ClientEnd::Console) {
-            ClientEnd::Smtp { purpose: SmtpPurpose::Relay(att), outcome: None, .. } => self.attempt_result(att, None, &c.server_host),
-            ClientEnd::Smtp { purpose: SmtpPurpose::Relay(_), .. } => {}
-            ClientEnd::Smtp { purpose: SmtpPurpose::Submit(job), .. } | ClientEnd::Pop3 { job, .. } => {
+            ClientEnd::Smtp {
+                purpose: SmtpPurpose::Relay(att),
+                outcome: None,
+                ..
+            } => self.attempt_result(att, None, &c.server_host),
+            ClientEnd::Smtp {
+                purpose: SmtpPurpose::Relay(_),
+                ..
+            } => {}
+            ClientEnd::Smtp {
+                purpose: SmtpPurpose::Submit(job),
+                ..
+            }
+            | ClientEnd::Pop3 { job, .. } => {
                 self.jobs.remove(&job);
             }
             ClientEnd::Console => {}
@@ -1185,42 +1583,106 @@ impl World {
 
     // ---- the MTA ----------------------------------------------------------------
 
-    fn on_accepted(&mut self, host: &str, queue_id: &str, envelope: &smtp::server::Envelope, size: usize) {
-        let Some(h) = self.hosts.get_mut(host) else { return };
+    fn on_accepted(
+        &mut self,
+        host: &str,
+        queue_id: &str,
+        envelope: &smtp::server::Envelope,
+        size: usize,
+    ) {
+        let Some(h) = self.hosts.get_mut(host) else {
+            return;
+        };
         h.mail.accepted.retain(|q| q != queue_id);
-        let message_id = h.mail.queue.get(queue_id).and_then(|e| mta::header_value(&e.data, "Message-ID"));
+        let message_id = h
+            .mail
+            .queue
+            .get(queue_id)
+            .and_then(|e| mta::header_value(&e.data, "Message-ID"));
         let from = match &envelope.from {
             ReversePath::Null => String::new(),
             ReversePath::Mailbox(m) => m.to_string(),
         };
         let rcpts = envelope.to.iter().map(|m| m.to_string()).collect();
-        self.emit(host, host, EventKind::Queued { host: host.to_string(), queue_id: queue_id.to_string(), from, rcpts, size, message_id }, Some("mta.queued"));
-        self.schedule(self.now, Action::QueueRun { host: host.to_string(), queue_id: queue_id.to_string() });
+        self.emit(
+            host,
+            host,
+            EventKind::Queued {
+                host: host.to_string(),
+                queue_id: queue_id.to_string(),
+                from,
+                rcpts,
+                size,
+                message_id,
+            },
+            Some("mta.queued"),
+        );
+        self.schedule(
+            self.now,
+            Action::QueueRun {
+                host: host.to_string(),
+                queue_id: queue_id.to_string(),
+            },
+        );
     }
 
     /// Queues a message the host made itself (a bounce) and traces it.
-    fn enqueue_local(&mut self, host: &str, from: String, rcpts: Vec<String>, data: Vec<u8>) -> String {
+    fn enqueue_local(
+        &mut self,
+        host: &str,
+        from: String,
+        rcpts: Vec<String>,
+        data: Vec<u8>,
+    ) -> String {
         let now = self.now;
         let h = self.hosts.get_mut(host).expect("host");
         let size = data.len();
         let message_id = mta::header_value(&data, "Message-ID");
         let id = h.mail.enqueue(from.clone(), rcpts.clone(), data, now);
-        self.emit(host, host, EventKind::Queued { host: host.to_string(), queue_id: id.clone(), from, rcpts, size, message_id }, Some("mta.queued"));
-        self.schedule(now, Action::QueueRun { host: host.to_string(), queue_id: id.clone() });
+        self.emit(
+            host,
+            host,
+            EventKind::Queued {
+                host: host.to_string(),
+                queue_id: id.clone(),
+                from,
+                rcpts,
+                size,
+                message_id,
+            },
+            Some("mta.queued"),
+        );
+        self.schedule(
+            now,
+            Action::QueueRun {
+                host: host.to_string(),
+                queue_id: id.clone(),
+            },
+        );
         id
     }
 
     fn queue_run(&mut self, host: &str, queue_id: &str) {
         let now = self.now;
         let max_hops = self.max_hops;
-        let Some(h) = self.hosts.get_mut(host) else { return };
+        let Some(h) = self.hosts.get_mut(host) else {
+            return;
+        };
         if !h.up {
             // A down host does nothing; its queue is looked at again later.
             let at = now + SimDuration::from_mins(5);
-            self.schedule(at, Action::QueueRun { host: host.to_string(), queue_id: queue_id.to_string() });
+            self.schedule(
+                at,
+                Action::QueueRun {
+                    host: host.to_string(),
+                    queue_id: queue_id.to_string(),
+                },
+            );
             return;
         }
-        let Some(entry) = h.mail.queue.get_mut(queue_id) else { return };
+        let Some(entry) = h.mail.queue.get_mut(queue_id) else {
+            return;
+        };
         if entry.active > 0 {
             return;
         }
@@ -1272,11 +1734,20 @@ impl World {
                     mx_answer: None,
                 },
             );
-            let smarthost = self.hosts.get(host).expect("a known host").mail.smarthost.clone();
+            let smarthost = self
+                .hosts
+                .get(host)
+                .expect("a known host")
+                .mail
+                .smarthost
+                .clone();
             match smarthost {
                 Some(sh) => {
                     let a = self.attempts.get_mut(&att).expect("attempt");
-                    a.mxs = vec![Mx { preference: 0, exchange: sh.clone() }];
+                    a.mxs = vec![Mx {
+                        preference: 0,
+                        exchange: sh.clone(),
+                    }];
                     self.dns_query(host, &sh, RecordType::A, DnsPurpose::ExchangeA(att));
                 }
                 None => self.dns_query(host, &domain, RecordType::MX, DnsPurpose::Mx(att)),
@@ -1302,20 +1773,39 @@ impl World {
         };
         let data = mta::prepend_header(&entry.data, &mta::return_path(&entry.from));
         let message_id = mta::header_value(&data, "Message-ID");
-        let drop = h.mail.maildrops.get_or_insert_with(login.clone(), || super::host::Maildrop { messages: Vec::new(), locked: false });
+        let drop = h
+            .mail
+            .maildrops
+            .get_or_insert_with(login.clone(), || super::host::Maildrop {
+                messages: Vec::new(),
+                locked: false,
+            });
         let uid = format!("{queue_id}.{}", drop.messages.len() + 1);
         let text = crate::lossy(&data).into_owned();
-        drop.messages.push(pop3::server::StoredMessage { uid: uid.clone(), data });
+        drop.messages.push(pop3::server::StoredMessage {
+            uid: uid.clone(),
+            data,
+        });
         self.emit(
             host,
             host,
-            EventKind::Delivered { host: host.to_string(), queue_id: queue_id.to_string(), rcpt: rcpt.to_string(), mailbox: login, uid, message_id, message: text },
+            EventKind::Delivered {
+                host: host.to_string(),
+                queue_id: queue_id.to_string(),
+                rcpt: rcpt.to_string(),
+                mailbox: login,
+                uid,
+                message_id,
+                message: text,
+            },
             Some("mta.delivered"),
         );
     }
 
     fn attempt_route(&mut self, att: AttemptId, mx: &Answer, a: Option<&Answer>) {
-        let Some(at) = self.attempts.get(&att) else { return };
+        let Some(at) = self.attempts.get(&att) else {
+            return;
+        };
         let host = at.host.clone();
         let self_name = self.hosts[&host].config.name.clone();
         let route = dns::route_from_answers(&at.domain, mx, a, &[self_name.as_str()]);
@@ -1329,9 +1819,21 @@ impl World {
                 self.dns_query(&host, &first, RecordType::A, DnsPurpose::ExchangeA(att));
                 return;
             }
-            Route::NoSuchDomain => permanent("5.1.2", format!("x-mailsim; domain {} does not exist (DNS NXDOMAIN)", at.domain)),
-            Route::NoMailHost => permanent("5.1.2", format!("x-mailsim; domain {} has no MX and no A record", at.domain)),
-            Route::LoopsToSelf => permanent("5.4.6", format!("x-mailsim; mail for {} loops back to myself", at.domain)),
+            Route::NoSuchDomain => permanent(
+                "5.1.2",
+                format!(
+                    "x-mailsim; domain {} does not exist (DNS NXDOMAIN)",
+                    at.domain
+                ),
+            ),
+            Route::NoMailHost => permanent(
+                "5.1.2",
+                format!("x-mailsim; domain {} has no MX and no A record", at.domain),
+            ),
+            Route::LoopsToSelf => permanent(
+                "5.4.6",
+                format!("x-mailsim; mail for {} loops back to myself", at.domain),
+            ),
         };
         let a = self.attempts.remove(&att).expect("attempt");
         let h = self.hosts.get_mut(&a.host).expect("host");
@@ -1342,7 +1844,11 @@ impl World {
                     status: fail.0.clone(),
                     diagnostic: fail.1.clone(),
                     remote_mta: None,
-                    explain: if fail.0 == "5.4.6" { "mta.loop" } else { "dns.answer.nxdomain" },
+                    explain: if fail.0 == "5.4.6" {
+                        "mta.loop"
+                    } else {
+                        "dns.answer.nxdomain"
+                    },
                 });
             }
             e.active -= 1;
@@ -1351,7 +1857,9 @@ impl World {
     }
 
     fn attempt_connect(&mut self, att: AttemptId, ip: Ipv4Addr) {
-        let Some(a) = self.attempts.get(&att) else { return };
+        let Some(a) = self.attempts.get(&att) else {
+            return;
+        };
         let host = a.host.clone();
         let Some(target) = self.by_ip.get(&ip).cloned() else {
             return self.attempt_next_mx(att, Some(format!("no host at {ip}")));
@@ -1362,36 +1870,64 @@ impl World {
                 let from = if e.from.is_empty() {
                     ReversePath::Null
                 } else {
-                    ReversePath::Mailbox(Mailbox::parse(&e.from).unwrap_or_else(|_| Mailbox::new("postmaster", "invalid")))
+                    ReversePath::Mailbox(
+                        Mailbox::parse(&e.from)
+                            .unwrap_or_else(|_| Mailbox::new("postmaster", "invalid")),
+                    )
                 };
-                let rcpts: Vec<Mailbox> = a.rcpts.iter().filter_map(|r| Mailbox::parse(r).ok()).collect();
+                let rcpts: Vec<Mailbox> = a
+                    .rcpts
+                    .iter()
+                    .filter_map(|r| Mailbox::parse(r).ok())
+                    .collect();
                 let config = smtp::client::ClientConfig::new(self.hosts[&host].config.name.clone());
-                let mut session = smtp::client::ClientSession::new(config, from, rcpts, e.data.clone(), self.now);
+                let mut session =
+                    smtp::client::ClientSession::new(config, from, rcpts, e.data.clone(), self.now);
                 session.set_wire_events(false);
-                let client = ClientEnd::Smtp { session: Box::new(session), purpose: SmtpPurpose::Relay(att), outcome: None };
+                let client = ClientEnd::Smtp {
+                    session: Box::new(session),
+                    purpose: SmtpPurpose::Relay(att),
+                    outcome: None,
+                };
                 self.open(&host, &target, 25, protocol, client);
             }
             Err(err) => {
                 self.trace_connect_error(&host, &target, 25, &err);
                 let delay = match err {
-                    ConnectError::Refused => self.link(&host, &target).latency + self.link(&target, &host).latency,
+                    ConnectError::Refused => {
+                        self.link(&host, &target).latency + self.link(&target, &host).latency
+                    }
                     _ => CONNECT_TIMEOUT,
                 };
                 let reason = format!("connect to {}:25: {err}", self.hosts[&target].config.name);
-                self.schedule(self.now + delay, Action::ConnectFailed { attempt: att, reason });
+                self.schedule(
+                    self.now + delay,
+                    Action::ConnectFailed {
+                        attempt: att,
+                        reason,
+                    },
+                );
             }
         }
     }
 
     /// The current MX failed for every remaining recipient: try the next one.
     fn attempt_next_mx(&mut self, att: AttemptId, reason: Option<String>) {
-        let Some(a) = self.attempts.get_mut(&att) else { return };
+        let Some(a) = self.attempts.get_mut(&att) else {
+            return;
+        };
         if let Some(reason) = reason {
             let remote = a.mxs.get(a.idx).map(|m| m.exchange.clone());
             for r in &a.rcpts {
                 a.transient.insert(
                     r.clone(),
-                    Failure { rcpt: r.clone(), status: "4.4.1".into(), diagnostic: format!("x-mailsim; {reason}"), remote_mta: remote.clone(), explain: "tcp.unreachable" },
+                    Failure {
+                        rcpt: r.clone(),
+                        status: "4.4.1".into(),
+                        diagnostic: format!("x-mailsim; {reason}"),
+                        remote_mta: remote.clone(),
+                        explain: "tcp.unreachable",
+                    },
                 );
             }
         }
@@ -1405,20 +1941,38 @@ impl World {
     }
 
     /// An SMTP session of an attempt ended.
-    fn attempt_result(&mut self, att: AttemptId, outcome: Option<smtp::client::DeliveryOutcome>, server_host: &str) {
-        let Some(a) = self.attempts.get_mut(&att) else { return };
+    fn attempt_result(
+        &mut self,
+        att: AttemptId,
+        outcome: Option<smtp::client::DeliveryOutcome>,
+        server_host: &str,
+    ) {
+        let Some(a) = self.attempts.get_mut(&att) else {
+            return;
+        };
         let remote = self.hosts.get(server_host).map(|h| h.config.name.clone());
         let Some(outcome) = outcome else {
-            return self.attempt_next_mx(att, Some(format!("connection to {} lost", remote.unwrap_or_default())));
+            return self.attempt_next_mx(
+                att,
+                Some(format!("connection to {} lost", remote.unwrap_or_default())),
+            );
         };
         let mut relayed = Vec::new();
         let mut still = Vec::new();
         let mut permanent = Vec::new();
         for (mbox, result) in outcome.recipients {
-            let rcpt = a.rcpts.iter().find(|r| Mailbox::parse(r).ok().as_ref() == Some(&mbox)).cloned().unwrap_or_else(|| mbox.to_string());
+            let rcpt = a
+                .rcpts
+                .iter()
+                .find(|r| Mailbox::parse(r).ok().as_ref() == Some(&mbox))
+                .cloned()
+                .unwrap_or_else(|| mbox.to_string());
             let failure = |reply: &smtp::reply::Reply, default: &str| Failure {
                 rcpt: rcpt.clone(),
-                status: reply.enhanced.map(|e| format!("{}.{}.{}", e.0, e.1, e.2)).unwrap_or_else(|| default.to_string()),
+                status: reply
+                    .enhanced
+                    .map(|e| format!("{}.{}.{}", e.0, e.1, e.2))
+                    .unwrap_or_else(|| default.to_string()),
                 diagnostic: format!("smtp; {} {}", reply.code, reply.text()),
                 remote_mta: remote.clone(),
                 explain: "mta.bounce",
@@ -1444,11 +1998,21 @@ impl World {
             self.emit(
                 &host,
                 server_host,
-                EventKind::Relayed { host: host.clone(), queue_id: qid.clone(), rcpts: relayed, to_host: server_host.to_string(), remote_id: None },
+                EventKind::Relayed {
+                    host: host.clone(),
+                    queue_id: qid.clone(),
+                    rcpts: relayed,
+                    to_host: server_host.to_string(),
+                    remote_id: None,
+                },
                 Some("mta.relayed"),
             );
         }
-        if let Some(e) = self.hosts.get_mut(&host).and_then(|h| h.mail.queue.get_mut(&qid)) {
+        if let Some(e) = self
+            .hosts
+            .get_mut(&host)
+            .and_then(|h| h.mail.queue.get_mut(&qid))
+        {
             e.failed.extend(permanent);
         }
         // 4xx recipients go on to the next MX (RFC 5321 §5.1).
@@ -1457,13 +2021,24 @@ impl World {
 
     /// No MX left to try: transient recipients wait for the next retry.
     fn attempt_finish(&mut self, att: AttemptId, reason: Option<String>) {
-        let Some(a) = self.attempts.remove(&att) else { return };
-        let Some(e) = self.hosts.get_mut(&a.host).and_then(|h| h.mail.queue.get_mut(&a.queue_id)) else { return };
+        let Some(a) = self.attempts.remove(&att) else {
+            return;
+        };
+        let Some(e) = self
+            .hosts
+            .get_mut(&a.host)
+            .and_then(|h| h.mail.queue.get_mut(&a.queue_id))
+        else {
+            return;
+        };
         for r in a.rcpts {
             let f = a.transient.get(&r).cloned().unwrap_or_else(|| Failure {
                 rcpt: r.clone(),
                 status: "4.4.3".into(),
-                diagnostic: format!("x-mailsim; {}", reason.clone().unwrap_or_else(|| "temporary failure".into())),
+                diagnostic: format!(
+                    "x-mailsim; {}",
+                    reason.clone().unwrap_or_else(|| "temporary failure".into())
+                ),
                 remote_mta: None,
                 explain: "mta.retry",
             });
@@ -1479,8 +2054,12 @@ impl World {
     fn settle(&mut self, host: &str, queue_id: &str) {
         let now = self.now;
         let retry = self.retry.clone();
-        let Some(h) = self.hosts.get_mut(host) else { return };
-        let Some(e) = h.mail.queue.get_mut(queue_id) else { return };
+        let Some(h) = self.hosts.get_mut(host) else {
+            return;
+        };
+        let Some(e) = h.mail.queue.get_mut(queue_id) else {
+            return;
+        };
         if e.active > 0 {
             return;
         }
@@ -1492,16 +2071,45 @@ impl World {
             match retry.next_attempt(e.arrived, now, e.failures) {
                 Some(next) => {
                     let rcpts = e.pending.clone();
-                    let reason = e.last_error.iter().map(|f| f.diagnostic.clone()).collect::<Vec<_>>().join("; ");
+                    let reason = e
+                        .last_error
+                        .iter()
+                        .map(|f| f.diagnostic.clone())
+                        .collect::<Vec<_>>()
+                        .join("; ");
                     let attempt = e.failures;
-                    self.emit(host, host, EventKind::RetryScheduled { host: host.into(), queue_id: queue_id.into(), rcpts, attempt, next, reason }, Some("mta.retry"));
-                    self.schedule(next, Action::QueueRun { host: host.into(), queue_id: queue_id.into() });
+                    self.emit(
+                        host,
+                        host,
+                        EventKind::RetryScheduled {
+                            host: host.into(),
+                            queue_id: queue_id.into(),
+                            rcpts,
+                            attempt,
+                            next,
+                            reason,
+                        },
+                        Some("mta.retry"),
+                    );
+                    self.schedule(
+                        next,
+                        Action::QueueRun {
+                            host: host.into(),
+                            queue_id: queue_id.into(),
+                        },
+                    );
                 }
                 None => {
                     gave_up = true;
                     for r in std::mem::take(&mut e.pending) {
                         let f = e.last_error.iter().find(|f| f.rcpt == r).cloned();
-                        let mut f = f.unwrap_or_else(|| Failure { rcpt: r.clone(), status: "4.4.7".into(), diagnostic: "x-mailsim; delivery time expired".into(), remote_mta: None, explain: "mta.giveup" });
+                        let mut f = f.unwrap_or_else(|| Failure {
+                            rcpt: r.clone(),
+                            status: "4.4.7".into(),
+                            diagnostic: "x-mailsim; delivery time expired".into(),
+                            remote_mta: None,
+                            explain: "mta.giveup",
+                        });
                         f.status = format!("4.4.7 ({})", f.status);
                         f.status = "4.4.7".into();
                         f.explain = "mta.giveup";
@@ -1514,7 +2122,11 @@ impl World {
             self.bounce(host, queue_id, failed, gave_up);
         }
         let h = self.hosts.get_mut(host).expect("host");
-        if h.mail.queue.get(queue_id).is_some_and(|e| e.pending.is_empty() && e.active == 0) {
+        if h.mail
+            .queue
+            .get(queue_id)
+            .is_some_and(|e| e.pending.is_empty() && e.active == 0)
+        {
             h.mail.queue.remove(queue_id);
         }
     }
@@ -1524,10 +2136,24 @@ impl World {
         let h = self.hosts.get_mut(host).expect("host");
         let e = h.mail.queue.get(queue_id).expect("entry");
         let rcpts: Vec<String> = failed.iter().map(|f| f.rcpt.clone()).collect();
-        let reason = failed.iter().map(|f| format!("<{}>: {}", f.rcpt, f.diagnostic)).collect::<Vec<_>>().join("; ");
+        let reason = failed
+            .iter()
+            .map(|f| format!("<{}>: {}", f.rcpt, f.diagnostic))
+            .collect::<Vec<_>>()
+            .join("; ");
         let explain = if gave_up { "mta.giveup" } else { "mta.bounce" };
         if e.is_bounce() {
-            self.emit(host, host, EventKind::BounceDiscarded { host: host.into(), queue_id: queue_id.into(), rcpts, reason }, Some("mta.bounce.discarded"));
+            self.emit(
+                host,
+                host,
+                EventKind::BounceDiscarded {
+                    host: host.into(),
+                    queue_id: queue_id.into(),
+                    rcpts,
+                    reason,
+                },
+                Some("mta.bounce.discarded"),
+            );
             return;
         }
         let to = e.from.clone();
@@ -1536,11 +2162,31 @@ impl World {
         let name = h.mail.name.clone();
         let bounce_id = h.mail.new_queue_id();
         let data = mta::build_bounce(
-            &BounceInfo { reporting_mta: &name, queue_id, to: &to, arrival_date: &arrival, date: &rfc5322_date(now), bounce_id: &bounce_id, gave_up },
+            &BounceInfo {
+                reporting_mta: &name,
+                queue_id,
+                to: &to,
+                arrival_date: &arrival,
+                date: &rfc5322_date(now),
+                bounce_id: &bounce_id,
+                gave_up,
+            },
             &original,
             &failed,
         );
-        self.emit(host, host, EventKind::Bounced { host: host.into(), queue_id: queue_id.into(), rcpts, to: to.clone(), reason, bounce_id }, Some(explain));
+        self.emit(
+            host,
+            host,
+            EventKind::Bounced {
+                host: host.into(),
+                queue_id: queue_id.into(),
+                rcpts,
+                to: to.clone(),
+                reason,
+                bounce_id,
+            },
+            Some(explain),
+        );
         self.enqueue_local(host, String::new(), vec![to], data);
     }
 
@@ -1563,7 +2209,10 @@ impl World {
     fn compose(&mut self, s: &SendJob) -> Vec<u8> {
         use crate::message::push_u64;
         self.next_message += 1;
-        let host_name = self.hosts.get(&s.from_host).map_or(s.from_host.as_str(), |h| h.config.name.as_str());
+        let host_name = self
+            .hosts
+            .get(&s.from_host)
+            .map_or(s.from_host.as_str(), |h| h.config.name.as_str());
         // `Local <addr>` with the local part's first letter upper-cased.
         let display = |m: &mut String, addr: &str| {
             let local = addr.split('@').next().unwrap_or(addr);
@@ -1627,22 +2276,38 @@ impl World {
             Some(Job::Send(s)) => {
                 let s = s.clone();
                 let data = self.compose(&s);
-                let from = ReversePath::Mailbox(Mailbox::parse(&s.from).unwrap_or_else(|_| Mailbox::new("invalid", "invalid")));
+                let from = ReversePath::Mailbox(
+                    Mailbox::parse(&s.from).unwrap_or_else(|_| Mailbox::new("invalid", "invalid")),
+                );
                 let rcpts = s.to.iter().filter_map(|t| Mailbox::parse(t).ok()).collect();
-                let mut config = smtp::client::ClientConfig::new(self.hosts[&host].config.name.clone());
+                let mut config =
+                    smtp::client::ClientConfig::new(self.hosts[&host].config.name.clone());
                 config.auth = s.auth.clone();
-                let mut session = smtp::client::ClientSession::new(config, from, rcpts, data, self.now);
+                let mut session =
+                    smtp::client::ClientSession::new(config, from, rcpts, data, self.now);
                 session.set_wire_events(false);
-                ClientEnd::Smtp { session: Box::new(session), purpose: SmtpPurpose::Submit(job), outcome: None }
+                ClientEnd::Smtp {
+                    session: Box::new(session),
+                    purpose: SmtpPurpose::Submit(job),
+                    outcome: None,
+                }
             }
             Some(Job::Fetch(f)) => {
-                let mut config = pop3::client::ClientConfig::new(f.login.clone(), f.password.clone());
+                let mut config =
+                    pop3::client::ClientConfig::new(f.login.clone(), f.password.clone());
                 config.use_apop = f.apop;
                 config.delete_after_retrieve = f.delete;
-                config.known_uids = self.known_uids.get(&(f.host.clone(), f.login.clone())).cloned().unwrap_or_default();
+                config.known_uids = self
+                    .known_uids
+                    .get(&(f.host.clone(), f.login.clone()))
+                    .cloned()
+                    .unwrap_or_default();
                 let mut session = pop3::client::ClientSession::new(config, self.now);
                 session.set_wire_events(false);
-                ClientEnd::Pop3 { session: Box::new(session), job }
+                ClientEnd::Pop3 {
+                    session: Box::new(session),
+                    job,
+                }
             }
             None => return,
         };
@@ -1655,7 +2320,12 @@ impl World {
     /// `target` is a host id, a DNS name (looked up, in the trace) or an IP.
     /// The server's greeting arrives after the network latency: run the
     /// world, then [`World::take_received`].
-    pub fn connect(&mut self, from_host: &str, target: &str, port: u16) -> Result<ConnId, ConnectError> {
+    pub fn connect(
+        &mut self,
+        from_host: &str,
+        target: &str,
+        port: u16,
+    ) -> Result<ConnId, ConnectError> {
         if !self.hosts.contains_key(from_host) {
             return Err(ConnectError::NoSuchHost(from_host.to_string()));
         }
@@ -1671,7 +2341,9 @@ impl World {
 
     /// Sends raw bytes on a console connection (they appear in the trace).
     pub fn send_bytes(&mut self, conn: ConnId, bytes: &[u8]) {
-        let Some(mut c) = self.conns.remove(&conn) else { return };
+        let Some(mut c) = self.conns.remove(&conn) else {
+            return;
+        };
         if matches!(c.client, ClientEnd::Console) && !c.client_closed {
             self.transmit(conn, &mut c, Direction::ToServer, bytes.to_vec());
         }
@@ -1688,7 +2360,10 @@ impl World {
 
     /// The bytes the server sent to this console connection since the last call.
     pub fn take_received(&mut self, conn: ConnId) -> Vec<u8> {
-        self.console_rx.get_mut(&conn).map(std::mem::take).unwrap_or_default()
+        self.console_rx
+            .get_mut(&conn)
+            .map(std::mem::take)
+            .unwrap_or_default()
     }
 
     /// Whether the console connection is still open at the console's end:
@@ -1702,12 +2377,20 @@ impl World {
 
     /// Closes a console connection from the client side.
     pub fn close(&mut self, conn: ConnId) {
-        let Some(mut c) = self.conns.remove(&conn) else { return };
+        let Some(mut c) = self.conns.remove(&conn) else {
+            return;
+        };
         if !c.client_closed {
             c.client_closed = true;
             self.trace_close(conn, &mut c, Role::Client);
             let at = (self.now + self.conn_links(&mut c)[0].latency).max(c.last_arrival[0]);
-            self.schedule(at, Action::Fin { conn, dir: Direction::ToServer });
+            self.schedule(
+                at,
+                Action::Fin {
+                    conn,
+                    dir: Direction::ToServer,
+                },
+            );
         }
         if c.server_closed {
             self.finish_conn(conn, c);
@@ -1720,12 +2403,19 @@ impl World {
 
     /// The messages in a maildrop now.
     pub fn mailbox(&self, host: &str, login: &str) -> Vec<pop3::server::StoredMessage> {
-        self.hosts.get(host).and_then(|h| h.mail.maildrops.get(login)).map(|d| d.messages.clone()).unwrap_or_default()
+        self.hosts
+            .get(host)
+            .and_then(|h| h.mail.maildrops.get(login))
+            .map(|d| d.messages.clone())
+            .unwrap_or_default()
     }
 
     /// Queue ids waiting on a host now.
     pub fn queue(&self, host: &str) -> Vec<String> {
-        self.hosts.get(host).map(|h| h.mail.queue.keys().cloned().collect()).unwrap_or_default()
+        self.hosts
+            .get(host)
+            .map(|h| h.mail.queue.keys().cloned().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -1749,13 +2439,17 @@ impl World {
     /// The explanation key of a line, if the table has one.
     fn explain_key(&mut self, protocol: Protocol, parsed: &Option<Parsed>) -> Option<&'static str> {
         match (protocol, parsed.as_ref()?) {
-            (Protocol::Smtp, Parsed::Command { verb, .. }) => self.explain_cached(format_args!("smtp.cmd.{verb}")),
+            (Protocol::Smtp, Parsed::Command { verb, .. }) => {
+                self.explain_cached(format_args!("smtp.cmd.{verb}"))
+            }
             (Protocol::Smtp, Parsed::Reply { more: true, .. }) => None,
             (Protocol::Smtp, Parsed::Reply { code, enhanced, .. }) => enhanced
                 .as_ref()
                 .and_then(|e| self.explain_cached(format_args!("smtp.esc.{e}")))
                 .or_else(|| self.explain_cached(format_args!("smtp.reply.{code}"))),
-            (Protocol::Pop3, Parsed::Command { verb, .. }) => self.explain_cached(format_args!("pop3.cmd.{verb}")),
+            (Protocol::Pop3, Parsed::Command { verb, .. }) => {
+                self.explain_cached(format_args!("pop3.cmd.{verb}"))
+            }
             _ => None,
         }
     }

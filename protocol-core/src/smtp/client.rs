@@ -20,11 +20,11 @@ use super::command::Command;
 use super::reply::{Reply, ReplyParser};
 use crate::address::{Mailbox, ReversePath};
 use crate::message::{crlf_size, dot_stuff};
-use std::io::Write as _;
 use crate::time::{SimDuration, SimTime};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
+use std::io::Write as _;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClientConfig {

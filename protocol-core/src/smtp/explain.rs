@@ -4,7 +4,6 @@
 //! RFC 3463 (enhanced codes), RFC 4954 (AUTH), RFC 2920, RFC 1870, RFC 6409.
 use crate::explain::{entry as e, Explanation};
 
-
 pub static EXPLANATIONS: &[Explanation] = &[
     // --- commands ---
     e("smtp.cmd.HELO", "Hello (old style)", "The client says its own name. This is the original greeting from 1982; the server then knows who is talking but offers no extensions.", "RFC 5321 §4.1.1.1"),

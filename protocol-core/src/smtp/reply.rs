@@ -290,7 +290,9 @@ impl ReplyParser {
                     line: line.to_string(),
                 }));
             }
-            let code = b[..3].iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
+            let code = b[..3]
+                .iter()
+                .fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
             if !(200..600).contains(&code) {
                 self.pending.clear();
                 return Some(Err(ReplyError::Syntax {
