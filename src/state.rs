@@ -333,59 +333,6 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
     f
 }
 
-/// The table entry that explains an event the world left without a key:
-/// the message after DATA, a POP3 `+OK` (by the command it answers), a POP3
-/// multi-line body, a POP3 state change. Only picks which row of the core's
-/// explanation table to show.
-pub fn fallback_key(trace: &[TraceEvent], i: usize) -> Option<String> {
-    let e = trace.get(i)?;
-    let last_pop3_verb = |conn: u64| {
-        trace[..i].iter().rev().find_map(|p| match &p.kind {
-            EventKind::Line {
-                conn: c,
-                protocol: Protocol::Pop3,
-                parsed: Some(Parsed::Command { verb, .. }),
-                ..
-            } if *c == conn => Some(verb.clone()),
-            _ => None,
-        })
-    };
-    let key = match &e.kind {
-        EventKind::Payload {
-            protocol: Protocol::Smtp,
-            ..
-        } => "smtp.cmd.DATA".to_string(),
-        EventKind::Payload {
-            protocol: Protocol::Pop3,
-            conn,
-            ..
-        } => format!("pop3.ok.{}", last_pop3_verb(*conn)?.to_ascii_lowercase()),
-        EventKind::Line {
-            protocol: Protocol::Pop3,
-            parsed: Some(Parsed::Status { ok: true }),
-            conn,
-            ..
-        } => match last_pop3_verb(*conn).as_deref() {
-            None => "pop3.ok.greeting".into(),
-            Some("PASS") | Some("APOP") => "pop3.ok.logged_in".into(),
-            Some(v) => format!("pop3.ok.{}", v.to_ascii_lowercase()),
-        },
-        EventKind::StateChanged {
-            protocol: Protocol::Pop3,
-            state,
-            ..
-        } => {
-            let mut c = state.to_ascii_lowercase();
-            if let Some(f) = c.get_mut(0..1) {
-                f.make_ascii_uppercase();
-            }
-            format!("pop3.state.{c}")
-        }
-        _ => return None,
-    };
-    protocol_core::explain::lookup(&key).map(|x| x.key.to_string())
-}
-
 /// For a state change, what the new state accepts, from the core's tables.
 pub fn state_expects(e: &TraceEvent) -> Option<String> {
     let EventKind::StateChanged {
@@ -426,18 +373,14 @@ pub fn state_expects(e: &TraceEvent) -> Option<String> {
     })
 }
 
-/// Explanation keys worth showing for event `i`: its own (or the fallback),
+/// Explanation keys worth showing for event `i`: its own (chosen by the core),
 /// then the reply code's and enhanced status code's meanings.
 pub fn explanation_keys(trace: &[TraceEvent], i: usize) -> Vec<String> {
     let Some(e) = trace.get(i) else {
         return Vec::new();
     };
-    let mut keys: Vec<String> = e
-        .explain
-        .iter()
-        .map(|k| k.to_string())
-        .chain(fallback_key(trace, i))
-        .collect();
+    // The key the core's session chose comes first; nothing is guessed here.
+    let mut keys: Vec<String> = e.explain.iter().map(|k| k.to_string()).collect();
     let mut more = |k: String| {
         if !keys.contains(&k) {
             keys.push(k)

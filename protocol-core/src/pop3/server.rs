@@ -310,6 +310,15 @@ pub enum ServerEvent {
     Closing,
 }
 
+/// What the session decided about one status line it sent: the
+/// explanation key it chose (which success, which refusal, QUIT into UPDATE
+/// or QUIT before login) and whether a multi-line body follows it (§3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SentResponse {
+    pub key: &'static str,
+    pub multi: bool,
+}
+
 #[derive(Debug)]
 struct Slot {
     msg: StoredMessage,
@@ -334,6 +343,8 @@ pub struct ServerSession {
     /// Set while dropping the rest of an over-long line.
     discarding: bool,
     out: Vec<u8>,
+    /// One entry per status line in `out`, in order (see `poll_response`).
+    sent: VecDeque<SentResponse>,
     events: VecDeque<ServerEvent>,
     /// Whether `CommandReceived`/`ResponseSent` are queued.
     wire_events: bool,
@@ -357,6 +368,7 @@ impl ServerSession {
             line: Vec::new(),
             discarding: false,
             out: Vec::new(),
+            sent: VecDeque::new(),
             events: VecDeque::new(),
             wire_events: true,
             last_activity: now,
@@ -432,6 +444,13 @@ impl ServerSession {
 
     pub fn poll_event(&mut self) -> Option<ServerEvent> {
         self.events.pop_front()
+    }
+
+    /// The next status line's key and shape, one per status line in the
+    /// bytes of `poll_output`, in the same order. Always kept (cheap), so
+    /// that a driver showing the bytes shows the session's own meaning.
+    pub fn poll_response(&mut self) -> Option<SentResponse> {
+        self.sent.pop_front()
     }
 
     /// When the autologout timer fires, unless input comes first.
@@ -799,6 +818,12 @@ impl ServerSession {
     }
 
     fn send(&mut self, status: Response, key: &'static str) {
+        self.send_status(status, key, false);
+    }
+
+    /// One status line; `multi` when a multi-line body follows it.
+    fn send_status(&mut self, status: Response, key: &'static str, multi: bool) {
+        self.sent.push_back(SentResponse { key, multi });
         status.write_wire(&mut self.out);
         if self.wire_events {
             self.events.push_back(ServerEvent::ResponseSent {
@@ -810,7 +835,7 @@ impl ServerSession {
     }
 
     fn send_multi(&mut self, text: String, body: &[u8], key: &'static str) {
-        self.send(Response::Ok(text), key);
+        self.send_status(Response::Ok(text), key, true);
         write_multiline_body(&mut self.out, body);
     }
 }

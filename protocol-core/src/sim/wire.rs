@@ -6,17 +6,30 @@
 use super::trace::{Direction, Parsed, Protocol};
 use std::collections::VecDeque;
 
-/// A piece of the stream, ready to become a trace event.
+/// A piece of the stream, ready to become a trace event. `key` is the
+/// explanation the sending session chose (server replies, and the blocks
+/// that follow them); `None` where only the line itself tells (commands).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Piece {
     Line {
         text: String,
         parsed: Option<Parsed>,
+        key: Option<&'static str>,
     },
     Payload {
         text: String,
         lines: usize,
+        key: Option<&'static str>,
     },
+}
+
+/// What the server session decided about one reply it sent, handed to the
+/// splitter by the world before the reply's bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReplyMeta {
+    pub key: Option<&'static str>,
+    /// POP3: a multi-line body follows the status line (RFC 1939 §3).
+    pub multi: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -34,6 +47,12 @@ struct Half {
     mode: Mode,
     block: String,
     block_lines: usize,
+    block_key: Option<&'static str>,
+    /// The previous line of the block ended with CRLF (or the block just
+    /// began): only then can a `.` line end it. The same rule as the SMTP
+    /// server's (RFC 5321 §4.1.1.4: the end is CRLF.CRLF), so the trace
+    /// and the server always agree on where the message ends.
+    crlf_before: bool,
 }
 
 /// Both directions of one connection, and what one tells about the other.
@@ -44,9 +63,8 @@ pub struct Splitter {
     raw_client: bool,
     to_server: Half,
     to_client: Half,
-    /// POP3: commands sent and not yet answered (verb, has argument).
-    pop3_pending: VecDeque<(String, bool)>,
-    greeted: bool,
+    /// The server's replies not yet seen in its bytes, in order.
+    replies: VecDeque<ReplyMeta>,
 }
 
 impl Splitter {
@@ -56,9 +74,14 @@ impl Splitter {
             raw_client,
             to_server: Half::default(),
             to_client: Half::default(),
-            pop3_pending: VecDeque::new(),
-            greeted: false,
+            replies: VecDeque::new(),
         }
+    }
+
+    /// The server session sent a reply (SMTP: a whole reply, all its lines;
+    /// POP3: one status line); its bytes follow in `feed`.
+    pub fn expect_reply(&mut self, meta: ReplyMeta) {
+        self.replies.push_back(meta);
     }
 
     /// Feeds bytes sent in `dir`; returns the complete pieces.
@@ -68,17 +91,20 @@ impl Splitter {
         out
     }
 
+    fn half(&mut self, dir: Direction) -> &mut Half {
+        match dir {
+            Direction::ToServer => &mut self.to_server,
+            Direction::ToClient => &mut self.to_client,
+        }
+    }
+
     /// [`Splitter::feed`] appending to `out`, so that a caller can reuse
     /// one buffer for every segment.
     pub fn feed_into(&mut self, dir: Direction, bytes: &[u8], out: &mut Vec<Piece>) {
-        let half = match dir {
-            Direction::ToServer => &mut self.to_server,
-            Direction::ToClient => &mut self.to_client,
-        };
         // Usually the bytes are whole lines: cut them in place and only
         // keep a partial last line, instead of copying everything through
         // the buffer.
-        let mut pending = std::mem::take(&mut half.buf);
+        let mut pending = std::mem::take(&mut self.half(dir).buf);
         let data: &[u8] = if pending.is_empty() {
             bytes
         } else {
@@ -89,39 +115,12 @@ impl Splitter {
         while let Some(nl) = memchr::memchr(b'\n', &data[start..]) {
             let end = start + nl;
             let mut line = &data[start..end];
-            if line.last() == Some(&b'\r') {
+            let crlf = line.last() == Some(&b'\r');
+            if crlf {
                 line = &line[..line.len() - 1];
             }
-            // The fast UTF-8 check first; lossy decoding only for bad bytes.
-            // A line of a block (the message after DATA, a POP3 body) goes
-            // straight into the block, without a String of its own.
-            let raw = self.raw_client && dir == Direction::ToServer;
-            let half = match dir {
-                Direction::ToServer => &mut self.to_server,
-                Direction::ToClient => &mut self.to_client,
-            };
-            if half.mode == Mode::Block && !raw {
-                let text = crate::lossy(line);
-                half.block.push_str(&text);
-                half.block.push_str("\r\n");
-                half.block_lines += 1;
-                if text == "." {
-                    half.mode = Mode::Lines;
-                    out.push(Piece::Payload {
-                        text: std::mem::take(&mut half.block),
-                        lines: half.block_lines,
-                    });
-                    half.block_lines = 0;
-                }
-                start = end + 1;
-                continue;
-            }
-            let text = match std::str::from_utf8(line) {
-                Ok(t) => t.to_owned(),
-                Err(_) => String::from_utf8_lossy(line).into_owned(),
-            };
             start = end + 1;
-            self.on_line(dir, text, out);
+            self.on_line(dir, line, crlf, out);
         }
         let rest = &data[start..];
         let keep = if rest.is_empty() {
@@ -132,29 +131,27 @@ impl Splitter {
             pending.drain(..start);
             pending
         };
-        let half = match dir {
-            Direction::ToServer => &mut self.to_server,
-            Direction::ToClient => &mut self.to_client,
-        };
-        half.buf = keep;
+        self.half(dir).buf = keep;
     }
 
-    fn on_line(&mut self, dir: Direction, text: String, out: &mut Vec<Piece>) {
+    fn on_line(&mut self, dir: Direction, line: &[u8], crlf: bool, out: &mut Vec<Piece>) {
         let raw = self.raw_client && dir == Direction::ToServer;
-        let half = match dir {
-            Direction::ToServer => &mut self.to_server,
-            Direction::ToClient => &mut self.to_client,
-        };
+        let half = self.half(dir);
         if half.mode == Mode::Block {
-            let end = text == ".";
+            let end = line == b"." && crlf && half.crlf_before;
+            half.crlf_before = crlf;
             if raw {
+                let text = crate::lossy(line).into_owned();
                 out.push(Piece::Line {
                     text,
                     parsed: Some(Parsed::Data),
+                    key: half.block_key,
                 });
             } else {
-                half.block.push_str(&text);
-                half.block.push_str("\r\n");
+                // A line of a block goes straight into the block, without
+                // a String of its own; lossy decoding only for bad bytes.
+                half.block.push_str(&crate::lossy(line));
+                half.block.push_str(if crlf { "\r\n" } else { "\n" });
                 half.block_lines += 1;
             }
             if end {
@@ -163,52 +160,58 @@ impl Splitter {
                     out.push(Piece::Payload {
                         text: std::mem::take(&mut half.block),
                         lines: half.block_lines,
+                        key: half.block_key,
                     });
                 }
                 half.block_lines = 0;
             }
             return;
         }
+        let text = crate::lossy(line).into_owned();
+        let mut key = None;
         let parsed = match (self.protocol, dir) {
             (_, Direction::ToServer) => {
                 let (verb, arg) = text.split_once(' ').unwrap_or((&text, ""));
-                let verb = verb.to_ascii_uppercase();
-                if self.protocol == Protocol::Pop3 {
-                    self.pop3_pending
-                        .push_back((verb.clone(), !arg.trim().is_empty()));
-                }
                 Some(Parsed::Command {
-                    verb,
+                    verb: verb.to_ascii_uppercase(),
                     arg: arg.to_string(),
                 })
             }
             (Protocol::Smtp, Direction::ToClient) => {
                 let p = parse_smtp_reply(&text);
-                if let Some(Parsed::Reply { code: 354, .. }) = p {
-                    self.to_server.mode = Mode::Block;
+                if let Some(Parsed::Reply { code, more, .. }) = p {
+                    key = self.replies.front().and_then(|m| m.key);
+                    if !more {
+                        self.replies.pop_front();
+                    }
+                    if code == 354 {
+                        // RFC 5321 §4.1.1.4: the message follows DATA's CRLF.
+                        let h = &mut self.to_server;
+                        h.mode = Mode::Block;
+                        h.crlf_before = true;
+                        h.block_key = Some("smtp.cmd.DATA");
+                    }
                 }
                 p
             }
             (Protocol::Pop3, Direction::ToClient) => {
                 let ok = text.starts_with("+OK");
-                let greeting = !std::mem::replace(&mut self.greeted, true);
-                if !greeting && !text.starts_with("+ ") {
-                    if let Some((verb, has_arg)) = self.pop3_pending.pop_front() {
-                        let multi = match verb.as_str() {
-                            "CAPA" | "RETR" | "TOP" => true,
-                            "LIST" | "UIDL" => !has_arg,
-                            _ => false,
-                        };
-                        if ok && multi {
-                            self.to_client.mode = Mode::Block;
-                        }
+                let status = ok || text.starts_with("-ERR");
+                if status {
+                    let meta = self.replies.pop_front();
+                    key = meta.and_then(|m| m.key);
+                    if ok && meta.is_some_and(|m| m.multi) {
+                        let h = &mut self.to_client;
+                        h.mode = Mode::Block;
+                        h.crlf_before = true;
+                        h.block_key = key;
                     }
                 }
-                (ok || text.starts_with("-ERR")).then_some(Parsed::Status { ok })
+                status.then_some(Parsed::Status { ok })
             }
             (Protocol::Dns, _) => None,
         };
-        out.push(Piece::Line { text, parsed });
+        out.push(Piece::Line { text, parsed, key });
     }
 }
 
@@ -256,7 +259,7 @@ mod tests {
         p.iter()
             .map(|p| match p {
                 Piece::Line { text, .. } => format!("L {text}"),
-                Piece::Payload { text, lines } => format!("P{lines} {text}"),
+                Piece::Payload { text, lines, .. } => format!("P{lines} {text}"),
             })
             .collect()
     }
@@ -294,8 +297,15 @@ mod tests {
     #[test]
     fn pop3_multiline_bodies_are_payloads() {
         let mut s = Splitter::new(Protocol::Pop3, false);
+        let meta = |key, multi| ReplyMeta {
+            key: Some(key),
+            multi,
+        };
+        s.expect_reply(meta("pop3.ok.greeting", false));
         s.feed(Direction::ToClient, b"+OK POP3 ready\r\n");
         s.feed(Direction::ToServer, b"LIST 1\r\nRETR 1\r\n");
+        s.expect_reply(meta("pop3.ok.list", false));
+        s.expect_reply(meta("pop3.ok.retr", true));
         let r = s.feed(
             Direction::ToClient,
             b"+OK 1 120\r\n+OK 120 octets\r\nSubject: x\r\n\r\n..dot\r\n.\r\n",
@@ -308,11 +318,65 @@ mod tests {
                 "P4 Subject: x\r\n\r\n..dot\r\n.\r\n"
             ]
         );
+        // The body carries the key of the status line it follows.
+        assert!(matches!(
+            &r[2],
+            Piece::Payload {
+                key: Some("pop3.ok.retr"),
+                ..
+            }
+        ));
         s.feed(Direction::ToServer, b"RETR 9\r\n");
+        s.expect_reply(meta("pop3.err.no_such_message", false));
         assert_eq!(
             texts(&s.feed(Direction::ToClient, b"-ERR no such message\r\n")),
             ["L -ERR no such message"]
         );
+    }
+
+    #[test]
+    fn smtp_reply_lines_carry_the_servers_key_for_every_line_of_the_reply() {
+        let mut s = Splitter::new(Protocol::Smtp, false);
+        s.expect_reply(ReplyMeta {
+            key: Some("smtp.reply.250"),
+            multi: false,
+        });
+        s.expect_reply(ReplyMeta {
+            key: Some("smtp.error.relay_denied"),
+            multi: false,
+        });
+        let r = s.feed(
+            Direction::ToClient,
+            b"250-mx\r\n250 SIZE 10\r\n550 5.7.1 <x@y>: Relaying denied\r\n",
+        );
+        let keys: Vec<_> = r
+            .iter()
+            .map(|p| match p {
+                Piece::Line { key, .. } => *key,
+                Piece::Payload { key, .. } => *key,
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                Some("smtp.reply.250"),
+                Some("smtp.reply.250"),
+                Some("smtp.error.relay_denied")
+            ]
+        );
+    }
+
+    /// The server ends DATA only at CRLF.CRLF (RFC 5321 §4.1.1.4); so does
+    /// the trace, or it would show message text as commands (issue 16).
+    #[test]
+    fn a_dot_after_a_bare_lf_does_not_end_the_message() {
+        let mut s = Splitter::new(Protocol::Smtp, false);
+        s.feed(Direction::ToServer, b"DATA\r\n");
+        s.feed(Direction::ToClient, b"354 go ahead\r\n");
+        let p = s.feed(Direction::ToServer, b"hello\n.\nMAIL FROM:<x@y>\r\n.\r\n");
+        assert_eq!(texts(&p), ["P4 hello\n.\nMAIL FROM:<x@y>\r\n.\r\n"]);
+        let p = s.feed(Direction::ToServer, b"QUIT\r\n");
+        assert_eq!(texts(&p), ["L QUIT"]);
     }
 
     #[test]

@@ -13,7 +13,7 @@
 use super::host::{Host, HostConfig, SmtpPolicy};
 use super::rng::SplitMix64;
 use super::trace::*;
-use super::wire::{Piece, Splitter};
+use super::wire::{Piece, ReplyMeta, Splitter};
 use crate::address::{Mailbox, ReversePath};
 use crate::dns::{self, Answer, Mx, RecordType, Route, Zones};
 use crate::message::rfc5322_date;
@@ -1103,10 +1103,14 @@ impl World {
         c.split.feed_into(dir, &bytes, &mut pieces);
         for piece in pieces.drain(..) {
             let kind;
-            let mut key = None;
+            let key;
             match piece {
-                Piece::Line { text, parsed } => {
-                    key = self.explain_key(c.protocol, &parsed);
+                Piece::Line {
+                    text,
+                    parsed,
+                    key: chosen,
+                } => {
+                    key = chosen.or_else(|| self.explain_key(c.protocol, &parsed));
                     kind = EventKind::Line {
                         conn: id,
                         dir,
@@ -1115,7 +1119,12 @@ impl World {
                         parsed,
                     };
                 }
-                Piece::Payload { text, lines } => {
+                Piece::Payload {
+                    text,
+                    lines,
+                    key: chosen,
+                } => {
+                    key = chosen;
                     kind = EventKind::Payload {
                         conn: id,
                         dir,
@@ -1283,7 +1292,7 @@ impl World {
     fn pump(&mut self, id: ConnId, mut c: Box<Conn>) {
         loop {
             let mut progressed = false;
-            while let Some(bytes) = server_output(&mut c.server) {
+            while let Some(bytes) = server_output(&mut c.server, &mut c.split, !c.server_closed) {
                 if !c.server_closed {
                     self.transmit(id, &mut c, Direction::ToClient, bytes);
                 }
@@ -1408,6 +1417,7 @@ impl World {
         let proto = c.protocol;
         // Server events.
         loop {
+            let mut state_key = None;
             let state = match &mut c.server {
                 ServerEnd::Smtp { session, .. } => match session.poll_event() {
                     None => break,
@@ -1427,6 +1437,7 @@ impl World {
                 ServerEnd::Pop3(session) => match session.poll_event() {
                     None => break,
                     Some(pop3::server::ServerEvent::StateChanged { to, .. }) => {
+                        state_key = Some(to.explain_key());
                         Some(Cow::Owned(to.to_string()))
                     }
                     Some(pop3::server::ServerEvent::Retrieved { user, uid }) => {
@@ -1478,7 +1489,7 @@ impl World {
                             role: Role::Server,
                             state: state.into_owned(),
                         },
-                        None,
+                        state_key,
                     );
                 }
             }
@@ -2419,10 +2430,30 @@ impl World {
     }
 }
 
-fn server_output(s: &mut ServerEnd) -> Option<Vec<u8>> {
+/// The server's next output, with what the session decided about each
+/// reply in it handed to the splitter first (unless nothing will be sent),
+/// so that the trace lines carry the session's own explanation keys.
+fn server_output(s: &mut ServerEnd, split: &mut Splitter, sending: bool) -> Option<Vec<u8>> {
     match s {
-        ServerEnd::Smtp { session, .. } => session.poll_output(),
-        ServerEnd::Pop3(s) => s.poll_output(),
+        ServerEnd::Smtp { session, .. } => {
+            let (bytes, key) = session.poll_transmit()?;
+            if sending {
+                split.expect_reply(ReplyMeta { key, multi: false });
+            }
+            Some(bytes)
+        }
+        ServerEnd::Pop3(s) => {
+            let bytes = s.poll_output()?;
+            while let Some(r) = s.poll_response() {
+                if sending {
+                    split.expect_reply(ReplyMeta {
+                        key: Some(r.key),
+                        multi: r.multi,
+                    });
+                }
+            }
+            Some(bytes)
+        }
         ServerEnd::Pending => None,
     }
 }
@@ -2437,16 +2468,13 @@ fn client_output(c: &mut ClientEnd) -> Option<Vec<u8>> {
 
 impl World {
     /// The explanation key of a line, if the table has one.
+    /// A command's key, by its verb. Replies carry the key their server
+    /// session chose (see `server_output`); only commands come here.
     fn explain_key(&mut self, protocol: Protocol, parsed: &Option<Parsed>) -> Option<&'static str> {
         match (protocol, parsed.as_ref()?) {
             (Protocol::Smtp, Parsed::Command { verb, .. }) => {
                 self.explain_cached(format_args!("smtp.cmd.{verb}"))
             }
-            (Protocol::Smtp, Parsed::Reply { more: true, .. }) => None,
-            (Protocol::Smtp, Parsed::Reply { code, enhanced, .. }) => enhanced
-                .as_ref()
-                .and_then(|e| self.explain_cached(format_args!("smtp.esc.{e}")))
-                .or_else(|| self.explain_cached(format_args!("smtp.reply.{code}"))),
             (Protocol::Pop3, Parsed::Command { verb, .. }) => {
                 self.explain_cached(format_args!("pop3.cmd.{verb}"))
             }

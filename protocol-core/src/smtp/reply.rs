@@ -60,6 +60,57 @@ impl EnhancedCode {
     }
 }
 
+/// The reply codes and enhanced codes that have an entry in the explanation
+/// table (`smtp::explain`); a test checks that the two lists agree.
+static CODE_KEYS: &[(u16, &str)] = &[
+    (214, "smtp.reply.214"),
+    (220, "smtp.reply.220"),
+    (221, "smtp.reply.221"),
+    (235, "smtp.reply.235"),
+    (250, "smtp.reply.250"),
+    (252, "smtp.reply.252"),
+    (334, "smtp.reply.334"),
+    (354, "smtp.reply.354"),
+    (421, "smtp.reply.421"),
+    (451, "smtp.reply.451"),
+    (452, "smtp.reply.452"),
+    (500, "smtp.reply.500"),
+    (501, "smtp.reply.501"),
+    (502, "smtp.reply.502"),
+    (503, "smtp.reply.503"),
+    (504, "smtp.reply.504"),
+    (530, "smtp.reply.530"),
+    (535, "smtp.reply.535"),
+    (550, "smtp.reply.550"),
+    (552, "smtp.reply.552"),
+    (554, "smtp.reply.554"),
+    (555, "smtp.reply.555"),
+];
+
+static ESC_KEYS: &[((u8, u16, u16), &str)] = &[
+    ((2, 0, 0), "smtp.esc.2.0.0"),
+    ((2, 1, 0), "smtp.esc.2.1.0"),
+    ((2, 1, 5), "smtp.esc.2.1.5"),
+    ((2, 7, 0), "smtp.esc.2.7.0"),
+    ((4, 4, 2), "smtp.esc.4.4.2"),
+    ((4, 5, 3), "smtp.esc.4.5.3"),
+    ((4, 7, 0), "smtp.esc.4.7.0"),
+    ((4, 7, 1), "smtp.esc.4.7.1"),
+    ((5, 0, 0), "smtp.esc.5.0.0"),
+    ((5, 1, 1), "smtp.esc.5.1.1"),
+    ((5, 1, 3), "smtp.esc.5.1.3"),
+    ((5, 1, 7), "smtp.esc.5.1.7"),
+    ((5, 3, 4), "smtp.esc.5.3.4"),
+    ((5, 5, 1), "smtp.esc.5.5.1"),
+    ((5, 5, 2), "smtp.esc.5.5.2"),
+    ((5, 5, 4), "smtp.esc.5.5.4"),
+    ((5, 5, 6), "smtp.esc.5.5.6"),
+    ((5, 6, 0), "smtp.esc.5.6.0"),
+    ((5, 7, 0), "smtp.esc.5.7.0"),
+    ((5, 7, 1), "smtp.esc.5.7.1"),
+    ((5, 7, 8), "smtp.esc.5.7.8"),
+];
+
 /// One SMTP reply.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reply {
@@ -143,6 +194,28 @@ impl Reply {
     /// 5xx: do not try again with the same request.
     pub fn is_permanent(&self) -> bool {
         (500..600).contains(&self.code)
+    }
+
+    /// The explanation-table entry for this reply's enhanced status code,
+    /// if the table has one (no allocation: every reply of every session
+    /// comes here).
+    pub fn esc_key(&self) -> Option<&'static str> {
+        let e = self.enhanced?;
+        ESC_KEYS
+            .iter()
+            .find(|(c, _)| *c == (e.0, e.1, e.2))
+            .map(|&(_, k)| k)
+    }
+
+    /// The most precise table entry the reply itself names: its enhanced
+    /// status code's, else its code's.
+    pub fn static_key(&self) -> Option<&'static str> {
+        self.esc_key().or_else(|| {
+            CODE_KEYS
+                .iter()
+                .find(|(c, _)| *c == self.code)
+                .map(|&(_, k)| k)
+        })
     }
 
     /// The table key, e.g. `smtp.reply.250`.
@@ -391,5 +464,32 @@ mod tests {
             Reply::parse("hello"),
             Err(ReplyError::Syntax { .. })
         ));
+    }
+
+    #[test]
+    fn the_static_keys_are_exactly_the_tables_reply_and_esc_entries() {
+        let table: Vec<&str> = crate::explain::all()
+            .map(|e| e.key)
+            .filter(|k| k.starts_with("smtp.reply.") || k.starts_with("smtp.esc."))
+            .collect();
+        let ours: Vec<&str> = CODE_KEYS
+            .iter()
+            .map(|x| x.1)
+            .chain(ESC_KEYS.iter().map(|x| x.1))
+            .collect();
+        assert_eq!(ours, table);
+        for &((a, b, c), k) in ESC_KEYS {
+            assert_eq!(k, EnhancedCode(a, b, c).explanation_key());
+        }
+        for &(code, k) in CODE_KEYS {
+            assert_eq!(k, Reply::new(code, None, "x").explanation_key());
+        }
+        let r = Reply::new(550, Some(EnhancedCode(5, 1, 1)), "no such user");
+        assert_eq!(r.static_key(), Some("smtp.esc.5.1.1"));
+        let r = Reply::new(550, Some(EnhancedCode(5, 9, 9)), "made up");
+        assert_eq!(
+            (r.esc_key(), r.static_key()),
+            (None, Some("smtp.reply.550"))
+        );
     }
 }

@@ -389,7 +389,8 @@ pub struct ServerSession {
     /// The client's SIZE= declaration, to size the DATA buffer once.
     size_hint: usize,
     errors: u32,
-    out: VecDeque<Vec<u8>>,
+    /// Each reply's bytes with the explanation key the session chose for it.
+    out: VecDeque<(Vec<u8>, Option<&'static str>)>,
     events: VecDeque<ServerEvent>,
     /// Whether `CommandReceived`/`ReplySent` are queued (see `set_wire_events`).
     wire_events: bool,
@@ -459,6 +460,12 @@ impl ServerSession {
         self.authenticated.as_deref()
     }
     pub fn poll_output(&mut self) -> Option<Vec<u8>> {
+        self.out.pop_front().map(|(bytes, _)| bytes)
+    }
+    /// One reply's bytes, with the explanation key this session chose for
+    /// it: the refusal's own entry for an error, the reply's enhanced code
+    /// or code otherwise. The world puts the key on the reply's trace lines.
+    pub fn poll_transmit(&mut self) -> Option<(Vec<u8>, Option<&'static str>)> {
         self.out.pop_front()
     }
     pub fn poll_event(&mut self) -> Option<ServerEvent> {
@@ -557,11 +564,17 @@ impl ServerSession {
 
     // --- output helpers: the one place that maps errors to replies ---------
 
-    fn send(&mut self, mut reply: Reply) {
+    /// A reply explained by its enhanced status code, or else by its code.
+    fn send(&mut self, reply: Reply) {
+        let key = reply.static_key();
+        self.send_keyed(reply, key);
+    }
+
+    fn send_keyed(&mut self, mut reply: Reply, key: Option<&'static str>) {
         if !self.config.enhanced_status_codes {
             reply.enhanced = None;
         }
-        self.out.push_back(reply.to_wire().into_bytes());
+        self.out.push_back((reply.to_wire().into_bytes(), key));
         if self.wire_events {
             self.events.push_back(ServerEvent::ReplySent { reply });
         }
@@ -586,7 +599,7 @@ impl ServerSession {
             key,
             detail: text.clone(),
         });
-        self.send(Reply::new(code, e, text));
+        self.send_keyed(Reply::new(code, e, text), Some(key));
         if counts {
             self.errors += 1;
             if self.errors >= self.config.max_errors && !self.closed {
@@ -595,7 +608,8 @@ impl ServerSession {
                     detail: "too many errors".into(),
                 });
                 let text = format!("{} Error: too many errors", self.config.hostname);
-                self.send(Reply::new(421, esc(4, 7, 0), text));
+                let r = Reply::new(421, esc(4, 7, 0), text);
+                self.send_keyed(r, Some("smtp.error.too_many_errors"));
                 self.close();
             }
         }
@@ -785,7 +799,8 @@ impl ServerSession {
         } else {
             Reply::new(250, None, first)
         };
-        self.out.push_back(reply.to_wire().into_bytes());
+        let key = reply.static_key();
+        self.out.push_back((reply.to_wire().into_bytes(), key));
         if self.wire_events {
             self.events.push_back(ServerEvent::ReplySent { reply });
         }
@@ -910,7 +925,8 @@ impl ServerSession {
                         key: "smtp.error.policy",
                         detail: r.text(),
                     });
-                    return self.send(r);
+                    let key = r.esc_key().or(Some("smtp.error.policy"));
+                    return self.send_keyed(r, key);
                 }
                 self.send(r);
                 self.to.push(to);
@@ -1217,7 +1233,8 @@ impl ServerSession {
                             key: "smtp.error.policy",
                             detail: r.text(),
                         });
-                        self.send(r);
+                        let key = r.esc_key().or(Some("smtp.error.policy"));
+                        self.send_keyed(r, key);
                     }
                 }
             }
