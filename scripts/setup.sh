@@ -30,6 +30,21 @@ else
   rustup target add wasm32-unknown-unknown || fail "could not add the wasm32 target: run 'rustup target add wasm32-unknown-unknown' and read its error."
 fi
 
+# --- rustfmt and clippy (the test command checks formatting and lints) ------
+if [ "$WHAT" = test ]; then
+  missing_components=()
+  for comp in rustfmt clippy; do
+    rustup component list --installed 2>/dev/null | grep -q "^$comp" || missing_components+=("$comp")
+  done
+  if [ ${#missing_components[@]} -eq 0 ]; then
+    say "rustfmt and clippy: present"
+  else
+    say "installing rustup components: ${missing_components[*]}"
+    rustup component add "${missing_components[@]}" \
+      || fail "could not add ${missing_components[*]}: run 'rustup component add ${missing_components[*]}' and read its error."
+  fi
+fi
+
 # --- Trunk -------------------------------------------------------------------
 if command -v trunk >/dev/null && trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
   say "trunk $TRUNK_VERSION: present"

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Quick start, command 2: sets up what is missing and runs every test:
-# the workspace's Rust tests, real mail clients against `mailsim serve`,
-# the release wasm build, and the browser tests.
+# rustfmt and clippy (warnings are errors), the workspace's Rust tests,
+# real mail clients against `mailsim serve`, the release wasm build, and the
+# browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
+
+echo "== formatting and lints (cargo fmt --check, cargo clippy -D warnings)"
+cargo fmt --all --check || { echo "test: the tree differs from rustfmt: run 'cargo fmt --all'" >&2; exit 1; }
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== Rust tests (cargo test --workspace)"
 cargo test --workspace --locked
