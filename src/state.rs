@@ -344,25 +344,23 @@ pub fn state_expects(e: &TraceEvent) -> Option<String> {
     else {
         return None;
     };
-    let evs: Vec<String> = match protocol {
+    // The commands from the core's tables (not the events that need none,
+    // such as a timeout).
+    let uniq: Vec<&str> = match protocol {
         Protocol::Smtp => protocol_core::smtp::server::TRANSITIONS
             .iter()
-            .filter(|t| t.0.name() == state)
-            .map(|t| t.1.to_string())
-            .collect(),
+            .map(|t| t.0)
+            .find(|s| s.name() == state)
+            .map(|s| s.expected_commands())
+            .unwrap_or_default(),
         Protocol::Pop3 => protocol_core::pop3::server::TRANSITIONS
             .iter()
-            .filter(|t| t.0.to_string() == *state)
-            .map(|t| t.1.to_string())
-            .collect(),
+            .map(|t| t.0)
+            .find(|s| s.to_string() == *state)
+            .map(|s| s.valid_commands())
+            .unwrap_or_default(),
         Protocol::Dns => return None,
     };
-    let mut uniq: Vec<String> = Vec::new();
-    for ev in evs {
-        if !uniq.contains(&ev) {
-            uniq.push(ev);
-        }
-    }
     Some(if uniq.is_empty() {
         format!("The server's session is now in state {state}: it is finished.")
     } else {

@@ -111,6 +111,16 @@ fn run(t: &Transcript, chunks: &[&[u8]]) -> (String, usize) {
         s.handle_input(SimTime::ZERO, c, &mut policy);
         out.extend(drain(&mut s));
     }
+    s.handle_close(SimTime::ZERO);
+    // The table is the machine: every change the session made is a row.
+    while let Some(e) = s.poll_event() {
+        if let ServerEvent::StateChanged { from, event, to } = e {
+            assert!(
+                TRANSITIONS.contains(&(from, event, to)),
+                "({from:?}, {event:?}, {to:?}) is not a row of TRANSITIONS"
+            );
+        }
+    }
     (String::from_utf8(out).unwrap(), policy.accepted.len())
 }
 

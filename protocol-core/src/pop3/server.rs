@@ -811,6 +811,11 @@ impl ServerSession {
     fn set_state(&mut self, to: Pop3State) {
         let from = self.state;
         if from != to {
+            // The table is the machine: every change is one of its rows.
+            debug_assert!(
+                TRANSITIONS.iter().any(|r| r.0 == from && r.2 == to),
+                "POP3 server: {from:?} -> {to:?} is not a row of TRANSITIONS"
+            );
             self.state = to;
             self.events
                 .push_back(ServerEvent::StateChanged { from, to });

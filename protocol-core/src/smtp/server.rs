@@ -283,47 +283,151 @@ impl SmtpState {
         }
     }
 
-    /// The verbs that move on from this state, from [`TRANSITIONS`].
+    /// The commands worth suggesting in this state, from [`TRANSITIONS`]:
+    /// those that move the session on, and those that stay but do the
+    /// state's work (RCPT in Rcpt); not the "any time" commands of §4.1.4.
     pub fn expected_commands(self) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = TRANSITIONS
-            .iter()
-            .filter(|t| t.0 == self)
-            .map(|t| t.1)
-            .collect();
-        v.dedup();
+        let mut v: Vec<&'static str> = Vec::new();
+        for &(from, ev, to) in TRANSITIONS {
+            let useful = to != from || !ANY_TIME.contains(&ev);
+            if from == self && is_command(ev) && useful && !v.contains(&ev) {
+                v.push(ev);
+            }
+        }
         v
+    }
+
+    /// Whether the table has a row for `event` in this state.
+    pub fn allows(self, event: &str) -> bool {
+        TRANSITIONS
+            .iter()
+            .any(|&(from, ev, _)| from == self && ev == event)
+    }
+
+    /// The commands that lead, by the fewest commands, from this state to
+    /// one where `verb` is allowed (a breadth-first walk of the table).
+    /// Empty when no state that allows it can be reached.
+    pub fn first_steps_towards(self, verb: &str) -> Vec<&'static str> {
+        // (state, the first command of the path that reached it)
+        let mut frontier: Vec<(SmtpState, &'static str)> = Vec::new();
+        let mut seen = vec![self];
+        for &(from, ev, to) in TRANSITIONS {
+            if from == self && is_command(ev) && !seen.contains(&to) {
+                frontier.push((to, ev));
+            }
+        }
+        while !frontier.is_empty() {
+            let mut found: Vec<&'static str> = Vec::new();
+            for &(st, first) in &frontier {
+                if st.allows(verb) && !found.contains(&first) {
+                    found.push(first);
+                }
+            }
+            if !found.is_empty() {
+                return found;
+            }
+            seen.extend(frontier.iter().map(|f| f.0));
+            let mut next = Vec::new();
+            for &(st, first) in &frontier {
+                for &(from, ev, to) in TRANSITIONS {
+                    if from == st && is_command(ev) && !seen.contains(&to) {
+                        next.push((to, first));
+                    }
+                }
+            }
+            frontier = next;
+        }
+        Vec::new()
     }
 }
 
-/// The state machine as one table (h11 style): (from, what arrives, to).
-/// Only successful transitions are listed; an error reply keeps the state.
-/// `(response)` is an AUTH exchange line, `.` the end of the message.
-/// NOOP, HELP, VRFY and EXPN keep every state and are not listed.
-pub static TRANSITIONS: &[(SmtpState, &str, SmtpState)] = &[
-    (SmtpState::Greeting, "EHLO", SmtpState::Ready),
-    (SmtpState::Greeting, "HELO", SmtpState::Ready),
-    (SmtpState::Greeting, "QUIT", SmtpState::Closed),
-    (SmtpState::Refused, "QUIT", SmtpState::Closed),
-    (SmtpState::Ready, "MAIL", SmtpState::Mail),
-    (SmtpState::Ready, "AUTH", SmtpState::Auth),
-    (SmtpState::Ready, "EHLO", SmtpState::Ready),
-    (SmtpState::Ready, "HELO", SmtpState::Ready),
-    (SmtpState::Ready, "RSET", SmtpState::Ready),
-    (SmtpState::Ready, "QUIT", SmtpState::Closed),
-    (SmtpState::Auth, "(response)", SmtpState::Ready),
-    (SmtpState::Mail, "RCPT", SmtpState::Rcpt),
-    (SmtpState::Mail, "RSET", SmtpState::Ready),
-    (SmtpState::Mail, "EHLO", SmtpState::Ready),
-    (SmtpState::Mail, "HELO", SmtpState::Ready),
-    (SmtpState::Mail, "QUIT", SmtpState::Closed),
-    (SmtpState::Rcpt, "RCPT", SmtpState::Rcpt),
-    (SmtpState::Rcpt, "DATA", SmtpState::Data),
-    (SmtpState::Rcpt, "RSET", SmtpState::Ready),
-    (SmtpState::Rcpt, "EHLO", SmtpState::Ready),
-    (SmtpState::Rcpt, "HELO", SmtpState::Ready),
-    (SmtpState::Rcpt, "QUIT", SmtpState::Closed),
-    (SmtpState::Data, ".", SmtpState::Ready),
-];
+/// Commands that RFC 5321 §4.1.4 allows at any time in a session; they
+/// keep the state (RSET also ends a transaction).
+pub const ANY_TIME: &[&str] = &["RSET", "NOOP", "HELP", "VRFY", "EXPN"];
+
+/// Whether a table event is a command (upper-case verb) rather than
+/// something that happens without one ("timeout", "end of message").
+pub fn is_command(event: &str) -> bool {
+    event.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The state machine as one table (h11 style): (from, event, to). It is
+/// the machine: the server refuses a command without a row for its state
+/// (503, with a hint built from the table), and every state change it makes
+/// is one of these rows (checked in debug builds and by the tests). A
+/// refused command keeps the state and is not listed. Events in capitals
+/// are commands; the others happen without one: "login answer" is a line
+/// of an AUTH exchange (RFC 4954 §4), "end of message" the final
+/// CRLF.CRLF (§4.1.1.4), "timeout" the server's timer (§4.5.3.2.7), "too
+/// many errors" the server's own limit, "connection lost" the client
+/// going away, "refuses service" the 554 greeting (§3.1).
+pub static TRANSITIONS: &[(SmtpState, &str, SmtpState)] = {
+    use SmtpState::*;
+    &[
+        (Greeting, "EHLO", Ready),
+        (Greeting, "HELO", Ready),
+        (Greeting, "RSET", Greeting),
+        (Greeting, "NOOP", Greeting),
+        (Greeting, "HELP", Greeting),
+        (Greeting, "VRFY", Greeting),
+        (Greeting, "EXPN", Greeting),
+        (Greeting, "QUIT", Closed),
+        (Greeting, "refuses service", Refused),
+        (Greeting, "too many errors", Closed),
+        (Greeting, "timeout", Closed),
+        (Greeting, "connection lost", Closed),
+        (Refused, "QUIT", Closed),
+        (Refused, "too many errors", Closed),
+        (Refused, "timeout", Closed),
+        (Refused, "connection lost", Closed),
+        (Ready, "MAIL", Mail),
+        (Ready, "AUTH", Auth),
+        (Ready, "AUTH", Ready),
+        (Ready, "EHLO", Ready),
+        (Ready, "HELO", Ready),
+        (Ready, "RSET", Ready),
+        (Ready, "NOOP", Ready),
+        (Ready, "HELP", Ready),
+        (Ready, "VRFY", Ready),
+        (Ready, "EXPN", Ready),
+        (Ready, "QUIT", Closed),
+        (Ready, "too many errors", Closed),
+        (Ready, "timeout", Closed),
+        (Ready, "connection lost", Closed),
+        (Auth, "login answer", Ready),
+        (Auth, "login answer", Auth),
+        (Auth, "timeout", Closed),
+        (Auth, "connection lost", Closed),
+        (Mail, "RCPT", Rcpt),
+        (Mail, "RSET", Ready),
+        (Mail, "EHLO", Ready),
+        (Mail, "HELO", Ready),
+        (Mail, "NOOP", Mail),
+        (Mail, "HELP", Mail),
+        (Mail, "VRFY", Mail),
+        (Mail, "EXPN", Mail),
+        (Mail, "QUIT", Closed),
+        (Mail, "too many errors", Closed),
+        (Mail, "timeout", Closed),
+        (Mail, "connection lost", Closed),
+        (Rcpt, "RCPT", Rcpt),
+        (Rcpt, "DATA", Data),
+        (Rcpt, "RSET", Ready),
+        (Rcpt, "EHLO", Ready),
+        (Rcpt, "HELO", Ready),
+        (Rcpt, "NOOP", Rcpt),
+        (Rcpt, "HELP", Rcpt),
+        (Rcpt, "VRFY", Rcpt),
+        (Rcpt, "EXPN", Rcpt),
+        (Rcpt, "QUIT", Closed),
+        (Rcpt, "too many errors", Closed),
+        (Rcpt, "timeout", Closed),
+        (Rcpt, "connection lost", Closed),
+        (Data, "end of message", Ready),
+        (Data, "timeout", Closed),
+        (Data, "connection lost", Closed),
+    ]
+};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum ServerEvent {
@@ -337,8 +441,10 @@ pub enum ServerEvent {
     ReplySent {
         reply: Reply,
     },
+    /// The session took the row `(from, event, to)` of [`TRANSITIONS`].
     StateChanged {
         from: SmtpState,
+        event: &'static str,
         to: SmtpState,
     },
     Authenticated {
@@ -400,6 +506,15 @@ pub struct ServerSession {
 
 const END_OF_DATA: &[u8] = b"\r\n.\r\n";
 
+/// "A", "A or B", "A, B or C".
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
 fn esc(a: u8, b: u16, c: u16) -> Option<EnhancedCode> {
     Some(EnhancedCode(a, b, c))
 }
@@ -437,7 +552,7 @@ impl ServerSession {
                 None,
                 format!("{host} ESMTP MailSim: no SMTP service here"),
             ));
-            s.set_state(SmtpState::Refused);
+            s.transition("refuses service", SmtpState::Refused);
         } else {
             s.send(Reply::new(220, None, format!("{host} ESMTP MailSim")));
         }
@@ -479,9 +594,7 @@ impl ServerSession {
     pub fn handle_close(&mut self, _now: SimTime) {
         if !self.closed {
             self.data = Vec::new();
-            self.closed = true;
-            self.set_state(SmtpState::Closed);
-            self.events.push_back(ServerEvent::Closing);
+            self.close("connection lost");
         }
     }
 
@@ -493,7 +606,7 @@ impl ServerSession {
         self.data = Vec::new();
         let text = format!("{} Error: timeout exceeded", self.config.hostname);
         self.fail("smtp.error.timeout", 421, esc(4, 4, 2), text, false);
-        self.close();
+        self.close("timeout");
     }
 
     /// Feeds bytes from the client. Any split of the same bytes gives the same output.
@@ -543,7 +656,7 @@ impl ServerSession {
     fn line_too_long(&mut self) {
         if self.state == SmtpState::Auth {
             self.auth_step = None;
-            self.set_state(SmtpState::Ready);
+            self.transition("login answer", SmtpState::Ready);
             self.fail(
                 "smtp.error.auth_line_too_long",
                 500,
@@ -610,25 +723,74 @@ impl ServerSession {
                 let text = format!("{} Error: too many errors", self.config.hostname);
                 let r = Reply::new(421, esc(4, 7, 0), text);
                 self.send_keyed(r, Some("smtp.error.too_many_errors"));
-                self.close();
+                self.close("too many errors");
             }
         }
     }
 
-    fn close(&mut self) {
+    fn close(&mut self, event: &'static str) {
         self.closed = true;
-        self.set_state(SmtpState::Closed);
+        self.transition(event, SmtpState::Closed);
         self.events.push_back(ServerEvent::Closing);
     }
 
-    fn set_state(&mut self, to: SmtpState) {
+    /// Takes the row `(state, event, to)` of [`TRANSITIONS`]: the only way
+    /// the state changes. A row the table lacks is a bug in this file (a
+    /// debug build stops on it; the tests run every transcript, scenario
+    /// and bad-input case through here).
+    fn transition(&mut self, event: &'static str, to: SmtpState) {
+        debug_assert!(
+            TRANSITIONS.contains(&(self.state, event, to)),
+            "SMTP server: ({:?}, {event:?}, {to:?}) is not a row of TRANSITIONS",
+            self.state
+        );
         if self.state != to {
             self.events.push_back(ServerEvent::StateChanged {
                 from: self.state,
+                event,
                 to,
             });
             self.state = to;
         }
+    }
+
+    /// Takes the one row for a command that has a single target here.
+    fn take(&mut self, verb: &'static str) {
+        let row = TRANSITIONS
+            .iter()
+            .find(|r| r.0 == self.state && r.1 == verb);
+        if let Some(&(_, ev, to)) = row {
+            self.transition(ev, to);
+        }
+    }
+
+    /// The refusal of a command the table has no row for in this state:
+    /// 503 with the way there, found in the table (RFC 5321 §4.1.4: the
+    /// commands come in order).
+    fn wrong_state(&mut self, verb: &'static str) {
+        let steps = self.state.first_steps_towards(verb);
+        let spell = |v: &str| match v {
+            "MAIL" => "MAIL FROM".to_string(),
+            "RCPT" => "RCPT TO".to_string(),
+            v => v.to_string(),
+        };
+        let what = if steps.is_empty() {
+            let valid: Vec<String> = self
+                .state
+                .expected_commands()
+                .iter()
+                .map(|v| spell(v))
+                .collect();
+            let why = match self.state {
+                SmtpState::Refused => "this server refused the session",
+                _ => "nothing leads there from here",
+            };
+            format!("{why}; only {} is accepted", or_list(&valid))
+        } else {
+            let steps: Vec<String> = steps.iter().map(|v| spell(v)).collect();
+            format!("send {} first", or_list(&steps))
+        };
+        self.bad_sequence(&what);
     }
 
     fn reset_transaction(&mut self) {
@@ -679,8 +841,11 @@ impl ServerSession {
                 command: cmd.clone(),
             });
         }
-        if self.state == SmtpState::Refused && cmd != Command::Quit {
-            return self.bad_sequence("this server refused the connection; send QUIT");
+        // The table gates every command it knows; an unknown verb is not a
+        // question of state (500 or 502 below).
+        let verb = cmd.verb();
+        if !matches!(cmd, Command::Verb | Command::Unknown(_)) && !self.state.allows(verb) {
+            return self.wrong_state(verb);
         }
         match cmd {
             Command::Helo(d) => self.hello(d, false),
@@ -690,16 +855,14 @@ impl ServerSession {
             Command::Data => self.data_cmd(),
             Command::Rset => {
                 self.reset_transaction();
-                if matches!(self.state, SmtpState::Mail | SmtpState::Rcpt) {
-                    self.set_state(SmtpState::Ready);
-                }
                 self.ok(250, esc(2, 0, 0), "OK");
+                self.take("RSET");
             }
             Command::Noop(_) => self.ok(250, esc(2, 0, 0), "OK"),
             Command::Quit => {
                 let text = format!("{} closing connection", self.config.hostname);
                 self.ok(221, esc(2, 0, 0), text);
-                self.close();
+                self.close("QUIT");
             }
             Command::Help(topic) => self.help(topic),
             Command::Vrfy(q) => self.vrfy(q, self.config.vrfy, "VRFY", policy),
@@ -804,17 +967,10 @@ impl ServerSession {
         if self.wire_events {
             self.events.push_back(ServerEvent::ReplySent { reply });
         }
-        self.set_state(SmtpState::Ready);
+        self.transition(if esmtp { "EHLO" } else { "HELO" }, SmtpState::Ready);
     }
 
     fn mail(&mut self, from: ReversePath, params: Vec<(String, Option<String>)>) {
-        match self.state {
-            SmtpState::Greeting => return self.bad_sequence("send HELO or EHLO first"),
-            SmtpState::Mail | SmtpState::Rcpt => {
-                return self.bad_sequence("nested MAIL command (send RSET first)")
-            }
-            _ => {}
-        }
         if self.config.mode == ServerMode::Submission && self.authenticated.is_none() {
             return self.fail(
                 "smtp.error.auth_required",
@@ -877,7 +1033,7 @@ impl ServerSession {
         self.from = Some(from);
         self.body_8bit = body_8bit;
         self.size_hint = size_hint;
-        self.set_state(SmtpState::Mail);
+        self.transition("MAIL", SmtpState::Mail);
     }
 
     fn rcpt(
@@ -930,28 +1086,22 @@ impl ServerSession {
                 }
                 self.send(r);
                 self.to.push(to);
-                return self.set_state(SmtpState::Rcpt);
+                return self.transition("RCPT", SmtpState::Rcpt);
             }
         }
         self.ok(250, esc(2, 1, 5), format!("Recipient <{to}> OK"));
         self.to.push(to);
-        self.set_state(SmtpState::Rcpt);
+        self.transition("RCPT", SmtpState::Rcpt);
     }
 
     fn data_cmd(&mut self) {
-        match self.state {
-            SmtpState::Rcpt => {}
-            SmtpState::Mail => return self.bad_sequence("send RCPT TO first"),
-            SmtpState::Greeting => return self.bad_sequence("send HELO or EHLO first"),
-            _ => return self.bad_sequence("send MAIL FROM first"),
-        }
         self.ok(354, None, "End data with <CR><LF>.<CR><LF>");
         self.data.clear();
         self.data
             .reserve(self.size_hint.min(self.config.max_message_size) + 8);
         self.data.extend_from_slice(b"\r\n");
         self.data_overflow = false;
-        self.set_state(SmtpState::Data);
+        self.transition("DATA", SmtpState::Data);
     }
 
     fn help(&mut self, topic: Option<String>) {
@@ -1021,14 +1171,13 @@ impl ServerSession {
                 true,
             );
         }
-        match self.state {
-            SmtpState::Greeting => return self.bad_sequence("send EHLO first"),
-            SmtpState::Mail | SmtpState::Rcpt => {
-                return self.bad_sequence("AUTH is not allowed during a mail transaction")
-            }
-            _ if self.authenticated.is_some() => return self.bad_sequence("already authenticated"),
-            _ if !self.esmtp => return self.bad_sequence("send EHLO first (AUTH is an extension)"),
-            _ => {}
+        // Guards beyond the table (RFC 4954 §4): one AUTH per session, and
+        // only after EHLO.
+        if self.authenticated.is_some() {
+            return self.bad_sequence("already authenticated");
+        }
+        if !self.esmtp {
+            return self.bad_sequence("send EHLO first (AUTH is an extension)");
         }
         let step = match mechanism.as_str() {
             "PLAIN" => AuthStep::Plain,
@@ -1043,7 +1192,8 @@ impl ServerSession {
                 );
             }
         };
-        self.set_state(SmtpState::Auth);
+        // The state becomes Auth only when a 334 challenge goes out; an
+        // initial response answered at once keeps Ready (no Auth flicker).
         self.auth_step = Some(step);
         match initial {
             Some(i) => self.auth_step(i.as_bytes(), policy),
@@ -1058,6 +1208,8 @@ impl ServerSession {
             _ => "",
         };
         self.send(Reply::new(334, None, text));
+        let event = self.auth_event();
+        self.transition(event, SmtpState::Auth);
     }
 
     fn auth_response(&mut self, line: &[u8], policy: &mut dyn ServerPolicy) {
@@ -1069,7 +1221,18 @@ impl ServerSession {
 
     fn auth_done(&mut self) {
         self.auth_step = None;
-        self.set_state(SmtpState::Ready);
+        let event = self.auth_event();
+        self.transition(event, SmtpState::Ready);
+    }
+
+    /// What moves the machine in an AUTH exchange: the command itself (with
+    /// its initial response), or a line answering a 334.
+    fn auth_event(&self) -> &'static str {
+        if self.state == SmtpState::Auth {
+            "login answer"
+        } else {
+            "AUTH"
+        }
     }
 
     fn auth_step(&mut self, line: &[u8], policy: &mut dyn ServerPolicy) {
@@ -1157,7 +1320,7 @@ impl ServerSession {
             let end = start + p; // the CRLF before the dot
             let after = self.data.len() - (end + END_OF_DATA.len());
             self.data.truncate(end + 2); // keep the last line's CRLF
-            self.set_state(SmtpState::Ready);
+            self.transition("end of message", SmtpState::Ready);
             return input.len() - after;
         }
         if self.data.len() - 2 > self.config.max_message_size {
