@@ -772,3 +772,30 @@ fn every_emitted_key_is_explained() {
         "not in the explanation table: {missing:?}"
     );
 }
+
+/// Issue 16 item 2: a client's SIZE= is a claim, not an allocation request.
+/// With a huge `max_message_size`, a SIZE near `i64::MAX` (which used to
+/// panic with "capacity overflow") or of 200 GB (which used to abort the
+/// process on allocation) must not hurt the server: DATA gets 354 and the
+/// (small) message is accepted.
+#[test]
+fn a_huge_declared_size_does_not_kill_the_server() {
+    for size in [
+        "9223372036854775807",
+        "200000000000",
+        "18446744073709551615",
+    ] {
+        let mut c = isp_config(ServerMode::Relay);
+        c.max_message_size = usize::MAX;
+        let mut h = Harness::new(c, Ipv4Addr::new(192, 0, 2, 10));
+        h.cmd("EHLO c.example");
+        let r = h.cmd(&format!("MAIL FROM:<a@b.example> SIZE={size}"));
+        assert!(r.starts_with("250 "), "SIZE={size}: {r}");
+        assert!(h.cmd("RCPT TO:<dave@dave.example>").starts_with("250 "));
+        assert!(h.cmd("DATA").starts_with("354 "), "SIZE={size}");
+        let r = h.send(b"Subject: small\r\n\r\nnot that big after all\r\n.\r\n");
+        assert!(r.starts_with("250 2.0.0 OK queued as"), "SIZE={size}: {r}");
+        assert_eq!(h.policy.accepted.len(), 1);
+        assert_eq!(h.cmd("NOOP"), "250 2.0.0 OK\r\n");
+    }
+}

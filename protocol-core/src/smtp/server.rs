@@ -53,6 +53,9 @@ pub const MAX_COMMAND_LINE: usize = 512;
 pub const MAX_TEXT_LINE: usize = 1000;
 /// RFC 4954 §4: an AUTH exchange line may be longer than a command line.
 pub const MAX_AUTH_LINE: usize = 12_288;
+/// The most the DATA buffer reserves up front from a client's `SIZE=`
+/// (RFC 1870): 1 MiB. Beyond it the buffer grows with the bytes received.
+pub const MAX_DATA_RESERVE: usize = 1 << 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ServerMode {
@@ -386,7 +389,8 @@ pub struct ServerSession {
     /// terminator is always the five bytes CRLF.CRLF.
     data: Vec<u8>,
     data_overflow: bool,
-    /// The client's SIZE= declaration, to size the DATA buffer once.
+    /// The client's SIZE= declaration, to size the DATA buffer once (at most
+    /// [`MAX_DATA_RESERVE`] of it is reserved up front).
     size_hint: usize,
     errors: u32,
     out: VecDeque<Vec<u8>>,
@@ -931,8 +935,15 @@ impl ServerSession {
         }
         self.ok(354, None, "End data with <CR><LF>.<CR><LF>");
         self.data.clear();
-        self.data
-            .reserve(self.size_hint.min(self.config.max_message_size) + 8);
+        // SIZE= is the client's claim, not a promise: never reserve more
+        // than a small buffer from it (issue 16: SIZE=9223372036854775807
+        // panicked, SIZE=200000000000 aborted the process). Larger messages
+        // grow the buffer as their bytes actually arrive.
+        let reserve = self
+            .size_hint
+            .min(self.config.max_message_size)
+            .min(MAX_DATA_RESERVE);
+        self.data.reserve(reserve + 8);
         self.data.extend_from_slice(b"\r\n");
         self.data_overflow = false;
         self.set_state(SmtpState::Data);
