@@ -799,3 +799,34 @@ fn a_huge_declared_size_does_not_kill_the_server() {
         assert_eq!(h.cmd("NOOP"), "250 2.0.0 OK\r\n");
     }
 }
+
+/// Issue 16 item 4: 150 RCPTs of one mailbox (over the 100-recipient limit)
+/// all get 250, and the message carries that recipient once; other
+/// recipients are still counted against the limit.
+#[test]
+fn duplicate_recipients_are_removed() {
+    let mut h = Harness::new(isp_config(ServerMode::Relay), Ipv4Addr::new(192, 0, 2, 10));
+    h.cmd("EHLO c.example");
+    h.cmd("MAIL FROM:<john@isp.example>");
+    for i in 0..150 {
+        let rcpt = if i % 2 == 0 {
+            "dave@dave.example"
+        } else {
+            "dave@Dave.EXAMPLE"
+        };
+        let r = h.cmd(&format!("RCPT TO:<{rcpt}>"));
+        assert!(r.starts_with("250 2.1.5"), "RCPT {i}: {r}");
+    }
+    assert!(h.cmd("RCPT TO:<mary@isp.example>").starts_with("250 2.1.5"));
+    assert!(h.cmd("DATA").starts_with("354 "));
+    assert!(h
+        .send(b"Subject: once\r\n\r\nhi\r\n.\r\n")
+        .starts_with("250 2.0.0"));
+    let to: Vec<String> = h.policy.accepted[0]
+        .0
+        .to
+        .iter()
+        .map(|m| m.to_string())
+        .collect();
+    assert_eq!(to, ["dave@dave.example", "mary@isp.example"]);
+}

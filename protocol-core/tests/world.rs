@@ -501,3 +501,46 @@ fn every_explain_key_in_traces_is_in_the_table() {
         }
     }
 }
+
+/// Sends one message by hand on `port` of `server` from `from_host`, with
+/// the given RCPT lines; returns every reply the server sent.
+fn hand_send(w: &mut World, from_host: &str, server: &str, rcpts: &[&str]) -> String {
+    let c = w.connect(from_host, server, 25).expect("connect");
+    w.send_line(c, "EHLO client.example");
+    w.send_line(c, "MAIL FROM:<john@isp.example>");
+    for r in rcpts {
+        w.send_line(c, &format!("RCPT TO:<{r}>"));
+    }
+    w.send_line(c, "DATA");
+    w.run_until_idle();
+    w.send_line(c, "Subject: by hand");
+    w.send_line(c, "");
+    w.send_line(c, "hello");
+    w.send_line(c, ".");
+    w.send_line(c, "QUIT");
+    w.run_until_idle();
+    String::from_utf8(w.take_received(c)).unwrap()
+}
+
+/// Issue 16 item 4: the same recipient named twice (or with the domain in
+/// another case) in one transaction gets 250 each time, and one copy is
+/// delivered (RFC 5321 §3.3 lets the server drop duplicates).
+#[test]
+fn duplicate_recipients_get_one_copy() {
+    let mut w = protocol_core::sim::cast::cast(1);
+    let r = hand_send(
+        &mut w,
+        "john-pc",
+        "mail.dave.example",
+        &[
+            "dave@dave.example",
+            "dave@dave.example",
+            "dave@DAVE.Example",
+        ],
+    );
+    assert_eq!(r.matches("250 2.1.5").count(), 3, "{r}");
+    assert!(r.contains("250 2.0.0 OK queued as"), "{r}");
+    assert_eq!(w.mailbox("mx", "dave").len(), 1, "{r}");
+    w.run_until_idle();
+    assert!(w.queue("mx").is_empty());
+}

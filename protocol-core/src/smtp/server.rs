@@ -885,6 +885,15 @@ impl ServerSession {
             let text = format!("RCPT parameter {k} not recognized or not implemented");
             return self.fail("smtp.error.unknown_param", 555, esc(5, 5, 4), text, true);
         }
+        // RFC 5321 §3.3: a server may drop duplicate recipients. One that
+        // is already in the transaction is acknowledged again and not added,
+        // so it is delivered once (issue 16: 100 RCPTs of one mailbox used
+        // to store 100 copies). It does not count toward the limit below.
+        if self.to.iter().any(|m| m.same_mailbox(&to)) {
+            let text = format!("Recipient <{to}> OK (already a recipient)");
+            self.ok(250, esc(2, 1, 5), text);
+            return self.set_state(SmtpState::Rcpt);
+        }
         if self.to.len() >= self.config.max_recipients {
             return self.fail(
                 "smtp.error.too_many_recipients",
