@@ -830,3 +830,58 @@ fn duplicate_recipients_are_removed() {
         .collect();
     assert_eq!(to, ["dave@dave.example", "mary@isp.example"]);
 }
+
+/// Issue 16 item 5: the size limit does not depend on how the bytes are
+/// split. The same DATA bytes, followed by a NOOP, fed whole, byte by byte
+/// and in random chunks give the same replies: 552 for 14 KB against a
+/// 2,000-byte limit, and at the edge 250 for a message of exactly the limit
+/// (counted as received, with its final CRLF) and 552 for one byte more.
+#[test]
+fn the_size_limit_does_not_depend_on_the_split() {
+    let body = |len: usize| {
+        // Lines of 100 bytes (98 + CRLF); the first takes the rest.
+        let mut m = Vec::new();
+        let mut line = 100 + len % 100;
+        while m.len() < len {
+            m.extend(std::iter::repeat_n(b'x', line - 2));
+            m.extend_from_slice(b"\r\n");
+            line = 100;
+        }
+        assert_eq!(m.len(), len);
+        m.extend_from_slice(b".\r\nNOOP\r\n");
+        m
+    };
+    let run = |input: &[u8], chunks: Vec<&[u8]>| {
+        let mut c = isp_config(ServerMode::Relay);
+        c.max_message_size = 2000;
+        let mut h = data_session(c);
+        let mut out = String::new();
+        if chunks.is_empty() {
+            out.push_str(&h.send(input));
+        }
+        for c in chunks {
+            out.push_str(&h.send(c));
+        }
+        (out, h.policy.accepted.len())
+    };
+    for (len, want) in [
+        (14_000, "552 5.3.4"),
+        (2_001, "552 5.3.4"),
+        (2_000, "250 2.0.0"),
+        (1_999, "250 2.0.0"),
+        (2_002, "552 5.3.4"),
+        (2_004, "552 5.3.4"),
+    ] {
+        let input = body(len);
+        let whole = run(&input, Vec::new());
+        assert!(whole.0.starts_with(want), "{len} whole: {}", whole.0);
+        assert!(whole.0.ends_with("250 2.0.0 OK\r\n"), "{len}: {}", whole.0);
+        assert_eq!(whole.1, usize::from(want.starts_with("250")), "{len}");
+        let bytes = run(&input, input.chunks(1).collect());
+        assert_eq!(bytes, whole, "{len}: byte by byte differs from whole");
+        for seed in 1..=20 {
+            let chunked = run(&input, random_chunks(&input, seed, 3000));
+            assert_eq!(chunked, whole, "{len}: chunks of seed {seed} differ");
+        }
+    }
+}

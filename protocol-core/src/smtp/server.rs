@@ -1154,20 +1154,34 @@ impl ServerSession {
 
     /// Takes message bytes; returns how many were used. Leaves the Data
     /// state when CRLF.CRLF was found (the rest of `input` is commands).
+    ///
+    /// The size that counts against `max_message_size` is the message as
+    /// received (dot-stuffed), up to and including the CRLF before the final
+    /// dot. The verdict depends only on that size, never on how the bytes
+    /// were split into reads (issue 16: a message and its terminator in one
+    /// read used to skip the check).
     fn ingest_data(&mut self, input: &[u8]) -> usize {
         let start = self.data.len().saturating_sub(END_OF_DATA.len() - 1);
         self.data.extend_from_slice(input);
         if let Some(p) = memchr::memmem::find(&self.data[start..], END_OF_DATA) {
             let end = start + p; // the CRLF before the dot
             let after = self.data.len() - (end + END_OF_DATA.len());
+            // `data[2..end + 2]` is the message (behind the virtual CRLF).
+            if end > self.config.max_message_size {
+                self.data_overflow = true;
+            }
             self.data.truncate(end + 2); // keep the last line's CRLF
             self.set_state(SmtpState::Ready);
             return input.len() - after;
         }
-        if self.data.len() - 2 > self.config.max_message_size {
-            // Stop buffering (bounded memory); keep the tail to find the terminator.
+        // No terminator yet, so it ends at the earliest one byte from now:
+        // the message is at least `data.len() - 4` bytes long. Over the
+        // limit for sure: stop buffering (bounded memory), and keep only
+        // the tail that can still hold the start of the terminator.
+        let keep = END_OF_DATA.len() - 1;
+        if self.data_overflow || self.data.len().saturating_sub(keep) > self.config.max_message_size
+        {
             self.data_overflow = true;
-            let keep = END_OF_DATA.len() - 1;
             let cut = self.data.len() - keep;
             self.data.drain(..cut);
         }
