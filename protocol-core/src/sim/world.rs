@@ -1704,9 +1704,24 @@ impl World {
         // Local recipients first, then one attempt per remote domain.
         let mut remote: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut local = Vec::new();
-        for rcpt in pending {
+        for mut rcpt in pending {
+            // Bare `<postmaster>` (RFC 5321 §4.5.1) is this host's: its
+            // postmaster account, or, for a host without accounts, the
+            // postmaster of the first domain it serves (see
+            // `MailState::postmaster_account`).
+            if !rcpt.contains('@') && h.mail.is_postmaster(&rcpt) {
+                if h.mail.postmaster_account().is_none() {
+                    if let Some(fwd) = h.mail.postmaster_forward() {
+                        rcpt = fwd;
+                    }
+                }
+                if !rcpt.contains('@') {
+                    local.push(rcpt);
+                    continue;
+                }
+            }
             let domain = mta::domain_of(&rcpt);
-            if h.mail.is_local(&domain) {
+            if h.mail.is_local(&domain) || domain.is_empty() {
                 local.push(rcpt);
             } else {
                 remote.entry(domain).or_default().push(rcpt);
