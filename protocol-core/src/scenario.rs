@@ -17,6 +17,7 @@
 //! to = ["dave@dave.example"]
 //! ```
 
+use crate::address::Mailbox;
 use crate::mta::RetryPolicy;
 use crate::sim::cast::{cast_hosts, world_with};
 use crate::sim::{Account, FetchJob, HostConfig, SendJob, World};
@@ -305,6 +306,8 @@ impl Scenario {
             message,
         };
         let mut ids: Vec<String> = cast_hosts().into_iter().map(|h| h.id).collect();
+        // The world's hosts as the table so far makes them, to check addresses.
+        let mut world = cast_hosts();
         for (i, h) in self.hosts.iter().enumerate() {
             if !ids.contains(&h.id) {
                 if h.name.is_none() || h.ip.is_none() {
@@ -317,6 +320,31 @@ impl Scenario {
             }
             for n in h.relay_networks.iter().flatten() {
                 parse_network(n).map_err(|m| err(nth_table_line(src, "host", i), m))?;
+            }
+            // Two hosts at one IP address would make the network ambiguous
+            // (issue 16: a new host silently took another host's address).
+            if let Some(ip) = h.ip {
+                if let Some(other) = world.iter().find(|o| o.ip == ip && o.id != h.id) {
+                    return Err(err(
+                        nth_table_line(src, "host", i),
+                        format!(
+                            "host {:?}: `ip` {ip} is already the address of host {:?}; every host needs an address of its own",
+                            h.id, other.id
+                        ),
+                    ));
+                }
+            }
+            match world.iter_mut().find(|o| o.id == h.id) {
+                Some(o) => apply(o, h),
+                None => {
+                    let mut o = HostConfig::new(
+                        &h.id,
+                        h.name.as_deref().unwrap_or(""),
+                        h.ip.unwrap_or(Ipv4Addr::UNSPECIFIED),
+                    );
+                    apply(&mut o, h);
+                    world.push(o);
+                }
             }
         }
         for (i, s) in self.steps.iter().enumerate() {
@@ -338,12 +366,34 @@ impl Scenario {
                     ));
                 }
             }
-            if let Step::Send { to, .. } = s {
+            if let Step::Send { to, from, .. } = s {
                 if to.is_empty() {
                     return Err(err(
                         nth_table_line(src, "step", i),
                         format!("step {}: `to` needs at least one address", i + 1),
                     ));
+                }
+                // Refused here rather than sent as `invalid@invalid` or
+                // dropped without a word (issue 16).
+                if let Err(e) = Mailbox::parse(from) {
+                    return Err(err(
+                        nth_table_line(src, "step", i),
+                        format!(
+                            "step {}: `from` {from:?} is not an address like \"john@isp.example\": {e}",
+                            i + 1
+                        ),
+                    ));
+                }
+                for t in to {
+                    if let Err(e) = parse_recipient(t) {
+                        return Err(err(
+                            nth_table_line(src, "step", i),
+                            format!(
+                                "step {}: `to` {t:?} is not an address like \"dave@dave.example\": {e}",
+                                i + 1
+                            ),
+                        ));
+                    }
                 }
             }
         }
@@ -449,6 +499,15 @@ impl Scenario {
         w.run_until_idle();
         w
     }
+}
+
+/// A recipient of a `send` step: an address, or the bare `postmaster` of
+/// RFC 5321 §4.1.1.3 (any case).
+pub fn parse_recipient(t: &str) -> Result<Mailbox, crate::address::AddressError> {
+    if t.eq_ignore_ascii_case("postmaster") {
+        return Ok(Mailbox::new(t, ""));
+    }
+    Mailbox::parse(t)
 }
 
 fn parse_network(s: &str) -> Result<(Ipv4Addr, u8), String> {
@@ -699,6 +758,53 @@ mod tests {
         assert!(e.message.contains("not a duration"), "{e}");
         let e = Scenario::parse("name = \"x\"\ntitle = 3\n", "b.toml").unwrap_err();
         assert_eq!(e.line, Some(2), "{e}");
+    }
+
+    const HEAD: &str = "name = \"x\"\ntitle = \"t\"\ngoal = \"g\"\n";
+
+    /// Issue 16 item 7: a sender that is not an address used to be sent as
+    /// `invalid@invalid`; an unparsable recipient was dropped without a word.
+    #[test]
+    fn bad_addresses_in_a_send_are_refused_with_their_line() {
+        let send = |from: &str, to: &str| {
+            format!("{HEAD}\n[[step]]\nat = 0\ndo = \"send\"\nfrom = {from:?}\nto = [\"dave@dave.example\", {to:?}]\n")
+        };
+        let e =
+            Scenario::parse(&send("not an address", "dave@dave.example"), "s.toml").unwrap_err();
+        assert_eq!(e.line, Some(5), "{e}");
+        let m = e.to_string();
+        assert!(
+            m.contains("`from`") && m.contains("\"not an address\""),
+            "{m}"
+        );
+        let e = Scenario::parse(&send("", "dave@dave.example"), "s.toml").unwrap_err();
+        assert!(e.to_string().contains("`from`"), "{e}");
+        let e = Scenario::parse(&send("john@isp.example", "dave@"), "s.toml").unwrap_err();
+        assert_eq!(e.line, Some(5), "{e}");
+        let m = e.to_string();
+        assert!(m.contains("`to`") && m.contains("\"dave@\""), "{m}");
+        // Good addresses, and the bare postmaster of RFC 5321 §4.1.1.3, pass.
+        Scenario::parse(&send("john@isp.example", "Postmaster"), "s.toml").unwrap();
+    }
+
+    /// Issue 16 item 7: two hosts cannot share an IP address.
+    #[test]
+    fn a_host_that_takes_another_hosts_address_is_refused() {
+        let src = format!("{HEAD}\n[[host]]\nid = \"mx2\"\nname = \"mx2.dave.example\"\nip = \"198.51.100.26\"\n\n[[host]]\nid = \"evil\"\nname = \"evil.example\"\nip = \"192.0.2.25\"\n");
+        let e = Scenario::parse(&src, "s.toml").unwrap_err();
+        assert_eq!(e.line, Some(10), "{e}");
+        let m = e.to_string();
+        assert!(
+            m.contains("192.0.2.25") && m.contains("\"isp\"") && m.contains("\"evil\""),
+            "{m}"
+        );
+        // Moving a cast host onto another's address is refused too...
+        let src = format!("{HEAD}\n[[host]]\nid = \"mx\"\nip = \"192.0.2.53\"\n");
+        let e = Scenario::parse(&src, "s.toml").unwrap_err();
+        assert!(e.to_string().contains("\"dns\""), "{e}");
+        // ...but keeping one's own address is fine.
+        let src = format!("{HEAD}\n[[host]]\nid = \"mx\"\nip = \"198.51.100.25\"\n");
+        Scenario::parse(&src, "s.toml").unwrap();
     }
 
     #[test]

@@ -2294,7 +2294,10 @@ impl World {
                 let from = ReversePath::Mailbox(
                     Mailbox::parse(&s.from).unwrap_or_else(|_| Mailbox::new("invalid", "invalid")),
                 );
-                let rcpts = s.to.iter().filter_map(|t| Mailbox::parse(t).ok()).collect();
+                let rcpts =
+                    s.to.iter()
+                        .filter_map(|t| crate::scenario::parse_recipient(t).ok())
+                        .collect();
                 let mut config =
                     smtp::client::ClientConfig::new(self.hosts[&host].config.name.clone());
                 config.auth = s.auth.clone();
