@@ -26,6 +26,20 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::net::Ipv4Addr;
 
+/// The bounds a scenario file must keep, so that every run ends in bounded
+/// time and memory (issue 16). The loader refuses a value outside them with
+/// the line and the field.
+///
+/// Any time or duration (`at`, `greylist`, the retry `schedule`): 365 days.
+pub const MAX_SCENARIO_TIME: SimDuration = SimDuration::from_mins(365 * 24 * 60);
+/// `[retry] max_age`: 30 days (RFC 5321 §4.5.4.1 suggests 4-5).
+pub const MAX_RETRY_AGE: SimDuration = SimDuration::from_mins(30 * 24 * 60);
+/// Retries one message may get under `[retry]` before its `max_age`
+/// (a `schedule` of `["1m"]` allows a `max_age` of up to 8 hours 20 min).
+pub const MAX_SCENARIO_RETRIES: u32 = 500;
+/// `padding_lines`: 200,000 lines of about 70 bytes, some 14 MB.
+pub const MAX_PADDING_LINES: usize = 200_000;
+
 /// A duration written as `90s`, `15m`, `2h`, `1d`, `250ms` or a number of seconds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "DelayRepr", into = "String")]
@@ -42,6 +56,7 @@ impl TryFrom<DelayRepr> for Delay {
     type Error = String;
     fn try_from(r: DelayRepr) -> Result<Self, String> {
         match r {
+            // Saturates: validation then refuses it, naming the field.
             DelayRepr::Secs(s) => Ok(Delay(SimDuration::from_secs(s))),
             DelayRepr::Text(t) => parse_delay(&t).map(Delay),
         }
@@ -263,6 +278,32 @@ fn line_col(src: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The line of the `[header]` table, for validation errors.
+#[cfg(feature = "toml")]
+fn table_line(src: &str, header: &str) -> Option<usize> {
+    let pat = format!("[{header}]");
+    src.lines()
+        .position(|l| l.trim_start().starts_with(&pat))
+        .map(|i| i + 1)
+}
+
+/// Whether `d` is within `max`, as an error naming `what` otherwise.
+#[cfg(feature = "toml")]
+fn within(d: SimDuration, max: SimDuration, what: &str) -> Result<(), String> {
+    if d <= max {
+        return Ok(());
+    }
+    Err(format!(
+        "{what} is {}; at most {} days are allowed, so that the run ends",
+        if d == SimDuration::MAX {
+            "too long a time".to_string()
+        } else {
+            format!("{} days", d.as_secs() / 86_400)
+        },
+        max.as_secs() / 86_400
+    ))
+}
+
 /// The line of the `n`-th (0-based) `[[header]]` table, for validation errors.
 #[cfg(feature = "toml")]
 fn nth_table_line(src: &str, header: &str, n: usize) -> Option<usize> {
@@ -321,6 +362,11 @@ impl Scenario {
             for n in h.relay_networks.iter().flatten() {
                 parse_network(n).map_err(|m| err(nth_table_line(src, "host", i), m))?;
             }
+            if let Some(g) = h.greylist {
+                let what = format!("host {:?}: `greylist`", h.id);
+                within(g.0, MAX_SCENARIO_TIME, &what)
+                    .map_err(|m| err(nth_table_line(src, "host", i), m))?;
+            }
             // Two hosts at one IP address would make the network ambiguous
             // (issue 16: a new host silently took another host's address).
             if let Some(ip) = h.ip {
@@ -347,7 +393,49 @@ impl Scenario {
                 }
             }
         }
+        if let Some(r) = &self.retry {
+            let line = table_line(src, "retry");
+            let bad = |m: String| err(line, m);
+            if r.schedule.is_empty() {
+                return Err(bad(
+                    "`schedule` needs at least one interval, e.g. [\"15m\", \"1h\"]".into(),
+                ));
+            }
+            for d in &r.schedule {
+                if d.0 < crate::mta::MIN_RETRY_INTERVAL {
+                    return Err(bad(format!(
+                        "`schedule`: a retry interval of {} would retry at one instant; at least 1 s",
+                        d.0
+                    )));
+                }
+                within(d.0, MAX_SCENARIO_TIME, "a `schedule` interval").map_err(bad)?;
+            }
+            within(r.max_age.0, MAX_RETRY_AGE, "`max_age`").map_err(bad)?;
+            let policy = RetryPolicy {
+                schedule: r.schedule.iter().map(|d| d.0).collect(),
+                max_age: r.max_age.0,
+            };
+            if policy.retries_before_give_up() > MAX_SCENARIO_RETRIES {
+                return Err(bad(format!(
+                    "`schedule` and `max_age` would retry a message more than {MAX_SCENARIO_RETRIES} times: use longer intervals or a shorter max_age"
+                )));
+            }
+        }
         for (i, s) in self.steps.iter().enumerate() {
+            let what = format!("step {}: `at`", i + 1);
+            within(s.at(), MAX_SCENARIO_TIME, &what)
+                .map_err(|m| err(nth_table_line(src, "step", i), m))?;
+            if let Step::Send { padding_lines, .. } = s {
+                if *padding_lines > MAX_PADDING_LINES {
+                    return Err(err(
+                        nth_table_line(src, "step", i),
+                        format!(
+                            "step {}: `padding_lines` is {padding_lines}; at most {MAX_PADDING_LINES} are allowed",
+                            i + 1
+                        ),
+                    ));
+                }
+            }
             let hosts: Vec<&String> = match s {
                 Step::Send { from_host, .. } => vec![from_host],
                 Step::Fetch { host, .. } => vec![host],

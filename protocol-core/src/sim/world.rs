@@ -258,6 +258,9 @@ fn dir_index(dir: Direction) -> usize {
     }
 }
 
+/// How often a down host's queue is looked at (while within the give-up age).
+const DOWN_HOST_POLL: SimDuration = SimDuration::from_mins(5);
+
 /// The whole simulated world.
 #[derive(Debug)]
 pub struct World {
@@ -288,6 +291,9 @@ pub struct World {
     /// POP3 leave-on-server: UIDs each (device host, login) has seen.
     known_uids: VecMap<(String, String), BTreeSet<String>>,
     retry: RetryPolicy,
+    /// Queue entries (host, queue id) of a down host that are past their
+    /// give-up age: no longer polled, run again when the host comes up.
+    parked: BTreeSet<(String, String)>,
     max_hops: usize,
     trace: Vec<TraceEvent>,
     /// Sequence number of `trace[0]`: events before it were forgotten
@@ -327,6 +333,7 @@ impl World {
             next_attempt: 1,
             known_uids: VecMap::new(),
             retry: RetryPolicy::default(),
+            parked: BTreeSet::new(),
             max_hops: mta::DEFAULT_MAX_HOPS,
             trace: Vec::new(),
             trace_base: 0,
@@ -702,6 +709,18 @@ impl World {
             Action::HostState { host, up } => {
                 if let Some(h) = self.hosts.get_mut(&host) {
                     h.up = up;
+                }
+                if up {
+                    let woken: Vec<(String, String)> = self
+                        .parked
+                        .iter()
+                        .filter(|(h, _)| *h == host)
+                        .cloned()
+                        .collect();
+                    for (h, queue_id) in woken {
+                        self.parked.remove(&(h.clone(), queue_id.clone()));
+                        self.schedule(self.now, Action::QueueRun { host: h, queue_id });
+                    }
                 }
                 self.emit(
                     &host,
@@ -1669,8 +1688,20 @@ impl World {
             return;
         };
         if !h.up {
-            // A down host does nothing; its queue is looked at again later.
-            let at = now + SimDuration::from_mins(5);
+            // A down host does nothing; its queue is looked at again in 5
+            // minutes, but only while the message is younger than the
+            // give-up age: after that it waits, without polling, for the
+            // host to come up (then it is tried once more and, failing,
+            // bounced as expired). A host that never comes back so leaves
+            // its mail in its queue, and the run ends (issue 16).
+            let Some(entry) = h.mail.queue.get(queue_id) else {
+                return;
+            };
+            let at = now + DOWN_HOST_POLL;
+            if at - entry.arrived > self.retry.max_age || at == now {
+                self.parked.insert((host.to_string(), queue_id.to_string()));
+                return;
+            }
             self.schedule(
                 at,
                 Action::QueueRun {
