@@ -38,7 +38,7 @@ fn runs_to_an_end(s: &Scenario, max_events: usize) -> protocol_core::sim::World 
     let year = SimTime::ZERO + SimDuration::from_mins(365 * 24 * 60);
     let mut t = SimTime::ZERO;
     while w.next_work().is_some_and(|n| n <= year) {
-        t = t + SimDuration::from_mins(60);
+        t += SimDuration::from_mins(60);
         w.run_until(t);
         assert!(
             w.trace().len() <= max_events,
