@@ -78,3 +78,43 @@ fn a_bad_file_names_the_file_and_line_and_exits_2() {
     let out = mailsim(&["run", "/nonexistent/x.toml"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Issue 16 item 6: a scenario that would never end is refused with exit 2
+/// and `file:line: why` naming the field; the minimal "server never comes
+/// back" scenario runs to its end and exits 0.
+#[test]
+fn a_never_ending_scenario_is_refused_or_ends() {
+    let dir = std::env::temp_dir().join(format!("mailsim-cli-end-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let head = "name = \"b\"\ntitle = \"t\"\ngoal = \"g\"\n";
+    let send = "\n[[step]]\nat = 2794\ndo = \"send\"\nauth = [\"john\", \"john-pass\"]\nfrom = \"john@isp.example\"\nto = [\"dave@dave.example\"]\n";
+    let path = dir.join("zero-retry.toml");
+    std::fs::write(
+        &path,
+        format!("{head}\n[retry]\nschedule = [\"0s\"]\nmax_age = \"1d\"\n{send}"),
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let out = mailsim(&["run", p]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(&format!("{p}:5:")) && err.contains("`schedule`"),
+        "{err}"
+    );
+    let path = dir.join("dead-isp.toml");
+    std::fs::write(
+        &path,
+        format!("{head}\n[[step]]\nat = 1087\ndo = \"link_down\"\na = \"isp\"\nb = \"dns\"\n{send}\n[[step]]\nat = 3554\ndo = \"host_down\"\nhost = \"isp\"\n"),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let out = mailsim(&["run", path.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}

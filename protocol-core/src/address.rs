@@ -194,6 +194,16 @@ impl Mailbox {
         Ok(Mailbox::new(local, domain))
     }
 
+    /// Whether two mailboxes are the same: the domain compared without case
+    /// (§2.4), the local part exactly (its case may matter to the receiving
+    /// host), except `postmaster`, which is case-insensitive (§4.5.1).
+    pub fn same_mailbox(&self, other: &Mailbox) -> bool {
+        self.domain.eq_ignore_ascii_case(&other.domain)
+            && (self.local == other.local
+                || (self.local.eq_ignore_ascii_case("postmaster")
+                    && other.local.eq_ignore_ascii_case("postmaster")))
+    }
+
     /// The domain in lower case: domains are case-insensitive (§2.4),
     /// local parts are not.
     pub fn domain_lowercase(&self) -> String {

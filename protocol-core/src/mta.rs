@@ -22,6 +22,15 @@ use serde::{Deserialize, Serialize};
 /// (Postfix's `hopcount_limit` is 50, sendmail's `MaxHopCount` 25).
 pub const DEFAULT_MAX_HOPS: usize = 25;
 
+/// The shortest wait between two tries, whatever the schedule says: a zero
+/// interval would retry at one instant for ever (issue 16).
+pub const MIN_RETRY_INTERVAL: SimDuration = SimDuration::from_secs(1);
+
+/// The most retries of one message, whatever the schedule and the give-up
+/// age allow; then it is bounced as expired (4.4.7). Keeps every run finite
+/// (the default schedule makes about a dozen retries in its four days).
+pub const MAX_RETRIES: u32 = 1_000;
+
 /// When to try again after a transient failure, and when to give up.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RetryPolicy {
@@ -46,19 +55,37 @@ impl Default for RetryPolicy {
 }
 
 impl RetryPolicy {
-    /// The wait after `failures` failed attempts (1 = the first failure).
+    /// The wait after `failures` failed attempts (1 = the first failure),
+    /// at least [`MIN_RETRY_INTERVAL`].
     pub fn delay_after(&self, failures: u32) -> SimDuration {
         let i = (failures.max(1) as usize - 1).min(self.schedule.len().saturating_sub(1));
         self.schedule
             .get(i)
             .copied()
             .unwrap_or(SimDuration::from_mins(15))
+            .max(MIN_RETRY_INTERVAL)
     }
 
-    /// When to try next, or `None` when the message would be too old by then.
+    /// When to try next, or `None` when the message would be too old by
+    /// then, has been retried [`MAX_RETRIES`] times, or the next try would
+    /// fall past the end of the clock.
     pub fn next_attempt(&self, arrived: SimTime, now: SimTime, failures: u32) -> Option<SimTime> {
-        let next = now + self.delay_after(failures);
+        if failures > MAX_RETRIES {
+            return None;
+        }
+        let next = now.checked_add(self.delay_after(failures))?;
         (next - arrived <= self.max_age).then_some(next)
+    }
+
+    /// How many retries a message that keeps failing gets before it is
+    /// given up, counting at most up to `MAX_RETRIES + 1`.
+    pub fn retries_before_give_up(&self) -> u32 {
+        let (t0, mut now, mut failures) = (SimTime::ZERO, SimTime::ZERO, 1);
+        while let Some(next) = self.next_attempt(t0, now, failures) {
+            now = next;
+            failures += 1;
+        }
+        failures - 1
     }
 }
 
@@ -335,6 +362,21 @@ mod tests {
         assert!(p.next_attempt(t0, t0, 1).is_some());
         let late = t0 + SimDuration::from_mins(4 * 24 * 60 - 10);
         assert_eq!(p.next_attempt(t0, late, 9), None);
+    }
+
+    #[test]
+    fn retries_are_bounded_whatever_the_policy() {
+        let p = RetryPolicy {
+            schedule: vec![SimDuration::ZERO],
+            max_age: SimDuration::MAX,
+        };
+        let t0 = SimTime::ZERO;
+        assert_eq!(p.next_attempt(t0, t0, 1), Some(t0 + MIN_RETRY_INTERVAL));
+        assert_eq!(p.next_attempt(t0, t0, MAX_RETRIES + 1), None);
+        assert_eq!(p.next_attempt(t0, SimTime(u64::MAX), 1), None);
+        assert_eq!(p.retries_before_give_up(), MAX_RETRIES);
+        // 15 m, 30 m, 1 h, 2 h, 4 h, then every 8 h within 4 days.
+        assert_eq!(RetryPolicy::default().retries_before_give_up(), 16);
     }
 
     #[test]

@@ -17,6 +17,7 @@
 //! to = ["dave@dave.example"]
 //! ```
 
+use crate::address::Mailbox;
 use crate::mta::RetryPolicy;
 use crate::sim::cast::{cast_hosts, world_with};
 use crate::sim::{Account, FetchJob, HostConfig, SendJob, World};
@@ -24,6 +25,20 @@ use crate::time::{SimDuration, SimTime};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::net::Ipv4Addr;
+
+/// The bounds a scenario file must keep, so that every run ends in bounded
+/// time and memory (issue 16). The loader refuses a value outside them with
+/// the line and the field.
+///
+/// Any time or duration (`at`, `greylist`, the retry `schedule`): 365 days.
+pub const MAX_SCENARIO_TIME: SimDuration = SimDuration::from_mins(365 * 24 * 60);
+/// `[retry] max_age`: 30 days (RFC 5321 §4.5.4.1 suggests 4-5).
+pub const MAX_RETRY_AGE: SimDuration = SimDuration::from_mins(30 * 24 * 60);
+/// Retries one message may get under `[retry]` before its `max_age`
+/// (a `schedule` of `["1m"]` allows a `max_age` of up to 8 hours 20 min).
+pub const MAX_SCENARIO_RETRIES: u32 = 500;
+/// `padding_lines`: 200,000 lines of about 70 bytes, some 14 MB.
+pub const MAX_PADDING_LINES: usize = 200_000;
 
 /// A duration written as `90s`, `15m`, `2h`, `1d`, `250ms` or a number of seconds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +56,7 @@ impl TryFrom<DelayRepr> for Delay {
     type Error = String;
     fn try_from(r: DelayRepr) -> Result<Self, String> {
         match r {
+            // Saturates: validation then refuses it, naming the field.
             DelayRepr::Secs(s) => Ok(Delay(SimDuration::from_secs(s))),
             DelayRepr::Text(t) => parse_delay(&t).map(Delay),
         }
@@ -262,6 +278,32 @@ fn line_col(src: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The line of the `[header]` table, for validation errors.
+#[cfg(feature = "toml")]
+fn table_line(src: &str, header: &str) -> Option<usize> {
+    let pat = format!("[{header}]");
+    src.lines()
+        .position(|l| l.trim_start().starts_with(&pat))
+        .map(|i| i + 1)
+}
+
+/// Whether `d` is within `max`, as an error naming `what` otherwise.
+#[cfg(feature = "toml")]
+fn within(d: SimDuration, max: SimDuration, what: &str) -> Result<(), String> {
+    if d <= max {
+        return Ok(());
+    }
+    Err(format!(
+        "{what} is {}; at most {} days are allowed, so that the run ends",
+        if d == SimDuration::MAX {
+            "too long a time".to_string()
+        } else {
+            format!("{} days", d.as_secs() / 86_400)
+        },
+        max.as_secs() / 86_400
+    ))
+}
+
 /// The line of the `n`-th (0-based) `[[header]]` table, for validation errors.
 #[cfg(feature = "toml")]
 fn nth_table_line(src: &str, header: &str, n: usize) -> Option<usize> {
@@ -305,6 +347,8 @@ impl Scenario {
             message,
         };
         let mut ids: Vec<String> = cast_hosts().into_iter().map(|h| h.id).collect();
+        // The world's hosts as the table so far makes them, to check addresses.
+        let mut world = cast_hosts();
         for (i, h) in self.hosts.iter().enumerate() {
             if !ids.contains(&h.id) {
                 if h.name.is_none() || h.ip.is_none() {
@@ -318,8 +362,80 @@ impl Scenario {
             for n in h.relay_networks.iter().flatten() {
                 parse_network(n).map_err(|m| err(nth_table_line(src, "host", i), m))?;
             }
+            if let Some(g) = h.greylist {
+                let what = format!("host {:?}: `greylist`", h.id);
+                within(g.0, MAX_SCENARIO_TIME, &what)
+                    .map_err(|m| err(nth_table_line(src, "host", i), m))?;
+            }
+            // Two hosts at one IP address would make the network ambiguous
+            // (issue 16: a new host silently took another host's address).
+            if let Some(ip) = h.ip {
+                if let Some(other) = world.iter().find(|o| o.ip == ip && o.id != h.id) {
+                    return Err(err(
+                        nth_table_line(src, "host", i),
+                        format!(
+                            "host {:?}: `ip` {ip} is already the address of host {:?}; every host needs an address of its own",
+                            h.id, other.id
+                        ),
+                    ));
+                }
+            }
+            match world.iter_mut().find(|o| o.id == h.id) {
+                Some(o) => apply(o, h),
+                None => {
+                    let mut o = HostConfig::new(
+                        &h.id,
+                        h.name.as_deref().unwrap_or(""),
+                        h.ip.unwrap_or(Ipv4Addr::UNSPECIFIED),
+                    );
+                    apply(&mut o, h);
+                    world.push(o);
+                }
+            }
+        }
+        if let Some(r) = &self.retry {
+            let line = table_line(src, "retry");
+            let bad = |m: String| err(line, m);
+            if r.schedule.is_empty() {
+                return Err(bad(
+                    "`schedule` needs at least one interval, e.g. [\"15m\", \"1h\"]".into(),
+                ));
+            }
+            for d in &r.schedule {
+                if d.0 < crate::mta::MIN_RETRY_INTERVAL {
+                    return Err(bad(format!(
+                        "`schedule`: a retry interval of {} would retry at one instant; at least 1 s",
+                        d.0
+                    )));
+                }
+                within(d.0, MAX_SCENARIO_TIME, "a `schedule` interval").map_err(bad)?;
+            }
+            within(r.max_age.0, MAX_RETRY_AGE, "`max_age`").map_err(bad)?;
+            let policy = RetryPolicy {
+                schedule: r.schedule.iter().map(|d| d.0).collect(),
+                max_age: r.max_age.0,
+            };
+            if policy.retries_before_give_up() > MAX_SCENARIO_RETRIES {
+                return Err(bad(format!(
+                    "`schedule` and `max_age` would retry a message more than {MAX_SCENARIO_RETRIES} times: use longer intervals or a shorter max_age"
+                )));
+            }
         }
         for (i, s) in self.steps.iter().enumerate() {
+            let what = format!("step {}: `at`", i + 1);
+            within(s.at(), MAX_SCENARIO_TIME, &what)
+                .map_err(|m| err(nth_table_line(src, "step", i), m))?;
+            if let Step::Send { padding_lines, .. } = s {
+                if *padding_lines > MAX_PADDING_LINES {
+                    return Err(err(
+                        nth_table_line(src, "step", i),
+                        format!(
+                            "step {}: `padding_lines` is {padding_lines}; at most {MAX_PADDING_LINES} are allowed",
+                            i + 1
+                        ),
+                    ));
+                }
+            }
             let hosts: Vec<&String> = match s {
                 Step::Send { from_host, .. } => vec![from_host],
                 Step::Fetch { host, .. } => vec![host],
@@ -338,12 +454,34 @@ impl Scenario {
                     ));
                 }
             }
-            if let Step::Send { to, .. } = s {
+            if let Step::Send { to, from, .. } = s {
                 if to.is_empty() {
                     return Err(err(
                         nth_table_line(src, "step", i),
                         format!("step {}: `to` needs at least one address", i + 1),
                     ));
+                }
+                // Refused here rather than sent as `invalid@invalid` or
+                // dropped without a word (issue 16).
+                if let Err(e) = Mailbox::parse(from) {
+                    return Err(err(
+                        nth_table_line(src, "step", i),
+                        format!(
+                            "step {}: `from` {from:?} is not an address like \"john@isp.example\": {e}",
+                            i + 1
+                        ),
+                    ));
+                }
+                for t in to {
+                    if let Err(e) = parse_recipient(t) {
+                        return Err(err(
+                            nth_table_line(src, "step", i),
+                            format!(
+                                "step {}: `to` {t:?} is not an address like \"dave@dave.example\": {e}",
+                                i + 1
+                            ),
+                        ));
+                    }
                 }
             }
         }
@@ -449,6 +587,15 @@ impl Scenario {
         w.run_until_idle();
         w
     }
+}
+
+/// A recipient of a `send` step: an address, or the bare `postmaster` of
+/// RFC 5321 §4.1.1.3 (any case).
+pub fn parse_recipient(t: &str) -> Result<Mailbox, crate::address::AddressError> {
+    if t.eq_ignore_ascii_case("postmaster") {
+        return Ok(Mailbox::new(t, ""));
+    }
+    Mailbox::parse(t)
 }
 
 fn parse_network(s: &str) -> Result<(Ipv4Addr, u8), String> {
@@ -699,6 +846,53 @@ mod tests {
         assert!(e.message.contains("not a duration"), "{e}");
         let e = Scenario::parse("name = \"x\"\ntitle = 3\n", "b.toml").unwrap_err();
         assert_eq!(e.line, Some(2), "{e}");
+    }
+
+    const HEAD: &str = "name = \"x\"\ntitle = \"t\"\ngoal = \"g\"\n";
+
+    /// Issue 16 item 7: a sender that is not an address used to be sent as
+    /// `invalid@invalid`; an unparsable recipient was dropped without a word.
+    #[test]
+    fn bad_addresses_in_a_send_are_refused_with_their_line() {
+        let send = |from: &str, to: &str| {
+            format!("{HEAD}\n[[step]]\nat = 0\ndo = \"send\"\nfrom = {from:?}\nto = [\"dave@dave.example\", {to:?}]\n")
+        };
+        let e =
+            Scenario::parse(&send("not an address", "dave@dave.example"), "s.toml").unwrap_err();
+        assert_eq!(e.line, Some(5), "{e}");
+        let m = e.to_string();
+        assert!(
+            m.contains("`from`") && m.contains("\"not an address\""),
+            "{m}"
+        );
+        let e = Scenario::parse(&send("", "dave@dave.example"), "s.toml").unwrap_err();
+        assert!(e.to_string().contains("`from`"), "{e}");
+        let e = Scenario::parse(&send("john@isp.example", "dave@"), "s.toml").unwrap_err();
+        assert_eq!(e.line, Some(5), "{e}");
+        let m = e.to_string();
+        assert!(m.contains("`to`") && m.contains("\"dave@\""), "{m}");
+        // Good addresses, and the bare postmaster of RFC 5321 §4.1.1.3, pass.
+        Scenario::parse(&send("john@isp.example", "Postmaster"), "s.toml").unwrap();
+    }
+
+    /// Issue 16 item 7: two hosts cannot share an IP address.
+    #[test]
+    fn a_host_that_takes_another_hosts_address_is_refused() {
+        let src = format!("{HEAD}\n[[host]]\nid = \"mx2\"\nname = \"mx2.dave.example\"\nip = \"198.51.100.26\"\n\n[[host]]\nid = \"evil\"\nname = \"evil.example\"\nip = \"192.0.2.25\"\n");
+        let e = Scenario::parse(&src, "s.toml").unwrap_err();
+        assert_eq!(e.line, Some(10), "{e}");
+        let m = e.to_string();
+        assert!(
+            m.contains("192.0.2.25") && m.contains("\"isp\"") && m.contains("\"evil\""),
+            "{m}"
+        );
+        // Moving a cast host onto another's address is refused too...
+        let src = format!("{HEAD}\n[[host]]\nid = \"mx\"\nip = \"192.0.2.53\"\n");
+        let e = Scenario::parse(&src, "s.toml").unwrap_err();
+        assert!(e.to_string().contains("\"dns\""), "{e}");
+        // ...but keeping one's own address is fine.
+        let src = format!("{HEAD}\n[[host]]\nid = \"mx\"\nip = \"198.51.100.25\"\n");
+        Scenario::parse(&src, "s.toml").unwrap();
     }
 
     #[test]

@@ -19,6 +19,10 @@ pub struct SimDuration(pub u64);
 
 impl SimTime {
     pub const ZERO: SimTime = SimTime(0);
+    /// `self + d`, or `None` past the end of the clock (`+` saturates).
+    pub fn checked_add(self, d: SimDuration) -> Option<SimTime> {
+        self.0.checked_add(d.0).map(SimTime)
+    }
     pub const fn from_micros(us: u64) -> Self {
         SimTime(us)
     }
@@ -37,14 +41,24 @@ impl SimDuration {
     pub const fn from_micros(us: u64) -> Self {
         SimDuration(us)
     }
+    /// These constructors saturate at [`SimDuration::MAX`] instead of
+    /// overflowing (issue 16: `from_secs(u64::MAX)` wrapped in release and
+    /// panicked in debug). Use the `checked_` forms to refuse such a value.
     pub const fn from_millis(ms: u64) -> Self {
-        SimDuration(ms * 1_000)
+        SimDuration(ms.saturating_mul(1_000))
     }
     pub const fn from_secs(s: u64) -> Self {
-        SimDuration(s * 1_000_000)
+        SimDuration(s.saturating_mul(1_000_000))
     }
     pub const fn from_mins(m: u64) -> Self {
-        SimDuration(m * 60_000_000)
+        SimDuration(m.saturating_mul(60_000_000))
+    }
+    /// `None` when `s` seconds do not fit in the clock.
+    pub const fn checked_from_secs(s: u64) -> Option<Self> {
+        match s.checked_mul(1_000_000) {
+            Some(us) => Some(SimDuration(us)),
+            None => None,
+        }
     }
     pub const fn as_micros(self) -> u64 {
         self.0
@@ -169,6 +183,19 @@ mod tests {
             (SimDuration::from_mins(60) - SimDuration::from_secs(10)).to_string(),
             "59 min 50 s"
         );
+    }
+
+    #[test]
+    fn constructors_saturate_and_checked_forms_refuse() {
+        assert_eq!(SimDuration::from_secs(u64::MAX), SimDuration::MAX);
+        assert_eq!(SimDuration::from_mins(u64::MAX / 2), SimDuration::MAX);
+        assert_eq!(SimDuration::from_millis(u64::MAX), SimDuration::MAX);
+        assert_eq!(SimDuration::checked_from_secs(u64::MAX), None);
+        assert_eq!(
+            SimDuration::checked_from_secs(3),
+            Some(SimDuration::from_millis(3_000))
+        );
+        assert_eq!(SimTime(u64::MAX - 1).checked_add(SimDuration(2)), None);
     }
 
     #[test]

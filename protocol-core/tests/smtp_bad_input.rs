@@ -772,3 +772,116 @@ fn every_emitted_key_is_explained() {
         "not in the explanation table: {missing:?}"
     );
 }
+
+/// Issue 16 item 2: a client's SIZE= is a claim, not an allocation request.
+/// With a huge `max_message_size`, a SIZE near `i64::MAX` (which used to
+/// panic with "capacity overflow") or of 200 GB (which used to abort the
+/// process on allocation) must not hurt the server: DATA gets 354 and the
+/// (small) message is accepted.
+#[test]
+fn a_huge_declared_size_does_not_kill_the_server() {
+    for size in [
+        "9223372036854775807",
+        "200000000000",
+        "18446744073709551615",
+    ] {
+        let mut c = isp_config(ServerMode::Relay);
+        c.max_message_size = usize::MAX;
+        let mut h = Harness::new(c, Ipv4Addr::new(192, 0, 2, 10));
+        h.cmd("EHLO c.example");
+        let r = h.cmd(&format!("MAIL FROM:<a@b.example> SIZE={size}"));
+        assert!(r.starts_with("250 "), "SIZE={size}: {r}");
+        assert!(h.cmd("RCPT TO:<dave@dave.example>").starts_with("250 "));
+        assert!(h.cmd("DATA").starts_with("354 "), "SIZE={size}");
+        let r = h.send(b"Subject: small\r\n\r\nnot that big after all\r\n.\r\n");
+        assert!(r.starts_with("250 2.0.0 OK queued as"), "SIZE={size}: {r}");
+        assert_eq!(h.policy.accepted.len(), 1);
+        assert_eq!(h.cmd("NOOP"), "250 2.0.0 OK\r\n");
+    }
+}
+
+/// Issue 16 item 4: 150 RCPTs of one mailbox (over the 100-recipient limit)
+/// all get 250, and the message carries that recipient once; other
+/// recipients are still counted against the limit.
+#[test]
+fn duplicate_recipients_are_removed() {
+    let mut h = Harness::new(isp_config(ServerMode::Relay), Ipv4Addr::new(192, 0, 2, 10));
+    h.cmd("EHLO c.example");
+    h.cmd("MAIL FROM:<john@isp.example>");
+    for i in 0..150 {
+        let rcpt = if i % 2 == 0 {
+            "dave@dave.example"
+        } else {
+            "dave@Dave.EXAMPLE"
+        };
+        let r = h.cmd(&format!("RCPT TO:<{rcpt}>"));
+        assert!(r.starts_with("250 2.1.5"), "RCPT {i}: {r}");
+    }
+    assert!(h.cmd("RCPT TO:<mary@isp.example>").starts_with("250 2.1.5"));
+    assert!(h.cmd("DATA").starts_with("354 "));
+    assert!(h
+        .send(b"Subject: once\r\n\r\nhi\r\n.\r\n")
+        .starts_with("250 2.0.0"));
+    let to: Vec<String> = h.policy.accepted[0]
+        .0
+        .to
+        .iter()
+        .map(|m| m.to_string())
+        .collect();
+    assert_eq!(to, ["dave@dave.example", "mary@isp.example"]);
+}
+
+/// Issue 16 item 5: the size limit does not depend on how the bytes are
+/// split. The same DATA bytes, followed by a NOOP, fed whole, byte by byte
+/// and in random chunks give the same replies: 552 for 14 KB against a
+/// 2,000-byte limit, and at the edge 250 for a message of exactly the limit
+/// (counted as received, with its final CRLF) and 552 for one byte more.
+#[test]
+fn the_size_limit_does_not_depend_on_the_split() {
+    let body = |len: usize| {
+        // Lines of 100 bytes (98 + CRLF); the first takes the rest.
+        let mut m = Vec::new();
+        let mut line = 100 + len % 100;
+        while m.len() < len {
+            m.extend(std::iter::repeat_n(b'x', line - 2));
+            m.extend_from_slice(b"\r\n");
+            line = 100;
+        }
+        assert_eq!(m.len(), len);
+        m.extend_from_slice(b".\r\nNOOP\r\n");
+        m
+    };
+    let run = |input: &[u8], chunks: Vec<&[u8]>| {
+        let mut c = isp_config(ServerMode::Relay);
+        c.max_message_size = 2000;
+        let mut h = data_session(c);
+        let mut out = String::new();
+        if chunks.is_empty() {
+            out.push_str(&h.send(input));
+        }
+        for c in chunks {
+            out.push_str(&h.send(c));
+        }
+        (out, h.policy.accepted.len())
+    };
+    for (len, want) in [
+        (14_000, "552 5.3.4"),
+        (2_001, "552 5.3.4"),
+        (2_000, "250 2.0.0"),
+        (1_999, "250 2.0.0"),
+        (2_002, "552 5.3.4"),
+        (2_004, "552 5.3.4"),
+    ] {
+        let input = body(len);
+        let whole = run(&input, Vec::new());
+        assert!(whole.0.starts_with(want), "{len} whole: {}", whole.0);
+        assert!(whole.0.ends_with("250 2.0.0 OK\r\n"), "{len}: {}", whole.0);
+        assert_eq!(whole.1, usize::from(want.starts_with("250")), "{len}");
+        let bytes = run(&input, input.chunks(1).collect());
+        assert_eq!(bytes, whole, "{len}: byte by byte differs from whole");
+        for seed in 1..=20 {
+            let chunked = run(&input, random_chunks(&input, seed, 3000));
+            assert_eq!(chunked, whole, "{len}: chunks of seed {seed} differ");
+        }
+    }
+}

@@ -501,3 +501,117 @@ fn every_explain_key_in_traces_is_in_the_table() {
         }
     }
 }
+
+/// Sends one message by hand on `port` of `server` from `from_host`, with
+/// the given RCPT lines; returns every reply the server sent.
+fn hand_send(w: &mut World, from_host: &str, server: &str, rcpts: &[&str]) -> String {
+    let c = w.connect(from_host, server, 25).expect("connect");
+    w.send_line(c, "EHLO client.example");
+    w.send_line(c, "MAIL FROM:<john@isp.example>");
+    for r in rcpts {
+        w.send_line(c, &format!("RCPT TO:<{r}>"));
+    }
+    w.send_line(c, "DATA");
+    w.run_until_idle();
+    w.send_line(c, "Subject: by hand");
+    w.send_line(c, "");
+    w.send_line(c, "hello");
+    w.send_line(c, ".");
+    w.send_line(c, "QUIT");
+    w.run_until_idle();
+    String::from_utf8(w.take_received(c)).unwrap()
+}
+
+/// Issue 16 item 4: the same recipient named twice (or with the domain in
+/// another case) in one transaction gets 250 each time, and one copy is
+/// delivered (RFC 5321 §3.3 lets the server drop duplicates).
+#[test]
+fn duplicate_recipients_get_one_copy() {
+    let mut w = protocol_core::sim::cast::cast(1);
+    let r = hand_send(
+        &mut w,
+        "john-pc",
+        "mail.dave.example",
+        &[
+            "dave@dave.example",
+            "dave@dave.example",
+            "dave@DAVE.Example",
+        ],
+    );
+    assert_eq!(r.matches("250 2.1.5").count(), 3, "{r}");
+    assert!(r.contains("250 2.0.0 OK queued as"), "{r}");
+    assert_eq!(w.mailbox("mx", "dave").len(), 1, "{r}");
+    w.run_until_idle();
+    assert!(w.queue("mx").is_empty());
+}
+
+/// Issue 16 item 3 (RFC 5321 §4.5.1): `<postmaster>` without a domain, in
+/// any case, and `postmaster@` a local domain are accepted and delivered to
+/// the receiving host's postmaster (its first account), never bounced and
+/// never lost; the same with a smarthost configured.
+#[test]
+fn postmaster_is_accepted_and_delivered_to_the_hosts_postmaster() {
+    for smarthost in [false, true] {
+        let mut w = if smarthost {
+            let s = Scenario::parse(
+                "name = \"x\"\ntitle = \"t\"\ngoal = \"g\"\n[[host]]\nid = \"mx\"\nsmarthost = \"smtp.isp.example\"\n",
+                "sh.toml",
+            )
+            .unwrap();
+            s.build(None)
+        } else {
+            protocol_core::sim::cast::cast(1)
+        };
+        for rcpts in [
+            &["postmaster"][..],
+            &["PostMaster"],
+            &["postmaster@dave.example"],
+            &["POSTMASTER@Dave.Example", "postmaster"],
+        ] {
+            let before = w.mailbox("mx", "dave").len();
+            let r = hand_send(&mut w, "john-pc", "mail.dave.example", rcpts);
+            assert_eq!(
+                r.matches("250 2.1.5").count(),
+                rcpts.len(),
+                "{rcpts:?}: {r}"
+            );
+            assert!(r.contains("250 2.0.0 OK queued as"), "{rcpts:?}: {r}");
+            w.run_until_idle();
+            // Two postmaster addresses of one host are two recipients of
+            // one mailbox: a copy each.
+            assert_eq!(
+                w.mailbox("mx", "dave").len(),
+                before + rcpts.len(),
+                "smarthost {smarthost}, {rcpts:?}: not in the postmaster's mailbox"
+            );
+            assert!(w.queue("mx").is_empty(), "{rcpts:?}");
+        }
+        // The ISP's postmaster is John.
+        let r = hand_send(&mut w, "john-pc", "smtp.isp.example", &["postmaster"]);
+        assert!(r.contains("250 2.0.0 OK queued as"), "{r}");
+        w.run_until_idle();
+        assert_eq!(w.mailbox("isp", "john").len(), 1);
+        let t = w.trace();
+        assert!(
+            !t.iter()
+                .any(|e| matches!(e.kind, EventKind::Bounced { .. })),
+            "smarthost {smarthost}: something bounced"
+        );
+    }
+}
+
+/// A backup MX without mailboxes of its own passes its postmaster's mail on
+/// to the postmaster of the domain it serves.
+#[test]
+fn postmaster_of_a_host_without_mailboxes_reaches_its_domains_postmaster() {
+    let (_, mut w) = run("backup-mx");
+    let before = w.mailbox("mx", "dave").len();
+    let r = hand_send(&mut w, "john-pc", "mx2.dave.example", &["postmaster"]);
+    assert!(r.contains("250 2.0.0 OK queued as"), "{r}");
+    w.run_until_idle();
+    let after = w.mailbox("mx", "dave");
+    assert_eq!(after.len(), before + 1);
+    let text = String::from_utf8_lossy(&after[before].data).into_owned();
+    assert!(text.contains("Subject: by hand"), "{text}");
+    assert!(w.queue("mx2").is_empty() && w.queue("mx").is_empty());
+}

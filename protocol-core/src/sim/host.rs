@@ -93,6 +93,9 @@ pub struct MailState {
     pub accounts: VecMap<String, Account>,
     /// lower-cased address -> login
     by_address: VecMap<String, String>,
+    /// The login that receives this host's postmaster mail: see
+    /// [`MailState::postmaster_account`].
+    postmaster: Option<String>,
     /// login -> maildrop
     pub maildrops: VecMap<String, Maildrop>,
     pub queue: VecMap<String, QueueEntry>,
@@ -127,6 +130,7 @@ impl MailState {
         relay_domains.extend(cfg.relay_domains.iter().map(|d| d.to_ascii_lowercase()));
         MailState {
             by_address,
+            postmaster: cfg.accounts.first().map(|a| a.login.clone()),
             name: cfg.name.clone(),
             id: cfg.id.clone(),
             ip: cfg.ip,
@@ -155,11 +159,53 @@ impl MailState {
         format!("{prefix}{:04}", self.next_queue)
     }
 
-    /// The account that owns `address`, if it lives here.
+    /// The account that owns `address`, if it lives here. The host's
+    /// postmaster addresses (see [`MailState::is_postmaster`]) that no
+    /// account owns by name belong to [`MailState::postmaster_account`].
     pub fn account_for(&self, address: &str) -> Option<&Account> {
         self.by_address
             .get(&address.to_ascii_lowercase())
             .and_then(|l| self.accounts.get(l))
+            .or_else(|| {
+                self.is_postmaster(address)
+                    .then(|| self.postmaster_account())
+                    .flatten()
+            })
+    }
+
+    /// RFC 5321 §4.5.1: every SMTP host has a `postmaster`, and mail to
+    /// `<postmaster>` (no domain, any case) or to `postmaster@` one of its
+    /// local domains must be accepted and delivered. The rule here: the
+    /// host's postmaster is its FIRST account (in the order of the cast and
+    /// the scenario's `accounts`), unless an account has that postmaster
+    /// address itself. `None` for a host without accounts (a backup MX or a
+    /// filter): the world then passes bare `<postmaster>` on to
+    /// `postmaster@` the first domain the host serves
+    /// ([`MailState::postmaster_forward`]).
+    pub fn postmaster_account(&self) -> Option<&Account> {
+        self.postmaster.as_ref().and_then(|l| self.accounts.get(l))
+    }
+
+    /// `postmaster` without a domain, or `postmaster@` a local domain
+    /// (both compared without case, §4.5.1 and §2.4).
+    pub fn is_postmaster(&self, address: &str) -> bool {
+        match address.rsplit_once('@') {
+            None => address.eq_ignore_ascii_case("postmaster"),
+            Some((local, domain)) => {
+                local.eq_ignore_ascii_case("postmaster") && self.is_local(domain)
+            }
+        }
+    }
+
+    /// Where a host without its own postmaster mailbox sends mail for bare
+    /// `<postmaster>`: `postmaster@` its first local domain, else its first
+    /// relay domain (lower case, sorted). `None` if it serves no domain.
+    pub fn postmaster_forward(&self) -> Option<String> {
+        self.local_domains
+            .iter()
+            .chain(&self.relay_domains)
+            .next()
+            .map(|d| format!("postmaster@{d}"))
     }
 
     pub fn is_local(&self, domain: &str) -> bool {

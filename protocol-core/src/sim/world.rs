@@ -258,6 +258,9 @@ fn dir_index(dir: Direction) -> usize {
     }
 }
 
+/// How often a down host's queue is looked at (while within the give-up age).
+const DOWN_HOST_POLL: SimDuration = SimDuration::from_mins(5);
+
 /// The whole simulated world.
 #[derive(Debug)]
 pub struct World {
@@ -288,6 +291,9 @@ pub struct World {
     /// POP3 leave-on-server: UIDs each (device host, login) has seen.
     known_uids: VecMap<(String, String), BTreeSet<String>>,
     retry: RetryPolicy,
+    /// Queue entries (host, queue id) of a down host that are past their
+    /// give-up age: no longer polled, run again when the host comes up.
+    parked: BTreeSet<(String, String)>,
     max_hops: usize,
     trace: Vec<TraceEvent>,
     /// Sequence number of `trace[0]`: events before it were forgotten
@@ -327,6 +333,7 @@ impl World {
             next_attempt: 1,
             known_uids: VecMap::new(),
             retry: RetryPolicy::default(),
+            parked: BTreeSet::new(),
             max_hops: mta::DEFAULT_MAX_HOPS,
             trace: Vec::new(),
             trace_base: 0,
@@ -702,6 +709,18 @@ impl World {
             Action::HostState { host, up } => {
                 if let Some(h) = self.hosts.get_mut(&host) {
                     h.up = up;
+                }
+                if up {
+                    let woken: Vec<(String, String)> = self
+                        .parked
+                        .iter()
+                        .filter(|(h, _)| *h == host)
+                        .cloned()
+                        .collect();
+                    for (h, queue_id) in woken {
+                        self.parked.remove(&(h.clone(), queue_id.clone()));
+                        self.schedule(self.now, Action::QueueRun { host: h, queue_id });
+                    }
                 }
                 self.emit(
                     &host,
@@ -1680,8 +1699,20 @@ impl World {
             return;
         };
         if !h.up {
-            // A down host does nothing; its queue is looked at again later.
-            let at = now + SimDuration::from_mins(5);
+            // A down host does nothing; its queue is looked at again in 5
+            // minutes, but only while the message is younger than the
+            // give-up age: after that it waits, without polling, for the
+            // host to come up (then it is tried once more and, failing,
+            // bounced as expired). A host that never comes back so leaves
+            // its mail in its queue, and the run ends (issue 16).
+            let Some(entry) = h.mail.queue.get(queue_id) else {
+                return;
+            };
+            let at = now + DOWN_HOST_POLL;
+            if at - entry.arrived > self.retry.max_age || at == now {
+                self.parked.insert((host.to_string(), queue_id.to_string()));
+                return;
+            }
             self.schedule(
                 at,
                 Action::QueueRun {
@@ -1715,9 +1746,24 @@ impl World {
         // Local recipients first, then one attempt per remote domain.
         let mut remote: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut local = Vec::new();
-        for rcpt in pending {
+        for mut rcpt in pending {
+            // Bare `<postmaster>` (RFC 5321 §4.5.1) is this host's: its
+            // postmaster account, or, for a host without accounts, the
+            // postmaster of the first domain it serves (see
+            // `MailState::postmaster_account`).
+            if !rcpt.contains('@') && h.mail.is_postmaster(&rcpt) {
+                if h.mail.postmaster_account().is_none() {
+                    if let Some(fwd) = h.mail.postmaster_forward() {
+                        rcpt = fwd;
+                    }
+                }
+                if !rcpt.contains('@') {
+                    local.push(rcpt);
+                    continue;
+                }
+            }
             let domain = mta::domain_of(&rcpt);
-            if h.mail.is_local(&domain) {
+            if h.mail.is_local(&domain) || domain.is_empty() {
                 local.push(rcpt);
             } else {
                 remote.entry(domain).or_default().push(rcpt);
@@ -2290,7 +2336,10 @@ impl World {
                 let from = ReversePath::Mailbox(
                     Mailbox::parse(&s.from).unwrap_or_else(|_| Mailbox::new("invalid", "invalid")),
                 );
-                let rcpts = s.to.iter().filter_map(|t| Mailbox::parse(t).ok()).collect();
+                let rcpts =
+                    s.to.iter()
+                        .filter_map(|t| crate::scenario::parse_recipient(t).ok())
+                        .collect();
                 let mut config =
                     smtp::client::ClientConfig::new(self.hosts[&host].config.name.clone());
                 config.auth = s.auth.clone();

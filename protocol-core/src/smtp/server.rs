@@ -53,6 +53,9 @@ pub const MAX_COMMAND_LINE: usize = 512;
 pub const MAX_TEXT_LINE: usize = 1000;
 /// RFC 4954 §4: an AUTH exchange line may be longer than a command line.
 pub const MAX_AUTH_LINE: usize = 12_288;
+/// The most the DATA buffer reserves up front from a client's `SIZE=`
+/// (RFC 1870): 1 MiB. Beyond it the buffer grows with the bytes received.
+pub const MAX_DATA_RESERVE: usize = 1 << 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ServerMode {
@@ -492,7 +495,8 @@ pub struct ServerSession {
     /// terminator is always the five bytes CRLF.CRLF.
     data: Vec<u8>,
     data_overflow: bool,
-    /// The client's SIZE= declaration, to size the DATA buffer once.
+    /// The client's SIZE= declaration, to size the DATA buffer once (at most
+    /// [`MAX_DATA_RESERVE`] of it is reserved up front).
     size_hint: usize,
     errors: u32,
     /// Each reply's bytes with the explanation key the session chose for it.
@@ -1052,6 +1056,15 @@ impl ServerSession {
             let text = format!("RCPT parameter {k} not recognized or not implemented");
             return self.fail("smtp.error.unknown_param", 555, esc(5, 5, 4), text, true);
         }
+        // RFC 5321 §3.3: a server may drop duplicate recipients. One that
+        // is already in the transaction is acknowledged again and not added,
+        // so it is delivered once (issue 16: 100 RCPTs of one mailbox used
+        // to store 100 copies). It does not count toward the limit below.
+        if self.to.iter().any(|m| m.same_mailbox(&to)) {
+            let text = format!("Recipient <{to}> OK (already a recipient)");
+            self.ok(250, esc(2, 1, 5), text);
+            return self.set_state(SmtpState::Rcpt);
+        }
         if self.to.len() >= self.config.max_recipients {
             return self.fail(
                 "smtp.error.too_many_recipients",
@@ -1097,8 +1110,15 @@ impl ServerSession {
     fn data_cmd(&mut self) {
         self.ok(354, None, "End data with <CR><LF>.<CR><LF>");
         self.data.clear();
-        self.data
-            .reserve(self.size_hint.min(self.config.max_message_size) + 8);
+        // SIZE= is the client's claim, not a promise: never reserve more
+        // than a small buffer from it (issue 16: SIZE=9223372036854775807
+        // panicked, SIZE=200000000000 aborted the process). Larger messages
+        // grow the buffer as their bytes actually arrive.
+        let reserve = self
+            .size_hint
+            .min(self.config.max_message_size)
+            .min(MAX_DATA_RESERVE);
+        self.data.reserve(reserve + 8);
         self.data.extend_from_slice(b"\r\n");
         self.data_overflow = false;
         self.transition("DATA", SmtpState::Data);
@@ -1313,20 +1333,34 @@ impl ServerSession {
 
     /// Takes message bytes; returns how many were used. Leaves the Data
     /// state when CRLF.CRLF was found (the rest of `input` is commands).
+    ///
+    /// The size that counts against `max_message_size` is the message as
+    /// received (dot-stuffed), up to and including the CRLF before the final
+    /// dot. The verdict depends only on that size, never on how the bytes
+    /// were split into reads (issue 16: a message and its terminator in one
+    /// read used to skip the check).
     fn ingest_data(&mut self, input: &[u8]) -> usize {
         let start = self.data.len().saturating_sub(END_OF_DATA.len() - 1);
         self.data.extend_from_slice(input);
         if let Some(p) = memchr::memmem::find(&self.data[start..], END_OF_DATA) {
             let end = start + p; // the CRLF before the dot
             let after = self.data.len() - (end + END_OF_DATA.len());
+            // `data[2..end + 2]` is the message (behind the virtual CRLF).
+            if end > self.config.max_message_size {
+                self.data_overflow = true;
+            }
             self.data.truncate(end + 2); // keep the last line's CRLF
             self.transition("end of message", SmtpState::Ready);
             return input.len() - after;
         }
-        if self.data.len() - 2 > self.config.max_message_size {
-            // Stop buffering (bounded memory); keep the tail to find the terminator.
+        // No terminator yet, so it ends at the earliest one byte from now:
+        // the message is at least `data.len() - 4` bytes long. Over the
+        // limit for sure: stop buffering (bounded memory), and keep only
+        // the tail that can still hold the start of the terminator.
+        let keep = END_OF_DATA.len() - 1;
+        if self.data_overflow || self.data.len().saturating_sub(keep) > self.config.max_message_size
+        {
             self.data_overflow = true;
-            let keep = END_OF_DATA.len() - 1;
             let cut = self.data.len() - keep;
             self.data.drain(..cut);
         }
