@@ -66,9 +66,11 @@ pub enum ServerMode {
 pub enum VrfyMode {
     /// Say whether the user exists (250 / 550).
     Answer,
-    /// `252 2.1.5`: "cannot verify, but will try to deliver" (§3.5.3).
+    /// `252 2.0.0`: "cannot verify, but will try to deliver" (§3.5.3).
     CannotVerify,
-    /// `502 5.5.1`: the command is switched off (common, against harvesting).
+    /// Switched off (against address harvesting). Answered `252 2.0.0`, as
+    /// RFC 5321 §7.3 requires of a site that disables VRFY or EXPN; 502
+    /// (Postfix's `disable_vrfy_command`) would read as "no such user".
     Disabled,
 }
 
@@ -968,16 +970,18 @@ impl ServerSession {
 
     fn vrfy(&mut self, query: String, mode: VrfyMode, verb: &str, policy: &mut dyn ServerPolicy) {
         match mode {
-            VrfyMode::Disabled => self.fail(
-                "smtp.error.not_implemented",
-                502,
-                esc(5, 5, 1),
-                format!("{verb} command is disabled"),
-                true,
+            // §7.3: a site that switches VRFY or EXPN off MUST answer 252,
+            // not a code that reads as a failed (or successful) check.
+            VrfyMode::Disabled => self.ok(
+                252,
+                esc(2, 0, 0),
+                format!("{verb} is disabled here: nothing verified, but RCPT TO will be tried"),
             ),
+            // 2.0.0, not 2.1.5 ("destination address valid", RFC 3463
+            // §3.2): a 252 has verified nothing (§3.5.3).
             VrfyMode::CannotVerify => self.ok(
                 252,
-                esc(2, 1, 5),
+                esc(2, 0, 0),
                 format!("Cannot {verb} user, but will accept message and attempt delivery"),
             ),
             VrfyMode::Answer => match policy.vrfy(&query) {
