@@ -475,6 +475,105 @@ fn console_talks_to_a_real_server_session() {
     ));
 }
 
+/// Types one message into `host:port` from `from`; returns the top
+/// `Received:` value of what landed in `login`'s mailbox on `mbox_host`.
+fn typed_received(
+    hello: &[&str],
+    from: &str,
+    host: &str,
+    port: u16,
+    mbox_host: &str,
+    login: &str,
+) -> String {
+    let mut w = protocol_core::sim::cast::cast(1);
+    let c = w.connect(from, host, port).expect("connect");
+    w.run_until_idle();
+    for l in hello {
+        w.send_line(c, l);
+    }
+    for l in [
+        "MAIL FROM:<john@isp.example>",
+        "RCPT TO:<dave@dave.example>",
+        "DATA",
+        "Subject: typed",
+        "",
+        "hi",
+        ".",
+        "QUIT",
+    ] {
+        w.send_line(c, l);
+    }
+    w.run_until_idle();
+    let msgs = w.mailbox(mbox_host, login);
+    assert_eq!(
+        msgs.len(),
+        1,
+        "{}",
+        String::from_utf8_lossy(&w.take_received(c))
+    );
+    let m = String::from_utf8(msgs[0].data.clone()).unwrap();
+    protocol_core::mta::header_value(m.as_bytes(), "Received").unwrap()
+}
+
+/// RFC 5321 §4.4 and RFC 3848: the `with` clause names the protocol the
+/// client really used: SMTP after HELO, ESMTP after EHLO, ESMTPA after AUTH.
+#[test]
+fn received_with_clause_follows_helo_ehlo_and_auth() {
+    let helo = typed_received(
+        &["HELO john-pc.isp.example"],
+        "john-pc",
+        "mail.dave.example",
+        25,
+        "mx",
+        "dave",
+    );
+    assert!(helo.contains(" with SMTP id "), "{helo}");
+    let ehlo = typed_received(
+        &["EHLO john-pc.isp.example"],
+        "john-pc",
+        "mail.dave.example",
+        25,
+        "mx",
+        "dave",
+    );
+    assert!(ehlo.contains(" with ESMTP id "), "{ehlo}");
+    // Submitted with AUTH: the ISP's own Received line says ESMTPA (the
+    // ISP relays it on, so the top line at Dave's is the MX's ESMTP one).
+    let mut w = protocol_core::sim::cast::cast(1);
+    let c = w
+        .connect("john-pc", "smtp.isp.example", 587)
+        .expect("connect");
+    w.run_until_idle();
+    for l in [
+        "EHLO john-pc.isp.example",
+        "AUTH PLAIN AGpvaG4Aam9obi1wYXNz",
+        "MAIL FROM:<john@isp.example>",
+        "RCPT TO:<dave@dave.example>",
+        "DATA",
+        "Subject: typed",
+        "",
+        "hi",
+        ".",
+        "QUIT",
+    ] {
+        w.send_line(c, l);
+    }
+    w.run_until_idle();
+    let msgs = w.mailbox("mx", "dave");
+    assert_eq!(msgs.len(), 1);
+    let m = String::from_utf8(msgs[0].data.clone()).unwrap();
+    let received: Vec<&str> = m.lines().filter(|l| l.starts_with("\tby ")).collect();
+    assert_eq!(received.len(), 2, "{m}");
+    assert!(
+        received[0].contains("by mail.dave.example with ESMTP id"),
+        "{m}"
+    );
+    assert!(
+        received[1].contains("by smtp.isp.example with ESMTPA id"),
+        "{m}"
+    );
+}
+
 #[test]
 fn a_bad_scenario_file_names_file_line_and_problem() {
     let e = Scenario::parse(

@@ -153,6 +153,24 @@ pub struct Envelope {
     pub peer: Ipv4Addr,
     pub authenticated: Option<String>,
     pub body_8bit: bool,
+    /// The client greeted with EHLO (true) or HELO (false).
+    #[serde(default)]
+    pub esmtp: bool,
+}
+
+impl Envelope {
+    /// The `with` clause of the `Received:` line (RFC 5321 §4.4, the
+    /// protocol types of RFC 3848): `SMTP` after HELO, `ESMTP` after EHLO,
+    /// `ESMTPA` after a successful AUTH.
+    pub fn received_protocol(&self) -> &'static str {
+        if self.authenticated.is_some() {
+            "ESMTPA"
+        } else if self.esmtp {
+            "ESMTP"
+        } else {
+            "SMTP"
+        }
+    }
 }
 
 /// Decisions that belong to the host, not to the protocol.
@@ -633,6 +651,7 @@ impl ServerSession {
             peer: self.peer.ip,
             authenticated: self.authenticated.clone(),
             body_8bit: self.body_8bit,
+            esmtp: self.esmtp,
         }
     }
 
@@ -1204,6 +1223,7 @@ impl ServerSession {
                     peer: self.peer.ip,
                     authenticated: self.authenticated.clone(),
                     body_8bit: self.body_8bit,
+                    esmtp: self.esmtp,
                 };
                 self.reset_transaction();
                 let size = message.len();
