@@ -18,9 +18,11 @@
 use crate::time::{SimDuration, SimTime};
 use serde::{Deserialize, Serialize};
 
-/// RFC 5321 §6.3 leaves the number to the implementation; 25 is common
-/// (Postfix's `hopcount_limit` is 50, sendmail's `MaxHopCount` 25).
-pub const DEFAULT_MAX_HOPS: usize = 25;
+/// Loop detection by counting `Received:` lines. RFC 5321 §6.3: servers
+/// using this technique "SHOULD use a large rejection threshold, normally at
+/// least 100 Received entries". A message that arrives with this many or
+/// more is treated as looping (see [`is_loop`]).
+pub const DEFAULT_MAX_HOPS: usize = 100;
 
 /// When to try again after a transient failure, and when to give up.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -185,6 +187,13 @@ pub fn hop_count(data: &[u8]) -> usize {
         + memchr::memchr_iter(b'\n', head)
             .filter(|&i| is_received(&head[i + 1..]))
             .count()
+}
+
+/// Whether a queued message is looping: it arrived with `limit` or more
+/// `Received:` lines. `queued` is the message as this host queued it, with
+/// its own `Received:` line already on top, which is not counted.
+pub fn is_loop(queued: &[u8], limit: usize) -> bool {
+    hop_count(queued).saturating_sub(1) >= limit
 }
 
 /// Puts a header field (already formatted, with or without CRLF) on top.

@@ -574,6 +574,68 @@ fn received_with_clause_follows_helo_ehlo_and_auth() {
     );
 }
 
+/// Types a message with `hops` Received lines from john-pc into `host`
+/// (port 25) for dave@dave.example; returns the world run to its end.
+fn typed_with_hops(host: &str, hops: usize) -> protocol_core::sim::World {
+    let mut w = protocol_core::sim::cast::cast(1);
+    let c = w.connect("john-pc", host, 25).expect("connect");
+    w.run_until_idle();
+    for l in [
+        "EHLO john-pc.isp.example",
+        "MAIL FROM:<john@isp.example>",
+        "RCPT TO:<dave@dave.example>",
+        "DATA",
+    ] {
+        w.send_line(c, l);
+    }
+    for i in 0..hops {
+        w.send_line(
+            c,
+            &format!(
+                "Received: from h{i}.example by h{}.example; Mon, 2 Nov 2026 09:00:00 +0000",
+                i + 1
+            ),
+        );
+    }
+    for l in ["Subject: round and round", "", "hi", ".", "QUIT"] {
+        w.send_line(c, l);
+    }
+    w.run_to_end();
+    w
+}
+
+/// RFC 5321 §6.3: the Received-count loop threshold SHOULD be large,
+/// "normally at least 100". 40 hops is a long but normal path; 100 is a loop.
+#[test]
+fn forty_received_lines_pass_one_hundred_is_a_loop() {
+    // Relayed by the ISP and delivered at Dave's: 40 + 2 Received lines.
+    let w = typed_with_hops("smtp.isp.example", 40);
+    let dave = w.mailbox("mx", "dave");
+    assert_eq!(dave.len(), 1);
+    assert_eq!(received_count(&String::from_utf8_lossy(&dave[0].data)), 42);
+    assert!(w.mailbox("isp", "john").is_empty(), "no bounce");
+    assert!(!String::from_utf8_lossy(&dave[0].data).contains("5.4.6"));
+    // 99 arriving at Dave's MX is still delivered; 100 is not.
+    let w = typed_with_hops("mail.dave.example", 99);
+    assert_eq!(w.mailbox("mx", "dave").len(), 1);
+    for (host, hops) in [
+        ("mail.dave.example", 100),
+        ("smtp.isp.example", 100),
+        ("mail.dave.example", 130),
+    ] {
+        let w = typed_with_hops(host, hops);
+        assert!(
+            w.mailbox("mx", "dave").is_empty(),
+            "{host} {hops}: not delivered"
+        );
+        let john = w.mailbox("isp", "john");
+        assert_eq!(john.len(), 1, "{host} {hops}: bounced to John");
+        let b = String::from_utf8_lossy(&john[0].data);
+        assert!(b.contains("Status: 5.4.6"), "{b}");
+        assert!(b.contains("loop"), "{b}");
+    }
+}
+
 #[test]
 fn a_bad_scenario_file_names_file_line_and_problem() {
     let e = Scenario::parse(

@@ -46,7 +46,7 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e!("mta.bounce.discarded", "Bounce of a bounce dropped", "RFC 5321 §6.1",
        "The undeliverable message was itself a bounce (its sender is <>), and a bounce is never bounced, so the server only logs the failure."),
     e!("mta.loop", "Mail loop detected", "RFC 5321 §6.3",
-       "The message already carries too many Received headers: it is probably going round in a loop, so the server stops it and bounces it."),
+       "Every server a message passes adds a Received line on top. A message that arrives with 100 or more of them is almost certainly going round in a loop between servers, so the server stops it and bounces it to the sender. (RFC 5321 asks for a large limit, normally at least 100; MailSim uses 100.)"),
     e!("mta.giveup", "Gave up", "RFC 5321 §4.5.4.1",
        "The message stayed in the queue longer than the server's limit, so it stops trying and bounces it to the sender."),
     e!("pop3.retrieved", "Message downloaded", "RFC 1939 §7",

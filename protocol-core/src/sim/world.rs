@@ -1687,13 +1687,13 @@ impl World {
             return;
         }
         let pending = std::mem::take(&mut entry.pending);
-        if mta::hop_count(&entry.data) > max_hops {
-            let hops = mta::hop_count(&entry.data);
+        if mta::is_loop(&entry.data, max_hops) {
+            let hops = mta::hop_count(&entry.data).saturating_sub(1);
             for rcpt in pending {
                 entry.failed.push(Failure {
                     rcpt,
                     status: "5.4.6".into(),
-                    diagnostic: format!("x-mailsim; too many hops ({hops} Received headers, limit {max_hops}): mail loop?"),
+                    diagnostic: format!("x-mailsim; mail loop? it arrived with {hops} Received headers (limit {max_hops})"),
                     remote_mta: None,
                     explain: "mta.loop",
                 });
