@@ -283,6 +283,8 @@ fn unknown_recipient_bounces_into_johns_mailbox_and_john_fetches_it() {
     );
     assert!(b.contains("multipart/report; report-type=delivery-status"));
     assert!(b.contains("Status: 5.1.1") && b.contains("mailbox does not exist"));
+    // The exact reply, enhanced code included (RFC 3464 §2.3.6).
+    assert!(b.contains("Diagnostic-Code: smtp; 550 5.1.1 "), "{b}");
     // John fetched it over POP3 on smtp.isp.example:110.
     assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Retrieved { host, mailbox, .. } if host == "isp" && mailbox == "john")));
     assert!(delivered(t, "dave").is_empty());
@@ -634,6 +636,81 @@ fn forty_received_lines_pass_one_hundred_is_a_loop() {
         assert!(b.contains("Status: 5.4.6"), "{b}");
         assert!(b.contains("loop"), "{b}");
     }
+}
+
+/// John's mail, typed into the ISP's port 25 from john-pc, in `w` run to
+/// its end; returns the bounce that came back to John.
+fn give_up_bounce(mut w: protocol_core::sim::World) -> String {
+    let c = w
+        .connect("john-pc", "smtp.isp.example", 25)
+        .expect("connect");
+    w.run_until_idle();
+    for l in [
+        "EHLO john-pc.isp.example",
+        "MAIL FROM:<john@isp.example>",
+        "RCPT TO:<dave@dave.example>",
+        "DATA",
+        "Subject: lunch",
+        "",
+        "Friday?",
+        ".",
+        "QUIT",
+    ] {
+        w.send_line(c, l);
+    }
+    w.run_to_end();
+    assert!(w.mailbox("mx", "dave").is_empty());
+    let john = w.mailbox("isp", "john");
+    assert_eq!(john.len(), 1, "one give-up bounce");
+    String::from_utf8(john[0].data.clone()).unwrap()
+}
+
+/// RFC 3463: a give-up reports the real problem, not a blanket 4.4.7. Dave's
+/// server never answers: 4.4.1 (no answer from host), and the text must not
+/// claim that it kept saying "try again later".
+#[test]
+fn give_up_when_the_server_never_answers_reports_4_4_1() {
+    let mut w = protocol_core::sim::cast::cast(1);
+    w.schedule_host_state(protocol_core::time::SimTime::ZERO, "mx", false);
+    let b = give_up_bounce(w);
+    assert!(b.contains("Action: failed\r\nStatus: 4.4.1\r\n"), "{b}");
+    assert!(
+        b.contains("Diagnostic-Code: x-mailsim; connect to mail.dave.example:25"),
+        "{b}"
+    );
+    assert!(b.contains("could not be reached"), "{b}");
+    assert!(
+        !b.contains("Remote-MTA"),
+        "no server reported anything: {b}"
+    );
+    assert!(
+        !b.contains("try again later") && !b.contains("4.4.7"),
+        "{b}"
+    );
+    assert!(b.contains("given up"), "{b}");
+    // RET=FULL: the whole message is returned.
+    assert!(
+        b.contains("Content-Type: message/rfc822") && b.contains("Friday?"),
+        "{b}"
+    );
+}
+
+/// Dave's server answers 451 4.7.1 every time (greylisting that never lets
+/// go): the DSN carries 4.7.1 and the exact last reply as Diagnostic-Code.
+#[test]
+fn give_up_after_4xx_replies_reports_the_last_reply() {
+    let mut hosts = protocol_core::sim::cast::cast_hosts();
+    let mx = hosts.iter_mut().find(|h| h.id == "mx").unwrap();
+    mx.greylist = Some(protocol_core::time::SimDuration::from_mins(10 * 24 * 60));
+    let b = give_up_bounce(protocol_core::sim::cast::world_with(1, hosts));
+    assert!(b.contains("Action: failed\r\nStatus: 4.7.1\r\n"), "{b}");
+    assert!(b.contains("Remote-MTA: dns; mail.dave.example\r\n"), "{b}");
+    assert!(
+        b.contains("Diagnostic-Code: smtp; 451 4.7.1 Greylisted, please try again later\r\n"),
+        "{b}"
+    );
+    assert!(b.contains("answered 'try again later'"), "{b}");
+    assert!(!b.contains("4.4.7"), "{b}");
 }
 
 #[test]

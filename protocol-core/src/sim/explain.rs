@@ -48,7 +48,7 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e!("mta.loop", "Mail loop detected", "RFC 5321 §6.3",
        "Every server a message passes adds a Received line on top. A message that arrives with 100 or more of them is almost certainly going round in a loop between servers, so the server stops it and bounces it to the sender. (RFC 5321 asks for a large limit, normally at least 100; MailSim uses 100.)"),
     e!("mta.giveup", "Gave up", "RFC 5321 §4.5.4.1",
-       "The message stayed in the queue longer than the server's limit, so it stops trying and bounces it to the sender."),
+       "Every attempt failed for a temporary reason, and the message stayed in the queue longer than the server's limit, so it stops trying and bounces it to the sender. The bounce reports the last problem: for example 4.4.1 (the receiving server never answered) or the last 4xx reply, word for word."),
     e!("pop3.retrieved", "Message downloaded", "RFC 1939 §7",
        "The mail program downloaded the whole message with RETR."),
     e!("pop3.deleted", "Message deleted on the server", "RFC 1939 §6",
