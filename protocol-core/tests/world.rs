@@ -283,6 +283,25 @@ fn unknown_recipient_bounces_into_johns_mailbox_and_john_fetches_it() {
     );
     assert!(b.contains("multipart/report; report-type=delivery-status"));
     assert!(b.contains("Status: 5.1.1") && b.contains("mailbox does not exist"));
+    // The bounce is queued by the server that wrote it: no 250 was sent
+    // for it, so it is not explained as "took responsibility" (mta.queued).
+    let queued: Vec<(&str, Option<&str>)> = t
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Queued { from, .. } => Some((from.as_str(), e.explain.as_deref())),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        queued.contains(&("", Some("mta.bounce.queued"))),
+        "{queued:?}"
+    );
+    assert!(
+        queued
+            .iter()
+            .all(|(f, k)| f.is_empty() == (*k == Some("mta.bounce.queued"))),
+        "{queued:?}"
+    );
     // The exact reply, enhanced code included (RFC 3464 §2.3.6).
     assert!(b.contains("Diagnostic-Code: smtp; 550 5.1.1 "), "{b}");
     // John fetched it over POP3 on smtp.isp.example:110.

@@ -43,6 +43,8 @@ pub static EXPLANATIONS: &[Explanation] = &[
        "The attempt failed temporarily (4xx reply or no connection), so the message stays in the queue and the server tries again later, waiting longer each time."),
     e!("mta.bounce", "Bounce sent", "RFC 5321 §6.2; RFC 3464",
        "The message cannot be delivered, so the server sends a delivery status notification back to the envelope sender, from the null sender <> so that it can never cause another bounce."),
+    e!("mta.bounce.queued", "Bounce queued", "RFC 5321 §6.1; RFC 3464",
+       "The server wrote this delivery status notification itself and put it in its own queue like any other message; no other server was involved yet. It now delivers it to the original sender's mailbox, here or over SMTP. It is sent from the null sender <>, so if it cannot be delivered it is dropped, never bounced again."),
     e!("mta.bounce.discarded", "Bounce of a bounce dropped", "RFC 5321 §6.1",
        "The undeliverable message was itself a bounce (its sender is <>), and a bounce is never bounced, so the server only logs the failure."),
     e!("mta.loop", "Mail loop detected", "RFC 5321 §6.3",

@@ -1652,7 +1652,8 @@ impl World {
                 size,
                 message_id,
             },
-            Some("mta.queued"),
+            // Not `mta.queued`: no client was answered 250 for this one.
+            Some("mta.bounce.queued"),
         );
         self.schedule(
             now,
