@@ -41,7 +41,7 @@ pub static EXPLANATIONS: &[Explanation] = &[
        "Final delivery: the message is stored in the recipient's mailbox with a Return-Path header holding the envelope sender."),
     e!("mta.retry", "Retry scheduled", "RFC 5321 §4.5.4.1",
        "The attempt failed temporarily (4xx reply or no connection), so the message stays in the queue and the server tries again later, waiting longer each time."),
-    e!("mta.bounce", "Bounce sent", "RFC 5321 §6.2; RFC 3464",
+    e!("mta.bounce", "Bounce sent", "RFC 5321 §6.1, §3.6.3, §4.5.5; RFC 3464",
        "The message cannot be delivered, so the server sends a delivery status notification back to the envelope sender, from the null sender <> so that it can never cause another bounce."),
     e!("mta.bounce.queued", "Bounce queued", "RFC 5321 §6.1; RFC 3464",
        "The server wrote this delivery status notification itself and put it in its own queue like any other message; no other server was involved yet. It now delivers it to the original sender's mailbox, here or over SMTP. It is sent from the null sender <>, so if it cannot be delivered it is dropped, never bounced again."),

@@ -1178,7 +1178,7 @@ impl ServerSession {
     }
 
     /// `552 5.3.4`: the declared SIZE (RFC 1870 §6.1) or the data itself
-    /// (RFC 5321 §4.5.3.1.10) is over the limit.
+    /// (RFC 5321 §4.5.3.1.9, "552 Too much mail data") is over the limit.
     fn too_large(&mut self) {
         self.fail(
             "smtp.error.message_too_large",
