@@ -765,6 +765,25 @@ fn disabled_vrfy_and_expn_answer_252() {
     }
 }
 
+/// Every keyword the server can announce in its EHLO reply has an entry.
+#[test]
+fn every_ehlo_keyword_is_explained() {
+    let mut c = isp_config(ServerMode::Submission);
+    c.auth = true;
+    let mut h = Harness::new(c, Ipv4Addr::new(192, 0, 2, 10));
+    let r = h.cmd("EHLO client.example");
+    let lines: Vec<&str> = r.lines().skip(1).map(|l| &l[4..]).collect();
+    assert_eq!(lines.len(), 6, "{r}");
+    for l in lines {
+        let key = protocol_core::smtp::explain::ehlo_keyword_key(l);
+        assert_eq!(key.map(|k| &k[9..]), l.split(' ').next(), "{l}");
+    }
+    assert_eq!(
+        protocol_core::smtp::explain::ehlo_keyword_key("STARTTLS"),
+        None
+    );
+}
+
 #[test]
 fn every_emitted_key_is_explained() {
     let mut events = Vec::new();

@@ -65,6 +65,13 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("smtp.esc.5.7.0", "Security or policy", "Refused for a security reason, here: log in first.", "RFC 3463 §3.8"),
     e("smtp.esc.5.7.1", "Not authorized", "Policy forbids this, for example relaying for strangers.", "RFC 3463 §3.8"),
     e("smtp.esc.5.7.8", "Wrong credentials", "The login details are not valid.", "RFC 4954 §6"),
+    // --- EHLO keywords (the lines after the first of a 250 EHLO reply) ---
+    e("smtp.ext.PIPELINING", "Extension: pipelining", "The client may send several commands (for example MAIL, RCPT and DATA) without waiting for each answer; the server answers them in order. This saves waiting on slow networks.", "RFC 2920"),
+    e("smtp.ext.SIZE", "Extension: size limit", "The number is the biggest message this server accepts, in bytes. A client can say how big its message is with MAIL FROM:<...> SIZE=n, so a message that is too big is refused before it is sent.", "RFC 1870"),
+    e("smtp.ext.8BITMIME", "Extension: 8-bit text", "The server accepts message text with bytes above 127 (for example letters like é) when the client writes BODY=8BITMIME after MAIL FROM. Without this, message text must be plain 7-bit ASCII.", "RFC 6152"),
+    e("smtp.ext.ENHANCEDSTATUSCODES", "Extension: enhanced status codes", "Replies carry a second, more precise code after the three-digit one, like 5.1.1 for \"no such mailbox\". Its first digit is the class: 2 success, 4 temporary failure, 5 permanent failure.", "RFC 2034; RFC 3463"),
+    e("smtp.ext.AUTH", "Extension: login", "The words after AUTH are the login methods the server offers, here PLAIN and LOGIN. Both send the password only base64-encoded, which anyone can decode, so real servers offer them only after TLS; MailSim skips TLS so you can read the lines.", "RFC 4954 §3, §4"),
+    e("smtp.ext.HELP", "Help available", "The server says it answers the HELP command with a short description of its commands.", "RFC 5321 §4.1.1.8"),
     // --- protocol errors ---
     e("smtp.error.line_too_long", "Command line too long", "A command line may be at most 512 characters including CRLF. The server throws the rest of the line away and carries on.", "RFC 5321 §4.5.3.1.4"),
     e("smtp.error.auth_line_too_long", "Login line too long", "A line in the login exchange was too long; the login attempt is abandoned.", "RFC 4954 §4"),
@@ -90,6 +97,15 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("smtp.error.timeout", "Timeout", "The client was silent for too long (5 minutes), so the server gave up.", "RFC 5321 §4.5.3.2.7"),
     e("smtp.error.policy", "Refused by local policy", "The server's own rules (for example greylisting or a content filter) refused this.", "RFC 5321 §7"),
 ];
+
+/// The explanation key of one line of an EHLO reply after the first
+/// (`PIPELINING`, `SIZE 10485760`, `AUTH PLAIN LOGIN`): `smtp.ext.<KEYWORD>`
+/// when the table has it. For the narration of `250-` lines.
+pub fn ehlo_keyword_key(line: &str) -> Option<&'static str> {
+    let keyword = line.split(' ').next()?.to_ascii_uppercase();
+    let key = format!("smtp.ext.{keyword}");
+    EXPLANATIONS.iter().find(|e| e.key == key).map(|e| e.key)
+}
 
 #[cfg(test)]
 mod tests {
