@@ -16,7 +16,7 @@ pub static EXPLANATIONS: &[Explanation] = &[
       "RFC 1939 §7, §13"),
     e("pop3.cmd.QUIT", "QUIT: end the session",
       "In AUTHORIZATION, QUIT just says goodbye. In TRANSACTION, QUIT moves the server to UPDATE, and only then are messages marked with DELE really removed.",
-      "RFC 1939 §6"),
+      "RFC 1939 §4, §6"),
     e("pop3.cmd.STAT", "STAT: how much mail?",
       "Asks for the number of messages and their total size in octets (bytes), not counting messages marked as deleted.",
       "RFC 1939 §5"),

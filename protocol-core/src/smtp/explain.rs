@@ -10,7 +10,7 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("smtp.cmd.EHLO", "Extended hello", "The client says its name and asks which extensions the server supports; the server answers with a list, one per line.", "RFC 5321 §4.1.1.1"),
     e("smtp.cmd.MAIL", "Start a message: who is sending", "MAIL FROM gives the envelope sender: where problem reports go. It can differ from the From: line people see, and <> means \"send no reports back\".", "RFC 5321 §4.1.1.2"),
     e("smtp.cmd.RCPT", "Add a recipient", "RCPT TO names one mailbox that should get the message. A message to three people needs three RCPT commands, and each gets its own answer.", "RFC 5321 §4.1.1.3"),
-    e("smtp.cmd.DATA", "Send the message itself", "After a 354 answer the client sends the headers and body, ending with a line holding only a dot.", "RFC 5321 §4.1.1.4"),
+    e("smtp.cmd.DATA", "Send the message itself", "After a 354 answer the client sends the headers and body, ending with a line holding only a dot. So that a dot in the text can't end it early, a text line that starts with a dot is sent with one more dot in front, and the server removes it: if you type a line starting with '.', its first dot disappears (type '..' for one dot).", "RFC 5321 §4.1.1.4, §4.5.2"),
     e("smtp.cmd.RSET", "Reset", "Forget the message in progress (sender and recipients) but keep the connection open.", "RFC 5321 §4.1.1.5"),
     e("smtp.cmd.NOOP", "No operation", "Does nothing except make the server answer OK: handy to check the connection is alive.", "RFC 5321 §4.1.1.9"),
     e("smtp.cmd.QUIT", "Goodbye", "The client is finished; the server answers 221 and closes the connection.", "RFC 5321 §4.1.1.10"),
