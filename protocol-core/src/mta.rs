@@ -434,7 +434,7 @@ mod tests {
             bounce_id: "ISP0002",
             gave_up: false,
         };
-        let b = String::from_utf8(build_bounce(&info, original, &[f.clone()])).unwrap();
+        let b = String::from_utf8(build_bounce(&info, original, std::slice::from_ref(&f))).unwrap();
         assert!(b.contains("multipart/report; report-type=delivery-status"));
         assert!(b.contains("Final-Recipient: rfc822; nobody@dave.example"));
         assert!(b.contains("Status: 5.1.1"));
