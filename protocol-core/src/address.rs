@@ -5,7 +5,8 @@
 //! domain or address literal §4.1.3), `Reverse-path` with the null path `<>`,
 //! `Path` with its obsolete source route (§4.1.2, Appendix C: accepted and
 //! ignored, as §3.3 asks of servers), and the size limits of §4.5.3.1.1-3
-//! (local part 64, domain 255, path 256 octets).
+//! (local part 64, domain 255, path 256 octets counting the `<>`, so an
+//! address of at most 254).
 //!
 //! Deliberate differences:
 //! * The local part is kept as written on the wire (a quoted local part keeps
@@ -59,9 +60,11 @@ impl fmt::Display for AddressError {
             AddressError::DomainTooLong { len } => {
                 write!(f, "the domain is {len} characters long; at most {MAX_DOMAIN} are allowed")
             }
-            AddressError::PathTooLong { len } => {
-                write!(f, "the address is {len} characters long; at most {MAX_PATH} are allowed")
-            }
+            AddressError::PathTooLong { len } => write!(
+                f,
+                "the address with its < > is {len} characters long; at most {MAX_PATH} are allowed, so {} for the address itself",
+                MAX_PATH - 2
+            ),
             AddressError::BadSyntax { input, reason } => write!(f, "\"{input}\" is not a valid address: {reason}"),
         }
     }

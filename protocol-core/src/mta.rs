@@ -18,9 +18,11 @@
 use crate::time::{SimDuration, SimTime};
 use serde::{Deserialize, Serialize};
 
-/// RFC 5321 §6.3 leaves the number to the implementation; 25 is common
-/// (Postfix's `hopcount_limit` is 50, sendmail's `MaxHopCount` 25).
-pub const DEFAULT_MAX_HOPS: usize = 25;
+/// Loop detection by counting `Received:` lines. RFC 5321 §6.3: servers
+/// using this technique "SHOULD use a large rejection threshold, normally at
+/// least 100 Received entries". A message that arrives with this many or
+/// more is treated as looping (see [`is_loop`]).
+pub const DEFAULT_MAX_HOPS: usize = 100;
 
 /// The shortest wait between two tries, whatever the schedule says: a zero
 /// interval would retry at one instant for ever (issue 16).
@@ -214,6 +216,13 @@ pub fn hop_count(data: &[u8]) -> usize {
             .count()
 }
 
+/// Whether a queued message is looping: it arrived with `limit` or more
+/// `Received:` lines. `queued` is the message as this host queued it, with
+/// its own `Received:` line already on top, which is not counted.
+pub fn is_loop(queued: &[u8], limit: usize) -> bool {
+    hop_count(queued).saturating_sub(1) >= limit
+}
+
 /// Puts a header field (already formatted, with or without CRLF) on top.
 pub fn prepend_header(data: &[u8], field: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() + field.len() + 2);
@@ -254,12 +263,37 @@ pub struct BounceInfo<'a> {
     pub gave_up: bool,
 }
 
+/// The largest original a bounce returns in full; a bigger one is returned
+/// as its headers only (Postfix's `bounce_size_limit` default, 50 000).
+pub const BOUNCE_FULL_LIMIT: usize = 50_000;
+
+/// The Diagnostic-Code of a failure a server reported: the exact reply,
+/// code, enhanced code and text (RFC 3464 §2.3.6, RFC 3461 §9.2), with the
+/// lines of a multi-line reply joined by spaces.
+pub fn smtp_diagnostic(reply: &crate::smtp::reply::Reply) -> String {
+    match reply.enhanced {
+        Some(e) => format!(
+            "smtp; {} {}.{}.{} {}",
+            reply.code,
+            e.0,
+            e.1,
+            e.2,
+            reply.text()
+        ),
+        None => format!("smtp; {} {}", reply.code, reply.text()),
+    }
+}
+
 /// An RFC 3464 delivery status notification: multipart/report with a
 /// human-readable first part, the machine-readable message/delivery-status,
-/// and the original message's header (text/rfc822-headers, RFC 6522).
+/// and the original message: in full as message/rfc822 (what RET=FULL
+/// asks for, RFC 3461 §4.3, our default), or, when it is larger than
+/// [`BOUNCE_FULL_LIMIT`], its header section as text/rfc822-headers
+/// (RFC 6522).
 pub fn build_bounce(info: &BounceInfo<'_>, original: &[u8], failures: &[Failure]) -> Vec<u8> {
     let boundary = format!("{}/{}", info.queue_id, info.reporting_mta);
-    let mut s = String::with_capacity(2048 + original.len().min(4096));
+    let full = original.len() <= BOUNCE_FULL_LIMIT;
+    let mut s = String::with_capacity(2048 + original.len().min(BOUNCE_FULL_LIMIT));
     s.push_str(&format!(
         "From: Mail Delivery System <MAILER-DAEMON@{}>\r\n",
         info.reporting_mta
@@ -287,11 +321,18 @@ pub fn build_bounce(info: &BounceInfo<'_>, original: &[u8], failures: &[Failure]
         info.reporting_mta
     ));
     if info.gave_up {
-        s.push_str("Your message could not be delivered: the receiving side kept failing\r\n");
-        s.push_str("for too long, so the mail system has given up trying.\r\n\r\n");
+        s.push_str("Your message could not be delivered to one or more recipients:\r\n");
+        s.push_str("every attempt failed for a temporary reason, for too long, so the\r\n");
+        s.push_str("mail system has given up trying.\r\n");
     } else {
         s.push_str("I'm sorry to have to inform you that your message could not\r\n");
-        s.push_str("be delivered to one or more recipients. It's attached below.\r\n\r\n");
+        s.push_str("be delivered to one or more recipients.\r\n");
+    }
+    if full {
+        s.push_str("A copy of your message is attached below.\r\n\r\n");
+    } else {
+        s.push_str("Your message was too big to return in full: only its headers\r\n");
+        s.push_str("are attached below.\r\n\r\n");
     }
     for f in failures {
         s.push_str(&format!("<{}>: {}\r\n", f.rcpt, human_reason(f)));
@@ -321,17 +362,35 @@ pub fn build_bounce(info: &BounceInfo<'_>, original: &[u8], failures: &[Failure]
     }
     s.push_str("\r\n");
 
-    // Part 3: what was sent (headers only, RFC 6522 text/rfc822-headers).
-    s.push_str(&format!(
-        "--{boundary}\r\nContent-Type: text/rfc822-headers\r\n\r\n"
-    ));
-    s.push_str(&String::from_utf8_lossy(header_section(original)));
-    s.push_str(&format!("\r\n--{boundary}--\r\n"));
-    s.into_bytes()
+    // Part 3: what was sent, in full or its headers.
+    let returned = if full {
+        original
+    } else {
+        header_section(original)
+    };
+    s.push_str(&format!("--{boundary}\r\n"));
+    if full {
+        s.push_str("Content-Type: message/rfc822\r\n");
+        // RFC 2046 §5.2.1: 7bit, 8bit or binary only; say 8bit when it is.
+        if !returned.is_ascii() {
+            s.push_str("Content-Transfer-Encoding: 8bit\r\n");
+        }
+        s.push_str("\r\n");
+    } else {
+        s.push_str("Content-Type: text/rfc822-headers\r\n\r\n");
+    }
+    let mut out = s.into_bytes();
+    out.extend_from_slice(returned);
+    // The CRLF before a boundary belongs to the boundary (RFC 2046 §5.1.1),
+    // so the returned text keeps its own last line end.
+    out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    out
 }
 
-/// A sentence for the student, from the enhanced status code (RFC 3463).
+/// A sentence for the student, from the enhanced status code (RFC 3463)
+/// and whether a server answered at all.
 pub fn human_reason(f: &Failure) -> &'static str {
+    let answered = f.diagnostic.starts_with("smtp;");
     match f.status.as_str() {
         "5.1.1" => "the recipient's mail server says this mailbox does not exist",
         "5.1.2" => {
@@ -341,9 +400,17 @@ pub fn human_reason(f: &Failure) -> &'static str {
         "5.3.4" | "5.2.3" => "the message is bigger than the recipient's server accepts",
         "5.4.6" => "the message went round in a loop between mail servers",
         "5.7.1" => "the recipient's server refused the message by policy",
-        s if s.starts_with("4.") => {
-            "the receiving side kept answering 'try again later' until the mail system gave up"
+        "4.4.1" => {
+            "the recipient's mail server could not be reached (no answer, or the connection was refused); this was still so at the last attempt"
         }
+        "4.4.2" => "the connection to the recipient's mail server broke off, at the last attempt too",
+        "4.4.3" => "the DNS server did not answer, so the recipient's mail server could not be found",
+        "4.4.4" => "DNS gave no address for the recipient's mail server",
+        "4.4.7" => "the message stayed in the queue longer than the mail system's limit",
+        s if s.starts_with("4.") && answered => {
+            "the recipient's mail server answered 'try again later' (a 4xx reply), at the last attempt too"
+        }
+        s if s.starts_with("4.") => "delivery failed for a temporary reason, at the last attempt too",
         _ => "the recipient's mail server refused the message",
     }
 }
@@ -409,12 +476,65 @@ mod tests {
             bounce_id: "ISP0002",
             gave_up: false,
         };
-        let b = String::from_utf8(build_bounce(&info, original, &[f])).unwrap();
+        let b = String::from_utf8(build_bounce(&info, original, std::slice::from_ref(&f))).unwrap();
         assert!(b.contains("multipart/report; report-type=delivery-status"));
         assert!(b.contains("Final-Recipient: rfc822; nobody@dave.example"));
         assert!(b.contains("Status: 5.1.1"));
+        assert!(b.contains("Diagnostic-Code: smtp; 550 5.1.1 <nobody@dave.example>"));
         assert!(b.contains("mailbox does not exist"));
-        assert!(b.contains("Message-ID: <1@x>"));
-        assert!(!b.contains("hello"), "only the original header is returned");
+        // RET=FULL: the whole message comes back, as message/rfc822.
+        assert!(b.contains("A copy of your message is attached below."));
+        assert!(b.contains(
+            "Content-Type: message/rfc822\r\n\r\nFrom: john@isp.example\r\nMessage-ID: <1@x>\r\n\r\nhello\r\n\r\n--ISP0001/smtp.isp.example--\r\n"
+        ));
+        assert!(!b.contains("rfc822-headers"));
+        // Too big to return: its headers only, and the text says so.
+        let mut big = original.to_vec();
+        big.extend(std::iter::repeat_n(b'x', BOUNCE_FULL_LIMIT));
+        big.extend_from_slice(b"\r\n");
+        let b = String::from_utf8(build_bounce(&info, &big, &[f])).unwrap();
+        assert!(b.contains("only its headers\r\nare attached below."));
+        assert!(b.contains("Content-Type: text/rfc822-headers\r\n\r\nFrom: john@isp.example\r\nMessage-ID: <1@x>\r\n\r\n--ISP0001"));
+        assert!(!b.contains("hello") && !b.contains("message/rfc822\r\n"));
+        assert!(!b.contains("copy of your message"));
+    }
+
+    #[test]
+    fn diagnostic_code_is_the_exact_reply_with_its_enhanced_code() {
+        use crate::smtp::reply::{EnhancedCode, Reply};
+        let r = Reply::new(
+            451,
+            Some(EnhancedCode(4, 7, 1)),
+            "Greylisted, please try again later",
+        );
+        assert_eq!(
+            smtp_diagnostic(&r),
+            "smtp; 451 4.7.1 Greylisted, please try again later"
+        );
+        let r = Reply::new(550, None, "no");
+        assert_eq!(smtp_diagnostic(&r), "smtp; 550 no");
+    }
+
+    #[test]
+    fn the_reason_of_a_give_up_names_the_real_problem() {
+        let f = |status: &str, diagnostic: &str| Failure {
+            rcpt: "dave@dave.example".into(),
+            status: status.into(),
+            diagnostic: diagnostic.into(),
+            remote_mta: None,
+            explain: "mta.giveup",
+        };
+        let silent = human_reason(&f(
+            "4.4.1",
+            "x-mailsim; connect to mail.dave.example:25: no answer",
+        ));
+        assert!(
+            silent.contains("could not be reached") && !silent.contains("answered"),
+            "{silent}"
+        );
+        let grey = human_reason(&f("4.7.1", "smtp; 451 4.7.1 Greylisted"));
+        assert!(grey.contains("try again later"), "{grey}");
+        let other = human_reason(&f("4.0.0", "x-mailsim; temporary failure"));
+        assert!(!other.contains("answered"), "{other}");
     }
 }

@@ -409,11 +409,11 @@ fn cases() -> Vec<Case> {
             OK,
         ),
         (
-            "EXPN is disabled",
+            "EXPN is disabled: 252, not 502 (RFC 5321 §7.3)",
             Relay,
             Ehlo,
             l("EXPN staff"),
-            "502 5.5.1",
+            "252 2.0.0",
             OK,
         ),
         (
@@ -735,6 +735,53 @@ fn smuggling_never_delivers_a_hidden_message() {
     let mut h = data_session(isp_config(ServerMode::Relay));
     h.send(b"hello\r\n.\r\nMAIL FROM:<evil@x.example>\r\nRCPT TO:<dave@dave.example>\r\nDATA\r\nforged\r\n.\r\n");
     assert_eq!(h.policy.accepted.len(), 2);
+}
+
+/// RFC 5321 §7.3: a site that disables VRFY or EXPN MUST answer 252, not a
+/// code that could be read as "verified" or "no such user"; and 252 verifies
+/// nothing, so its enhanced code is 2.0.0, not 2.1.5 "address valid".
+#[test]
+fn disabled_vrfy_and_expn_answer_252() {
+    let mut c = isp_config(ServerMode::Relay);
+    c.vrfy = VrfyMode::Disabled;
+    c.expn = VrfyMode::Disabled;
+    c.max_errors = 2;
+    let mut h = Harness::new(c, Ipv4Addr::new(192, 0, 2, 10));
+    h.cmd("EHLO client.example");
+    for (line, verb) in [
+        ("EXPN staff", "EXPN"),
+        ("VRFY nobody", "VRFY"),
+        ("EXPN x", "EXPN"),
+    ] {
+        let r = h.cmd(line);
+        assert!(r.starts_with("252 2.0.0 "), "{line}: {r}");
+        assert!(r.contains(verb) && r.contains("disabled"), "{r}");
+    }
+    // Not counted as errors: with max_errors 2 the session would be gone.
+    assert!(!h.server.is_closed());
+    assert_eq!(h.cmd("NOOP"), "250 2.0.0 OK\r\n");
+    while let Some(e) = h.server.poll_event() {
+        assert!(!matches!(e, ServerEvent::ProtocolError { .. }), "{e:?}");
+    }
+}
+
+/// Every keyword the server can announce in its EHLO reply has an entry.
+#[test]
+fn every_ehlo_keyword_is_explained() {
+    let mut c = isp_config(ServerMode::Submission);
+    c.auth = true;
+    let mut h = Harness::new(c, Ipv4Addr::new(192, 0, 2, 10));
+    let r = h.cmd("EHLO client.example");
+    let lines: Vec<&str> = r.lines().skip(1).map(|l| &l[4..]).collect();
+    assert_eq!(lines.len(), 6, "{r}");
+    for l in lines {
+        let key = protocol_core::smtp::explain::ehlo_keyword_key(l);
+        assert_eq!(key.map(|k| &k[9..]), l.split(' ').next(), "{l}");
+    }
+    assert_eq!(
+        protocol_core::smtp::explain::ehlo_keyword_key("STARTTLS"),
+        None
+    );
 }
 
 #[test]

@@ -283,6 +283,27 @@ fn unknown_recipient_bounces_into_johns_mailbox_and_john_fetches_it() {
     );
     assert!(b.contains("multipart/report; report-type=delivery-status"));
     assert!(b.contains("Status: 5.1.1") && b.contains("mailbox does not exist"));
+    // The bounce is queued by the server that wrote it: no 250 was sent
+    // for it, so it is not explained as "took responsibility" (mta.queued).
+    let queued: Vec<(&str, Option<&str>)> = t
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Queued { from, .. } => Some((from.as_str(), e.explain.as_deref())),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        queued.contains(&("", Some("mta.bounce.queued"))),
+        "{queued:?}"
+    );
+    assert!(
+        queued
+            .iter()
+            .all(|(f, k)| f.is_empty() == (*k == Some("mta.bounce.queued"))),
+        "{queued:?}"
+    );
+    // The exact reply, enhanced code included (RFC 3464 §2.3.6).
+    assert!(b.contains("Diagnostic-Code: smtp; 550 5.1.1 "), "{b}");
     // John fetched it over POP3 on smtp.isp.example:110.
     assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Retrieved { host, mailbox, .. } if host == "isp" && mailbox == "john")));
     assert!(delivered(t, "dave").is_empty());
@@ -473,6 +494,242 @@ fn console_talks_to_a_real_server_session() {
         w.connect("john-pc", "nowhere.example", 25),
         Err(protocol_core::sim::ConnectError::UnknownName(_))
     ));
+}
+
+/// Types one message into `host:port` from `from`; returns the top
+/// `Received:` value of what landed in `login`'s mailbox on `mbox_host`.
+fn typed_received(
+    hello: &[&str],
+    from: &str,
+    host: &str,
+    port: u16,
+    mbox_host: &str,
+    login: &str,
+) -> String {
+    let mut w = protocol_core::sim::cast::cast(1);
+    let c = w.connect(from, host, port).expect("connect");
+    w.run_until_idle();
+    for l in hello {
+        w.send_line(c, l);
+    }
+    for l in [
+        "MAIL FROM:<john@isp.example>",
+        "RCPT TO:<dave@dave.example>",
+        "DATA",
+        "Subject: typed",
+        "",
+        "hi",
+        ".",
+        "QUIT",
+    ] {
+        w.send_line(c, l);
+    }
+    w.run_until_idle();
+    let msgs = w.mailbox(mbox_host, login);
+    assert_eq!(
+        msgs.len(),
+        1,
+        "{}",
+        String::from_utf8_lossy(&w.take_received(c))
+    );
+    let m = String::from_utf8(msgs[0].data.clone()).unwrap();
+    protocol_core::mta::header_value(m.as_bytes(), "Received").unwrap()
+}
+
+/// RFC 5321 §4.4 and RFC 3848: the `with` clause names the protocol the
+/// client really used: SMTP after HELO, ESMTP after EHLO, ESMTPA after AUTH.
+#[test]
+fn received_with_clause_follows_helo_ehlo_and_auth() {
+    let helo = typed_received(
+        &["HELO john-pc.isp.example"],
+        "john-pc",
+        "mail.dave.example",
+        25,
+        "mx",
+        "dave",
+    );
+    assert!(helo.contains(" with SMTP id "), "{helo}");
+    let ehlo = typed_received(
+        &["EHLO john-pc.isp.example"],
+        "john-pc",
+        "mail.dave.example",
+        25,
+        "mx",
+        "dave",
+    );
+    assert!(ehlo.contains(" with ESMTP id "), "{ehlo}");
+    // Submitted with AUTH: the ISP's own Received line says ESMTPA (the
+    // ISP relays it on, so the top line at Dave's is the MX's ESMTP one).
+    let mut w = protocol_core::sim::cast::cast(1);
+    let c = w
+        .connect("john-pc", "smtp.isp.example", 587)
+        .expect("connect");
+    w.run_until_idle();
+    for l in [
+        "EHLO john-pc.isp.example",
+        "AUTH PLAIN AGpvaG4Aam9obi1wYXNz",
+        "MAIL FROM:<john@isp.example>",
+        "RCPT TO:<dave@dave.example>",
+        "DATA",
+        "Subject: typed",
+        "",
+        "hi",
+        ".",
+        "QUIT",
+    ] {
+        w.send_line(c, l);
+    }
+    w.run_until_idle();
+    let msgs = w.mailbox("mx", "dave");
+    assert_eq!(msgs.len(), 1);
+    let m = String::from_utf8(msgs[0].data.clone()).unwrap();
+    let received: Vec<&str> = m.lines().filter(|l| l.starts_with("\tby ")).collect();
+    assert_eq!(received.len(), 2, "{m}");
+    assert!(
+        received[0].contains("by mail.dave.example with ESMTP id"),
+        "{m}"
+    );
+    assert!(
+        received[1].contains("by smtp.isp.example with ESMTPA id"),
+        "{m}"
+    );
+}
+
+/// Types a message with `hops` Received lines from john-pc into `host`
+/// (port 25) for dave@dave.example; returns the world run to its end.
+fn typed_with_hops(host: &str, hops: usize) -> protocol_core::sim::World {
+    let mut w = protocol_core::sim::cast::cast(1);
+    let c = w.connect("john-pc", host, 25).expect("connect");
+    w.run_until_idle();
+    for l in [
+        "EHLO john-pc.isp.example",
+        "MAIL FROM:<john@isp.example>",
+        "RCPT TO:<dave@dave.example>",
+        "DATA",
+    ] {
+        w.send_line(c, l);
+    }
+    for i in 0..hops {
+        w.send_line(
+            c,
+            &format!(
+                "Received: from h{i}.example by h{}.example; Mon, 2 Nov 2026 09:00:00 +0000",
+                i + 1
+            ),
+        );
+    }
+    for l in ["Subject: round and round", "", "hi", ".", "QUIT"] {
+        w.send_line(c, l);
+    }
+    w.run_to_end();
+    w
+}
+
+/// RFC 5321 §6.3: the Received-count loop threshold SHOULD be large,
+/// "normally at least 100". 40 hops is a long but normal path; 100 is a loop.
+#[test]
+fn forty_received_lines_pass_one_hundred_is_a_loop() {
+    // Relayed by the ISP and delivered at Dave's: 40 + 2 Received lines.
+    let w = typed_with_hops("smtp.isp.example", 40);
+    let dave = w.mailbox("mx", "dave");
+    assert_eq!(dave.len(), 1);
+    assert_eq!(received_count(&String::from_utf8_lossy(&dave[0].data)), 42);
+    assert!(w.mailbox("isp", "john").is_empty(), "no bounce");
+    assert!(!String::from_utf8_lossy(&dave[0].data).contains("5.4.6"));
+    // 99 arriving at Dave's MX is still delivered; 100 is not.
+    let w = typed_with_hops("mail.dave.example", 99);
+    assert_eq!(w.mailbox("mx", "dave").len(), 1);
+    for (host, hops) in [
+        ("mail.dave.example", 100),
+        ("smtp.isp.example", 100),
+        ("mail.dave.example", 130),
+    ] {
+        let w = typed_with_hops(host, hops);
+        assert!(
+            w.mailbox("mx", "dave").is_empty(),
+            "{host} {hops}: not delivered"
+        );
+        let john = w.mailbox("isp", "john");
+        assert_eq!(john.len(), 1, "{host} {hops}: bounced to John");
+        let b = String::from_utf8_lossy(&john[0].data);
+        assert!(b.contains("Status: 5.4.6"), "{b}");
+        assert!(b.contains("loop"), "{b}");
+    }
+}
+
+/// John's mail, typed into the ISP's port 25 from john-pc, in `w` run to
+/// its end; returns the bounce that came back to John.
+fn give_up_bounce(mut w: protocol_core::sim::World) -> String {
+    let c = w
+        .connect("john-pc", "smtp.isp.example", 25)
+        .expect("connect");
+    w.run_until_idle();
+    for l in [
+        "EHLO john-pc.isp.example",
+        "MAIL FROM:<john@isp.example>",
+        "RCPT TO:<dave@dave.example>",
+        "DATA",
+        "Subject: lunch",
+        "",
+        "Friday?",
+        ".",
+        "QUIT",
+    ] {
+        w.send_line(c, l);
+    }
+    w.run_to_end();
+    assert!(w.mailbox("mx", "dave").is_empty());
+    let john = w.mailbox("isp", "john");
+    assert_eq!(john.len(), 1, "one give-up bounce");
+    String::from_utf8(john[0].data.clone()).unwrap()
+}
+
+/// RFC 3463: a give-up reports the real problem, not a blanket 4.4.7. Dave's
+/// server never answers: 4.4.1 (no answer from host), and the text must not
+/// claim that it kept saying "try again later".
+#[test]
+fn give_up_when_the_server_never_answers_reports_4_4_1() {
+    let mut w = protocol_core::sim::cast::cast(1);
+    w.schedule_host_state(protocol_core::time::SimTime::ZERO, "mx", false);
+    let b = give_up_bounce(w);
+    assert!(b.contains("Action: failed\r\nStatus: 4.4.1\r\n"), "{b}");
+    assert!(
+        b.contains("Diagnostic-Code: x-mailsim; connect to mail.dave.example:25"),
+        "{b}"
+    );
+    assert!(b.contains("could not be reached"), "{b}");
+    assert!(
+        !b.contains("Remote-MTA"),
+        "no server reported anything: {b}"
+    );
+    assert!(
+        !b.contains("try again later") && !b.contains("4.4.7"),
+        "{b}"
+    );
+    assert!(b.contains("given up"), "{b}");
+    // RET=FULL: the whole message is returned.
+    assert!(
+        b.contains("Content-Type: message/rfc822") && b.contains("Friday?"),
+        "{b}"
+    );
+}
+
+/// Dave's server answers 451 4.7.1 every time (greylisting that never lets
+/// go): the DSN carries 4.7.1 and the exact last reply as Diagnostic-Code.
+#[test]
+fn give_up_after_4xx_replies_reports_the_last_reply() {
+    let mut hosts = protocol_core::sim::cast::cast_hosts();
+    let mx = hosts.iter_mut().find(|h| h.id == "mx").unwrap();
+    mx.greylist = Some(protocol_core::time::SimDuration::from_mins(10 * 24 * 60));
+    let b = give_up_bounce(protocol_core::sim::cast::world_with(1, hosts));
+    assert!(b.contains("Action: failed\r\nStatus: 4.7.1\r\n"), "{b}");
+    assert!(b.contains("Remote-MTA: dns; mail.dave.example\r\n"), "{b}");
+    assert!(
+        b.contains("Diagnostic-Code: smtp; 451 4.7.1 Greylisted, please try again later\r\n"),
+        "{b}"
+    );
+    assert!(b.contains("answered 'try again later'"), "{b}");
+    assert!(!b.contains("4.4.7"), "{b}");
 }
 
 #[test]

@@ -382,7 +382,7 @@ impl ServerSession {
     }
 
     /// Bytes from the client. Commands are handled in order as their lines
-    /// complete, so pipelined commands (RFC 2449 §6.8) work.
+    /// complete, so pipelined commands (RFC 2449 §6.6) work.
     pub fn handle_input(&mut self, now: SimTime, bytes: &[u8], store: &mut dyn Maildrops) {
         if self.is_closed() {
             return;

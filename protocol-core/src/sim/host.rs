@@ -246,7 +246,8 @@ fn reply(code: u16, esc: (u8, u16, u16), text: &str) -> Reply {
 /// The SMTP server's view of a host (one per `handle_*` call).
 pub struct SmtpPolicy<'a> {
     pub mail: &'a mut MailState,
-    /// `ESMTP`, `ESMTPA` (after AUTH), ... for the Received header.
+    /// Whether this is the submission port (587). The Received header's
+    /// `with` clause comes from the session ([`Envelope::received_protocol`]).
     pub submission: bool,
 }
 
@@ -297,11 +298,7 @@ impl ServerPolicy for SmtpPolicy<'_> {
         data: Vec<u8>,
     ) -> Result<String, Reply> {
         let id = self.mail.new_queue_id();
-        let with = if self.submission || envelope.authenticated.is_some() {
-            "ESMTPA"
-        } else {
-            "ESMTP"
-        };
+        let with = envelope.received_protocol();
         let for_rcpt = (envelope.to.len() == 1).then(|| &envelope.to[0]);
         let value = received_header(
             &envelope.helo,

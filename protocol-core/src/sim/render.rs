@@ -2,7 +2,7 @@
 //! a transcript (one line per event) and a ladder (an ASCII sequence
 //! diagram with one column per host).
 
-use super::trace::{Direction, EventKind, TraceEvent};
+use super::trace::{Direction, EventKind, TraceEvent, Unreachable};
 
 /// What one event says, in one line (without time and hosts).
 pub fn describe(e: &TraceEvent) -> (String, String) {
@@ -20,7 +20,11 @@ pub fn describe(e: &TraceEvent) -> (String, String) {
             format!("connection to port {port} refused (RST)"),
         ),
         EventKind::ConnectionUnreachable { port, reason } => {
-            ("TCP".into(), format!("port {port} unreachable: {reason:?}"))
+            let why = match reason {
+                Unreachable::HostDown => "the host is down",
+                Unreachable::LinkDown => "the network link is down",
+            };
+            ("TCP".into(), format!("port {port} unreachable: {why}"))
         }
         EventKind::ConnectionClosed { conn } => ("TCP".into(), format!("#{conn} closed")),
         EventKind::ConnectionReset { conn, reason } => {

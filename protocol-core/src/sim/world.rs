@@ -699,7 +699,7 @@ impl World {
             } => self.on_dns_at_server(from, id, name, qtype, purpose),
             Action::DnsDone { purpose, answer } => self.on_dns_done(purpose, answer),
             Action::ConnectFailed { attempt, reason } => {
-                self.attempt_next_mx(attempt, Some(reason))
+                self.attempt_next_mx(attempt, Some(("4.4.1", reason)))
             }
             Action::JobConnectFailed { job } => {
                 self.jobs.remove(&job);
@@ -872,9 +872,11 @@ impl World {
                 match ip {
                     Some(ip) => self.attempt_connect(att, ip),
                     None => {
+                        // RFC 3463 §3.5: X.4.3 directory server failure,
+                        // X.4.4 unable to route.
                         let reason = match answer {
-                            None => "DNS server did not answer".to_string(),
-                            Some(a) => format!("the MX host has no address ({a})"),
+                            None => ("4.4.3", "DNS server did not answer".to_string()),
+                            Some(a) => ("4.4.4", format!("the MX host has no address ({a})")),
                         };
                         self.attempt_next_mx(att, Some(reason));
                     }
@@ -1680,7 +1682,8 @@ impl World {
                 size,
                 message_id,
             },
-            Some("mta.queued"),
+            // Not `mta.queued`: no client was answered 250 for this one.
+            Some("mta.bounce.queued"),
         );
         self.schedule(
             now,
@@ -1729,13 +1732,13 @@ impl World {
             return;
         }
         let pending = std::mem::take(&mut entry.pending);
-        if mta::hop_count(&entry.data) > max_hops {
-            let hops = mta::hop_count(&entry.data);
+        if mta::is_loop(&entry.data, max_hops) {
+            let hops = mta::hop_count(&entry.data).saturating_sub(1);
             for rcpt in pending {
                 entry.failed.push(Failure {
                     rcpt,
                     status: "5.4.6".into(),
-                    diagnostic: format!("x-mailsim; too many hops ({hops} Received headers, limit {max_hops}): mail loop?"),
+                    diagnostic: format!("x-mailsim; mail loop? it arrived with {hops} Received headers (limit {max_hops})"),
                     remote_mta: None,
                     explain: "mta.loop",
                 });
@@ -1919,7 +1922,7 @@ impl World {
         };
         let host = a.host.clone();
         let Some(target) = self.by_ip.get(&ip).cloned() else {
-            return self.attempt_next_mx(att, Some(format!("no host at {ip}")));
+            return self.attempt_next_mx(att, Some(("4.4.1", format!("no host at {ip}"))));
         };
         match self.check_connect(&host, &target, 25) {
             Ok(protocol) => {
@@ -1969,18 +1972,24 @@ impl World {
     }
 
     /// The current MX failed for every remaining recipient: try the next one.
-    fn attempt_next_mx(&mut self, att: AttemptId, reason: Option<String>) {
+    /// `reason` is the enhanced status (RFC 3463 §3.5: 4.4.1 no answer from
+    /// host, 4.4.2 bad connection, ...) and what happened.
+    fn attempt_next_mx(&mut self, att: AttemptId, reason: Option<(&'static str, String)>) {
         let Some(a) = self.attempts.get_mut(&att) else {
             return;
         };
-        if let Some(reason) = reason {
-            let remote = a.mxs.get(a.idx).map(|m| m.exchange.clone());
+        if let Some((status, reason)) = reason {
+            // Remote-MTA names the server that reported the problem (RFC
+            // 3464 §2.3.5): none when no server answered at all.
+            let remote = (status == "4.4.2")
+                .then(|| a.mxs.get(a.idx).map(|m| m.exchange.clone()))
+                .flatten();
             for r in &a.rcpts {
                 a.transient.insert(
                     r.clone(),
                     Failure {
                         rcpt: r.clone(),
-                        status: "4.4.1".into(),
+                        status: status.into(),
                         diagnostic: format!("x-mailsim; {reason}"),
                         remote_mta: remote.clone(),
                         explain: "tcp.unreachable",
@@ -2011,7 +2020,10 @@ impl World {
         let Some(outcome) = outcome else {
             return self.attempt_next_mx(
                 att,
-                Some(format!("connection to {} lost", remote.unwrap_or_default())),
+                Some((
+                    "4.4.2",
+                    format!("connection to {} lost", remote.unwrap_or_default()),
+                )),
             );
         };
         let mut relayed = Vec::new();
@@ -2030,7 +2042,7 @@ impl World {
                     .enhanced
                     .map(|e| format!("{}.{}.{}", e.0, e.1, e.2))
                     .unwrap_or_else(|| default.to_string()),
-                diagnostic: format!("smtp; {} {}", reply.code, reply.text()),
+                diagnostic: mta::smtp_diagnostic(reply),
                 remote_mta: remote.clone(),
                 explain: "mta.bounce",
             };
@@ -2159,6 +2171,10 @@ impl World {
                 None => {
                     gave_up = true;
                     for r in std::mem::take(&mut e.pending) {
+                        // The DSN reports the real problem of the last
+                        // attempt (RFC 3463: 4.4.1 no answer, or the last
+                        // 4xx reply's code), not a blanket 4.4.7; 4.4.7
+                        // "delivery time expired" only when none is known.
                         let f = e.last_error.iter().find(|f| f.rcpt == r).cloned();
                         let mut f = f.unwrap_or_else(|| Failure {
                             rcpt: r.clone(),
@@ -2167,8 +2183,6 @@ impl World {
                             remote_mta: None,
                             explain: "mta.giveup",
                         });
-                        f.status = format!("4.4.7 ({})", f.status);
-                        f.status = "4.4.7".into();
                         f.explain = "mta.giveup";
                         failed.push(f);
                     }

@@ -69,9 +69,11 @@ pub enum ServerMode {
 pub enum VrfyMode {
     /// Say whether the user exists (250 / 550).
     Answer,
-    /// `252 2.1.5`: "cannot verify, but will try to deliver" (§3.5.3).
+    /// `252 2.0.0`: "cannot verify, but will try to deliver" (§3.5.3).
     CannotVerify,
-    /// `502 5.5.1`: the command is switched off (common, against harvesting).
+    /// Switched off (against address harvesting). Answered `252 2.0.0`, as
+    /// RFC 5321 §7.3 requires of a site that disables VRFY or EXPN; 502
+    /// (Postfix's `disable_vrfy_command`) would read as "no such user".
     Disabled,
 }
 
@@ -154,6 +156,24 @@ pub struct Envelope {
     pub peer: Ipv4Addr,
     pub authenticated: Option<String>,
     pub body_8bit: bool,
+    /// The client greeted with EHLO (true) or HELO (false).
+    #[serde(default)]
+    pub esmtp: bool,
+}
+
+impl Envelope {
+    /// The `with` clause of the `Received:` line (RFC 5321 §4.4, the
+    /// protocol types of RFC 3848): `SMTP` after HELO, `ESMTP` after EHLO,
+    /// `ESMTPA` after a successful AUTH.
+    pub fn received_protocol(&self) -> &'static str {
+        if self.authenticated.is_some() {
+            "ESMTPA"
+        } else if self.esmtp {
+            "ESMTP"
+        } else {
+            "SMTP"
+        }
+    }
 }
 
 /// Decisions that belong to the host, not to the protocol.
@@ -811,6 +831,7 @@ impl ServerSession {
             peer: self.peer.ip,
             authenticated: self.authenticated.clone(),
             body_8bit: self.body_8bit,
+            esmtp: self.esmtp,
         }
     }
 
@@ -1154,16 +1175,18 @@ impl ServerSession {
 
     fn vrfy(&mut self, query: String, mode: VrfyMode, verb: &str, policy: &mut dyn ServerPolicy) {
         match mode {
-            VrfyMode::Disabled => self.fail(
-                "smtp.error.not_implemented",
-                502,
-                esc(5, 5, 1),
-                format!("{verb} command is disabled"),
-                true,
+            // §7.3: a site that switches VRFY or EXPN off MUST answer 252,
+            // not a code that reads as a failed (or successful) check.
+            VrfyMode::Disabled => self.ok(
+                252,
+                esc(2, 0, 0),
+                format!("{verb} is disabled here: nothing verified, but RCPT TO will be tried"),
             ),
+            // 2.0.0, not 2.1.5 ("destination address valid", RFC 3463
+            // §3.2): a 252 has verified nothing (§3.5.3).
             VrfyMode::CannotVerify => self.ok(
                 252,
-                esc(2, 1, 5),
+                esc(2, 0, 0),
                 format!("Cannot {verb} user, but will accept message and attempt delivery"),
             ),
             VrfyMode::Answer => match policy.vrfy(&query) {
@@ -1368,7 +1391,7 @@ impl ServerSession {
     }
 
     /// `552 5.3.4`: the declared SIZE (RFC 1870 §6.1) or the data itself
-    /// (RFC 5321 §4.5.3.1.10) is over the limit.
+    /// (RFC 5321 §4.5.3.1.9, "552 Too much mail data") is over the limit.
     fn too_large(&mut self) {
         self.fail(
             "smtp.error.message_too_large",
@@ -1413,6 +1436,7 @@ impl ServerSession {
                     peer: self.peer.ip,
                     authenticated: self.authenticated.clone(),
                     body_8bit: self.body_8bit,
+                    esmtp: self.esmtp,
                 };
                 self.reset_transaction();
                 let size = message.len();
