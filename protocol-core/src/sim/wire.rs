@@ -25,9 +25,11 @@ pub enum Piece {
 
 /// What the server session decided about one reply it sent, handed to the
 /// splitter by the world before the reply's bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReplyMeta {
     pub key: Option<&'static str>,
+    /// SMTP: a key per line of the reply where lines differ (EHLO).
+    pub line_keys: Vec<&'static str>,
     /// POP3: a multi-line body follows the status line (RFC 1939 §3).
     pub multi: bool,
 }
@@ -65,6 +67,8 @@ pub struct Splitter {
     to_client: Half,
     /// The server's replies not yet seen in its bytes, in order.
     replies: VecDeque<ReplyMeta>,
+    /// Lines of the current SMTP reply seen so far.
+    reply_line: usize,
 }
 
 impl Splitter {
@@ -75,6 +79,7 @@ impl Splitter {
             to_server: Half::default(),
             to_client: Half::default(),
             replies: VecDeque::new(),
+            reply_line: 0,
         }
     }
 
@@ -180,9 +185,14 @@ impl Splitter {
             (Protocol::Smtp, Direction::ToClient) => {
                 let p = parse_smtp_reply(&text);
                 if let Some(Parsed::Reply { code, more, .. }) = p {
-                    key = self.replies.front().and_then(|m| m.key);
+                    key = self
+                        .replies
+                        .front()
+                        .and_then(|m| m.line_keys.get(self.reply_line).copied().or(m.key));
+                    self.reply_line += 1;
                     if !more {
                         self.replies.pop_front();
+                        self.reply_line = 0;
                     }
                     if code == 354 {
                         // RFC 5321 §4.1.1.4: the message follows DATA's CRLF.
@@ -199,7 +209,7 @@ impl Splitter {
                 let status = ok || text.starts_with("-ERR");
                 if status {
                     let meta = self.replies.pop_front();
-                    key = meta.and_then(|m| m.key);
+                    key = meta.as_ref().and_then(|m| m.key);
                     if ok && meta.is_some_and(|m| m.multi) {
                         let h = &mut self.to_client;
                         h.mode = Mode::Block;
@@ -300,6 +310,7 @@ mod tests {
         let meta = |key, multi| ReplyMeta {
             key: Some(key),
             multi,
+            ..Default::default()
         };
         s.expect_reply(meta("pop3.ok.greeting", false));
         s.feed(Direction::ToClient, b"+OK POP3 ready\r\n");
@@ -339,11 +350,12 @@ mod tests {
         let mut s = Splitter::new(Protocol::Smtp, false);
         s.expect_reply(ReplyMeta {
             key: Some("smtp.reply.250"),
+            line_keys: vec!["smtp.cmd.EHLO", "smtp.ext.SIZE"],
             multi: false,
         });
         s.expect_reply(ReplyMeta {
             key: Some("smtp.error.relay_denied"),
-            multi: false,
+            ..Default::default()
         });
         let r = s.feed(
             Direction::ToClient,
@@ -359,8 +371,8 @@ mod tests {
         assert_eq!(
             keys,
             [
-                Some("smtp.reply.250"),
-                Some("smtp.reply.250"),
+                Some("smtp.cmd.EHLO"),
+                Some("smtp.ext.SIZE"),
                 Some("smtp.error.relay_denied")
             ]
         );

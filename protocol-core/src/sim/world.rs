@@ -2499,11 +2499,15 @@ impl World {
 fn server_output(s: &mut ServerEnd, split: &mut Splitter, sending: bool) -> Option<Vec<u8>> {
     match s {
         ServerEnd::Smtp { session, .. } => {
-            let (bytes, key) = session.poll_transmit()?;
+            let t = session.poll_transmit()?;
             if sending {
-                split.expect_reply(ReplyMeta { key, multi: false });
+                split.expect_reply(ReplyMeta {
+                    key: t.key,
+                    line_keys: t.line_keys,
+                    multi: false,
+                });
             }
-            Some(bytes)
+            Some(t.bytes)
         }
         ServerEnd::Pop3(s) => {
             let bytes = s.poll_output()?;
@@ -2511,6 +2515,7 @@ fn server_output(s: &mut ServerEnd, split: &mut Splitter, sending: bool) -> Opti
                 if sending {
                     split.expect_reply(ReplyMeta {
                         key: Some(r.key),
+                        line_keys: Vec::new(),
                         multi: r.multi,
                     });
                 }

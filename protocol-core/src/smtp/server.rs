@@ -486,6 +486,19 @@ pub enum ServerEvent {
     Closing,
 }
 
+/// One reply on its way to the client, with what the session decided
+/// about it (see [`ServerSession::poll_transmit`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transmit {
+    /// The reply as sent, all its lines.
+    pub bytes: Vec<u8>,
+    /// The explanation key the session chose for the reply.
+    pub key: Option<&'static str>,
+    /// A key per line, where lines mean different things (EHLO: one per
+    /// extension keyword); empty when `key` covers every line.
+    pub line_keys: Vec<&'static str>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum AuthStep {
     Plain,
@@ -520,7 +533,7 @@ pub struct ServerSession {
     size_hint: usize,
     errors: u32,
     /// Each reply's bytes with the explanation key the session chose for it.
-    out: VecDeque<(Vec<u8>, Option<&'static str>)>,
+    out: VecDeque<Transmit>,
     events: VecDeque<ServerEvent>,
     /// Whether `CommandReceived`/`ReplySent` are queued (see `set_wire_events`).
     wire_events: bool,
@@ -599,12 +612,12 @@ impl ServerSession {
         self.authenticated.as_deref()
     }
     pub fn poll_output(&mut self) -> Option<Vec<u8>> {
-        self.out.pop_front().map(|(bytes, _)| bytes)
+        self.out.pop_front().map(|t| t.bytes)
     }
     /// One reply's bytes, with the explanation key this session chose for
     /// it: the refusal's own entry for an error, the reply's enhanced code
     /// or code otherwise. The world puts the key on the reply's trace lines.
-    pub fn poll_transmit(&mut self) -> Option<(Vec<u8>, Option<&'static str>)> {
+    pub fn poll_transmit(&mut self) -> Option<Transmit> {
         self.out.pop_front()
     }
     pub fn poll_event(&mut self) -> Option<ServerEvent> {
@@ -711,7 +724,11 @@ impl ServerSession {
         if !self.config.enhanced_status_codes {
             reply.enhanced = None;
         }
-        self.out.push_back((reply.to_wire().into_bytes(), key));
+        self.out.push_back(Transmit {
+            bytes: reply.to_wire().into_bytes(),
+            key,
+            line_keys: Vec::new(),
+        });
         if self.wire_events {
             self.events.push_back(ServerEvent::ReplySent { reply });
         }
@@ -964,31 +981,44 @@ impl ServerSession {
             crate::message::push_u64(&mut first, u64::from(o));
         }
         first.push(']');
+        // Each extension line is explained by its own entry (RFC 5321
+        // §4.1.1.1: one keyword per line after the first).
+        let mut line_keys = Vec::new();
         let reply = if esmtp {
             let mut lines = Vec::with_capacity(7);
             lines.push(first);
+            line_keys.push("smtp.cmd.EHLO");
+            let mut ext = |lines: &mut Vec<String>, line: String, key| {
+                lines.push(line);
+                line_keys.push(key);
+            };
             if c.pipelining {
-                lines.push("PIPELINING".into());
+                ext(&mut lines, "PIPELINING".into(), "smtp.ext.PIPELINING");
             }
             let mut size = String::from("SIZE ");
             crate::message::push_u64(&mut size, c.max_message_size as u64);
-            lines.push(size);
+            ext(&mut lines, size, "smtp.ext.SIZE");
             if c.eightbitmime {
-                lines.push("8BITMIME".into());
+                ext(&mut lines, "8BITMIME".into(), "smtp.ext.8BITMIME");
             }
             if c.enhanced_status_codes {
-                lines.push("ENHANCEDSTATUSCODES".into());
+                let k = "smtp.ext.ENHANCEDSTATUSCODES";
+                ext(&mut lines, "ENHANCEDSTATUSCODES".into(), k);
             }
             if c.auth {
-                lines.push("AUTH PLAIN LOGIN".into());
+                ext(&mut lines, "AUTH PLAIN LOGIN".into(), "smtp.ext.AUTH");
             }
-            lines.push("HELP".into());
+            ext(&mut lines, "HELP".into(), "smtp.ext.HELP");
             Reply::multi(250, None, lines)
         } else {
             Reply::new(250, None, first)
         };
         let key = reply.static_key();
-        self.out.push_back((reply.to_wire().into_bytes(), key));
+        self.out.push_back(Transmit {
+            bytes: reply.to_wire().into_bytes(),
+            key,
+            line_keys,
+        });
         if self.wire_events {
             self.events.push_back(ServerEvent::ReplySent { reply });
         }
@@ -1068,11 +1098,6 @@ impl ServerSession {
         params: Vec<(String, Option<String>)>,
         policy: &mut dyn ServerPolicy,
     ) {
-        match self.state {
-            SmtpState::Mail | SmtpState::Rcpt => {}
-            SmtpState::Greeting => return self.bad_sequence("send HELO or EHLO first"),
-            _ => return self.bad_sequence("send MAIL FROM first"),
-        }
         if let Some((k, _)) = params.first() {
             let text = format!("RCPT parameter {k} not recognized or not implemented");
             return self.fail("smtp.error.unknown_param", 555, esc(5, 5, 4), text, true);
@@ -1084,7 +1109,7 @@ impl ServerSession {
         if self.to.iter().any(|m| m.same_mailbox(&to)) {
             let text = format!("Recipient <{to}> OK (already a recipient)");
             self.ok(250, esc(2, 1, 5), text);
-            return self.set_state(SmtpState::Rcpt);
+            return self.transition("RCPT", SmtpState::Rcpt);
         }
         if self.to.len() >= self.config.max_recipients {
             return self.fail(
