@@ -18,6 +18,9 @@
 use crate::time::{SimDuration, SimTime};
 use serde::{Deserialize, Serialize};
 
+pub mod queue;
+pub use queue::{Delivery, DeliveryResult, Retry, Round, Settlement, Step};
+
 /// Loop detection by counting `Received:` lines. RFC 5321 §6.3: servers
 /// using this technique "SHOULD use a large rejection threshold, normally at
 /// least 100 Received entries". A message that arrives with this many or

@@ -15,7 +15,7 @@ use super::rng::SplitMix64;
 use super::trace::*;
 use super::wire::{Piece, ReplyMeta, Splitter};
 use crate::address::{Mailbox, ReversePath};
-use crate::dns::{self, Answer, Mx, RecordType, Route, Zones};
+use crate::dns::{Answer, RecordType, Zones};
 use crate::message::rfc5322_date;
 use crate::mta::{self, BounceInfo, Failure, RetryPolicy};
 use crate::pop3;
@@ -107,23 +107,17 @@ enum Job {
 #[derive(Clone, Copy, Debug)]
 enum DnsPurpose {
     Job(JobId),
-    Mx(AttemptId),
-    ImplicitA(AttemptId),
-    ExchangeA(AttemptId),
+    /// A question an MTA delivery asked (MX, implicit A, an MX host's A).
+    Delivery(AttemptId),
 }
 
-/// One MTA delivery attempt: one queue entry, one destination domain.
+/// One MTA delivery attempt: one queue entry, one destination domain. The
+/// decisions are the sans-IO [`mta::Delivery`]'s; the world carries them out.
 #[derive(Debug)]
 struct Attempt {
     host: String,
     queue_id: String,
-    domain: String,
-    rcpts: Vec<String>,
-    mxs: Vec<Mx>,
-    idx: usize,
-    /// Failures per recipient at the MX hosts tried so far.
-    transient: VecMap<String, Failure>,
-    mx_answer: Option<Answer>,
+    delivery: mta::Delivery,
 }
 
 #[derive(Debug)]
@@ -257,9 +251,6 @@ fn dir_index(dir: Direction) -> usize {
         Direction::ToClient => 1,
     }
 }
-
-/// How often a down host's queue is looked at (while within the give-up age).
-const DOWN_HOST_POLL: SimDuration = SimDuration::from_mins(5);
 
 /// The whole simulated world.
 #[derive(Debug)]
@@ -699,7 +690,10 @@ impl World {
             } => self.on_dns_at_server(from, id, name, qtype, purpose),
             Action::DnsDone { purpose, answer } => self.on_dns_done(purpose, answer),
             Action::ConnectFailed { attempt, reason } => {
-                self.attempt_next_mx(attempt, Some(("4.4.1", reason)))
+                if let Some(a) = self.attempts.get_mut(&attempt) {
+                    a.delivery.handle_unreachable(reason);
+                    self.drive(attempt);
+                }
             }
             Action::JobConnectFailed { job } => {
                 self.jobs.remove(&job);
@@ -843,43 +837,10 @@ impl World {
                     }
                 }
             }
-            DnsPurpose::Mx(att) => {
-                let Some(a) = self.attempts.get_mut(&att) else {
-                    return;
-                };
-                match answer {
-                    None => self.attempt_finish(att, Some("DNS server did not answer".into())),
-                    Some(Answer::NoData) => {
-                        a.mx_answer = Some(Answer::NoData);
-                        let (host, domain) = (a.host.clone(), a.domain.clone());
-                        self.dns_query(&host, &domain, RecordType::A, DnsPurpose::ImplicitA(att));
-                    }
-                    Some(ans) => {
-                        a.mx_answer = Some(ans.clone());
-                        self.attempt_route(att, &ans, None);
-                    }
-                }
-            }
-            DnsPurpose::ImplicitA(att) => match answer {
-                None => self.attempt_finish(att, Some("DNS server did not answer".into())),
-                Some(ans) => self.attempt_route(att, &Answer::NoData, Some(&ans)),
-            },
-            DnsPurpose::ExchangeA(att) => {
-                let ip = match &answer {
-                    Some(Answer::A { addrs }) => addrs.first().copied(),
-                    _ => None,
-                };
-                match ip {
-                    Some(ip) => self.attempt_connect(att, ip),
-                    None => {
-                        // RFC 3463 §3.5: X.4.3 directory server failure,
-                        // X.4.4 unable to route.
-                        let reason = match answer {
-                            None => ("4.4.3", "DNS server did not answer".to_string()),
-                            Some(a) => ("4.4.4", format!("the MX host has no address ({a})")),
-                        };
-                        self.attempt_next_mx(att, Some(reason));
-                    }
+            DnsPurpose::Delivery(att) => {
+                if let Some(a) = self.attempts.get_mut(&att) {
+                    a.delivery.handle_dns(answer);
+                    self.drive(att);
                 }
             }
         }
@@ -1702,50 +1663,28 @@ impl World {
             return;
         };
         if !h.up {
-            // A down host does nothing; its queue is looked at again in 5
-            // minutes, but only while the message is younger than the
-            // give-up age: after that it waits, without polling, for the
-            // host to come up (then it is tried once more and, failing,
-            // bounced as expired). A host that never comes back so leaves
-            // its mail in its queue, and the run ends (issue 16).
             let Some(entry) = h.mail.queue.get(queue_id) else {
                 return;
             };
-            let at = now + DOWN_HOST_POLL;
-            if at - entry.arrived > self.retry.max_age || at == now {
-                self.parked.insert((host.to_string(), queue_id.to_string()));
-                return;
+            let (host, queue_id) = (host.to_string(), queue_id.to_string());
+            match entry.when_host_down(now, &self.retry) {
+                Some(at) => {
+                    self.schedule(at, Action::QueueRun { host, queue_id });
+                }
+                None => {
+                    self.parked.insert((host, queue_id));
+                }
             }
-            self.schedule(
-                at,
-                Action::QueueRun {
-                    host: host.to_string(),
-                    queue_id: queue_id.to_string(),
-                },
-            );
             return;
         }
         let Some(entry) = h.mail.queue.get_mut(queue_id) else {
             return;
         };
-        if entry.active > 0 {
-            return;
-        }
-        let pending = std::mem::take(&mut entry.pending);
-        if mta::is_loop(&entry.data, max_hops) {
-            let hops = mta::hop_count(&entry.data).saturating_sub(1);
-            for rcpt in pending {
-                entry.failed.push(Failure {
-                    rcpt,
-                    status: "5.4.6".into(),
-                    diagnostic: format!("x-mailsim; mail loop? it arrived with {hops} Received headers (limit {max_hops})"),
-                    remote_mta: None,
-                    explain: "mta.loop",
-                });
-            }
-            self.settle(host, queue_id);
-            return;
-        }
+        let pending = match entry.start_round(max_hops) {
+            mta::Round::Busy => return,
+            mta::Round::Loop => return self.settle(host, queue_id),
+            mta::Round::Try(pending) => pending,
+        };
         // Local recipients first, then one attempt per remote domain.
         let mut remote: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut local = Vec::new();
@@ -1778,42 +1717,50 @@ impl World {
         let h = self.hosts.get_mut(host).expect("host");
         let entry = h.mail.queue.get_mut(queue_id).expect("entry");
         entry.active += remote.len();
+        let self_name = h.config.name.clone();
+        let smarthost = h.mail.smarthost.clone();
         for (domain, rcpts) in remote {
             let att = self.next_attempt;
             self.next_attempt += 1;
+            let delivery = mta::Delivery::new(&domain, rcpts, &self_name, smarthost.as_deref());
             self.attempts.insert(
                 att,
                 Attempt {
                     host: host.to_string(),
                     queue_id: queue_id.to_string(),
-                    domain: domain.clone(),
-                    rcpts,
-                    mxs: Vec::new(),
-                    idx: 0,
-                    transient: VecMap::new(),
-                    mx_answer: None,
+                    delivery,
                 },
             );
-            let smarthost = self
-                .hosts
-                .get(host)
-                .expect("a known host")
-                .mail
-                .smarthost
-                .clone();
-            match smarthost {
-                Some(sh) => {
-                    let a = self.attempts.get_mut(&att).expect("attempt");
-                    a.mxs = vec![Mx {
-                        preference: 0,
-                        exchange: sh.clone(),
-                    }];
-                    self.dns_query(host, &sh, RecordType::A, DnsPurpose::ExchangeA(att));
-                }
-                None => self.dns_query(host, &domain, RecordType::MX, DnsPurpose::Mx(att)),
-            }
+            self.drive(att);
         }
         self.settle(host, queue_id);
+    }
+
+    /// Carries out what an attempt's [`mta::Delivery`] asks for next.
+    fn drive(&mut self, att: AttemptId) {
+        let Some(a) = self.attempts.get_mut(&att) else {
+            return;
+        };
+        match a.delivery.poll_step() {
+            None => {}
+            Some(mta::Step::Query { name, qtype }) => {
+                let host = a.host.clone();
+                self.dns_query(&host, &name, qtype, DnsPurpose::Delivery(att));
+            }
+            Some(mta::Step::Connect { ip, .. }) => self.attempt_connect(att, ip),
+            Some(mta::Step::Finished) => {
+                let a = self.attempts.remove(&att).expect("attempt");
+                let result = a.delivery.finish();
+                if let Some(e) = self
+                    .hosts
+                    .get_mut(&a.host)
+                    .and_then(|h| h.mail.queue.get_mut(&a.queue_id))
+                {
+                    e.record(result);
+                }
+                self.settle(&a.host, &a.queue_id);
+            }
+        }
     }
 
     fn deliver_local(&mut self, host: &str, queue_id: &str, rcpt: &str) {
@@ -1862,70 +1809,18 @@ impl World {
         );
     }
 
-    fn attempt_route(&mut self, att: AttemptId, mx: &Answer, a: Option<&Answer>) {
-        let Some(at) = self.attempts.get(&att) else {
-            return;
-        };
-        let host = at.host.clone();
-        let self_name = self.hosts[&host].config.name.clone();
-        let route = dns::route_from_answers(&at.domain, mx, a, &[self_name.as_str()]);
-        let permanent = |status: &str, text: String| (status.to_string(), text);
-        let fail = match route {
-            Route::Hosts(list) => {
-                let a = self.attempts.get_mut(&att).expect("attempt");
-                a.mxs = list;
-                a.idx = 0;
-                let first = a.mxs[0].exchange.clone();
-                self.dns_query(&host, &first, RecordType::A, DnsPurpose::ExchangeA(att));
-                return;
-            }
-            Route::NoSuchDomain => permanent(
-                "5.1.2",
-                format!(
-                    "x-mailsim; domain {} does not exist (DNS NXDOMAIN)",
-                    at.domain
-                ),
-            ),
-            Route::NoMailHost => permanent(
-                "5.1.2",
-                format!("x-mailsim; domain {} has no MX and no A record", at.domain),
-            ),
-            Route::LoopsToSelf => permanent(
-                "5.4.6",
-                format!("x-mailsim; mail for {} loops back to myself", at.domain),
-            ),
-        };
-        let a = self.attempts.remove(&att).expect("attempt");
-        let h = self.hosts.get_mut(&a.host).expect("host");
-        if let Some(e) = h.mail.queue.get_mut(&a.queue_id) {
-            for rcpt in a.rcpts {
-                e.failed.push(Failure {
-                    rcpt,
-                    status: fail.0.clone(),
-                    diagnostic: fail.1.clone(),
-                    remote_mta: None,
-                    explain: if fail.0 == "5.4.6" {
-                        "mta.loop"
-                    } else {
-                        "dns.answer.nxdomain"
-                    },
-                });
-            }
-            e.active -= 1;
-        }
-        self.settle(&a.host, &a.queue_id);
-    }
-
     fn attempt_connect(&mut self, att: AttemptId, ip: Ipv4Addr) {
-        let Some(a) = self.attempts.get(&att) else {
+        let Some(a) = self.attempts.get_mut(&att) else {
             return;
         };
         let host = a.host.clone();
         let Some(target) = self.by_ip.get(&ip).cloned() else {
-            return self.attempt_next_mx(att, Some(("4.4.1", format!("no host at {ip}"))));
+            a.delivery.handle_unreachable(format!("no host at {ip}"));
+            return self.drive(att);
         };
         match self.check_connect(&host, &target, 25) {
             Ok(protocol) => {
+                let a = &self.attempts[&att];
                 let e = &self.hosts[&host].mail.queue[&a.queue_id];
                 let from = if e.from.is_empty() {
                     ReversePath::Null
@@ -1936,7 +1831,8 @@ impl World {
                     )
                 };
                 let rcpts: Vec<Mailbox> = a
-                    .rcpts
+                    .delivery
+                    .recipients()
                     .iter()
                     .filter_map(|r| Mailbox::parse(r).ok())
                     .collect();
@@ -1971,105 +1867,31 @@ impl World {
         }
     }
 
-    /// The current MX failed for every remaining recipient: try the next one.
-    /// `reason` is the enhanced status (RFC 3463 §3.5: 4.4.1 no answer from
-    /// host, 4.4.2 bad connection, ...) and what happened.
-    fn attempt_next_mx(&mut self, att: AttemptId, reason: Option<(&'static str, String)>) {
-        let Some(a) = self.attempts.get_mut(&att) else {
-            return;
-        };
-        if let Some((status, reason)) = reason {
-            // Remote-MTA names the server that reported the problem (RFC
-            // 3464 §2.3.5): none when no server answered at all.
-            let remote = (status == "4.4.2")
-                .then(|| a.mxs.get(a.idx).map(|m| m.exchange.clone()))
-                .flatten();
-            for r in &a.rcpts {
-                a.transient.insert(
-                    r.clone(),
-                    Failure {
-                        rcpt: r.clone(),
-                        status: status.into(),
-                        diagnostic: format!("x-mailsim; {reason}"),
-                        remote_mta: remote.clone(),
-                        explain: "tcp.unreachable",
-                    },
-                );
-            }
-        }
-        a.idx += 1;
-        if a.idx < a.mxs.len() && !a.rcpts.is_empty() {
-            let (host, next) = (a.host.clone(), a.mxs[a.idx].exchange.clone());
-            self.dns_query(&host, &next, RecordType::A, DnsPurpose::ExchangeA(att));
-        } else {
-            self.attempt_finish(att, None);
-        }
-    }
-
-    /// An SMTP session of an attempt ended.
+    /// An SMTP session of an attempt ended (`None`: before its outcome).
     fn attempt_result(
         &mut self,
         att: AttemptId,
         outcome: Option<smtp::client::DeliveryOutcome>,
         server_host: &str,
     ) {
+        let remote = self.hosts.get(server_host).map(|h| h.config.name.clone());
         let Some(a) = self.attempts.get_mut(&att) else {
             return;
         };
-        let remote = self.hosts.get(server_host).map(|h| h.config.name.clone());
         let Some(outcome) = outcome else {
-            return self.attempt_next_mx(
-                att,
-                Some((
-                    "4.4.2",
-                    format!("connection to {} lost", remote.unwrap_or_default()),
-                )),
-            );
+            a.delivery
+                .handle_lost(remote.as_deref().unwrap_or_default());
+            return self.drive(att);
         };
-        let mut relayed = Vec::new();
-        let mut still = Vec::new();
-        let mut permanent = Vec::new();
-        for (mbox, result) in outcome.recipients {
-            let rcpt = a
-                .rcpts
-                .iter()
-                .find(|r| Mailbox::parse(r).ok().as_ref() == Some(&mbox))
-                .cloned()
-                .unwrap_or_else(|| mbox.to_string());
-            let failure = |reply: &smtp::reply::Reply, default: &str| Failure {
-                rcpt: rcpt.clone(),
-                status: reply
-                    .enhanced
-                    .map(|e| format!("{}.{}.{}", e.0, e.1, e.2))
-                    .unwrap_or_else(|| default.to_string()),
-                diagnostic: mta::smtp_diagnostic(reply),
-                remote_mta: remote.clone(),
-                explain: "mta.bounce",
-            };
-            match result {
-                smtp::client::RcptOutcome::Accepted(_) => relayed.push(rcpt),
-                smtp::client::RcptOutcome::Transient(reply) => {
-                    a.transient.insert(rcpt.clone(), failure(&reply, "4.0.0"));
-                    still.push(rcpt);
-                }
-                smtp::client::RcptOutcome::Permanent(reply) => {
-                    a.transient.remove(&rcpt);
-                    permanent.push(failure(&reply, "5.0.0"));
-                }
-            }
-        }
-        a.rcpts = still;
+        let relayed = a.delivery.handle_outcome(outcome, remote.as_deref());
         let (host, qid) = (a.host.clone(), a.queue_id.clone());
         if !relayed.is_empty() {
-            for r in &relayed {
-                a.transient.remove(r);
-            }
             self.emit(
                 &host,
                 server_host,
                 EventKind::Relayed {
                     host: host.clone(),
-                    queue_id: qid.clone(),
+                    queue_id: qid,
                     rcpts: relayed,
                     to_host: server_host.to_string(),
                     remote_id: None,
@@ -2077,128 +1899,52 @@ impl World {
                 Some("mta.relayed"),
             );
         }
-        if let Some(e) = self
-            .hosts
-            .get_mut(&host)
-            .and_then(|h| h.mail.queue.get_mut(&qid))
-        {
-            e.failed.extend(permanent);
-        }
-        // 4xx recipients go on to the next MX (RFC 5321 §5.1).
-        self.attempt_next_mx(att, None);
+        self.drive(att);
     }
 
-    /// No MX left to try: transient recipients wait for the next retry.
-    fn attempt_finish(&mut self, att: AttemptId, reason: Option<String>) {
-        let Some(a) = self.attempts.remove(&att) else {
-            return;
-        };
+    /// After every attempt of a round ended: bounce, retry or forget, as
+    /// the queue entry decides ([`mta::QueueEntry::settle`]).
+    fn settle(&mut self, host: &str, queue_id: &str) {
+        let now = self.now;
         let Some(e) = self
             .hosts
-            .get_mut(&a.host)
-            .and_then(|h| h.mail.queue.get_mut(&a.queue_id))
+            .get_mut(host)
+            .and_then(|h| h.mail.queue.get_mut(queue_id))
         else {
             return;
         };
-        for r in a.rcpts {
-            let f = a.transient.get(&r).cloned().unwrap_or_else(|| Failure {
-                rcpt: r.clone(),
-                status: "4.4.3".into(),
-                diagnostic: format!(
-                    "x-mailsim; {}",
-                    reason.clone().unwrap_or_else(|| "temporary failure".into())
-                ),
-                remote_mta: None,
-                explain: "mta.retry",
-            });
-            e.last_error.retain(|x| x.rcpt != r);
-            e.last_error.push(f);
-            e.pending.push(r);
-        }
-        e.active -= 1;
-        self.settle(&a.host, &a.queue_id);
-    }
-
-    /// After every attempt of a round ended: bounce, retry or forget.
-    fn settle(&mut self, host: &str, queue_id: &str) {
-        let now = self.now;
-        let retry = self.retry.clone();
-        let Some(h) = self.hosts.get_mut(host) else {
+        let Some(settled) = e.settle(now, &self.retry) else {
             return;
         };
-        let Some(e) = h.mail.queue.get_mut(queue_id) else {
-            return;
-        };
-        if e.active > 0 {
-            return;
+        if let Some(r) = settled.retry {
+            self.emit(
+                host,
+                host,
+                EventKind::RetryScheduled {
+                    host: host.into(),
+                    queue_id: queue_id.into(),
+                    rcpts: r.rcpts,
+                    attempt: r.attempt,
+                    next: r.at,
+                    reason: r.reason,
+                },
+                Some("mta.retry"),
+            );
+            self.schedule(
+                r.at,
+                Action::QueueRun {
+                    host: host.into(),
+                    queue_id: queue_id.into(),
+                },
+            );
         }
-        let failed = std::mem::take(&mut e.failed);
-        let mut gave_up = false;
-        let mut failed = failed;
-        if !e.pending.is_empty() {
-            e.failures += 1;
-            match retry.next_attempt(e.arrived, now, e.failures) {
-                Some(next) => {
-                    let rcpts = e.pending.clone();
-                    let reason = e
-                        .last_error
-                        .iter()
-                        .map(|f| f.diagnostic.clone())
-                        .collect::<Vec<_>>()
-                        .join("; ");
-                    let attempt = e.failures;
-                    self.emit(
-                        host,
-                        host,
-                        EventKind::RetryScheduled {
-                            host: host.into(),
-                            queue_id: queue_id.into(),
-                            rcpts,
-                            attempt,
-                            next,
-                            reason,
-                        },
-                        Some("mta.retry"),
-                    );
-                    self.schedule(
-                        next,
-                        Action::QueueRun {
-                            host: host.into(),
-                            queue_id: queue_id.into(),
-                        },
-                    );
-                }
-                None => {
-                    gave_up = true;
-                    for r in std::mem::take(&mut e.pending) {
-                        // The DSN reports the real problem of the last
-                        // attempt (RFC 3463: 4.4.1 no answer, or the last
-                        // 4xx reply's code), not a blanket 4.4.7; 4.4.7
-                        // "delivery time expired" only when none is known.
-                        let f = e.last_error.iter().find(|f| f.rcpt == r).cloned();
-                        let mut f = f.unwrap_or_else(|| Failure {
-                            rcpt: r.clone(),
-                            status: "4.4.7".into(),
-                            diagnostic: "x-mailsim; delivery time expired".into(),
-                            remote_mta: None,
-                            explain: "mta.giveup",
-                        });
-                        f.explain = "mta.giveup";
-                        failed.push(f);
-                    }
-                }
+        if !settled.bounce.is_empty() {
+            self.bounce(host, queue_id, settled.bounce, settled.gave_up);
+        }
+        if settled.done {
+            if let Some(h) = self.hosts.get_mut(host) {
+                h.mail.queue.remove(queue_id);
             }
-        }
-        if !failed.is_empty() {
-            self.bounce(host, queue_id, failed, gave_up);
-        }
-        let h = self.hosts.get_mut(host).expect("host");
-        if h.mail
-            .queue
-            .get(queue_id)
-            .is_some_and(|e| e.pending.is_empty() && e.active == 0)
-        {
-            h.mail.queue.remove(queue_id);
         }
     }
 
