@@ -122,7 +122,9 @@ struct Attempt {
 
 #[derive(Debug)]
 enum ClientEnd {
-    Console,
+    /// The telnet pane or `mailsim serve`: what the server sends waits in
+    /// `rx` until the driver takes it.
+    Console { rx: Vec<u8> },
     Smtp {
         session: Box<smtp::client::ClientSession>,
         purpose: SmtpPurpose,
@@ -163,8 +165,8 @@ struct Conn {
     split: Splitter,
     /// Last scheduled arrival per direction, to keep segments in order.
     last_arrival: [SimTime; 2],
-    client_closed: bool,
-    server_closed: bool,
+    /// Each end has closed its sending side: [client, server].
+    closed: [bool; 2],
     close_traced: bool,
     finished: bool,
     /// Armed session timers: [client, server].
@@ -249,6 +251,139 @@ fn dir_index(dir: Direction) -> usize {
     match dir {
         Direction::ToServer => 0,
         Direction::ToClient => 1,
+    }
+}
+
+/// The direction `role` sends in; its index is the role's own
+/// (`dir_index(sends(r)) == r as usize`).
+fn sends(role: Role) -> Direction {
+    match role {
+        Role::Client => Direction::ToServer,
+        Role::Server => Direction::ToClient,
+    }
+}
+
+/// The end that bytes travelling in `dir` arrive at.
+fn receiver(dir: Direction) -> Role {
+    match dir {
+        Direction::ToServer => Role::Server,
+        Direction::ToClient => Role::Client,
+    }
+}
+
+/// One end of a simulated TCP connection: the session that runs there,
+/// driven the same way whatever its protocol and side (the crate's sans-IO
+/// contract: `handle_*` in, then the driver drains the outputs). `host` is
+/// the host it runs on, where a server's policy and maildrops live.
+trait Endpoint {
+    fn handle_input(&mut self, now: SimTime, bytes: &[u8], host: &mut Host);
+    fn handle_close(&mut self, now: SimTime, host: &mut Host);
+    fn handle_timeout(&mut self, now: SimTime, host: &mut Host);
+    fn poll_timeout(&self) -> Option<SimTime>;
+    /// The session has ended: its side of the connection closes.
+    fn is_closed(&self) -> bool;
+}
+
+impl Endpoint for ServerEnd {
+    fn handle_input(&mut self, now: SimTime, bytes: &[u8], host: &mut Host) {
+        match self {
+            ServerEnd::Smtp {
+                session,
+                submission,
+            } => {
+                let mut policy = SmtpPolicy {
+                    mail: &mut host.mail,
+                    submission: *submission,
+                };
+                session.handle_input(now, bytes, &mut policy);
+            }
+            ServerEnd::Pop3(session) => session.handle_input(now, bytes, &mut host.mail),
+            ServerEnd::Pending => {}
+        }
+    }
+    fn handle_close(&mut self, now: SimTime, host: &mut Host) {
+        match self {
+            ServerEnd::Smtp { session, .. } => session.handle_close(now),
+            ServerEnd::Pop3(session) => session.handle_close(now, &mut host.mail),
+            ServerEnd::Pending => {}
+        }
+    }
+    fn handle_timeout(&mut self, now: SimTime, host: &mut Host) {
+        match self {
+            ServerEnd::Smtp { session, .. } => session.handle_timeout(now),
+            ServerEnd::Pop3(session) => session.handle_timeout(now, &mut host.mail),
+            ServerEnd::Pending => {}
+        }
+    }
+    fn poll_timeout(&self) -> Option<SimTime> {
+        match self {
+            ServerEnd::Smtp { session, .. } => session.poll_timeout(),
+            ServerEnd::Pop3(session) => session.poll_timeout(),
+            ServerEnd::Pending => None,
+        }
+    }
+    fn is_closed(&self) -> bool {
+        match self {
+            ServerEnd::Smtp { session, .. } => session.is_closed(),
+            ServerEnd::Pop3(session) => session.is_closed(),
+            ServerEnd::Pending => false,
+        }
+    }
+}
+
+impl Endpoint for ClientEnd {
+    fn handle_input(&mut self, now: SimTime, bytes: &[u8], _host: &mut Host) {
+        match self {
+            ClientEnd::Console { rx } => rx.extend_from_slice(bytes),
+            ClientEnd::Smtp { session, .. } => session.handle_input(now, bytes),
+            ClientEnd::Pop3 { session, .. } => session.handle_input(now, bytes),
+        }
+    }
+    fn handle_close(&mut self, now: SimTime, _host: &mut Host) {
+        match self {
+            ClientEnd::Console { .. } => {}
+            ClientEnd::Smtp { session, .. } => session.handle_close(now),
+            ClientEnd::Pop3 { session, .. } => session.handle_close(now),
+        }
+    }
+    fn handle_timeout(&mut self, now: SimTime, _host: &mut Host) {
+        match self {
+            ClientEnd::Console { .. } => {}
+            ClientEnd::Smtp { session, .. } => session.handle_timeout(now),
+            ClientEnd::Pop3 { session, .. } => session.handle_timeout(now),
+        }
+    }
+    fn poll_timeout(&self) -> Option<SimTime> {
+        match self {
+            ClientEnd::Console { .. } => None,
+            ClientEnd::Smtp { session, .. } => session.poll_timeout(),
+            ClientEnd::Pop3 { session, .. } => session.poll_timeout(),
+        }
+    }
+    fn is_closed(&self) -> bool {
+        match self {
+            ClientEnd::Console { .. } => false,
+            ClientEnd::Smtp { session, .. } => session.is_closed(),
+            ClientEnd::Pop3 { session, .. } => session.is_closed(),
+        }
+    }
+}
+
+impl Conn {
+    /// The session at one end.
+    fn end(&mut self, role: Role) -> &mut dyn Endpoint {
+        match role {
+            Role::Client => &mut self.client,
+            Role::Server => &mut self.server,
+        }
+    }
+
+    /// The host one end runs on.
+    fn host(&self, role: Role) -> &str {
+        match role {
+            Role::Client => &self.client_host,
+            Role::Server => &self.server_host,
+        }
     }
 }
 
@@ -990,7 +1125,7 @@ impl World {
         } else {
             self.next_port + 1
         };
-        let raw = matches!(client, ClientEnd::Console);
+        let raw = matches!(client, ClientEnd::Console { .. });
         self.conns.insert(
             id,
             Box::new(Conn {
@@ -1003,8 +1138,7 @@ impl World {
                 server: ServerEnd::Pending,
                 split: Splitter::new(protocol, raw),
                 last_arrival: [self.now; 2],
-                client_closed: false,
-                server_closed: false,
+                closed: [false; 2],
                 close_traced: false,
                 finished: false,
                 timers: [None; 2],
@@ -1139,66 +1273,22 @@ impl World {
         let Some(mut c) = self.conns.remove(&id) else {
             return;
         };
-        let now = self.now;
-        match dir {
-            Direction::ToServer if !c.server_closed => match &mut c.server {
-                ServerEnd::Smtp {
-                    session,
-                    submission,
-                } => {
-                    let host = self.hosts.get_mut(&c.server_host).expect("server host");
-                    let mut policy = SmtpPolicy {
-                        mail: &mut host.mail,
-                        submission: *submission,
-                    };
-                    session.handle_input(now, bytes, &mut policy);
-                }
-                ServerEnd::Pop3(session) => {
-                    let host = self.hosts.get_mut(&c.server_host).expect("server host");
-                    session.handle_input(now, bytes, &mut host.mail);
-                }
-                ServerEnd::Pending => {}
-            },
-            Direction::ToClient if !c.client_closed => match &mut c.client {
-                ClientEnd::Console => self.console_rx.get_or_default(id).extend_from_slice(bytes),
-                ClientEnd::Smtp { session, .. } => session.handle_input(now, bytes),
-                ClientEnd::Pop3 { session, .. } => session.handle_input(now, bytes),
-            },
-            _ => {}
+        let at = receiver(dir);
+        if !c.closed[at as usize] {
+            if let Some(host) = self.hosts.get_mut(c.host(at)) {
+                c.end(at).handle_input(self.now, bytes, host);
+            }
         }
         self.pump(id, c);
     }
 
+    /// The FIN of `dir`'s sender arrived: the receiving session learns
+    /// that the peer has gone.
     fn on_fin(&mut self, id: ConnId, dir: Direction) {
         let Some(mut c) = self.conns.remove(&id) else {
             return;
         };
-        let now = self.now;
-        match dir {
-            Direction::ToServer => {
-                if !c.server_closed {
-                    match &mut c.server {
-                        ServerEnd::Smtp { session, .. } => session.handle_close(now),
-                        ServerEnd::Pop3(session) => {
-                            let host = self.hosts.get_mut(&c.server_host).expect("server host");
-                            session.handle_close(now, &mut host.mail);
-                        }
-                        ServerEnd::Pending => {}
-                    }
-                    c.server_closed = true;
-                }
-            }
-            Direction::ToClient => {
-                if !c.client_closed {
-                    match &mut c.client {
-                        ClientEnd::Console => {}
-                        ClientEnd::Smtp { session, .. } => session.handle_close(now),
-                        ClientEnd::Pop3 { session, .. } => session.handle_close(now),
-                    }
-                    c.client_closed = true;
-                }
-            }
-        }
+        self.close_end(&mut c, receiver(dir));
         self.pump(id, c);
     }
 
@@ -1206,23 +1296,20 @@ impl World {
         let Some(mut c) = self.conns.remove(&id) else {
             return;
         };
-        let now = self.now;
-        match role {
-            Role::Server => match &mut c.server {
-                ServerEnd::Smtp { session, .. } => session.handle_timeout(now),
-                ServerEnd::Pop3(session) => {
-                    let host = self.hosts.get_mut(&c.server_host).expect("server host");
-                    session.handle_timeout(now, &mut host.mail);
-                }
-                ServerEnd::Pending => {}
-            },
-            Role::Client => match &mut c.client {
-                ClientEnd::Console => {}
-                ClientEnd::Smtp { session, .. } => session.handle_timeout(now),
-                ClientEnd::Pop3 { session, .. } => session.handle_timeout(now),
-            },
+        if let Some(host) = self.hosts.get_mut(c.host(role)) {
+            c.end(role).handle_timeout(self.now, host);
         }
         self.pump(id, c);
+    }
+
+    /// Tells the session at `role` that the connection is gone, once.
+    fn close_end(&mut self, c: &mut Conn, role: Role) {
+        if !c.closed[role as usize] {
+            if let Some(host) = self.hosts.get_mut(c.host(role)) {
+                c.end(role).handle_close(self.now, host);
+            }
+            c.closed[role as usize] = true;
+        }
     }
 
     /// Tears a connection down at once (a host went down, a link broke).
@@ -1230,7 +1317,6 @@ impl World {
         let Some(mut c) = self.conns.remove(&id) else {
             return;
         };
-        let now = self.now;
         if !c.close_traced {
             c.close_traced = true;
             let (a, b) = (c.client_host.clone(), c.server_host.clone());
@@ -1244,26 +1330,8 @@ impl World {
                 Some("tcp.reset"),
             );
         }
-        if !c.server_closed {
-            match &mut c.server {
-                ServerEnd::Smtp { session, .. } => session.handle_close(now),
-                ServerEnd::Pop3(session) => {
-                    if let Some(host) = self.hosts.get_mut(&c.server_host) {
-                        session.handle_close(now, &mut host.mail);
-                    }
-                }
-                ServerEnd::Pending => {}
-            }
-            c.server_closed = true;
-        }
-        if !c.client_closed {
-            match &mut c.client {
-                ClientEnd::Console => {}
-                ClientEnd::Smtp { session, .. } => session.handle_close(now),
-                ClientEnd::Pop3 { session, .. } => session.handle_close(now),
-            }
-            c.client_closed = true;
-        }
+        self.close_end(&mut c, Role::Server);
+        self.close_end(&mut c, Role::Client);
         // Drain events (e.g. the client's Finished) but send nothing more.
         self.drain_events(id, &mut c);
         self.finish_conn(id, c);
@@ -1274,14 +1342,15 @@ impl World {
     fn pump(&mut self, id: ConnId, mut c: Box<Conn>) {
         loop {
             let mut progressed = false;
-            while let Some(bytes) = server_output(&mut c.server, &mut c.split, !c.server_closed) {
-                if !c.server_closed {
+            let server_open = !c.closed[Role::Server as usize];
+            while let Some(bytes) = server_output(&mut c.server, &mut c.split, server_open) {
+                if server_open {
                     self.transmit(id, &mut c, Direction::ToClient, bytes);
                 }
                 progressed = true;
             }
             while let Some(bytes) = client_output(&mut c.client) {
-                if !c.client_closed {
+                if !c.closed[Role::Client as usize] {
                     self.transmit(id, &mut c, Direction::ToServer, bytes);
                 }
                 progressed = true;
@@ -1291,65 +1360,30 @@ impl World {
                 break;
             }
         }
-        // Closing: a session that has ended closes its side of the connection.
-        let server_done = match &c.server {
-            ServerEnd::Smtp { session, .. } => session.is_closed(),
-            ServerEnd::Pop3(s) => s.is_closed(),
-            ServerEnd::Pending => false,
-        };
-        let client_done = match &c.client {
-            ClientEnd::Console => false,
-            ClientEnd::Smtp { session, .. } => session.is_closed(),
-            ClientEnd::Pop3 { session, .. } => session.is_closed(),
-        };
-        if server_done && !c.server_closed {
-            c.server_closed = true;
-            self.trace_close(id, &mut c, Role::Server);
-            let at = (self.now + self.conn_links(&mut c)[1].latency).max(c.last_arrival[1]);
-            self.schedule(
-                at,
-                Action::Fin {
-                    conn: id,
-                    dir: Direction::ToClient,
-                },
-            );
+        // Closing: a session that has ended closes its side of the
+        // connection (the server's first, as the trace has always shown).
+        for role in [Role::Server, Role::Client] {
+            if c.end(role).is_closed() && !c.closed[role as usize] {
+                c.closed[role as usize] = true;
+                self.trace_close(id, &mut c, role);
+                let dir = sends(role);
+                let i = dir_index(dir);
+                let at = (self.now + self.conn_links(&mut c)[i].latency).max(c.last_arrival[i]);
+                self.schedule(at, Action::Fin { conn: id, dir });
+            }
         }
-        if client_done && !c.client_closed {
-            c.client_closed = true;
-            self.trace_close(id, &mut c, Role::Client);
-            let at = (self.now + self.conn_links(&mut c)[0].latency).max(c.last_arrival[0]);
-            self.schedule(
-                at,
-                Action::Fin {
-                    conn: id,
-                    dir: Direction::ToServer,
-                },
-            );
-        }
-        if c.client_closed && c.server_closed {
+        if c.closed == [true; 2] {
             self.finish_conn(id, c);
             return;
         }
         // Timers.
-        let want = [
-            match &c.client {
-                ClientEnd::Console => None,
-                ClientEnd::Smtp { session, .. } => session.poll_timeout(),
-                ClientEnd::Pop3 { session, .. } => session.poll_timeout(),
-            },
-            match &c.server {
-                ServerEnd::Smtp { session, .. } => session.poll_timeout(),
-                ServerEnd::Pop3(s) => s.poll_timeout(),
-                ServerEnd::Pending => None,
-            },
-        ];
-        for (i, w) in want.into_iter().enumerate() {
-            let closed = if i == 0 {
-                c.client_closed
+        for role in [Role::Client, Role::Server] {
+            let i = role as usize;
+            let w = if c.closed[i] {
+                None
             } else {
-                c.server_closed
+                c.end(role).poll_timeout()
             };
-            let w = if closed { None } else { w };
             if w != c.timers[i] {
                 c.timers[i] = w;
                 // The key is taken now, exactly as `schedule` would.
@@ -1365,7 +1399,6 @@ impl World {
                             self.agenda.remove(&old);
                         }
                         if let Some(new) = new {
-                            let role = if i == 0 { Role::Client } else { Role::Server };
                             self.agenda.insert(new, Action::Timer { conn: id, role });
                         }
                         c.armed[i] = new;
@@ -1479,7 +1512,7 @@ impl World {
         // Client events.
         loop {
             let state = match &mut c.client {
-                ClientEnd::Console => break,
+                ClientEnd::Console { .. } => break,
                 ClientEnd::Smtp {
                     session,
                     outcome,
@@ -1544,7 +1577,7 @@ impl World {
     }
 
     /// Both sides are closed: settle whatever the connection was for.
-    fn finish_conn(&mut self, _id: ConnId, mut c: Box<Conn>) {
+    fn finish_conn(&mut self, id: ConnId, mut c: Box<Conn>) {
         if c.finished {
             return;
         }
@@ -1553,7 +1586,8 @@ impl World {
             self.agenda.remove(&key);
         }
         c.timer_keys = [None; 2];
-        match std::mem::replace(&mut c.client, ClientEnd::Console) {
+        let done = ClientEnd::Console { rx: Vec::new() };
+        match std::mem::replace(&mut c.client, done) {
             ClientEnd::Smtp {
                 purpose: SmtpPurpose::Relay(att),
                 outcome: None,
@@ -1570,7 +1604,13 @@ impl World {
             | ClientEnd::Pop3 { job, .. } => {
                 self.jobs.remove(&job);
             }
-            ClientEnd::Console => {}
+            ClientEnd::Console { rx } => {
+                // What the console has not taken yet outlives the
+                // connection, until it is taken (then the entry goes).
+                if !rx.is_empty() {
+                    self.console_rx.insert(id, rx);
+                }
+            }
         }
     }
 
@@ -2151,7 +2191,10 @@ impl World {
         }
         let server = self.resolve_now(from_host, target)?;
         match self.check_connect(from_host, &server, port) {
-            Ok(protocol) => Ok(self.open(from_host, &server, port, protocol, ClientEnd::Console)),
+            Ok(protocol) => {
+                let console = ClientEnd::Console { rx: Vec::new() };
+                Ok(self.open(from_host, &server, port, protocol, console))
+            }
             Err(e) => {
                 self.trace_connect_error(from_host, &server, port, &e);
                 Err(e)
@@ -2164,7 +2207,7 @@ impl World {
         let Some(mut c) = self.conns.remove(&conn) else {
             return;
         };
-        if matches!(c.client, ClientEnd::Console) && !c.client_closed {
+        if matches!(c.client, ClientEnd::Console { .. }) && !c.closed[Role::Client as usize] {
             self.transmit(conn, &mut c, Direction::ToServer, bytes.to_vec());
         }
         self.conns.insert(conn, c);
@@ -2180,10 +2223,12 @@ impl World {
 
     /// The bytes the server sent to this console connection since the last call.
     pub fn take_received(&mut self, conn: ConnId) -> Vec<u8> {
-        self.console_rx
-            .get_mut(&conn)
-            .map(std::mem::take)
-            .unwrap_or_default()
+        match self.conns.get_mut(&conn).map(|c| &mut c.client) {
+            Some(ClientEnd::Console { rx }) => std::mem::take(rx),
+            // Closed: what was left when it closed, once (no entry is kept
+            // for a connection whose bytes were all taken).
+            _ => self.console_rx.remove(&conn).unwrap_or_default(),
+        }
     }
 
     /// Whether the console connection is still open at the console's end:
@@ -2192,7 +2237,9 @@ impl World {
     /// this is false, [`World::take_received`] has everything (a `221` or
     /// `+OK` sign-off included).
     pub fn is_open(&self, conn: ConnId) -> bool {
-        self.conns.get(&conn).is_some_and(|c| !c.client_closed)
+        self.conns
+            .get(&conn)
+            .is_some_and(|c| !c.closed[Role::Client as usize])
     }
 
     /// Closes a console connection from the client side.
@@ -2200,8 +2247,8 @@ impl World {
         let Some(mut c) = self.conns.remove(&conn) else {
             return;
         };
-        if !c.client_closed {
-            c.client_closed = true;
+        if !c.closed[Role::Client as usize] {
+            c.closed[Role::Client as usize] = true;
             self.trace_close(conn, &mut c, Role::Client);
             let at = (self.now + self.conn_links(&mut c)[0].latency).max(c.last_arrival[0]);
             self.schedule(
@@ -2212,7 +2259,7 @@ impl World {
                 },
             );
         }
-        if c.server_closed {
+        if c.closed[Role::Server as usize] {
             self.finish_conn(conn, c);
         } else {
             self.conns.insert(conn, c);
@@ -2274,7 +2321,7 @@ fn server_output(s: &mut ServerEnd, split: &mut Splitter, sending: bool) -> Opti
 
 fn client_output(c: &mut ClientEnd) -> Option<Vec<u8>> {
     match c {
-        ClientEnd::Console => None,
+        ClientEnd::Console { .. } => None,
         ClientEnd::Smtp { session, .. } => session.poll_output(),
         ClientEnd::Pop3 { session, .. } => session.poll_output(),
     }
@@ -2320,5 +2367,33 @@ impl World {
             }
             v
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 16: every console connection ever made used to leave an entry
+    /// behind. Now only bytes not yet taken outlive a connection.
+    #[test]
+    fn console_connections_leave_nothing_behind_once_read() {
+        let mut w = crate::sim::cast::cast(1);
+        for _ in 0..50 {
+            let c = w.connect("john-pc", "mail.dave.example", 25).unwrap();
+            w.run_until_idle();
+            w.send_line(c, "QUIT");
+            w.run_until_idle();
+            assert!(!w.is_open(c));
+            let got = String::from_utf8(w.take_received(c)).unwrap();
+            assert!(got.starts_with("220 ") && got.contains("\r\n221 "), "{got}");
+            assert!(w.take_received(c).is_empty(), "the bytes come once");
+        }
+        assert!(
+            w.console_rx.is_empty(),
+            "{} entries kept",
+            w.console_rx.len()
+        );
+        assert!(w.conns.is_empty());
     }
 }
