@@ -1,0 +1,447 @@
+//! The MTAs in the world: taking responsibility for a message (the
+//! `Queued` event), local delivery, and carrying out what the sans-IO
+//! [`crate::mta::queue`] decides (DNS questions, SMTP sessions to the next
+//! host, retries, bounces).
+
+use super::*;
+
+impl World {
+    // ---- the MTA ----------------------------------------------------------------
+
+    pub(super) fn on_accepted(
+        &mut self,
+        host: &str,
+        queue_id: &str,
+        envelope: &smtp::server::Envelope,
+        size: usize,
+    ) {
+        let Some(h) = self.hosts.get_mut(host) else {
+            return;
+        };
+        h.mail.accepted.retain(|q| q != queue_id);
+        let message_id = h
+            .mail
+            .queue
+            .get(queue_id)
+            .and_then(|e| mta::header_value(&e.data, "Message-ID"));
+        let from = match &envelope.from {
+            ReversePath::Null => String::new(),
+            ReversePath::Mailbox(m) => m.to_string(),
+        };
+        let rcpts = envelope.to.iter().map(|m| m.to_string()).collect();
+        self.emit(
+            host,
+            host,
+            EventKind::Queued {
+                host: host.to_string(),
+                queue_id: queue_id.to_string(),
+                from,
+                rcpts,
+                size,
+                message_id,
+            },
+            Some("mta.queued"),
+        );
+        self.schedule(
+            self.now,
+            Action::QueueRun {
+                host: host.to_string(),
+                queue_id: queue_id.to_string(),
+            },
+        );
+    }
+
+    /// Queues a message the host made itself (a bounce) and traces it.
+    pub(super) fn enqueue_local(
+        &mut self,
+        host: &str,
+        from: String,
+        rcpts: Vec<String>,
+        data: Vec<u8>,
+    ) -> String {
+        let now = self.now;
+        let h = self.hosts.get_mut(host).expect("host");
+        let size = data.len();
+        let message_id = mta::header_value(&data, "Message-ID");
+        let id = h.mail.enqueue(from.clone(), rcpts.clone(), data, now);
+        self.emit(
+            host,
+            host,
+            EventKind::Queued {
+                host: host.to_string(),
+                queue_id: id.clone(),
+                from,
+                rcpts,
+                size,
+                message_id,
+            },
+            // Not `mta.queued`: no client was answered 250 for this one.
+            Some("mta.bounce.queued"),
+        );
+        self.schedule(
+            now,
+            Action::QueueRun {
+                host: host.to_string(),
+                queue_id: id.clone(),
+            },
+        );
+        id
+    }
+
+    pub(super) fn queue_run(&mut self, host: &str, queue_id: &str) {
+        let now = self.now;
+        let max_hops = self.max_hops;
+        let Some(h) = self.hosts.get_mut(host) else {
+            return;
+        };
+        if !h.up {
+            let Some(entry) = h.mail.queue.get(queue_id) else {
+                return;
+            };
+            let (host, queue_id) = (host.to_string(), queue_id.to_string());
+            match entry.when_host_down(now, &self.retry) {
+                Some(at) => {
+                    self.schedule(at, Action::QueueRun { host, queue_id });
+                }
+                None => {
+                    self.parked.insert((host, queue_id));
+                }
+            }
+            return;
+        }
+        let Some(entry) = h.mail.queue.get_mut(queue_id) else {
+            return;
+        };
+        let pending = match entry.start_round(max_hops) {
+            mta::Round::Busy => return,
+            mta::Round::Loop => return self.settle(host, queue_id),
+            mta::Round::Try(pending) => pending,
+        };
+        // Local recipients first, then one attempt per remote domain.
+        let mut remote: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut local = Vec::new();
+        for mut rcpt in pending {
+            // Bare `<postmaster>` (RFC 5321 §4.5.1) is this host's: its
+            // postmaster account, or, for a host without accounts, the
+            // postmaster of the first domain it serves (see
+            // `MailState::postmaster_account`).
+            if !rcpt.contains('@') && h.mail.is_postmaster(&rcpt) {
+                if h.mail.postmaster_account().is_none() {
+                    if let Some(fwd) = h.mail.postmaster_forward() {
+                        rcpt = fwd;
+                    }
+                }
+                if !rcpt.contains('@') {
+                    local.push(rcpt);
+                    continue;
+                }
+            }
+            let domain = mta::domain_of(&rcpt);
+            if h.mail.is_local(&domain) || domain.is_empty() {
+                local.push(rcpt);
+            } else {
+                remote.entry(domain).or_default().push(rcpt);
+            }
+        }
+        for rcpt in local {
+            self.deliver_local(host, queue_id, &rcpt);
+        }
+        let h = self.hosts.get_mut(host).expect("host");
+        let entry = h.mail.queue.get_mut(queue_id).expect("entry");
+        entry.active += remote.len();
+        let self_name = h.config.name.clone();
+        let smarthost = h.mail.smarthost.clone();
+        for (domain, rcpts) in remote {
+            let att = self.next_attempt;
+            self.next_attempt += 1;
+            let delivery = mta::Delivery::new(&domain, rcpts, &self_name, smarthost.as_deref());
+            self.attempts.insert(
+                att,
+                Attempt {
+                    host: host.to_string(),
+                    queue_id: queue_id.to_string(),
+                    delivery,
+                },
+            );
+            self.drive(att);
+        }
+        self.settle(host, queue_id);
+    }
+
+    /// Carries out what an attempt's [`mta::Delivery`] asks for next.
+    pub(super) fn drive(&mut self, att: AttemptId) {
+        let Some(a) = self.attempts.get_mut(&att) else {
+            return;
+        };
+        match a.delivery.poll_step() {
+            None => {}
+            Some(mta::Step::Query { name, qtype }) => {
+                let host = a.host.clone();
+                self.dns_query(&host, &name, qtype, DnsPurpose::Delivery(att));
+            }
+            Some(mta::Step::Connect { ip, .. }) => self.attempt_connect(att, ip),
+            Some(mta::Step::Finished) => {
+                let a = self.attempts.remove(&att).expect("attempt");
+                let result = a.delivery.finish();
+                if let Some(e) = self
+                    .hosts
+                    .get_mut(&a.host)
+                    .and_then(|h| h.mail.queue.get_mut(&a.queue_id))
+                {
+                    e.record(result);
+                }
+                self.settle(&a.host, &a.queue_id);
+            }
+        }
+    }
+
+    pub(super) fn deliver_local(&mut self, host: &str, queue_id: &str, rcpt: &str) {
+        let h = self.hosts.get_mut(host).expect("host");
+        let entry = h.mail.queue.get(queue_id).expect("entry");
+        let login = h.mail.account_for(rcpt).map(|a| a.login.clone());
+        let Some(login) = login else {
+            let e = h.mail.queue.get_mut(queue_id).expect("entry");
+            e.failed.push(Failure {
+                rcpt: rcpt.to_string(),
+                status: "5.1.1".into(),
+                diagnostic: format!("x-mailsim; no mailbox for <{rcpt}> at {}", h.mail.name),
+                remote_mta: None,
+                explain: "smtp.esc.5.1.1",
+            });
+            return;
+        };
+        let data = mta::prepend_header(&entry.data, &mta::return_path(&entry.from));
+        let message_id = mta::header_value(&data, "Message-ID");
+        let drop =
+            h.mail
+                .maildrops
+                .get_or_insert_with(login.clone(), || crate::sim::host::Maildrop {
+                    messages: Vec::new(),
+                    locked: false,
+                });
+        let uid = format!("{queue_id}.{}", drop.messages.len() + 1);
+        let text = crate::lossy(&data).into_owned();
+        drop.messages.push(pop3::server::StoredMessage {
+            uid: uid.clone(),
+            data,
+        });
+        self.emit(
+            host,
+            host,
+            EventKind::Delivered {
+                host: host.to_string(),
+                queue_id: queue_id.to_string(),
+                rcpt: rcpt.to_string(),
+                mailbox: login,
+                uid,
+                message_id,
+                message: text,
+            },
+            Some("mta.delivered"),
+        );
+    }
+
+    pub(super) fn attempt_connect(&mut self, att: AttemptId, ip: Ipv4Addr) {
+        let Some(a) = self.attempts.get_mut(&att) else {
+            return;
+        };
+        let host = a.host.clone();
+        let Some(target) = self.by_ip.get(&ip).cloned() else {
+            a.delivery.handle_unreachable(format!("no host at {ip}"));
+            return self.drive(att);
+        };
+        match self.check_connect(&host, &target, 25) {
+            Ok(protocol) => {
+                let a = &self.attempts[&att];
+                let e = &self.hosts[&host].mail.queue[&a.queue_id];
+                let from = if e.from.is_empty() {
+                    ReversePath::Null
+                } else {
+                    ReversePath::Mailbox(
+                        Mailbox::parse(&e.from)
+                            .unwrap_or_else(|_| Mailbox::new("postmaster", "invalid")),
+                    )
+                };
+                let rcpts: Vec<Mailbox> = a
+                    .delivery
+                    .recipients()
+                    .iter()
+                    .filter_map(|r| Mailbox::parse(r).ok())
+                    .collect();
+                let config = smtp::client::ClientConfig::new(self.hosts[&host].config.name.clone());
+                let mut session =
+                    smtp::client::ClientSession::new(config, from, rcpts, e.data.clone(), self.now);
+                session.set_wire_events(false);
+                let client = ClientEnd::Smtp {
+                    session: Box::new(session),
+                    purpose: SmtpPurpose::Relay(att),
+                    outcome: None,
+                };
+                self.open(&host, &target, 25, protocol, client);
+            }
+            Err(err) => {
+                self.trace_connect_error(&host, &target, 25, &err);
+                let delay = match err {
+                    ConnectError::Refused => {
+                        self.link(&host, &target).latency + self.link(&target, &host).latency
+                    }
+                    _ => CONNECT_TIMEOUT,
+                };
+                let reason = format!("connect to {}:25: {err}", self.hosts[&target].config.name);
+                self.schedule(
+                    self.now + delay,
+                    Action::ConnectFailed {
+                        attempt: att,
+                        reason,
+                    },
+                );
+            }
+        }
+    }
+
+    /// An SMTP session of an attempt ended (`None`: before its outcome).
+    pub(super) fn attempt_result(
+        &mut self,
+        att: AttemptId,
+        outcome: Option<smtp::client::DeliveryOutcome>,
+        server_host: &str,
+    ) {
+        let remote = self.hosts.get(server_host).map(|h| h.config.name.clone());
+        let Some(a) = self.attempts.get_mut(&att) else {
+            return;
+        };
+        let Some(outcome) = outcome else {
+            a.delivery
+                .handle_lost(remote.as_deref().unwrap_or_default());
+            return self.drive(att);
+        };
+        let relayed = a.delivery.handle_outcome(outcome, remote.as_deref());
+        let (host, qid) = (a.host.clone(), a.queue_id.clone());
+        if !relayed.is_empty() {
+            self.emit(
+                &host,
+                server_host,
+                EventKind::Relayed {
+                    host: host.clone(),
+                    queue_id: qid,
+                    rcpts: relayed,
+                    to_host: server_host.to_string(),
+                    remote_id: None,
+                },
+                Some("mta.relayed"),
+            );
+        }
+        self.drive(att);
+    }
+
+    /// After every attempt of a round ended: bounce, retry or forget, as
+    /// the queue entry decides ([`mta::QueueEntry::settle`]).
+    pub(super) fn settle(&mut self, host: &str, queue_id: &str) {
+        let now = self.now;
+        let Some(e) = self
+            .hosts
+            .get_mut(host)
+            .and_then(|h| h.mail.queue.get_mut(queue_id))
+        else {
+            return;
+        };
+        let Some(settled) = e.settle(now, &self.retry) else {
+            return;
+        };
+        if let Some(r) = settled.retry {
+            self.emit(
+                host,
+                host,
+                EventKind::RetryScheduled {
+                    host: host.into(),
+                    queue_id: queue_id.into(),
+                    rcpts: r.rcpts,
+                    attempt: r.attempt,
+                    next: r.at,
+                    reason: r.reason,
+                },
+                Some("mta.retry"),
+            );
+            self.schedule(
+                r.at,
+                Action::QueueRun {
+                    host: host.into(),
+                    queue_id: queue_id.into(),
+                },
+            );
+        }
+        if !settled.bounce.is_empty() {
+            self.bounce(host, queue_id, settled.bounce, settled.gave_up);
+        }
+        if settled.done {
+            if let Some(h) = self.hosts.get_mut(host) {
+                h.mail.queue.remove(queue_id);
+            }
+        }
+    }
+
+    pub(super) fn bounce(
+        &mut self,
+        host: &str,
+        queue_id: &str,
+        failed: Vec<Failure>,
+        gave_up: bool,
+    ) {
+        let now = self.now;
+        let h = self.hosts.get_mut(host).expect("host");
+        let e = h.mail.queue.get(queue_id).expect("entry");
+        let rcpts: Vec<String> = failed.iter().map(|f| f.rcpt.clone()).collect();
+        let reason = failed
+            .iter()
+            .map(|f| format!("<{}>: {}", f.rcpt, f.diagnostic))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let explain = if gave_up { "mta.giveup" } else { "mta.bounce" };
+        if e.is_bounce() {
+            self.emit(
+                host,
+                host,
+                EventKind::BounceDiscarded {
+                    host: host.into(),
+                    queue_id: queue_id.into(),
+                    rcpts,
+                    reason,
+                },
+                Some("mta.bounce.discarded"),
+            );
+            return;
+        }
+        let to = e.from.clone();
+        let arrival = rfc5322_date(e.arrived);
+        let original = e.data.clone();
+        let name = h.mail.name.clone();
+        let bounce_id = h.mail.new_queue_id();
+        let data = mta::build_bounce(
+            &BounceInfo {
+                reporting_mta: &name,
+                queue_id,
+                to: &to,
+                arrival_date: &arrival,
+                date: &rfc5322_date(now),
+                bounce_id: &bounce_id,
+                gave_up,
+            },
+            &original,
+            &failed,
+        );
+        self.emit(
+            host,
+            host,
+            EventKind::Bounced {
+                host: host.into(),
+                queue_id: queue_id.into(),
+                rcpts,
+                to: to.clone(),
+                reason,
+                bounce_id,
+            },
+            Some(explain),
+        );
+        self.enqueue_local(host, String::new(), vec![to], data);
+    }
+}

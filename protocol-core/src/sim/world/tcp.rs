@@ -1,0 +1,797 @@
+//! Simulated TCP: opening (one latency for the handshake), segments on
+//! the links in order, FIN and reset, and the two sessions at the ends of a
+//! connection, driven through one [`Endpoint`] type; the splitter turns
+//! the bytes into trace lines, with the keys the sessions chose.
+
+use super::*;
+
+pub(super) fn dir_index(dir: Direction) -> usize {
+    match dir {
+        Direction::ToServer => 0,
+        Direction::ToClient => 1,
+    }
+}
+
+/// The direction `role` sends in; its index is the role's own
+/// (`dir_index(sends(r)) == r as usize`).
+pub(super) fn sends(role: Role) -> Direction {
+    match role {
+        Role::Client => Direction::ToServer,
+        Role::Server => Direction::ToClient,
+    }
+}
+
+/// The end that bytes travelling in `dir` arrive at.
+pub(super) fn receiver(dir: Direction) -> Role {
+    match dir {
+        Direction::ToServer => Role::Server,
+        Direction::ToClient => Role::Client,
+    }
+}
+
+/// One end of a simulated TCP connection: the session that runs there,
+/// driven the same way whatever its protocol and side (the crate's sans-IO
+/// contract: `handle_*` in, then the driver drains the outputs). `host` is
+/// the host it runs on, where a server's policy and maildrops live.
+pub(super) trait Endpoint {
+    fn handle_input(&mut self, now: SimTime, bytes: &[u8], host: &mut Host);
+    fn handle_close(&mut self, now: SimTime, host: &mut Host);
+    fn handle_timeout(&mut self, now: SimTime, host: &mut Host);
+    fn poll_timeout(&self) -> Option<SimTime>;
+    /// The session has ended: its side of the connection closes.
+    fn is_closed(&self) -> bool;
+}
+
+impl Endpoint for ServerEnd {
+    fn handle_input(&mut self, now: SimTime, bytes: &[u8], host: &mut Host) {
+        match self {
+            ServerEnd::Smtp {
+                session,
+                submission,
+            } => {
+                let mut policy = SmtpPolicy {
+                    mail: &mut host.mail,
+                    submission: *submission,
+                };
+                session.handle_input(now, bytes, &mut policy);
+            }
+            ServerEnd::Pop3(session) => session.handle_input(now, bytes, &mut host.mail),
+            ServerEnd::Pending => {}
+        }
+    }
+    fn handle_close(&mut self, now: SimTime, host: &mut Host) {
+        match self {
+            ServerEnd::Smtp { session, .. } => session.handle_close(now),
+            ServerEnd::Pop3(session) => session.handle_close(now, &mut host.mail),
+            ServerEnd::Pending => {}
+        }
+    }
+    fn handle_timeout(&mut self, now: SimTime, host: &mut Host) {
+        match self {
+            ServerEnd::Smtp { session, .. } => session.handle_timeout(now),
+            ServerEnd::Pop3(session) => session.handle_timeout(now, &mut host.mail),
+            ServerEnd::Pending => {}
+        }
+    }
+    fn poll_timeout(&self) -> Option<SimTime> {
+        match self {
+            ServerEnd::Smtp { session, .. } => session.poll_timeout(),
+            ServerEnd::Pop3(session) => session.poll_timeout(),
+            ServerEnd::Pending => None,
+        }
+    }
+    fn is_closed(&self) -> bool {
+        match self {
+            ServerEnd::Smtp { session, .. } => session.is_closed(),
+            ServerEnd::Pop3(session) => session.is_closed(),
+            ServerEnd::Pending => false,
+        }
+    }
+}
+
+impl Endpoint for ClientEnd {
+    fn handle_input(&mut self, now: SimTime, bytes: &[u8], _host: &mut Host) {
+        match self {
+            ClientEnd::Console { rx } => rx.extend_from_slice(bytes),
+            ClientEnd::Smtp { session, .. } => session.handle_input(now, bytes),
+            ClientEnd::Pop3 { session, .. } => session.handle_input(now, bytes),
+        }
+    }
+    fn handle_close(&mut self, now: SimTime, _host: &mut Host) {
+        match self {
+            ClientEnd::Console { .. } => {}
+            ClientEnd::Smtp { session, .. } => session.handle_close(now),
+            ClientEnd::Pop3 { session, .. } => session.handle_close(now),
+        }
+    }
+    fn handle_timeout(&mut self, now: SimTime, _host: &mut Host) {
+        match self {
+            ClientEnd::Console { .. } => {}
+            ClientEnd::Smtp { session, .. } => session.handle_timeout(now),
+            ClientEnd::Pop3 { session, .. } => session.handle_timeout(now),
+        }
+    }
+    fn poll_timeout(&self) -> Option<SimTime> {
+        match self {
+            ClientEnd::Console { .. } => None,
+            ClientEnd::Smtp { session, .. } => session.poll_timeout(),
+            ClientEnd::Pop3 { session, .. } => session.poll_timeout(),
+        }
+    }
+    fn is_closed(&self) -> bool {
+        match self {
+            ClientEnd::Console { .. } => false,
+            ClientEnd::Smtp { session, .. } => session.is_closed(),
+            ClientEnd::Pop3 { session, .. } => session.is_closed(),
+        }
+    }
+}
+
+impl Conn {
+    /// The session at one end.
+    pub(super) fn end(&mut self, role: Role) -> &mut dyn Endpoint {
+        match role {
+            Role::Client => &mut self.client,
+            Role::Server => &mut self.server,
+        }
+    }
+
+    /// The host one end runs on.
+    pub(super) fn host(&self, role: Role) -> &str {
+        match role {
+            Role::Client => &self.client_host,
+            Role::Server => &self.server_host,
+        }
+    }
+}
+
+impl World {
+    // ---- TCP ------------------------------------------------------------------
+
+    /// Checks whether `client` can open a connection to `server:port` now.
+    pub(super) fn check_connect(
+        &self,
+        client: &str,
+        server: &str,
+        port: u16,
+    ) -> Result<Protocol, ConnectError> {
+        let h = self
+            .hosts
+            .get(server)
+            .ok_or_else(|| ConnectError::NoSuchHost(server.to_string()))?;
+        if !self.hosts.get(client).is_some_and(|c| c.up) || !h.up {
+            return Err(ConnectError::Unreachable(Unreachable::HostDown));
+        }
+        if !self.link(client, server).up || !self.link(server, client).up {
+            return Err(ConnectError::Unreachable(Unreachable::LinkDown));
+        }
+        match port {
+            25 if h.smtp.is_some() => Ok(Protocol::Smtp),
+            587 if h.submission.is_some() => Ok(Protocol::Smtp),
+            110 if h.pop3.is_some() => Ok(Protocol::Pop3),
+            _ => Err(ConnectError::Refused),
+        }
+    }
+
+    pub(super) fn trace_connect_error(
+        &mut self,
+        client: &str,
+        server: &str,
+        port: u16,
+        err: &ConnectError,
+    ) {
+        match err {
+            ConnectError::Refused => self.emit(
+                client,
+                server,
+                EventKind::ConnectionRefused { port },
+                Some("tcp.refused"),
+            ),
+            ConnectError::Unreachable(r) => self.emit(
+                client,
+                server,
+                EventKind::ConnectionUnreachable {
+                    port,
+                    reason: r.clone(),
+                },
+                Some("tcp.unreachable"),
+            ),
+            _ => {}
+        }
+    }
+
+    /// Opens a connection; the server side starts when the SYN arrives.
+    pub(super) fn open(
+        &mut self,
+        client_host: &str,
+        server_host: &str,
+        port: u16,
+        protocol: Protocol,
+        client: ClientEnd,
+    ) -> ConnId {
+        let id = self.next_conn;
+        self.next_conn += 1;
+        let client_port = self.next_port;
+        self.next_port = if self.next_port == u16::MAX {
+            49152
+        } else {
+            self.next_port + 1
+        };
+        let raw = matches!(client, ClientEnd::Console { .. });
+        self.conns.insert(
+            id,
+            Box::new(Conn {
+                client_host: client_host.to_string(),
+                server_host: server_host.to_string(),
+                client_port,
+                port,
+                protocol,
+                client,
+                server: ServerEnd::Pending,
+                split: Splitter::new(protocol, raw),
+                last_arrival: [self.now; 2],
+                closed: [false; 2],
+                close_traced: false,
+                finished: false,
+                timers: [None; 2],
+                timer_keys: [None; 2],
+                armed: [None; 2],
+                states: [String::new(), String::new()],
+                links: None,
+            }),
+        );
+        let at = self.now + self.segment_delay(client_host, server_host);
+        self.schedule(at, Action::Syn { conn: id });
+        id
+    }
+
+    pub(super) fn on_syn(&mut self, id: ConnId) {
+        let Some(mut c) = self.conns.remove(&id) else {
+            return;
+        };
+        let Some(host) = self.hosts.get(&c.server_host) else {
+            return;
+        };
+        let client_ip = self
+            .hosts
+            .get(&c.client_host)
+            .map(|h| h.config.ip)
+            .unwrap_or(Ipv4Addr::UNSPECIFIED);
+        let peer = smtp::server::PeerInfo {
+            ip: client_ip,
+            port: c.client_port,
+        };
+        // The trace is made from the bytes: the sessions' copies of every
+        // command and reply would only be thrown away.
+        let smtp_server = |config: &std::sync::Arc<smtp::server::ServerConfig>| {
+            let mut s = smtp::server::ServerSession::new(config.clone(), peer, self.now);
+            s.set_wire_events(false);
+            Box::new(s)
+        };
+        c.server = match c.port {
+            25 => ServerEnd::Smtp {
+                session: smtp_server(host.smtp.as_ref().expect("checked")),
+                submission: false,
+            },
+            587 => ServerEnd::Smtp {
+                session: smtp_server(host.submission.as_ref().expect("checked")),
+                submission: true,
+            },
+            _ => {
+                let mut s = pop3::server::ServerSession::new(
+                    host.pop3.clone().expect("checked"),
+                    id,
+                    self.now,
+                );
+                s.set_wire_events(false);
+                ServerEnd::Pop3(Box::new(s))
+            }
+        };
+        let (from, to) = (c.client_host.clone(), c.server_host.clone());
+        self.emit(
+            &from,
+            &to,
+            EventKind::ConnectionOpened {
+                conn: id,
+                port: c.port,
+                protocol: c.protocol,
+            },
+            Some("tcp.open"),
+        );
+        self.pump(id, c);
+    }
+
+    pub(super) fn transmit(&mut self, id: ConnId, c: &mut Conn, dir: Direction, bytes: Vec<u8>) {
+        let link = self.conn_links(c)[dir_index(dir)];
+        let (from, to) = match dir {
+            Direction::ToServer => (c.client_host.as_str(), c.server_host.as_str()),
+            Direction::ToClient => (c.server_host.as_str(), c.client_host.as_str()),
+        };
+        let mut pieces = std::mem::take(&mut self.pieces);
+        c.split.feed_into(dir, &bytes, &mut pieces);
+        for piece in pieces.drain(..) {
+            let kind;
+            let key;
+            match piece {
+                Piece::Line {
+                    text,
+                    parsed,
+                    key: chosen,
+                } => {
+                    key = chosen.or_else(|| self.explain_key(c.protocol, &parsed));
+                    kind = EventKind::Line {
+                        conn: id,
+                        dir,
+                        protocol: c.protocol,
+                        text,
+                        parsed,
+                    };
+                }
+                Piece::Payload {
+                    text,
+                    lines,
+                    key: chosen,
+                } => {
+                    key = chosen;
+                    kind = EventKind::Payload {
+                        conn: id,
+                        dir,
+                        protocol: c.protocol,
+                        text,
+                        lines,
+                    };
+                }
+            }
+            self.emit(from, to, kind, key);
+        }
+        self.pieces = pieces;
+        if !link.up {
+            // Nothing gets through: the sender gives up on the connection.
+            return;
+        }
+        let at = (self.now + self.link_delay(link)).max(c.last_arrival[dir_index(dir)]);
+        c.last_arrival[dir_index(dir)] = at;
+        self.schedule(
+            at,
+            Action::Arrive {
+                conn: id,
+                dir,
+                bytes,
+            },
+        );
+    }
+
+    pub(super) fn on_arrive(&mut self, id: ConnId, dir: Direction, bytes: &[u8]) {
+        let Some(mut c) = self.conns.remove(&id) else {
+            return;
+        };
+        let at = receiver(dir);
+        if !c.closed[at as usize] {
+            if let Some(host) = self.hosts.get_mut(c.host(at)) {
+                c.end(at).handle_input(self.now, bytes, host);
+            }
+        }
+        self.pump(id, c);
+    }
+
+    /// The FIN of `dir`'s sender arrived: the receiving session learns
+    /// that the peer has gone.
+    pub(super) fn on_fin(&mut self, id: ConnId, dir: Direction) {
+        let Some(mut c) = self.conns.remove(&id) else {
+            return;
+        };
+        self.close_end(&mut c, receiver(dir));
+        self.pump(id, c);
+    }
+
+    pub(super) fn on_timer(&mut self, id: ConnId, role: Role) {
+        let Some(mut c) = self.conns.remove(&id) else {
+            return;
+        };
+        if let Some(host) = self.hosts.get_mut(c.host(role)) {
+            c.end(role).handle_timeout(self.now, host);
+        }
+        self.pump(id, c);
+    }
+
+    /// Tells the session at `role` that the connection is gone, once.
+    pub(super) fn close_end(&mut self, c: &mut Conn, role: Role) {
+        if !c.closed[role as usize] {
+            if let Some(host) = self.hosts.get_mut(c.host(role)) {
+                c.end(role).handle_close(self.now, host);
+            }
+            c.closed[role as usize] = true;
+        }
+    }
+
+    /// Tears a connection down at once (a host went down, a link broke).
+    pub(super) fn reset(&mut self, id: ConnId, reason: &str) {
+        let Some(mut c) = self.conns.remove(&id) else {
+            return;
+        };
+        if !c.close_traced {
+            c.close_traced = true;
+            let (a, b) = (c.client_host.clone(), c.server_host.clone());
+            self.emit(
+                &a,
+                &b,
+                EventKind::ConnectionReset {
+                    conn: id,
+                    reason: reason.to_string(),
+                },
+                Some("tcp.reset"),
+            );
+        }
+        self.close_end(&mut c, Role::Server);
+        self.close_end(&mut c, Role::Client);
+        // Drain events (e.g. the client's Finished) but send nothing more.
+        self.drain_events(id, &mut c);
+        self.finish_conn(id, c);
+    }
+
+    /// Moves everything the two sessions produced onto the network and into
+    /// the trace, handles their events, closes, and re-arms timers.
+    pub(super) fn pump(&mut self, id: ConnId, mut c: Box<Conn>) {
+        loop {
+            let mut progressed = false;
+            let server_open = !c.closed[Role::Server as usize];
+            while let Some(bytes) = server_output(&mut c.server, &mut c.split, server_open) {
+                if server_open {
+                    self.transmit(id, &mut c, Direction::ToClient, bytes);
+                }
+                progressed = true;
+            }
+            while let Some(bytes) = client_output(&mut c.client) {
+                if !c.closed[Role::Client as usize] {
+                    self.transmit(id, &mut c, Direction::ToServer, bytes);
+                }
+                progressed = true;
+            }
+            progressed |= self.drain_events(id, &mut c);
+            if !progressed {
+                break;
+            }
+        }
+        // Closing: a session that has ended closes its side of the
+        // connection (the server's first, as the trace has always shown).
+        for role in [Role::Server, Role::Client] {
+            if c.end(role).is_closed() && !c.closed[role as usize] {
+                c.closed[role as usize] = true;
+                self.trace_close(id, &mut c, role);
+                let dir = sends(role);
+                let i = dir_index(dir);
+                let at = (self.now + self.conn_links(&mut c)[i].latency).max(c.last_arrival[i]);
+                self.schedule(at, Action::Fin { conn: id, dir });
+            }
+        }
+        if c.closed == [true; 2] {
+            self.finish_conn(id, c);
+            return;
+        }
+        // Timers.
+        for role in [Role::Client, Role::Server] {
+            let i = role as usize;
+            let w = if c.closed[i] {
+                None
+            } else {
+                c.end(role).poll_timeout()
+            };
+            if w != c.timers[i] {
+                c.timers[i] = w;
+                // The key is taken now, exactly as `schedule` would.
+                c.timer_keys[i] = w.map(|at| self.agenda.take_key(at, self.now));
+                match (c.armed[i], c.timer_keys[i]) {
+                    // Pushed back: the armed entry moves on when it comes up.
+                    (Some(old), Some(new)) if old <= new => {}
+                    (old, new) => {
+                        if let Some(old) = old {
+                            self.agenda.remove(&old);
+                        }
+                        if let Some(new) = new {
+                            self.agenda.insert(new, Action::Timer { conn: id, role });
+                        }
+                        c.armed[i] = new;
+                    }
+                }
+            }
+        }
+        self.conns.insert(id, c);
+    }
+
+    pub(super) fn trace_close(&mut self, id: ConnId, c: &mut Conn, by: Role) {
+        if c.close_traced {
+            return;
+        }
+        c.close_traced = true;
+        let (a, b) = match by {
+            Role::Client => (c.client_host.as_str(), c.server_host.as_str()),
+            Role::Server => (c.server_host.as_str(), c.client_host.as_str()),
+        };
+        self.emit(
+            a,
+            b,
+            EventKind::ConnectionClosed { conn: id },
+            Some("tcp.close"),
+        );
+    }
+
+    /// Handles the sessions' events; true if any came.
+    pub(super) fn drain_events(&mut self, id: ConnId, c: &mut Conn) -> bool {
+        let mut any = false;
+        let proto = c.protocol;
+        // Server events.
+        loop {
+            let mut state_key = None;
+            let state = match &mut c.server {
+                ServerEnd::Smtp { session, .. } => match session.poll_event() {
+                    None => break,
+                    Some(smtp::server::ServerEvent::StateChanged { to, .. }) => {
+                        Some(Cow::Borrowed(to.name()))
+                    }
+                    Some(smtp::server::ServerEvent::MessageAccepted {
+                        envelope,
+                        queue_id,
+                        size,
+                    }) => {
+                        self.on_accepted(&c.server_host, &queue_id, &envelope, size);
+                        None
+                    }
+                    Some(_) => None,
+                },
+                ServerEnd::Pop3(session) => match session.poll_event() {
+                    None => break,
+                    Some(pop3::server::ServerEvent::StateChanged { to, .. }) => {
+                        state_key = Some(to.explain_key());
+                        Some(Cow::Owned(to.to_string()))
+                    }
+                    Some(pop3::server::ServerEvent::Retrieved { user, uid }) => {
+                        let (h, cl) = (c.server_host.clone(), c.client_host.clone());
+                        self.emit(
+                            &h,
+                            &cl,
+                            EventKind::Retrieved {
+                                host: h.clone(),
+                                mailbox: user,
+                                uid,
+                            },
+                            Some("pop3.retrieved"),
+                        );
+                        None
+                    }
+                    Some(pop3::server::ServerEvent::Updated { user, deleted }) => {
+                        let h = c.server_host.clone();
+                        for uid in deleted {
+                            self.emit(
+                                &h,
+                                &h,
+                                EventKind::Deleted {
+                                    host: h.clone(),
+                                    mailbox: user.clone(),
+                                    uid,
+                                },
+                                Some("pop3.deleted"),
+                            );
+                        }
+                        None
+                    }
+                    Some(_) => None,
+                },
+                ServerEnd::Pending => break,
+            };
+            any = true;
+            if let Some(state) = state {
+                if c.states[1] != *state {
+                    c.states[1].clear();
+                    c.states[1].push_str(&state);
+                    let h = c.server_host.as_str();
+                    self.emit(
+                        h,
+                        h,
+                        EventKind::StateChanged {
+                            conn: id,
+                            protocol: proto,
+                            role: Role::Server,
+                            state: state.into_owned(),
+                        },
+                        state_key,
+                    );
+                }
+            }
+        }
+        // Client events.
+        loop {
+            let state = match &mut c.client {
+                ClientEnd::Console { .. } => break,
+                ClientEnd::Smtp {
+                    session,
+                    outcome,
+                    purpose,
+                } => match session.poll_event() {
+                    None => break,
+                    Some(smtp::client::ClientEvent::StateChanged { to, .. }) => {
+                        Some(Cow::Borrowed(to.name()))
+                    }
+                    Some(smtp::client::ClientEvent::Finished(o)) => {
+                        // The relay knows the outcome as soon as the last reply
+                        // came; QUIT is only politeness.
+                        match *purpose {
+                            SmtpPurpose::Relay(att) => {
+                                *outcome = Some(smtp::client::DeliveryOutcome {
+                                    recipients: Vec::new(),
+                                });
+                                self.attempt_result(att, Some(o), &c.server_host);
+                            }
+                            SmtpPurpose::Submit(_) => *outcome = Some(o),
+                        }
+                        None
+                    }
+                    Some(_) => None,
+                },
+                ClientEnd::Pop3 { session, job } => match session.poll_event() {
+                    None => break,
+                    Some(pop3::client::ClientEvent::StateChanged { to, .. }) => {
+                        Some(Cow::Owned(to.to_string()))
+                    }
+                    Some(pop3::client::ClientEvent::Finished(o)) => {
+                        if let Some(Job::Fetch(f)) = self.jobs.get(job) {
+                            self.known_uids
+                                .insert((f.host.clone(), f.login.clone()), o.known_uids);
+                        }
+                        None
+                    }
+                    Some(_) => None,
+                },
+            };
+            any = true;
+            if let Some(state) = state {
+                if c.states[0] != *state {
+                    c.states[0].clear();
+                    c.states[0].push_str(&state);
+                    let h = c.client_host.as_str();
+                    self.emit(
+                        h,
+                        h,
+                        EventKind::StateChanged {
+                            conn: id,
+                            protocol: proto,
+                            role: Role::Client,
+                            state: state.into_owned(),
+                        },
+                        None,
+                    );
+                }
+            }
+        }
+        any
+    }
+
+    /// Both sides are closed: settle whatever the connection was for.
+    pub(super) fn finish_conn(&mut self, id: ConnId, mut c: Box<Conn>) {
+        if c.finished {
+            return;
+        }
+        c.finished = true;
+        for key in c.armed.iter_mut().filter_map(Option::take) {
+            self.agenda.remove(&key);
+        }
+        c.timer_keys = [None; 2];
+        let done = ClientEnd::Console { rx: Vec::new() };
+        match std::mem::replace(&mut c.client, done) {
+            ClientEnd::Smtp {
+                purpose: SmtpPurpose::Relay(att),
+                outcome: None,
+                ..
+            } => self.attempt_result(att, None, &c.server_host),
+            ClientEnd::Smtp {
+                purpose: SmtpPurpose::Relay(_),
+                ..
+            } => {}
+            ClientEnd::Smtp {
+                purpose: SmtpPurpose::Submit(job),
+                ..
+            }
+            | ClientEnd::Pop3 { job, .. } => {
+                self.jobs.remove(&job);
+            }
+            ClientEnd::Console { rx } => {
+                // What the console has not taken yet outlives the
+                // connection, until it is taken (then the entry goes).
+                if !rx.is_empty() {
+                    self.console_rx.insert(id, rx);
+                }
+            }
+        }
+    }
+}
+
+/// The server's next output, with what the session decided about each
+/// reply in it handed to the splitter first (unless nothing will be sent),
+/// so that the trace lines carry the session's own explanation keys.
+pub(super) fn server_output(
+    s: &mut ServerEnd,
+    split: &mut Splitter,
+    sending: bool,
+) -> Option<Vec<u8>> {
+    match s {
+        ServerEnd::Smtp { session, .. } => {
+            let t = session.poll_transmit()?;
+            if sending {
+                split.expect_reply(ReplyMeta {
+                    key: t.key,
+                    line_keys: t.line_keys,
+                    multi: false,
+                });
+            }
+            Some(t.bytes)
+        }
+        ServerEnd::Pop3(s) => {
+            let bytes = s.poll_output()?;
+            while let Some(r) = s.poll_response() {
+                if sending {
+                    split.expect_reply(ReplyMeta {
+                        key: Some(r.key),
+                        line_keys: Vec::new(),
+                        multi: r.multi,
+                    });
+                }
+            }
+            Some(bytes)
+        }
+        ServerEnd::Pending => None,
+    }
+}
+
+pub(super) fn client_output(c: &mut ClientEnd) -> Option<Vec<u8>> {
+    match c {
+        ClientEnd::Console { .. } => None,
+        ClientEnd::Smtp { session, .. } => session.poll_output(),
+        ClientEnd::Pop3 { session, .. } => session.poll_output(),
+    }
+}
+
+impl World {
+    /// The explanation key of a line, if the table has one.
+    /// A command's key, by its verb. Replies carry the key their server
+    /// session chose (see `server_output`); only commands come here.
+    pub(super) fn explain_key(
+        &mut self,
+        protocol: Protocol,
+        parsed: &Option<Parsed>,
+    ) -> Option<&'static str> {
+        match (protocol, parsed.as_ref()?) {
+            (Protocol::Smtp, Parsed::Command { verb, .. }) => {
+                self.explain_cached(format_args!("smtp.cmd.{verb}"))
+            }
+            (Protocol::Pop3, Parsed::Command { verb, .. }) => {
+                self.explain_cached(format_args!("pop3.cmd.{verb}"))
+            }
+            _ => None,
+        }
+    }
+
+    /// Looks a key up through the memo; the key is built in a reused buffer
+    /// and only allocated when it is seen for the first time.
+    pub(super) fn explain_cached(&mut self, key: std::fmt::Arguments<'_>) -> Option<&'static str> {
+        use std::fmt::Write;
+        self.explain_scratch.clear();
+        let _ = self.explain_scratch.write_fmt(key);
+        thread_local! {
+            /// Memo of explanation-table lookups (the table is searched
+            /// linearly). Shared by the worlds of a thread: the answer
+            /// depends on the key only, so sharing cannot change a trace.
+            static MEMO: std::cell::RefCell<BTreeMap<String, Option<&'static str>>> = const { std::cell::RefCell::new(BTreeMap::new()) };
+        }
+        let key = self.explain_scratch.as_str();
+        MEMO.with_borrow_mut(|memo| {
+            if let Some(v) = memo.get(key) {
+                return *v;
+            }
+            let v = crate::explain::lookup(key).map(|e| e.key);
+            // Verbs typed on a console can be anything: bound the memo.
+            if memo.len() < 4096 {
+                memo.insert(key.to_string(), v);
+            }
+            v
+        })
+    }
+}
