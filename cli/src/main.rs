@@ -1,7 +1,7 @@
 //! `mailsim`: the MailSim core in a terminal.
 //!
 //! * `mailsim scenarios` lists the built-in scenarios.
-//! * `mailsim run [NAME|FILE] [--format transcript|ladder|json] [--seed N]`
+//! * `mailsim run [NAME|FILE] [--format transcript|ladder|json|narrated] [--seed N]`
 //!   runs one and prints its trace.
 //! * `mailsim serve [--scenario NAME|FILE] [--bind ADDR] [--smtp-port N] ...`
 //!   puts the world's servers on real loopback ports (see `serve.rs`).
@@ -91,6 +91,10 @@ enum Format {
     Ladder,
     /// The trace as JSON.
     Json,
+    /// A worksheet: every event followed by its explanation (title, plain
+    /// text, RFC section); an explanation is printed in full the first time
+    /// it comes up, then referred to by number.
+    Narrated,
 }
 
 fn load(arg: &str) -> Result<Scenario, String> {
@@ -132,6 +136,7 @@ fn main() -> ExitCode {
             match format {
                 Format::Transcript => print!("{}", render::transcript(trace)),
                 Format::Ladder => print!("{}", render::ladder(trace)),
+                Format::Narrated => print!("{}", render::narrated(&s.title, &s.goal, trace)),
                 Format::Json => match serde_json::to_string_pretty(trace) {
                     Ok(j) => println!("{j}"),
                     Err(e) => {
