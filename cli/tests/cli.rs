@@ -118,3 +118,17 @@ fn a_never_ending_scenario_is_refused_or_ends() {
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(60));
 }
+
+#[test]
+fn narrated_prints_the_golden_worksheet_of_a_scenario() {
+    for name in ["seed-story", "unknown-recipient"] {
+        let out = mailsim(&["run", name, "--format", "narrated"]);
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../protocol-core/tests/golden/narrated")
+            .join(format!("{name}.txt"));
+        let want = std::fs::read_to_string(&golden).unwrap();
+        assert!(text == want, "{name}: differs from {}", golden.display());
+    }
+}
