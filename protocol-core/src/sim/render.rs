@@ -363,7 +363,7 @@ const PAYLOAD_INDENT: &str = "      ";
 /// `text` wrapped at word boundaries to `width` columns, each line starting
 /// with `indent` and ending with a newline. A word longer than a line gets a
 /// line of its own.
-fn wrap(text: &str, indent: &str, width: usize) -> String {
+pub fn wrap(text: &str, indent: &str, width: usize) -> String {
     let mut out = String::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
