@@ -80,7 +80,7 @@ enum Command {
         /// mail.dave.example port 110 (Dave's mailbox).
         #[arg(long, default_value_t = 2110)]
         pop3_port: u16,
-        /// smtp.isp.example port 110 (John's mailbox, where bounces land).
+        /// pop.isp.example port 110 (John's mailbox, where bounces land).
         #[arg(long, default_value_t = 2111)]
         isp_pop3_port: u16,
         /// Seed for the world's random number generator.
