@@ -243,8 +243,9 @@ pub const HELP: &[&str] = &[
     "  help               this list",
     "Keys: Enter sends the line with CR LF · Up/Down recall earlier lines · Ctrl+] closes the connection.",
     "Ports: 25 SMTP between servers · 587 submission (log in with AUTH) · 110 POP3.",
-    "Servers: smtp.isp.example (John's ISP), mail.dave.example (Dave's), ns.example (DNS only).",
-    "Accounts: john / john-pass at smtp.isp.example · dave / dave-pass at mail.dave.example.",
+    "Servers: smtp.isp.example (John's ISP: sending, 25 and 587), pop.isp.example (John's mailbox, 110), mail.dave.example (Dave's: 25 and 110), ns.example (DNS only).",
+    "John's mailbox: telnet pop.isp.example 110 (the ISP's POP3 service; same machine as smtp.isp.example, another name and port).",
+    "Accounts: john / john-pass at smtp.isp.example and pop.isp.example · dave / dave-pass at mail.dave.example.",
 ];
 
 // ---- history --------------------------------------------------------------------

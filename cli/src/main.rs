@@ -1,15 +1,18 @@
 //! `mailsim`: the MailSim core in a terminal.
 //!
 //! * `mailsim scenarios` lists the built-in scenarios.
-//! * `mailsim run [NAME|FILE] [--format transcript|ladder|json] [--seed N]`
+//! * `mailsim run [NAME|FILE] [--format transcript|ladder|json|narrated] [--seed N]`
 //!   runs one and prints its trace.
+//! * `mailsim explain [KEY]` prints one explanation entry, or all of them.
 //! * `mailsim serve [--scenario NAME|FILE] [--bind ADDR] [--smtp-port N] ...`
 //!   puts the world's servers on real loopback ports (see `serve.rs`).
 //!
-//! Exit codes: 0 success, 2 a bad scenario name or file (clap also uses 2
+//! Exit codes: 0 success, 2 a bad scenario name or file or an unknown
+//! explanation key (clap also uses 2
 //! for bad arguments).
 
 use clap::{Parser, Subcommand, ValueEnum};
+use protocol_core::explain::{self, Explanation};
 use protocol_core::scenario::{builtin, catalogue, Scenario};
 use protocol_core::sim::render;
 use std::net::IpAddr;
@@ -44,6 +47,12 @@ enum Command {
         #[arg(long)]
         seed: Option<u64>,
     },
+    /// Print an explanation entry (title, RFC section, plain text), or the
+    /// whole table grouped by prefix when no KEY is given.
+    Explain {
+        /// A key as traces carry it, e.g. smtp.reply.354 or pop3.cmd.RETR.
+        key: Option<String>,
+    },
     /// Put the simulated servers on real ports, for real mail programs.
     ///
     /// By default the world is quiet (the cast, DNS, accounts, empty
@@ -71,7 +80,7 @@ enum Command {
         /// mail.dave.example port 110 (Dave's mailbox).
         #[arg(long, default_value_t = 2110)]
         pop3_port: u16,
-        /// smtp.isp.example port 110 (John's mailbox, where bounces land).
+        /// pop.isp.example port 110 (John's mailbox, where bounces land).
         #[arg(long, default_value_t = 2111)]
         isp_pop3_port: u16,
         /// Seed for the world's random number generator.
@@ -91,6 +100,10 @@ enum Format {
     Ladder,
     /// The trace as JSON.
     Json,
+    /// A worksheet: every event followed by its explanation (title, plain
+    /// text, RFC section); an explanation is printed in full the first time
+    /// it comes up, then referred to by number.
+    Narrated,
 }
 
 fn load(arg: &str) -> Result<Scenario, String> {
@@ -106,6 +119,124 @@ fn load(arg: &str) -> Result<Scenario, String> {
     })
 }
 
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+fn write_out(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// One entry as `mailsim explain KEY` prints it.
+fn show_entry(x: &Explanation) -> String {
+    format!(
+        "{}: {}\n  {}\n{}",
+        x.key,
+        x.title,
+        x.rfc,
+        render::wrap(x.text, "  ", 78)
+    )
+}
+
+/// The table's keys closest to `key`, best first: the same key in another
+/// case, keys ending in it (`354`, `RETR`), keys containing it, then keys a
+/// few typing mistakes away.
+fn suggestions(key: &str) -> Vec<&'static str> {
+    let k = key.to_ascii_lowercase();
+    let mut scored: Vec<(usize, &'static str)> = explain::all()
+        .filter_map(|x| {
+            let lower = x.key.to_ascii_lowercase();
+            let last = lower.rsplit('.').next().unwrap_or("");
+            let score = if lower == k {
+                0
+            } else if last == k || lower.ends_with(&format!(".{k}")) {
+                1
+            } else if !k.is_empty() && lower.contains(&k) {
+                2
+            } else {
+                let d = distance(&lower, &k);
+                if d > (k.len() / 4).max(2) {
+                    return None;
+                }
+                3 + d
+            };
+            Some((score, x.key))
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(6).map(|(_, key)| key).collect()
+}
+
+/// Levenshtein distance, by characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+fn explain(key: Option<&str>) -> ExitCode {
+    let Some(key) = key else {
+        // The whole table, grouped by prefix: `smtp.reply.354` under
+        // `smtp.reply`, `tcp.open` and `mta.bounce.queued` (whose
+        // `mta.bounce` is an entry of its own) under `tcp` and `mta`.
+        let mut groups: Vec<(String, Vec<&Explanation>)> = Vec::new();
+        for x in explain::all() {
+            let parts: Vec<&str> = x.key.split('.').collect();
+            let two = parts[..parts.len().min(2)].join(".");
+            let prefix = if parts.len() >= 3 && explain::lookup(&two).is_none() {
+                two
+            } else {
+                parts[0].to_string()
+            };
+            match groups.iter_mut().find(|(p, _)| *p == prefix) {
+                Some((_, v)) => v.push(x),
+                None => groups.push((prefix, vec![x])),
+            }
+        }
+        let total: usize = groups.iter().map(|(_, v)| v.len()).sum();
+        let mut text = format!("{total} explanations in {} groups.\n", groups.len());
+        for (prefix, entries) in groups {
+            let n = entries.len();
+            let plural = if n == 1 { "entry" } else { "entries" };
+            text.push_str(&format!("\n== {prefix} ({n} {plural}) ==\n"));
+            for x in entries {
+                text.push('\n');
+                text.push_str(&show_entry(x));
+            }
+        }
+        write_out(&text);
+        return ExitCode::SUCCESS;
+    };
+    let found = explain::lookup(key).or_else(|| {
+        let mut same = explain::all().filter(|x| x.key.eq_ignore_ascii_case(key));
+        match (same.next(), same.next()) {
+            (Some(x), None) => Some(x),
+            _ => None,
+        }
+    });
+    if let Some(x) = found {
+        write_out(&show_entry(x));
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("error: no explanation with the key {key:?}");
+    let close = suggestions(key);
+    if !close.is_empty() {
+        eprintln!("did you mean: {}", close.join(", "));
+    }
+    eprintln!("(`mailsim explain` with no key lists them all)");
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -115,6 +246,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Explain { key } => explain(key.as_deref()),
         Command::Run {
             scenario,
             format,
@@ -130,8 +262,9 @@ fn main() -> ExitCode {
             let world = s.run(seed);
             let trace = world.trace();
             match format {
-                Format::Transcript => print!("{}", render::transcript(trace)),
-                Format::Ladder => print!("{}", render::ladder(trace)),
+                Format::Transcript => write_out(&render::transcript(trace)),
+                Format::Ladder => write_out(&render::ladder(trace)),
+                Format::Narrated => write_out(&render::narrated(&s.title, &s.goal, trace)),
                 Format::Json => match serde_json::to_string_pretty(trace) {
                     Ok(j) => println!("{j}"),
                     Err(e) => {

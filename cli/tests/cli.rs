@@ -118,3 +118,94 @@ fn a_never_ending_scenario_is_refused_or_ends() {
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(60));
 }
+
+#[test]
+fn narrated_prints_the_golden_worksheet_of_a_scenario() {
+    for name in ["seed-story", "unknown-recipient"] {
+        let out = mailsim(&["run", name, "--format", "narrated"]);
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../protocol-core/tests/golden/narrated")
+            .join(format!("{name}.txt"));
+        let want = std::fs::read_to_string(&golden).unwrap();
+        assert!(text == want, "{name}: differs from {}", golden.display());
+    }
+}
+
+#[test]
+fn explain_prints_one_entry_in_any_case() {
+    for key in ["smtp.reply.354", "SMTP.REPLY.354"] {
+        let out = mailsim(&["explain", key]);
+        assert!(out.status.success(), "{key}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let x = protocol_core::explain::lookup("smtp.reply.354").unwrap();
+        assert!(
+            text.starts_with(&format!("smtp.reply.354: {}\n  {}\n", x.title, x.rfc)),
+            "{text}"
+        );
+        let words: Vec<&str> = text
+            .lines()
+            .skip(2)
+            .flat_map(|l| l.split_whitespace())
+            .collect();
+        assert_eq!(words.join(" "), x.text, "{text}");
+    }
+}
+
+#[test]
+fn explain_with_an_unknown_key_suggests_close_ones_and_exits_2() {
+    for (key, want) in [
+        ("354", "smtp.reply.354"),
+        ("pop3.cmd.RTER", "pop3.cmd.RETR"),
+        ("smtp.cmd.EHL", "smtp.cmd.EHLO"),
+    ] {
+        let out = mailsim(&["explain", key]);
+        assert_eq!(out.status.code(), Some(2), "{key}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!("no explanation with the key {key:?}")),
+            "{err}"
+        );
+        let line = err
+            .lines()
+            .find(|l| l.starts_with("did you mean: "))
+            .unwrap_or_else(|| panic!("{err}"));
+        assert!(line.contains(want), "{key}: {err}");
+    }
+    let out = mailsim(&["explain", "xyzzy"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("`mailsim explain` with no key lists them all"));
+}
+
+#[test]
+fn explain_without_a_key_lists_every_entry_grouped_by_prefix() {
+    let out = mailsim(&["explain"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut n = 0;
+    for x in protocol_core::explain::all() {
+        n += 1;
+        assert!(
+            text.contains(&format!("\n{}: {}\n", x.key, x.title)),
+            "{} missing",
+            x.key
+        );
+    }
+    assert!(
+        text.starts_with(&format!("{n} explanations in ")),
+        "{}",
+        &text[..80]
+    );
+    for group in [
+        "== smtp.reply (",
+        "== pop3.err (",
+        "== dns.answer (",
+        "== mta (",
+    ] {
+        assert!(text.contains(group), "{group} missing");
+    }
+}

@@ -304,7 +304,7 @@ fn unknown_recipient_bounces_into_johns_mailbox_and_john_fetches_it() {
     );
     // The exact reply, enhanced code included (RFC 3464 §2.3.6).
     assert!(b.contains("Diagnostic-Code: smtp; 550 5.1.1 "), "{b}");
-    // John fetched it over POP3 on smtp.isp.example:110.
+    // John fetched it over POP3 from pop.isp.example:110 (the ISP, another name).
     assert!(t.iter().any(|e| matches!(&e.kind, EventKind::Retrieved { host, mailbox, .. } if host == "isp" && mailbox == "john")));
     assert!(delivered(t, "dave").is_empty());
 }

@@ -6,7 +6,7 @@ use crate::explain::{entry as e, Explanation};
 pub static EXPLANATIONS: &[Explanation] = &[
     // Commands.
     e("pop3.cmd.USER", "USER: who are you?",
-      "The mail program names the mailbox it wants to open. POP3 talks to a POP3 server (port 110), which reads the same mailbox the SMTP server delivered into; it never talks to the SMTP server.",
+      "The mail program names the mailbox it wants to open. It talks to a POP3 server (port 110), which reads the mailbox the SMTP server delivered into; POP3 never talks to the SMTP server. At John's ISP the POP3 service has a name of its own, pop.isp.example, even though it runs on the same machine as smtp.isp.example.",
       "RFC 1939 §7"),
     e("pop3.cmd.PASS", "PASS: the password",
       "Sent right after USER. Plain POP3 sends the password as readable text, which is why real servers require TLS first (STLS on port 110, or TLS from the start on port 995). MailSim skips TLS so that you can read every line.",

@@ -34,7 +34,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             retry: None,
             steps: vec![
                 Step::Send { at: Delay(SimDuration(0)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dvae@dave.example".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
-                Step::Fetch { at: Delay(SimDuration(300000000)), host: "john-pc".into(), server: "smtp.isp.example".into(), port: 110, login: "john".into(), password: "john-pass".into(), delete: false, apop: false },
+                Step::Fetch { at: Delay(SimDuration(300000000)), host: "john-pc".into(), server: "pop.isp.example".into(), port: 110, login: "john".into(), password: "john-pass".into(), delete: false, apop: false },
             ],
         },
         Scenario {
@@ -138,7 +138,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             retry: None,
             steps: vec![
                 Step::Send { at: Delay(SimDuration(0)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Holiday photos".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 60 },
-                Step::Fetch { at: Delay(SimDuration(300000000)), host: "john-pc".into(), server: "smtp.isp.example".into(), port: 110, login: "john".into(), password: "john-pass".into(), delete: false, apop: false },
+                Step::Fetch { at: Delay(SimDuration(300000000)), host: "john-pc".into(), server: "pop.isp.example".into(), port: 110, login: "john".into(), password: "john-pass".into(), delete: false, apop: false },
             ],
         },
         Scenario {
@@ -153,7 +153,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             retry: None,
             steps: vec![
                 Step::Send { at: Delay(SimDuration(0)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.exmaple".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
-                Step::Fetch { at: Delay(SimDuration(300000000)), host: "john-pc".into(), server: "smtp.isp.example".into(), port: 110, login: "john".into(), password: "john-pass".into(), delete: false, apop: false },
+                Step::Fetch { at: Delay(SimDuration(300000000)), host: "john-pc".into(), server: "pop.isp.example".into(), port: 110, login: "john".into(), password: "john-pass".into(), delete: false, apop: false },
             ],
         },
     ]

@@ -46,12 +46,25 @@ pub fn cast_hosts() -> Vec<HostConfig> {
     vec![john, isp, dns, mx, dave]
 }
 
-/// A world with the given hosts, `dns` answering, and the cast's MX records
+/// Names a cast host has in DNS besides its own (host id, name): the ISP's
+/// POP3 service is `pop.isp.example`, an A record for the address of
+/// smtp.isp.example. POP3 is not "the SMTP server", even on the same machine.
+pub const ALIASES: &[(&str, &str)] = &[("isp", "pop.isp.example")];
+
+/// A world with the given hosts, `dns` answering, the cast's other names
+/// ([`ALIASES`], for the hosts that are there) and MX records
 /// (`isp.example MX 10 smtp.isp.example`, `dave.example MX 10 mail.dave.example`).
 pub fn world_with(seed: u64, hosts: Vec<HostConfig>) -> World {
     let mut w = World::new(seed);
+    let aliases: Vec<(&str, Ipv4Addr)> = ALIASES
+        .iter()
+        .filter_map(|(id, name)| hosts.iter().find(|h| h.id == *id).map(|h| (*name, h.ip)))
+        .collect();
     for h in hosts {
         w.add_host(h);
+    }
+    for (name, ip) in aliases {
+        w.zones_mut().add_a(name, ip);
     }
     w.set_dns_host("dns");
     w.zones_mut().add_mx("isp.example", 10, "smtp.isp.example");

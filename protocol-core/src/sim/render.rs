@@ -1,8 +1,9 @@
 //! Text renderings of a trace for the terminal and for golden files:
-//! a transcript (one line per event) and a ladder (an ASCII sequence
-//! diagram with one column per host).
+//! a transcript (one line per event), a ladder (an ASCII sequence
+//! diagram with one column per host), and a narrated worksheet (every
+//! event followed by its explanation).
 
-use super::trace::{Direction, EventKind, TraceEvent, Unreachable};
+use super::trace::{ConnId, Direction, EventKind, TraceEvent, Unreachable};
 
 /// What one event says, in one line (without time and hosts).
 pub fn describe(e: &TraceEvent) -> (String, String) {
@@ -253,5 +254,146 @@ fn truncate(s: &str, n: usize) -> &str {
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
         None => s,
+    }
+}
+
+/// The worksheet: every event of the trace as in [`transcript`], each
+/// followed by its explanation (the entry its `explain` key names).
+///
+/// So that it stays readable, an entry is printed in full (title, RFC
+/// section, text) with a number `[n]` the first time the run meets it;
+/// every later event with the same entry gets one line, `see [n] title ·
+/// section`, and an event with the same entry as the keyed event just
+/// before it on the same connection (a reply and the body it announced)
+/// gets nothing more. The messages and multi-line bodies a payload event carries are
+/// shown in full under it (up to [`PAYLOAD_LINES`] lines), so that the
+/// `Received:` lines can be read growing hop by hop. Events without a key
+/// (a client session's state moving) get no explanation. A key that is not
+/// in the table is printed as `(no explanation for KEY)`, never hidden.
+pub fn narrated(title: &str, goal: &str, trace: &[TraceEvent]) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("MailSim worksheet: {title}\n"));
+    out.push_str(&wrap(goal, "", WIDTH));
+    out.push('\n');
+    out.push_str(&wrap(
+        "How to read it: each event (virtual time, from -> to, protocol, what happened) is followed by \
+         its explanation. An explanation is printed in full, with a number [n], the first time it \
+         comes up; later events that mean the same thing say \"see [n]\". C: is a line the client \
+         sent, S: a line the server sent.",
+        "",
+        WIDTH,
+    ));
+    out.push('\n');
+    let mut seen: Vec<&str> = Vec::new();
+    let mut last: Option<(ConnId, &str)> = None;
+    for e in trace {
+        let (proto, text) = match &e.kind {
+            // The payload's lines follow in full: the headline only counts them.
+            EventKind::Payload {
+                dir, text, lines, ..
+            } => {
+                let arrow = if *dir == Direction::ToServer {
+                    "C:"
+                } else {
+                    "S:"
+                };
+                let proto = describe(e).0;
+                (
+                    proto,
+                    format!("{arrow} [{lines} lines, {} bytes]", text.len()),
+                )
+            }
+            _ => describe(e),
+        };
+        let hosts = if e.from == e.to {
+            e.from.clone()
+        } else {
+            format!("{} -> {}", e.from, e.to)
+        };
+        out.push_str(&format!(
+            "{}  {:<18} {:<5} {}\n",
+            e.time, hosts, proto, text
+        ));
+        if let EventKind::Payload { text, .. } = &e.kind {
+            let lines: Vec<&str> = text.lines().collect();
+            for l in lines.iter().take(PAYLOAD_LINES) {
+                out.push_str(format!("{PAYLOAD_INDENT}| {l}").trim_end());
+                out.push('\n');
+            }
+            if lines.len() > PAYLOAD_LINES {
+                out.push_str(&format!(
+                    "{PAYLOAD_INDENT}| ... ({} more lines)\n",
+                    lines.len() - PAYLOAD_LINES
+                ));
+            }
+        }
+        let Some(key) = e.explain.as_deref() else {
+            continue;
+        };
+        // The same entry as the keyed event just before, on the same
+        // connection (a reply and the body it announced, a command and the
+        // first line of its answer): the explanation above covers it.
+        let here = e.conn().map(|c| (c, key));
+        let repeat = here.is_some() && here == last;
+        last = here;
+        if repeat {
+            continue;
+        }
+        match crate::explain::lookup(key) {
+            None => out.push_str(&format!("    (no explanation for {key})\n")),
+            Some(x) => match seen.iter().position(|k| *k == x.key) {
+                Some(i) => out.push_str(&format!("    see [{}] {} · {}\n", i + 1, x.title, x.rfc)),
+                None => {
+                    seen.push(x.key);
+                    out.push_str(&format!("    [{}] {} · {}\n", seen.len(), x.title, x.rfc));
+                    out.push_str(&wrap(x.text, "        ", WIDTH));
+                }
+            },
+        }
+    }
+    out
+}
+
+/// The width the worksheet's prose is wrapped to.
+const WIDTH: usize = 78;
+/// How many lines of a payload (a message, a POP3 listing) the worksheet shows.
+pub const PAYLOAD_LINES: usize = 80;
+const PAYLOAD_INDENT: &str = "      ";
+
+/// `text` wrapped at word boundaries to `width` columns, each line starting
+/// with `indent` and ending with a newline. A word longer than a line gets a
+/// line of its own.
+pub fn wrap(text: &str, indent: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && indent.len() + line.len() + 1 + word.chars().count() > width {
+            out.push_str(indent);
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push_str(indent);
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_to_the_width_and_never_splits_a_word() {
+        let w = wrap("aaa bbb ccc dddddddddd e", "  ", 10);
+        assert_eq!(w, "  aaa bbb\n  ccc\n  dddddddddd\n  e\n");
+        assert_eq!(wrap("", "  ", 10), "");
     }
 }

@@ -46,7 +46,7 @@ pub static EXPLANATIONS: &[Explanation] = &[
     // --- enhanced status codes ---
     e("smtp.esc.2.0.0", "Success", "The command worked; this code adds no detail to the three-digit reply (after 252 it means only that the question was answered, not that anything was checked).", "RFC 3463 §3.1"),
     e("smtp.esc.2.1.0", "Sender OK", "The sender address is fine.", "RFC 3463 §3.2"),
-    e("smtp.esc.2.1.5", "Recipient OK", "The recipient address is valid for delivery.", "RFC 3463 §3.2"),
+    e("smtp.esc.2.1.5", "Recipient OK", "The server accepts this recipient. Only the recipient's own server can know whether the mailbox exists: a server that passes mail on to another domain (like John's ISP for dave.example) accepts any well-formed address, and learns of a wrong one only when it relays the message.", "RFC 3463 §3.2"),
     e("smtp.esc.2.7.0", "Security OK", "Authentication succeeded.", "RFC 3463 §3.8, RFC 4954"),
     e("smtp.esc.4.4.2", "Connection dropped", "The connection timed out or broke; try again.", "RFC 3463 §3.5"),
     e("smtp.esc.4.5.3", "Too many recipients", "Send the remaining recipients in another transaction.", "RFC 3463 §3.6"),
