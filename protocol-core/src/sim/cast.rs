@@ -18,6 +18,7 @@ pub fn cast_hosts() -> Vec<HostConfig> {
     isp.smtp = true;
     isp.submission = true;
     isp.pop3 = true;
+    isp.pop3_name = Some("pop.isp.example".into());
     isp.local_domains = vec!["isp.example".into()];
     isp.relay_networks = vec![(Ipv4Addr::new(192, 0, 2, 0), 24)];
     isp.accounts = vec![Account {

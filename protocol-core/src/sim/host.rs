@@ -36,6 +36,9 @@ pub struct HostConfig {
     pub submission: bool,
     /// A POP3 server on port 110.
     pub pop3: bool,
+    /// The name the POP3 service greets with, if not the host's own (the
+    /// ISP's is `pop.isp.example`: POP3 is not "the SMTP server").
+    pub pop3_name: Option<String>,
     /// Domains whose mailboxes live here.
     pub local_domains: Vec<String>,
     /// Domains accepted and passed on (a backup MX, a filter).
@@ -60,6 +63,7 @@ impl HostConfig {
             smtp: false,
             submission: false,
             pop3: false,
+            pop3_name: None,
             local_domains: Vec::new(),
             relay_domains: Vec::new(),
             relay_networks: Vec::new(),
@@ -395,7 +399,10 @@ impl Host {
             submission: config.submission.then(|| make(ServerMode::Submission)),
             pop3: config
                 .pop3
-                .then(|| Arc::new(crate::pop3::server::ServerConfig::new(config.name.clone()))),
+                .then(|| {
+                    let name = config.pop3_name.clone().unwrap_or_else(|| config.name.clone());
+                    Arc::new(crate::pop3::server::ServerConfig::new(name))
+                }),
             mail: MailState::new(&config),
             up: true,
             config,
