@@ -122,41 +122,49 @@ fn refusals_carry_the_sessions_own_refusal_key() {
     assert!(seen.iter().any(|k| k == "smtp.error.unknown_user"));
 }
 
-/// The tables are the machines (issue 11): every state change a server
-/// session made in a built-in scenario follows a row of its table.
+/// The tables are the machines (issue 11): every state change a session
+/// (server or client, SMTP or POP3) made in a built-in scenario follows a
+/// row of its table.
 #[test]
-fn every_server_state_change_in_every_scenario_is_a_row_of_its_table() {
+fn every_state_change_in_every_scenario_is_a_row_of_its_table() {
+    use protocol_core::pop3::client::CLIENT_TRANSITIONS as POP3_CLIENT;
     use protocol_core::pop3::server::TRANSITIONS as POP3;
+    use protocol_core::smtp::client::TRANSITIONS as SMTP_CLIENT;
     use protocol_core::smtp::server::TRANSITIONS as SMTP;
-    let mut changes = 0;
+    let mut changes = [0; 2];
     for (name, trace) in json_traces() {
-        let mut state: std::collections::BTreeMap<u64, String> = Default::default();
+        let mut state: std::collections::BTreeMap<(u64, String), String> = Default::default();
         for e in &trace {
             let k = &e["kind"];
-            if k["type"] != "state_changed" || k["role"] != "server" {
+            if k["type"] != "state_changed" {
                 continue;
             }
             let conn = k["conn"].as_u64().unwrap();
+            let role = k["role"].as_str().unwrap().to_string();
             let to = k["state"].as_str().unwrap().to_string();
-            let (proto, first) = match k["protocol"].as_str() {
-                Some("smtp") => ("smtp", "Greeting"),
-                _ => ("pop3", "AUTHORIZATION"),
-            };
+            let smtp = k["protocol"] == "smtp";
+            let first = if smtp { "Greeting" } else { "AUTHORIZATION" };
             let from = state
-                .insert(conn, to.clone())
+                .insert((conn, role.clone()), to.clone())
                 .unwrap_or_else(|| first.to_string());
-            let is_row = match proto {
-                "smtp" => SMTP.iter().any(|r| r.0.name() == from && r.2.name() == to),
-                _ => POP3
+            let is_row = match (smtp, role.as_str()) {
+                (true, "server") => SMTP.iter().any(|r| r.0.name() == from && r.2.name() == to),
+                (true, _) => SMTP_CLIENT
+                    .iter()
+                    .any(|r| r.0.name() == from && r.2.name() == to),
+                (false, "server") => POP3
+                    .iter()
+                    .any(|r| r.0.to_string() == from && r.2.to_string() == to),
+                (false, _) => POP3_CLIENT
                     .iter()
                     .any(|r| r.0.to_string() == from && r.2.to_string() == to),
             };
-            assert!(
-                is_row,
-                "{name}: {proto} #{conn} {from} -> {to} is not a row"
-            );
-            changes += 1;
+            assert!(is_row, "{name}: {role} #{conn} {from} -> {to} is not a row");
+            changes[(role == "server") as usize] += 1;
         }
     }
-    assert!(changes > 100, "only {changes} state changes");
+    assert!(
+        changes[0] > 100 && changes[1] > 100,
+        "only {changes:?} state changes"
+    );
 }

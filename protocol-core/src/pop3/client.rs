@@ -29,6 +29,20 @@ use serde::Serialize;
 use std::collections::{BTreeSet, VecDeque};
 use std::io::Write as _;
 
+/// The client's view of the session (RFC 1939's states, as the server
+/// has them), `(from, event, to)`: every change the client makes is one of
+/// these rows (checked in debug builds). Events are what the client got.
+pub static CLIENT_TRANSITIONS: &[(Pop3State, &str, Pop3State)] = {
+    use Pop3State::*;
+    &[
+        (Authorization, "+OK to PASS or APOP", Transaction),
+        (Authorization, "session over", Closed),
+        (Transaction, "+OK to QUIT", Update),
+        (Transaction, "session over", Closed),
+        (Update, "session over", Closed),
+    ]
+};
+
 /// What the mail program is asked to do.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ClientConfig {
@@ -272,7 +286,7 @@ impl ClientSession {
             }
             Step::User => self.send(Command::Pass(self.config.pass.clone()), Step::Pass),
             Step::Pass | Step::Apop => {
-                self.set_state(Pop3State::Transaction);
+                self.set_state("+OK to PASS or APOP", Pop3State::Transaction);
                 self.send(Command::Stat, Step::Stat);
             }
             Step::Stat if ok => {
@@ -343,7 +357,7 @@ impl ClientSession {
             Step::Quit => {
                 if ok && self.state == Pop3State::Transaction {
                     // §6: the server deleted the marked messages in UPDATE.
-                    self.set_state(Pop3State::Update);
+                    self.set_state("+OK to QUIT", Pop3State::Update);
                     for uid in self.marked.clone() {
                         self.events.push_back(ClientEvent::Deleted { uid });
                     }
@@ -388,8 +402,14 @@ impl ClientSession {
         self.deadline = Some(self.now + self.config.timeout);
     }
 
-    fn set_state(&mut self, to: Pop3State) {
+    /// Takes the row `(state, event, to)` of [`CLIENT_TRANSITIONS`]: the
+    /// only way the client's view of the session changes.
+    fn set_state(&mut self, event: &'static str, to: Pop3State) {
         let from = self.state;
+        debug_assert!(
+            CLIENT_TRANSITIONS.contains(&(from, event, to)),
+            "POP3 client: ({from:?}, {event:?}, {to:?}) is not a row of CLIENT_TRANSITIONS"
+        );
         if from != to {
             self.state = to;
             self.events
@@ -423,7 +443,7 @@ impl ClientSession {
                 .filter(|u| !gone(u))
                 .cloned(),
         );
-        self.set_state(Pop3State::Closed);
+        self.set_state("session over", Pop3State::Closed);
         self.step = Step::Done;
         self.deadline = None;
         let outcome = FetchOutcome {

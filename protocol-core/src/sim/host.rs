@@ -397,12 +397,13 @@ impl Host {
         Host {
             smtp: config.smtp.then(|| make(ServerMode::Relay)),
             submission: config.submission.then(|| make(ServerMode::Submission)),
-            pop3: config
-                .pop3
-                .then(|| {
-                    let name = config.pop3_name.clone().unwrap_or_else(|| config.name.clone());
-                    Arc::new(crate::pop3::server::ServerConfig::new(name))
-                }),
+            pop3: config.pop3.then(|| {
+                let name = config
+                    .pop3_name
+                    .clone()
+                    .unwrap_or_else(|| config.name.clone());
+                Arc::new(crate::pop3::server::ServerConfig::new(name))
+            }),
             mail: MailState::new(&config),
             up: true,
             config,

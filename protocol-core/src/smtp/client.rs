@@ -136,6 +136,48 @@ impl ClientState {
     }
 }
 
+/// The event that ends a session early: a 421 reply, no reply in time
+/// (§4.5.3.2), the connection lost, or a reply that does not parse.
+const LOST: &str = "421, timeout or connection lost";
+
+/// The client's machine as one table, `(from, event, to)`: every state
+/// change the client makes is one of these rows (checked in debug builds
+/// and by the tests), and the UI draws it. Events are what the client
+/// received or found; the command it sends next follows from the target
+/// state (Ehlo: EHLO sent, Envelope: MAIL and RCPT sent, ...).
+pub static TRANSITIONS: &[(ClientState, &str, ClientState)] = {
+    use ClientState::*;
+    &[
+        (Greeting, "220 greeting", Ehlo),
+        (Greeting, "refusal", Quit),
+        (Ehlo, "250 to EHLO", Auth),
+        (Ehlo, "250 to EHLO", Envelope),
+        (Ehlo, "250 to EHLO, no recipients", Quit),
+        (Ehlo, "EHLO not known", Helo),
+        (Ehlo, "refusal", Quit),
+        (Helo, "250 to HELO", Envelope),
+        (Helo, "250 to HELO, no recipients", Quit),
+        (Helo, "refusal", Quit),
+        (Auth, "235 logged in", Envelope),
+        (Auth, "refusal", Quit),
+        (Envelope, "replies to MAIL and RCPT", Data),
+        (Envelope, "no recipient accepted", Quit),
+        (Data, "354 go ahead", Body),
+        (Data, "refusal", Quit),
+        (Body, "reply to the final dot", Quit),
+        (Envelope, "refusal", Quit),
+        (Quit, "reply to QUIT", Closed),
+        (Greeting, LOST, Closed),
+        (Ehlo, LOST, Closed),
+        (Helo, LOST, Closed),
+        (Auth, LOST, Closed),
+        (Envelope, LOST, Closed),
+        (Data, LOST, Closed),
+        (Body, LOST, Closed),
+        (Quit, LOST, Closed),
+    ]
+};
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum ClientEvent {
     CommandSent {
@@ -264,7 +306,7 @@ impl ClientSession {
             return;
         }
         self.finish_remaining(Reply::new(421, None, "connection lost"));
-        self.close();
+        self.close(LOST);
     }
 
     /// No reply in time (§4.5.3.2): give up on this connection, Transient.
@@ -273,7 +315,7 @@ impl ClientSession {
             return;
         }
         self.finish_remaining(Reply::new(421, None, "timeout waiting for the server"));
-        self.close();
+        self.close(LOST);
     }
 
     pub fn handle_input(&mut self, now: SimTime, bytes: &[u8]) {
@@ -301,7 +343,7 @@ impl ClientSession {
                         None,
                         format!("bad reply from server: {e}"),
                     ));
-                    self.close();
+                    self.close(LOST);
                 }
             }
             if self.closed {
@@ -313,7 +355,14 @@ impl ClientSession {
 
     // --- internals -------------------------------------------------------------
 
-    fn set_state(&mut self, to: ClientState) {
+    /// Takes the row `(state, event, to)` of [`TRANSITIONS`]: the only way
+    /// the state changes.
+    fn set_state(&mut self, event: &'static str, to: ClientState) {
+        debug_assert!(
+            TRANSITIONS.contains(&(self.state, event, to)),
+            "SMTP client: ({:?}, {event:?}, {to:?}) is not a row of TRANSITIONS",
+            self.state
+        );
         if self.state != to {
             self.events.push_back(ClientEvent::StateChanged {
                 from: self.state,
@@ -323,10 +372,10 @@ impl ClientSession {
         }
     }
 
-    fn close(&mut self) {
+    fn close(&mut self, event: &'static str) {
         self.closed = true;
         self.expect.clear();
-        self.set_state(ClientState::Closed);
+        self.set_state(event, ClientState::Closed);
     }
 
     fn send(&mut self, command: Command, expect: Expect) {
@@ -372,13 +421,13 @@ impl ClientSession {
     /// Ends the transaction with `reply`'s class for the rest, then QUIT.
     fn fail_and_quit(&mut self, reply: Reply) {
         self.finish_remaining(reply);
-        self.quit();
+        self.quit("refusal");
     }
 
-    fn quit(&mut self) {
+    fn quit(&mut self, event: &'static str) {
         self.expect.clear();
         self.send(Command::Quit, Expect::Quit);
-        self.set_state(ClientState::Quit);
+        self.set_state(event, ClientState::Quit);
     }
 
     fn on_reply(&mut self, now: SimTime, reply: Reply) {
@@ -387,13 +436,13 @@ impl ClientSession {
         };
         if reply.code == 421 && expect != Expect::Quit {
             self.finish_remaining(reply);
-            return self.close();
+            return self.close(LOST);
         }
         match expect {
             Expect::Greeting => {
                 if reply.code == 220 {
                     self.send(Command::Ehlo(self.config.helo_name.clone()), Expect::Ehlo);
-                    self.set_state(ClientState::Ehlo);
+                    self.set_state("220 greeting", ClientState::Ehlo);
                 } else {
                     self.fail_and_quit(reply);
                 }
@@ -401,25 +450,25 @@ impl ClientSession {
             Expect::Ehlo => {
                 if reply.is_positive_completion() {
                     self.read_extensions(&reply);
-                    self.after_hello(now);
+                    self.after_hello(now, true);
                 } else if matches!(reply.code, 500 | 501 | 502 | 504 | 550) {
                     // Old server without EHLO (§3.2): fall back to HELO.
                     self.send(Command::Helo(self.config.helo_name.clone()), Expect::Helo);
-                    self.set_state(ClientState::Helo);
+                    self.set_state("EHLO not known", ClientState::Helo);
                 } else {
                     self.fail_and_quit(reply);
                 }
             }
             Expect::Helo => {
                 if reply.is_positive_completion() {
-                    self.after_hello(now);
+                    self.after_hello(now, false);
                 } else {
                     self.fail_and_quit(reply);
                 }
             }
             Expect::Auth => {
                 if reply.is_positive_completion() {
-                    self.send_envelope();
+                    self.send_envelope("235 logged in");
                 } else if reply.is_transient() {
                     self.fail_and_quit(reply);
                 } else {
@@ -439,7 +488,7 @@ impl ClientSession {
                     // are read (and ignored) before QUIT goes out.
                     self.finish_remaining(reply);
                     if !self.expect.iter().any(|e| matches!(e, Expect::Rcpt(_))) {
-                        self.quit();
+                        self.quit("refusal");
                     }
                 } else if !self.ext_pipelining || !self.config.use_pipelining {
                     self.send_rcpt(0);
@@ -459,13 +508,13 @@ impl ClientSession {
                     self.send_rcpt(i + 1);
                 } else if last {
                     if !self.mail_ok {
-                        self.quit();
+                        self.quit("refusal");
                     } else if self.rcpt_reply.iter().any(Option::is_some) {
                         self.send(Command::Data, Expect::Data);
-                        self.set_state(ClientState::Data);
+                        self.set_state("replies to MAIL and RCPT", ClientState::Data);
                     } else {
                         self.report();
-                        self.quit();
+                        self.quit("no recipient accepted");
                     }
                 }
             }
@@ -477,18 +526,18 @@ impl ClientSession {
                     });
                     self.out.push_back(payload);
                     self.expect.push_back(Expect::Body);
-                    self.set_state(ClientState::Body);
+                    self.set_state("354 go ahead", ClientState::Body);
                 } else {
                     self.finish_remaining(reply);
-                    self.quit();
+                    self.quit("refusal");
                 }
             }
             Expect::Body => {
                 // §4.2.5: the reply to the dot is for every accepted recipient.
                 self.finish_remaining_from(reply);
-                self.quit();
+                self.quit("reply to the final dot");
             }
-            Expect::Quit => self.close(),
+            Expect::Quit => self.close("reply to QUIT"),
         }
     }
 
@@ -514,10 +563,15 @@ impl ClientSession {
         }
     }
 
-    fn after_hello(&mut self, _now: SimTime) {
+    fn after_hello(&mut self, _now: SimTime, ehlo: bool) {
+        let (hello, nobody) = if ehlo {
+            ("250 to EHLO", "250 to EHLO, no recipients")
+        } else {
+            ("250 to HELO", "250 to HELO, no recipients")
+        };
         if self.rcpts.is_empty() {
             self.finish_remaining(Reply::new(250, None, "no recipients"));
-            return self.quit();
+            return self.quit(nobody);
         }
         match (&self.config.auth, self.ext_auth_plain) {
             (Some((user, pass)), true) => {
@@ -528,13 +582,13 @@ impl ClientSession {
                     initial: Some(token),
                 };
                 self.send(cmd, Expect::Auth);
-                self.set_state(ClientState::Auth);
+                self.set_state(hello, ClientState::Auth);
             }
-            _ => self.send_envelope(),
+            _ => self.send_envelope(hello),
         }
     }
 
-    fn send_envelope(&mut self) {
+    fn send_envelope(&mut self, event: &'static str) {
         let mut params = Vec::new();
         if self.ext_size && self.config.use_size {
             // RFC 1870: the size with CRLF line ends, without dot-stuffing.
@@ -551,7 +605,7 @@ impl ClientSession {
             },
             Expect::Mail,
         );
-        self.set_state(ClientState::Envelope);
+        self.set_state(event, ClientState::Envelope);
         if self.ext_pipelining && self.config.use_pipelining {
             // RFC 2920: the whole envelope in one batch; DATA after the replies.
             let mut batch = self.out.pop_back().expect("MAIL just queued");
