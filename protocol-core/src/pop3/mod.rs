@@ -9,7 +9,6 @@
 
 pub mod client;
 pub mod command;
-pub mod explain;
 pub mod response;
 pub mod server;
 

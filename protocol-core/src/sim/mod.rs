@@ -31,7 +31,6 @@
 //! The same scenario, seed and inputs always give the same trace.
 
 pub mod cast;
-pub mod explain;
 pub mod host;
 pub mod render;
 pub mod rng;

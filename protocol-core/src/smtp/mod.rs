@@ -5,7 +5,6 @@
 
 pub mod client;
 pub mod command;
-pub mod explain;
 pub mod reply;
 pub mod server;
 

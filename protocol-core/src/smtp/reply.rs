@@ -61,7 +61,7 @@ impl EnhancedCode {
 }
 
 /// The reply codes and enhanced codes that have an entry in the explanation
-/// table (`smtp::explain`); a test checks that the two lists agree.
+/// table (`explain::smtp`); a test checks that the two lists agree.
 static CODE_KEYS: &[(u16, &str)] = &[
     (214, "smtp.reply.214"),
     (220, "smtp.reply.220"),

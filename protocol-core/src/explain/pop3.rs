@@ -1,7 +1,7 @@
 //! Plain-language explanations of POP3 commands, responses and states
 //! (RFC 1939, RFC 2449, RFC 3206), for the UI's narration. Keys:
 //! `pop3.cmd.<CMD>`, `pop3.ok.<name>`, `pop3.err.<name>`, `pop3.state.<State>`.
-use crate::explain::{entry as e, Explanation};
+use super::{entry as e, Explanation};
 
 pub static EXPLANATIONS: &[Explanation] = &[
     // Commands.

@@ -2,7 +2,7 @@
 //! codes and the protocol errors the server reports (keys `smtp.cmd.VERB`,
 //! `smtp.reply.NNN`, `smtp.esc.X.Y.Z`, `smtp.error.NAME`). Sources: RFC 5321,
 //! RFC 3463 (enhanced codes), RFC 4954 (AUTH), RFC 2920, RFC 1870, RFC 6409.
-use crate::explain::{entry as e, Explanation};
+use super::{entry as e, Explanation};
 
 pub static EXPLANATIONS: &[Explanation] = &[
     // --- commands ---
@@ -97,15 +97,6 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("smtp.error.timeout", "Timeout", "The client was silent for too long (5 minutes), so the server gave up.", "RFC 5321 §4.5.3.2.7"),
     e("smtp.error.policy", "Refused by local policy", "The server's own rules (for example greylisting or a content filter) refused this.", "RFC 5321 §7"),
 ];
-
-/// The explanation key of one line of an EHLO reply after the first
-/// (`PIPELINING`, `SIZE 10485760`, `AUTH PLAIN LOGIN`): `smtp.ext.<KEYWORD>`
-/// when the table has it. For the narration of `250-` lines.
-pub fn ehlo_keyword_key(line: &str) -> Option<&'static str> {
-    let keyword = line.split(' ').next()?.to_ascii_uppercase();
-    let key = format!("smtp.ext.{keyword}");
-    EXPLANATIONS.iter().find(|e| e.key == key).map(|e| e.key)
-}
 
 #[cfg(test)]
 mod tests {
