@@ -46,8 +46,8 @@ pub static EXPLANATIONS: &[Explanation] = &[
       "RFC 2449 §5"),
     // Positive responses.
     e("pop3.ok.greeting", "Greeting",
-      "The server is ready. The <...> part is a timestamp that is different every connection; APOP uses it to log in without sending the password.",
-      "RFC 1939 §4, §7"),
+      "The server is ready, and the session is in the AUTHORIZATION state: the client must now identify itself with USER and PASS (or APOP). The <...> part is a timestamp that is different every connection; APOP uses it to log in without sending the password.",
+      "RFC 1939 §3, §4, §7"),
     e("pop3.ok.user", "Name accepted",
       "The server waits for PASS. It says +OK to every name so strangers cannot find out which mailboxes exist.",
       "RFC 1939 §7"),
@@ -132,9 +132,6 @@ pub static EXPLANATIONS: &[Explanation] = &[
       "The connection dropped before QUIT, so the server never entered UPDATE and deleted nothing; the mailbox is unlocked.",
       "RFC 1939 §6"),
     // States.
-    e("pop3.state.Authorization", "AUTHORIZATION state",
-      "Right after the greeting: the client must identify itself with USER and PASS, or APOP.",
-      "RFC 1939 §3, §4"),
     e("pop3.state.Transaction", "TRANSACTION state",
       "Logged in with the mailbox locked: the client can list, read and mark messages for deletion.",
       "RFC 1939 §3, §5"),

@@ -245,13 +245,15 @@ impl Pop3State {
             .any(|&(from, ev, _)| from == self && ev == keyword)
     }
 
-    /// Key in the explanation table.
-    pub fn explain_key(self) -> &'static str {
+    /// Key in the explanation table for entering this state; none for
+    /// AUTHORIZATION, which a session starts in and never re-enters (the
+    /// greeting, `pop3.ok.greeting`, explains it).
+    pub fn explain_key(self) -> Option<&'static str> {
         match self {
-            Pop3State::Authorization => "pop3.state.Authorization",
-            Pop3State::Transaction => "pop3.state.Transaction",
-            Pop3State::Update => "pop3.state.Update",
-            Pop3State::Closed => "pop3.state.Closed",
+            Pop3State::Authorization => None,
+            Pop3State::Transaction => Some("pop3.state.Transaction"),
+            Pop3State::Update => Some("pop3.state.Update"),
+            Pop3State::Closed => Some("pop3.state.Closed"),
         }
     }
 }

@@ -867,7 +867,12 @@ impl ServerSession {
     fn process_line(&mut self, now: SimTime, raw: &[u8], policy: &mut dyn ServerPolicy) {
         let body = raw.strip_suffix(b"\n").unwrap_or(raw);
         let body = body.strip_suffix(b"\r").unwrap_or(body);
+        // The same limits whether the line came whole or in pieces (the
+        // pieces are checked in `handle_input`; issue 16).
         if self.state == SmtpState::Auth {
+            if body.len() + 2 > MAX_AUTH_LINE {
+                return self.line_too_long();
+            }
             return self.auth_response(body, policy);
         }
         if body.len() + 2 > MAX_COMMAND_LINE {

@@ -1,6 +1,10 @@
 //! Fixtures shared by the SMTP integration tests.
 #![allow(dead_code)]
 
+pub mod pop3_cases;
+pub mod probes;
+pub mod smtp_cases;
+
 use protocol_core::smtp::server::*;
 use protocol_core::time::SimTime;
 use std::net::Ipv4Addr;

@@ -396,7 +396,15 @@ impl World {
             .map(|f| format!("<{}>: {}", f.rcpt, f.diagnostic))
             .collect::<Vec<_>>()
             .join("; ");
-        let explain = if gave_up { "mta.giveup" } else { "mta.bounce" };
+        // The narration says why: a give-up, a mail loop (RFC 5321 §6.3), or
+        // a plain bounce.
+        let explain = if gave_up {
+            "mta.giveup"
+        } else if failed.iter().all(|f| f.explain == "mta.loop") {
+            "mta.loop"
+        } else {
+            "mta.bounce"
+        };
         if e.is_bounce() {
             self.emit(
                 host,

@@ -541,7 +541,7 @@ impl World {
                 ServerEnd::Pop3(session) => match session.poll_event() {
                     None => break,
                     Some(pop3::server::ServerEvent::StateChanged { to, .. }) => {
-                        state_key = Some(to.explain_key());
+                        state_key = to.explain_key();
                         Some(Cow::Owned(to.to_string()))
                     }
                     Some(pop3::server::ServerEvent::Retrieved { user, uid }) => {
@@ -759,9 +759,11 @@ impl World {
         parsed: &Option<Parsed>,
     ) -> Option<&'static str> {
         match (protocol, parsed.as_ref()?) {
-            (Protocol::Smtp, Parsed::Command { verb, .. }) => {
-                self.explain_cached(format_args!("smtp.cmd.{verb}"))
-            }
+            // A verb SMTP does not have is explained as such (the server
+            // answers 500), not left without a word.
+            (Protocol::Smtp, Parsed::Command { verb, .. }) => self
+                .explain_cached(format_args!("smtp.cmd.{verb}"))
+                .or(Some("smtp.cmd.UNKNOWN")),
             (Protocol::Pop3, Parsed::Command { verb, .. }) => {
                 self.explain_cached(format_args!("pop3.cmd.{verb}"))
             }
