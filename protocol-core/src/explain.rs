@@ -37,10 +37,11 @@ pub(crate) const fn entry(
 }
 
 /// Every table the core has, searched in order.
-fn tables() -> [&'static [Explanation]; 3] {
+fn tables() -> [&'static [Explanation]; 4] {
     [
         crate::smtp::explain::EXPLANATIONS,
         crate::pop3::explain::EXPLANATIONS,
+        crate::imap::explain::EXPLANATIONS,
         crate::sim::explain::EXPLANATIONS,
     ]
 }
