@@ -374,9 +374,19 @@ impl Mailstore for MemoryMailstore {
             .accounts
             .get_mut(user)
             .ok_or(StoreError::NoSuchFolder)?;
-        let mut f = acc.folders.remove(from).ok_or(StoreError::NoSuchFolder)?;
-        f.name = to.clone();
-        acc.folders.insert(to, f);
+        // §6.3.6: the folders below it move with it (Work/2026 too).
+        let prefix = format!("{from}/");
+        let names: Vec<String> = acc
+            .folders
+            .keys()
+            .filter(|n| *n == from || n.starts_with(&prefix))
+            .cloned()
+            .collect();
+        for old in names {
+            let mut f = acc.folders.remove(&old).ok_or(StoreError::NoSuchFolder)?;
+            f.name = format!("{to}{}", &old[from.len()..]);
+            acc.folders.insert(f.name.clone(), f);
+        }
         Ok(())
     }
 
