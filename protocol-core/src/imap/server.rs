@@ -1721,7 +1721,7 @@ impl ServerSession {
         let from = self.state;
         if from != to {
             debug_assert!(
-                TRANSITIONS.iter().any(|r| *r == (from, event, to)),
+                TRANSITIONS.contains(&(from, event, to)),
                 "IMAP server: {from:?} -{event}-> {to:?} is not a row of TRANSITIONS"
             );
             self.state = to;
