@@ -24,6 +24,7 @@
 pub mod address;
 pub mod dns;
 pub mod explain;
+pub mod imap;
 pub mod message;
 pub mod mta;
 pub mod pop3;

@@ -197,6 +197,16 @@ fn every_entry_is_reachable() {
     reached.extend(transcript_keys(&tests));
     reached.extend(session_keys());
     reached.extend(common::probes::keys());
+    reached.extend(
+        common::imap_replay::all_keys()
+            .into_iter()
+            .map(str::to_string),
+    );
+    reached.extend(
+        common::imap_cases::run_imap_cases()
+            .into_iter()
+            .map(str::to_string),
+    );
     let unreached: Vec<&str> = all()
         .map(|x| x.key)
         .filter(|k| !reached.contains(*k))

@@ -8,13 +8,14 @@
 
 //!
 //! The tables are data-only leaves (`explain/smtp.rs`, `pop3.rs`,
-//! `world.rs`): they import nothing but [`entry`], and nothing in them
+//! `imap.rs`, `world.rs`): they import nothing but [`entry`], and nothing in them
 //! decides anything. Every entry is written `entry(key, title, text, rfc)`.
 //! The sessions choose keys; `tests/explain_coverage.rs` shows that every
 //! entry is reached.
 
 use serde::Serialize;
 
+pub mod imap;
 pub mod pop3;
 pub mod smtp;
 pub mod world;
@@ -48,8 +49,13 @@ pub(crate) const fn entry(
 }
 
 /// Every table the core has, searched in order.
-fn tables() -> [&'static [Explanation]; 3] {
-    [smtp::EXPLANATIONS, pop3::EXPLANATIONS, world::EXPLANATIONS]
+fn tables() -> [&'static [Explanation]; 4] {
+    [
+        smtp::EXPLANATIONS,
+        pop3::EXPLANATIONS,
+        imap::EXPLANATIONS,
+        world::EXPLANATIONS,
+    ]
 }
 
 /// The entry for `key`, if there is one.

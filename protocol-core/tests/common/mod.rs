@@ -1,6 +1,8 @@
 //! Fixtures shared by the SMTP integration tests.
 #![allow(dead_code)]
 
+pub mod imap_cases;
+pub mod imap_replay;
 pub mod pop3_cases;
 pub mod probes;
 pub mod smtp_cases;

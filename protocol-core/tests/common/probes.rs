@@ -21,6 +21,7 @@ pub fn keys() -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     smtp(&mut out);
     pop3(&mut out);
+    imap(&mut out);
     world(&mut out);
     out
 }
@@ -278,4 +279,73 @@ fn world(out: &mut BTreeSet<String>) {
         .iter()
         .any(|e| e.explain.as_deref() == Some("mta.giveup")));
     trace_keys(&w, out);
+}
+
+fn imap(out: &mut BTreeSet<String>) {
+    use protocol_core::imap::{
+        Mailstore, MemoryMailstore, ServerConfig as ImapConfig, ServerEvent as I,
+        ServerSession as ImapSession,
+    };
+    fn keys(s: &mut ImapSession, out: &mut BTreeSet<String>) {
+        while let Some(r) = s.poll_response() {
+            out.insert(r.key.into());
+        }
+        while let Some(e) = s.poll_event() {
+            if let I::ProtocolError { key, .. } = e {
+                out.insert(key.into());
+            }
+        }
+    }
+    fn say(s: &mut ImapSession, store: &mut dyn Mailstore, bytes: &[u8]) -> String {
+        s.handle_input(SimTime::ZERO, bytes, store);
+        let mut o = Vec::new();
+        while let Some(b) = s.poll_output() {
+            o.extend(b);
+        }
+        String::from_utf8_lossy(&o).into_owned()
+    }
+    let mut store = MemoryMailstore::new();
+    store.add_account("dave", "dave-pass");
+    store.deliver(
+        "dave",
+        b"Subject: x\r\n\r\nhi\r\n".to_vec(),
+        "01-Dec-2026 00:00:00 +0000",
+    );
+    let config = Arc::new(ImapConfig::new("mail.dave.example"));
+    let mut s = ImapSession::new(config.clone(), SimTime::ZERO);
+    keys(&mut s, out);
+    assert!(say(
+        &mut s,
+        &mut store,
+        b"a LOGIN dave dave-pass\r\nb SELECT INBOX\r\n"
+    )
+    .contains("b OK"));
+    // POP3 holds the maildrop: IMAP may look, but not remove (NO [INUSE]).
+    let mut pop = pop3_session(false, 9);
+    assert!(pop3_says(&mut pop, &mut store, "USER dave").starts_with("+OK"));
+    assert!(pop3_says(&mut pop, &mut store, "PASS dave-pass").starts_with("+OK"));
+    let got = say(
+        &mut s,
+        &mut store,
+        b"c STORE 1 +FLAGS (\\Deleted)\r\nd EXPUNGE\r\n",
+    );
+    assert!(got.contains("d NO [INUSE]"), "{got}");
+    // An over-long line; a non-synchronising literal that is too big.
+    let long = format!("e NOOP {}\r\n", "x".repeat(100_000));
+    let got = say(&mut s, &mut store, long.as_bytes());
+    assert!(got.contains("BAD line too long"), "{got}");
+    keys(&mut s, out);
+    let mut small = ImapConfig::new("mail.dave.example");
+    small.max_literal = 100;
+    let mut s = ImapSession::new(Arc::new(small), SimTime::ZERO);
+    let mut input = b"a LOGIN dave dave-pass\r\nf APPEND INBOX {200+}\r\n".to_vec();
+    input.extend([b'y'; 200]);
+    input.extend_from_slice(b"\r\n");
+    let got = say(&mut s, &mut store, &input);
+    assert!(got.contains("f BAD [TOOBIG]"), "{got}");
+    keys(&mut s, out);
+    // The client vanishes: nothing is expunged.
+    let mut s = ImapSession::new(config, SimTime::ZERO);
+    s.handle_close(SimTime::ZERO, &mut store);
+    keys(&mut s, out);
 }
