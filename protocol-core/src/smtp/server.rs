@@ -868,6 +868,11 @@ impl ServerSession {
         let body = raw.strip_suffix(b"\n").unwrap_or(raw);
         let body = body.strip_suffix(b"\r").unwrap_or(body);
         if self.state == SmtpState::Auth {
+            // The same limit as for a line that arrives in pieces (see
+            // `handle_input`): any split of the same bytes, the same reply.
+            if body.len() + 2 > MAX_AUTH_LINE {
+                return self.line_too_long();
+            }
             return self.auth_response(body, policy);
         }
         if body.len() + 2 > MAX_COMMAND_LINE {
@@ -971,7 +976,20 @@ impl ServerSession {
         let c = Arc::clone(&self.config);
         // Built by pushing pieces (no `format!`): every session says hello.
         let mut first = String::with_capacity(c.hostname.len() + self.helo.len() + 26);
-        for part in [c.hostname.as_str(), " Hello ", self.helo.as_str(), " ["] {
+        // RFC 5321 §4.5.3.1.5: a reply line is at most 512 octets with its
+        // CRLF. A command line may carry a 505-octet domain, so the echo is
+        // cut to what fits ("250-" + text + CRLF); the session keeps it whole.
+        let fixed = 4 + c.hostname.len() + " Hello ".len() + " [255.255.255.255]".len() + 2;
+        let room = crate::smtp::reply::MAX_REPLY_LINE.saturating_sub(fixed);
+        let mut echo = self.helo.as_str();
+        if echo.len() > room {
+            let mut end = room;
+            while !echo.is_char_boundary(end) {
+                end -= 1;
+            }
+            echo = &echo[..end];
+        }
+        for part in [c.hostname.as_str(), " Hello ", echo, " ["] {
             first.push_str(part);
         }
         for (i, o) in self.peer.ip.octets().into_iter().enumerate() {
