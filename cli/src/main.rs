@@ -312,8 +312,8 @@ fn main() -> ExitCode {
                 seed,
                 bind,
                 allow_remote,
-                ports,
                 quiet,
+                ..serve::ServeOptions::new(ports)
             };
             match serve::serve(opts, &stop) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -39,8 +39,8 @@ use protocol_core::time::{SimDuration, SimTime};
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
 use std::net::{IpAddr, Ipv4Addr, Shutdown, SocketAddr};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Host of the world that connections on the outside MX port come from.
@@ -73,6 +73,65 @@ pub struct ServeOptions {
     pub ports: Vec<PortMap>,
     /// Do not print trace events (benchmarks).
     pub quiet: bool,
+    /// The most connections served at once; more are refused.
+    pub max_connections: usize,
+    /// The loop's clock (real time, or a test's).
+    pub clock: Clock,
+    /// Where the trace goes (standard output).
+    pub trace_out: Box<dyn Write + Send>,
+    /// Called with the listening addresses once bound (tests).
+    pub on_ready: Option<Box<dyn FnOnce(Vec<SocketAddr>) + Send>>,
+    /// Figures the loop keeps (tests, and anyone curious).
+    pub stats: Arc<ServeStats>,
+}
+
+/// What the loop holds, as it goes.
+#[derive(Default, Debug)]
+pub struct ServeStats {
+    /// The most bytes that ever waited for one client.
+    pub peak_pending: AtomicUsize,
+    /// Connections open now.
+    pub open: AtomicUsize,
+    /// Turns of the loop so far.
+    pub turns: AtomicU64,
+}
+
+impl ServeOptions {
+    /// The defaults for everything but what the user chose.
+    pub fn new(ports: Vec<PortMap>) -> Self {
+        ServeOptions {
+            scenario: None,
+            seed: None,
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            allow_remote: false,
+            ports,
+            quiet: false,
+            max_connections: MAX_CONNECTIONS,
+            clock: Clock::Real,
+            trace_out: Box::new(io::stdout()),
+            on_ready: None,
+            stats: Arc::default(),
+        }
+    }
+}
+
+/// The time the loop goes by: real time since the start, or a clock a test
+/// sets (microseconds since the start).
+#[derive(Clone, Default)]
+pub enum Clock {
+    #[default]
+    Real,
+    #[cfg_attr(not(test), allow(dead_code))]
+    Manual(Arc<AtomicU64>),
+}
+
+impl Clock {
+    fn elapsed(&self, start: Instant) -> Duration {
+        match self {
+            Clock::Real => start.elapsed(),
+            Clock::Manual(us) => Duration::from_micros(us.load(Ordering::SeqCst)),
+        }
+    }
 }
 
 /// The default port mapping (the issue's table).
@@ -112,6 +171,14 @@ impl Stop {
         }
     }
 
+    /// Wakes the loop for one more turn.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn wake(&self) {
+        if let Some(w) = self.waker.get() {
+            let _ = w.wake();
+        }
+    }
+
     fn is_requested(&self) -> bool {
         self.requested.load(Ordering::SeqCst)
     }
@@ -128,6 +195,19 @@ pub const OUT_LIMIT: usize = 1024 * 1024;
 /// POP3 command's 255), and the world keeps the partial line in memory. The
 /// session's own timeout ends such a connection.
 pub const LINE_LIMIT: usize = 4 * 1024 * 1024;
+
+/// Connections served at once, at most (the defaults of Postfix's
+/// `default_process_limit` is 100; a classroom needs more): a connection
+/// beyond them gets `421 4.3.2` (SMTP) or `-ERR [SYS/TEMP]` (POP3) and is
+/// closed.
+pub const MAX_CONNECTIONS: usize = 1000;
+/// A connection whose pending output has not moved for this long (the
+/// client does not read) is closed and its buffer freed. Measured on the
+/// loop's clock (real time, which virtual time follows).
+pub const WRITE_TIMEOUT: Duration = Duration::from_secs(60);
+/// Trace text waiting for a slow standard output, at most; beyond it lines
+/// are dropped, and a line says how many.
+pub const TRACE_BUFFER: usize = 1024 * 1024;
 
 /// The waker's token; listeners are `0..ports`, connections above.
 const WAKER: Token = Token(usize::MAX);
@@ -151,6 +231,14 @@ struct Client {
     /// The simulated server closed the connection: close the socket once
     /// `out` is written.
     server_closed: bool,
+    /// Bytes read but not yet given to the world, from `in_pos`: the world
+    /// is fed a line at a time and no further while more than
+    /// [`OUT_LIMIT`] bytes wait for the client, so pipelined commands
+    /// cannot make it produce more than that (plus one reply) at once.
+    input: Vec<u8>,
+    in_pos: usize,
+    /// When `out` last shrank, or became non-empty (for [`WRITE_TIMEOUT`]).
+    last_progress: Duration,
 }
 
 impl Client {
@@ -165,14 +253,60 @@ impl Client {
             && !self.server_closed
             && self.pending() <= OUT_LIMIT
             && self.since_newline <= LINE_LIMIT
+            && self.in_pos == self.input.len()
+    }
+
+    /// Whether the loop should not sleep: input to read, or held-back
+    /// input that may be given to the world now.
+    fn has_work(&self) -> bool {
+        self.wants_read()
+            || (self.in_pos < self.input.len() && self.pending() <= OUT_LIMIT && !self.gone)
+    }
+
+    /// Gives the world the unread input, a line at a time, until it is all
+    /// given or the client's pending output passes [`OUT_LIMIT`]; each
+    /// line is answered before the next (in order, at the right time).
+    fn feed(&mut self, world: &mut World, now: SimTime, clock_now: Duration) {
+        while self.in_pos < self.input.len() && self.pending() <= OUT_LIMIT {
+            let rest = &self.input[self.in_pos..];
+            let n = memchr_lf(rest).map_or(rest.len(), |i| i + 1);
+            world.send_bytes(self.conn, &rest[..n]);
+            self.in_pos += n;
+            world.run_until(now);
+            self.take_output(world, clock_now);
+        }
+        if self.in_pos == self.input.len() {
+            self.input.clear();
+            self.in_pos = 0;
+        }
+    }
+
+    /// Moves what the world's server sent into `out`.
+    fn take_output(&mut self, world: &mut World, clock_now: Duration) {
+        let fresh = world.take_received(self.conn);
+        if fresh.is_empty() {
+            return;
+        }
+        if self.pending() == 0 {
+            self.last_progress = clock_now;
+        }
+        if self.out.is_empty() {
+            self.out = fresh;
+            self.out_pos = 0;
+        } else {
+            self.out.extend_from_slice(&fresh);
+        }
     }
 
     /// Writes what it can of `out`; false if the socket failed.
-    fn flush(&mut self) -> bool {
+    fn flush(&mut self, clock_now: Duration) -> bool {
         while self.out_pos < self.out.len() {
             match self.stream.write(&self.out[self.out_pos..]) {
                 Ok(0) => return false,
-                Ok(n) => self.out_pos += n,
+                Ok(n) => {
+                    self.out_pos += n;
+                    self.last_progress = clock_now;
+                }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                     self.writable = false;
                     break;
@@ -235,7 +369,7 @@ pub fn build_world(scenario: Option<&Scenario>, seed: Option<u64>, ports: &[Port
 }
 
 /// Binds every port, prints the mapping, then serves until `stop` is requested.
-pub fn serve(opts: ServeOptions, stop: &Stop) -> Result<(), ServeError> {
+pub fn serve(mut opts: ServeOptions, stop: &Stop) -> Result<(), ServeError> {
     if !opts.bind.is_loopback() && !opts.allow_remote {
         return Err(ServeError(format!(
             "refusing to listen on {}: it is not a loopback address, and this teaching server has published passwords.\n\
@@ -277,7 +411,19 @@ pub fn serve(opts: ServeOptions, stop: &Stop) -> Result<(), ServeError> {
 
     let world = build_world(opts.scenario.as_ref(), opts.seed, &opts.ports);
     print_banner(&opts, &world);
-    run_loop(world, poll, listeners, &opts, stop);
+    if let Some(ready) = opts.on_ready.take() {
+        ready(
+            listeners
+                .iter()
+                .filter_map(|l| l.local_addr().ok())
+                .collect(),
+        );
+    }
+    let trace_out = std::mem::replace(&mut opts.trace_out, Box::new(io::sink()));
+    let trace = TraceOut::start(trace_out);
+    run_loop(world, poll, listeners, &opts, stop, &trace);
+    trace.push("MailSim serve stopped.\n");
+    trace.finish(Duration::from_secs(1));
     Ok(())
 }
 
@@ -311,6 +457,112 @@ fn print_banner(opts: &ServeOptions, world: &World) {
     println!();
 }
 
+/// The printed trace, written by a thread of its own, so that a standard
+/// output nobody reads (`mailsim serve | sleep 1000`) never blocks the event
+/// loop: at most [`TRACE_BUFFER`] bytes wait; beyond that, lines are dropped
+/// and counted, and a line says how many once there is room again.
+struct TraceOut {
+    shared: Arc<(Mutex<TraceBuf>, Condvar)>,
+}
+
+#[derive(Default)]
+struct TraceBuf {
+    text: String,
+    dropped: u64,
+    /// The writer is in the middle of a write (for `finish`).
+    writing: bool,
+    done: bool,
+}
+
+impl TraceOut {
+    fn start(mut sink: Box<dyn Write + Send>) -> Self {
+        let shared = Arc::new((Mutex::new(TraceBuf::default()), Condvar::new()));
+        let s = shared.clone();
+        std::thread::spawn(move || {
+            let (lock, cv) = &*s;
+            loop {
+                let text = {
+                    let mut b = lock.lock().unwrap_or_else(|e| e.into_inner());
+                    while b.text.is_empty() && !b.done {
+                        b = cv.wait(b).unwrap_or_else(|e| e.into_inner());
+                    }
+                    if b.text.is_empty() {
+                        return;
+                    }
+                    b.writing = true;
+                    std::mem::take(&mut b.text)
+                };
+                let failed = sink
+                    .write_all(text.as_bytes())
+                    .and_then(|()| sink.flush())
+                    .is_err();
+                let mut b = lock.lock().unwrap_or_else(|e| e.into_inner());
+                b.writing = false;
+                cv.notify_all();
+                if failed {
+                    // Standard output closed: nothing more can be shown.
+                    b.done = true;
+                    return;
+                }
+            }
+        });
+        TraceOut { shared }
+    }
+
+    /// Queues `text` (whole lines), or drops it if the buffer is full.
+    fn push(&self, text: &str) {
+        let (lock, cv) = &*self.shared;
+        let mut b = lock.lock().unwrap_or_else(|e| e.into_inner());
+        if b.text.len() + text.len() > TRACE_BUFFER {
+            b.dropped += text.lines().count() as u64;
+            return;
+        }
+        if b.dropped > 0 {
+            let note = format!(
+                "[serve: {} trace lines dropped: standard output was not being read]\n",
+                b.dropped
+            );
+            b.text.push_str(&note);
+            b.dropped = 0;
+        }
+        b.text.push_str(text);
+        cv.notify_all();
+    }
+
+    /// Waits, at most `limit`, for what is queued to be written.
+    fn finish(&self, limit: Duration) {
+        let (lock, cv) = &*self.shared;
+        let deadline = Instant::now() + limit;
+        let mut b = lock.lock().unwrap_or_else(|e| e.into_inner());
+        b.done = true;
+        cv.notify_all();
+        while (!b.text.is_empty() || b.writing) && Instant::now() < deadline {
+            let left = deadline.saturating_duration_since(Instant::now());
+            b = cv
+                .wait_timeout(b, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+}
+
+fn memchr_lf(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+/// What a refused connection is told (RFC 5321 §3.8 and §4.2.3; RFC 2449
+/// §8.1.2 for POP3's `[SYS/TEMP]`).
+fn too_many(p: &PortMap) -> String {
+    if p.target_port == 110 {
+        "-ERR [SYS/TEMP] Too many connections, try again later\r\n".to_string()
+    } else {
+        format!(
+            "421 4.3.2 {} Too many connections, try again later\r\n",
+            p.target
+        )
+    }
+}
+
 /// The event loop: sockets in, the world, sockets out, the transcript.
 fn run_loop(
     mut world: World,
@@ -318,9 +570,12 @@ fn run_loop(
     listeners: Vec<TcpListener>,
     opts: &ServeOptions,
     stop: &Stop,
+    trace: &TraceOut,
 ) {
     let start = Instant::now();
-    let vnow = || SimTime::from_micros(start.elapsed().as_micros() as u64);
+    let clock = opts.clock.clone();
+    let elapsed = || clock.elapsed(start);
+    let vnow = || SimTime::from_micros(elapsed().as_micros() as u64);
     let mut events = Events::with_capacity(1024);
     let mut clients: HashMap<Token, Client> = HashMap::new();
     let mut next_token = listeners.len();
@@ -328,13 +583,12 @@ fn run_loop(
     let mut buf = vec![0u8; 64 * 1024];
     // Accepting failed (e.g. EMFILE, too many open connections): try again
     // at this time, once some have finished.
-    let mut accept_retry: Option<Instant> = None;
+    let mut accept_retry: Option<Duration> = None;
     let mut accept_all = false;
-    let stdout = io::stdout();
 
     while !stop.is_requested() {
         // Sleep until a socket is ready, the world's next timer, or a retry.
-        let timeout = if clients.values().any(Client::wants_read) || accept_all {
+        let timeout = if clients.values().any(Client::has_work) || accept_all {
             Duration::ZERO
         } else {
             let now = vnow();
@@ -344,7 +598,7 @@ fn run_loop(
                 .unwrap_or(Duration::from_secs(1))
                 .min(Duration::from_secs(1));
             if let Some(at) = accept_retry {
-                t = t.min(at.saturating_duration_since(Instant::now()));
+                t = t.min(at.saturating_sub(elapsed()));
             }
             t
         };
@@ -354,7 +608,7 @@ fn run_loop(
                 break;
             }
         }
-        if accept_retry.is_some_and(|at| Instant::now() >= at) {
+        if accept_retry.is_some_and(|at| elapsed() >= at) {
             accept_retry = None;
             accept_all = true;
         }
@@ -398,12 +652,19 @@ fn run_loop(
                         continue
                     }
                     Err(_) => {
-                        accept_retry = Some(Instant::now() + Duration::from_millis(50));
+                        accept_retry = Some(elapsed() + Duration::from_millis(50));
                         break;
                     }
                 };
                 let _ = stream.set_nodelay(true);
                 let p = &opts.ports[i];
+                if clients.len() >= opts.max_connections {
+                    // Refused before the world sees it: a fresh socket takes
+                    // one short line without blocking.
+                    let _ = stream.write(too_many(p).as_bytes());
+                    let _ = stream.shutdown(Shutdown::Write);
+                    continue;
+                }
                 match world.connect(p.from_host, p.target, p.target_port) {
                     Ok(conn) => {
                         let token = Token(next_token);
@@ -428,6 +689,9 @@ fn run_loop(
                                 writable: true,
                                 gone: false,
                                 server_closed: false,
+                                input: Vec::new(),
+                                in_pos: 0,
+                                last_progress: elapsed(),
                             },
                         );
                     }
@@ -445,11 +709,14 @@ fn run_loop(
 
         // Sockets -> world.
         for c in clients.values_mut() {
+            let (now, clock_now) = (vnow(), elapsed());
+            // Input held back while the client's output was over the limit.
+            c.feed(&mut world, now, clock_now);
             if !c.wants_read() {
                 continue;
             }
             let mut budget = READ_BUDGET;
-            while budget > 0 && c.since_newline <= LINE_LIMIT {
+            while budget > 0 && c.wants_read() {
                 match c.stream.read(&mut buf) {
                     Ok(0) => {
                         c.gone = true;
@@ -461,11 +728,8 @@ fn run_loop(
                             Some(i) => n - i - 1,
                             None => c.since_newline + n,
                         };
-                        world.send_bytes(c.conn, &buf[..n]);
-                        // Let the session answer before the next chunk, so
-                        // pipelined input is answered in order at the right
-                        // virtual time.
-                        world.run_until(vnow());
+                        c.input.extend_from_slice(&buf[..n]);
+                        c.feed(&mut world, vnow(), elapsed());
                     }
                     Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                         c.readable = false;
@@ -483,21 +747,19 @@ fn run_loop(
 
         // World -> sockets.
         let mut done: Vec<Token> = Vec::new();
+        let clock_now = elapsed();
         for (&t, c) in clients.iter_mut() {
-            let fresh = world.take_received(c.conn);
-            if !fresh.is_empty() {
-                if c.out.is_empty() {
-                    c.out = fresh;
-                    c.out_pos = 0;
-                } else {
-                    c.out.extend_from_slice(&fresh);
-                }
-            }
+            c.take_output(&mut world, clock_now);
             if !c.server_closed && !world.is_open(c.conn) {
                 // The server's FIN arrived behind its last bytes.
                 c.server_closed = true;
             }
-            if c.pending() > 0 && c.writable && !c.flush() {
+            if c.pending() > 0 && c.writable && !c.flush(clock_now) {
+                c.gone = true;
+            }
+            if c.pending() > 0 && clock_now.saturating_sub(c.last_progress) >= WRITE_TIMEOUT {
+                // The client takes none of its replies: it is let go, and
+                // what waited for it with it.
                 c.gone = true;
             }
             if c.gone || (c.server_closed && c.pending() == 0) {
@@ -516,14 +778,17 @@ fn run_loop(
             }
         }
 
+        let peak = clients.values().map(Client::pending).max().unwrap_or(0);
+        opts.stats.peak_pending.fetch_max(peak, Ordering::Relaxed);
+        opts.stats.open.store(clients.len(), Ordering::Relaxed);
+        opts.stats.turns.fetch_add(1, Ordering::SeqCst);
+
         // Print the new events, then forget them: serve keeps no history.
         let new = world.events_since(printed);
         if let Some(last) = new.last() {
             printed = last.seq + 1;
             if !opts.quiet {
-                let mut out = stdout.lock();
-                let _ = out.write_all(render::transcript(new).as_bytes());
-                let _ = out.flush();
+                trace.push(&render::transcript(new));
             }
         }
         world.forget_trace_before(printed);
@@ -531,5 +796,189 @@ fn run_loop(
     for (_, c) in clients {
         world.close(c.conn);
     }
-    println!("MailSim serve stopped.");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{BufRead, BufReader};
+    use std::net::TcpStream as StdStream;
+
+    struct Running {
+        addrs: Vec<SocketAddr>,
+        stop: Arc<Stop>,
+        clock: Arc<AtomicU64>,
+        stats: Arc<ServeStats>,
+        thread: Option<std::thread::JoinHandle<()>>,
+    }
+
+    impl Drop for Running {
+        fn drop(&mut self) {
+            self.stop.request();
+            if let Some(t) = self.thread.take() {
+                let _ = t.join();
+            }
+        }
+    }
+
+    /// `serve` on ephemeral ports, on a clock the test moves.
+    fn start(max_connections: usize) -> Running {
+        let clock = Arc::new(AtomicU64::new(0));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut opts = ServeOptions::new(default_ports(0, 0, 0, 0, 0));
+        opts.quiet = true;
+        opts.max_connections = max_connections;
+        opts.clock = Clock::Manual(clock.clone());
+        opts.on_ready = Some(Box::new(move |a| {
+            let _ = tx.send(a);
+        }));
+        let stats = opts.stats.clone();
+        let stop = Arc::new(Stop::default());
+        let s = stop.clone();
+        let thread = std::thread::spawn(move || serve(opts, &s).expect("serve"));
+        let addrs = rx.recv().expect("bound");
+        Running {
+            addrs,
+            stop,
+            clock,
+            stats,
+            thread: Some(thread),
+        }
+    }
+
+    impl Running {
+        /// Moves the clock on, then waits for the loop to take two turns.
+        fn advance(&self, secs: u64) {
+            self.clock.fetch_add(secs * 1_000_000, Ordering::SeqCst);
+            let turns = self.stats.turns.load(Ordering::SeqCst);
+            for _ in 0..1000 {
+                self.stop.wake();
+                if self.stats.turns.load(Ordering::SeqCst) >= turns + 2 {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            panic!("the loop is stuck");
+        }
+    }
+
+    fn connect(addr: SocketAddr) -> (BufReader<StdStream>, StdStream) {
+        let s = StdStream::connect(addr).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        (BufReader::new(s.try_clone().unwrap()), s)
+    }
+
+    fn line(r: &mut BufReader<StdStream>) -> String {
+        let mut l = String::new();
+        r.read_line(&mut l).expect("a line within 30 s");
+        l
+    }
+
+    /// Sends Dave a message of `size` bytes through the MX port.
+    fn deliver(addr: SocketAddr, size: usize) {
+        let (mut r, mut w) = connect(addr);
+        assert!(line(&mut r).starts_with("220"));
+        w.write_all(
+            b"HELO t\r\nMAIL FROM:<a@stranger.example>\r\nRCPT TO:<dave@dave.example>\r\nDATA\r\n",
+        )
+        .unwrap();
+        for want in ["250", "250", "250", "354"] {
+            let l = line(&mut r);
+            assert!(l.starts_with(want), "{l}");
+        }
+        let body_line = format!("{}\r\n", "x".repeat(98));
+        let mut msg = b"Subject: big\r\n\r\n".to_vec();
+        while msg.len() < size {
+            msg.extend_from_slice(body_line.as_bytes());
+        }
+        msg.extend_from_slice(b".\r\nQUIT\r\n");
+        w.write_all(&msg).unwrap();
+        assert!(line(&mut r).starts_with("250"));
+    }
+
+    fn pop3_login(addr: SocketAddr) -> (BufReader<StdStream>, StdStream) {
+        let (mut r, mut w) = connect(addr);
+        assert!(line(&mut r).starts_with("+OK"));
+        w.write_all(b"USER dave\r\nPASS dave-pass\r\n").unwrap();
+        assert!(line(&mut r).starts_with("+OK"));
+        assert!(line(&mut r).starts_with("+OK"));
+        (r, w)
+    }
+
+    const RETRS: usize = 200;
+    const SIZE: usize = 100_000;
+
+    /// Item 8: 200 pipelined `RETR 1` of a 100 KB message (20 MB of
+    /// replies) in one write, read only once they are all sent. The
+    /// server produces them as the client takes them, and every one
+    /// arrives whole, in order.
+    #[test]
+    fn pipelined_retr_is_answered_as_the_client_reads() {
+        let s = start(MAX_CONNECTIONS);
+        deliver(s.addrs[2], SIZE);
+        let (mut r, mut w) = pop3_login(s.addrs[3]);
+        w.write_all("RETR 1\r\n".repeat(RETRS).as_bytes()).unwrap();
+        w.write_all(b"QUIT\r\n").unwrap();
+        // Before, the whole read was answered at once: 20 MB waited.
+        let mut all = line(&mut r).into_bytes();
+        r.read_to_end(&mut all).expect("everything, then the close");
+        let text = String::from_utf8_lossy(&all);
+        assert_eq!(text.matches("+OK ").count(), RETRS + 1, "RETRs and QUIT");
+        assert_eq!(text.matches("\r\n.\r\n").count(), RETRS);
+        assert!(text.contains("signing off"));
+        let peak = s.stats.peak_pending.load(Ordering::Relaxed);
+        assert!(peak <= OUT_LIMIT + 2 * SIZE, "{peak} bytes waited");
+    }
+
+    /// Item 9: a client that sends 200 RETR and never reads is closed once
+    /// its output has not moved for 60 s, and its buffer is freed.
+    #[test]
+    fn a_client_that_never_reads_is_closed_after_60_s() {
+        let s = start(MAX_CONNECTIONS);
+        deliver(s.addrs[2], SIZE);
+        let (mut r, mut w) = pop3_login(s.addrs[3]);
+        w.write_all("RETR 1\r\n".repeat(RETRS).as_bytes()).unwrap();
+        // The first reply is out: the server is stuck on a full socket.
+        assert!(line(&mut r).starts_with("+OK"));
+        s.advance(59);
+        let (mut r2, mut w2) = connect(s.addrs[3]);
+        assert!(line(&mut r2).starts_with("+OK"), "the loop still answers");
+        w2.write_all(b"QUIT\r\n").unwrap();
+        assert!(line(&mut r2).starts_with("+OK"));
+        // The kernel's socket buffers take some more as time goes on; the
+        // connection is closed 60 s after they are full.
+        for _ in 0..100 {
+            s.advance(61);
+            if s.stats.open.load(Ordering::Relaxed) == 0 {
+                break;
+            }
+        }
+        assert_eq!(s.stats.open.load(Ordering::Relaxed), 0, "closed");
+        // What the socket held arrives, then the connection ends (EOF or
+        // reset) instead of the rest of the 20 MB.
+        let mut got = Vec::new();
+        let _ = r.read_to_end(&mut got);
+        assert!(got.len() < RETRS * SIZE / 2, "{} bytes", got.len());
+        // The server closed and freed it.
+        let (mut r3, _w3) = connect(s.addrs[3]);
+        assert!(line(&mut r3).starts_with("+OK"));
+    }
+
+    /// Item 11: beyond the cap, SMTP gets 421 and POP3 -ERR, then EOF.
+    #[test]
+    fn connections_beyond_the_cap_are_refused() {
+        let s = start(2);
+        let (mut a, _wa) = connect(s.addrs[0]);
+        assert!(line(&mut a).starts_with("220"));
+        let (mut b, _wb) = connect(s.addrs[3]);
+        assert!(line(&mut b).starts_with("+OK"));
+        let (mut c, _wc) = connect(s.addrs[0]);
+        let l = line(&mut c);
+        assert!(l.starts_with("421 4.3.2 "), "{l}");
+        assert_eq!(line(&mut c), "", "then closed");
+        let (mut d, _wd) = connect(s.addrs[3]);
+        let l = line(&mut d);
+        assert!(l.starts_with("-ERR [SYS/TEMP] "), "{l}");
+        assert_eq!(line(&mut d), "");
+    }
 }

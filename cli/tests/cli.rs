@@ -209,3 +209,80 @@ fn explain_without_a_key_lists_every_entry_grouped_by_prefix() {
         assert!(text.contains(group), "{group} missing");
     }
 }
+
+/// Issue 16, item 10: `mailsim serve | sleep 1000`. A standard output that
+/// nobody reads must not stop the server: 300 sessions in a row are all
+/// answered (before, the 95th hung), and once it is read again, a line
+/// says how many trace lines were dropped.
+#[test]
+fn serve_answers_while_nobody_reads_its_output() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::{TcpListener, TcpStream};
+    let free = || {
+        TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let ports: Vec<u16> = (0..5).map(|_| free()).collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mailsim"))
+        .args(["serve", "--smtp-port", &ports[0].to_string()])
+        .args(["--submission-port", &ports[1].to_string()])
+        .args(["--mx-port", &ports[2].to_string()])
+        .args(["--pop3-port", &ports[3].to_string()])
+        .args(["--isp-pop3-port", &ports[4].to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("mailsim serve");
+    let addr = format!("127.0.0.1:{}", ports[0]);
+    let mut answered = 0;
+    for i in 0..300 {
+        let s = (0..200)
+            .find_map(|_| {
+                TcpStream::connect(&addr).ok().or_else(|| {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                    None
+                })
+            })
+            .expect("serve listens");
+        s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        let mut r = BufReader::new(s.try_clone().unwrap());
+        let mut w = s;
+        // Forty NOOPs: about 6 KB of trace per session, so that the 300
+        // sessions overflow the 1 MB trace buffer and the pipe well before
+        // the end (and the note about dropped lines must come).
+        let mut cmds = b"EHLO john-pc.isp.example\r\n".to_vec();
+        cmds.extend(b"NOOP\r\n".repeat(40));
+        cmds.extend(b"QUIT\r\n");
+        w.write_all(&cmds).unwrap();
+        let mut all = String::new();
+        let _ = r.read_to_string(&mut all);
+        if !all.contains("221 ") {
+            break;
+        }
+        answered = i + 1;
+    }
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut saw_drop_note = false;
+    let mut line = String::new();
+    if answered == 300 {
+        // One more session, so the loop prints once the pipe has room.
+        while out.read_line(&mut line).unwrap_or(0) > 0 {
+            if line.contains("trace lines dropped") {
+                saw_drop_note = true;
+                break;
+            }
+            if line.contains("221") {
+                let _ = TcpStream::connect(&addr).map(|mut s| s.write_all(b"QUIT\r\n"));
+            }
+            line.clear();
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(answered, 300, "sessions answered");
+    assert!(saw_drop_note, "a line says how many were dropped");
+}

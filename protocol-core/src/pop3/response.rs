@@ -218,6 +218,19 @@ pub struct ResponseParser {
     /// Status and body so far of a multi-line response being read.
     current: Option<(Response, Vec<u8>)>,
     max_body: usize,
+    /// After an error found before its line (or body) ended, the rest of
+    /// it is skipped, so that any split of the same bytes gives the same
+    /// replies and errors.
+    skip: Skip,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Skip {
+    No,
+    /// The rest of an over-long status line, up to its LF.
+    Line,
+    /// The rest of an over-large body, up to its terminating `.` line.
+    Body,
 }
 
 impl Default for ResponseParser {
@@ -239,6 +252,7 @@ impl ResponseParser {
             expecting: VecDeque::new(),
             current: None,
             max_body,
+            skip: Skip::No,
         }
     }
 
@@ -257,14 +271,30 @@ impl ResponseParser {
             let Some(lf) = self.buf[self.scanned..].iter().position(|&b| b == b'\n') else {
                 self.scanned = self.buf.len();
                 let pending = self.buf.len() - self.pos;
+                if self.skip != Skip::No {
+                    // A skipped line is kept only as far as it tells
+                    // whether it is the `.` terminator (".\r" at most):
+                    // three bytes say it is not.
+                    if pending > 3 {
+                        self.buf.truncate(self.pos + 3);
+                        self.scanned = self.buf.len();
+                    }
+                    self.compact();
+                    return None;
+                }
                 if self.current.is_none() && pending > MAX_STATUS_LINE {
                     self.discard_all();
+                    self.skip = Skip::Line;
                     self.expecting.pop_front();
                     return Some(Err(ResponseError::StatusTooLong));
                 }
                 if let Some((_, body)) = &self.current {
-                    if body.len() + pending > self.max_body {
+                    // A partial line may still turn out to be the `.CRLF`
+                    // terminator, or lose a stuffed dot: allow for both, so
+                    // the error comes exactly when the whole line's would.
+                    if pending > 2 && body.len() + pending > self.max_body + 1 {
                         self.discard_all();
+                        self.skip = Skip::Body;
                         return Some(Err(ResponseError::BodyTooLarge));
                     }
                 }
@@ -276,6 +306,21 @@ impl ResponseParser {
             self.pos = end;
             self.scanned = end;
             let line = &self.buf[start..end];
+            match self.skip {
+                Skip::No => {}
+                Skip::Line => {
+                    self.skip = Skip::No;
+                    continue;
+                }
+                Skip::Body => {
+                    let content = line.strip_suffix(b"\n").unwrap_or(line);
+                    let content = content.strip_suffix(b"\r").unwrap_or(content);
+                    if content == b"." {
+                        self.skip = Skip::No;
+                    }
+                    continue;
+                }
+            }
             match &mut self.current {
                 Some((_, body)) => {
                     let content = line.strip_suffix(b"\n").unwrap_or(line);
@@ -294,7 +339,8 @@ impl ResponseParser {
                         line
                     };
                     if body.len() + line.len() > self.max_body {
-                        self.discard_all();
+                        self.current = None;
+                        self.skip = Skip::Body;
                         return Some(Err(ResponseError::BodyTooLarge));
                     }
                     body.extend_from_slice(line);

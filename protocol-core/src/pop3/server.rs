@@ -389,7 +389,12 @@ impl ServerSession {
         if self.is_closed() {
             return;
         }
-        self.last_activity = now;
+        // Autologout counts from the last complete command line: bytes
+        // that do not finish a line (one every minute, say) do not keep a
+        // session alive.
+        if bytes.contains(&b'\n') {
+            self.last_activity = now;
+        }
         let mut input = bytes;
         while !input.is_empty() && !self.is_closed() {
             let (part, complete) = match input.iter().position(|&b| b == b'\n') {

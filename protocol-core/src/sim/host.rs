@@ -82,6 +82,106 @@ pub struct Maildrop {
     pub locked: bool,
 }
 
+/// A triplet never retried is forgotten this long after its delay ended
+/// (postgrey's `--retry-window`: 2 days).
+pub const GREYLIST_RETRY_WINDOW: SimDuration = SimDuration::from_secs(2 * 24 * 3600);
+/// A triplet that passed is remembered this long after it was last seen
+/// (postgrey's `--max-age`: 35 days).
+pub const GREYLIST_MAX_AGE: SimDuration = SimDuration::from_secs(35 * 24 * 3600);
+/// The most triplets remembered. When the table is full of live entries, a
+/// new triplet is refused with 451 without being recorded (it is tried
+/// again after the next sweep), so a flood of made-up senders costs
+/// bounded memory.
+pub const GREYLIST_MAX_ENTRIES: usize = 100_000;
+/// Expired triplets are swept this often, or this other often while the
+/// table is full (a sweep visits every triplet: not at every insert).
+const GREYLIST_SWEEP: SimDuration = SimDuration::from_secs(3600);
+const GREYLIST_FULL_SWEEP: SimDuration = SimDuration::from_secs(60);
+
+/// The greylisting table: (client IP, sender, recipient) -> when first and
+/// last seen. A B-tree, so a look-up or insert stays O(log n) however many
+/// triplets it holds (a sorted `Vec` moved the whole table on each insert).
+#[derive(Debug, Default)]
+pub struct Greylist {
+    seen: std::collections::BTreeMap<(Ipv4Addr, String, String), GreySeen>,
+    last_sweep: SimTime,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct GreySeen {
+    first: SimTime,
+    last: SimTime,
+    passed: bool,
+}
+
+impl GreySeen {
+    fn expired(&self, now: SimTime, delay: SimDuration) -> bool {
+        if self.passed {
+            now - self.last > GREYLIST_MAX_AGE
+        } else {
+            now - self.first > delay + GREYLIST_RETRY_WINDOW
+        }
+    }
+}
+
+impl Greylist {
+    /// Whether this triplet may pass now; records it when first seen.
+    pub fn passes(
+        &mut self,
+        now: SimTime,
+        key: (Ipv4Addr, String, String),
+        delay: SimDuration,
+    ) -> bool {
+        let full = self.seen.len() >= GREYLIST_MAX_ENTRIES;
+        let since = now - self.last_sweep;
+        if since >= GREYLIST_SWEEP || (full && since >= GREYLIST_FULL_SWEEP) {
+            self.seen.retain(|_, e| !e.expired(now, delay));
+            self.last_sweep = now;
+        }
+        match self.seen.get_mut(&key) {
+            Some(e) if !e.expired(now, delay) => {
+                if now - e.first >= delay {
+                    e.passed = true;
+                    e.last = now;
+                    true
+                } else {
+                    false
+                }
+            }
+            Some(e) => {
+                *e = GreySeen {
+                    first: now,
+                    last: now,
+                    passed: false,
+                };
+                false
+            }
+            None => {
+                if self.seen.len() < GREYLIST_MAX_ENTRIES {
+                    self.seen.insert(
+                        key,
+                        GreySeen {
+                            first: now,
+                            last: now,
+                            passed: false,
+                        },
+                    );
+                }
+                false
+            }
+        }
+    }
+
+    /// How many triplets are remembered.
+    pub fn len(&self) -> usize {
+        self.seen.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+}
+
 /// The mail a host holds and the rules it applies.
 #[derive(Debug)]
 pub struct MailState {
@@ -92,7 +192,7 @@ pub struct MailState {
     pub relay_domains: BTreeSet<String>,
     pub smarthost: Option<String>,
     pub greylist: Option<SimDuration>,
-    greylist_seen: VecMap<(Ipv4Addr, String, String), SimTime>,
+    greylist_seen: Greylist,
     /// login -> account
     pub accounts: VecMap<String, Account>,
     /// lower-cased address -> login
@@ -142,7 +242,7 @@ impl MailState {
             relay_domains,
             smarthost: cfg.smarthost.clone(),
             greylist: cfg.greylist,
-            greylist_seen: VecMap::new(),
+            greylist_seen: Greylist::default(),
             accounts,
             maildrops,
             queue: VecMap::new(),
@@ -285,13 +385,10 @@ impl ServerPolicy for SmtpPolicy<'_> {
             ReversePath::Mailbox(m) => m.to_string().to_ascii_lowercase(),
         };
         let key = (envelope.peer, from, rcpt.to_string().to_ascii_lowercase());
-        match self.mail.greylist_seen.get(&key) {
-            Some(&first) if now - first >= delay => None,
-            Some(_) => Some(reply(451, (4, 7, 1), "Greylisted, please try again later")),
-            None => {
-                self.mail.greylist_seen.insert(key, now);
-                Some(reply(451, (4, 7, 1), "Greylisted, please try again later"))
-            }
+        if self.mail.greylist_seen.passes(now, key, delay) {
+            None
+        } else {
+            Some(reply(451, (4, 7, 1), "Greylisted, please try again later"))
         }
     }
 
@@ -408,5 +505,59 @@ impl Host {
             up: true,
             config,
         }
+    }
+}
+
+#[cfg(test)]
+mod greylist_tests {
+    use super::*;
+
+    fn key(i: u32) -> (Ipv4Addr, String, String) {
+        (
+            Ipv4Addr::from(0xCB00_7100 + (i % 200)),
+            format!("s{i}@x.example"),
+            "dave@dave.example".into(),
+        )
+    }
+
+    fn at_secs(s: u64) -> SimTime {
+        SimTime::ZERO + SimDuration::from_secs(s)
+    }
+
+    #[test]
+    fn a_retry_after_the_delay_passes_and_a_late_one_is_greylisted_again() {
+        let delay = SimDuration::from_secs(300);
+        let mut g = Greylist::default();
+        assert!(!g.passes(at_secs(0), key(1), delay));
+        assert!(!g.passes(at_secs(299), key(1), delay));
+        assert!(g.passes(at_secs(300), key(1), delay));
+        // Passed: still known a month later.
+        assert!(g.passes(at_secs(30 * 86400), key(1), delay));
+        // Never retried within the window: forgotten, greylisted afresh.
+        assert!(!g.passes(at_secs(0), key(2), delay));
+        let late = 300 + 2 * 86400 + 1;
+        assert!(!g.passes(at_secs(late), key(2), delay));
+        assert!(!g.passes(at_secs(late + 299), key(2), delay));
+        assert!(g.passes(at_secs(late + 300), key(2), delay));
+    }
+
+    #[test]
+    fn the_table_forgets_expired_triplets_and_stays_bounded() {
+        let delay = SimDuration::from_secs(300);
+        let mut g = Greylist::default();
+        // A new triplet every 10 s for 5 days, none retried: at most the
+        // retry window's worth (plus a sweep period) is remembered.
+        let mut most = 0;
+        for i in 0..5 * 8640u32 {
+            g.passes(at_secs(10 * u64::from(i)), key(i), delay);
+            most = most.max(g.len());
+        }
+        assert!(most <= (2 * 86400 + 300 + 3600) / 10 + 1, "{most}");
+        // A flood within one instant is capped.
+        let mut g = Greylist::default();
+        for i in 0..GREYLIST_MAX_ENTRIES as u32 + 1000 {
+            g.passes(at_secs(10), key(i), delay);
+        }
+        assert_eq!(g.len(), GREYLIST_MAX_ENTRIES);
     }
 }

@@ -56,6 +56,9 @@ pub const MAX_AUTH_LINE: usize = 12_288;
 /// The most the DATA buffer reserves up front from a client's `SIZE=`
 /// (RFC 1870): 1 MiB. Beyond it the buffer grows with the bytes received.
 pub const MAX_DATA_RESERVE: usize = 1 << 20;
+/// RFC 5321 §4.5.3.2.5: each line of the message must arrive within 3
+/// minutes of the previous one.
+pub const DATA_LINE_TIMEOUT: SimDuration = SimDuration::from_mins(3);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ServerMode {
@@ -624,7 +627,21 @@ impl ServerSession {
         self.events.pop_front()
     }
     pub fn poll_timeout(&self) -> Option<SimTime> {
-        (!self.closed).then(|| self.last_activity + self.config.idle_timeout)
+        (!self.closed).then(|| self.last_activity + self.timeout())
+    }
+
+    /// How long the line being waited for may take (RFC 5321 §4.5.3.2),
+    /// from the end of the previous line: a command, `idle_timeout` (5
+    /// minutes, §4.5.3.2.7); a line of the message in DATA, at most 3
+    /// minutes (the data block timeout of §4.5.3.2.5). Bytes that do not
+    /// complete a line do not extend it, so a client sending one byte at a
+    /// time (slowloris) is timed out like a silent one.
+    fn timeout(&self) -> SimDuration {
+        if self.state == SmtpState::Data {
+            self.config.idle_timeout.min(DATA_LINE_TIMEOUT)
+        } else {
+            self.config.idle_timeout
+        }
     }
 
     /// The peer went away. A half-received message is dropped, never delivered.
@@ -637,7 +654,7 @@ impl ServerSession {
 
     /// Idle timeout (§4.5.3.2.7): 421 4.4.2, then close.
     pub fn handle_timeout(&mut self, now: SimTime) {
-        if self.closed || now < self.last_activity + self.config.idle_timeout {
+        if self.closed || now < self.last_activity + self.timeout() {
             return;
         }
         self.data = Vec::new();
@@ -648,7 +665,10 @@ impl ServerSession {
 
     /// Feeds bytes from the client. Any split of the same bytes gives the same output.
     pub fn handle_input(&mut self, now: SimTime, bytes: &[u8], policy: &mut dyn ServerPolicy) {
-        self.last_activity = now;
+        // The deadline runs from the end of the last complete line.
+        if memchr::memchr(b'\n', bytes).is_some() {
+            self.last_activity = now;
+        }
         let mut input = bytes;
         while !input.is_empty() && !self.closed {
             if self.state == SmtpState::Data {
@@ -976,7 +996,20 @@ impl ServerSession {
         let c = Arc::clone(&self.config);
         // Built by pushing pieces (no `format!`): every session says hello.
         let mut first = String::with_capacity(c.hostname.len() + self.helo.len() + 26);
-        for part in [c.hostname.as_str(), " Hello ", self.helo.as_str(), " ["] {
+        // RFC 5321 §4.5.3.1.5: a reply line is at most 512 octets with its
+        // CRLF. A command line may carry a 505-octet domain, so the echo is
+        // cut to what fits ("250-" + text + CRLF); the session keeps it whole.
+        let fixed = 4 + c.hostname.len() + " Hello ".len() + " [255.255.255.255]".len() + 2;
+        let room = crate::smtp::reply::MAX_REPLY_LINE.saturating_sub(fixed);
+        let mut echo = self.helo.as_str();
+        if echo.len() > room {
+            let mut end = room;
+            while !echo.is_char_boundary(end) {
+                end -= 1;
+            }
+            echo = &echo[..end];
+        }
+        for part in [c.hostname.as_str(), " Hello ", echo, " ["] {
             first.push_str(part);
         }
         for (i, o) in self.peer.ip.octets().into_iter().enumerate() {
