@@ -147,7 +147,7 @@ pub fn default_ports(
         PortMap { listen: submission, from_host: "john-pc", target: "smtp.isp.example", target_port: 587, flag: "--submission-port", what: "the ISP's submission port 587 (AUTH required)" },
         PortMap { listen: mx, from_host: OUTSIDE_HOST.0, target: "mail.dave.example", target_port: 25, flag: "--mx-port", what: "Dave's mail server, port 25, as seen from an outside host (stranger.example)" },
         PortMap { listen: pop3, from_host: "dave-pc", target: "mail.dave.example", target_port: 110, flag: "--pop3-port", what: "Dave's POP3 server, port 110 (Dave's mailbox)" },
-        PortMap { listen: isp_pop3, from_host: "john-pc", target: "smtp.isp.example", target_port: 110, flag: "--isp-pop3-port", what: "the ISP's POP3 server, port 110 (John's mailbox, where bounces land)" },
+        PortMap { listen: isp_pop3, from_host: "john-pc", target: "pop.isp.example", target_port: 110, flag: "--isp-pop3-port", what: "the ISP's POP3 server, port 110 (John's mailbox, where bounces land)" },
     ]
 }
 
