@@ -325,6 +325,19 @@ impl MailState {
         now: SimTime,
     ) -> String {
         let id = self.new_queue_id();
+        self.enqueue_as(id, from, rcpts, data, now)
+    }
+
+    /// Queues under an id already taken with [`MailState::new_queue_id`]
+    /// (a bounce is announced with the id it is then queued under).
+    pub fn enqueue_as(
+        &mut self,
+        id: String,
+        from: String,
+        rcpts: Vec<String>,
+        data: Vec<u8>,
+        now: SimTime,
+    ) -> String {
         self.queue.insert(
             id.clone(),
             QueueEntry {

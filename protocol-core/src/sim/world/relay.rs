@@ -55,6 +55,7 @@ impl World {
     pub(super) fn enqueue_local(
         &mut self,
         host: &str,
+        id: String,
         from: String,
         rcpts: Vec<String>,
         data: Vec<u8>,
@@ -63,7 +64,9 @@ impl World {
         let h = self.hosts.get_mut(host).expect("host");
         let size = data.len();
         let message_id = mta::header_value(&data, "Message-ID");
-        let id = h.mail.enqueue(from.clone(), rcpts.clone(), data, now);
+        let id = h
+            .mail
+            .enqueue_as(id, from.clone(), rcpts.clone(), data, now);
         self.emit(
             host,
             host,
@@ -446,10 +449,10 @@ impl World {
                 rcpts,
                 to: to.clone(),
                 reason,
-                bounce_id,
+                bounce_id: bounce_id.clone(),
             },
             Some(explain),
         );
-        self.enqueue_local(host, String::new(), vec![to], data);
+        self.enqueue_local(host, bounce_id, String::new(), vec![to], data);
     }
 }
