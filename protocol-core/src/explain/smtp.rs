@@ -26,6 +26,7 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("smtp.reply.221", "Closing", "The server says goodbye and closes the connection.", "RFC 5321 §4.2.3"),
     e("smtp.reply.235", "Logged in", "Authentication succeeded; this connection now belongs to that user.", "RFC 4954 §6"),
     e("smtp.reply.250", "OK", "The command worked.", "RFC 5321 §4.2.3"),
+    e("smtp.ok.queued", "Message accepted", "With this 250 after the final dot, the server takes responsibility for the message: from now on it must deliver it or send a bounce to the envelope sender. The id is the server's own name for it in its queue.", "RFC 5321 §4.1.1.4, §6.1"),
     e("smtp.reply.252", "Cannot verify", "The server won't say whether the user (or list) exists, for example because VRFY or EXPN is switched off, but will accept a message for them and try to deliver it. Nothing was checked.", "RFC 5321 §3.5.3, §7.3"),
     e("smtp.reply.334", "Go on (authentication)", "The server waits for the next part of the login, sent as base64.", "RFC 4954 §4"),
     e("smtp.reply.354", "Send the message", "The server is ready for the message text; end it with a line with just a dot.", "RFC 5321 §4.2.3"),

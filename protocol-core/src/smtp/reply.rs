@@ -208,14 +208,20 @@ impl Reply {
     }
 
     /// The most precise table entry the reply itself names: its enhanced
-    /// status code's, else its code's.
+    /// status code's, else its code's. A generic enhanced code (`2.0.0`,
+    /// `4.0.0`, `5.0.0`: "other or undefined", RFC 3463 §3.1) says less than
+    /// the code (`221` closing, `354` go ahead), so the code comes first.
     pub fn static_key(&self) -> Option<&'static str> {
-        self.esc_key().or_else(|| {
+        let code = || {
             CODE_KEYS
                 .iter()
                 .find(|(c, _)| *c == self.code)
                 .map(|&(_, k)| k)
-        })
+        };
+        match self.enhanced {
+            Some(e) if e.1 == 0 && e.2 == 0 => code().or_else(|| self.esc_key()),
+            _ => self.esc_key().or_else(code),
+        }
     }
 
     /// The table key, e.g. `smtp.reply.250`.
@@ -486,6 +492,12 @@ mod tests {
         }
         let r = Reply::new(550, Some(EnhancedCode(5, 1, 1)), "no such user");
         assert_eq!(r.static_key(), Some("smtp.esc.5.1.1"));
+        let r = Reply::new(221, Some(EnhancedCode(2, 0, 0)), "closing");
+        assert_eq!(
+            r.static_key(),
+            Some("smtp.reply.221"),
+            "x.0.0 says less than 221"
+        );
         let r = Reply::new(550, Some(EnhancedCode(5, 9, 9)), "made up");
         assert_eq!(
             (r.esc_key(), r.static_key()),

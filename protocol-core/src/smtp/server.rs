@@ -1505,7 +1505,9 @@ impl ServerSession {
                 let size = message.len();
                 match policy.accept_message(now, &envelope, message) {
                     Ok(queue_id) => {
-                        self.ok(250, esc(2, 0, 0), format!("OK queued as {queue_id}"));
+                        // This 250 is the moment responsibility passes (§6.1).
+                        let r = Reply::new(250, esc(2, 0, 0), format!("OK queued as {queue_id}"));
+                        self.send_keyed(r, Some("smtp.ok.queued"));
                         self.events.push_back(ServerEvent::MessageAccepted {
                             envelope,
                             queue_id,
