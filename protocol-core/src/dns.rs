@@ -60,6 +60,9 @@ impl Answer {
     pub fn explain_key(&self) -> &'static str {
         match self {
             Answer::A { .. } => "dns.answer.a",
+            Answer::Mx { records } if records.len() == 1 && records[0].exchange.is_empty() => {
+                "dns.answer.nullmx"
+            }
             Answer::Mx { .. } => "dns.answer.mx",
             Answer::NoData => "dns.answer.nodata",
             Answer::NxDomain => "dns.answer.nxdomain",
@@ -78,7 +81,15 @@ impl fmt::Display for Answer {
             Answer::Mx { records } => {
                 let list: Vec<String> = records
                     .iter()
-                    .map(|m| format!("MX {} {}", m.preference, m.exchange))
+                    .map(|m| {
+                        // The root name "." (a null MX, RFC 7505) is stored empty.
+                        let host = if m.exchange.is_empty() {
+                            "."
+                        } else {
+                            &m.exchange
+                        };
+                        format!("MX {} {host}", m.preference)
+                    })
                     .collect();
                 f.write_str(&list.join(", "))
             }
@@ -199,6 +210,9 @@ pub enum Route {
     /// This relay is the most preferred MX itself and no better host is
     /// listed: mail would loop back to us (5.4.6).
     LoopsToSelf,
+    /// The domain says it accepts no mail: a single MX of preference 0 for
+    /// the root name "." (a null MX, RFC 7505 §3): permanent, 5.1.10.
+    NullMx,
 }
 
 /// Turns the MX answer (and, for NODATA, the domain's A answer) into the list
@@ -213,6 +227,9 @@ pub fn route_from_answers(
 ) -> Route {
     match mx {
         Answer::NxDomain => Route::NoSuchDomain,
+        Answer::Mx { records } if records.len() == 1 && records[0].exchange.is_empty() => {
+            Route::NullMx
+        }
         Answer::Mx { records } => {
             let mine = records
                 .iter()

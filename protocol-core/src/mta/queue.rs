@@ -9,7 +9,7 @@
 //!   MX when there are none, the next MX after a failure), and what each
 //!   failure means (RFC 3463 status codes: 4.4.1 no answer from the host,
 //!   4.4.2 connection lost, 4.4.3 DNS did not answer, 4.4.4 no address,
-//!   5.1.2 no such domain, 5.4.6 routing loop; a reply's own code otherwise).
+//!   5.1.2 no such domain, 5.1.10 null MX, 5.4.6 routing loop; a reply's own code otherwise).
 //! * [`QueueEntry::record`] and [`QueueEntry::settle`]: after a round, which
 //!   recipients bounce, which wait for a retry and when (§4.5.4.1), and when
 //!   to give up.
@@ -297,6 +297,15 @@ impl Delivery {
                 "5.4.6",
                 format!("x-mailsim; mail for {} loops back to myself", self.domain),
                 "mta.loop",
+            ),
+            // RFC 7505 §4.1: a null MX means no mail, at once (5.1.10).
+            Route::NullMx => (
+                "5.1.10",
+                format!(
+                    "x-mailsim; {} publishes a null MX: it accepts no mail",
+                    self.domain
+                ),
+                "dns.answer.nullmx",
             ),
         };
         for rcpt in std::mem::take(&mut self.rcpts) {

@@ -210,6 +210,17 @@ fn world(out: &mut BTreeSet<String>) {
         .any(|e| e.explain.as_deref() == Some("dns.answer.nodata")));
     trace_keys(&w, out);
 
+    // A domain that publishes a null MX (RFC 7505): bounced at once, 5.1.10.
+    let mut w = cast::cast(5);
+    w.zones_mut().add_mx("nomail.example", 0, ".");
+    john_sends(&mut w, SimTime::ZERO, "dave@nomail.example");
+    w.run_to_end();
+    let shown = |k: &str| w.trace().iter().any(|e| e.explain.as_deref() == Some(k));
+    assert!(shown("dns.answer.nullmx"));
+    let bounce = w.mailbox("isp", "john");
+    assert!(String::from_utf8_lossy(&bounce[0].data).contains("Status: 5.1.10"));
+    trace_keys(&w, out);
+
     // Nothing listens on dave-pc's port 25; an unknown command; a reset
     // when mail.dave.example goes down in the middle of a session.
     let mut w = cast::cast(2);
