@@ -358,7 +358,7 @@ fn greylisting_gets_451_then_delivers_on_retry() {
 }
 
 #[test]
-fn open_relay_refused_and_submission_requires_auth() {
+fn open_relay_refused_and_submission_requires_auth_until_john_logs_in() {
     let (_, w) = run("open-relay");
     let t = w.trace();
     let l = lines(t);
@@ -372,10 +372,23 @@ fn open_relay_refused_and_submission_requires_auth() {
             .any(|(f, to, x)| f == "isp" && to == "john-pc" && x.starts_with("530")),
         "{l:?}"
     );
-    assert!(
-        !t.iter().any(|e| matches!(e.kind, EventKind::Queued { .. })),
-        "nothing was accepted"
-    );
+    // Only the logged-in try is accepted: one message, John's, delivered.
+    let queued: Vec<&str> = t
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Queued { host, from, .. } if host == "isp" => Some(from.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(queued, ["john@isp.example"], "only after AUTH");
+    let auth_ok = l
+        .iter()
+        .position(|(f, to, x)| f == "isp" && to == "john-pc" && x.starts_with("235"));
+    let refused = l.iter().position(|(_, _, x)| x.starts_with("530"));
+    assert!(refused < auth_ok, "530 first, then the login");
+    let msgs = delivered(t, "dave");
+    assert_eq!(msgs.len(), 1);
+    assert!(msgs[0].contains("Second try, logged in"));
 }
 
 #[test]

@@ -87,6 +87,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             steps: vec![
                 Step::Send { at: Delay(SimDuration(0)), from_host: "stranger".into(), server: "smtp.isp.example".into(), port: 25, auth: None, from: "offers@stranger.example".into(), to: vec!["dave@dave.example".into()], subject: "You have won!".into(), body: "Click here.\n".into(), padding_lines: 0 },
                 Step::Send { at: Delay(SimDuration(10000000)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: None, from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Send { at: Delay(SimDuration(20000000)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Second try, logged in".into(), body: "This time I logged in first.\n".into(), padding_lines: 0 },
             ],
         },
         Scenario {
