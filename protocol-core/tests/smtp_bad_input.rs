@@ -270,3 +270,64 @@ fn the_size_limit_does_not_depend_on_the_split() {
         }
     }
 }
+
+/// Every refusal maps to a 4xx or 5xx reply whose enhanced code has the same
+/// class (RFC 3463 §2), and to an entry of the explanation table.
+#[test]
+fn every_refusal_has_a_consistent_reply_and_an_entry() {
+    use protocol_core::smtp::server::Refusal::*;
+    let host = || "mx.example".to_string();
+    let all = [
+        Timeout { host: host() },
+        AuthLineTooLong,
+        LineTooLong,
+        BadSequence("send MAIL FROM first".into()),
+        NotImplemented("VERB command not implemented"),
+        UnknownCommand,
+        BadAddress {
+            sender: true,
+            too_long: false,
+            reason: "x".into(),
+        },
+        BadAddress {
+            sender: false,
+            too_long: true,
+            reason: "x".into(),
+        },
+        Syntax("Syntax error: x".into()),
+        AuthRequired,
+        ParamsNeedEhlo,
+        UnknownParam {
+            verb: "MAIL",
+            name: "FOO".into(),
+        },
+        TooManyRecipients,
+        UnknownUser { rcpt: "a@b".into() },
+        RelayDenied { rcpt: "a@b".into() },
+        HelpTopicUnknown,
+        NoSuchUser { query: "x".into() },
+        AuthMechanism,
+        AuthCancelled,
+        AuthMalformed("Malformed PLAIN response"),
+        AuthFailed,
+        MessageTooLarge,
+        BareLineEnd,
+        TextLineTooLong,
+        TooManyErrors { host: host() },
+    ];
+    for r in all {
+        let (code, esc, text, key, _) = r.parts();
+        assert!((400..600).contains(&code), "{r:?}");
+        let esc = esc.expect("every refusal has an enhanced code");
+        assert_eq!(
+            u16::from(esc.0),
+            code / 100,
+            "{r:?}: class of {code} and {esc}"
+        );
+        assert!(!text.is_empty());
+        assert!(
+            protocol_core::explain::lookup(key).is_some(),
+            "{r:?}: {key}"
+        );
+    }
+}

@@ -489,6 +489,251 @@ pub enum ServerEvent {
     Closing,
 }
 
+/// Every way this server refuses, and in one match ([`Refusal::parts`])
+/// what each means: its reply (code, enhanced code, text), its explanation
+/// key, and whether it counts toward `max_errors` (a client that keeps
+/// sending nonsense is cut off; a refused recipient or a message that is
+/// too big is not a mistake of the protocol, so it does not count).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Silent for too long (§4.5.3.2.7); the server then closes.
+    Timeout { host: String },
+    /// An AUTH answer over `MAX_AUTH_LINE` (RFC 4954 §4).
+    AuthLineTooLong,
+    /// A command line over 512 octets (§4.5.3.1.4).
+    LineTooLong,
+    /// A command the table has no row for in this state (§4.1.4).
+    BadSequence(String),
+    /// A known command this server does not offer (VERB, AUTH when off).
+    NotImplemented(&'static str),
+    /// Not an SMTP command at all (§4.2.4).
+    UnknownCommand,
+    /// A malformed address in MAIL (`sender`) or RCPT.
+    BadAddress {
+        sender: bool,
+        too_long: bool,
+        reason: String,
+    },
+    /// A known verb with bad arguments.
+    Syntax(String),
+    /// MAIL on the submission port before AUTH (RFC 6409 §4.3, RFC 4954 §6).
+    AuthRequired,
+    /// MAIL parameters after HELO: parameters are extensions, offered only
+    /// to a client that said EHLO (§4.1.1.11, §2.2).
+    ParamsNeedEhlo,
+    /// A MAIL or RCPT parameter this server does not know (§4.1.1.11).
+    UnknownParam { verb: &'static str, name: String },
+    /// More recipients than `max_recipients` (§4.5.3.1.10).
+    TooManyRecipients,
+    /// A local recipient nobody has (§3.3).
+    UnknownUser { rcpt: String },
+    /// A remote recipient for a client that may not relay (§7.9).
+    RelayDenied { rcpt: String },
+    /// HELP for a topic the server has no text for.
+    HelpTopicUnknown,
+    /// VRFY or EXPN of a name that does not exist (§3.5).
+    NoSuchUser { query: String },
+    /// An AUTH mechanism the server does not offer (RFC 4954 §4).
+    AuthMechanism,
+    /// `*` in an AUTH exchange (RFC 4954 §4).
+    AuthCancelled,
+    /// An AUTH answer that is not base64, or a malformed PLAIN answer.
+    AuthMalformed(&'static str),
+    /// Wrong user name or password (RFC 4954 §6).
+    AuthFailed,
+    /// SIZE or the message itself over the limit (RFC 1870 §6.1, §4.5.3.1.9).
+    MessageTooLarge,
+    /// A bare CR or LF in the message (§2.3.8, §4.1.1.4).
+    BareLineEnd,
+    /// A text line over 1,000 octets (§4.5.3.1.6).
+    TextLineTooLong,
+    /// The `max_errors`th counted refusal: 421, and the server closes.
+    TooManyErrors { host: String },
+}
+
+impl Refusal {
+    /// (code, enhanced code, text, explanation key, counts toward max_errors)
+    pub fn parts(&self) -> (u16, Option<EnhancedCode>, String, &'static str, bool) {
+        use Refusal::*;
+        let e = |a, b, c| Some(EnhancedCode(a, b, c));
+        match self {
+            Timeout { host } => (
+                421,
+                e(4, 4, 2),
+                format!("{host} Error: timeout exceeded"),
+                "smtp.error.timeout",
+                false,
+            ),
+            AuthLineTooLong => (
+                500,
+                e(5, 5, 6),
+                "Authentication exchange line is too long".into(),
+                "smtp.error.auth_line_too_long",
+                true,
+            ),
+            LineTooLong => (
+                500,
+                e(5, 5, 2),
+                "Line too long".into(),
+                "smtp.error.line_too_long",
+                true,
+            ),
+            BadSequence(what) => (
+                503,
+                e(5, 5, 1),
+                format!("Bad sequence of commands: {what}"),
+                "smtp.error.bad_sequence",
+                true,
+            ),
+            NotImplemented(text) => (
+                502,
+                e(5, 5, 1),
+                (*text).into(),
+                "smtp.error.not_implemented",
+                true,
+            ),
+            UnknownCommand => (
+                500,
+                e(5, 5, 2),
+                "Syntax error, command unrecognized".into(),
+                "smtp.error.unknown_command",
+                true,
+            ),
+            BadAddress {
+                sender,
+                too_long,
+                reason,
+            } => {
+                let (esc, who) = if *sender {
+                    (e(5, 1, 7), "sender")
+                } else {
+                    (e(5, 1, 3), "recipient")
+                };
+                let key = if *too_long {
+                    "smtp.error.path_too_long"
+                } else {
+                    "smtp.error.bad_address"
+                };
+                (501, esc, format!("Bad {who} address: {reason}"), key, true)
+            }
+            Syntax(text) => (501, e(5, 5, 4), text.clone(), "smtp.error.syntax", true),
+            AuthRequired => (
+                530,
+                e(5, 7, 0),
+                "Authentication required".into(),
+                "smtp.error.auth_required",
+                true,
+            ),
+            ParamsNeedEhlo => (
+                555,
+                e(5, 5, 4),
+                "MAIL parameters need EHLO, not HELO".into(),
+                "smtp.error.unknown_param",
+                true,
+            ),
+            UnknownParam { verb, name } => (
+                555,
+                e(5, 5, 4),
+                format!("{verb} parameter {name} not recognized or not implemented"),
+                "smtp.error.unknown_param",
+                true,
+            ),
+            TooManyRecipients => (
+                452,
+                e(4, 5, 3),
+                "Too many recipients".into(),
+                "smtp.error.too_many_recipients",
+                false,
+            ),
+            UnknownUser { rcpt } => (
+                550,
+                e(5, 1, 1),
+                format!("<{rcpt}>: Recipient address rejected: User unknown"),
+                "smtp.error.unknown_user",
+                false,
+            ),
+            RelayDenied { rcpt } => (
+                550,
+                e(5, 7, 1),
+                format!("<{rcpt}>: Relaying denied"),
+                "smtp.error.relay_denied",
+                false,
+            ),
+            HelpTopicUnknown => (
+                504,
+                e(5, 5, 1),
+                "HELP topic unknown".into(),
+                "smtp.error.syntax",
+                true,
+            ),
+            NoSuchUser { query } => (
+                550,
+                e(5, 1, 1),
+                format!("{query}: no such user"),
+                "smtp.error.unknown_user",
+                false,
+            ),
+            AuthMechanism => (
+                504,
+                e(5, 5, 4),
+                "Unrecognized authentication type".into(),
+                "smtp.error.auth_mechanism",
+                true,
+            ),
+            AuthCancelled => (
+                501,
+                e(5, 0, 0),
+                "Authentication cancelled".into(),
+                "smtp.error.auth_cancelled",
+                true,
+            ),
+            AuthMalformed(text) => (
+                501,
+                e(5, 5, 2),
+                (*text).into(),
+                "smtp.error.auth_bad_base64",
+                true,
+            ),
+            AuthFailed => (
+                535,
+                e(5, 7, 8),
+                "Authentication credentials invalid".into(),
+                "smtp.error.auth_failed",
+                true,
+            ),
+            MessageTooLarge => (
+                552,
+                e(5, 3, 4),
+                "Message size exceeds fixed maximum message size".into(),
+                "smtp.error.message_too_large",
+                false,
+            ),
+            BareLineEnd => (
+                554,
+                e(5, 6, 0),
+                "Message rejected: bare LF or bare CR is not allowed (lines must end with CRLF)"
+                    .into(),
+                "smtp.error.bare_lf",
+                false,
+            ),
+            TextLineTooLong => (
+                554,
+                e(5, 6, 0),
+                format!("Message rejected: a line is longer than {MAX_TEXT_LINE} characters"),
+                "smtp.error.text_line_too_long",
+                false,
+            ),
+            TooManyErrors { host } => (
+                421,
+                e(4, 7, 0),
+                format!("{host} Error: too many errors"),
+                "smtp.error.too_many_errors",
+                false,
+            ),
+        }
+    }
+}
+
 /// One reply on its way to the client, with what the session decided
 /// about it (see [`ServerSession::poll_transmit`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -658,8 +903,8 @@ impl ServerSession {
             return;
         }
         self.data = Vec::new();
-        let text = format!("{} Error: timeout exceeded", self.config.hostname);
-        self.fail("smtp.error.timeout", 421, esc(4, 4, 2), text, false);
+        let host = self.config.hostname.clone();
+        self.refuse(Refusal::Timeout { host });
         self.close("timeout");
     }
 
@@ -714,21 +959,9 @@ impl ServerSession {
         if self.state == SmtpState::Auth {
             self.auth_step = None;
             self.transition("login answer", SmtpState::Ready);
-            self.fail(
-                "smtp.error.auth_line_too_long",
-                500,
-                esc(5, 5, 6),
-                "Authentication exchange line is too long",
-                true,
-            );
+            self.refuse(Refusal::AuthLineTooLong);
         } else {
-            self.fail(
-                "smtp.error.line_too_long",
-                500,
-                esc(5, 5, 2),
-                "Line too long",
-                true,
-            );
+            self.refuse(Refusal::LineTooLong);
         }
     }
 
@@ -758,17 +991,10 @@ impl ServerSession {
         self.send(Reply::new(code, e, text));
     }
 
-    /// An error reply: counts toward `max_errors` when `counts`, and closes
-    /// the session with 421 4.7.0 once there are too many.
-    fn fail(
-        &mut self,
-        key: &'static str,
-        code: u16,
-        e: Option<EnhancedCode>,
-        text: impl Into<String>,
-        counts: bool,
-    ) {
-        let text = text.into();
+    /// Sends the reply of a refusal ([`Refusal::parts`]); a counted one
+    /// may be the `max_errors`th, and then the server says 421 and closes.
+    fn refuse(&mut self, r: Refusal) {
+        let (code, e, text, key, counts) = r.parts();
         self.events.push_back(ServerEvent::ProtocolError {
             key,
             detail: text.clone(),
@@ -777,13 +1003,13 @@ impl ServerSession {
         if counts {
             self.errors += 1;
             if self.errors >= self.config.max_errors && !self.closed {
+                let host = self.config.hostname.clone();
+                let (code, e, text, key, _) = Refusal::TooManyErrors { host }.parts();
                 self.events.push_back(ServerEvent::ProtocolError {
-                    key: "smtp.error.too_many_errors",
+                    key,
                     detail: "too many errors".into(),
                 });
-                let text = format!("{} Error: too many errors", self.config.hostname);
-                let r = Reply::new(421, esc(4, 7, 0), text);
-                self.send_keyed(r, Some("smtp.error.too_many_errors"));
+                self.send_keyed(Reply::new(code, e, text), Some(key));
                 self.close("too many errors");
             }
         }
@@ -873,13 +1099,7 @@ impl ServerSession {
     }
 
     fn bad_sequence(&mut self, what: &str) {
-        self.fail(
-            "smtp.error.bad_sequence",
-            503,
-            esc(5, 5, 1),
-            format!("Bad sequence of commands: {what}"),
-            true,
-        );
+        self.refuse(Refusal::BadSequence(what.to_string()));
     }
 
     // --- commands ------------------------------------------------------------
@@ -935,57 +1155,34 @@ impl ServerSession {
             Command::Vrfy(q) => self.vrfy(q, self.config.vrfy, "VRFY", policy),
             Command::Expn(q) => self.vrfy(q, self.config.expn, "EXPN", policy),
             Command::Auth { mechanism, initial } => self.auth(mechanism, initial, policy),
-            Command::Verb => self.fail(
-                "smtp.error.not_implemented",
-                502,
-                esc(5, 5, 1),
-                "VERB command not implemented",
-                true,
-            ),
-            Command::Unknown(_) => self.fail(
-                "smtp.error.unknown_command",
-                500,
-                esc(5, 5, 2),
-                "Syntax error, command unrecognized",
-                true,
-            ),
+            Command::Verb => self.refuse(Refusal::NotImplemented("VERB command not implemented")),
+            Command::Unknown(_) => self.refuse(Refusal::UnknownCommand),
         }
     }
 
     fn command_error(&mut self, e: CommandError) {
         match e {
-            CommandError::UnknownVerb { .. } => self.fail(
-                "smtp.error.unknown_command",
-                500,
-                esc(5, 5, 2),
-                "Syntax error, command unrecognized",
-                true,
-            ),
+            CommandError::UnknownVerb { .. } => self.refuse(Refusal::UnknownCommand),
             CommandError::Syntax {
                 verb,
                 reason,
                 address: Some(a),
             } => {
-                let (e, who) = if verb == "MAIL" {
-                    (esc(5, 1, 7), "sender")
-                } else {
-                    (esc(5, 1, 3), "recipient")
-                };
-                let key = match a {
+                let too_long = matches!(
+                    a,
                     AddressError::LocalPartTooLong { .. }
-                    | AddressError::DomainTooLong { .. }
-                    | AddressError::PathTooLong { .. } => "smtp.error.path_too_long",
-                    _ => "smtp.error.bad_address",
-                };
-                self.fail(key, 501, e, format!("Bad {who} address: {reason}"), true)
+                        | AddressError::DomainTooLong { .. }
+                        | AddressError::PathTooLong { .. }
+                );
+                self.refuse(Refusal::BadAddress {
+                    sender: verb == "MAIL",
+                    too_long,
+                    reason,
+                })
             }
-            CommandError::Syntax { reason, .. } => self.fail(
-                "smtp.error.syntax",
-                501,
-                esc(5, 5, 4),
-                format!("Syntax error: {reason}"),
-                true,
-            ),
+            CommandError::Syntax { reason, .. } => {
+                self.refuse(Refusal::Syntax(format!("Syntax error: {reason}")))
+            }
         }
     }
 
@@ -1065,13 +1262,7 @@ impl ServerSession {
 
     fn mail(&mut self, from: ReversePath, params: Vec<(String, Option<String>)>) {
         if self.config.mode == ServerMode::Submission && self.authenticated.is_none() {
-            return self.fail(
-                "smtp.error.auth_required",
-                530,
-                esc(5, 7, 0),
-                "Authentication required",
-                true,
-            );
+            return self.refuse(Refusal::AuthRequired);
         }
         let mut body_8bit = false;
         let mut size_hint = 0;
@@ -1079,25 +1270,13 @@ impl ServerSession {
             let v = v.as_deref();
             match (k.as_str(), v) {
                 _ if !self.esmtp => {
-                    return self.fail(
-                        "smtp.error.unknown_param",
-                        555,
-                        esc(5, 5, 4),
-                        "MAIL parameters need EHLO, not HELO",
-                        true,
-                    );
+                    return self.refuse(Refusal::ParamsNeedEhlo);
                 }
                 ("SIZE", Some(n)) => match n.parse::<u64>() {
                     Ok(n) if n > self.config.max_message_size as u64 => return self.too_large(),
                     Ok(n) => size_hint = n as usize,
                     Err(_) => {
-                        return self.fail(
-                            "smtp.error.syntax",
-                            501,
-                            esc(5, 5, 4),
-                            "Syntax error: bad SIZE value",
-                            true,
-                        )
+                        return self.refuse(Refusal::Syntax("Syntax error: bad SIZE value".into()))
                     }
                 },
                 ("BODY", Some(b))
@@ -1107,18 +1286,14 @@ impl ServerSession {
                 }
                 ("BODY", Some(b)) if b.eq_ignore_ascii_case("7BIT") => body_8bit = false,
                 ("BODY", Some(_)) if self.config.eightbitmime => {
-                    return self.fail(
-                        "smtp.error.syntax",
-                        501,
-                        esc(5, 5, 4),
-                        "Syntax error: BODY must be 7BIT or 8BITMIME",
-                        true,
-                    );
+                    return self.refuse(Refusal::Syntax(
+                        "Syntax error: BODY must be 7BIT or 8BITMIME".into(),
+                    ));
                 }
                 ("AUTH", Some(_)) if self.config.auth => {} // RFC 4954 §5: accepted, not used
                 _ => {
-                    let text = format!("MAIL parameter {k} not recognized or not implemented");
-                    return self.fail("smtp.error.unknown_param", 555, esc(5, 5, 4), text, true);
+                    let name = k.clone();
+                    return self.refuse(Refusal::UnknownParam { verb: "MAIL", name });
                 }
             }
         }
@@ -1137,8 +1312,8 @@ impl ServerSession {
         policy: &mut dyn ServerPolicy,
     ) {
         if let Some((k, _)) = params.first() {
-            let text = format!("RCPT parameter {k} not recognized or not implemented");
-            return self.fail("smtp.error.unknown_param", 555, esc(5, 5, 4), text, true);
+            let name = k.clone();
+            return self.refuse(Refusal::UnknownParam { verb: "RCPT", name });
         }
         // RFC 5321 §3.3: a server may drop duplicate recipients. One that
         // is already in the transaction is acknowledged again and not added,
@@ -1150,25 +1325,19 @@ impl ServerSession {
             return self.transition("RCPT", SmtpState::Rcpt);
         }
         if self.to.len() >= self.config.max_recipients {
-            return self.fail(
-                "smtp.error.too_many_recipients",
-                452,
-                esc(4, 5, 3),
-                "Too many recipients",
-                false,
-            );
+            return self.refuse(Refusal::TooManyRecipients);
         }
         let postmaster = to.is_bare_postmaster()
             || (to.local.eq_ignore_ascii_case("postmaster") && self.config.is_local(&to.domain));
         if !postmaster {
             if self.config.is_local(&to.domain) {
                 if !policy.mailbox_exists(&to) {
-                    let text = format!("<{to}>: Recipient address rejected: User unknown");
-                    return self.fail("smtp.error.unknown_user", 550, esc(5, 1, 1), text, false);
+                    let rcpt = to.to_string();
+                    return self.refuse(Refusal::UnknownUser { rcpt });
                 }
             } else if !(self.config.may_relay(self.peer.ip) || self.authenticated.is_some()) {
-                let text = format!("<{to}>: Relaying denied");
-                return self.fail("smtp.error.relay_denied", 550, esc(5, 7, 1), text, false);
+                let rcpt = to.to_string();
+                return self.refuse(Refusal::RelayDenied { rcpt });
             }
             // The envelope is a copy: only made for a policy that looks.
             let check = policy.checks_rcpt().then(|| self.envelope());
@@ -1223,15 +1392,7 @@ impl ServerSession {
             Some("VRFY") => "VRFY <name>: ask whether a mailbox exists",
             Some("EXPN") => "EXPN <list>: ask who is on a mailing list",
             Some("AUTH") => "AUTH PLAIN|LOGIN [initial-response]: log in",
-            Some(_) => {
-                return self.fail(
-                    "smtp.error.syntax",
-                    504,
-                    esc(5, 5, 1),
-                    "HELP topic unknown",
-                    true,
-                )
-            }
+            Some(_) => return self.refuse(Refusal::HelpTopicUnknown),
         };
         self.ok(214, esc(2, 0, 0), text);
     }
@@ -1254,13 +1415,7 @@ impl ServerSession {
             ),
             VrfyMode::Answer => match policy.vrfy(&query) {
                 Some(m) => self.ok(250, esc(2, 1, 5), format!("<{m}>")),
-                None => self.fail(
-                    "smtp.error.unknown_user",
-                    550,
-                    esc(5, 1, 1),
-                    format!("{query}: no such user"),
-                    false,
-                ),
+                None => self.refuse(Refusal::NoSuchUser { query }),
             },
         }
     }
@@ -1269,13 +1424,7 @@ impl ServerSession {
 
     fn auth(&mut self, mechanism: String, initial: Option<String>, policy: &mut dyn ServerPolicy) {
         if !self.config.auth {
-            return self.fail(
-                "smtp.error.not_implemented",
-                502,
-                esc(5, 5, 1),
-                "AUTH not available",
-                true,
-            );
+            return self.refuse(Refusal::NotImplemented("AUTH not available"));
         }
         // Guards beyond the table (RFC 4954 §4): one AUTH per session, and
         // only after EHLO.
@@ -1289,13 +1438,7 @@ impl ServerSession {
             "PLAIN" => AuthStep::Plain,
             "LOGIN" => AuthStep::LoginUser,
             _ => {
-                return self.fail(
-                    "smtp.error.auth_mechanism",
-                    504,
-                    esc(5, 5, 4),
-                    "Unrecognized authentication type",
-                    true,
-                );
+                return self.refuse(Refusal::AuthMechanism);
             }
         };
         // The state becomes Auth only when a 334 challenge goes out; an
@@ -1344,13 +1487,7 @@ impl ServerSession {
     fn auth_step(&mut self, line: &[u8], policy: &mut dyn ServerPolicy) {
         if line == b"*" {
             self.auth_done();
-            return self.fail(
-                "smtp.error.auth_cancelled",
-                501,
-                esc(5, 0, 0),
-                "Authentication cancelled",
-                true,
-            );
+            return self.refuse(Refusal::AuthCancelled);
         }
         // "=" is an empty initial response (RFC 4954 §4).
         let decoded = if line == b"=" {
@@ -1360,13 +1497,9 @@ impl ServerSession {
         };
         let Ok(decoded) = decoded else {
             self.auth_done();
-            return self.fail(
-                "smtp.error.auth_bad_base64",
-                501,
-                esc(5, 5, 2),
+            return self.refuse(Refusal::AuthMalformed(
                 "Cannot decode response (not base64)",
-                true,
-            );
+            ));
         };
         let step = self.auth_step.take();
         let (user, pass) = match step {
@@ -1375,13 +1508,7 @@ impl ServerSession {
                 let parts: Vec<&[u8]> = decoded.split(|&b| b == 0).collect();
                 if parts.len() != 3 {
                     self.auth_done();
-                    return self.fail(
-                        "smtp.error.auth_bad_base64",
-                        501,
-                        esc(5, 5, 2),
-                        "Malformed PLAIN response",
-                        true,
-                    );
+                    return self.refuse(Refusal::AuthMalformed("Malformed PLAIN response"));
                 }
                 (
                     String::from_utf8_lossy(parts[1]).into_owned(),
@@ -1405,13 +1532,7 @@ impl ServerSession {
             self.events.push_back(ServerEvent::Authenticated { user });
             self.ok(235, esc(2, 7, 0), "Authentication successful");
         } else {
-            self.fail(
-                "smtp.error.auth_failed",
-                535,
-                esc(5, 7, 8),
-                "Authentication credentials invalid",
-                true,
-            );
+            self.refuse(Refusal::AuthFailed);
         }
     }
 
@@ -1456,13 +1577,7 @@ impl ServerSession {
     /// `552 5.3.4`: the declared SIZE (RFC 1870 §6.1) or the data itself
     /// (RFC 5321 §4.5.3.1.9, "552 Too much mail data") is over the limit.
     fn too_large(&mut self) {
-        self.fail(
-            "smtp.error.message_too_large",
-            552,
-            esc(5, 3, 4),
-            "Message size exceeds fixed maximum message size",
-            false,
-        )
+        self.refuse(Refusal::MessageTooLarge)
     }
 
     fn finish_data(&mut self, now: SimTime, policy: &mut dyn ServerPolicy) {
@@ -1475,20 +1590,11 @@ impl ServerSession {
         match unstuff_in_place(&mut message) {
             Err(DataError::BareLineEnd) => {
                 self.reset_transaction();
-                let text = "Message rejected: bare LF or bare CR is not allowed (lines must end with CRLF)";
-                self.fail("smtp.error.bare_lf", 554, esc(5, 6, 0), text, false)
+                self.refuse(Refusal::BareLineEnd)
             }
             Err(DataError::LineTooLong) => {
                 self.reset_transaction();
-                let text =
-                    format!("Message rejected: a line is longer than {MAX_TEXT_LINE} characters");
-                self.fail(
-                    "smtp.error.text_line_too_long",
-                    554,
-                    esc(5, 6, 0),
-                    text,
-                    false,
-                )
+                self.refuse(Refusal::TextLineTooLong)
             }
             Ok(()) => {
                 // The transaction ends here: move its parts, do not copy them.
