@@ -312,6 +312,99 @@ pub enum ServerEvent {
     Closing,
 }
 
+/// Every way this server says `-ERR`, and in one match
+/// ([`Refusal::parts`]) its text and explanation key. (POP3 counts only
+/// failed logins toward closing the session; see `auth_failed`.)
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A command line over `max_line` octets (RFC 2449 §4).
+    LineTooLong { max: usize },
+    /// A line the command grammar refused (§3).
+    Command(CommandError),
+    /// A keyword POP3 does not have (§3).
+    UnknownCommand { word: String },
+    /// PASS without USER (§7).
+    PassWithoutUser,
+    /// APOP when the greeting offered no timestamp (§7).
+    ApopDisabled,
+    /// Another session holds the maildrop's lock (§4, §8; RFC 2449 IN-USE).
+    Locked,
+    /// The account has no maildrop behind it (RFC 3206 SYS/PERM).
+    NoMaildrop { user: String },
+    /// The `max_failed_logins`th failure; the server then closes.
+    TooManyFailures,
+    /// Wrong user name or password (§7; RFC 3206 AUTH).
+    AuthFailed,
+    /// A keyword the table has no row for in this state (§3).
+    WrongState {
+        keyword: String,
+        state: Pop3State,
+        valid: String,
+    },
+    /// A message marked with DELE (§5).
+    AlreadyDeleted { n: u32 },
+    /// A message number that is not in the maildrop (§5); `count` is how
+    /// many there are (`None`: number 0, which never exists).
+    NoSuchMessage { count: Option<usize> },
+}
+
+impl Refusal {
+    /// The `-ERR` text and the explanation key.
+    pub fn parts(&self) -> (String, &'static str) {
+        use Refusal::*;
+        match self {
+            LineTooLong { max } => (
+                format!("line too long (more than {max} octets)"),
+                "pop3.err.line_too_long",
+            ),
+            Command(e) => (e.to_string(), e.explain_key()),
+            UnknownCommand { word } => (
+                format!("unknown command \"{word}\""),
+                "pop3.err.unknown_command",
+            ),
+            PassWithoutUser => ("send USER first".into(), "pop3.err.pass_without_user"),
+            ApopDisabled => (
+                "APOP is not offered by this server; use USER and PASS".into(),
+                "pop3.err.apop_disabled",
+            ),
+            Locked => ("[IN-USE] maildrop already locked".into(), "pop3.err.locked"),
+            NoMaildrop { user } => (
+                format!("[SYS/PERM] no maildrop for {user}"),
+                "pop3.err.no_maildrop",
+            ),
+            TooManyFailures => (
+                "[AUTH] too many failed logins, closing connection".into(),
+                "pop3.err.too_many_failures",
+            ),
+            AuthFailed => (
+                "[AUTH] invalid user name or password".into(),
+                "pop3.err.auth_failed",
+            ),
+            WrongState {
+                keyword,
+                state,
+                valid,
+            } => (
+                format!("{keyword} is not allowed in the {state} state; valid now: {valid}"),
+                "pop3.err.wrong_state",
+            ),
+            AlreadyDeleted { n } => (
+                format!("message {n} already deleted"),
+                "pop3.err.already_deleted",
+            ),
+            NoSuchMessage { count } => {
+                let text = match count {
+                    None => "no such message, message numbers start at 1".to_string(),
+                    Some(0) => "no such message, the maildrop is empty".to_string(),
+                    Some(1) => "no such message, only message 1 exists".to_string(),
+                    Some(n) => format!("no such message, only messages 1 to {n} exist"),
+                };
+                (text, "pop3.err.no_such_message")
+            }
+        }
+    }
+}
+
 /// What the session decided about one status line it sent: the
 /// explanation key it chose (which success, which refusal, QUIT into UPDATE
 /// or QUIT before login) and whether a multi-line body follows it (§3).
@@ -499,8 +592,8 @@ impl ServerSession {
                     key: "pop3.err.line_too_long",
                     detail,
                 });
-                let text = format!("line too long (more than {} octets)", self.config.max_line);
-                self.send(Response::Err(text), "pop3.err.line_too_long");
+                let max = self.config.max_line;
+                self.refuse(Refusal::LineTooLong { max });
             }
             return;
         }
@@ -543,7 +636,7 @@ impl ServerSession {
                 });
                 match e {
                     CommandError::NumberTooLarge { .. } => self.no_such_message(),
-                    e => self.send(Response::Err(e.to_string()), e.explain_key()),
+                    e => self.refuse(Refusal::Command(e)),
                 }
             }
         }
@@ -551,9 +644,8 @@ impl ServerSession {
 
     fn dispatch(&mut self, command: Command, store: &mut dyn Maildrops) {
         if let Command::Unknown(line) = &command {
-            let word = line.split(' ').next().unwrap_or("");
-            let text = format!("unknown command \"{word}\"");
-            return self.send(Response::Err(text), "pop3.err.unknown_command");
+            let word = line.split(' ').next().unwrap_or("").to_string();
+            return self.refuse(Refusal::UnknownCommand { word });
         }
         if !self.state.allows(command.keyword()) {
             return self.wrong_state(command.keyword());
@@ -565,18 +657,14 @@ impl ServerSession {
                 self.send(Response::Ok(text), "pop3.ok.user");
             }
             Command::Pass(pass) => match self.pending_user.take() {
-                None => self.send(
-                    Response::Err("send USER first".into()),
-                    "pop3.err.pass_without_user",
-                ),
+                None => self.refuse(Refusal::PassWithoutUser),
                 Some(user) if store.check_password(&user, &pass) => self.login(user, store),
                 Some(user) => self.auth_failed(user, store),
             },
             Command::Apop { name, digest } => {
                 self.pending_user = None;
                 let Some(ts) = self.timestamp.clone() else {
-                    let text = "APOP is not offered by this server; use USER and PASS";
-                    return self.send(Response::Err(text.into()), "pop3.err.apop_disabled");
+                    return self.refuse(Refusal::ApopDisabled);
                 };
                 let good = store
                     .apop_secret(&name)
@@ -695,14 +783,8 @@ impl ServerSession {
                 });
                 self.set_state(Pop3State::Transaction);
             }
-            Err(LockError::AlreadyLocked) => self.send(
-                Response::Err("[IN-USE] maildrop already locked".into()),
-                "pop3.err.locked",
-            ),
-            Err(LockError::NoSuchUser) => {
-                let text = format!("[SYS/PERM] no maildrop for {user}");
-                self.send(Response::Err(text), "pop3.err.no_maildrop")
-            }
+            Err(LockError::AlreadyLocked) => self.refuse(Refusal::Locked),
+            Err(LockError::NoSuchUser) => self.refuse(Refusal::NoMaildrop { user }),
         }
     }
 
@@ -711,14 +793,10 @@ impl ServerSession {
         self.events.push_back(ServerEvent::LoginFailed { user });
         let max = self.config.max_failed_logins;
         if max > 0 && self.failed_logins >= max {
-            let text = "[AUTH] too many failed logins, closing connection".to_string();
-            self.send(Response::Err(text), "pop3.err.too_many_failures");
+            self.refuse(Refusal::TooManyFailures);
             self.close_without_update(store);
         } else {
-            self.send(
-                Response::Err("[AUTH] invalid user name or password".into()),
-                "pop3.err.auth_failed",
-            );
+            self.refuse(Refusal::AuthFailed);
         }
     }
 
@@ -763,11 +841,12 @@ impl ServerSession {
 
     fn wrong_state(&mut self, keyword: &str) {
         let valid = self.state.valid_commands().join(", ");
-        let text = format!(
-            "{keyword} is not allowed in the {} state; valid now: {valid}",
-            self.state
-        );
-        self.send(Response::Err(text), "pop3.err.wrong_state");
+        let (keyword, state) = (keyword.to_string(), self.state);
+        self.refuse(Refusal::WrongState {
+            keyword,
+            state,
+            valid,
+        });
     }
 
     /// Index of message `n`, or `None` after answering `-ERR` (§5: a
@@ -776,16 +855,12 @@ impl ServerSession {
         let i = (n as usize).checked_sub(1);
         match i.and_then(|i| self.messages.get(i)) {
             Some(s) if s.deleted => {
-                self.send(
-                    Response::Err(format!("message {n} already deleted")),
-                    "pop3.err.already_deleted",
-                );
+                self.refuse(Refusal::AlreadyDeleted { n });
                 None
             }
             Some(_) => i,
             None if n == 0 => {
-                let text = "no such message, message numbers start at 1".to_string();
-                self.send(Response::Err(text), "pop3.err.no_such_message");
+                self.refuse(Refusal::NoSuchMessage { count: None });
                 None
             }
             None => {
@@ -796,12 +871,14 @@ impl ServerSession {
     }
 
     fn no_such_message(&mut self) {
-        let text = match self.messages.len() {
-            0 => "no such message, the maildrop is empty".to_string(),
-            1 => "no such message, only message 1 exists".to_string(),
-            n => format!("no such message, only messages 1 to {n} exist"),
-        };
-        self.send(Response::Err(text), "pop3.err.no_such_message");
+        let count = Some(self.messages.len());
+        self.refuse(Refusal::NoSuchMessage { count });
+    }
+
+    /// Sends the `-ERR` of a refusal ([`Refusal::parts`]).
+    fn refuse(&mut self, r: Refusal) {
+        let (text, key) = r.parts();
+        self.send(Response::Err(text), key);
     }
 
     /// Messages not marked as deleted, with their 0-based index.
