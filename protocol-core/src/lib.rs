@@ -25,6 +25,7 @@ pub mod address;
 pub mod dns;
 pub mod explain;
 pub mod imap;
+pub mod line;
 pub mod message;
 pub mod mta;
 pub mod pop3;

@@ -27,6 +27,7 @@
 use super::apop_digest;
 use super::command::{Command, CommandError, KEYWORDS};
 use super::response::{write_multiline_body, Response};
+use crate::line::{Flow, Line, LineReceiver};
 use crate::time::{SimDuration, SimTime};
 use serde::Serialize;
 use std::collections::{BTreeMap, VecDeque};
@@ -433,10 +434,8 @@ pub struct ServerSession {
     /// The user whose maildrop this session has locked.
     user: Option<String>,
     messages: Vec<Slot>,
-    /// The command line being received.
-    line: Vec<u8>,
-    /// Set while dropping the rest of an over-long line.
-    discarding: bool,
+    /// Command lines as they arrive, capped at `max_line`.
+    lines: LineReceiver,
     out: Vec<u8>,
     /// One entry per status line in `out`, in order (see `poll_response`).
     sent: VecDeque<SentResponse>,
@@ -460,8 +459,7 @@ impl ServerSession {
             failed_logins: 0,
             user: None,
             messages: Vec::new(),
-            line: Vec::new(),
-            discarding: false,
+            lines: LineReceiver::new(),
             out: Vec::new(),
             sent: VecDeque::new(),
             events: VecDeque::new(),
@@ -488,15 +486,27 @@ impl ServerSession {
         if bytes.contains(&b'\n') {
             self.last_activity = now;
         }
-        let mut input = bytes;
-        while !input.is_empty() && !self.is_closed() {
-            let (part, complete) = match input.iter().position(|&b| b == b'\n') {
-                Some(i) => (&input[..=i], true),
-                None => (input, false),
-            };
-            input = &input[part.len()..];
-            self.take_line_part(part, complete, store);
-        }
+        let max = self.config.max_line;
+        let mut lines = std::mem::take(&mut self.lines);
+        lines.feed(bytes, max, |line| {
+            match line {
+                Line::TooLong { .. } => {
+                    let detail = format!("command line longer than {max} octets");
+                    self.events.push_back(ServerEvent::ProtocolError {
+                        key: "pop3.err.line_too_long",
+                        detail,
+                    });
+                    self.refuse(Refusal::LineTooLong { max });
+                }
+                Line::Complete { text, .. } => self.handle_line(text, store),
+            }
+            if self.is_closed() {
+                Flow::Stop
+            } else {
+                Flow::Continue
+            }
+        });
+        self.lines = lines;
     }
 
     /// Call at or after `poll_timeout()`: autologout (§3). The session ends
@@ -576,37 +586,8 @@ impl ServerSession {
         self.timestamp.as_deref()
     }
 
-    /// A piece of a command line; `complete` if it ends with LF. A line is
-    /// too long exactly when its total length exceeds `max_line`, however
-    /// it was split into pieces.
-    fn take_line_part(&mut self, part: &[u8], complete: bool, store: &mut dyn Maildrops) {
-        if !self.discarding && self.line.len() + part.len() > self.config.max_line {
-            self.discarding = true;
-            self.line.clear();
-        }
-        if self.discarding {
-            if complete {
-                self.discarding = false;
-                let detail = format!("command line longer than {} octets", self.config.max_line);
-                self.events.push_back(ServerEvent::ProtocolError {
-                    key: "pop3.err.line_too_long",
-                    detail,
-                });
-                let max = self.config.max_line;
-                self.refuse(Refusal::LineTooLong { max });
-            }
-            return;
-        }
-        self.line.extend_from_slice(part);
-        if complete {
-            let line = std::mem::take(&mut self.line);
-            self.handle_line(&line, store);
-        }
-    }
-
+    /// One complete command line, without its line ending.
     fn handle_line(&mut self, line: &[u8], store: &mut dyn Maildrops) {
-        let line = line.strip_suffix(b"\n").unwrap_or(line);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
         let parsed = std::str::from_utf8(line)
             .map_err(|_| CommandError::NotPrintable)
             .and_then(Command::parse);

@@ -4,6 +4,7 @@
 //! packet per message, not one per line).
 
 use super::trace::{Direction, Parsed, Protocol};
+use crate::line::{Flow, Line, LineReceiver};
 use std::collections::VecDeque;
 
 /// A piece of the stream, ready to become a trace event. `key` is the
@@ -42,10 +43,17 @@ enum Mode {
     Block,
 }
 
+/// Longest line the trace keeps whole (a session's own cap is far lower;
+/// this bounds what a console connection can make the world hold).
+pub const WIRE_LINE_CAP: usize = 64 * 1024;
+
+/// What the trace shows instead of a line over [`WIRE_LINE_CAP`].
+const TOO_LONG: &str = "[a line of more than 64 KiB: not shown]";
+
 /// The splitter for one direction of one connection.
 #[derive(Clone, Debug, Default)]
 struct Half {
-    buf: Vec<u8>,
+    rx: LineReceiver,
     mode: Mode,
     block: String,
     block_lines: usize,
@@ -104,39 +112,19 @@ impl Splitter {
     }
 
     /// [`Splitter::feed`] appending to `out`, so that a caller can reuse
-    /// one buffer for every segment.
+    /// one buffer for every segment. Lines come from the same line
+    /// receiver the sessions use ([`crate::line`]), capped at
+    /// [`WIRE_LINE_CAP`]: a longer line is shown as a note, not kept.
     pub fn feed_into(&mut self, dir: Direction, bytes: &[u8], out: &mut Vec<Piece>) {
-        // Usually the bytes are whole lines: cut them in place and only
-        // keep a partial last line, instead of copying everything through
-        // the buffer.
-        let mut pending = std::mem::take(&mut self.half(dir).buf);
-        let data: &[u8] = if pending.is_empty() {
-            bytes
-        } else {
-            pending.extend_from_slice(bytes);
-            &pending
-        };
-        let mut start = 0;
-        while let Some(nl) = memchr::memchr(b'\n', &data[start..]) {
-            let end = start + nl;
-            let mut line = &data[start..end];
-            let crlf = line.last() == Some(&b'\r');
-            if crlf {
-                line = &line[..line.len() - 1];
+        let mut rx = std::mem::take(&mut self.half(dir).rx);
+        rx.feed(bytes, WIRE_LINE_CAP, |line| {
+            match line {
+                Line::Complete { text, crlf } => self.on_line(dir, text, crlf, out),
+                Line::TooLong { crlf } => self.on_line(dir, TOO_LONG.as_bytes(), crlf, out),
             }
-            start = end + 1;
-            self.on_line(dir, line, crlf, out);
-        }
-        let rest = &data[start..];
-        let keep = if rest.is_empty() {
-            Vec::new()
-        } else if pending.is_empty() {
-            rest.to_vec()
-        } else {
-            pending.drain(..start);
-            pending
-        };
-        self.half(dir).buf = keep;
+            Flow::Continue
+        });
+        self.half(dir).rx = rx;
     }
 
     fn on_line(&mut self, dir: Direction, line: &[u8], crlf: bool, out: &mut Vec<Piece>) {
@@ -389,6 +377,18 @@ mod tests {
         assert_eq!(texts(&p), ["P4 hello\n.\nMAIL FROM:<x@y>\r\n.\r\n"]);
         let p = s.feed(Direction::ToServer, b"QUIT\r\n");
         assert_eq!(texts(&p), ["L QUIT"]);
+    }
+
+    #[test]
+    fn a_line_over_the_cap_is_a_note_and_is_not_kept() {
+        let mut s = Splitter::new(Protocol::Smtp, true);
+        let chunk = vec![b'A'; 8192];
+        for _ in 0..64 {
+            assert!(s.feed(Direction::ToServer, &chunk).is_empty());
+        }
+        assert!(s.to_server.rx.pending() <= WIRE_LINE_CAP);
+        let p = s.feed(Direction::ToServer, b"\r\nNOOP\r\n");
+        assert_eq!(texts(&p), [format!("L {TOO_LONG}"), "L NOOP".to_string()]);
     }
 
     #[test]

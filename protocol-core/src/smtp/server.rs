@@ -40,6 +40,7 @@
 use super::command::{Command, CommandError};
 use super::reply::{EnhancedCode, Reply};
 use crate::address::{AddressError, Mailbox, ReversePath};
+use crate::line::{Flow, Line, LineReceiver};
 use crate::time::{SimDuration, SimTime};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -768,10 +769,8 @@ pub struct ServerSession {
     to: Vec<Mailbox>,
     body_8bit: bool,
     auth_step: Option<AuthStep>,
-    /// A partial command line.
-    line: Vec<u8>,
-    /// Dropping an over-long command line until its LF.
-    discarding: bool,
+    /// Command lines (and AUTH answers) as they arrive, capped.
+    lines: LineReceiver,
     /// DATA bytes as received, behind a virtual leading CRLF so that the
     /// terminator is always the five bytes CRLF.CRLF.
     data: Vec<u8>,
@@ -818,8 +817,7 @@ impl ServerSession {
             to: Vec::new(),
             body_8bit: false,
             auth_step: None,
-            line: Vec::new(),
-            discarding: false,
+            lines: LineReceiver::new(),
             data: Vec::new(),
             data_overflow: false,
             size_hint: 0,
@@ -925,33 +923,29 @@ impl ServerSession {
                 self.finish_data(now, policy);
                 continue;
             }
-            let Some(lf) = memchr::memchr(b'\n', input) else {
-                let limit = if self.state == SmtpState::Auth {
-                    MAX_AUTH_LINE
-                } else {
-                    MAX_COMMAND_LINE
-                };
-                if !self.discarding && self.line.len() + input.len() > limit {
-                    self.discarding = true;
-                    self.line.clear();
-                }
-                if !self.discarding {
-                    self.line.extend_from_slice(input);
-                }
-                break;
+            // Lines, through the one line receiver, until the state changes
+            // (DATA reads the following bytes as the message; an AUTH
+            // exchange has a longer line limit).
+            let limit = if self.state == SmtpState::Auth {
+                MAX_AUTH_LINE
+            } else {
+                MAX_COMMAND_LINE
             };
-            let (head, rest) = input.split_at(lf + 1);
-            input = rest;
-            if std::mem::take(&mut self.discarding) {
-                self.line.clear();
-                self.line_too_long();
-                continue;
-            }
-            let mut line = std::mem::take(&mut self.line);
-            line.extend_from_slice(head);
-            self.process_line(now, &line, policy);
-            line.clear();
-            self.line = line; // keep the capacity
+            let state = self.state;
+            let mut lines = std::mem::take(&mut self.lines);
+            let used = lines.feed(input, limit, |line| {
+                match line {
+                    Line::TooLong { .. } => self.line_too_long(),
+                    Line::Complete { text, .. } => self.process_line(now, text, policy),
+                }
+                if self.state == state && !self.closed {
+                    Flow::Continue
+                } else {
+                    Flow::Stop
+                }
+            });
+            self.lines = lines;
+            input = &input[used..];
         }
     }
 
@@ -1104,19 +1098,10 @@ impl ServerSession {
 
     // --- commands ------------------------------------------------------------
 
-    fn process_line(&mut self, now: SimTime, raw: &[u8], policy: &mut dyn ServerPolicy) {
-        let body = raw.strip_suffix(b"\n").unwrap_or(raw);
-        let body = body.strip_suffix(b"\r").unwrap_or(body);
-        // The same limits whether the line came whole or in pieces (the
-        // pieces are checked in `handle_input`; issue 16).
+    /// One complete line (without its line ending, within the cap).
+    fn process_line(&mut self, now: SimTime, body: &[u8], policy: &mut dyn ServerPolicy) {
         if self.state == SmtpState::Auth {
-            if body.len() + 2 > MAX_AUTH_LINE {
-                return self.line_too_long();
-            }
             return self.auth_response(body, policy);
-        }
-        if body.len() + 2 > MAX_COMMAND_LINE {
-            return self.line_too_long();
         }
         let text = crate::lossy(body);
         let cmd = match Command::parse(&text) {
