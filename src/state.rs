@@ -246,6 +246,7 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
                     add("Status", if *ok { "+OK".into() } else { "-ERR".into() })
                 }
                 Some(Parsed::Data) => add("Kind", "message text".into()),
+                Some(Parsed::AuthAnswer) => add("Kind", "login answer (base64)".into()),
                 None => {}
             }
         }

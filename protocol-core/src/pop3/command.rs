@@ -385,3 +385,24 @@ impl fmt::Display for CommandError {
 }
 
 impl std::error::Error for CommandError {}
+
+/// The explanation entry of a keyword (any case), if POP3 has it.
+pub fn keyword_key(word: &str) -> Option<&'static str> {
+    let k = match word.to_ascii_uppercase().as_str() {
+        "USER" => "pop3.cmd.USER",
+        "PASS" => "pop3.cmd.PASS",
+        "APOP" => "pop3.cmd.APOP",
+        "QUIT" => "pop3.cmd.QUIT",
+        "STAT" => "pop3.cmd.STAT",
+        "LIST" => "pop3.cmd.LIST",
+        "RETR" => "pop3.cmd.RETR",
+        "DELE" => "pop3.cmd.DELE",
+        "NOOP" => "pop3.cmd.NOOP",
+        "RSET" => "pop3.cmd.RSET",
+        "TOP" => "pop3.cmd.TOP",
+        "UIDL" => "pop3.cmd.UIDL",
+        "CAPA" => "pop3.cmd.CAPA",
+        _ => return None,
+    };
+    Some(k)
+}

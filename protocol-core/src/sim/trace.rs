@@ -57,6 +57,9 @@ pub enum Parsed {
     Status { ok: bool },
     /// A line of message text typed on a console during DATA.
     Data,
+    /// A client line answering a 334 in an AUTH exchange (base64 of a user
+    /// name or password, RFC 4954 §4): not a command.
+    AuthAnswer,
 }
 
 /// Which end of a connection a session runs on.

@@ -58,6 +58,8 @@ struct Half {
     block: String,
     block_lines: usize,
     block_key: Option<&'static str>,
+    /// SMTP: a 334 came, so the next client line answers it.
+    auth_answer_next: bool,
     /// The previous line of the block ended with CRLF (or the block just
     /// began): only then can a `.` line end it. The same rule as the SMTP
     /// server's (RFC 5321 §4.1.1.4: the end is CRLF.CRLF), so the trace
@@ -163,10 +165,36 @@ impl Splitter {
         let text = crate::lossy(line).into_owned();
         let mut key = None;
         let parsed = match (self.protocol, dir) {
+            // The line answers a 334: part of a login, not a command.
+            (Protocol::Smtp, Direction::ToServer)
+                if std::mem::take(&mut self.to_server.auth_answer_next) =>
+            {
+                key = Some("smtp.auth.answer");
+                Some(Parsed::AuthAnswer)
+            }
+            // Commands are read with the sessions' own grammar: the verb
+            // and key the server will see.
+            (Protocol::Smtp, Direction::ToServer) => {
+                let (word, arg) = text.split_once(' ').unwrap_or((&text, ""));
+                let verb = match crate::smtp::command::Command::parse(&text) {
+                    Ok(c) => c.verb(),
+                    Err(crate::smtp::command::CommandError::Syntax { verb, .. }) => verb,
+                    Err(_) => "UNKNOWN",
+                };
+                key = Some(crate::smtp::command::verb_key(verb));
+                let verb = if verb == "UNKNOWN" {
+                    word.to_ascii_uppercase()
+                } else {
+                    verb.to_string()
+                };
+                let arg = arg.to_string();
+                Some(Parsed::Command { verb, arg })
+            }
             (_, Direction::ToServer) => {
-                let (verb, arg) = text.split_once(' ').unwrap_or((&text, ""));
+                let (word, arg) = text.split_once(' ').unwrap_or((&text, ""));
+                key = crate::pop3::command::keyword_key(word);
                 Some(Parsed::Command {
-                    verb: verb.to_ascii_uppercase(),
+                    verb: word.to_ascii_uppercase(),
                     arg: arg.to_string(),
                 })
             }
@@ -181,6 +209,10 @@ impl Splitter {
                     if !more {
                         self.replies.pop_front();
                         self.reply_line = 0;
+                    }
+                    if code == 334 && !more {
+                        // RFC 4954 §4: the client's next line is its answer.
+                        self.to_server.auth_answer_next = true;
                     }
                     if code == 354 {
                         // RFC 5321 §4.1.1.4: the message follows DATA's CRLF.

@@ -292,8 +292,6 @@ pub struct World {
     next_message: u64,
     /// Bytes received by console connections, kept after they close.
     console_rx: VecMap<ConnId, Vec<u8>>,
-    /// Reused buffer for building explanation keys without allocating.
-    explain_scratch: String,
     /// Reused buffer for the pieces of a segment (see `transmit`).
     pieces: Vec<Piece>,
 }
@@ -327,7 +325,6 @@ impl World {
             trace_base: 0,
             next_message: 0,
             console_rx: VecMap::new(),
-            explain_scratch: String::new(),
             pieces: Vec::new(),
         }
     }

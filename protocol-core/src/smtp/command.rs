@@ -293,6 +293,12 @@ impl Command {
         }
     }
 
+    /// The explanation entry of this command (`smtp.cmd.UNKNOWN` for a
+    /// verb SMTP does not have).
+    pub fn key(&self) -> &'static str {
+        verb_key(self.verb())
+    }
+
     /// The table key, e.g. `smtp.cmd.MAIL`.
     pub fn explanation_key(&self) -> String {
         format!("smtp.cmd.{}", self.verb())
@@ -359,6 +365,28 @@ impl fmt::Display for Command {
             Command::Verb => f.write_str("VERB"),
             Command::Unknown(line) => f.write_str(line),
         }
+    }
+}
+
+/// The explanation entry of a verb as [`Command::verb`] spells it
+/// (`smtp.cmd.UNKNOWN` for anything else). No allocation: the world's
+/// trace asks for every command line.
+pub fn verb_key(verb: &str) -> &'static str {
+    match verb {
+        "HELO" => "smtp.cmd.HELO",
+        "EHLO" => "smtp.cmd.EHLO",
+        "MAIL" => "smtp.cmd.MAIL",
+        "RCPT" => "smtp.cmd.RCPT",
+        "DATA" => "smtp.cmd.DATA",
+        "RSET" => "smtp.cmd.RSET",
+        "NOOP" => "smtp.cmd.NOOP",
+        "QUIT" => "smtp.cmd.QUIT",
+        "HELP" => "smtp.cmd.HELP",
+        "VRFY" => "smtp.cmd.VRFY",
+        "EXPN" => "smtp.cmd.EXPN",
+        "AUTH" => "smtp.cmd.AUTH",
+        "VERB" => "smtp.cmd.VERB",
+        _ => "smtp.cmd.UNKNOWN",
     }
 }
 

@@ -221,6 +221,33 @@ fn world(out: &mut BTreeSet<String>) {
     assert!(String::from_utf8_lossy(&bounce[0].data).contains("Status: 5.1.10"));
     trace_keys(&w, out);
 
+    // AUTH LOGIN typed by hand: the lines answering each 334 are login
+    // answers in the trace, not (unknown) commands.
+    let mut w = cast::cast(6);
+    let got = type_lines(
+        &mut w,
+        "smtp.isp.example",
+        587,
+        &["EHLO john-pc", "AUTH LOGIN", "am9obg==", "am9obi1wYXNz"],
+    );
+    assert!(got.contains("\r\n235 "), "{got}");
+    let answers: Vec<_> = w
+        .trace()
+        .iter()
+        .filter(|e| {
+            matches!(
+                &e.kind,
+                protocol_core::sim::EventKind::Line {
+                    parsed: Some(protocol_core::sim::Parsed::AuthAnswer),
+                    ..
+                }
+            )
+        })
+        .map(|e| e.explain.as_deref())
+        .collect();
+    assert_eq!(answers, [Some("smtp.auth.answer"); 2]);
+    trace_keys(&w, out);
+
     // Nothing listens on dave-pc's port 25; an unknown command; a reset
     // when mail.dave.example goes down in the middle of a session.
     let mut w = cast::cast(2);

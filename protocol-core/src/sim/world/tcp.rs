@@ -318,7 +318,7 @@ impl World {
                     parsed,
                     key: chosen,
                 } => {
-                    key = chosen.or_else(|| self.explain_key(c.protocol, &parsed));
+                    key = chosen;
                     kind = EventKind::Line {
                         conn: id,
                         dir,
@@ -746,54 +746,5 @@ pub(super) fn client_output(c: &mut ClientEnd) -> Option<Vec<u8>> {
         ClientEnd::Console { .. } => None,
         ClientEnd::Smtp { session, .. } => session.poll_output(),
         ClientEnd::Pop3 { session, .. } => session.poll_output(),
-    }
-}
-
-impl World {
-    /// The explanation key of a line, if the table has one.
-    /// A command's key, by its verb. Replies carry the key their server
-    /// session chose (see `server_output`); only commands come here.
-    pub(super) fn explain_key(
-        &mut self,
-        protocol: Protocol,
-        parsed: &Option<Parsed>,
-    ) -> Option<&'static str> {
-        match (protocol, parsed.as_ref()?) {
-            // A verb SMTP does not have is explained as such (the server
-            // answers 500), not left without a word.
-            (Protocol::Smtp, Parsed::Command { verb, .. }) => self
-                .explain_cached(format_args!("smtp.cmd.{verb}"))
-                .or(Some("smtp.cmd.UNKNOWN")),
-            (Protocol::Pop3, Parsed::Command { verb, .. }) => {
-                self.explain_cached(format_args!("pop3.cmd.{verb}"))
-            }
-            _ => None,
-        }
-    }
-
-    /// Looks a key up through the memo; the key is built in a reused buffer
-    /// and only allocated when it is seen for the first time.
-    pub(super) fn explain_cached(&mut self, key: std::fmt::Arguments<'_>) -> Option<&'static str> {
-        use std::fmt::Write;
-        self.explain_scratch.clear();
-        let _ = self.explain_scratch.write_fmt(key);
-        thread_local! {
-            /// Memo of explanation-table lookups (the table is searched
-            /// linearly). Shared by the worlds of a thread: the answer
-            /// depends on the key only, so sharing cannot change a trace.
-            static MEMO: std::cell::RefCell<BTreeMap<String, Option<&'static str>>> = const { std::cell::RefCell::new(BTreeMap::new()) };
-        }
-        let key = self.explain_scratch.as_str();
-        MEMO.with_borrow_mut(|memo| {
-            if let Some(v) = memo.get(key) {
-                return *v;
-            }
-            let v = crate::explain::lookup(key).map(|e| e.key);
-            // Verbs typed on a console can be anything: bound the memo.
-            if memo.len() < 4096 {
-                memo.insert(key.to_string(), v);
-            }
-            v
-        })
     }
 }
