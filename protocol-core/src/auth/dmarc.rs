@@ -175,7 +175,6 @@ pub enum DmarcResult {
     Pass,
     Fail,
     TempError,
-    PermError,
 }
 
 impl DmarcResult {
@@ -185,7 +184,6 @@ impl DmarcResult {
             DmarcResult::Pass => "pass",
             DmarcResult::Fail => "fail",
             DmarcResult::TempError => "temperror",
-            DmarcResult::PermError => "permerror",
         }
     }
 }
@@ -325,7 +323,6 @@ impl DmarcEval {
             (DmarcResult::Pass, _) => "auth.dmarc.pass",
             (DmarcResult::None, _) => "auth.dmarc.none",
             (DmarcResult::TempError, _) => "auth.dmarc.temperror",
-            (DmarcResult::PermError, _) => "auth.dmarc.permerror",
             (DmarcResult::Fail, Policy::None) => "auth.dmarc.fail.none",
             (DmarcResult::Fail, Policy::Quarantine) => "auth.dmarc.fail.quarantine",
             (DmarcResult::Fail, Policy::Reject) => "auth.dmarc.fail.reject",

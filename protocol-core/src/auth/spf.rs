@@ -725,8 +725,10 @@ impl SpfEval {
                 SpfResult::Pass => "auth.spf.pass",
                 SpfResult::Fail => "auth.spf.fail",
                 SpfResult::SoftFail => "auth.spf.softfail",
+                // Errors finish at once (`finish`), never through here;
+                // these two arms only keep the match whole.
                 SpfResult::TempError => "auth.spf.temperror",
-                SpfResult::PermError => "auth.spf.permerror",
+                SpfResult::PermError => "auth.spf.permerror.syntax",
             };
             self.finish(result, reason, key);
             return;
@@ -740,7 +742,7 @@ impl SpfEval {
                 format!("{domain} gave {}, so no match", result.as_str()),
             ),
             SpfResult::TempError => self.finish(result, reason, "auth.spf.temperror"),
-            SpfResult::PermError => self.finish(result, reason, "auth.spf.permerror"),
+            SpfResult::PermError => self.finish(result, reason, "auth.spf.permerror.syntax"),
             SpfResult::None => self.permerror(
                 "auth.spf.permerror.no-record",
                 format!("include:{domain} has no SPF record"),

@@ -26,7 +26,6 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("auth.spf.neutral", "SPF: neutral", "The owner makes no statement about this address (a rule with ?, or no rule matched). It counts like no SPF at all.", "RFC 7208 §2.6.2, §8.2"),
     e("auth.spf.none", "SPF: none", "There was no SPF record to check (or no domain that can be looked up), so SPF says nothing about this sender.", "RFC 7208 §2.6.1, §4.3"),
     e("auth.spf.temperror", "SPF: temporary error", "A DNS lookup got no answer, so the check could not finish. Trying later may work; a server may answer 451 4.4.3 meanwhile.", "RFC 7208 §2.6.6, §8.6"),
-    e("auth.spf.permerror", "SPF: permanent error", "The SPF records cannot be used: an included domain gave an error. This is the domain owner's mistake, and it will not fix itself.", "RFC 7208 §2.6.7, §8.7"),
     e("auth.spf.permerror.lookups", "SPF: too many lookups", "Checking needed more than 10 DNS lookups (include, a, mx, exists, redirect each count). The limit protects DNS servers from being flooded, so the result is permerror.", "RFC 7208 §4.6.4"),
     e("auth.spf.permerror.void", "SPF: too many empty lookups", "More than two lookups found nothing at all (no such name, or no records). Records like that are broken or abused, so the check stops with permerror.", "RFC 7208 §4.6.4"),
     e("auth.spf.permerror.syntax", "SPF: broken record", "The record has a spelling mistake (an unknown rule, a bad address or range). The whole record is refused before any rule is tried.", "RFC 7208 §4.6, §12"),
@@ -60,5 +59,4 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("auth.dmarc.fail.reject", "DMARC: fail, reject", "Nothing aligned vouches for the From domain, and its owner asks receivers to refuse such mail: the server answers 550 5.7.1 at the end of DATA.", "RFC 7489 §6.3, §6.6.4, §10.1"),
     e("auth.dmarc.none", "DMARC: none", "The From domain publishes no DMARC policy, so there is nothing to apply.", "RFC 7489 §6.6.3"),
     e("auth.dmarc.temperror", "DMARC: temporary error", "The policy could not be fetched because DNS did not answer.", "RFC 7489 §6.6.3; RFC 8601 §2.7.1"),
-    e("auth.dmarc.permerror", "DMARC: permanent error", "The policy could not be applied because of an error that will not go away by itself.", "RFC 7489 §6.6.3; RFC 8601 §2.7.1"),
 ];
