@@ -31,6 +31,14 @@
 //! arbitrary-precision arithmetic, key generation and prime testing are the
 //! bulk). The web app builds protocol-core without default features, so it
 //! pays for none of this until it asks for `dkim` or `dkim-rsa`.
+//!
+//! Measured on a wasm32 cdylib that calls these entry points (opt-level z,
+//! LTO, one codegen unit, no wasm-opt; gzip -9): SPF + DMARC +
+//! Authentication-Results 36.0 KB (most of it std's formatting, which the
+//! web app already carries); `dkim` (Ed25519 sign and verify, SHA-256)
+//! +38.7 KB; `dkim-rsa` verifying +38.9 KB more, and RSA key generation and
+//! signing +59.5 KB more (173 KB in all). With about 65 KB of the 350 KB
+//! budget left, Ed25519 fits and RSA does not, hence the separate feature.
 
 use crate::dns::{Answer, RecordType, Zones};
 
