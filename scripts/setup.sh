@@ -105,6 +105,19 @@ if [ "$WHAT" = test ]; then
     python3 -m pip install --quiet --disable-pip-version-check "pytest==$PYTEST_VERSION" \
       || fail "could not install pytest: run 'python3 -m pip install pytest==$PYTEST_VERSION' and read its error."
   fi
+  # The independent SPF and DKIM checkers (protocol-core/tests/auth_interop.rs
+  # runs tests/interop/auth_check.py with them); pynacl is dkimpy's Ed25519.
+  for spec in dkimpy:dkim:1.1.8 pyspf:spf:2.0.14 dnspython:dns:2.9.0 pynacl:nacl:1.6.2; do
+    IFS=: read -r pkg mod version <<<"$spec"
+    if [ "$(python3 -c "import importlib.metadata as m; print(m.version('$pkg'))" 2>/dev/null)" = "$version" ] \
+       && python3 -c "import $mod" 2>/dev/null; then
+      say "$pkg $version: present"
+    else
+      say "installing $pkg $version (PyPI)"
+      python3 -m pip install --quiet --disable-pip-version-check "$pkg==$version" \
+        || fail "could not install $pkg: run 'python3 -m pip install $pkg==$version' and read its error."
+    fi
+  done
 fi
 
 say "ready ($WHAT)"

@@ -1,17 +1,22 @@
-//! DNS as the mail system uses it: A and MX records, answers with NXDOMAIN
-//! and NODATA, and the RFC 5321 §5.1 routing rule built on them.
+//! DNS as the mail system uses it: A, MX and TXT records, answers with
+//! NXDOMAIN and NODATA, and the RFC 5321 §5.1 routing rule built on them.
 //!
 //! Implements: RFC 1034 §3.6 and RFC 1035 §3.3.9 (MX RDATA: preference and
 //! exchange), the NXDOMAIN / NODATA distinction of RFC 2308 §2, and mail
 //! routing per RFC 974 as updated by RFC 5321 §5.1 (MX records in order of
 //! preference, lowest first; no MX records -> the domain's own A record as an
 //! implicit MX of preference 0; a relay that finds itself in the list drops
-//! its own entry and every less preferred one).
+//! its own entry and every less preferred one). TXT records (RFC 1035
+//! §3.3.14) carry SPF, DKIM keys and DMARC policies for `auth`.
 //!
 //! Deliberate simplifications: one authoritative server answers every zone
 //! (ns.example in the default cast), so there is no delegation, no CNAME, no
 //! caching and no TTL; ties between equal preferences keep the zone file's
-//! order instead of being randomised, so traces stay reproducible.
+//! order instead of being randomised, so traces stay reproducible. A TXT
+//! record is kept as one string: on the wire it is a sequence of
+//! character-strings of at most 255 octets each, which SPF (RFC 7208 §3.3)
+//! and DKIM (RFC 6376 §3.6.2.2) join without separators, so one string is
+//! what every consumer here sees.
 
 use crate::vec_map::{VecMap, VecMapExt};
 use serde::{Deserialize, Serialize};
@@ -23,6 +28,18 @@ use std::net::Ipv4Addr;
 pub enum RecordType {
     A,
     MX,
+    TXT,
+}
+
+impl RecordType {
+    /// The explanation key of a question of this type.
+    pub fn query_key(self) -> &'static str {
+        match self {
+            RecordType::A => "dns.query.a",
+            RecordType::MX => "dns.query.mx",
+            RecordType::TXT => "dns.query.txt",
+        }
+    }
 }
 
 impl fmt::Display for RecordType {
@@ -30,6 +47,7 @@ impl fmt::Display for RecordType {
         f.write_str(match self {
             RecordType::A => "A",
             RecordType::MX => "MX",
+            RecordType::TXT => "TXT",
         })
     }
 }
@@ -49,6 +67,8 @@ pub enum Answer {
     A { addrs: Vec<Ipv4Addr> },
     /// NOERROR with MX records, sorted by preference.
     Mx { records: Vec<Mx> },
+    /// NOERROR with TXT records, each one string (see the module docs).
+    Txt { records: Vec<String> },
     /// NOERROR, but the name has no record of the asked type (RFC 2308 §2.2).
     NoData,
     /// The name does not exist at all (RFC 1035 §4.1.1 RCODE 3).
@@ -64,6 +84,7 @@ impl Answer {
                 "dns.answer.nullmx"
             }
             Answer::Mx { .. } => "dns.answer.mx",
+            Answer::Txt { .. } => "dns.answer.txt",
             Answer::NoData => "dns.answer.nodata",
             Answer::NxDomain => "dns.answer.nxdomain",
         }
@@ -93,6 +114,10 @@ impl fmt::Display for Answer {
                     .collect();
                 f.write_str(&list.join(", "))
             }
+            Answer::Txt { records } => {
+                let list: Vec<String> = records.iter().map(|t| format!("TXT {t:?}")).collect();
+                f.write_str(&list.join(", "))
+            }
             Answer::NoData => f.write_str("NOERROR, no records (NODATA)"),
             Answer::NxDomain => f.write_str("NXDOMAIN"),
         }
@@ -104,6 +129,9 @@ impl fmt::Display for Answer {
 pub struct Zones {
     a: VecMap<String, Vec<Ipv4Addr>>,
     mx: VecMap<String, Vec<Mx>>,
+    /// Absent from older scenario files and from worlds without TXT records.
+    #[serde(default, skip_serializing_if = "VecMap::is_empty")]
+    txt: VecMap<String, Vec<String>>,
 }
 
 /// Domain names compare without case (RFC 1035 §2.3.3) and without a final dot.
@@ -139,11 +167,20 @@ impl Zones {
         );
     }
 
+    /// Adds one TXT record (the joined text; see the module docs).
+    pub fn add_txt(&mut self, name: &str, text: &str) {
+        let list = self.txt.get_or_default(normalize(name));
+        if !list.iter().any(|t| t == text) {
+            list.push(text.to_string());
+        }
+    }
+
     /// Removes every record of `rtype` at `name`.
     pub fn remove(&mut self, name: &str, rtype: RecordType) {
         match rtype {
             RecordType::A => self.a.remove(&normalize(name)),
             RecordType::MX => self.mx.remove(&normalize(name)).map(|_| Vec::new()),
+            RecordType::TXT => self.txt.remove(&normalize(name)).map(|_| Vec::new()),
         };
     }
 
@@ -151,7 +188,7 @@ impl Zones {
     /// name the simulator asks about either owns records or does not exist.)
     pub fn exists(&self, name: &str) -> bool {
         let n = normalize(name);
-        self.a.contains_key(&n) || self.mx.contains_key(&n)
+        self.a.contains_key(&n) || self.mx.contains_key(&n) || self.txt.contains_key(&n)
     }
 
     /// The authoritative answer to one question.
@@ -173,6 +210,12 @@ impl Zones {
                 },
                 _ => Answer::NoData,
             },
+            RecordType::TXT => match self.txt.get(&n) {
+                Some(records) if !records.is_empty() => Answer::Txt {
+                    records: records.clone(),
+                },
+                _ => Answer::NoData,
+            },
         }
     }
 
@@ -188,6 +231,13 @@ impl Zones {
         self.a
             .iter()
             .flat_map(|(n, v)| v.iter().map(move |a| (n.as_str(), a)))
+    }
+
+    /// All TXT records (name, text), for listings.
+    pub fn txt_records(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.txt
+            .iter()
+            .flat_map(|(n, v)| v.iter().map(move |t| (n.as_str(), t.as_str())))
     }
 
     /// All MX records (domain, record), for listings.
@@ -249,7 +299,7 @@ pub fn route_from_answers(
         }
         // No MX: the domain itself is an implicit MX of preference 0, if it
         // has an address.
-        Answer::NoData | Answer::A { .. } => match a {
+        Answer::NoData | Answer::A { .. } | Answer::Txt { .. } => match a {
             Some(Answer::A { .. }) => Route::Hosts(vec![Mx {
                 preference: 0,
                 exchange: normalize(domain),
@@ -315,6 +365,35 @@ mod tests {
             route_from_answers("x.example", &Answer::NxDomain, None, &[]),
             Route::NoSuchDomain
         );
+    }
+
+    #[test]
+    fn txt_records_are_answered_and_removed() {
+        let mut z = zones();
+        assert_eq!(z.query("dave.example", RecordType::TXT), Answer::NoData);
+        z.add_txt("Dave.Example.", "v=spf1 mx -all");
+        z.add_txt("dave.example", "v=spf1 mx -all");
+        z.add_txt("_dmarc.dave.example", "v=DMARC1; p=reject");
+        assert!(z.exists("_dmarc.dave.example"));
+        let txt = z.query("dave.example", RecordType::TXT);
+        assert_eq!(txt.to_string(), "TXT \"v=spf1 mx -all\"");
+        assert_eq!(txt.explain_key(), "dns.answer.txt");
+        // A TXT-only name exists: asking it for an address is NODATA.
+        assert_eq!(
+            z.query("_dmarc.dave.example", RecordType::A),
+            Answer::NoData
+        );
+        assert_eq!(z.txt_records().count(), 2);
+        z.remove("_dmarc.dave.example", RecordType::TXT);
+        assert_eq!(
+            z.query("_dmarc.dave.example", RecordType::TXT),
+            Answer::NxDomain
+        );
+        // The MX answer is unchanged by TXT records at the same name.
+        assert!(matches!(
+            z.query("dave.example", RecordType::MX),
+            Answer::Mx { .. }
+        ));
     }
 
     #[test]

@@ -8,13 +8,14 @@
 
 //!
 //! The tables are data-only leaves (`explain/smtp.rs`, `pop3.rs`,
-//! `imap.rs`, `world.rs`): they import nothing but [`entry`], and nothing in them
+//! `imap.rs`, `world.rs`, `auth.rs`): they import nothing but [`entry`], and nothing in them
 //! decides anything. Every entry is written `entry(key, title, text, rfc)`.
 //! The sessions choose keys; `tests/explain_coverage.rs` shows that every
 //! entry is reached.
 
 use serde::Serialize;
 
+pub mod auth;
 pub mod imap;
 pub mod pop3;
 pub mod smtp;
@@ -49,12 +50,13 @@ pub(crate) const fn entry(
 }
 
 /// Every table the core has, searched in order.
-fn tables() -> [&'static [Explanation]; 4] {
+fn tables() -> [&'static [Explanation]; 5] {
     [
         smtp::EXPLANATIONS,
         pop3::EXPLANATIONS,
         imap::EXPLANATIONS,
         world::EXPLANATIONS,
+        auth::EXPLANATIONS,
     ]
 }
 

@@ -1,6 +1,7 @@
 //! Fixtures shared by the SMTP integration tests.
 #![allow(dead_code)]
 
+pub mod auth_cases;
 pub mod imap_cases;
 pub mod imap_replay;
 pub mod pop3_cases;

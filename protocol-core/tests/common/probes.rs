@@ -23,6 +23,8 @@ pub fn keys() -> BTreeSet<String> {
     pop3(&mut out);
     imap(&mut out);
     world(&mut out);
+    // SPF, DKIM and DMARC: the case tables of tests/auth.rs, each checked.
+    out.extend(super::auth_cases::keys());
     out
 }
 
