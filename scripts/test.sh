@@ -12,6 +12,9 @@ cargo fmt --all --check || { echo "test: the tree differs from rustfmt: run 'car
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== Rust tests (cargo test --workspace)"
+# setup.sh installed the independent checkers (dkimpy, pyspf): a test that
+# needs them must fail, not skip, when they are missing.
+export MAILSIM_REQUIRE_INTEROP=1
 cargo test --workspace --locked
 
 echo "== interop: real mail clients against mailsim serve"
