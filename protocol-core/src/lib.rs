@@ -27,6 +27,7 @@ pub mod dns;
 pub mod explain;
 pub mod imap;
 pub mod line;
+pub mod machine;
 pub mod message;
 pub mod mta;
 pub mod pop3;

@@ -163,20 +163,12 @@ pub static TRANSITIONS: &[(ImapState, &str, ImapState)] = {
 impl ImapState {
     /// The commands the table allows in this state, in table order.
     pub fn valid_commands(self) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = Vec::new();
-        for &(from, ev, _) in TRANSITIONS {
-            if from == self && KEYWORDS.contains(&ev) && !v.contains(&ev) {
-                v.push(ev);
-            }
-        }
-        v
+        crate::machine::events_from(TRANSITIONS, self, |ev, _| KEYWORDS.contains(&ev))
     }
 
     /// Whether `keyword` (upper case) has a row for this state.
     pub fn allows(self, keyword: &str) -> bool {
-        TRANSITIONS
-            .iter()
-            .any(|&(from, ev, _)| from == self && ev == keyword)
+        crate::machine::allows(TRANSITIONS, self, keyword)
     }
 
     /// The commands that lead from this state to one where `keyword` is

@@ -230,20 +230,12 @@ pub static TRANSITIONS: &[(Pop3State, &str, Pop3State)] = {
 impl Pop3State {
     /// The commands the table allows in this state, in table order.
     pub fn valid_commands(self) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = Vec::new();
-        for &(from, ev, _) in TRANSITIONS {
-            if from == self && KEYWORDS.contains(&ev) && !v.contains(&ev) {
-                v.push(ev);
-            }
-        }
-        v
+        crate::machine::events_from(TRANSITIONS, self, |ev, _| KEYWORDS.contains(&ev))
     }
 
     /// Whether `keyword` (upper case) has a row for this state.
     pub fn allows(self, keyword: &str) -> bool {
-        TRANSITIONS
-            .iter()
-            .any(|&(from, ev, _)| from == self && ev == keyword)
+        crate::machine::allows(TRANSITIONS, self, keyword)
     }
 
     /// Key in the explanation table for entering this state; none for

@@ -314,21 +314,14 @@ impl SmtpState {
     /// those that move the session on, and those that stay but do the
     /// state's work (RCPT in Rcpt); not the "any time" commands of §4.1.4.
     pub fn expected_commands(self) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = Vec::new();
-        for &(from, ev, to) in TRANSITIONS {
-            let useful = to != from || !ANY_TIME.contains(&ev);
-            if from == self && is_command(ev) && useful && !v.contains(&ev) {
-                v.push(ev);
-            }
-        }
-        v
+        crate::machine::events_from(TRANSITIONS, self, |ev, to| {
+            is_command(ev) && (to != self || !ANY_TIME.contains(&ev))
+        })
     }
 
     /// Whether the table has a row for `event` in this state.
     pub fn allows(self, event: &str) -> bool {
-        TRANSITIONS
-            .iter()
-            .any(|&(from, ev, _)| from == self && ev == event)
+        crate::machine::allows(TRANSITIONS, self, event)
     }
 
     /// The commands that lead, by the fewest commands, from this state to
