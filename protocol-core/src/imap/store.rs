@@ -100,6 +100,33 @@ pub struct MailMessage {
     pub internal_date: String,
     /// The message with CRLF line endings; RFC822.SIZE is its length.
     pub data: Vec<u8>,
+    /// The POP3 unique-id (RFC 1939 §7) given at delivery, if the deliverer
+    /// chose one ([`MemoryMailstore::deliver_with_uidl`]); otherwise POP3
+    /// shows [`pop3_uidl`] of UIDVALIDITY and UID. A copy gets none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pop3_uidl: Option<String>,
+}
+
+impl MailMessage {
+    /// The id POP3's UIDL shows for this message of a folder with this
+    /// UIDVALIDITY.
+    pub fn uidl(&self, uidvalidity: u32) -> String {
+        match &self.pop3_uidl {
+            Some(u) => u.clone(),
+            None => pop3_uidl(uidvalidity, self.uid),
+        }
+    }
+}
+
+/// A message that left a folder through IMAP (EXPUNGE, MOVE, CLOSE, or
+/// RENAME of INBOX), as [`MemoryMailstore::take_removed`] reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    pub user: String,
+    pub folder: String,
+    pub uid: u32,
+    /// What POP3's UIDL showed for it ([`MailMessage::uidl`]).
+    pub uidl: String,
 }
 
 /// One folder (RFC 9051 calls it a mailbox).
@@ -205,6 +232,11 @@ pub struct MemoryMailstore {
     /// The next UIDVALIDITY handed out; every created folder takes one, so
     /// a folder deleted and created again never reuses its old value.
     next_uidvalidity: u32,
+    /// Messages removed through [`Mailstore`] since the last
+    /// [`MemoryMailstore::take_removed`] (not POP3's own deletions, which
+    /// its session reports).
+    #[serde(skip)]
+    removed: Vec<Removed>,
 }
 
 impl Default for MemoryMailstore {
@@ -212,6 +244,7 @@ impl Default for MemoryMailstore {
         MemoryMailstore {
             accounts: BTreeMap::new(),
             next_uidvalidity: 1,
+            removed: Vec::new(),
         }
     }
 }
@@ -277,6 +310,34 @@ impl MemoryMailstore {
         )
         .ok()
         .map(|(_, uid)| uid)
+    }
+
+    /// Local delivery into INBOX with the POP3 unique-id the deliverer
+    /// chose (a world keeps its queue-id based UIDLs this way); returns the
+    /// new IMAP UID, or `None` if there is no such account.
+    pub fn deliver_with_uidl(
+        &mut self,
+        user: &str,
+        data: impl Into<Vec<u8>>,
+        internal_date: &str,
+        uidl: String,
+    ) -> Option<u32> {
+        let uid = self.deliver(user, data, internal_date)?;
+        let f = self.folder_mut(user, "INBOX").ok()?;
+        if let Some(m) = f.messages.last_mut() {
+            m.pop3_uidl = Some(uidl);
+        }
+        Some(uid)
+    }
+
+    /// Whether the account exists.
+    pub fn has_account(&self, user: &str) -> bool {
+        self.accounts.contains_key(user)
+    }
+
+    /// The messages removed through IMAP since the last call, in order.
+    pub fn take_removed(&mut self) -> Vec<Removed> {
+        std::mem::take(&mut self.removed)
     }
 
     pub fn is_pop3_locked(&self, user: &str) -> bool {
@@ -365,6 +426,15 @@ impl Mailstore for MemoryMailstore {
             let inbox = self.folder_mut(user, "INBOX")?;
             f.messages = std::mem::take(&mut inbox.messages);
             f.uidnext = inbox.uidnext;
+            let v = inbox.uidvalidity;
+            for m in &f.messages {
+                self.removed.push(Removed {
+                    user: user.to_string(),
+                    folder: "INBOX".into(),
+                    uid: m.uid,
+                    uidl: m.uidl(v),
+                });
+            }
             if let Some(acc) = self.accounts.get_mut(user) {
                 acc.folders.insert(to, f);
             }
@@ -406,6 +476,7 @@ impl Mailstore for MemoryMailstore {
             flags,
             internal_date,
             data,
+            pop3_uidl: None,
         });
         Ok((f.uidvalidity, uid))
     }
@@ -432,14 +503,24 @@ impl Mailstore for MemoryMailstore {
             return Err(StoreError::Locked);
         }
         let f = self.folder_mut(user, folder)?;
+        let v = f.uidvalidity;
+        let name = f.name.clone();
         let mut removed = Vec::new();
+        let mut log = Vec::new();
         f.messages.retain(|m| {
             let gone = uids.contains(&m.uid);
             if gone {
                 removed.push(m.uid);
+                log.push(Removed {
+                    user: user.to_string(),
+                    folder: name.clone(),
+                    uid: m.uid,
+                    uidl: m.uidl(v),
+                });
             }
             !gone
         });
+        self.removed.extend(log);
         Ok(removed)
     }
 
@@ -460,7 +541,11 @@ impl Mailstore for MemoryMailstore {
             let uid = dst.uidnext;
             dst.uidnext += 1;
             pairs.push((m.uid, uid));
-            dst.messages.push(MailMessage { uid, ..m });
+            dst.messages.push(MailMessage {
+                uid,
+                pop3_uidl: None,
+                ..m
+            });
         }
         Ok((dst.uidvalidity, pairs))
     }
@@ -492,7 +577,7 @@ impl crate::pop3::Maildrops for MemoryMailstore {
             .messages
             .iter()
             .map(|m| crate::pop3::StoredMessage {
-                uid: pop3_uidl(inbox.uidvalidity, m.uid),
+                uid: m.uidl(inbox.uidvalidity),
                 data: m.data.clone(),
             })
             .collect())
@@ -514,9 +599,7 @@ impl crate::pop3::Maildrops for MemoryMailstore {
             return;
         };
         let v = inbox.uidvalidity;
-        inbox
-            .messages
-            .retain(|m| !uids.contains(&pop3_uidl(v, m.uid)));
+        inbox.messages.retain(|m| !uids.contains(&m.uidl(v)));
     }
 }
 

@@ -693,8 +693,7 @@ impl World {
     pub fn mailbox(&self, host: &str, login: &str) -> Vec<pop3::server::StoredMessage> {
         self.hosts
             .get(host)
-            .and_then(|h| h.mail.maildrops.get(login))
-            .map(|d| d.messages.clone())
+            .map(|h| h.mail.maildrop(login))
             .unwrap_or_default()
     }
 
