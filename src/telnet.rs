@@ -385,6 +385,7 @@ impl Session {
         self.state.clone().or_else(|| match self.protocol? {
             Protocol::Smtp => Some(SmtpState::Greeting.name().to_string()),
             Protocol::Pop3 => Some(Pop3State::Authorization.to_string()),
+            Protocol::Imap => Some(protocol_core::imap::ImapState::NotAuthenticated.to_string()),
             Protocol::Dns => None,
         })
     }
@@ -412,6 +413,31 @@ fn pop3_state(name: &str) -> Option<Pop3State> {
         .iter()
         .flat_map(|t| [t.0, t.2])
         .find(|s| s.to_string() == name)
+}
+
+/// IMAP: the commands the table allows now, each after a tag of the
+/// client's choosing (RFC 9051 §2.2.1).
+fn imap_hint(state: &str, refused: &str) -> String {
+    use protocol_core::imap::{ImapState, TRANSITIONS};
+    let st = TRANSITIONS
+        .iter()
+        .flat_map(|t| [t.0, t.2])
+        .find(|s| s.to_string() == state);
+    match st {
+        Some(ImapState::NotAuthenticated) => format!(
+            "{refused}IMAP, state {state}: each command starts with a tag, e.g. a1 LOGIN dave dave-pass"
+        ),
+        Some(ImapState::Selected) => format!(
+            "{refused}IMAP, state {state}: e.g. a3 FETCH 1 (FLAGS BODY.PEEK[]) · valid now {}",
+            ImapState::Selected.valid_commands().join(", ")
+        ),
+        Some(ImapState::Logout) => format!("IMAP, state {state}: the session is ending."),
+        Some(st) => format!(
+            "{refused}IMAP, state {state}: e.g. a2 SELECT INBOX · valid now {}",
+            st.valid_commands().join(", ")
+        ),
+        None => format!("IMAP, state {state}"),
+    }
 }
 
 /// What the server accepts now, from the core's transition tables.
@@ -444,6 +470,7 @@ pub fn hint_for(s: &Session) -> Hint {
             Some(st) => format!("POP3, state {st}: the session is ending."),
             None => format!("POP3, state {state}"),
         },
+        Protocol::Imap => imap_hint(&state, refused),
         Protocol::Dns => String::new(),
     };
     Hint {
@@ -681,10 +708,10 @@ impl Console {
         let a = self.active;
         let proto = self.sessions[a].protocol;
         if lines > 1 && state.as_deref() != Some(SmtpState::Data.name()) {
-            let rfc = if proto == Some(Protocol::Pop3) {
-                "RFC 2449 for POP3"
-            } else {
-                "RFC 2920"
+            let rfc = match proto {
+                Some(Protocol::Pop3) => "RFC 2449 for POP3",
+                Some(Protocol::Imap) => "RFC 9051 §5.5 for IMAP",
+                _ => "RFC 2920",
             };
             self.push(
                 a,
@@ -768,10 +795,10 @@ impl Console {
                 let s = &mut self.sessions[a];
                 s.conn = Some(conn);
                 s.target = Some((host.to_string(), port));
-                s.protocol = Some(if port == 110 {
-                    Protocol::Pop3
-                } else {
-                    Protocol::Smtp
+                s.protocol = Some(match port {
+                    110 => Protocol::Pop3,
+                    143 => Protocol::Imap,
+                    _ => Protocol::Smtp,
                 });
                 s.state = None;
                 s.partial.clear();

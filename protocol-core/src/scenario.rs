@@ -104,6 +104,9 @@ pub struct HostSpec {
     pub smtp: Option<bool>,
     pub submission: Option<bool>,
     pub pop3: Option<bool>,
+    /// An IMAP server on port 143.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imap: Option<bool>,
     pub local_domains: Option<Vec<String>>,
     pub relay_domains: Option<Vec<String>>,
     /// `"192.0.2.0/24"`
@@ -627,6 +630,9 @@ fn apply(h: &mut HostConfig, s: &HostSpec) {
     if let Some(v) = s.pop3 {
         h.pop3 = v;
     }
+    if let Some(v) = s.imap {
+        h.imap = v;
+    }
     if let Some(v) = &s.local_domains {
         h.local_domains = v.clone();
     }
@@ -762,8 +768,8 @@ fn to_rust(scenarios: &[Scenario]) -> String {
                 .collect();
             let _ = writeln!(
                 o,
-                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, accounts: vec![{}] }},",
-                s(&h.id), opt(&h.name, |x| s(x)), h.smtp, h.submission, h.pop3,
+                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, imap: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, accounts: vec![{}] }},",
+                s(&h.id), opt(&h.name, |x| s(x)), h.smtp, h.submission, h.pop3, h.imap,
                 opt(&h.local_domains, |x| strings(x)), opt(&h.relay_domains, |x| strings(x)), opt(&h.relay_networks, |x| strings(x)),
                 opt(&h.smarthost, |x| s(x)), opt(&h.greylist, delay), h.max_message_size, accounts.join(", ")
             );

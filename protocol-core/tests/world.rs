@@ -872,3 +872,192 @@ fn postmaster_of_a_host_without_mailboxes_reaches_its_domains_postmaster() {
     assert!(text.contains("Subject: by hand"), "{text}");
     assert!(w.queue("mx2").is_empty() && w.queue("mx").is_empty());
 }
+
+/// A world with one message from John delivered to Dave (no one fetches).
+fn world_with_mail_for_dave() -> World {
+    let mut w = protocol_core::sim::cast::cast(1);
+    w.schedule_send(
+        protocol_core::SimTime::ZERO,
+        protocol_core::sim::SendJob {
+            from_host: "john-pc".into(),
+            server: "smtp.isp.example".into(),
+            port: 587,
+            auth: Some(("john".into(), "john-pass".into())),
+            from: "john@isp.example".into(),
+            to: vec!["dave@dave.example".into()],
+            subject: "Lunch on Friday?".into(),
+            body: "Hi Dave\n".into(),
+        },
+    );
+    w.run_until_idle();
+    assert_eq!(w.mailbox("mx", "dave").len(), 1);
+    w
+}
+
+fn said(w: &mut World, c: u64, lines: &[&str]) -> String {
+    for l in lines {
+        w.send_line(c, l);
+    }
+    w.run_until_idle();
+    String::from_utf8(w.take_received(c)).unwrap()
+}
+
+/// Port 143 of mail.dave.example is the same store as POP3 on 110: a
+/// message expunged over IMAP is gone for POP3, POP3's lock makes IMAP's
+/// EXPUNGE wait (`NO [INUSE]`), and a session in IDLE hears of new mail at
+/// once (RFC 2177). The trace has IMAP lines with the server's keys, the
+/// literal of a FETCH as a payload, and the store's changes.
+#[test]
+fn imap_on_port_143_shares_the_pop3_maildrop() {
+    let mut w = world_with_mail_for_dave();
+    let c = w.connect("dave-pc", "mail.dave.example", 143).unwrap();
+    w.run_until_idle();
+    let g = String::from_utf8(w.take_received(c)).unwrap();
+    assert!(g.starts_with("* OK [CAPABILITY IMAP4rev2"), "{g}");
+    let r = said(&mut w, c, &["a1 LOGIN dave dave-pass", "a2 SELECT INBOX"]);
+    assert!(
+        r.contains("* 1 EXISTS") && r.contains("a2 OK [READ-WRITE]"),
+        "{r}"
+    );
+    // A phone in IDLE.
+    let p = w.connect("dave-pc", "mail.dave.example", 143).unwrap();
+    let r = said(
+        &mut w,
+        p,
+        &["p1 LOGIN dave dave-pass", "p2 SELECT INBOX", "p3 IDLE"],
+    );
+    assert!(r.ends_with("+ idling, send DONE to stop\r\n"), "{r}");
+    // POP3 logs in and holds the lock: IMAP may read and flag, not expunge.
+    let pop = w.connect("dave-pc", "mail.dave.example", 110).unwrap();
+    let r = said(&mut w, pop, &["USER dave", "PASS dave-pass"]);
+    assert!(r.contains("+OK"), "{r}");
+    let r = said(
+        &mut w,
+        c,
+        &[
+            "a3 FETCH 1 (BODY[])",
+            "a4 STORE 1 +FLAGS (\\Deleted)",
+            "a5 EXPUNGE",
+        ],
+    );
+    assert!(r.contains("a3 OK") && r.contains("a4 OK"), "{r}");
+    assert!(r.contains("a5 NO [INUSE]"), "{r}");
+    // The phone was told at once that the flags changed.
+    let r = String::from_utf8(w.take_received(p)).unwrap();
+    assert!(r.contains("* 1 FETCH (FLAGS (\\Seen"), "{r}");
+    let r = said(&mut w, pop, &["QUIT"]);
+    assert!(r.contains("+OK"), "{r}");
+    let r = said(&mut w, c, &["a6 EXPUNGE"]);
+    assert!(r.contains("* 1 EXPUNGE") && r.contains("a6 OK"), "{r}");
+    assert!(w.mailbox("mx", "dave").is_empty(), "gone for POP3 too");
+    let r = String::from_utf8(w.take_received(p)).unwrap();
+    assert!(r.contains("* 1 EXPUNGE"), "{r}");
+    // New mail: the phone hears EXISTS at once, without a command.
+    w.schedule_send(
+        w.now(),
+        protocol_core::sim::SendJob {
+            from_host: "john-pc".into(),
+            server: "smtp.isp.example".into(),
+            port: 587,
+            auth: Some(("john".into(), "john-pass".into())),
+            from: "john@isp.example".into(),
+            to: vec!["dave@dave.example".into()],
+            subject: "Second".into(),
+            body: "Again\n".into(),
+        },
+    );
+    w.run_until_idle();
+    let r = String::from_utf8(w.take_received(p)).unwrap();
+    assert_eq!(r, "* 1 EXISTS\r\n");
+    let pop = w.connect("dave-pc", "mail.dave.example", 110).unwrap();
+    let r = said(
+        &mut w,
+        pop,
+        &["USER dave", "PASS dave-pass", "STAT", "QUIT"],
+    );
+    assert!(r.contains("+OK 1 "), "POP3 sees only the new one: {r}");
+    // The trace.
+    let t = w.trace();
+    let has = |f: &dyn Fn(&EventKind) -> bool, key: &str| {
+        t.iter()
+            .any(|e| f(&e.kind) && e.explain.as_deref() == Some(key))
+    };
+    assert!(has(
+        &|k| matches!(k, EventKind::Line { protocol: protocol_core::sim::Protocol::Imap, text, .. } if text.starts_with("a2 OK")),
+        "imap.ok.select"
+    ));
+    assert!(has(
+        &|k| matches!(k, EventKind::Line { text, parsed: Some(Parsed::Command { verb, .. }), .. } if text.starts_with("a4 ") && verb == "STORE"),
+        "imap.cmd.STORE"
+    ));
+    assert!(has(
+        &|k| matches!(k, EventKind::Payload { protocol: protocol_core::sim::Protocol::Imap, text, .. } if text.contains("Subject: Lunch on Friday?")),
+        "imap.data.fetch"
+    ));
+    assert!(has(
+        &|k| matches!(k, EventKind::Fetched { seen_set: true, .. }),
+        "imap.fetched"
+    ));
+    assert!(has(
+        &|k| matches!(k, EventKind::FlagsChanged { .. }),
+        "imap.flags_changed"
+    ));
+    assert!(has(
+        &|k| matches!(k, EventKind::Expunged { folder, .. } if folder == "INBOX"),
+        "imap.expunged"
+    ));
+    assert!(has(
+        &|k| matches!(k, EventKind::StateChanged { protocol: protocol_core::sim::Protocol::Imap, state, .. } if state == "Selected"),
+        "imap.state.Selected"
+    ));
+    // The event-sourced view agrees with the store.
+    let v = WorldView::at(t, t.len());
+    assert_eq!(v.mailbox("mx", "dave").len(), 1);
+}
+
+/// APPEND and MOVE over the console: the store's changes are in the trace
+/// (and a MOVE out of INBOX is an expunge there, RFC 6851 §3.3).
+#[test]
+fn imap_append_and_move_are_in_the_trace() {
+    let mut w = world_with_mail_for_dave();
+    let c = w.connect("dave-pc", "mail.dave.example", 143).unwrap();
+    w.run_until_idle();
+    w.take_received(c);
+    let r = said(
+        &mut w,
+        c,
+        &[
+            "a1 LOGIN dave dave-pass",
+            "a2 CREATE Archive",
+            "a3 APPEND Sent (\\Seen) {17+}",
+            "Subject: sent\r\n\r\nx",
+            "a4 SELECT INBOX",
+            "a5 UID MOVE 1 Archive",
+            "a6 LOGOUT",
+        ],
+    );
+    assert!(r.contains("a3 OK [APPENDUID") && r.contains("a5 OK"), "{r}");
+    let t = w.trace();
+    let key_of = |f: &dyn Fn(&EventKind) -> bool| {
+        t.iter()
+            .find(|e| f(&e.kind))
+            .and_then(|e| e.explain.as_deref())
+    };
+    assert_eq!(
+        key_of(&|k| matches!(k, EventKind::Appended { folder, .. } if folder == "Sent")),
+        Some("imap.appended")
+    );
+    assert_eq!(
+        key_of(&|k| matches!(k, EventKind::Copied { to_folder, .. } if to_folder == "Archive")),
+        Some("imap.copied")
+    );
+    assert_eq!(
+        key_of(&|k| matches!(k, EventKind::Expunged { folder, .. } if folder == "INBOX")),
+        Some("imap.expunged")
+    );
+    // The appended message is one payload in the trace.
+    assert!(t.iter().any(
+        |e| matches!(&e.kind, EventKind::Payload { text, .. } if text == "Subject: sent\r\n\r\nx")
+    ));
+    assert!(w.mailbox("mx", "dave").is_empty());
+}

@@ -32,6 +32,7 @@ pub fn cast_hosts() -> Vec<HostConfig> {
     let mut mx = HostConfig::new("mx", "mail.dave.example", Ipv4Addr::new(198, 51, 100, 25));
     mx.smtp = true;
     mx.pop3 = true;
+    mx.imap = true;
     mx.local_domains = vec!["dave.example".into()];
     mx.accounts = vec![Account {
         login: "dave".into(),

@@ -26,6 +26,7 @@ pub enum Direction {
 pub enum Protocol {
     Smtp,
     Pop3,
+    Imap,
     Dns,
 }
 
@@ -34,6 +35,7 @@ impl Protocol {
         match self {
             Protocol::Smtp => "SMTP",
             Protocol::Pop3 => "POP3",
+            Protocol::Imap => "IMAP",
             Protocol::Dns => "DNS",
         }
     }
@@ -212,6 +214,49 @@ pub enum EventKind {
         host: String,
         mailbox: String,
         uid: String,
+    },
+    /// An IMAP client was sent a message's text (FETCH BODY[] or
+    /// BODY.PEEK[]); `seen_set`: the fetch set `\Seen` (no PEEK).
+    Fetched {
+        host: String,
+        mailbox: String,
+        folder: String,
+        uid: u32,
+        seen_set: bool,
+    },
+    /// A message's flags changed through an IMAP session (STORE, or a
+    /// FETCH that set `\Seen`); `flags` as IMAP prints them.
+    FlagsChanged {
+        host: String,
+        mailbox: String,
+        folder: String,
+        uid: u32,
+        flags: String,
+    },
+    /// IMAP APPEND stored a message in a folder.
+    Appended {
+        host: String,
+        mailbox: String,
+        folder: String,
+        uid: u32,
+    },
+    /// IMAP COPY or MOVE put copies of these messages into `to`.
+    Copied {
+        host: String,
+        mailbox: String,
+        from_folder: String,
+        to_folder: String,
+        uids: Vec<u32>,
+    },
+    /// IMAP removed a message from a folder for good (EXPUNGE, CLOSE, the
+    /// second half of MOVE). `uidl` is what POP3 knew it as: a message
+    /// expunged from INBOX is gone for POP3 too.
+    Expunged {
+        host: String,
+        mailbox: String,
+        folder: String,
+        uid: u32,
+        uidl: String,
     },
     /// A host went down or came back.
     HostState { host: String, up: bool },

@@ -23,6 +23,7 @@ use super::trace::*;
 use super::wire::{Piece, ReplyMeta, Splitter};
 use crate::address::{Mailbox, ReversePath};
 use crate::dns::{Answer, RecordType, Zones};
+use crate::imap;
 use crate::message::rfc5322_date;
 use crate::mta::{self, BounceInfo, Failure, RetryPolicy};
 use crate::pop3;
@@ -160,6 +161,7 @@ enum ServerEnd {
         submission: bool,
     },
     Pop3(Box<pop3::server::ServerSession>),
+    Imap(Box<imap::ServerSession>),
 }
 
 #[derive(Debug)]

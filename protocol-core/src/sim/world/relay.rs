@@ -240,13 +240,14 @@ impl World {
                 host: host.to_string(),
                 queue_id: queue_id.to_string(),
                 rcpt: rcpt.to_string(),
-                mailbox: login,
+                mailbox: login.clone(),
                 uid,
                 message_id,
                 message: text,
             },
             Some("mta.delivered"),
         );
+        self.store_changed(Some((host.to_string(), login)), None);
     }
 
     pub(super) fn attempt_connect(&mut self, att: AttemptId, ip: Ipv4Addr) {
