@@ -1029,7 +1029,7 @@ fn imap_append_and_move_are_in_the_trace() {
         &[
             "a1 LOGIN dave dave-pass",
             "a2 CREATE Archive",
-            "a3 APPEND Sent (\\Seen) {17+}",
+            "a3 APPEND Sent (\\Seen) {18+}",
             "Subject: sent\r\n\r\nx",
             "a4 SELECT INBOX",
             "a5 UID MOVE 1 Archive",
@@ -1060,4 +1060,130 @@ fn imap_append_and_move_are_in_the_trace() {
         |e| matches!(&e.kind, EventKind::Payload { text, .. } if text == "Subject: sent\r\n\r\nx")
     ));
     assert!(w.mailbox("mx", "dave").is_empty());
+}
+
+/// The server lines sent to `host` on IMAP connections, in order.
+fn imap_lines_to(t: &[TraceEvent], host: &str) -> Vec<(u64, String)> {
+    t.iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Line {
+                protocol: protocol_core::sim::Protocol::Imap,
+                dir: protocol_core::sim::Direction::ToClient,
+                text,
+                ..
+            } if e.to == host => Some((e.time.as_micros(), text.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What "POP3 versus IMAP on two devices" promises.
+#[test]
+fn pop3_versus_imap_on_two_devices() {
+    let (_, w) = run("pop3-vs-imap");
+    let t = w.trace();
+    // Part 1: POP3 with DELE: the first message is downloaded once and gone
+    // before the phone looks: the phone's SELECT finds INBOX empty.
+    let retrieved: Vec<&TraceEvent> = t
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Retrieved { .. }))
+        .collect();
+    assert_eq!(retrieved.len(), 1);
+    assert_eq!(retrieved[0].to, "dave-pc");
+    let phone = imap_lines_to(t, "dave-phone");
+    let first_select = phone
+        .iter()
+        .find(|(_, l)| l.ends_with(" EXISTS"))
+        .expect("the phone selected INBOX");
+    assert_eq!(
+        first_select.1, "* 0 EXISTS",
+        "the phone never sees the POP3 mail"
+    );
+    // Part 2: both devices fetch the second message over IMAP.
+    let fetches: Vec<(u32, bool)> = t
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Fetched { uid, seen_set, .. } => Some((*uid, *seen_set)),
+            _ => None,
+        })
+        .collect();
+    // The phone (BODY[]) sets \Seen; the laptop (PEEK) fetches the same
+    // message later and is told it was read; then the phone gets the third.
+    assert_eq!(fetches, [(2, true), (2, false), (3, true)], "{fetches:?}");
+    let laptop = imap_lines_to(t, "dave-pc");
+    assert!(
+        laptop
+            .iter()
+            .any(|(_, l)| l.starts_with("* 1 FETCH (UID 2 FLAGS (\\Seen) BODY[]")),
+        "read on the phone, \\Seen on the laptop: {laptop:?}"
+    );
+    // The laptop's deletion reaches the idling phone at once (same instant).
+    let expunged = t
+        .iter()
+        .find(|e| matches!(&e.kind, EventKind::Expunged { uid: 2, .. }))
+        .expect("expunged");
+    assert!(
+        phone
+            .iter()
+            .any(|(at, l)| l == "* 1 EXPUNGE" && *at == expunged.time.as_micros()),
+        "{phone:?}"
+    );
+    // IDLE: the phone hears EXISTS the moment the third message is delivered.
+    let delivered: Vec<&TraceEvent> = t
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Delivered { .. }))
+        .collect();
+    assert_eq!(delivered.len(), 3);
+    let third = delivered[2].time.as_micros();
+    assert!(
+        phone
+            .iter()
+            .any(|(at, l)| l == "* 1 EXISTS" && *at == third),
+        "{phone:?}"
+    );
+    // In the end: one message on the server, read (\Seen) on the phone.
+    let mx = w.host("mx").unwrap();
+    use protocol_core::imap::Mailstore as _;
+    let inbox = mx.mail.store.folder("dave", "INBOX").unwrap();
+    assert_eq!(inbox.messages.len(), 1);
+    assert!(inbox.messages[0]
+        .flags
+        .contains(protocol_core::imap::Flags::SEEN));
+    assert_eq!(w.mailbox("mx", "dave").len(), 1, "and POP3 would see it");
+}
+
+/// What "Folders" promises: the message moves from INBOX into a folder of
+/// its own, the reply's copy is APPENDed to Sent, the phone finds INBOX empty.
+#[test]
+fn imap_folders_move_and_append() {
+    let (_, w) = run("imap-folders");
+    let t = w.trace();
+    assert!(t.iter().any(|e| matches!(&e.kind,
+        EventKind::Copied { from_folder, to_folder, .. } if from_folder == "INBOX" && to_folder == "Lunch")));
+    assert!(t.iter().any(|e| matches!(&e.kind,
+        EventKind::Expunged { folder, .. } if folder == "INBOX")));
+    assert!(t.iter().any(|e| matches!(&e.kind,
+        EventKind::Appended { folder, .. } if folder == "Sent")));
+    use protocol_core::imap::Mailstore as _;
+    let store = &w.host("mx").unwrap().mail.store;
+    let lunch = store.folder("dave", "Lunch").expect("created");
+    assert_eq!(lunch.messages.len(), 1);
+    assert!(String::from_utf8_lossy(&lunch.messages[0].data).contains("Subject: Lunch on Friday?"));
+    let sent = store.folder("dave", "Sent").unwrap();
+    assert_eq!(sent.messages.len(), 1);
+    let reply = String::from_utf8_lossy(&sent.messages[0].data).into_owned();
+    assert!(
+        reply.contains("Subject: Re: Lunch on Friday?")
+            && reply.contains("From: Dave <dave@dave.example>"),
+        "{reply}"
+    );
+    assert!(sent.messages[0]
+        .flags
+        .contains(protocol_core::imap::Flags::SEEN));
+    assert!(store.folder("dave", "INBOX").unwrap().messages.is_empty());
+    let phone = imap_lines_to(t, "dave-phone");
+    assert!(phone.iter().any(|(_, l)| l == "* 0 EXISTS"), "{phone:?}");
+    // The view of Dave's INBOX is empty too.
+    let v = WorldView::at(t, t.len());
+    assert!(v.mailbox("mx", "dave").is_empty());
 }

@@ -156,5 +156,43 @@ pub(super) fn scenarios() -> Vec<Scenario> {
                 Step::Fetch { at: Delay(SimDuration(300000000)), host: "john-pc".into(), server: "pop.isp.example".into(), port: 110, login: "john".into(), password: "john-pass".into(), delete: false, apop: false },
             ],
         },
+        Scenario {
+            name: "pop3-vs-imap".into(),
+            title: "POP3 versus IMAP on two devices".into(),
+            goal: "POP3 downloads mail to one device and, with DELE, removes it from the server, so the phone never sees it. IMAP keeps mail on the server: both devices see it, reading it on one sets \\Seen for the other, a deletion reaches the other at once, and IDLE pushes new mail to the phone as it arrives.".into(),
+            seed: 17,
+            hosts: vec![
+                HostSpec { id: "dave-phone".into(), name: Some("dave-phone.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, accounts: vec![] },
+            ],
+            mx: vec![
+            ],
+            retry: None,
+            steps: vec![
+                Step::Send { at: Delay(SimDuration(0)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Fetch { at: Delay(SimDuration(120000000)), host: "dave-pc".into(), server: "mail.dave.example".into(), port: 110, login: "dave".into(), password: "dave-pass".into(), delete: true, apop: false },
+                Step::Imap { at: Delay(SimDuration(240000000)), host: "dave-phone".into(), server: "mail.dave.example".into(), port: 143, login: "dave".into(), password: "dave-pass".into(), peek: false, delete: false, move_to: None, idle: None, append: None },
+                Step::Send { at: Delay(SimDuration(360000000)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Dinner instead?".into(), body: "Or dinner on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Imap { at: Delay(SimDuration(480000000)), host: "dave-phone".into(), server: "mail.dave.example".into(), port: 143, login: "dave".into(), password: "dave-pass".into(), peek: false, delete: false, move_to: None, idle: Some(Delay(SimDuration(600000000))), append: None },
+                Step::Imap { at: Delay(SimDuration(600000000)), host: "dave-pc".into(), server: "mail.dave.example".into(), port: 143, login: "dave".into(), password: "dave-pass".into(), peek: true, delete: true, move_to: None, idle: None, append: None },
+                Step::Send { at: Delay(SimDuration(720000000)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Cinema on Saturday?".into(), body: "And the cinema on Saturday?\n\nJohn\n".into(), padding_lines: 0 },
+            ],
+        },
+        Scenario {
+            name: "imap-folders".into(),
+            title: "Folders: filing a mail and keeping a copy of the reply in Sent".into(),
+            goal: "IMAP mail lives in folders on the server: the mail program moves John's message from INBOX into a folder of its own (CREATE, UID MOVE) and stores the copy of Dave's reply in Sent with APPEND. The folders are on the server: the phone, looking later, finds INBOX empty because the message now lives in Lunch.".into(),
+            seed: 18,
+            hosts: vec![
+                HostSpec { id: "dave-phone".into(), name: Some("dave-phone.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, accounts: vec![] },
+            ],
+            mx: vec![
+            ],
+            retry: None,
+            steps: vec![
+                Step::Send { at: Delay(SimDuration(0)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Imap { at: Delay(SimDuration(120000000)), host: "dave-pc".into(), server: "mail.dave.example".into(), port: 143, login: "dave".into(), password: "dave-pass".into(), peek: false, delete: false, move_to: Some("Lunch".into()), idle: None, append: Some(AppendSpec { folder: "Sent".into(), from: "dave@dave.example".into(), to: vec!["john@isp.example".into()], subject: "Re: Lunch on Friday?".into(), body: "Friday is fine.\n\nDave\n".into() }) },
+                Step::Imap { at: Delay(SimDuration(240000000)), host: "dave-phone".into(), server: "mail.dave.example".into(), port: 143, login: "dave".into(), password: "dave-pass".into(), peek: false, delete: false, move_to: None, idle: None, append: None },
+            ],
+        },
     ]
 }

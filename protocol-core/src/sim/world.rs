@@ -104,6 +104,37 @@ pub struct FetchJob {
     pub apop: bool,
 }
 
+/// A mail program's IMAP visit (Dave's phone, or his laptop set up for
+/// IMAP): see [`imap::client`] for what it sends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImapJob {
+    pub host: String,
+    pub server: String,
+    pub port: u16,
+    pub login: String,
+    pub password: String,
+    /// `BODY.PEEK[]` rather than `BODY[]` (which sets `\Seen`).
+    pub peek: bool,
+    /// `\Deleted` and EXPUNGE what was fetched.
+    pub delete: bool,
+    /// `UID MOVE` what was fetched into this folder (created first).
+    pub move_to: Option<String>,
+    /// A message the program writes and APPENDs (a copy of a sent mail).
+    pub append: Option<ImapAppend>,
+    /// IDLE this long after fetching, for new mail.
+    pub idle: Option<SimDuration>,
+}
+
+/// A message an IMAP job composes and APPENDs to `folder`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImapAppend {
+    pub folder: String,
+    pub from: String,
+    pub to: Vec<String>,
+    pub subject: String,
+    pub body: String,
+}
+
 type JobId = u64;
 type AttemptId = u64;
 
@@ -111,6 +142,7 @@ type AttemptId = u64;
 enum Job {
     Send(SendJob),
     Fetch(FetchJob),
+    Imap(ImapJob),
 }
 
 /// What a DNS answer is for.
@@ -142,6 +174,10 @@ enum ClientEnd {
     },
     Pop3 {
         session: Box<pop3::client::ClientSession>,
+        job: JobId,
+    },
+    Imap {
+        session: Box<imap::client::ClientSession>,
         job: JobId,
     },
 }
@@ -282,6 +318,8 @@ pub struct World {
     next_attempt: AttemptId,
     /// POP3 leave-on-server: UIDs each (device host, login) has seen.
     known_uids: VecMap<(String, String), BTreeSet<String>>,
+    /// IMAP: (UIDVALIDITY, highest UID) each (device host, login) has seen.
+    imap_seen: VecMap<(String, String), (u32, u32)>,
     retry: RetryPolicy,
     /// Queue entries (host, queue id) of a down host that are past their
     /// give-up age: no longer polled, run again when the host comes up.
@@ -322,6 +360,7 @@ impl World {
             attempts: VecMap::new(),
             next_attempt: 1,
             known_uids: VecMap::new(),
+            imap_seen: VecMap::new(),
             retry: RetryPolicy::default(),
             parked: BTreeSet::new(),
             max_hops: mta::DEFAULT_MAX_HOPS,
@@ -386,6 +425,11 @@ impl World {
 
     pub fn schedule_fetch(&mut self, at: SimTime, job: FetchJob) {
         let id = self.new_job(Job::Fetch(job));
+        self.schedule(at, Action::StartJob { job: id });
+    }
+
+    pub fn schedule_imap(&mut self, at: SimTime, job: ImapJob) {
+        let id = self.new_job(Job::Imap(job));
         self.schedule(at, Action::StartJob { job: id });
     }
 

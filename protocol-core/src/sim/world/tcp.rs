@@ -100,6 +100,7 @@ impl Endpoint for ClientEnd {
             ClientEnd::Console { rx } => rx.extend_from_slice(bytes),
             ClientEnd::Smtp { session, .. } => session.handle_input(now, bytes),
             ClientEnd::Pop3 { session, .. } => session.handle_input(now, bytes),
+            ClientEnd::Imap { session, .. } => session.handle_input(now, bytes),
         }
     }
     fn handle_close(&mut self, now: SimTime, _host: &mut Host) {
@@ -107,6 +108,7 @@ impl Endpoint for ClientEnd {
             ClientEnd::Console { .. } => {}
             ClientEnd::Smtp { session, .. } => session.handle_close(now),
             ClientEnd::Pop3 { session, .. } => session.handle_close(now),
+            ClientEnd::Imap { session, .. } => session.handle_close(now),
         }
     }
     fn handle_timeout(&mut self, now: SimTime, _host: &mut Host) {
@@ -114,6 +116,7 @@ impl Endpoint for ClientEnd {
             ClientEnd::Console { .. } => {}
             ClientEnd::Smtp { session, .. } => session.handle_timeout(now),
             ClientEnd::Pop3 { session, .. } => session.handle_timeout(now),
+            ClientEnd::Imap { session, .. } => session.handle_timeout(now),
         }
     }
     fn poll_timeout(&self) -> Option<SimTime> {
@@ -121,6 +124,7 @@ impl Endpoint for ClientEnd {
             ClientEnd::Console { .. } => None,
             ClientEnd::Smtp { session, .. } => session.poll_timeout(),
             ClientEnd::Pop3 { session, .. } => session.poll_timeout(),
+            ClientEnd::Imap { session, .. } => session.poll_timeout(),
         }
     }
     fn is_closed(&self) -> bool {
@@ -128,6 +132,7 @@ impl Endpoint for ClientEnd {
             ClientEnd::Console { .. } => false,
             ClientEnd::Smtp { session, .. } => session.is_closed(),
             ClientEnd::Pop3 { session, .. } => session.is_closed(),
+            ClientEnd::Imap { session, .. } => session.is_closed(),
         }
     }
 }
@@ -710,6 +715,20 @@ impl World {
                     }
                     Some(_) => None,
                 },
+                ClientEnd::Imap { session, job } => match session.poll_event() {
+                    None => break,
+                    Some(imap::client::ClientEvent::StateChanged { to, .. }) => {
+                        Some(Cow::Owned(to.to_string()))
+                    }
+                    Some(imap::client::ClientEvent::Finished(o)) => {
+                        if let (Some(Job::Imap(j)), Some(seen)) = (self.jobs.get(job), o.seen) {
+                            self.imap_seen
+                                .insert((j.host.clone(), j.login.clone()), seen);
+                        }
+                        None
+                    }
+                    Some(_) => None,
+                },
             };
             any = true;
             if let Some(state) = state {
@@ -857,7 +876,8 @@ impl World {
                 purpose: SmtpPurpose::Submit(job),
                 ..
             }
-            | ClientEnd::Pop3 { job, .. } => {
+            | ClientEnd::Pop3 { job, .. }
+            | ClientEnd::Imap { job, .. } => {
                 self.jobs.remove(&job);
             }
             ClientEnd::Console { rx } => {
@@ -943,6 +963,7 @@ pub(super) fn client_output(c: &mut ClientEnd) -> Option<Vec<u8>> {
         ClientEnd::Console { .. } => None,
         ClientEnd::Smtp { session, .. } => session.poll_output(),
         ClientEnd::Pop3 { session, .. } => session.poll_output(),
+        ClientEnd::Imap { session, .. } => session.poll_output(),
     }
 }
 
