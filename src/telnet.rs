@@ -133,6 +133,7 @@ fn port_of(host: &str, p: &str) -> Result<u16, String> {
         "smtp" => Ok(25),
         "submission" => Ok(587),
         "pop3" => Ok(110),
+        "imap" => Ok(143),
         "telnet" => Ok(23),
         _ => p.parse::<u16>().ok().filter(|&n| n > 0).ok_or_else(|| {
             format!("telnet: could not resolve {host}/{p}: Servname not supported for ai_socktype")
@@ -242,8 +243,8 @@ pub const HELP: &[&str] = &[
     "  b64 and wait stay in the pane even while connected.",
     "  help               this list",
     "Keys: Enter sends the line with CR LF · Up/Down recall earlier lines · Ctrl+] closes the connection.",
-    "Ports: 25 SMTP between servers · 587 submission (log in with AUTH) · 110 POP3.",
-    "Servers: smtp.isp.example (John's ISP: sending, 25 and 587), pop.isp.example (John's mailbox, 110), mail.dave.example (Dave's: 25 and 110), ns.example (DNS only).",
+    "Ports: 25 SMTP between servers · 587 submission (log in with AUTH) · 110 POP3 · 143 IMAP (each command starts with a tag: a1 LOGIN dave dave-pass).",
+    "Servers: smtp.isp.example (John's ISP: sending, 25 and 587), pop.isp.example (John's mailbox, 110), mail.dave.example (Dave's: 25, 110 and 143, POP3 and IMAP on one mailbox), ns.example (DNS only).",
     "John's mailbox: telnet pop.isp.example 110 (the ISP's POP3 service; same machine as smtp.isp.example, another name and port).",
     "Accounts: john / john-pass at smtp.isp.example and pop.isp.example · dave / dave-pass at mail.dave.example.",
 ];
@@ -1343,6 +1344,30 @@ mod tests {
         );
         c.enter("NOOP");
         assert!(texts(&c).last().unwrap().starts_with("250 "));
+    }
+
+    #[test]
+    fn telnet_to_port_143_speaks_imap_with_tag_hints() {
+        let mut c = Console::sandbox();
+        c.enter("telnet mail.dave.example imap");
+        assert_eq!(c.prompt(), "mail.dave.example:143");
+        assert!(texts(&c)
+            .iter()
+            .any(|t| t.starts_with("* OK [CAPABILITY IMAP4rev2")));
+        assert!(hint_for(c.active_session())
+            .text
+            .contains("a1 LOGIN dave dave-pass"));
+        c.enter("a1 LOGIN dave dave-pass");
+        assert!(texts(&c).last().unwrap().starts_with("a1 OK"));
+        let h = hint_for(c.active_session()).text;
+        assert!(
+            h.starts_with("IMAP, state Authenticated") && h.contains("SELECT"),
+            "{h}"
+        );
+        c.enter("a2 SELECT INBOX");
+        assert!(texts(&c).last().unwrap().starts_with("a2 OK [READ-WRITE]"));
+        c.enter("a3 LOGOUT");
+        assert!(texts(&c).iter().any(|t| t.starts_with("a3 OK")));
     }
 
     #[test]
