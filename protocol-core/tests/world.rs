@@ -1016,7 +1016,7 @@ fn imap_on_port_143_shares_the_pop3_maildrop() {
 }
 
 /// APPEND and MOVE over the console: the store's changes are in the trace
-/// (and a MOVE out of INBOX is an expunge there, RFC 6851 §3.3).
+/// (and a MOVE out of INBOX is an expunge there, RFC 9051 §6.4.8).
 #[test]
 fn imap_append_and_move_are_in_the_trace() {
     let mut w = world_with_mail_for_dave();

@@ -20,7 +20,7 @@
 //!   while UIDVALIDITY is unchanged (§2.3.1.1); a first visit, or a new
 //!   UIDVALIDITY, fetches everything. Nothing is fetched when `[UIDNEXT]`
 //!   says no message came since (a `UID FETCH n:*` would otherwise return
-//!   the last old message, §6.4.8).
+//!   the last old message, §6.4.9).
 //! * A refused CREATE (the folder exists) is not an error; any other
 //!   tagged NO or BAD ends the visit with LOGOUT.
 //! * IDLE ends at the first EXISTS that announces more messages, or after

@@ -234,9 +234,10 @@ pub struct MemoryMailstore {
     next_uidvalidity: u32,
     /// Messages removed through [`Mailstore`] since the last
     /// [`MemoryMailstore::take_removed`] (not POP3's own deletions, which
-    /// its session reports).
+    /// its session reports); `None` unless [`MemoryMailstore::track_removals`]
+    /// asked for it, so a store nobody drains does not grow.
     #[serde(skip)]
-    removed: Vec<Removed>,
+    removed: Option<Vec<Removed>>,
 }
 
 impl Default for MemoryMailstore {
@@ -244,7 +245,7 @@ impl Default for MemoryMailstore {
         MemoryMailstore {
             accounts: BTreeMap::new(),
             next_uidvalidity: 1,
-            removed: Vec::new(),
+            removed: None,
         }
     }
 }
@@ -335,9 +336,25 @@ impl MemoryMailstore {
         self.accounts.contains_key(user)
     }
 
-    /// The messages removed through IMAP since the last call, in order.
+    /// From now on, remember what IMAP removes, for
+    /// [`MemoryMailstore::take_removed`] (a world does, for its trace).
+    pub fn track_removals(&mut self) {
+        self.removed.get_or_insert_with(Vec::new);
+    }
+
+    /// The messages removed through IMAP since the last call, in order
+    /// (always empty unless [`MemoryMailstore::track_removals`]).
     pub fn take_removed(&mut self) -> Vec<Removed> {
-        std::mem::take(&mut self.removed)
+        self.removed
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    fn log_removed(&mut self, r: Removed) {
+        if let Some(v) = &mut self.removed {
+            v.push(r);
+        }
     }
 
     pub fn is_pop3_locked(&self, user: &str) -> bool {
@@ -427,13 +444,18 @@ impl Mailstore for MemoryMailstore {
             f.messages = std::mem::take(&mut inbox.messages);
             f.uidnext = inbox.uidnext;
             let v = inbox.uidvalidity;
-            for m in &f.messages {
-                self.removed.push(Removed {
+            let gone: Vec<Removed> = f
+                .messages
+                .iter()
+                .map(|m| Removed {
                     user: user.to_string(),
                     folder: "INBOX".into(),
                     uid: m.uid,
                     uidl: m.uidl(v),
-                });
+                })
+                .collect();
+            for r in gone {
+                self.log_removed(r);
             }
             if let Some(acc) = self.accounts.get_mut(user) {
                 acc.folders.insert(to, f);
@@ -502,6 +524,7 @@ impl Mailstore for MemoryMailstore {
         if !uids.is_empty() && Mailstore::is_locked(self, user, folder) {
             return Err(StoreError::Locked);
         }
+        let track = self.removed.is_some();
         let f = self.folder_mut(user, folder)?;
         let v = f.uidvalidity;
         let name = f.name.clone();
@@ -511,6 +534,8 @@ impl Mailstore for MemoryMailstore {
             let gone = uids.contains(&m.uid);
             if gone {
                 removed.push(m.uid);
+            }
+            if gone && track {
                 log.push(Removed {
                     user: user.to_string(),
                     folder: name.clone(),
@@ -520,7 +545,9 @@ impl Mailstore for MemoryMailstore {
             }
             !gone
         });
-        self.removed.extend(log);
+        for r in log {
+            self.log_removed(r);
+        }
         Ok(removed)
     }
 

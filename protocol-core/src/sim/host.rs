@@ -215,6 +215,8 @@ impl MailState {
         // sorts first, and each sort adds a few KB to the web bundle.
         let mut accounts = VecMap::new();
         let mut store = imap::MemoryMailstore::new();
+        // The trace reports what IMAP removes (with its POP3 UIDL).
+        store.track_removals();
         let mut by_address = VecMap::new();
         for a in &cfg.accounts {
             accounts.insert(a.login.clone(), a.clone());

@@ -248,9 +248,9 @@ pub enum EventKind {
         to_folder: String,
         uids: Vec<u32>,
     },
-    /// IMAP removed a message from a folder for good (EXPUNGE, CLOSE, the
-    /// second half of MOVE). `uidl` is what POP3 knew it as: a message
-    /// expunged from INBOX is gone for POP3 too.
+    /// A message left a folder through IMAP: removed for good (EXPUNGE,
+    /// CLOSE), or moved (the second half of MOVE, RENAME of INBOX). `uidl`
+    /// is what POP3 knew it as: a message that left INBOX is gone for POP3.
     Expunged {
         host: String,
         mailbox: String,
