@@ -360,6 +360,12 @@ pub fn state_expects(e: &TraceEvent) -> Option<String> {
             .find(|s| s.to_string() == *state)
             .map(|s| s.valid_commands())
             .unwrap_or_default(),
+        Protocol::Imap => protocol_core::imap::TRANSITIONS
+            .iter()
+            .map(|t| t.0)
+            .find(|s| s.to_string() == *state)
+            .map(|s| s.valid_commands())
+            .unwrap_or_default(),
         Protocol::Dns => return None,
     };
     Some(if uniq.is_empty() {
@@ -659,6 +665,10 @@ pub fn machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option
             .iter()
             .map(|(a, ev, b)| (a.to_string(), ev.to_string(), b.to_string()))
             .collect(),
+        Protocol::Imap => protocol_core::imap::TRANSITIONS
+            .iter()
+            .map(|(a, ev, b)| (a.to_string(), ev.to_string(), b.to_string()))
+            .collect(),
         Protocol::Dns => return None,
     };
     let mut states: Vec<String> = Vec::new();
@@ -703,6 +713,7 @@ pub fn kind_class(e: &TraceEvent) -> &'static str {
         | EventKind::StateChanged { protocol, .. } => match protocol {
             Protocol::Smtp => "smtp",
             Protocol::Pop3 => "pop3",
+            Protocol::Imap => "imap",
             Protocol::Dns => "dns",
         },
         EventKind::DnsQuery { .. } | EventKind::DnsAnswer { .. } => "dns",

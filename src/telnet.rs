@@ -133,6 +133,7 @@ fn port_of(host: &str, p: &str) -> Result<u16, String> {
         "smtp" => Ok(25),
         "submission" => Ok(587),
         "pop3" => Ok(110),
+        "imap" => Ok(143),
         "telnet" => Ok(23),
         _ => p.parse::<u16>().ok().filter(|&n| n > 0).ok_or_else(|| {
             format!("telnet: could not resolve {host}/{p}: Servname not supported for ai_socktype")
@@ -242,8 +243,8 @@ pub const HELP: &[&str] = &[
     "  b64 and wait stay in the pane even while connected.",
     "  help               this list",
     "Keys: Enter sends the line with CR LF · Up/Down recall earlier lines · Ctrl+] closes the connection.",
-    "Ports: 25 SMTP between servers · 587 submission (log in with AUTH) · 110 POP3.",
-    "Servers: smtp.isp.example (John's ISP: sending, 25 and 587), pop.isp.example (John's mailbox, 110), mail.dave.example (Dave's: 25 and 110), ns.example (DNS only).",
+    "Ports: 25 SMTP between servers · 587 submission (log in with AUTH) · 110 POP3 · 143 IMAP (each command starts with a tag: a1 LOGIN dave dave-pass).",
+    "Servers: smtp.isp.example (John's ISP: sending, 25 and 587), pop.isp.example (John's mailbox, 110), mail.dave.example (Dave's: 25, 110 and 143, POP3 and IMAP on one mailbox), ns.example (DNS only).",
     "John's mailbox: telnet pop.isp.example 110 (the ISP's POP3 service; same machine as smtp.isp.example, another name and port).",
     "Accounts: john / john-pass at smtp.isp.example and pop.isp.example · dave / dave-pass at mail.dave.example.",
 ];
@@ -385,6 +386,7 @@ impl Session {
         self.state.clone().or_else(|| match self.protocol? {
             Protocol::Smtp => Some(SmtpState::Greeting.name().to_string()),
             Protocol::Pop3 => Some(Pop3State::Authorization.to_string()),
+            Protocol::Imap => Some(protocol_core::imap::ImapState::NotAuthenticated.to_string()),
             Protocol::Dns => None,
         })
     }
@@ -412,6 +414,31 @@ fn pop3_state(name: &str) -> Option<Pop3State> {
         .iter()
         .flat_map(|t| [t.0, t.2])
         .find(|s| s.to_string() == name)
+}
+
+/// IMAP: the commands the table allows now, each after a tag of the
+/// client's choosing (RFC 9051 §2.2.1).
+fn imap_hint(state: &str, refused: &str) -> String {
+    use protocol_core::imap::{ImapState, TRANSITIONS};
+    let st = TRANSITIONS
+        .iter()
+        .flat_map(|t| [t.0, t.2])
+        .find(|s| s.to_string() == state);
+    match st {
+        Some(ImapState::NotAuthenticated) => format!(
+            "{refused}IMAP, state {state}: each command starts with a tag, e.g. a1 LOGIN dave dave-pass"
+        ),
+        Some(ImapState::Selected) => format!(
+            "{refused}IMAP, state {state}: e.g. a3 FETCH 1 (FLAGS BODY.PEEK[]) · valid now {}",
+            ImapState::Selected.valid_commands().join(", ")
+        ),
+        Some(ImapState::Logout) => format!("IMAP, state {state}: the session is ending."),
+        Some(st) => format!(
+            "{refused}IMAP, state {state}: e.g. a2 SELECT INBOX · valid now {}",
+            st.valid_commands().join(", ")
+        ),
+        None => format!("IMAP, state {state}"),
+    }
 }
 
 /// What the server accepts now, from the core's transition tables.
@@ -444,6 +471,7 @@ pub fn hint_for(s: &Session) -> Hint {
             Some(st) => format!("POP3, state {st}: the session is ending."),
             None => format!("POP3, state {state}"),
         },
+        Protocol::Imap => imap_hint(&state, refused),
         Protocol::Dns => String::new(),
     };
     Hint {
@@ -681,10 +709,10 @@ impl Console {
         let a = self.active;
         let proto = self.sessions[a].protocol;
         if lines > 1 && state.as_deref() != Some(SmtpState::Data.name()) {
-            let rfc = if proto == Some(Protocol::Pop3) {
-                "RFC 2449 for POP3"
-            } else {
-                "RFC 2920"
+            let rfc = match proto {
+                Some(Protocol::Pop3) => "RFC 2449 for POP3",
+                Some(Protocol::Imap) => "RFC 9051 §5.5 for IMAP",
+                _ => "RFC 2920",
             };
             self.push(
                 a,
@@ -768,10 +796,10 @@ impl Console {
                 let s = &mut self.sessions[a];
                 s.conn = Some(conn);
                 s.target = Some((host.to_string(), port));
-                s.protocol = Some(if port == 110 {
-                    Protocol::Pop3
-                } else {
-                    Protocol::Smtp
+                s.protocol = Some(match port {
+                    110 => Protocol::Pop3,
+                    143 => Protocol::Imap,
+                    _ => Protocol::Smtp,
                 });
                 s.state = None;
                 s.partial.clear();
@@ -1316,6 +1344,30 @@ mod tests {
         );
         c.enter("NOOP");
         assert!(texts(&c).last().unwrap().starts_with("250 "));
+    }
+
+    #[test]
+    fn telnet_to_port_143_speaks_imap_with_tag_hints() {
+        let mut c = Console::sandbox();
+        c.enter("telnet mail.dave.example imap");
+        assert_eq!(c.prompt(), "mail.dave.example:143");
+        assert!(texts(&c)
+            .iter()
+            .any(|t| t.starts_with("* OK [CAPABILITY IMAP4rev2")));
+        assert!(hint_for(c.active_session())
+            .text
+            .contains("a1 LOGIN dave dave-pass"));
+        c.enter("a1 LOGIN dave dave-pass");
+        assert!(texts(&c).last().unwrap().starts_with("a1 OK"));
+        let h = hint_for(c.active_session()).text;
+        assert!(
+            h.starts_with("IMAP, state Authenticated") && h.contains("SELECT"),
+            "{h}"
+        );
+        c.enter("a2 SELECT INBOX");
+        assert!(texts(&c).last().unwrap().starts_with("a2 OK [READ-WRITE]"));
+        c.enter("a3 LOGOUT");
+        assert!(texts(&c).iter().any(|t| t.starts_with("a3 OK")));
     }
 
     #[test]

@@ -83,6 +83,9 @@ enum Command {
         /// pop.isp.example port 110 (John's mailbox, where bounces land).
         #[arg(long, default_value_t = 2111)]
         isp_pop3_port: u16,
+        /// mail.dave.example port 143 (IMAP: Dave's mailbox, the same as POP3's).
+        #[arg(long, default_value_t = 2143)]
+        imap_port: u16,
         /// Seed for the world's random number generator.
         #[arg(long)]
         seed: Option<u64>,
@@ -284,6 +287,7 @@ fn main() -> ExitCode {
             mx_port,
             pop3_port,
             isp_pop3_port,
+            imap_port,
             seed,
             quiet,
         } => {
@@ -306,6 +310,7 @@ fn main() -> ExitCode {
                 mx_port,
                 pop3_port,
                 isp_pop3_port,
+                imap_port,
             );
             let opts = serve::ServeOptions {
                 scenario,

@@ -141,6 +141,7 @@ pub fn default_ports(
     mx: u16,
     pop3: u16,
     isp_pop3: u16,
+    imap: u16,
 ) -> Vec<PortMap> {
     vec![
         PortMap { listen: smtp, from_host: "john-pc", target: "smtp.isp.example", target_port: 25, flag: "--smtp-port", what: "the ISP's mail server, port 25, as seen from John's computer (relays for the ISP's own network)" },
@@ -148,6 +149,7 @@ pub fn default_ports(
         PortMap { listen: mx, from_host: OUTSIDE_HOST.0, target: "mail.dave.example", target_port: 25, flag: "--mx-port", what: "Dave's mail server, port 25, as seen from an outside host (stranger.example)" },
         PortMap { listen: pop3, from_host: "dave-pc", target: "mail.dave.example", target_port: 110, flag: "--pop3-port", what: "Dave's POP3 server, port 110 (Dave's mailbox)" },
         PortMap { listen: isp_pop3, from_host: "john-pc", target: "pop.isp.example", target_port: 110, flag: "--isp-pop3-port", what: "the ISP's POP3 server, port 110 (John's mailbox, where bounces land)" },
+        PortMap { listen: imap, from_host: "dave-pc", target: "mail.dave.example", target_port: 143, flag: "--imap-port", what: "Dave's IMAP server, port 143 (the same mailbox as POP3 port 110)" },
     ]
 }
 
@@ -551,8 +553,12 @@ fn memchr_lf(b: &[u8]) -> Option<usize> {
 }
 
 /// What a refused connection is told (RFC 5321 §3.8 and §4.2.3; RFC 2449
-/// §8.1.2 for POP3's `[SYS/TEMP]`).
+/// §8.1.2 for POP3's `[SYS/TEMP]`; RFC 9051 §7.1.5 BYE with RFC 5530's
+/// `[UNAVAILABLE]` for IMAP).
 fn too_many(p: &PortMap) -> String {
+    if p.target_port == 143 {
+        return "* BYE [UNAVAILABLE] Too many connections, try again later\r\n".to_string();
+    }
     if p.target_port == 110 {
         "-ERR [SYS/TEMP] Too many connections, try again later\r\n".to_string()
     } else {
@@ -825,7 +831,7 @@ mod tests {
     fn start(max_connections: usize) -> Running {
         let clock = Arc::new(AtomicU64::new(0));
         let (tx, rx) = std::sync::mpsc::channel();
-        let mut opts = ServeOptions::new(default_ports(0, 0, 0, 0, 0));
+        let mut opts = ServeOptions::new(default_ports(0, 0, 0, 0, 0, 0));
         opts.quiet = true;
         opts.max_connections = max_connections;
         opts.clock = Clock::Manual(clock.clone());

@@ -12,7 +12,7 @@
 //!
 //! [[step]]
 //! at = "0s"
-//! do = "send"            # send | fetch | host_down | host_up | link_down | link_up
+//! do = "send"            # send | fetch | imap | host_down | host_up | link_down | link_up
 //! from = "john@isp.example"
 //! to = ["dave@dave.example"]
 //! ```
@@ -20,7 +20,7 @@
 use crate::address::Mailbox;
 use crate::mta::RetryPolicy;
 use crate::sim::cast::{cast_hosts, world_with};
-use crate::sim::{Account, FetchJob, HostConfig, SendJob, World};
+use crate::sim::{Account, FetchJob, HostConfig, ImapAppend, ImapJob, SendJob, World};
 use crate::time::{SimDuration, SimTime};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -104,6 +104,9 @@ pub struct HostSpec {
     pub smtp: Option<bool>,
     pub submission: Option<bool>,
     pub pop3: Option<bool>,
+    /// An IMAP server on port 143.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imap: Option<bool>,
     pub local_domains: Option<Vec<String>>,
     pub relay_domains: Option<Vec<String>>,
     /// `"192.0.2.0/24"`
@@ -178,6 +181,32 @@ pub enum Step {
         #[serde(default)]
         apop: bool,
     },
+    /// A mail program visits its mailbox with IMAP (port 143).
+    Imap {
+        at: Delay,
+        host: String,
+        #[serde(default = "default_imap_server")]
+        server: String,
+        #[serde(default = "default_imap_port")]
+        port: u16,
+        login: String,
+        password: String,
+        /// `BODY.PEEK[]`: reading does not set `\Seen`.
+        #[serde(default)]
+        peek: bool,
+        /// `\Deleted` and EXPUNGE what was fetched.
+        #[serde(default)]
+        delete: bool,
+        /// Move what was fetched into this folder (created first).
+        #[serde(default)]
+        move_to: Option<String>,
+        /// IDLE this long after fetching, waiting for new mail.
+        #[serde(default)]
+        idle: Option<Delay>,
+        /// A message the program writes and APPENDs to a folder.
+        #[serde(default)]
+        append: Option<AppendSpec>,
+    },
     HostDown {
         at: Delay,
         host: String,
@@ -198,6 +227,26 @@ pub enum Step {
     },
 }
 
+/// What an `imap` step APPENDs: a message the mail program composes (the
+/// copy of a mail it sent, for `Sent`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppendSpec {
+    pub folder: String,
+    pub from: String,
+    pub to: Vec<String>,
+    #[serde(default = "default_subject")]
+    pub subject: String,
+    #[serde(default = "default_body")]
+    pub body: String,
+}
+
+fn default_imap_server() -> String {
+    "mail.dave.example".into()
+}
+fn default_imap_port() -> u16 {
+    143
+}
 fn default_from_host() -> String {
     "john-pc".into()
 }
@@ -222,6 +271,7 @@ impl Step {
         match self {
             Step::Send { at, .. }
             | Step::Fetch { at, .. }
+            | Step::Imap { at, .. }
             | Step::HostDown { at, .. }
             | Step::HostUp { at, .. }
             | Step::LinkDown { at, .. }
@@ -425,6 +475,11 @@ impl Scenario {
             let what = format!("step {}: `at`", i + 1);
             within(s.at(), MAX_SCENARIO_TIME, &what)
                 .map_err(|m| err(nth_table_line(src, "step", i), m))?;
+            if let Step::Imap { idle: Some(d), .. } = s {
+                let what = format!("step {}: `idle`", i + 1);
+                within(d.0, MAX_SCENARIO_TIME, &what)
+                    .map_err(|m| err(nth_table_line(src, "step", i), m))?;
+            }
             if let Step::Send { padding_lines, .. } = s {
                 if *padding_lines > MAX_PADDING_LINES {
                     return Err(err(
@@ -438,7 +493,7 @@ impl Scenario {
             }
             let hosts: Vec<&String> = match s {
                 Step::Send { from_host, .. } => vec![from_host],
-                Step::Fetch { host, .. } => vec![host],
+                Step::Fetch { host, .. } | Step::Imap { host, .. } => vec![host],
                 Step::HostDown { host, .. } | Step::HostUp { host, .. } => vec![host],
                 Step::LinkDown { a, b, .. } | Step::LinkUp { a, b, .. } => vec![a, b],
             };
@@ -572,6 +627,39 @@ impl Scenario {
                         apop,
                     },
                 ),
+                Step::Imap {
+                    host,
+                    server,
+                    port,
+                    login,
+                    password,
+                    peek,
+                    delete,
+                    move_to,
+                    idle,
+                    append,
+                    ..
+                } => w.schedule_imap(
+                    at,
+                    ImapJob {
+                        host,
+                        server,
+                        port,
+                        login,
+                        password,
+                        peek,
+                        delete,
+                        move_to,
+                        idle: idle.map(|d| d.0),
+                        append: append.map(|a| ImapAppend {
+                            folder: a.folder,
+                            from: a.from,
+                            to: a.to,
+                            subject: a.subject,
+                            body: a.body,
+                        }),
+                    },
+                ),
                 Step::HostDown { host, .. } => w.schedule_host_state(at, &host, false),
                 Step::HostUp { host, .. } => w.schedule_host_state(at, &host, true),
                 Step::LinkDown { a, b, .. } => w.schedule_link_state(at, &a, &b, false),
@@ -626,6 +714,9 @@ fn apply(h: &mut HostConfig, s: &HostSpec) {
     }
     if let Some(v) = s.pop3 {
         h.pop3 = v;
+    }
+    if let Some(v) = s.imap {
+        h.imap = v;
     }
     if let Some(v) = &s.local_domains {
         h.local_domains = v.clone();
@@ -692,6 +783,14 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     (
         "no-such-domain.toml",
         include_str!("../scenarios/no-such-domain.toml"),
+    ),
+    (
+        "pop3-vs-imap.toml",
+        include_str!("../scenarios/pop3-vs-imap.toml"),
+    ),
+    (
+        "imap-folders.toml",
+        include_str!("../scenarios/imap-folders.toml"),
     ),
 ];
 
@@ -762,8 +861,8 @@ fn to_rust(scenarios: &[Scenario]) -> String {
                 .collect();
             let _ = writeln!(
                 o,
-                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, accounts: vec![{}] }},",
-                s(&h.id), opt(&h.name, |x| s(x)), h.smtp, h.submission, h.pop3,
+                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, imap: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, accounts: vec![{}] }},",
+                s(&h.id), opt(&h.name, |x| s(x)), h.smtp, h.submission, h.pop3, h.imap,
                 opt(&h.local_domains, |x| strings(x)), opt(&h.relay_domains, |x| strings(x)), opt(&h.relay_networks, |x| strings(x)),
                 opt(&h.smarthost, |x| s(x)), opt(&h.greylist, delay), h.max_message_size, accounts.join(", ")
             );
@@ -799,6 +898,11 @@ fn to_rust(scenarios: &[Scenario]) -> String {
                     "Step::Fetch {{ at: {}, host: {}, server: {}, port: {port}, login: {}, password: {}, delete: {delete}, apop: {apop} }}",
                     delay(at), s(host), s(server), s(login), s(password)
                 ),
+                Step::Imap { at, host, server, port, login, password, peek, delete, move_to, idle, append } => format!(
+                    "Step::Imap {{ at: {}, host: {}, server: {}, port: {port}, login: {}, password: {}, peek: {peek}, delete: {delete}, move_to: {}, idle: {}, append: {} }}",
+                    delay(at), s(host), s(server), s(login), s(password), opt(move_to, |x| s(x)), opt(idle, delay),
+                    opt(append, |a| format!("AppendSpec {{ folder: {}, from: {}, to: {}, subject: {}, body: {} }}", s(&a.folder), s(&a.from), strings(&a.to), s(&a.subject), s(&a.body)))
+                ),
                 Step::HostDown { at, host } => format!("Step::HostDown {{ at: {}, host: {} }}", delay(at), s(host)),
                 Step::HostUp { at, host } => format!("Step::HostUp {{ at: {}, host: {} }}", delay(at), s(host)),
                 Step::LinkDown { at, a, b } => format!("Step::LinkDown {{ at: {}, a: {}, b: {} }}", delay(at), s(a), s(b)),
@@ -830,11 +934,11 @@ mod tests {
     #[test]
     fn every_builtin_parses_and_names_are_unique() {
         let c = catalogue();
-        assert_eq!(c.len(), 9);
+        assert_eq!(c.len(), 11);
         let mut names: Vec<&str> = c.iter().map(|s| s.name.as_str()).collect();
         names.sort();
         names.dedup();
-        assert_eq!(names.len(), 9);
+        assert_eq!(names.len(), 11);
     }
 
     #[test]

@@ -123,15 +123,18 @@ fn refusals_carry_the_sessions_own_refusal_key() {
 }
 
 /// The tables are the machines (issue 11): every state change a session
-/// (server or client, SMTP or POP3) made in a built-in scenario follows a
-/// row of its table.
+/// (server or client, SMTP, POP3 or IMAP) made in a built-in scenario
+/// follows a row of its table.
 #[test]
 fn every_state_change_in_every_scenario_is_a_row_of_its_table() {
+    use protocol_core::imap::client::CLIENT_TRANSITIONS as IMAP_CLIENT;
+    use protocol_core::imap::TRANSITIONS as IMAP;
     use protocol_core::pop3::client::CLIENT_TRANSITIONS as POP3_CLIENT;
     use protocol_core::pop3::server::TRANSITIONS as POP3;
     use protocol_core::smtp::client::TRANSITIONS as SMTP_CLIENT;
     use protocol_core::smtp::server::TRANSITIONS as SMTP;
     let mut changes = [0; 2];
+    let mut imap_changes = 0;
     for (name, trace) in json_traces() {
         let mut state: std::collections::BTreeMap<(u64, String), String> = Default::default();
         for e in &trace {
@@ -143,10 +146,33 @@ fn every_state_change_in_every_scenario_is_a_row_of_its_table() {
             let role = k["role"].as_str().unwrap().to_string();
             let to = k["state"].as_str().unwrap().to_string();
             let smtp = k["protocol"] == "smtp";
-            let first = if smtp { "Greeting" } else { "AUTHORIZATION" };
+            let imap = k["protocol"] == "imap";
+            let first = if smtp {
+                "Greeting"
+            } else if imap {
+                "Not Authenticated"
+            } else {
+                "AUTHORIZATION"
+            };
             let from = state
                 .insert((conn, role.clone()), to.clone())
                 .unwrap_or_else(|| first.to_string());
+            if imap {
+                let is_row = if role == "server" {
+                    IMAP.iter()
+                        .any(|r| r.0.to_string() == from && r.2.to_string() == to)
+                } else {
+                    IMAP_CLIENT
+                        .iter()
+                        .any(|r| r.0.to_string() == from && r.2.to_string() == to)
+                };
+                assert!(
+                    is_row,
+                    "{name}: IMAP {role} #{conn} {from} -> {to} is not a row"
+                );
+                imap_changes += 1;
+                continue;
+            }
             let is_row = match (smtp, role.as_str()) {
                 (true, "server") => SMTP.iter().any(|r| r.0.name() == from && r.2.name() == to),
                 (true, _) => SMTP_CLIENT
@@ -167,4 +193,5 @@ fn every_state_change_in_every_scenario_is_a_row_of_its_table() {
         changes[0] > 100 && changes[1] > 100,
         "only {changes:?} state changes"
     );
+    assert!(imap_changes > 20, "only {imap_changes} IMAP state changes");
 }

@@ -885,3 +885,318 @@ fn postmaster_of_a_host_without_mailboxes_reaches_its_domains_postmaster() {
     assert!(text.contains("Subject: by hand"), "{text}");
     assert!(w.queue("mx2").is_empty() && w.queue("mx").is_empty());
 }
+
+/// A world with one message from John delivered to Dave (no one fetches).
+fn world_with_mail_for_dave() -> World {
+    let mut w = protocol_core::sim::cast::cast(1);
+    w.schedule_send(
+        protocol_core::SimTime::ZERO,
+        protocol_core::sim::SendJob {
+            from_host: "john-pc".into(),
+            server: "smtp.isp.example".into(),
+            port: 587,
+            auth: Some(("john".into(), "john-pass".into())),
+            from: "john@isp.example".into(),
+            to: vec!["dave@dave.example".into()],
+            subject: "Lunch on Friday?".into(),
+            body: "Hi Dave\n".into(),
+        },
+    );
+    w.run_until_idle();
+    assert_eq!(w.mailbox("mx", "dave").len(), 1);
+    w
+}
+
+fn said(w: &mut World, c: u64, lines: &[&str]) -> String {
+    for l in lines {
+        w.send_line(c, l);
+    }
+    w.run_until_idle();
+    String::from_utf8(w.take_received(c)).unwrap()
+}
+
+/// Port 143 of mail.dave.example is the same store as POP3 on 110: a
+/// message expunged over IMAP is gone for POP3, POP3's lock makes IMAP's
+/// EXPUNGE wait (`NO [INUSE]`), and a session in IDLE hears of new mail at
+/// once (RFC 2177). The trace has IMAP lines with the server's keys, the
+/// literal of a FETCH as a payload, and the store's changes.
+#[test]
+fn imap_on_port_143_shares_the_pop3_maildrop() {
+    let mut w = world_with_mail_for_dave();
+    let c = w.connect("dave-pc", "mail.dave.example", 143).unwrap();
+    w.run_until_idle();
+    let g = String::from_utf8(w.take_received(c)).unwrap();
+    assert!(g.starts_with("* OK [CAPABILITY IMAP4rev2"), "{g}");
+    let r = said(&mut w, c, &["a1 LOGIN dave dave-pass", "a2 SELECT INBOX"]);
+    assert!(
+        r.contains("* 1 EXISTS") && r.contains("a2 OK [READ-WRITE]"),
+        "{r}"
+    );
+    // A phone in IDLE.
+    let p = w.connect("dave-pc", "mail.dave.example", 143).unwrap();
+    let r = said(
+        &mut w,
+        p,
+        &["p1 LOGIN dave dave-pass", "p2 SELECT INBOX", "p3 IDLE"],
+    );
+    assert!(r.ends_with("+ idling, send DONE to stop\r\n"), "{r}");
+    // POP3 logs in and holds the lock: IMAP may read and flag, not expunge.
+    let pop = w.connect("dave-pc", "mail.dave.example", 110).unwrap();
+    let r = said(&mut w, pop, &["USER dave", "PASS dave-pass"]);
+    assert!(r.contains("+OK"), "{r}");
+    let r = said(
+        &mut w,
+        c,
+        &[
+            "a3 FETCH 1 (BODY[])",
+            "a4 STORE 1 +FLAGS (\\Deleted)",
+            "a5 EXPUNGE",
+        ],
+    );
+    assert!(r.contains("a3 OK") && r.contains("a4 OK"), "{r}");
+    assert!(r.contains("a5 NO [INUSE]"), "{r}");
+    // The phone was told at once that the flags changed.
+    let r = String::from_utf8(w.take_received(p)).unwrap();
+    assert!(r.contains("* 1 FETCH (FLAGS (\\Seen"), "{r}");
+    let r = said(&mut w, pop, &["QUIT"]);
+    assert!(r.contains("+OK"), "{r}");
+    let r = said(&mut w, c, &["a6 EXPUNGE"]);
+    assert!(r.contains("* 1 EXPUNGE") && r.contains("a6 OK"), "{r}");
+    assert!(w.mailbox("mx", "dave").is_empty(), "gone for POP3 too");
+    let r = String::from_utf8(w.take_received(p)).unwrap();
+    assert!(r.contains("* 1 EXPUNGE"), "{r}");
+    // New mail: the phone hears EXISTS at once, without a command.
+    w.schedule_send(
+        w.now(),
+        protocol_core::sim::SendJob {
+            from_host: "john-pc".into(),
+            server: "smtp.isp.example".into(),
+            port: 587,
+            auth: Some(("john".into(), "john-pass".into())),
+            from: "john@isp.example".into(),
+            to: vec!["dave@dave.example".into()],
+            subject: "Second".into(),
+            body: "Again\n".into(),
+        },
+    );
+    w.run_until_idle();
+    let r = String::from_utf8(w.take_received(p)).unwrap();
+    assert_eq!(r, "* 1 EXISTS\r\n");
+    let pop = w.connect("dave-pc", "mail.dave.example", 110).unwrap();
+    let r = said(
+        &mut w,
+        pop,
+        &["USER dave", "PASS dave-pass", "STAT", "QUIT"],
+    );
+    assert!(r.contains("+OK 1 "), "POP3 sees only the new one: {r}");
+    // The trace.
+    let t = w.trace();
+    let has = |f: &dyn Fn(&EventKind) -> bool, key: &str| {
+        t.iter()
+            .any(|e| f(&e.kind) && e.explain.as_deref() == Some(key))
+    };
+    assert!(has(
+        &|k| matches!(k, EventKind::Line { protocol: protocol_core::sim::Protocol::Imap, text, .. } if text.starts_with("a2 OK")),
+        "imap.ok.select"
+    ));
+    assert!(has(
+        &|k| matches!(k, EventKind::Line { text, parsed: Some(Parsed::Command { verb, .. }), .. } if text.starts_with("a4 ") && verb == "STORE"),
+        "imap.cmd.STORE"
+    ));
+    assert!(has(
+        &|k| matches!(k, EventKind::Payload { protocol: protocol_core::sim::Protocol::Imap, text, .. } if text.contains("Subject: Lunch on Friday?")),
+        "imap.data.fetch"
+    ));
+    assert!(has(
+        &|k| matches!(k, EventKind::Fetched { seen_set: true, .. }),
+        "imap.fetched"
+    ));
+    assert!(has(
+        &|k| matches!(k, EventKind::FlagsChanged { .. }),
+        "imap.flags_changed"
+    ));
+    assert!(has(
+        &|k| matches!(k, EventKind::Expunged { folder, .. } if folder == "INBOX"),
+        "imap.expunged"
+    ));
+    assert!(has(
+        &|k| matches!(k, EventKind::StateChanged { protocol: protocol_core::sim::Protocol::Imap, state, .. } if state == "Selected"),
+        "imap.state.Selected"
+    ));
+    // The event-sourced view agrees with the store.
+    let v = WorldView::at(t, t.len());
+    assert_eq!(v.mailbox("mx", "dave").len(), 1);
+}
+
+/// APPEND and MOVE over the console: the store's changes are in the trace
+/// (and a MOVE out of INBOX is an expunge there, RFC 9051 §6.4.8).
+#[test]
+fn imap_append_and_move_are_in_the_trace() {
+    let mut w = world_with_mail_for_dave();
+    let c = w.connect("dave-pc", "mail.dave.example", 143).unwrap();
+    w.run_until_idle();
+    w.take_received(c);
+    let r = said(
+        &mut w,
+        c,
+        &[
+            "a1 LOGIN dave dave-pass",
+            "a2 CREATE Archive",
+            "a3 APPEND Sent (\\Seen) {18+}",
+            "Subject: sent\r\n\r\nx",
+            "a4 SELECT INBOX",
+            "a5 UID MOVE 1 Archive",
+            "a6 LOGOUT",
+        ],
+    );
+    assert!(r.contains("a3 OK [APPENDUID") && r.contains("a5 OK"), "{r}");
+    let t = w.trace();
+    let key_of = |f: &dyn Fn(&EventKind) -> bool| {
+        t.iter()
+            .find(|e| f(&e.kind))
+            .and_then(|e| e.explain.as_deref())
+    };
+    assert_eq!(
+        key_of(&|k| matches!(k, EventKind::Appended { folder, .. } if folder == "Sent")),
+        Some("imap.appended")
+    );
+    assert_eq!(
+        key_of(&|k| matches!(k, EventKind::Copied { to_folder, .. } if to_folder == "Archive")),
+        Some("imap.copied")
+    );
+    assert_eq!(
+        key_of(&|k| matches!(k, EventKind::Expunged { folder, .. } if folder == "INBOX")),
+        Some("imap.expunged")
+    );
+    // The appended message is one payload in the trace.
+    assert!(t.iter().any(
+        |e| matches!(&e.kind, EventKind::Payload { text, .. } if text == "Subject: sent\r\n\r\nx")
+    ));
+    assert!(w.mailbox("mx", "dave").is_empty());
+}
+
+/// The server lines sent to `host` on IMAP connections, in order.
+fn imap_lines_to(t: &[TraceEvent], host: &str) -> Vec<(u64, String)> {
+    t.iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Line {
+                protocol: protocol_core::sim::Protocol::Imap,
+                dir: protocol_core::sim::Direction::ToClient,
+                text,
+                ..
+            } if e.to == host => Some((e.time.as_micros(), text.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What "POP3 versus IMAP on two devices" promises.
+#[test]
+fn pop3_versus_imap_on_two_devices() {
+    let (_, w) = run("pop3-vs-imap");
+    let t = w.trace();
+    // Part 1: POP3 with DELE: the first message is downloaded once and gone
+    // before the phone looks: the phone's SELECT finds INBOX empty.
+    let retrieved: Vec<&TraceEvent> = t
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Retrieved { .. }))
+        .collect();
+    assert_eq!(retrieved.len(), 1);
+    assert_eq!(retrieved[0].to, "dave-pc");
+    let phone = imap_lines_to(t, "dave-phone");
+    let first_select = phone
+        .iter()
+        .find(|(_, l)| l.ends_with(" EXISTS"))
+        .expect("the phone selected INBOX");
+    assert_eq!(
+        first_select.1, "* 0 EXISTS",
+        "the phone never sees the POP3 mail"
+    );
+    // Part 2: both devices fetch the second message over IMAP.
+    let fetches: Vec<(u32, bool)> = t
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Fetched { uid, seen_set, .. } => Some((*uid, *seen_set)),
+            _ => None,
+        })
+        .collect();
+    // The phone (BODY[]) sets \Seen; the laptop (PEEK) fetches the same
+    // message later and is told it was read; then the phone gets the third.
+    assert_eq!(fetches, [(2, true), (2, false), (3, true)], "{fetches:?}");
+    let laptop = imap_lines_to(t, "dave-pc");
+    assert!(
+        laptop
+            .iter()
+            .any(|(_, l)| l.starts_with("* 1 FETCH (UID 2 FLAGS (\\Seen) BODY[]")),
+        "read on the phone, \\Seen on the laptop: {laptop:?}"
+    );
+    // The laptop's deletion reaches the idling phone at once (same instant).
+    let expunged = t
+        .iter()
+        .find(|e| matches!(&e.kind, EventKind::Expunged { uid: 2, .. }))
+        .expect("expunged");
+    assert!(
+        phone
+            .iter()
+            .any(|(at, l)| l == "* 1 EXPUNGE" && *at == expunged.time.as_micros()),
+        "{phone:?}"
+    );
+    // IDLE: the phone hears EXISTS the moment the third message is delivered.
+    let delivered: Vec<&TraceEvent> = t
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Delivered { .. }))
+        .collect();
+    assert_eq!(delivered.len(), 3);
+    let third = delivered[2].time.as_micros();
+    assert!(
+        phone
+            .iter()
+            .any(|(at, l)| l == "* 1 EXISTS" && *at == third),
+        "{phone:?}"
+    );
+    // In the end: one message on the server, read (\Seen) on the phone.
+    let mx = w.host("mx").unwrap();
+    use protocol_core::imap::Mailstore as _;
+    let inbox = mx.mail.store.folder("dave", "INBOX").unwrap();
+    assert_eq!(inbox.messages.len(), 1);
+    assert!(inbox.messages[0]
+        .flags
+        .contains(protocol_core::imap::Flags::SEEN));
+    assert_eq!(w.mailbox("mx", "dave").len(), 1, "and POP3 would see it");
+}
+
+/// What "Folders" promises: the message moves from INBOX into a folder of
+/// its own, the reply's copy is APPENDed to Sent, the phone finds INBOX empty.
+#[test]
+fn imap_folders_move_and_append() {
+    let (_, w) = run("imap-folders");
+    let t = w.trace();
+    assert!(t.iter().any(|e| matches!(&e.kind,
+        EventKind::Copied { from_folder, to_folder, .. } if from_folder == "INBOX" && to_folder == "Lunch")));
+    assert!(t.iter().any(|e| matches!(&e.kind,
+        EventKind::Expunged { folder, .. } if folder == "INBOX")));
+    assert!(t.iter().any(|e| matches!(&e.kind,
+        EventKind::Appended { folder, .. } if folder == "Sent")));
+    use protocol_core::imap::Mailstore as _;
+    let store = &w.host("mx").unwrap().mail.store;
+    let lunch = store.folder("dave", "Lunch").expect("created");
+    assert_eq!(lunch.messages.len(), 1);
+    assert!(String::from_utf8_lossy(&lunch.messages[0].data).contains("Subject: Lunch on Friday?"));
+    let sent = store.folder("dave", "Sent").unwrap();
+    assert_eq!(sent.messages.len(), 1);
+    let reply = String::from_utf8_lossy(&sent.messages[0].data).into_owned();
+    assert!(
+        reply.contains("Subject: Re: Lunch on Friday?")
+            && reply.contains("From: Dave <dave@dave.example>"),
+        "{reply}"
+    );
+    assert!(sent.messages[0]
+        .flags
+        .contains(protocol_core::imap::Flags::SEEN));
+    assert!(store.folder("dave", "INBOX").unwrap().messages.is_empty());
+    let phone = imap_lines_to(t, "dave-phone");
+    assert!(phone.iter().any(|(_, l)| l == "* 0 EXISTS"), "{phone:?}");
+    // The view of Dave's INBOX is empty too.
+    let v = WorldView::at(t, t.len());
+    assert!(v.mailbox("mx", "dave").is_empty());
+}

@@ -50,13 +50,14 @@ def wait_listening(port, timeout=10.0):
 
 class Serve:
     def __init__(self, extra=()):
-        (self.smtp, self.submission, self.mx, self.pop3, self.isp_pop3) = free_ports(5)
+        (self.smtp, self.submission, self.mx, self.pop3, self.isp_pop3, self.imap) = free_ports(6)
         self.log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)
         self.proc = subprocess.Popen(
             [str(MAILSIM), "serve", "--smtp-port", str(self.smtp), "--submission-port", str(self.submission),
-             "--mx-port", str(self.mx), "--pop3-port", str(self.pop3), "--isp-pop3-port", str(self.isp_pop3), *extra],
+             "--mx-port", str(self.mx), "--pop3-port", str(self.pop3), "--isp-pop3-port", str(self.isp_pop3),
+             "--imap-port", str(self.imap), *extra],
             stdout=self.log, stderr=subprocess.STDOUT)
-        for p in (self.smtp, self.submission, self.mx, self.pop3, self.isp_pop3):
+        for p in (self.smtp, self.submission, self.mx, self.pop3, self.isp_pop3, self.imap):
             wait_listening(p)
 
     def output(self):

@@ -1,5 +1,5 @@
 //! Explanations for what the world does around the protocol sessions: DNS,
-//! TCP, the MTA's queue, retries, bounces and POP3 mailbox changes.
+//! TCP, the MTA's queue, retries, bounces and POP3 and IMAP mailbox changes.
 
 use super::{entry as e, Explanation};
 
@@ -27,6 +27,11 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("mta.giveup", "Gave up", "Every attempt failed for a temporary reason, and the message stayed in the queue longer than the server's limit (4 days in MailSim; RFC 5321 suggests 4 to 5), so it stops trying and bounces it to the sender. The bounce reports the last problem: for example 4.4.1 (the receiving server never answered) or the last 4xx reply, word for word.", "RFC 5321 §4.5.4.1"),
     e("pop3.retrieved", "Message downloaded", "The mail program downloaded the whole message with RETR.", "RFC 1939 §5"),
     e("pop3.deleted", "Message deleted on the server", "Messages marked with DELE are really removed only now, when the client said QUIT and the session entered the UPDATE state.", "RFC 1939 §6"),
+    e("imap.fetched", "Message downloaded over IMAP", "The server sent the message's text to the mail program (FETCH of BODY[]). Unlike POP3's RETR followed by DELE, this leaves the message on the server, so other devices can read it too. Fetching BODY[] sets the \\Seen flag on the server; BODY.PEEK[] leaves the flags as they were.", "RFC 9051 §6.4.5"),
+    e("imap.flags_changed", "Flags changed on the server", "A message's flags (\\Seen, \\Flagged, \\Deleted, ...) changed. Flags are kept with the message in the mailbox on the server, not in the mail program, so every device of the user sees the change: another session that has the folder open is told with an untagged FETCH, at once if it is in IDLE, otherwise along with the answer to its next command.", "RFC 9051 §2.3.2, §6.4.6, §7.5.2; RFC 2177"),
+    e("imap.appended", "Message added to a folder", "APPEND stored a message that the mail program itself wrote, such as the copy of a sent message that goes into Sent: a message does not have to arrive over SMTP to be in a folder.", "RFC 9051 §6.3.12"),
+    e("imap.copied", "Message copied to another folder", "COPY (or the first half of MOVE) put a copy of each message into the other folder, with the same flags and a new UID there.", "RFC 9051 §6.4.7, §6.4.8"),
+    e("imap.expunged", "Message gone from the folder", "The message is no longer in this folder: EXPUNGE or CLOSE removed it for good (it was marked \\Deleted), or MOVE took it to another folder (a copy there, then this one removed). POP3 and IMAP serve one mailbox here, so a message that leaves INBOX is gone for POP3 as well. Other sessions that have the folder open are told with an untagged EXPUNGE: at once if they are in IDLE, otherwise with the answer to their next command (never during a FETCH, STORE or SEARCH, whose message numbers it would change).", "RFC 9051 §6.4.3, §6.4.8, §7.5.1"),
     e("net.host.down", "Host down", "A simulator event: the scenario switches this host off, as if it had crashed or lost power. It answers nothing until it comes back, so connections to it fail.", "MailSim (simulator)"),
     e("net.host.up", "Host up", "A simulator event: the host is switched on again and accepts connections.", "MailSim (simulator)"),
     e("world.wait", "Time passes", "A simulator event: nothing happens for a while, so the simulator skips ahead to the next scheduled event.", "MailSim (simulator)"),

@@ -7,6 +7,8 @@
 //! * [`response`]: what a server answers, and a parser that splits the
 //!   server's bytes into responses (literals included).
 //! * [`server`]: the sans-IO server session and its transition table.
+//! * [`client`]: the sans-IO client of a mail program's visit (LOGIN,
+//!   SELECT, UID FETCH of new mail, STORE/EXPUNGE or MOVE, APPEND, IDLE).
 //! * [`store`]: the mailbox trait and an in-memory store that also serves
 //!   POP3, so one maildrop backs both protocols (how they map is in its
 //!   header: POP3 UIDL = UIDVALIDITY.UID, DELE + QUIT = `\Deleted` +
@@ -14,6 +16,7 @@
 //! * [`render`]: what FETCH and SEARCH see of a message.
 //! * [`explain`]: plain-language text for every command, response and state.
 
+pub mod client;
 pub mod command;
 pub mod render;
 pub mod response;

@@ -100,6 +100,33 @@ pub struct MailMessage {
     pub internal_date: String,
     /// The message with CRLF line endings; RFC822.SIZE is its length.
     pub data: Vec<u8>,
+    /// The POP3 unique-id (RFC 1939 §7) given at delivery, if the deliverer
+    /// chose one ([`MemoryMailstore::deliver_with_uidl`]); otherwise POP3
+    /// shows [`pop3_uidl`] of UIDVALIDITY and UID. A copy gets none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pop3_uidl: Option<String>,
+}
+
+impl MailMessage {
+    /// The id POP3's UIDL shows for this message of a folder with this
+    /// UIDVALIDITY.
+    pub fn uidl(&self, uidvalidity: u32) -> String {
+        match &self.pop3_uidl {
+            Some(u) => u.clone(),
+            None => pop3_uidl(uidvalidity, self.uid),
+        }
+    }
+}
+
+/// A message that left a folder through IMAP (EXPUNGE, MOVE, CLOSE, or
+/// RENAME of INBOX), as [`MemoryMailstore::take_removed`] reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    pub user: String,
+    pub folder: String,
+    pub uid: u32,
+    /// What POP3's UIDL showed for it ([`MailMessage::uidl`]).
+    pub uidl: String,
 }
 
 /// One folder (RFC 9051 calls it a mailbox).
@@ -205,6 +232,12 @@ pub struct MemoryMailstore {
     /// The next UIDVALIDITY handed out; every created folder takes one, so
     /// a folder deleted and created again never reuses its old value.
     next_uidvalidity: u32,
+    /// Messages removed through [`Mailstore`] since the last
+    /// [`MemoryMailstore::take_removed`] (not POP3's own deletions, which
+    /// its session reports); `None` unless [`MemoryMailstore::track_removals`]
+    /// asked for it, so a store nobody drains does not grow.
+    #[serde(skip)]
+    removed: Option<Vec<Removed>>,
 }
 
 impl Default for MemoryMailstore {
@@ -212,6 +245,7 @@ impl Default for MemoryMailstore {
         MemoryMailstore {
             accounts: BTreeMap::new(),
             next_uidvalidity: 1,
+            removed: None,
         }
     }
 }
@@ -277,6 +311,50 @@ impl MemoryMailstore {
         )
         .ok()
         .map(|(_, uid)| uid)
+    }
+
+    /// Local delivery into INBOX with the POP3 unique-id the deliverer
+    /// chose (a world keeps its queue-id based UIDLs this way); returns the
+    /// new IMAP UID, or `None` if there is no such account.
+    pub fn deliver_with_uidl(
+        &mut self,
+        user: &str,
+        data: impl Into<Vec<u8>>,
+        internal_date: &str,
+        uidl: String,
+    ) -> Option<u32> {
+        let uid = self.deliver(user, data, internal_date)?;
+        let f = self.folder_mut(user, "INBOX").ok()?;
+        if let Some(m) = f.messages.last_mut() {
+            m.pop3_uidl = Some(uidl);
+        }
+        Some(uid)
+    }
+
+    /// Whether the account exists.
+    pub fn has_account(&self, user: &str) -> bool {
+        self.accounts.contains_key(user)
+    }
+
+    /// From now on, remember what IMAP removes, for
+    /// [`MemoryMailstore::take_removed`] (a world does, for its trace).
+    pub fn track_removals(&mut self) {
+        self.removed.get_or_insert_with(Vec::new);
+    }
+
+    /// The messages removed through IMAP since the last call, in order
+    /// (always empty unless [`MemoryMailstore::track_removals`]).
+    pub fn take_removed(&mut self) -> Vec<Removed> {
+        self.removed
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    fn log_removed(&mut self, r: Removed) {
+        if let Some(v) = &mut self.removed {
+            v.push(r);
+        }
     }
 
     pub fn is_pop3_locked(&self, user: &str) -> bool {
@@ -365,6 +443,20 @@ impl Mailstore for MemoryMailstore {
             let inbox = self.folder_mut(user, "INBOX")?;
             f.messages = std::mem::take(&mut inbox.messages);
             f.uidnext = inbox.uidnext;
+            let v = inbox.uidvalidity;
+            let gone: Vec<Removed> = f
+                .messages
+                .iter()
+                .map(|m| Removed {
+                    user: user.to_string(),
+                    folder: "INBOX".into(),
+                    uid: m.uid,
+                    uidl: m.uidl(v),
+                })
+                .collect();
+            for r in gone {
+                self.log_removed(r);
+            }
             if let Some(acc) = self.accounts.get_mut(user) {
                 acc.folders.insert(to, f);
             }
@@ -406,6 +498,7 @@ impl Mailstore for MemoryMailstore {
             flags,
             internal_date,
             data,
+            pop3_uidl: None,
         });
         Ok((f.uidvalidity, uid))
     }
@@ -431,15 +524,30 @@ impl Mailstore for MemoryMailstore {
         if !uids.is_empty() && Mailstore::is_locked(self, user, folder) {
             return Err(StoreError::Locked);
         }
+        let track = self.removed.is_some();
         let f = self.folder_mut(user, folder)?;
+        let v = f.uidvalidity;
+        let name = f.name.clone();
         let mut removed = Vec::new();
+        let mut log = Vec::new();
         f.messages.retain(|m| {
             let gone = uids.contains(&m.uid);
             if gone {
                 removed.push(m.uid);
             }
+            if gone && track {
+                log.push(Removed {
+                    user: user.to_string(),
+                    folder: name.clone(),
+                    uid: m.uid,
+                    uidl: m.uidl(v),
+                });
+            }
             !gone
         });
+        for r in log {
+            self.log_removed(r);
+        }
         Ok(removed)
     }
 
@@ -460,7 +568,11 @@ impl Mailstore for MemoryMailstore {
             let uid = dst.uidnext;
             dst.uidnext += 1;
             pairs.push((m.uid, uid));
-            dst.messages.push(MailMessage { uid, ..m });
+            dst.messages.push(MailMessage {
+                uid,
+                pop3_uidl: None,
+                ..m
+            });
         }
         Ok((dst.uidvalidity, pairs))
     }
@@ -492,7 +604,7 @@ impl crate::pop3::Maildrops for MemoryMailstore {
             .messages
             .iter()
             .map(|m| crate::pop3::StoredMessage {
-                uid: pop3_uidl(inbox.uidvalidity, m.uid),
+                uid: m.uidl(inbox.uidvalidity),
                 data: m.data.clone(),
             })
             .collect())
@@ -514,9 +626,7 @@ impl crate::pop3::Maildrops for MemoryMailstore {
             return;
         };
         let v = inbox.uidvalidity;
-        inbox
-            .messages
-            .retain(|m| !uids.contains(&pop3_uidl(v, m.uid)));
+        inbox.messages.retain(|m| !uids.contains(&m.uidl(v)));
     }
 }
 

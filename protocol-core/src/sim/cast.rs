@@ -1,5 +1,8 @@
 //! The default world of DESIGN.md: John, his ISP, the DNS server, Dave's
-//! mail server and Dave's computer.
+//! mail server (SMTP, POP3 and IMAP on one mailbox) and Dave's computer.
+//! Dave's phone (`dave-phone`, an IMAP client) is one of the extra hosts
+//! that scenarios add (DESIGN.md), so the maps of the other scenarios stay
+//! as they were.
 
 use super::host::{Account, HostConfig};
 use super::world::World;
@@ -32,6 +35,8 @@ pub fn cast_hosts() -> Vec<HostConfig> {
     let mut mx = HostConfig::new("mx", "mail.dave.example", Ipv4Addr::new(198, 51, 100, 25));
     mx.smtp = true;
     mx.pop3 = true;
+    mx.imap = true;
+    mx.imap = true;
     mx.local_domains = vec!["dave.example".into()];
     mx.accounts = vec![Account {
         login: "dave".into(),

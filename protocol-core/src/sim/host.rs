@@ -1,8 +1,11 @@
 //! A host of the world: its name and address, the services it runs, and the
-//! mail it holds (accounts, maildrops, queue). The SMTP and POP3 server
-//! sessions reach the host's data through [`SmtpPolicy`] and [`Maildrops`].
+//! mail it holds (accounts, one mail store, queue). The SMTP server sessions
+//! reach the host's data through [`SmtpPolicy`]; POP3 and IMAP sessions
+//! share ONE store, [`MailState::store`] (an [`imap::MemoryMailstore`]: a
+//! POP3 maildrop is the account's IMAP INBOX, see `imap::store`'s header).
 
 use crate::address::{Mailbox, ReversePath};
+use crate::imap;
 use crate::message::{received_header, rfc5322_date};
 use crate::mta::{self, QueueEntry};
 use crate::pop3::server::{LockError, Maildrops, StoredMessage};
@@ -36,6 +39,8 @@ pub struct HostConfig {
     pub submission: bool,
     /// A POP3 server on port 110.
     pub pop3: bool,
+    /// An IMAP server on port 143 (RFC 9051), on the same store as POP3.
+    pub imap: bool,
     /// The name the POP3 service greets with, if not the host's own (the
     /// ISP's is `pop.isp.example`: POP3 is not "the SMTP server").
     pub pop3_name: Option<String>,
@@ -63,6 +68,7 @@ impl HostConfig {
             smtp: false,
             submission: false,
             pop3: false,
+            imap: false,
             pop3_name: None,
             local_domains: Vec::new(),
             relay_domains: Vec::new(),
@@ -73,13 +79,6 @@ impl HostConfig {
             accounts: Vec::new(),
         }
     }
-}
-
-/// One message in a maildrop.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Maildrop {
-    pub messages: Vec<StoredMessage>,
-    pub locked: bool,
 }
 
 /// A triplet never retried is forgotten this long after its delay ended
@@ -200,8 +199,10 @@ pub struct MailState {
     /// The login that receives this host's postmaster mail: see
     /// [`MailState::postmaster_account`].
     postmaster: Option<String>,
-    /// login -> maildrop
-    pub maildrops: VecMap<String, Maildrop>,
+    /// Every account's folders: what POP3 calls the maildrop is the IMAP
+    /// INBOX, and POP3's lock is the store's (RFC 1939 §4 versus RFC 9051's
+    /// concurrent sessions, see `imap::store`).
+    pub store: imap::MemoryMailstore,
     pub queue: VecMap<String, QueueEntry>,
     next_queue: u64,
     /// Messages accepted by the SMTP server since the world last looked.
@@ -213,19 +214,15 @@ impl MailState {
         // Filled with `insert` rather than `collect`: collecting into a B-tree
         // sorts first, and each sort adds a few KB to the web bundle.
         let mut accounts = VecMap::new();
-        let mut maildrops = VecMap::new();
+        let mut store = imap::MemoryMailstore::new();
+        // The trace reports what IMAP removes (with its POP3 UIDL).
+        store.track_removals();
         let mut by_address = VecMap::new();
         for a in &cfg.accounts {
             accounts.insert(a.login.clone(), a.clone());
         }
         for a in accounts.values() {
-            maildrops.insert(
-                a.login.clone(),
-                Maildrop {
-                    messages: Vec::new(),
-                    locked: false,
-                },
-            );
+            store.add_account(a.login.clone(), a.password.clone());
             by_address.insert(a.address.to_ascii_lowercase(), a.login.clone());
         }
         let mut local_domains = BTreeSet::new();
@@ -244,7 +241,7 @@ impl MailState {
             greylist: cfg.greylist,
             greylist_seen: Greylist::default(),
             accounts,
-            maildrops,
+            store,
             queue: VecMap::new(),
             next_queue: 0,
             accepted: Vec::new(),
@@ -447,34 +444,46 @@ impl ServerPolicy for SmtpPolicy<'_> {
     }
 }
 
+impl MailState {
+    /// The messages POP3 would list for `login` now (its INBOX), with their
+    /// UIDLs.
+    pub fn maildrop(&self, login: &str) -> Vec<StoredMessage> {
+        use imap::Mailstore as _;
+        self.store
+            .folder(login, "INBOX")
+            .map(|f| {
+                f.messages
+                    .iter()
+                    .map(|m| StoredMessage {
+                        uid: m.uidl(f.uidvalidity),
+                        data: m.data.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// POP3 is served from the host's one store (its INBOX).
 impl Maildrops for MailState {
     fn check_password(&self, user: &str, pass: &str) -> bool {
-        self.accounts.get(user).is_some_and(|a| a.password == pass)
+        Maildrops::check_password(&self.store, user, pass)
     }
 
     fn apop_secret(&self, user: &str) -> Option<String> {
-        self.accounts.get(user).map(|a| a.password.clone())
+        self.store.apop_secret(user)
     }
 
     fn lock(&mut self, user: &str) -> Result<Vec<StoredMessage>, LockError> {
-        let drop = self.maildrops.get_mut(user).ok_or(LockError::NoSuchUser)?;
-        if drop.locked {
-            return Err(LockError::AlreadyLocked);
-        }
-        drop.locked = true;
-        Ok(drop.messages.clone())
+        self.store.lock(user)
     }
 
     fn unlock(&mut self, user: &str) {
-        if let Some(d) = self.maildrops.get_mut(user) {
-            d.locked = false;
-        }
+        self.store.unlock(user)
     }
 
     fn delete(&mut self, user: &str, uids: &[String]) {
-        if let Some(d) = self.maildrops.get_mut(user) {
-            d.messages.retain(|m| !uids.contains(&m.uid));
-        }
+        Maildrops::delete(&mut self.store, user, uids)
     }
 }
 
@@ -486,6 +495,7 @@ pub struct Host {
     pub smtp: Option<Arc<crate::smtp::server::ServerConfig>>,
     pub submission: Option<Arc<crate::smtp::server::ServerConfig>>,
     pub pop3: Option<Arc<crate::pop3::server::ServerConfig>>,
+    pub imap: Option<Arc<imap::ServerConfig>>,
     pub mail: MailState,
 }
 
@@ -514,6 +524,9 @@ impl Host {
                     .unwrap_or_else(|| config.name.clone());
                 Arc::new(crate::pop3::server::ServerConfig::new(name))
             }),
+            imap: config
+                .imap
+                .then(|| Arc::new(imap::ServerConfig::new(config.name.clone()))),
             mail: MailState::new(&config),
             up: true,
             config,

@@ -8,7 +8,8 @@
 //!    ([`World::set_link`]), retry policy. A scenario does all of this
 //!    (`scenario::Scenario::build`).
 //! 2. **Schedule** what happens: [`World::schedule_send`],
-//!    [`World::schedule_fetch`], [`World::schedule_host_state`],
+//!    [`World::schedule_fetch`], [`World::schedule_imap`],
+//!    [`World::schedule_host_state`],
 //!    [`World::schedule_link_state`], at virtual times. Nothing runs yet.
 //! 3. **Run**: [`World::run_to_end`] (everything, timeouts included),
 //!    [`World::run_until`] (up to a time; the clock ends there),
@@ -41,4 +42,4 @@ pub mod world;
 
 pub use host::{Account, HostConfig};
 pub use trace::{ConnId, Direction, EventKind, Parsed, Protocol, Role, TraceEvent};
-pub use world::{ConnectError, FetchJob, SendJob, World};
+pub use world::{ConnectError, FetchJob, ImapAppend, ImapJob, SendJob, World};

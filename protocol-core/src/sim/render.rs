@@ -160,6 +160,68 @@ pub fn describe(e: &TraceEvent) -> (String, String) {
         EventKind::Deleted { mailbox, uid, .. } => {
             ("POP3".into(), format!("{mailbox}: {uid} deleted"))
         }
+        EventKind::Fetched {
+            mailbox,
+            folder,
+            uid,
+            seen_set,
+            ..
+        } => (
+            "IMAP".into(),
+            format!(
+                "{mailbox}/{folder} UID {uid} fetched{}",
+                if *seen_set {
+                    ", now \\Seen"
+                } else {
+                    " (PEEK: flags unchanged)"
+                }
+            ),
+        ),
+        EventKind::FlagsChanged {
+            mailbox,
+            folder,
+            uid,
+            flags,
+            ..
+        } => (
+            "IMAP".into(),
+            format!("{mailbox}/{folder} UID {uid} flags ({flags})"),
+        ),
+        EventKind::Appended {
+            mailbox,
+            folder,
+            uid,
+            ..
+        } => (
+            "IMAP".into(),
+            format!("{mailbox}/{folder} UID {uid} appended"),
+        ),
+        EventKind::Copied {
+            mailbox,
+            from_folder,
+            to_folder,
+            uids,
+            ..
+        } => (
+            "IMAP".into(),
+            format!(
+                "{mailbox}/{from_folder} UID {} copied to {to_folder}",
+                uids.iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+        ),
+        EventKind::Expunged {
+            mailbox,
+            folder,
+            uid,
+            uidl,
+            ..
+        } => (
+            "IMAP".into(),
+            format!("{mailbox}/{folder} UID {uid} expunged (POP3 UIDL {uidl})"),
+        ),
         EventKind::HostState { host, up } => (
             "NET".into(),
             format!("{host} is {}", if *up { "up" } else { "down" }),

@@ -26,6 +26,7 @@ pub enum Direction {
 pub enum Protocol {
     Smtp,
     Pop3,
+    Imap,
     Dns,
 }
 
@@ -34,6 +35,7 @@ impl Protocol {
         match self {
             Protocol::Smtp => "SMTP",
             Protocol::Pop3 => "POP3",
+            Protocol::Imap => "IMAP",
             Protocol::Dns => "DNS",
         }
     }
@@ -215,6 +217,49 @@ pub enum EventKind {
         host: String,
         mailbox: String,
         uid: String,
+    },
+    /// An IMAP client was sent a message's text (FETCH BODY[] or
+    /// BODY.PEEK[]); `seen_set`: the fetch set `\Seen` (no PEEK).
+    Fetched {
+        host: String,
+        mailbox: String,
+        folder: String,
+        uid: u32,
+        seen_set: bool,
+    },
+    /// A message's flags changed through an IMAP session (STORE, or a
+    /// FETCH that set `\Seen`); `flags` as IMAP prints them.
+    FlagsChanged {
+        host: String,
+        mailbox: String,
+        folder: String,
+        uid: u32,
+        flags: String,
+    },
+    /// IMAP APPEND stored a message in a folder.
+    Appended {
+        host: String,
+        mailbox: String,
+        folder: String,
+        uid: u32,
+    },
+    /// IMAP COPY or MOVE put copies of these messages into `to`.
+    Copied {
+        host: String,
+        mailbox: String,
+        from_folder: String,
+        to_folder: String,
+        uids: Vec<u32>,
+    },
+    /// A message left a folder through IMAP: removed for good (EXPUNGE,
+    /// CLOSE), or moved (the second half of MOVE, RENAME of INBOX). `uidl`
+    /// is what POP3 knew it as: a message that left INBOX is gone for POP3.
+    Expunged {
+        host: String,
+        mailbox: String,
+        folder: String,
+        uid: u32,
+        uidl: String,
     },
     /// A host went down or came back.
     HostState { host: String, up: bool },

@@ -169,6 +169,18 @@ impl WorldView {
                     m.retain(|s| &s.uid != uid);
                 }
             }
+            // The mailbox view is the INBOX that POP3 and IMAP share.
+            EventKind::Expunged {
+                host,
+                mailbox,
+                folder,
+                uidl,
+                ..
+            } if folder == "INBOX" => {
+                if let Some(m) = self.mailboxes.get_mut(&(host.clone(), mailbox.clone())) {
+                    m.retain(|s| &s.uid != uidl);
+                }
+            }
             EventKind::HostState { host, up } => {
                 self.hosts_down.retain(|h| h != host);
                 if !up {

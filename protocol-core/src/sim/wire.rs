@@ -1,7 +1,11 @@
 //! Cuts the byte stream of a connection into trace events: one event per
 //! command or reply line, and one payload event for the message after DATA
 //! or the body of a POP3 multi-line response (so an animation shows one
-//! packet per message, not one per line).
+//! packet per message, not one per line). IMAP (RFC 9051 §2.2): the
+//! server's bytes are cut into responses by the lengths its session
+//! reported, each response's lines become line events and each literal
+//! (`{n}` and the n octets after it, §4.3) a payload; a client's literal
+//! (APPEND's message) is a payload too.
 
 use super::trace::{Direction, Parsed, Protocol};
 use crate::line::{Flow, Line, LineReceiver};
@@ -33,6 +37,8 @@ pub struct ReplyMeta {
     pub line_keys: Vec<&'static str>,
     /// POP3: a multi-line body follows the status line (RFC 1939 §3).
     pub multi: bool,
+    /// IMAP: the response's length in the server's bytes, literals included.
+    pub len: usize,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -65,6 +71,11 @@ struct Half {
     /// server's (RFC 5321 §4.1.1.4: the end is CRLF.CRLF), so the trace
     /// and the server always agree on where the message ends.
     crlf_before: bool,
+    /// IMAP: octets of a client's literal still to come into `block`.
+    literal_left: usize,
+    /// IMAP: bytes not yet cut (literals are counted in octets, not lines,
+    /// so IMAP has its own cutter; every other protocol uses `rx`).
+    buf: Vec<u8>,
 }
 
 /// Both directions of one connection, and what one tells about the other.
@@ -118,6 +129,12 @@ impl Splitter {
     /// receiver the sessions use ([`crate::line`]), capped at
     /// [`WIRE_LINE_CAP`]: a longer line is shown as a note, not kept.
     pub fn feed_into(&mut self, dir: Direction, bytes: &[u8], out: &mut Vec<Piece>) {
+        if self.protocol == Protocol::Imap {
+            return match dir {
+                Direction::ToServer => self.feed_imap_client(bytes, out),
+                Direction::ToClient => self.feed_imap_server(bytes, out),
+            };
+        }
         let mut rx = std::mem::take(&mut self.half(dir).rx);
         rx.feed(bytes, WIRE_LINE_CAP, |line| {
             match line {
@@ -239,9 +256,137 @@ impl Splitter {
                 }
                 status.then_some(Parsed::Status { ok })
             }
-            (Protocol::Dns, _) => None,
+            (Protocol::Imap, Direction::ToClient) | (Protocol::Dns, _) => None,
         };
         out.push(Piece::Line { text, parsed, key });
+    }
+
+    /// IMAP, client to server: lines (a command's keyword after its tag,
+    /// §2.2.1), and a literal's octets as one payload (§4.3).
+    fn feed_imap_client(&mut self, bytes: &[u8], out: &mut Vec<Piece>) {
+        let h = &mut self.to_server;
+        h.buf.extend_from_slice(bytes);
+        let mut start = 0;
+        loop {
+            if h.literal_left > 0 {
+                let n = h.literal_left.min(h.buf.len() - start);
+                h.block.push_str(&crate::lossy(&h.buf[start..start + n]));
+                h.literal_left -= n;
+                start += n;
+                if h.literal_left > 0 {
+                    break;
+                }
+                out.push(Piece::Payload {
+                    lines: h.block.matches('\n').count(),
+                    text: std::mem::take(&mut h.block),
+                    key: h.block_key,
+                });
+                continue;
+            }
+            let Some(nl) = memchr::memchr(b'\n', &h.buf[start..]) else {
+                break;
+            };
+            let mut line = &h.buf[start..start + nl];
+            start += nl + 1;
+            if line.last() == Some(&b'\r') {
+                line = &line[..line.len() - 1];
+            }
+            if let Some((n, _)) = crate::imap::response::literal_size(line) {
+                h.literal_left = n;
+            }
+            // The rest of a command after its literal may be empty.
+            if line.is_empty() && h.block_key.is_some() {
+                h.block_key = None;
+                continue;
+            }
+            let text = crate::lossy(line).into_owned();
+            let parsed = imap_command(&text);
+            let key = parsed.as_ref().and_then(|p| match p {
+                Parsed::Command { verb, .. } => crate::imap::command_key(verb),
+                _ => None,
+            });
+            h.block_key = if h.literal_left > 0 { key } else { None };
+            out.push(Piece::Line { text, parsed, key });
+        }
+        h.buf.drain(..start);
+    }
+
+    /// IMAP, server to client: whole responses, cut by the lengths the
+    /// session reported ([`ReplyMeta::len`]), each with the session's key.
+    fn feed_imap_server(&mut self, bytes: &[u8], out: &mut Vec<Piece>) {
+        let h = &mut self.to_client;
+        h.buf.extend_from_slice(bytes);
+        let mut start = 0;
+        while let Some(meta) = self.replies.front() {
+            if meta.len == 0 || h.buf.len() - start < meta.len {
+                break;
+            }
+            let meta = self.replies.pop_front().expect("front");
+            imap_response_pieces(&h.buf[start..start + meta.len], meta.key, out);
+            start += meta.len;
+        }
+        // Bytes no response accounts for (none with the world's sessions):
+        // shown line by line, without a key.
+        if self.replies.is_empty() && start < h.buf.len() {
+            if let Some(nl) = memchr::memrchr(b'\n', &h.buf[start..]) {
+                imap_response_pieces(&h.buf[start..start + nl + 1], None, out);
+                start += nl + 1;
+            }
+        }
+        h.buf.drain(..start);
+    }
+}
+
+/// An IMAP command line: `a1 UID FETCH 1:* (FLAGS)` is the command
+/// `UID FETCH` with the argument `1:* (FLAGS)` (the tag stays in the
+/// line's text). A line of one word (`DONE`, a SASL response) is itself.
+fn imap_command(text: &str) -> Option<Parsed> {
+    let mut words = text.splitn(3, ' ');
+    let first = words.next().unwrap_or("");
+    let Some(kw) = words.next() else {
+        return Some(Parsed::Command {
+            verb: first.to_ascii_uppercase(),
+            arg: String::new(),
+        });
+    };
+    let mut verb = kw.to_ascii_uppercase();
+    let mut arg = words.next().unwrap_or("").to_string();
+    if verb == "UID" {
+        let (sub, rest) = arg.split_once(' ').unwrap_or((&arg, ""));
+        verb = format!("UID {}", sub.to_ascii_uppercase());
+        arg = rest.to_string();
+    }
+    Some(Parsed::Command { verb, arg })
+}
+
+/// One server response as trace pieces: its lines, and each literal as a
+/// payload (`* 1 FETCH (BODY[] {342}`, the 342 octets, `)`).
+fn imap_response_pieces(bytes: &[u8], key: Option<&'static str>, out: &mut Vec<Piece>) {
+    let mut start = 0;
+    while start < bytes.len() {
+        let (mut line, next) = match memchr::memchr(b'\n', &bytes[start..]) {
+            Some(nl) => (&bytes[start..start + nl], start + nl + 1),
+            None => (&bytes[start..], bytes.len()),
+        };
+        if line.last() == Some(&b'\r') {
+            line = &line[..line.len() - 1];
+        }
+        start = next;
+        out.push(Piece::Line {
+            text: crate::lossy(line).into_owned(),
+            parsed: None,
+            key,
+        });
+        if let Some((n, _)) = crate::imap::response::literal_size(line) {
+            let n = n.min(bytes.len() - start);
+            let lit = &bytes[start..start + n];
+            out.push(Piece::Payload {
+                text: crate::lossy(lit).into_owned(),
+                lines: memchr::memchr_iter(b'\n', lit).count(),
+                key,
+            });
+            start += n;
+        }
     }
 }
 
@@ -372,6 +517,7 @@ mod tests {
             key: Some("smtp.reply.250"),
             line_keys: vec!["smtp.cmd.EHLO", "smtp.ext.SIZE"],
             multi: false,
+            len: 0,
         });
         s.expect_reply(ReplyMeta {
             key: Some("smtp.error.relay_denied"),
@@ -409,6 +555,77 @@ mod tests {
         assert_eq!(texts(&p), ["P4 hello\n.\nMAIL FROM:<x@y>\r\n.\r\n"]);
         let p = s.feed(Direction::ToServer, b"QUIT\r\n");
         assert_eq!(texts(&p), ["L QUIT"]);
+    }
+
+    /// IMAP responses are cut by the lengths the session reported, with a
+    /// literal as a payload between the lines around it; a client's
+    /// literal (APPEND) is a payload too (RFC 9051 §4.3).
+    #[test]
+    fn imap_responses_and_literals_become_lines_and_payloads() {
+        let mut s = Splitter::new(Protocol::Imap, false);
+        let fetch = b"* 1 FETCH (UID 7 BODY[] {12}\r\nSubject: x\r\n)\r\n";
+        let ok = b"a3 OK FETCH completed\r\n";
+        s.expect_reply(ReplyMeta {
+            key: Some("imap.data.fetch"),
+            len: fetch.len(),
+            ..Default::default()
+        });
+        s.expect_reply(ReplyMeta {
+            key: Some("imap.ok.fetch"),
+            len: ok.len(),
+            ..Default::default()
+        });
+        let mut bytes = fetch.to_vec();
+        bytes.extend_from_slice(ok);
+        // In two pieces: nothing until a whole response is there.
+        assert!(s.feed(Direction::ToClient, &bytes[..20]).is_empty());
+        let r = s.feed(Direction::ToClient, &bytes[20..]);
+        assert_eq!(
+            texts(&r),
+            [
+                "L * 1 FETCH (UID 7 BODY[] {12}",
+                "P1 Subject: x\r\n",
+                "L )",
+                "L a3 OK FETCH completed"
+            ]
+        );
+        let keys: Vec<_> = r
+            .iter()
+            .map(|p| match p {
+                Piece::Line { key, .. } | Piece::Payload { key, .. } => *key,
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                Some("imap.data.fetch"),
+                Some("imap.data.fetch"),
+                Some("imap.data.fetch"),
+                Some("imap.ok.fetch")
+            ]
+        );
+        let c = s.feed(Direction::ToServer, b"a4 APPEND Sent {5}\r\n");
+        assert!(matches!(
+            &c[0],
+            Piece::Line { parsed: Some(Parsed::Command { verb, arg }), .. }
+                if verb == "APPEND" && arg == "Sent {5}"
+        ));
+        let c = s.feed(
+            Direction::ToServer,
+            b"hello\r\na5 UID FETCH 1:* (FLAGS)\r\n",
+        );
+        assert_eq!(texts(&c), ["P0 hello", "L a5 UID FETCH 1:* (FLAGS)"]);
+        assert!(matches!(
+            &c[0],
+            Piece::Payload {
+                key: Some("imap.cmd.APPEND"),
+                ..
+            }
+        ));
+        assert!(matches!(
+            &c[1],
+            Piece::Line { parsed: Some(Parsed::Command { verb, .. }), .. } if verb == "UID FETCH"
+        ));
     }
 
     #[test]

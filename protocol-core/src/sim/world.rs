@@ -23,6 +23,7 @@ use super::trace::*;
 use super::wire::{Piece, ReplyMeta, Splitter};
 use crate::address::{Mailbox, ReversePath};
 use crate::dns::{Answer, RecordType, Zones};
+use crate::imap;
 use crate::message::rfc5322_date;
 use crate::mta::{self, BounceInfo, Failure, RetryPolicy};
 use crate::pop3;
@@ -103,6 +104,37 @@ pub struct FetchJob {
     pub apop: bool,
 }
 
+/// A mail program's IMAP visit (Dave's phone, or his laptop set up for
+/// IMAP): see [`imap::client`] for what it sends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImapJob {
+    pub host: String,
+    pub server: String,
+    pub port: u16,
+    pub login: String,
+    pub password: String,
+    /// `BODY.PEEK[]` rather than `BODY[]` (which sets `\Seen`).
+    pub peek: bool,
+    /// `\Deleted` and EXPUNGE what was fetched.
+    pub delete: bool,
+    /// `UID MOVE` what was fetched into this folder (created first).
+    pub move_to: Option<String>,
+    /// A message the program writes and APPENDs (a copy of a sent mail).
+    pub append: Option<ImapAppend>,
+    /// IDLE this long after fetching, for new mail.
+    pub idle: Option<SimDuration>,
+}
+
+/// A message an IMAP job composes and APPENDs to `folder`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImapAppend {
+    pub folder: String,
+    pub from: String,
+    pub to: Vec<String>,
+    pub subject: String,
+    pub body: String,
+}
+
 type JobId = u64;
 type AttemptId = u64;
 
@@ -110,6 +142,7 @@ type AttemptId = u64;
 enum Job {
     Send(SendJob),
     Fetch(FetchJob),
+    Imap(ImapJob),
 }
 
 /// What a DNS answer is for.
@@ -143,6 +176,10 @@ enum ClientEnd {
         session: Box<pop3::client::ClientSession>,
         job: JobId,
     },
+    Imap {
+        session: Box<imap::client::ClientSession>,
+        job: JobId,
+    },
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -160,6 +197,7 @@ enum ServerEnd {
         submission: bool,
     },
     Pop3(Box<pop3::server::ServerSession>),
+    Imap(Box<imap::ServerSession>),
 }
 
 #[derive(Debug)]
@@ -280,6 +318,8 @@ pub struct World {
     next_attempt: AttemptId,
     /// POP3 leave-on-server: UIDs each (device host, login) has seen.
     known_uids: VecMap<(String, String), BTreeSet<String>>,
+    /// IMAP: (UIDVALIDITY, highest UID) each (device host, login) has seen.
+    imap_seen: VecMap<(String, String), (u32, u32)>,
     retry: RetryPolicy,
     /// Queue entries (host, queue id) of a down host that are past their
     /// give-up age: no longer polled, run again when the host comes up.
@@ -318,6 +358,7 @@ impl World {
             attempts: VecMap::new(),
             next_attempt: 1,
             known_uids: VecMap::new(),
+            imap_seen: VecMap::new(),
             retry: RetryPolicy::default(),
             parked: BTreeSet::new(),
             max_hops: mta::DEFAULT_MAX_HOPS,
@@ -381,6 +422,11 @@ impl World {
 
     pub fn schedule_fetch(&mut self, at: SimTime, job: FetchJob) {
         let id = self.new_job(Job::Fetch(job));
+        self.schedule(at, Action::StartJob { job: id });
+    }
+
+    pub fn schedule_imap(&mut self, at: SimTime, job: ImapJob) {
+        let id = self.new_job(Job::Imap(job));
         self.schedule(at, Action::StartJob { job: id });
     }
 
@@ -690,8 +736,7 @@ impl World {
     pub fn mailbox(&self, host: &str, login: &str) -> Vec<pop3::server::StoredMessage> {
         self.hosts
             .get(host)
-            .and_then(|h| h.mail.maildrops.get(login))
-            .map(|d| d.messages.clone())
+            .map(|h| h.mail.maildrop(login))
             .unwrap_or_default()
     }
 

@@ -1,5 +1,6 @@
 //! The mail programs: John's (and anyone's) SMTP submission of a
-//! composed message, and POP3 fetching, as scripted agents.
+//! composed message, POP3 fetching, and IMAP visits (Dave's phone), as
+//! scripted agents.
 
 use super::*;
 
@@ -10,6 +11,7 @@ impl World {
         let (host, server) = match self.jobs.get(&job) {
             Some(Job::Send(s)) => (s.from_host.clone(), s.server.clone()),
             Some(Job::Fetch(f)) => (f.host.clone(), f.server.clone()),
+            Some(Job::Imap(j)) => (j.host.clone(), j.server.clone()),
             None => return,
         };
         if let Some(h) = self.hosts.get(&server) {
@@ -76,6 +78,7 @@ impl World {
         let (host, port) = match self.jobs.get(&job) {
             Some(Job::Send(s)) => (s.from_host.clone(), s.port),
             Some(Job::Fetch(f)) => (f.host.clone(), f.port),
+            Some(Job::Imap(j)) => (j.host.clone(), j.port),
             None => return,
         };
         let protocol = match self.check_connect(&host, &target, port) {
@@ -123,6 +126,32 @@ impl World {
                 session.set_wire_events(false);
                 ClientEnd::Pop3 {
                     session: Box::new(session),
+                    job,
+                }
+            }
+            Some(Job::Imap(j)) => {
+                let j = j.clone();
+                let mut config = imap::client::ClientConfig::new(j.login.clone(), j.password);
+                config.peek = j.peek;
+                config.delete = j.delete;
+                config.move_to = j.move_to;
+                config.idle_for = j.idle;
+                config.seen = self.imap_seen.get(&(j.host.clone(), j.login)).copied();
+                if let Some(a) = j.append {
+                    let data = self.compose(&SendJob {
+                        from_host: j.host.clone(),
+                        server: j.server.clone(),
+                        port: j.port,
+                        auth: None,
+                        from: a.from,
+                        to: a.to,
+                        subject: a.subject,
+                        body: a.body,
+                    });
+                    config.append = Some((a.folder, data));
+                }
+                ClientEnd::Imap {
+                    session: Box::new(imap::client::ClientSession::new(config, self.now)),
                     job,
                 }
             }

@@ -215,19 +215,27 @@ impl World {
         };
         let data = mta::prepend_header(&entry.data, &mta::return_path(&entry.from));
         let message_id = mta::header_value(&data, "Message-ID");
-        let drop =
-            h.mail
-                .maildrops
-                .get_or_insert_with(login.clone(), || crate::sim::host::Maildrop {
-                    messages: Vec::new(),
-                    locked: false,
-                });
-        let uid = format!("{queue_id}.{}", drop.messages.len() + 1);
         let text = crate::lossy(&data).into_owned();
-        drop.messages.push(pop3::server::StoredMessage {
-            uid: uid.clone(),
-            data,
-        });
+        // The same UIDL POP3 has always shown (queue id and the message's
+        // place in the INBOX), kept in the one store IMAP shares.
+        if !h.mail.store.has_account(&login) {
+            let pass = h.mail.accounts.get(&login).map(|a| a.password.clone());
+            h.mail
+                .store
+                .add_account(login.clone(), pass.unwrap_or_default());
+        }
+        let inbox_len = {
+            use crate::imap::Mailstore as _;
+            h.mail
+                .store
+                .folder(&login, "INBOX")
+                .map_or(0, |f| f.messages.len())
+        };
+        let uid = format!("{queue_id}.{}", inbox_len + 1);
+        let date = crate::imap::server::imap_date(self.now);
+        h.mail
+            .store
+            .deliver_with_uidl(&login, data, &date, uid.clone());
         self.emit(
             host,
             host,
@@ -235,13 +243,14 @@ impl World {
                 host: host.to_string(),
                 queue_id: queue_id.to_string(),
                 rcpt: rcpt.to_string(),
-                mailbox: login,
+                mailbox: login.clone(),
                 uid,
                 message_id,
                 message: text,
             },
             Some("mta.delivered"),
         );
+        self.store_changed(Some((host.to_string(), login)), None);
     }
 
     pub(super) fn attempt_connect(&mut self, att: AttemptId, ip: Ipv4Addr) {

@@ -56,6 +56,7 @@ impl Endpoint for ServerEnd {
                 session.handle_input(now, bytes, &mut policy);
             }
             ServerEnd::Pop3(session) => session.handle_input(now, bytes, &mut host.mail),
+            ServerEnd::Imap(session) => session.handle_input(now, bytes, &mut host.mail.store),
             ServerEnd::Pending => {}
         }
     }
@@ -63,6 +64,7 @@ impl Endpoint for ServerEnd {
         match self {
             ServerEnd::Smtp { session, .. } => session.handle_close(now),
             ServerEnd::Pop3(session) => session.handle_close(now, &mut host.mail),
+            ServerEnd::Imap(session) => session.handle_close(now, &mut host.mail.store),
             ServerEnd::Pending => {}
         }
     }
@@ -70,6 +72,7 @@ impl Endpoint for ServerEnd {
         match self {
             ServerEnd::Smtp { session, .. } => session.handle_timeout(now),
             ServerEnd::Pop3(session) => session.handle_timeout(now, &mut host.mail),
+            ServerEnd::Imap(session) => session.handle_timeout(now, &mut host.mail.store),
             ServerEnd::Pending => {}
         }
     }
@@ -77,6 +80,7 @@ impl Endpoint for ServerEnd {
         match self {
             ServerEnd::Smtp { session, .. } => session.poll_timeout(),
             ServerEnd::Pop3(session) => session.poll_timeout(),
+            ServerEnd::Imap(session) => session.poll_timeout(),
             ServerEnd::Pending => None,
         }
     }
@@ -84,6 +88,7 @@ impl Endpoint for ServerEnd {
         match self {
             ServerEnd::Smtp { session, .. } => session.is_closed(),
             ServerEnd::Pop3(session) => session.is_closed(),
+            ServerEnd::Imap(session) => session.is_closed(),
             ServerEnd::Pending => false,
         }
     }
@@ -95,6 +100,7 @@ impl Endpoint for ClientEnd {
             ClientEnd::Console { rx } => rx.extend_from_slice(bytes),
             ClientEnd::Smtp { session, .. } => session.handle_input(now, bytes),
             ClientEnd::Pop3 { session, .. } => session.handle_input(now, bytes),
+            ClientEnd::Imap { session, .. } => session.handle_input(now, bytes),
         }
     }
     fn handle_close(&mut self, now: SimTime, _host: &mut Host) {
@@ -102,6 +108,7 @@ impl Endpoint for ClientEnd {
             ClientEnd::Console { .. } => {}
             ClientEnd::Smtp { session, .. } => session.handle_close(now),
             ClientEnd::Pop3 { session, .. } => session.handle_close(now),
+            ClientEnd::Imap { session, .. } => session.handle_close(now),
         }
     }
     fn handle_timeout(&mut self, now: SimTime, _host: &mut Host) {
@@ -109,6 +116,7 @@ impl Endpoint for ClientEnd {
             ClientEnd::Console { .. } => {}
             ClientEnd::Smtp { session, .. } => session.handle_timeout(now),
             ClientEnd::Pop3 { session, .. } => session.handle_timeout(now),
+            ClientEnd::Imap { session, .. } => session.handle_timeout(now),
         }
     }
     fn poll_timeout(&self) -> Option<SimTime> {
@@ -116,6 +124,7 @@ impl Endpoint for ClientEnd {
             ClientEnd::Console { .. } => None,
             ClientEnd::Smtp { session, .. } => session.poll_timeout(),
             ClientEnd::Pop3 { session, .. } => session.poll_timeout(),
+            ClientEnd::Imap { session, .. } => session.poll_timeout(),
         }
     }
     fn is_closed(&self) -> bool {
@@ -123,6 +132,7 @@ impl Endpoint for ClientEnd {
             ClientEnd::Console { .. } => false,
             ClientEnd::Smtp { session, .. } => session.is_closed(),
             ClientEnd::Pop3 { session, .. } => session.is_closed(),
+            ClientEnd::Imap { session, .. } => session.is_closed(),
         }
     }
 }
@@ -169,6 +179,7 @@ impl World {
             25 if h.smtp.is_some() => Ok(Protocol::Smtp),
             587 if h.submission.is_some() => Ok(Protocol::Smtp),
             110 if h.pop3.is_some() => Ok(Protocol::Pop3),
+            143 if h.imap.is_some() => Ok(Protocol::Imap),
             _ => Err(ConnectError::Refused),
         }
     }
@@ -277,6 +288,11 @@ impl World {
                 session: smtp_server(host.submission.as_ref().expect("checked")),
                 submission: true,
             },
+            143 => {
+                let mut s = imap::ServerSession::new(host.imap.clone().expect("checked"), self.now);
+                s.set_wire_events(false);
+                ServerEnd::Imap(Box::new(s))
+            }
             _ => {
                 let mut s = pop3::server::ServerSession::new(
                     host.pop3.clone().expect("checked"),
@@ -371,7 +387,9 @@ impl World {
                 c.end(at).handle_input(self.now, bytes, host);
             }
         }
+        let changed = store_user(&c, at);
         self.pump(id, c);
+        self.store_changed(changed, Some(id));
     }
 
     /// The FIN of `dir`'s sender arrived: the receiving session learns
@@ -381,7 +399,9 @@ impl World {
             return;
         };
         self.close_end(&mut c, receiver(dir));
+        let changed = store_user(&c, receiver(dir));
         self.pump(id, c);
+        self.store_changed(changed, Some(id));
     }
 
     pub(super) fn on_timer(&mut self, id: ConnId, role: Role) {
@@ -391,7 +411,44 @@ impl World {
         if let Some(host) = self.hosts.get_mut(c.host(role)) {
             c.end(role).handle_timeout(self.now, host);
         }
+        let changed = store_user(&c, role);
         self.pump(id, c);
+        self.store_changed(changed, Some(id));
+    }
+
+    /// A user's mailbox on `host` may have changed (delivery, a POP3 or
+    /// IMAP session): the other IMAP sessions of that user that are in
+    /// IDLE hear of it at once (RFC 2177), the others at their next command.
+    pub(super) fn store_changed(
+        &mut self,
+        changed: Option<(String, String)>,
+        except: Option<ConnId>,
+    ) {
+        let Some((host, user)) = changed else {
+            return;
+        };
+        if self.hosts.get(&host).is_none_or(|h| h.imap.is_none()) {
+            return;
+        }
+        let ids: Vec<ConnId> = self
+            .conns
+            .iter()
+            .filter(|(id, c)| {
+                Some(**id) != except
+                    && c.server_host == host
+                    && matches!(&c.server, ServerEnd::Imap(s) if s.is_idling() && s.user() == Some(user.as_str()))
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        for id in ids {
+            let Some(mut c) = self.conns.remove(&id) else {
+                continue;
+            };
+            if let (ServerEnd::Imap(s), Some(h)) = (&mut c.server, self.hosts.get_mut(&host)) {
+                s.handle_store_changed(self.now, &mut h.mail.store);
+            }
+            self.pump(id, c);
+        }
     }
 
     /// Tells the session at `role` that the connection is gone, once.
@@ -572,10 +629,27 @@ impl World {
                                 Some("pop3.deleted"),
                             );
                         }
+                        self.store_changed(Some((h, user)), Some(id));
                         None
                     }
                     Some(_) => None,
                 },
+                ServerEnd::Imap(session) => {
+                    let Some(ev) = session.poll_event() else {
+                        break;
+                    };
+                    let user = session.user().unwrap_or("").to_string();
+                    match ev {
+                        imap::ServerEvent::StateChanged { to, .. } => {
+                            state_key = to.explain_key();
+                            Some(Cow::Owned(to.to_string()))
+                        }
+                        ev => {
+                            self.imap_server_event(c, ev, user);
+                            None
+                        }
+                    }
+                }
                 ServerEnd::Pending => break,
             };
             any = true;
@@ -641,6 +715,20 @@ impl World {
                     }
                     Some(_) => None,
                 },
+                ClientEnd::Imap { session, job } => match session.poll_event() {
+                    None => break,
+                    Some(imap::client::ClientEvent::StateChanged { to, .. }) => {
+                        Some(Cow::Owned(to.to_string()))
+                    }
+                    Some(imap::client::ClientEvent::Finished(o)) => {
+                        if let (Some(Job::Imap(j)), Some(seen)) = (self.jobs.get(job), o.seen) {
+                            self.imap_seen
+                                .insert((j.host.clone(), j.login.clone()), seen);
+                        }
+                        None
+                    }
+                    Some(_) => None,
+                },
             };
             any = true;
             if let Some(state) = state {
@@ -663,6 +751,104 @@ impl World {
             }
         }
         any
+    }
+
+    /// What an IMAP server session did to the store, into the trace.
+    fn imap_server_event(&mut self, c: &Conn, ev: imap::ServerEvent, mailbox: String) {
+        use imap::ServerEvent as E;
+        let h = c.server_host.clone();
+        let (kind, key) = match ev {
+            E::Fetched {
+                folder,
+                uid,
+                seen_set,
+            } => (
+                EventKind::Fetched {
+                    host: h.clone(),
+                    mailbox,
+                    folder,
+                    uid,
+                    seen_set,
+                },
+                "imap.fetched",
+            ),
+            E::FlagsChanged { folder, uid, flags } => (
+                EventKind::FlagsChanged {
+                    host: h.clone(),
+                    mailbox,
+                    folder,
+                    uid,
+                    flags: flags.to_string(),
+                },
+                "imap.flags_changed",
+            ),
+            E::Appended { folder, uid } => (
+                EventKind::Appended {
+                    host: h.clone(),
+                    mailbox,
+                    folder,
+                    uid,
+                },
+                "imap.appended",
+            ),
+            E::Copied { from, to, uids } => (
+                EventKind::Copied {
+                    host: h.clone(),
+                    mailbox,
+                    from_folder: from,
+                    to_folder: to,
+                    uids,
+                },
+                "imap.copied",
+            ),
+            E::Expunged { .. } => {
+                let removed = self
+                    .hosts
+                    .get_mut(&h)
+                    .map(|x| x.mail.store.take_removed())
+                    .unwrap_or_default();
+                for r in removed {
+                    self.emit(
+                        &h,
+                        &h,
+                        EventKind::Expunged {
+                            host: h.clone(),
+                            mailbox: r.user,
+                            folder: r.folder,
+                            uid: r.uid,
+                            uidl: r.uidl,
+                        },
+                        Some("imap.expunged"),
+                    );
+                }
+                return;
+            }
+            E::FolderRenamed { .. } => {
+                // RENAME INBOX empties INBOX (RFC 9051 §6.3.6).
+                let removed = self
+                    .hosts
+                    .get_mut(&h)
+                    .map(|x| x.mail.store.take_removed())
+                    .unwrap_or_default();
+                for r in removed {
+                    self.emit(
+                        &h,
+                        &h,
+                        EventKind::Expunged {
+                            host: h.clone(),
+                            mailbox: r.user,
+                            folder: r.folder,
+                            uid: r.uid,
+                            uidl: r.uidl,
+                        },
+                        Some("imap.expunged"),
+                    );
+                }
+                return;
+            }
+            _ => return,
+        };
+        self.emit(&h, &h, kind, Some(key));
     }
 
     /// Both sides are closed: settle whatever the connection was for.
@@ -690,7 +876,8 @@ impl World {
                 purpose: SmtpPurpose::Submit(job),
                 ..
             }
-            | ClientEnd::Pop3 { job, .. } => {
+            | ClientEnd::Pop3 { job, .. }
+            | ClientEnd::Imap { job, .. } => {
                 self.jobs.remove(&job);
             }
             ClientEnd::Console { rx } => {
@@ -720,6 +907,7 @@ pub(super) fn server_output(
                     key: t.key,
                     line_keys: t.line_keys,
                     multi: false,
+                    len: 0,
                 });
             }
             Some(t.bytes)
@@ -732,6 +920,20 @@ pub(super) fn server_output(
                         key: Some(r.key),
                         line_keys: Vec::new(),
                         multi: r.multi,
+                        len: 0,
+                    });
+                }
+            }
+            Some(bytes)
+        }
+        ServerEnd::Imap(s) => {
+            let bytes = s.poll_output()?;
+            while let Some(r) = s.poll_response() {
+                if sending {
+                    split.expect_reply(ReplyMeta {
+                        key: Some(r.key),
+                        len: r.len,
+                        ..Default::default()
                     });
                 }
             }
@@ -741,10 +943,26 @@ pub(super) fn server_output(
     }
 }
 
+/// The (host, user) whose mail a server session at `role` works on, if it
+/// is a POP3 or IMAP server logged in (what it did may have changed that
+/// user's mailbox).
+fn store_user(c: &Conn, role: Role) -> Option<(String, String)> {
+    if role != Role::Server {
+        return None;
+    }
+    let user = match &c.server {
+        ServerEnd::Imap(s) => s.user()?.to_string(),
+        // POP3 changes the store only in UPDATE, reported by its event.
+        _ => return None,
+    };
+    Some((c.server_host.clone(), user))
+}
+
 pub(super) fn client_output(c: &mut ClientEnd) -> Option<Vec<u8>> {
     match c {
         ClientEnd::Console { .. } => None,
         ClientEnd::Smtp { session, .. } => session.poll_output(),
         ClientEnd::Pop3 { session, .. } => session.poll_output(),
+        ClientEnd::Imap { session, .. } => session.poll_output(),
     }
 }
