@@ -34,6 +34,10 @@ pub struct HostInfo {
     pub name: String,
     pub ip: String,
     pub role: HostRole,
+    /// The one name a student reads for this host everywhere (map, lanes,
+    /// narration, inspector): the DNS name's first label, or the whole DNS
+    /// name where two hosts share a first label.
+    pub short: String,
     /// Position on the map, in a 1000 x 440 box.
     pub x: f64,
     pub y: f64,
@@ -135,6 +139,7 @@ impl Story {
                     name: c.name.clone(),
                     ip: c.ip.to_string(),
                     role,
+                    short: String::new(),
                     x: 0.0,
                     y: 0.0,
                 }
@@ -148,6 +153,15 @@ impl Story {
             hosts.extend(all.iter().filter(|h| rank(&h.id, h.role) == r).cloned());
         }
         layout(&mut hosts);
+        let firsts: Vec<String> = hosts.iter().map(|h| first_label(&h.name)).collect();
+        for (k, h) in hosts.iter_mut().enumerate() {
+            let clash = firsts.iter().filter(|f| **f == firsts[k]).count() > 1;
+            h.short = if clash {
+                h.name.clone()
+            } else {
+                firsts[k].clone()
+            };
+        }
         let mut story = Story {
             name: name.into(),
             title: title.into(),
@@ -183,9 +197,21 @@ impl Story {
         }
     }
 
+    /// The name a student reads for host `id` (its short DNS name); an id
+    /// that is not a host of the story ("world") stays as it is.
+    pub fn host_name(&self, id: &str) -> String {
+        self.host_index(id)
+            .map_or_else(|| id.to_string(), |k| self.hosts[k].short.clone())
+    }
+
     pub fn host_index(&self, id: &str) -> Option<usize> {
         self.hosts.iter().position(|h| h.id == id)
     }
+}
+
+/// "mail" for "mail.dave.example".
+pub fn first_label(name: &str) -> String {
+    name.split('.').next().unwrap_or(name).to_string()
 }
 
 /// Places hosts: DNS servers on a top row, the rest left to right by rank,

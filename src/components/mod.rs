@@ -67,6 +67,11 @@ pub struct Ctx {
     pub tab: RwSignal<Tab>,
     /// The telnet pane: its world and sessions.
     pub console: RwSignal<Console>,
+    /// Play and step through the key steps only (the wire, DNS, queue and
+    /// mailbox changes), passing over the sessions' own state changes.
+    pub key_steps: RwSignal<bool>,
+    /// What the screen reader is told, once per step (see `announce`).
+    pub announcement: RwSignal<String>,
 }
 
 impl Ctx {
@@ -105,6 +110,39 @@ impl Ctx {
                 p.follow(before, len)
             });
         }
+    }
+    /// One step forward (a key step in the key-steps view), paused.
+    pub fn step_forward(&self) {
+        let key = self.key_steps.get_untracked();
+        let pos = self.player.with_untracked(|p| p.position);
+        let next = self
+            .story
+            .with_untracked(|s| crate::state::next_position(&s.trace, pos, key));
+        self.player.update(|p| {
+            p.pause();
+            p.seek(next)
+        });
+    }
+    /// One step back (a key step in the key-steps view), paused.
+    pub fn step_back(&self) {
+        let key = self.key_steps.get_untracked();
+        let pos = self.player.with_untracked(|p| p.position);
+        let prev = self
+            .story
+            .with_untracked(|s| crate::state::prev_position(&s.trace, pos, key));
+        self.player.update(|p| {
+            p.pause();
+            p.seek(prev)
+        });
+    }
+    pub fn dialog_open(&self) -> bool {
+        self.help_open.get_untracked()
+            || self.compose_open.get_untracked()
+            || self.open_message.with_untracked(Option::is_some)
+    }
+    /// The name a student reads for a host id (the short DNS name).
+    pub fn host_name(&self, id: &str) -> String {
+        self.story.with_untracked(|s| s.host_name(id))
     }
     /// Elapsed real time (ms, already divided by the speed) in the current event.
     pub fn elapsed_scaled(&self) -> f64 {
@@ -169,12 +207,16 @@ fn frame(ctx: Ctx) {
     let p = ctx.player.get_untracked();
     let started = ctx.step_started.get_untracked();
     if p.playing {
-        let wait = ctx
-            .story
-            .with_untracked(|s| crate::state::wait_before_next_ms(&s.trace, p.position))
-            / p.speed_factor();
-        if now - started >= wait {
-            ctx.player.update(|p| p.step_forward());
+        let key = ctx.key_steps.get_untracked();
+        let (next, wait) = ctx.story.with_untracked(|s| {
+            let next = crate::state::next_position(&s.trace, p.position, key);
+            (
+                next,
+                crate::state::wait_before_next_ms(&s.trace, p.position, next),
+            )
+        });
+        if now - started >= wait / p.speed_factor() {
+            ctx.player.update(|p| p.advance_to(next));
             ctx.step_started.set(now);
         }
     }
@@ -206,11 +248,8 @@ fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
     if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
         return;
     }
-    if ctx.compose_open.get_untracked() || ctx.open_message.get_untracked().is_some() {
-        if ev.key() == "Escape" {
-            ctx.compose_open.set(false);
-            ctx.open_message.set(None);
-        }
+    // A dialog handles its own keys (Tab stays inside, Escape closes it).
+    if ctx.dialog_open() {
         return;
     }
     let handled = match ev.key().as_str() {
@@ -219,14 +258,11 @@ fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
             true
         }
         "ArrowRight" | "l" => {
-            ctx.player.update(|p| {
-                p.pause();
-                p.step_forward()
-            });
+            ctx.step_forward();
             true
         }
         "ArrowLeft" | "j" => {
-            ctx.player.update(Player::step_back);
+            ctx.step_back();
             true
         }
         "Home" => {
@@ -246,11 +282,7 @@ fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
             true
         }
         "?" => {
-            ctx.help_open.update(|h| *h = !*h);
-            true
-        }
-        "Escape" => {
-            ctx.help_open.set(false);
+            ctx.help_open.set(true);
             true
         }
         _ => false,
@@ -258,6 +290,45 @@ fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
     if handled {
         ev.prevent_default();
     }
+}
+
+/// Tells a screen reader about each step, once, when the cursor has stayed
+/// on it for a moment: scrubbing or pressing an arrow key quickly says only
+/// where it stopped, and playing waits for the step's reading time anyway.
+/// In the telnet pane the log speaks (the reply, once) and this stays quiet.
+fn announce(ctx: Ctx) {
+    Effect::new(move |_| {
+        let pos = ctx.player.with(|p| p.position);
+        let generation = ctx.generation.get();
+        if ctx.tab.get_untracked() == Tab::Telnet {
+            return;
+        }
+        set_timeout(
+            move || {
+                let still = ctx.player.with_untracked(|p| p.position) == pos
+                    && ctx.generation.get_untracked() == generation;
+                if !still || ctx.tab.get_untracked() == Tab::Telnet {
+                    return;
+                }
+                let text = ctx.story.with_untracked(|s| {
+                    let len = s.trace.len();
+                    match pos.checked_sub(1) {
+                        None => format!("{}: start. {}", s.title, s.goal),
+                        Some(i) if pos == len => format!(
+                            "Step {pos} of {len}, the end. {}",
+                            crate::state::narration_text(&s.trace, i)
+                        ),
+                        Some(i) => format!(
+                            "Step {pos} of {len}. {}",
+                            crate::state::narration_text(&s.trace, i)
+                        ),
+                    }
+                });
+                ctx.announcement.set(text);
+            },
+            std::time::Duration::from_millis(700),
+        );
+    });
 }
 
 /// The whole page.
@@ -298,8 +369,11 @@ pub fn App() -> impl IntoView {
             Tab::Line
         }),
         console,
+        key_steps: RwSignal::new(true),
+        announcement: RwSignal::new(String::new()),
     };
     provide_context(ctx);
+    announce(ctx);
 
     // Any move of the cursor (or play/pause) restarts the event's clock and the loop.
     Effect::new(move |_| {
@@ -334,6 +408,7 @@ pub fn App() -> impl IntoView {
     view! {
         <toolbar::Toolbar />
         <main id="app" class="layout" class:telnet-mode=move || ctx.tab.get() == Tab::Telnet data-ready="false">
+            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{move || ctx.announcement.get()}</div>
             <div class="col-left">
                 <map::NetworkMap />
                 <div class="under-map">

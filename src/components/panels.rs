@@ -27,9 +27,12 @@ pub fn Narration() -> impl IntoView {
                 }
                 .into_any();
             };
+            if p.at_end() && s.name != crate::story::SANDBOX.0 && ctx.tab.get() != Tab::Telnet {
+                return wrap_up_view(s, &ctx.snapshot.get()).into_any();
+            }
             let e = &s.trace[i];
-            let (proto, what) = describe(e);
-            let hosts = if e.from == e.to { e.from.clone() } else { format!("{} → {}", e.from, e.to) };
+            let (proto, what) = (describe(e).0, what_happened(s, e));
+            let hosts = if e.from == e.to { s.host_name(&e.from) } else { format!("{} → {}", s.host_name(&e.from), s.host_name(&e.to)) };
             let ex = explanation_keys(&s.trace, i).first().and_then(|k| lookup(k));
             let expects = crate::state::state_expects(e);
             let gap = gap_before(&s.trace, i).map(gap_caption);
@@ -45,7 +48,7 @@ pub fn Narration() -> impl IntoView {
                     }
                     .into_any(),
                     None => view! {
-                        <p class="why">{expects.unwrap_or_else(|| "A step inside one host: its mail program or server keeps track of where the session is.".into())}</p>
+                        <p class="why">{expects.unwrap_or_else(|| crate::state::INTERNAL_STEP.into())}</p>
                     }
                     .into_any(),
                 }}
@@ -54,10 +57,84 @@ pub fn Narration() -> impl IntoView {
         })
     };
     view! {
-        <section class="panel narration" aria-label="Narration" aria-live="polite">
+        // Not a live region: the page's one status line announces each step
+        // once (components::announce). Focusable, as it scrolls.
+        <section class="panel narration" aria-label="Narration" tabindex="0">
             <h2>"What happened"</h2>
             <div class="narration-body">{content}</div>
         </section>
+    }
+}
+
+/// The core's one-line description of an event, with host ids turned into
+/// the names a student reads (the core's text names hosts by id in these).
+fn what_happened(s: &crate::story::Story, e: &protocol_core::sim::TraceEvent) -> String {
+    use protocol_core::sim::EventKind;
+    match &e.kind {
+        EventKind::HostState { host, up } => format!(
+            "{} is {}",
+            s.host_name(host),
+            if *up { "up" } else { "down" }
+        ),
+        EventKind::Relayed {
+            queue_id,
+            to_host,
+            rcpts,
+            ..
+        } => format!(
+            "{queue_id} relayed to {} for {}",
+            s.host_name(to_host),
+            rcpts
+                .iter()
+                .map(|r| format!("<{r}>"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        _ => describe(e).1,
+    }
+}
+
+/// The end of a scenario: what happened and what it showed.
+fn wrap_up_view(s: &crate::story::Story, snap: &crate::state::Snapshot) -> impl IntoView {
+    let w = crate::state::wrap_up(&s.trace, snap);
+    let hops = w
+        .hops
+        .iter()
+        .map(|(a, b, p)| format!("{} → {} ({p})", s.host_name(a), s.host_name(b)))
+        .collect::<Vec<_>>();
+    let hops_text = match hops.len() {
+        0 => "No message text travelled.".to_string(),
+        1 => format!("The message made 1 hop: {}.", hops[0]),
+        n => format!("The message made {n} hops: {}.", hops.join(", ")),
+    };
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let mut now = vec![
+        format!("Dave's inbox: {}.", count(w.dave, "message")),
+        format!(
+            "John's inbox: {}{}.",
+            count(w.john, "message"),
+            if w.bounces > 0 {
+                format!(" ({} back to John)", count(w.bounces, "bounce"))
+            } else {
+                String::new()
+            }
+        ),
+    ];
+    if w.queued > 0 {
+        now.push(format!(
+            "The ISP's queue still holds {} to retry.",
+            count(w.queued, "message")
+        ));
+    }
+    view! {
+        <h3 class="wrap-title">"The end: what happened"</h3>
+        <ul class="wrap-up">
+            <li>{hops_text}</li>
+            <li>{format!("It all took {} of simulated time ({} steps).", crate::state::duration_words(w.took_us), s.trace.len())}</li>
+            <li>{format!("Where the mail is now: {}", now.join(" "))}</li>
+        </ul>
+        <p class="why"><strong>"What it showed: "</strong>{s.goal.clone()}</p>
+        <p class="hint">"Press Play to watch it again, or pick another scenario."</p>
     }
 }
 
@@ -79,13 +156,13 @@ fn crlf_badges(raw: String) -> impl IntoView {
         .collect_view()
 }
 
-fn machine_view(m: Machine) -> impl IntoView {
+fn machine_view(m: Machine, server: String) -> impl IntoView {
     let current = m.current.clone().unwrap_or_default();
     let title = format!(
         "{} server session #{} on {}",
         m.protocol.label(),
         m.conn,
-        m.server
+        server
     );
     let rows = m
         .states
@@ -127,13 +204,47 @@ fn machine_view(m: Machine) -> impl IntoView {
 pub fn Inspector() -> impl IntoView {
     let ctx = use_ctx();
     let tab = ctx.tab;
-    let tab_button = move |t: Tab, label: &'static str| {
+    const TABS: [(Tab, &str, &str); 4] = [
+        (Tab::Line, "Line", "tab-line"),
+        (Tab::Machine, "State machine", "tab-machine"),
+        (Tab::Message, "Message", "tab-message"),
+        (Tab::Telnet, "Telnet", "tab-telnet"),
+    ];
+    // The tabs pattern (WAI-ARIA APG): one tab stop, arrows move between
+    // tabs (and never move the story), the panel is labelled by its tab.
+    let on_tab_key = move |ev: web_sys::KeyboardEvent| {
+        let k = TABS
+            .iter()
+            .position(|t| t.0 == tab.get_untracked())
+            .unwrap_or(0);
+        let to = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => (k + 1) % TABS.len(),
+            "ArrowLeft" | "ArrowUp" => (k + TABS.len() - 1) % TABS.len(),
+            "Home" => 0,
+            "End" => TABS.len() - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        ev.stop_propagation();
+        tab.set(TABS[to].0);
+        if let Some(el) = document().get_element_by_id(TABS[to].2) {
+            use web_sys::wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    };
+    let tab_button = move |(t, label, id): (Tab, &'static str, &'static str)| {
         view! {
             <button
                 role="tab"
                 class="tab"
+                id=id
+                aria-controls="inspector-panel"
                 aria-selected=move || if tab.get() == t { "true" } else { "false" }
+                tabindex=move || if tab.get() == t { "0" } else { "-1" }
                 on:click=move |_| tab.set(t)
+                on:keydown=on_tab_key
             >{label}</button>
         }
     };
@@ -147,7 +258,7 @@ pub fn Inspector() -> impl IntoView {
             let fields = parsed_fields(e);
             let meanings: Vec<_> = explanation_keys(&s.trace, p.current().unwrap_or(0)).iter().filter_map(|k| lookup(k)).collect();
             view! {
-                <p class="meta">{format!("Event {} at {} · {} → {}", e.seq + 1, e.time, e.from, e.to)}</p>
+                <p class="meta">{format!("Event {} at {} · {} → {}", e.seq + 1, e.time, s.host_name(&e.from), s.host_name(&e.to))}</p>
                 {raw.map(|r| view! {
                     <h3>"Raw bytes"<span class="muted small">" (CR LF ends every line)"</span></h3>
                     <pre class="raw mono">{crlf_badges(r)}</pre>
@@ -174,13 +285,16 @@ pub fn Inspector() -> impl IntoView {
         let p = ctx.player.get();
         let snap = ctx.snapshot.get();
         ctx.story.with(|s| match p.current().and_then(|i| machine(&s.trace, &snap.view, i)) {
-            Some(m) => machine_view(m).into_any(),
+            Some(m) => {
+                let server = s.host_name(&m.server);
+                machine_view(m, server).into_any()
+            }
             None => view! { <p class="muted">"This event does not belong to an SMTP or POP3 session: no state machine to show."</p> }.into_any(),
         })
     };
     let message_tab = move || {
         let pos = ctx.player.with(|p| p.position);
-        ctx.story.with(|s| match hop_message(&s.trace, pos) {
+        ctx.story.with(|s| match hop_message(&s.trace, pos, &|h| s.host_name(h)) {
             None => view! { <p class="muted">"No message has travelled yet. It appears here once John's program sends it after DATA."</p> }.into_any(),
             Some(m) => {
                 let received = m.received_count();
@@ -209,12 +323,15 @@ pub fn Inspector() -> impl IntoView {
     view! {
         <section class="panel inspector" aria-label="Inspector">
             <div class="tabs" role="tablist" aria-label="Inspector views">
-                {tab_button(Tab::Line, "Line")}
-                {tab_button(Tab::Machine, "State machine")}
-                {tab_button(Tab::Message, "Message")}
-                {tab_button(Tab::Telnet, "Telnet")}
+                {TABS.into_iter().map(tab_button).collect_view()}
             </div>
-            <div class="tab-body" role="tabpanel" tabindex="0">
+            <div
+                class="tab-body"
+                id="inspector-panel"
+                role="tabpanel"
+                aria-labelledby=move || TABS.iter().find(|t| t.0 == tab.get()).map_or("tab-line", |t| t.2)
+                tabindex="0"
+            >
                 {move || match tab.get() {
                     Tab::Line => line_tab().into_any(),
                     Tab::Machine => machine_tab().into_any(),

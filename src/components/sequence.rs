@@ -77,6 +77,27 @@ pub fn SequenceDiagram() -> impl IntoView {
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let n = len();
+        if n == 0 {
+            return;
+        }
+        let at = current_row();
+        let to = match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => at.map_or(0, |r| (r + 1).min(n - 1)),
+            "ArrowUp" | "ArrowLeft" => at.map_or(0, |r| r.saturating_sub(1)),
+            "Home" => 0,
+            "End" => n - 1,
+            "PageDown" => at.map_or(0, |r| (r + 10).min(n - 1)),
+            "PageUp" => at.map_or(0, |r| r.saturating_sub(10)),
+            _ => return,
+        };
+        ev.prevent_default();
+        ev.stop_propagation();
+        if let Some(i) = shown.with_untracked(|rows| rows.get(to).copied()) {
+            ctx.player.update(|p| p.select(i));
+        }
+    };
     let rows = move || {
         let (a, b) = range.get();
         let gen = ctx.generation.get();
@@ -91,7 +112,7 @@ pub fn SequenceDiagram() -> impl IntoView {
             let states = shown.with_untracked(|rows| states_after(&s.trace, rows, r));
             let name = |k: Option<usize>| {
                 k.and_then(|k| s.hosts.get(k))
-                    .map_or_else(|| "world".to_string(), |h| h.id.clone())
+                    .map_or_else(|| "world".to_string(), |h| h.short.clone())
             };
             let names = (name(row.from), name(row.to));
             (row, gap_before(&s.trace, i).map(gap_caption), names, states)
@@ -124,12 +145,12 @@ pub fn SequenceDiagram() -> impl IntoView {
                     />
                 }
                 .into_any();
-                (
-                    m,
-                    x1.min(x2) - 50.0 / n as f64 + 1.0,
-                    (x2 - x1).abs() + 100.0 / n as f64 - 2.0,
-                    "span",
-                )
+                // The label may reach one lane past each end of the arrow,
+                // so whole lines show without a tooltip.
+                let lane = 100.0 / n as f64;
+                let left = (x1.min(x2) - 1.5 * lane).max(0.5);
+                let right = (x1.max(x2) + 1.5 * lane).min(99.5);
+                (m, left, right - left, "span")
             }
             (Some(a), _) => {
                 let x = x_pct(a);
@@ -179,20 +200,22 @@ pub fn SequenceDiagram() -> impl IntoView {
             Some(view! { <span class="seq-state" class:past=past style=style aria-hidden="true">{state_text.clone()}</span> })
         });
         view! {
-            <button
+            <div
+                role="option"
+                id=format!("seq-row-{r}")
                 class=format!("seq-row {}", row.kind)
                 class:current=current
                 class:past=past
                 class:gap=gap.is_some()
                 style=top
                 aria-label=aria
-                aria-current=move || if current() { "step" } else { "false" }
+                aria-selected=move || if current() { "true" } else { "false" }
                 title=title
                 on:click=move |_| ctx.player.update(|p| p.select(i))
             >
                 <svg class="seq-svg" aria-hidden="true">{lifelines}{mark}</svg>
-                <span class=format!("seq-label {anchor_cls}") style=format!("left: {}%; width: {}%", fixed(left, 2), fixed(width, 2))>{label}</span>
-            </button>
+                <span class=format!("seq-label {anchor_cls}") style=format!("left: {}%; width: {}%", fixed(left, 2), fixed(width, 2)) aria-hidden="true">{label}</span>
+            </div>
             {badge}
         }
         .into_any()
@@ -214,11 +237,26 @@ pub fn SequenceDiagram() -> impl IntoView {
             </svg>
             <div class="seq-head" aria-hidden="true">
                 {move || ctx.story.with(|s| s.hosts.iter().map(|h| view! {
-                    <span class="seq-host" title=format!("{} ({})", h.name, h.ip)>{h.id.clone()}</span>
+                    <span class="seq-host" title=format!("{} ({})", h.name, h.ip)>{h.short.clone()}</span>
                 }).collect_view())}
             </div>
             <div class="seq-probe" node_ref=probe aria-hidden="true"></div>
-            <div class="seq-scroll" node_ref=scroller on:scroll=move |_| measure()>
+            // One tab stop (a listbox): ↑/↓ move to the previous / next arrow,
+            // Home/End to the first / last; the rows are its options.
+            <div
+                class="seq-scroll"
+                node_ref=scroller
+                role="listbox"
+                tabindex="0"
+                aria-label="Sequence diagram steps"
+                aria-activedescendant=move || {
+                    // Only a row that is drawn (the list is windowed).
+                    let (a, b) = range.get();
+                    current_row().filter(|r| (a..b).contains(r)).map(|r| format!("seq-row-{r}"))
+                }
+                on:scroll=move |_| measure()
+                on:keydown=on_key
+            >
                 <div class="seq-inner" style=move || format!("height: {}px", fixed(len() as f64 * row_h.get(), 2))>
                     <For each=rows key=|k| *k children=row_view />
                 </div>

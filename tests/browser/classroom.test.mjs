@@ -1,0 +1,295 @@
+// Issue 13, the page in a real classroom: keyboard only, screen readers,
+// any zoom and font size, tablets and phones, a pace a class can follow.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { servedApp, axeViolations, artifactsDir, scrollsSideways } from './support.mjs';
+import { Visualizer, TelnetPane } from './app.mjs';
+
+const site = servedApp();
+
+async function open(viewport, query = '') {
+  const { page, problems } = await site.open(query, viewport);
+  const app = new Visualizer(page);
+  await app.ready();
+  return { page, problems, app };
+}
+
+/** What has focus: "tag role name" (enough to tell controls apart). */
+function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return '';
+    const name = el.getAttribute('aria-label') || el.getAttribute('name') || el.innerText || '';
+    return `${el.tagName.toLowerCase()} ${el.getAttribute('role') || ''} ${name.trim().split('\n')[0]}`;
+  });
+}
+
+/** Presses Tab until `re` matches what has focus; returns how many presses it took. */
+async function tabTo(page, re, max = 40) {
+  for (let n = 1; n <= max; n++) {
+    await page.keyboard.press('Tab');
+    if (re.test(await focused(page))) return n;
+  }
+  throw new Error(`no ${re} within ${max} Tabs; focus is on ${await focused(page)}`);
+}
+
+test('keyboard only: compose and send, open the message, close it, in few Tab presses', async () => {
+  const { page, problems, app } = await open();
+  const toCompose = await tabTo(page, /Write a message/);
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('dialog', { name: 'Write a message' });
+  await form.waitFor();
+  assert.match(await focused(page), /^input .* to$/, 'focus moves into the dialog, on To');
+  // Tab stays inside the dialog: round the controls and back to To.
+  const seen = [];
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await focused(page));
+    assert.ok(await form.evaluate((f) => f.contains(document.activeElement)), `Tab ${i + 1} left the dialog: ${seen}`);
+  }
+  assert.ok(seen.some((s) => /^input .* to$/.test(s)), `Tab comes round to To again: ${seen.join(' | ')}`);
+  await page.keyboard.press('Shift+Tab');
+  assert.ok(await form.evaluate((f) => f.contains(document.activeElement)), 'Shift+Tab stays inside too');
+  // Fill it in by keyboard.
+  await form.getByLabel('Subject').focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Keyboard only');
+  const toSend = await tabTo(page, /button\s+Send/, 6);
+  await page.keyboard.press('Enter');
+  await form.waitFor({ state: 'detached' });
+  assert.match(await focused(page), /Write a message/, 'focus returns to the button that opened it');
+  await page.keyboard.press('End');
+  const toInbox = await tabTo(page, /Keyboard only/);
+  await page.keyboard.press('Enter');
+  const viewer = page.getByRole('dialog', { name: "Message in Dave's inbox" });
+  await viewer.waitFor();
+  assert.ok(await viewer.evaluate((d) => d.contains(document.activeElement)), 'focus moves into the viewer');
+  await page.keyboard.press('Escape');
+  await viewer.waitFor({ state: 'detached' });
+  assert.match(await focused(page), /Keyboard only/, 'focus returns to the message in the inbox');
+  const total = toCompose + toSend + toInbox;
+  console.log(`Tab presses: ${toCompose} to "Write a message", ${toSend} from Subject to Send, ${toInbox} from "Write a message" to Dave's message; ${total} in all`);
+  assert.ok(toCompose <= 4, `Write a message in ${toCompose} Tabs`);
+  assert.ok(toInbox <= 20, `Dave's message in ${toInbox} Tabs from the toolbar`);
+  assert.ok(total <= 26, `${total} Tabs in all`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('help: focus inside, Escape closes it, focus back on the ? button', async () => {
+  const { page, problems } = await open();
+  const help = page.getByRole('button', { name: 'Keyboard shortcuts' });
+  await help.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await dialog.waitFor();
+  assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)));
+  await page.keyboard.press('Tab');
+  assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), 'one control: Tab stays on it');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await focused(page), 'button  Keyboard shortcuts');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the sequence diagram is one tab stop; arrows inside move the cursor; inspector tabs keep the story still', async () => {
+  const { page, problems, app } = await open();
+  const list = page.getByRole('listbox', { name: 'Sequence diagram steps' });
+  await list.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const [pos] = await app.position();
+  assert.ok(pos >= 3, `three arrows down moved the cursor: ${pos}`);
+  assert.equal(await list.getByRole('option', { selected: true }).count(), 1);
+  await page.keyboard.press('ArrowUp');
+  assert.ok((await app.position())[0] < pos);
+  const ring = await list.evaluate((l) => getComputedStyle(l).outlineOffset);
+  assert.equal(ring, '-3px', 'the ring is drawn inside the scroller, not clipped');
+  // Tab leaves the diagram at once (it was 90 stops).
+  await page.keyboard.press('Tab');
+  assert.ok(!(await list.evaluate((l) => l.contains(document.activeElement))), 'one Tab leaves the diagram');
+  // Inspector tabs: ARIA tabs; arrows switch tabs and never move the story.
+  const line = page.getByRole('tab', { name: 'Line', exact: true });
+  assert.equal(await line.getAttribute('aria-controls'), 'inspector-panel');
+  await line.focus();
+  const before = await app.position();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getByRole('tab', { name: 'State machine' }).getAttribute('aria-selected'), 'true');
+  assert.match(await focused(page), /State machine/);
+  await page.keyboard.press('ArrowLeft');
+  assert.deepEqual(await app.position(), before, 'the story stayed where it was');
+  assert.equal(await page.getByRole('tabpanel').getAttribute('aria-labelledby'), 'tab-line');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the scrubber says where the story is; the status line announces once per step', async () => {
+  const { page, problems, app } = await open();
+  const scrubber = page.getByRole('slider', { name: 'Position in the trace' });
+  assert.match(await scrubber.getAttribute('aria-valuetext'), /^step 0 of \d+: the start$/);
+  await app.button('Step forward').click();
+  await app.button('Step forward').click();
+  assert.match(await scrubber.getAttribute('aria-valuetext'), /^step \d+ of \d+: \S/);
+  const status = page.getByRole('status').first();
+  await page.waitForFunction(() => /^Step \d+ of \d+\. /.test(document.querySelector('[role=status]').textContent));
+  assert.match(await status.innerText(), /^Step \d+ of \d+\. /);
+  assert.equal(await app.region('Narration').getAttribute('aria-live'), null, 'the narration itself is not live');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('key steps: stepping passes over the sessions\' state changes; the controls say what they can do', async () => {
+  const { page, problems, app } = await open();
+  assert.equal(await app.button('Step back').getAttribute('aria-disabled'), 'true', 'nothing to go back to at the start');
+  assert.equal(await app.button('Restart').getAttribute('aria-disabled'), 'true');
+  assert.equal(await page.getByRole('checkbox', { name: 'Key steps' }).isChecked(), true, 'key steps by default');
+  const seq = [];
+  for (let i = 0; i < 12; i++) {
+    await app.button('Step forward').click();
+    seq.push((await app.position())[0]);
+  }
+  assert.ok(seq[11] > 12, `12 key steps pass over some state changes: ${seq}`);
+  await page.getByRole('checkbox', { name: 'Key steps' }).uncheck();
+  const [p0] = await app.position();
+  await app.button('Step forward').click();
+  assert.equal((await app.position())[0], p0 + 1, 'every event when key steps are off');
+  await app.toEnd();
+  assert.equal(await app.button('Step forward').getAttribute('aria-disabled'), 'true');
+  assert.equal(await app.button('To the end').getAttribute('aria-disabled'), 'true');
+  // The wrap-up.
+  const narration = await app.region('Narration').innerText();
+  assert.match(narration, /The end: what happened/);
+  assert.match(narration, /3 hops: john-pc → smtp \(SMTP\), smtp → mail \(SMTP\), mail → dave-pc \(POP3\)/);
+  assert.match(narration, /Dave's inbox: 1 message/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the scenario picker switches on confirm, not on ArrowDown', async () => {
+  const { page, problems, app } = await open();
+  await app.button('Step forward').click();
+  await app.button('Step forward').click();
+  const picker = page.getByRole('combobox', { name: 'Scenario' });
+  await picker.focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal((await app.position())[0] > 0, true, 'the story and its position stay');
+  assert.match(await page.locator('.story-title').innerText(), /John writes to Dave/);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !/John writes to Dave/.test(document.querySelector('.story-title').textContent));
+  assert.equal((await app.position())[0], 0, 'Enter opened the next scenario');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('one name per host: the map, the lanes, the narration and the inspector say smtp and mail', async () => {
+  const { page, problems, app } = await open();
+  const lanes = await app.region('Sequence diagram').locator('.seq-host').allInnerTexts();
+  assert.deepEqual(lanes, ['john-pc', 'smtp', 'ns', 'mail', 'dave-pc']);
+  for (let i = 0; i < 40; i++) await app.button('Step forward').click();
+  const text = (await app.region('Narration').innerText()) + (await app.region('Inspector').innerText());
+  assert.doesNotMatch(text, /\b(isp|mx|dns) →|→ (isp|mx|dns)\b/, text);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+// Browser zoom at 200% / 400% is a CSS viewport of half / a quarter the
+// width at 2x / 4x device pixels: what Chrome lays out when zoomed.
+for (const [zoom, w, h] of [[200, 640, 360], [400, 320, 180]]) {
+  test(`zoom ${zoom}% at 1280x720: text doubles, the page reflows without sideways scrolling`, async () => {
+    const ctx = await site.browser.newContext({ viewport: { width: w, height: h }, deviceScaleFactor: zoom / 100 });
+    const zp = await ctx.newPage();
+    const problems = [];
+    zp.on('pageerror', (e) => problems.push(e.message));
+    await zp.goto(site.url);
+    const app = new Visualizer(zp);
+    await app.ready();
+    const rootPx = await zp.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    assert.equal(rootPx * zoom / 100, 16 * zoom / 100, 'root text follows zoom (16 CSS px at any window size)');
+    for (let i = 0; i < 20; i++) await app.button('Step forward').click();
+    assert.equal(await scrollsSideways(zp), false, 'no horizontal scroll');
+    await zp.screenshot({ path: path.join(artifactsDir, `zoom${zoom}-1280x720.png`), fullPage: true });
+    await zp.getByRole('tab', { name: 'Telnet', exact: true }).click();
+    assert.equal(await scrollsSideways(zp), false, 'no horizontal scroll with the telnet pane');
+    assert.ok(await zp.getByRole('textbox', { name: 'Telnet command' }).isVisible());
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+}
+
+test('a 32 px default font: text doubles and the page reflows at 1280 px', async () => {
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  // The browser's font size setting (chrome://settings/fonts), before the page loads.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 32 } });
+  await page.goto(site.url);
+  const app = new Visualizer(page);
+  await app.ready();
+  const rootPx = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  assert.equal(rootPx, 32);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('main.layout')).display), 'flex',
+    '1280 px is 40rem at 32 px: the panels stack');
+  for (let i = 0; i < 20; i++) await app.button('Step forward').click();
+  assert.equal(await scrollsSideways(page), false, 'no horizontal scroll');
+  await page.screenshot({ path: path.join(artifactsDir, 'font32-1280x720.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+const SIZES = [[1280, 720], [1920, 1080], [820, 1180], [390, 844]];
+
+for (const [w, h] of SIZES) {
+  test(`${w}x${h}: axe finds no violations of any impact (light, dark, telnet, dialogs), screenshots`, async () => {
+    const { page, problems, app } = await open({ width: w, height: h });
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+    for (let i = 0; i < 30; i++) await app.button('Step forward').click();
+    assert.equal(await scrollsSideways(page), false, 'no horizontal scroll');
+    assert.deepEqual(await axeViolations(page), [], 'light, mid-story');
+    await page.screenshot({ path: path.join(artifactsDir, `classroom-${w}x${h}.png`), fullPage: w < 1000 });
+    for (const tab of ['State machine', 'Message']) {
+      await page.getByRole('tab', { name: tab }).click();
+      assert.deepEqual(await axeViolations(page), [], tab);
+    }
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    assert.deepEqual(await axeViolations(page), [], 'dark');
+    await page.screenshot({ path: path.join(artifactsDir, `classroom-dark-${w}x${h}.png`), fullPage: w < 1000 });
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+    if (w < 1000) {
+      // Touch targets: every button, select and tab at least 44 px high.
+      const small = await page.evaluate(() => [...document.querySelectorAll('button, select, [role=tab], input[type=range]')]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => [el.getAttribute('aria-label') || el.innerText.trim(), el.getBoundingClientRect()])
+        .filter(([, r]) => r.height < 43.5 || r.width < 24)
+        .map(([n, r]) => `${n} ${Math.round(r.width)}x${Math.round(r.height)}`));
+      assert.deepEqual(small, [], 'touch targets');
+    }
+    await app.toEnd();
+    assert.deepEqual(await axeViolations(page), [], 'the wrap-up at the end');
+    await app.openFirst("Dave's inbox");
+    assert.deepEqual(await axeViolations(page), [], 'message viewer');
+    await page.screenshot({ path: path.join(artifactsDir, `viewer-${w}x${h}.png`) });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Write a message' }).click();
+    assert.deepEqual(await axeViolations(page), [], 'compose');
+    await page.screenshot({ path: path.join(artifactsDir, `compose-${w}x${h}.png`) });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    assert.deepEqual(await axeViolations(page), [], 'help');
+    await page.keyboard.press('Escape');
+    const telnet = new TelnetPane(page);
+    await telnet.open();
+    await telnet.type('telnet mail.dave.example 25');
+    await telnet.waitForLine(/^220 /);
+    assert.equal(await scrollsSideways(page), false, 'no horizontal scroll with the telnet pane');
+    assert.deepEqual(await axeViolations(page), [], 'telnet pane');
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    assert.deepEqual(await axeViolations(page), [], 'telnet pane, dark');
+    await page.screenshot({ path: path.join(artifactsDir, `telnet-${w}x${h}.png`), fullPage: w < 1000 });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
