@@ -124,11 +124,12 @@ pub const MIN_STEP_MS: f64 = 1800.0;
 /// The narration of event `i` as one plain text: the line or summary, then
 /// what it means (the core's explanation) or what the new state accepts.
 /// The Narration panel shows these parts; playback times each step by it.
-pub fn narration_text(trace: &[TraceEvent], i: usize) -> String {
+/// `name` turns a host id into the name a student reads.
+pub fn narration_text(trace: &[TraceEvent], i: usize, name: &dyn Fn(&str) -> String) -> String {
     let Some(e) = trace.get(i) else {
         return String::new();
     };
-    let (_, what) = protocol_core::sim::render::describe(e);
+    let what = what_happened(e, name);
     match explanation_keys(trace, i)
         .first()
         .and_then(|k| protocol_core::explain::lookup(k))
@@ -141,13 +142,40 @@ pub fn narration_text(trace: &[TraceEvent], i: usize) -> String {
     }
 }
 
+/// The core's one-line description of an event, with host ids turned into
+/// the names a student reads (the core's text names hosts by id in these).
+pub fn what_happened(e: &TraceEvent, name: &dyn Fn(&str) -> String) -> String {
+    match &e.kind {
+        EventKind::HostState { host, up } => {
+            format!("{} is {}", name(host), if *up { "up" } else { "down" })
+        }
+        EventKind::Relayed {
+            queue_id,
+            to_host,
+            rcpts,
+            ..
+        } => format!(
+            "{queue_id} relayed to {} for {}",
+            name(to_host),
+            rcpts
+                .iter()
+                .map(|r| format!("<{r}>"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        _ => protocol_core::sim::render::describe(e).1,
+    }
+}
+
 /// The narration of a step with no explanation of its own.
 pub const INTERNAL_STEP: &str =
     "A step inside one host: its mail program or server keeps track of where the session is.";
 
 /// How long event `i` stays current at 1x: time to read its narration.
 pub fn dwell_ms(trace: &[TraceEvent], i: usize) -> f64 {
-    let words = narration_text(trace, i).split_whitespace().count();
+    let words = narration_text(trace, i, &|h| h.to_string())
+        .split_whitespace()
+        .count();
     (words as f64 * 60_000.0 / WORDS_PER_MINUTE).max(MIN_STEP_MS)
 }
 
@@ -177,6 +205,17 @@ pub fn prev_position(trace: &[TraceEvent], position: usize, key_only: bool) -> u
         .rev()
         .find(|&p| !key_only || is_key_step(&trace[p - 1]))
         .unwrap_or(0)
+}
+
+/// `position` moved on over the bookkeeping right after it (the sessions'
+/// state changes a line caused): where the state machine has settled once
+/// the current line has had its effect, as the key-steps view shows it.
+pub fn settled(trace: &[TraceEvent], position: usize) -> usize {
+    let mut p = position.max(1);
+    while p < trace.len() && !is_key_step(&trace[p]) {
+        p += 1;
+    }
+    p.min(trace.len()).max(position)
 }
 
 /// The virtual gap before event `i`, if long enough to be captioned.
@@ -770,7 +809,144 @@ pub struct Machine {
     /// (from, event, to), straight from the core's TRANSITIONS table.
     pub transitions: Vec<(String, String, String)>,
     pub current: Option<String>,
+    /// The state before the last change, so the transition just taken is
+    /// (previous, current).
+    pub previous: Option<String>,
     pub server: String,
+}
+
+/// Transitions from one state to one other state, merged: ("Ready", ["RSET", "EHLO"]).
+pub type Edge = (String, Vec<String>);
+
+/// A state's box in the drawn diagram.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StateBox {
+    pub name: String,
+    /// Events that keep the state (self loops).
+    pub stays: Vec<String>,
+    /// Edges drawn as text in the box: back up the main path, or to an end state.
+    pub other: Vec<Edge>,
+}
+
+/// One row of the drawn diagram: a state of the main path, the states that
+/// branch off it on the right (with the arrow there and, if any, back),
+/// and the arrow down to the next row's state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MachineRow {
+    pub main: StateBox,
+    /// (the branch's box, events main → branch, events branch → main)
+    pub side: Vec<(StateBox, Vec<String>, Vec<String>)>,
+    /// Events from this row's state to the next row's (empty for the last).
+    pub down: Vec<String>,
+}
+
+/// Lays a transition table out as the diagram draws it: the main path
+/// (from the first state, each state's first move to a new state, in table
+/// order: Greeting, Ready, Mail, Rcpt, Data), branches beside the state
+/// they leave from (Auth beside Ready), and the end states (no way out:
+/// Closed) as the last rows. Every row of the table is in it once.
+pub fn machine_rows(
+    states: &[String],
+    transitions: &[(String, String, String)],
+) -> Vec<MachineRow> {
+    let moves = |a: &str| -> Vec<String> {
+        transitions
+            .iter()
+            .filter(|(x, _, y)| x == a && y != a)
+            .map(|(_, _, y)| y.clone())
+            .collect()
+    };
+    let is_end = |st: &str| moves(st).is_empty();
+    // The main path.
+    let mut chain: Vec<String> = Vec::new();
+    let mut at = states.first().cloned();
+    while let Some(st) = at {
+        chain.push(st.clone());
+        at = moves(&st)
+            .into_iter()
+            .find(|y| !is_end(y) && !chain.contains(y));
+    }
+    // Branches: the other states with a way out, beside their first parent.
+    let mut side_of: Vec<(String, String)> = Vec::new();
+    for st in states {
+        if chain.contains(st) || is_end(st) {
+            continue;
+        }
+        let parent = chain
+            .iter()
+            .find(|c| moves(c).contains(st))
+            .cloned()
+            .unwrap_or_else(|| chain[0].clone());
+        side_of.push((st.clone(), parent));
+    }
+    let ends: Vec<String> = states.iter().filter(|s| is_end(s)).cloned().collect();
+    let events = |a: &str, b: &str| -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for (x, ev, y) in transitions {
+            if x == a && y == b && !v.contains(ev) {
+                v.push(ev.clone());
+            }
+        }
+        v
+    };
+    // Edges a box lists as text: all but self loops and the drawn arrows.
+    let boxed = |st: &str, drawn: &[String]| -> StateBox {
+        let mut other: Vec<Edge> = Vec::new();
+        for (x, _, y) in transitions {
+            if x == st && y != st && !drawn.contains(y) && !other.iter().any(|(t, _)| t == y) {
+                other.push((y.clone(), events(st, y)));
+            }
+        }
+        StateBox {
+            name: st.to_string(),
+            stays: events(st, st),
+            other,
+        }
+    };
+    let mut rows = Vec::new();
+    for (k, st) in chain.iter().enumerate() {
+        let next = chain
+            .get(k + 1)
+            .or(ends.first().filter(|_| k + 1 == chain.len()));
+        let sides: Vec<String> = side_of
+            .iter()
+            .filter(|(_, p)| p == st)
+            .map(|(s, _)| s.clone())
+            .collect();
+        let mut drawn: Vec<String> = sides.clone();
+        // The arrow down is drawn only to the next state of the main path
+        // (the end state below the last is reached from many: listed).
+        if let Some(n) = chain.get(k + 1) {
+            drawn.push(n.clone());
+        }
+        let down = next
+            .filter(|n| chain.contains(n))
+            .map(|n| events(st, n))
+            .unwrap_or_default();
+        let side = sides
+            .iter()
+            .map(|b| {
+                (
+                    boxed(b, std::slice::from_ref(st)),
+                    events(st, b),
+                    events(b, st),
+                )
+            })
+            .collect();
+        rows.push(MachineRow {
+            main: boxed(st, &drawn),
+            side,
+            down,
+        });
+    }
+    for st in &ends {
+        rows.push(MachineRow {
+            main: boxed(st, &[]),
+            side: Vec::new(),
+            down: Vec::new(),
+        });
+    }
+    rows
 }
 
 /// The server's state machine for the connection of event `current`, with
@@ -810,8 +986,27 @@ pub fn machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option
         states,
         transitions,
         current: current_state,
+        previous: previous_state(trace, conn, view.position.max(current + 1) - 1),
         server: session.server.clone(),
     })
+}
+
+/// The server's state before its latest change on `conn`, up to event `upto`.
+fn previous_state(trace: &[TraceEvent], conn: u64, upto: usize) -> Option<String> {
+    let mut seen = trace[..=upto.min(trace.len().saturating_sub(1))]
+        .iter()
+        .rev()
+        .filter_map(|e| match &e.kind {
+            EventKind::StateChanged {
+                conn: c,
+                role: protocol_core::sim::Role::Server,
+                state,
+                ..
+            } if *c == conn => Some(state.clone()),
+            _ => None,
+        });
+    seen.next()?;
+    seen.next()
 }
 
 /// One row of the sequence diagram.
@@ -1387,7 +1582,11 @@ mod tests {
     fn time_per_step_follows_the_length_of_its_narration() {
         let s = builtin_story("seed-story").unwrap();
         let t = &s.trace;
-        let words = |i: usize| narration_text(t, i).split_whitespace().count();
+        let words = |i: usize| {
+            narration_text(t, i, &|h| h.to_string())
+                .split_whitespace()
+                .count()
+        };
         let (long, short) = (0..t.len()).fold((0, 0), |(l, sh), i| {
             (
                 if words(i) > words(l) { i } else { l },
@@ -1464,5 +1663,82 @@ mod tests {
         assert_eq!((w.dave, w.john, w.bounces), (0, 1, 1));
         assert_eq!(duration_words(250_000), "250 ms");
         assert_eq!(duration_words(120_000_000), "2 minutes");
+    }
+
+    #[test]
+    fn the_drawn_machine_has_every_table_row_once_in_protocol_order() {
+        let smtp: Vec<(String, String, String)> = protocol_core::smtp::server::TRANSITIONS
+            .iter()
+            .map(|(a, ev, b)| (a.name().to_string(), ev.to_string(), b.name().to_string()))
+            .collect();
+        let pop3: Vec<(String, String, String)> = protocol_core::pop3::server::TRANSITIONS
+            .iter()
+            .map(|(a, ev, b)| (a.to_string(), ev.to_string(), b.to_string()))
+            .collect();
+        for (table, main, sides) in [
+            (
+                &smtp,
+                vec!["Greeting", "Ready", "Mail", "Rcpt", "Data", "Closed"],
+                vec!["Refused", "Auth"],
+            ),
+            (
+                &pop3,
+                vec!["AUTHORIZATION", "TRANSACTION", "UPDATE", "CLOSED"],
+                vec![],
+            ),
+        ] {
+            let mut states: Vec<String> = Vec::new();
+            for (a, _, b) in table.iter() {
+                for s in [a, b] {
+                    if !states.contains(s) {
+                        states.push(s.clone());
+                    }
+                }
+            }
+            let rows = machine_rows(&states, table);
+            let names: Vec<&str> = rows.iter().map(|r| r.main.name.as_str()).collect();
+            assert_eq!(names, main);
+            let side: Vec<&str> = rows
+                .iter()
+                .flat_map(|r| r.side.iter().map(|s| s.0.name.as_str()))
+                .collect();
+            assert_eq!(side, sides);
+            // Every (from, event, to) of the table is drawn or listed exactly once.
+            let mut shown: Vec<(String, String, String)> = Vec::new();
+            let add_box = |b: &StateBox, shown: &mut Vec<(String, String, String)>| {
+                for ev in &b.stays {
+                    shown.push((b.name.clone(), ev.clone(), b.name.clone()));
+                }
+                for (to, evs) in &b.other {
+                    for ev in evs {
+                        shown.push((b.name.clone(), ev.clone(), to.clone()));
+                    }
+                }
+            };
+            for (k, r) in rows.iter().enumerate() {
+                add_box(&r.main, &mut shown);
+                for ev in &r.down {
+                    shown.push((
+                        r.main.name.clone(),
+                        ev.clone(),
+                        rows[k + 1].main.name.clone(),
+                    ));
+                }
+                for (b, there, back) in &r.side {
+                    add_box(b, &mut shown);
+                    for ev in there {
+                        shown.push((r.main.name.clone(), ev.clone(), b.name.clone()));
+                    }
+                    for ev in back {
+                        shown.push((b.name.clone(), ev.clone(), r.main.name.clone()));
+                    }
+                }
+            }
+            let mut want = table.clone();
+            want.sort();
+            want.dedup();
+            shown.sort();
+            assert_eq!(shown, want);
+        }
     }
 }

@@ -316,11 +316,11 @@ fn announce(ctx: Ctx) {
                         None => format!("{}: start. {}", s.title, s.goal),
                         Some(i) if pos == len => format!(
                             "Step {pos} of {len}, the end. {}",
-                            crate::state::narration_text(&s.trace, i)
+                            crate::state::narration_text(&s.trace, i, &|h| s.host_name(h))
                         ),
                         Some(i) => format!(
                             "Step {pos} of {len}. {}",
-                            crate::state::narration_text(&s.trace, i)
+                            crate::state::narration_text(&s.trace, i, &|h| s.host_name(h))
                         ),
                     }
                 });
@@ -329,6 +329,18 @@ fn announce(ctx: Ctx) {
             std::time::Duration::from_millis(700),
         );
     });
+}
+
+const THEME_KEY: &str = "mailsim-theme";
+
+/// The theme the user picked on an earlier visit, if any.
+fn saved_theme() -> Option<bool> {
+    let store = window().local_storage().ok().flatten()?;
+    match store.get_item(THEME_KEY).ok().flatten()?.as_str() {
+        "dark" => Some(true),
+        "light" => Some(false),
+        _ => None,
+    }
 }
 
 /// The whole page.
@@ -362,7 +374,7 @@ pub fn App() -> impl IntoView {
         help_open: RwSignal::new(false),
         compose_open: RwSignal::new(false),
         open_message: RwSignal::new(None),
-        dark: RwSignal::new(None),
+        dark: RwSignal::new(saved_theme()),
         tab: RwSignal::new(if sandbox_first {
             Tab::Telnet
         } else {
@@ -383,10 +395,14 @@ pub fn App() -> impl IntoView {
         ctx.clock.set(now);
         start_loop(ctx);
     });
-    // The theme: follow the system unless the user picked one.
+    // The theme: follow the system unless the user picked one (remembered).
     Effect::new(move |_| {
+        let choice = ctx.dark.get();
+        if let (Some(dark), Some(store)) = (choice, window().local_storage().ok().flatten()) {
+            let _ = store.set_item(THEME_KEY, if dark { "dark" } else { "light" });
+        }
         if let Some(el) = document().document_element() {
-            match ctx.dark.get() {
+            match choice {
                 Some(true) => el.set_attribute("data-theme", "dark").ok(),
                 Some(false) => el.set_attribute("data-theme", "light").ok(),
                 None => el.remove_attribute("data-theme").ok(),

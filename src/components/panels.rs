@@ -3,8 +3,8 @@
 
 use super::{header_list, use_ctx, Tab};
 use crate::state::{
-    explanation_keys, gap_before, gap_caption, hop_message, machine, parsed_fields, raw_line,
-    Machine,
+    explanation_keys, gap_before, gap_caption, hop_message, machine, machine_rows, parsed_fields,
+    raw_line, Machine, StateBox,
 };
 use leptos::prelude::*;
 use protocol_core::explain::lookup;
@@ -31,7 +31,7 @@ pub fn Narration() -> impl IntoView {
                 return wrap_up_view(s, &ctx.snapshot.get()).into_any();
             }
             let e = &s.trace[i];
-            let (proto, what) = (describe(e).0, what_happened(s, e));
+            let (proto, what) = (describe(e).0, crate::state::what_happened(e, &|h| s.host_name(h)));
             let hosts = if e.from == e.to { s.host_name(&e.from) } else { format!("{} → {}", s.host_name(&e.from), s.host_name(&e.to)) };
             let ex = explanation_keys(&s.trace, i).first().and_then(|k| lookup(k));
             let expects = crate::state::state_expects(e);
@@ -63,34 +63,6 @@ pub fn Narration() -> impl IntoView {
             <h2>"What happened"</h2>
             <div class="narration-body">{content}</div>
         </section>
-    }
-}
-
-/// The core's one-line description of an event, with host ids turned into
-/// the names a student reads (the core's text names hosts by id in these).
-fn what_happened(s: &crate::story::Story, e: &protocol_core::sim::TraceEvent) -> String {
-    use protocol_core::sim::EventKind;
-    match &e.kind {
-        EventKind::HostState { host, up } => format!(
-            "{} is {}",
-            s.host_name(host),
-            if *up { "up" } else { "down" }
-        ),
-        EventKind::Relayed {
-            queue_id,
-            to_host,
-            rcpts,
-            ..
-        } => format!(
-            "{queue_id} relayed to {} for {}",
-            s.host_name(to_host),
-            rcpts
-                .iter()
-                .map(|r| format!("<{r}>"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        _ => describe(e).1,
     }
 }
 
@@ -156,47 +128,102 @@ fn crlf_badges(raw: String) -> impl IntoView {
         .collect_view()
 }
 
+/// One state's box: its name, what keeps it there, and the moves the
+/// diagram lists as text (back up the main path, or to the end state).
+fn state_box(b: &StateBox, m: &Machine) -> impl IntoView {
+    let lit = m.current.as_deref() == Some(b.name.as_str());
+    let from_here = m.previous.as_deref() == Some(b.name.as_str());
+    let other = b
+        .other
+        .iter()
+        .map(|(to, evs)| {
+            let taken = from_here && m.current.as_deref() == Some(to.as_str());
+            view! { <li class="sm-move" class:taken=taken>{format!("→ {to}: {}", evs.join(", "))}</li> }
+        })
+        .collect_view();
+    view! {
+        <div class="sm-state" class:lit=lit aria-current=if lit { "true" } else { "false" }>
+            <strong class="sm-name">{if lit { format!("● {}", b.name) } else { b.name.clone() }}</strong>
+            {(!b.stays.is_empty()).then(|| view! { <span class="sm-stays">{format!("↻ stays on {}", b.stays.join(", "))}</span> })}
+            {(!b.other.is_empty()).then(|| view! { <ul class="sm-moves">{other}</ul> })}
+        </div>
+    }
+}
+
+/// The server's state machine drawn from the core's transition table:
+/// states as boxes in protocol order, moves as labelled arrows, the current
+/// state and the move just taken lit.
 fn machine_view(m: Machine, server: String) -> impl IntoView {
-    let current = m.current.clone().unwrap_or_default();
     let title = format!(
         "{} server session #{} on {}",
         m.protocol.label(),
         m.conn,
         server
     );
-    let rows = m
-        .states
+    let rows = machine_rows(&m.states, &m.transitions);
+    let taken =
+        |a: &str, b: &str| m.previous.as_deref() == Some(a) && m.current.as_deref() == Some(b);
+    let drawn = rows
         .iter()
-        .map(|st| {
-            let lit = *st == current;
-            let mut stays: Vec<String> = Vec::new();
-            let mut moves: Vec<String> = Vec::new();
-            for (a, ev, b) in &m.transitions {
-                if a == st {
-                    if a == b {
-                        if !stays.contains(ev) {
-                            stays.push(ev.clone());
-                        }
-                    } else {
-                        moves.push(format!("{ev} → {b}"));
+        .enumerate()
+        .map(|(k, r)| {
+            let next = rows.get(k + 1).map(|n| n.main.name.clone()).unwrap_or_default();
+            let down_taken = taken(&r.main.name, &next);
+            let sides = r
+                .side
+                .iter()
+                .map(|(b, there, back)| {
+                    let (t1, t2) = (taken(&r.main.name, &b.name), taken(&b.name, &r.main.name));
+                    view! {
+                        <div class="sm-branch">
+                            <div class="sm-link">
+                                <span class="sm-arrow" class:taken=t1>{format!("{} →", there.join(", "))}</span>
+                                {(!back.is_empty()).then(|| view! { <span class="sm-arrow" class:taken=t2>{format!("← {}", back.join(", "))}</span> })}
+                            </div>
+                            {state_box(b, &m)}
+                        </div>
                     }
-                }
-            }
+                })
+                .collect_view();
             view! {
-                <li class="state" class:lit=lit aria-current=if lit { "true" } else { "false" }>
-                    <span class="state-name">{if lit { format!("● {st}") } else { st.clone() }}</span>
-                    <span class="edges">
-                        {(!moves.is_empty()).then(|| view! { <span class="moves">{moves.join(" · ")}</span> })}
-                        {(!stays.is_empty()).then(|| view! { <span class="stays">{format!("stays on: {}", stays.join(", "))}</span> })}
-                    </span>
+                <li class="sm-row">
+                    <div class="sm-col">
+                        {state_box(&r.main, &m)}
+                        {(!r.down.is_empty()).then(|| view! {
+                            <p class="sm-down" class:taken=down_taken>
+                                <span class="sm-glyph" aria-hidden="true">"↓"</span>
+                                <span class="visually-hidden">{format!("to {next} on ")}</span>
+                                {r.down.join(", ")}
+                            </p>
+                        })}
+                    </div>
+                    {sides}
                 </li>
             }
         })
         .collect_view();
+    // Keep the current state in view inside the tab (not the page).
+    request_animation_frame(|| {
+        let doc = document();
+        let (Some(lit), Some(body)) = (
+            doc.query_selector(".sm-state.lit").ok().flatten(),
+            doc.get_element_by_id("inspector-panel"),
+        ) else {
+            return;
+        };
+        let (l, b) = (
+            lit.get_bounding_client_rect(),
+            body.get_bounding_client_rect(),
+        );
+        if l.top() < b.top() || l.bottom() > b.bottom() {
+            let delta = l.top() - b.top() - (b.height() - l.height()) / 2.0;
+            body.set_scroll_top(body.scroll_top() + delta as i32);
+        }
+    });
     view! {
         <p class="machine-title">{title}</p>
-        <ol class="machine">{rows}</ol>
-        <p class="muted small">"Drawn from the core's transition table; the lit state is where the server is now."</p>
+        <ol class="sm" aria-label="State machine diagram">{drawn}</ol>
+        <p class="muted small">"Drawn from the core's transition table: ● is where the server is now; the move just taken is marked. Events in capitals are commands."</p>
     }
 }
 
@@ -284,13 +311,24 @@ pub fn Inspector() -> impl IntoView {
     let machine_tab = move || {
         let p = ctx.player.get();
         let snap = ctx.snapshot.get();
-        ctx.story.with(|s| match p.current().and_then(|i| machine(&s.trace, &snap.view, i)) {
+        ctx.story.with(|s| {
+        // The state a line leads to, even though its state change is the
+        // next (non-key) event.
+        let at = crate::state::settled(&s.trace, p.position);
+        let later;
+        let view = if at == p.position {
+            &snap.view
+        } else {
+            later = protocol_core::sim::view::WorldView::at(&s.trace, at);
+            &later
+        };
+        match p.current().and_then(|i| machine(&s.trace, view, i)) {
             Some(m) => {
                 let server = s.host_name(&m.server);
                 machine_view(m, server).into_any()
             }
             None => view! { <p class="muted">"This event does not belong to an SMTP or POP3 session: no state machine to show."</p> }.into_any(),
-        })
+        }})
     };
     let message_tab = move || {
         let pos = ctx.player.with(|p| p.position);

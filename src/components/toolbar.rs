@@ -62,7 +62,7 @@ pub fn Toolbar() -> impl IntoView {
             |s| match p.current().and_then(|i| s.trace.get(i).map(|e| (i, e))) {
                 None => format!("step 0 of {}: the start", p.len),
                 Some((i, e)) => {
-                    let what = protocol_core::sim::render::describe(e).1;
+                    let what = crate::state::what_happened(e, &|h| s.host_name(h));
                     match explanation_keys(&s.trace, i)
                         .first()
                         .and_then(|k| lookup(k))
@@ -176,7 +176,8 @@ pub fn Toolbar() -> impl IntoView {
             <button class="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| ctx.help_open.set(true)>"?"</button>
             <button
                 class="icon theme"
-                aria-pressed=move || disabled(ctx.dark.get() == Some(true))
+                // Pressed when the page is dark, by choice or by the system setting.
+                aria-pressed=move || disabled(ctx.dark.get().unwrap_or_else(|| super::media_matches("(prefers-color-scheme: dark)")))
                 title="Switch light / dark theme"
                 on:click=move |_| {
                     let system_dark = super::media_matches("(prefers-color-scheme: dark)");

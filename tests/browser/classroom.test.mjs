@@ -293,3 +293,36 @@ for (const [w, h] of SIZES) {
     await page.close();
   });
 }
+
+test('the drawn state machine: boxes in protocol order, the current state lit and in view at 1280x720', async () => {
+  const { page, problems, app } = await open({ width: 1280, height: 720 });
+  for (let i = 0; i < 20; i++) await app.button('Step forward').click();
+  await page.getByRole('tab', { name: 'State machine' }).click();
+  const names = await page.locator('.sm-col > .sm-state .sm-name').allInnerTexts();
+  assert.deepEqual(names.map((n) => n.replace('● ', '')), ['Greeting', 'Ready', 'Mail', 'Rcpt', 'Data', 'Closed']);
+  const lit = page.locator('.sm-state.lit');
+  assert.equal(await lit.count(), 1);
+  assert.equal(await page.locator('.sm .taken').count() >= 1, true, 'the move just taken is marked');
+  const [l, b] = await Promise.all([lit.boundingBox(), page.locator('#inspector-panel').boundingBox()]);
+  assert.ok(l.y >= b.y - 1 && l.y + Math.min(l.height, b.height) <= b.y + b.height + 1, `lit state in view: ${JSON.stringify([l, b])}`);
+  await page.screenshot({ path: path.join(artifactsDir, 'machine-drawn-1280x720.png') });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the theme button says whether the page is dark, and the choice is remembered', async () => {
+  const { page, problems, app } = await open();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.reload();
+  await app.ready();
+  const dark = page.getByRole('button', { name: 'Dark', exact: true });
+  assert.equal(await dark.getAttribute('aria-pressed'), 'true', 'dark from the system setting');
+  await dark.click();
+  assert.equal(await dark.getAttribute('aria-pressed'), 'false');
+  await page.reload();
+  await app.ready();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light', 'remembered');
+  assert.equal(await dark.getAttribute('aria-pressed'), 'false');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
