@@ -81,7 +81,19 @@ impl Draft {
         parts
             .into_iter()
             .map(|p| {
-                let bare = p.trim_start_matches('<').trim_end_matches('>');
+                // "Dave <dave@dave.example>": the address is the part in <>.
+                let bare = match (p.rfind('<'), p.rfind('>')) {
+                    (Some(a), Some(b)) if a < b => p[a + 1..b].trim(),
+                    _ => p.trim_start_matches('<').trim_end_matches('>'),
+                };
+                if !bare.is_ascii() {
+                    return Err(format!(
+                        "The address {bare} has letters outside ASCII. Mail to it needs the \
+                         SMTPUTF8 extension (RFC 6531), and the servers here do not offer it \
+                         (it is not in their EHLO reply), so John's program cannot send it. \
+                         Use an ASCII address, for example dave@dave.example."
+                    ));
+                }
                 Mailbox::parse(bare).map(|m| m.to_string()).map_err(|e| {
                     format!("The address in To cannot be used: {e}. Check it and try again.")
                 })
@@ -318,7 +330,9 @@ pub fn builtin_story(name: &str) -> Option<Story> {
 }
 
 /// The seed story with John's own message.
-pub fn composed_story(draft: &Draft) -> Result<Story, String> {
+/// John's own message as a story, and, when his server refused it, what
+/// his mail program would tell him ("Your message was not sent: ...").
+pub fn composed_story(draft: &Draft) -> Result<(Story, Option<String>), String> {
     let to = draft.recipients()?;
     let mut s = builtin("seed-story").ok_or("the seed story is missing from the catalogue")?;
     for step in &mut s.steps {
@@ -335,15 +349,50 @@ pub fn composed_story(draft: &Draft) -> Result<Story, String> {
         }
     }
     s.name = "compose".into();
-    s.title = format!(
-        "John's message: {}",
-        if draft.subject.is_empty() {
-            "(no subject)"
-        } else {
-            &draft.subject
-        }
-    );
-    Ok(Story::from_scenario(&s))
+    let subject = if draft.subject.trim().is_empty() {
+        "(no subject)"
+    } else {
+        &draft.subject
+    };
+    s.title = format!("John's message: {subject}");
+    let mut story = Story::from_scenario(&s);
+    let refusal = refusal(&story);
+    if let Some(r) = &refusal {
+        story.title = format!("John's message, not sent: {subject}");
+        story.goal = r.clone();
+    }
+    Ok((story, refusal))
+}
+
+/// The first error reply John's mail program got, told as it would tell
+/// him: the server's reply line and what it means.
+fn refusal(story: &Story) -> Option<String> {
+    let (i, e, text, code) = story
+        .trace
+        .iter()
+        .enumerate()
+        .find_map(|(i, e)| match &e.kind {
+            EventKind::Line {
+                text,
+                parsed:
+                    Some(protocol_core::sim::Parsed::Reply {
+                        code, more: false, ..
+                    }),
+                ..
+            } if e.to == "john-pc" && *code >= 400 => Some((i, e, text, *code)),
+            _ => None,
+        })?;
+    let meaning = crate::state::explanation_keys(&story.trace, i)
+        .iter()
+        .filter_map(|k| protocol_core::explain::lookup(k))
+        .map(|x| format!("{}: {}", x.title, x.text))
+        .next()
+        .unwrap_or_default();
+    Some(format!(
+        "Your message was not sent{}: {} replied \"{text}\". {meaning}",
+        if code < 500 { " yet" } else { "" },
+        story.host_name(&e.from),
+    ))
 }
 
 /// A long trace for performance checks: the seed story's send repeated
@@ -460,7 +509,8 @@ mod tests {
             subject: "Chess tonight".into(),
             body: "Bring the board.\n".into(),
         };
-        let s = composed_story(&d).unwrap();
+        let (s, refused) = composed_story(&d).unwrap();
+        assert_eq!(refused, None);
         let delivered = s.trace.iter().find_map(|e| match &e.kind {
             EventKind::Delivered { message, .. } => Some(message.clone()),
             _ => None,
@@ -473,6 +523,30 @@ mod tests {
             ..d
         })
         .is_err());
+    }
+
+    #[test]
+    fn a_refused_message_says_why_as_johns_program_would() {
+        let d = Draft {
+            to: "Dave <dave@dave.example>".into(),
+            subject: String::new(),
+            body: format!("{}\n", "x".repeat(5000)),
+        };
+        let (s, refused) = composed_story(&d).unwrap();
+        let r = refused.expect("a 5,000-character line is refused");
+        assert!(
+            r.starts_with("Your message was not sent: smtp replied \"5"),
+            "{r}"
+        );
+        assert_eq!(s.goal, r, "the story's narration says it too");
+        assert!(s.title.contains("(no subject)"), "{}", s.title);
+        let e = Draft {
+            to: "dävid@dave.example".into(),
+            ..d
+        }
+        .recipients()
+        .unwrap_err();
+        assert!(e.contains("SMTPUTF8") && e.contains("RFC 6531"), "{e}");
     }
 
     #[test]

@@ -153,7 +153,13 @@ pub fn Compose() -> impl IntoView {
             body: body.get_untracked(),
         };
         match composed_story(&d) {
-            Ok(s) => {
+            // Refused by John's server: the form stays, saying why (as his
+            // mail program would); the story behind it shows how it went.
+            Ok((s, Some(refusal))) => {
+                ctx.load(s);
+                error.set(Some(refusal));
+            }
+            Ok((s, None)) => {
                 error.set(None);
                 ctx.compose_open.set(false);
                 ctx.load(s);
@@ -226,7 +232,7 @@ pub fn MessageViewer() -> impl IntoView {
             .unwrap_or_default();
         view! {
             <Modal label=format!("Message in {who}") class="viewer" on_close=Callback::new(move |_| ctx.open_message.set(None))>
-                <h2>{m.header("Subject").unwrap_or("(no subject)").to_string()}</h2>
+                <h2>{m.header("Subject").filter(|s| !s.trim().is_empty()).unwrap_or("(no subject)").to_string()}</h2>
                 <div class="message-parts two">
                     <div class="headers">
                         <h3>"Headers"</h3>

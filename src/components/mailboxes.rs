@@ -15,7 +15,11 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
         })
     };
     let item_view = move |m: InboxItem| {
-        let subject = m.header("Subject").unwrap_or("(no subject)").to_string();
+        let subject = m
+            .header("Subject")
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or("(no subject)")
+            .to_string();
         let from = m.header("From").unwrap_or("").to_string();
         let place = match (m.on_server, m.downloaded) {
             (true, true) => "on server · downloaded",

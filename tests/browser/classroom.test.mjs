@@ -326,3 +326,31 @@ test('the theme button says whether the page is dark, and the choice is remember
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('compose: a refused message says why, as John\'s program would; "Name <address>" is accepted', async () => {
+  const { page, problems, app } = await open();
+  await page.getByRole('button', { name: 'Write a message' }).click();
+  const form = page.getByRole('dialog', { name: 'Write a message' });
+  assert.equal(await form.getByLabel('To').getAttribute('type'), 'email');
+  assert.equal(await form.getByLabel('To').getAttribute('autocapitalize'), 'off');
+  await form.getByLabel('To').fill('Dave <dave@dave.example>');
+  await form.getByLabel('Subject').fill('');
+  await form.getByLabel('Message').fill(`${'x'.repeat(5000)}\n`);
+  await form.getByRole('button', { name: 'Send' }).click();
+  assert.match(await form.getByRole('alert').innerText(), /^Your message was not sent: smtp replied "554 /);
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  assert.match(await app.region('Narration').innerText(), /Your message was not sent/);
+  await page.getByRole('button', { name: 'Write a message' }).click();
+  await form.getByLabel('To').fill('dävid@dave.example');
+  await form.getByRole('button', { name: 'Send' }).click();
+  assert.match(await form.getByRole('alert').innerText(), /SMTPUTF8 .*RFC 6531/);
+  await form.getByLabel('To').fill('Dave <dave@dave.example>');
+  await form.getByLabel('Subject').fill('');
+  await form.getByLabel('Message').fill('Short one.\n');
+  await form.getByRole('button', { name: 'Send' }).click();
+  await form.waitFor({ state: 'detached' });
+  await app.toEnd();
+  assert.match(await app.inboxItems("Dave's inbox").first().innerText(), /\(no subject\)/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
