@@ -588,6 +588,14 @@ impl InboxItem {
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+    /// The subject as a mail program shows it: encoded-words decoded,
+    /// "(no subject)" when there is none.
+    pub fn subject(&self) -> String {
+        match self.header("Subject").map(str::trim) {
+            Some(s) if !s.is_empty() => crate::words::decode(s).unwrap_or_else(|| s.to_string()),
+            _ => "(no subject)".to_string(),
+        }
+    }
     pub fn received_count(&self) -> usize {
         self.headers
             .iter()

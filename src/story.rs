@@ -344,7 +344,8 @@ pub fn composed_story(draft: &Draft) -> Result<(Story, Option<String>), String> 
         } = step
         {
             *t = to.clone();
-            *subject = draft.subject.clone();
+            // Header fields are ASCII: John's program writes RFC 2047 words.
+            *subject = crate::words::encode(&draft.subject);
             *body = draft.body.clone();
         }
     }
@@ -523,6 +524,31 @@ mod tests {
             ..d
         })
         .is_err());
+    }
+
+    #[test]
+    fn a_non_ascii_subject_travels_as_encoded_words() {
+        let d = Draft {
+            to: "dave@dave.example".into(),
+            subject: "Grüße 🍕".into(),
+            body: "Bis Freitag!\n".into(),
+        };
+        let (s, refused) = composed_story(&d).unwrap();
+        assert_eq!(refused, None);
+        let m = s
+            .trace
+            .iter()
+            .find_map(|e| match &e.kind {
+                EventKind::Delivered { message, .. } => Some(message.clone()),
+                _ => None,
+            })
+            .expect("delivered");
+        let subject = m.lines().find(|l| l.starts_with("Subject:")).unwrap();
+        assert_eq!(subject, "Subject: =?UTF-8?B?R3LDvMOfZSDwn42V?=");
+        assert_eq!(
+            crate::words::decode(&subject[9..]).as_deref(),
+            Some("Grüße 🍕")
+        );
     }
 
     #[test]

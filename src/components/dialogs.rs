@@ -232,7 +232,7 @@ pub fn MessageViewer() -> impl IntoView {
             .unwrap_or_default();
         view! {
             <Modal label=format!("Message in {who}") class="viewer" on_close=Callback::new(move |_| ctx.open_message.set(None))>
-                <h2>{m.header("Subject").filter(|s| !s.trim().is_empty()).unwrap_or("(no subject)").to_string()}</h2>
+                <h2>{m.subject()}</h2>
                 <div class="message-parts two">
                     <div class="headers">
                         <h3>"Headers"</h3>

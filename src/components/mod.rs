@@ -72,6 +72,9 @@ pub struct Ctx {
     pub key_steps: RwSignal<bool>,
     /// What the screen reader is told, once per step (see `announce`).
     pub announcement: RwSignal<String>,
+    /// The page is being printed: the whole sequence diagram and the
+    /// transcript are laid out (the diagram is windowed on screen).
+    pub printing: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -166,7 +169,11 @@ pub fn header_list(headers: &[(String, String)]) -> impl IntoView {
         .iter()
         .map(|(n, v)| {
             let trace = n.eq_ignore_ascii_case("Received") || n.eq_ignore_ascii_case("Return-Path");
-            view! { <div class="hdr" class:trace-hdr=trace><dt>{format!("{n}:")}</dt><dd>{v.clone()}</dd></div> }
+            // Encoded-words as they travel, and what they say (RFC 2047).
+            let reads = crate::words::decode(v).map(|d| {
+                view! { <dd class="decoded">{format!("reads: {d}")}<span class="muted small">" (RFC 2047 encoded-words)"</span></dd> }
+            });
+            view! { <div class="hdr" class:trace-hdr=trace><dt>{format!("{n}:")}</dt><dd>{v.clone()}</dd>{reads}</div> }
         })
         .collect_view();
     view! { <dl class="hdrs mono">{rows}</dl> }
@@ -383,6 +390,7 @@ pub fn App() -> impl IntoView {
         console,
         key_steps: RwSignal::new(true),
         announcement: RwSignal::new(String::new()),
+        printing: RwSignal::new(false),
     };
     provide_context(ctx);
     announce(ctx);
@@ -411,6 +419,18 @@ pub fn App() -> impl IntoView {
     });
     let keys = window_event_listener(leptos::ev::keydown, move |ev| keyboard(ctx, ev));
     on_cleanup(move || keys.remove());
+    let print_on = window_event_listener(
+        leptos::ev::Custom::<web_sys::Event>::new("beforeprint"),
+        move |_| ctx.printing.set(true),
+    );
+    let print_off = window_event_listener(
+        leptos::ev::Custom::<web_sys::Event>::new("afterprint"),
+        move |_| ctx.printing.set(false),
+    );
+    on_cleanup(move || {
+        print_on.remove();
+        print_off.remove();
+    });
     // Tell tests and the perf script when the first interactive frame is up.
     request_animation_frame(move || {
         if let Some(p) = window().performance() {
@@ -436,6 +456,9 @@ pub fn App() -> impl IntoView {
                 <sequence::SequenceDiagram />
                 <mailboxes::Mailboxes />
             </div>
+            <Show when=move || ctx.printing.get()>
+                <panels::Transcript />
+            </Show>
         </main>
         <dialogs::Help />
         <dialogs::Compose />

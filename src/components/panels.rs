@@ -380,3 +380,43 @@ pub fn Inspector() -> impl IntoView {
         </section>
     }
 }
+
+/// The whole trace as a transcript, one line per event, for printing.
+#[component]
+pub fn Transcript() -> impl IntoView {
+    let ctx = use_ctx();
+    let rows = move || {
+        ctx.story.with(|s| {
+            s.trace
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let hosts = if e.from == e.to {
+                        s.host_name(&e.from)
+                    } else {
+                        format!("{} → {}", s.host_name(&e.from), s.host_name(&e.to))
+                    };
+                    let what = crate::state::what_happened(e, &|h| s.host_name(h));
+                    view! {
+                        <tr>
+                            <td>{i + 1}</td>
+                            <td class="mono">{e.time.to_string()}</td>
+                            <td>{hosts}</td>
+                            <td>{describe(e).0}</td>
+                            <td class="mono">{what}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="transcript print-only" aria-label="Transcript">
+            <h2>{move || ctx.story.with(|s| format!("Transcript: {}", s.title))}</h2>
+            <table>
+                <thead><tr><th>"Step"</th><th>"Time"</th><th>"Hosts"</th><th>"Kind"</th><th>"What"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}

@@ -46,7 +46,12 @@ pub fn SequenceDiagram() -> impl IntoView {
             .with(|p| p.current())
             .and_then(|c| shown.with(|r| row_for_event(r, c)))
     };
-    let range = Memo::new(move |_| window(len(), scroll_top.get(), height.get(), row_h.get(), 8));
+    let range = Memo::new(move |_| {
+        if ctx.printing.get() {
+            return (0, len());
+        }
+        window(len(), scroll_top.get(), height.get(), row_h.get(), 8)
+    });
     let n_hosts = move || ctx.story.with(|s| s.hosts.len().max(1));
     let x_pct = move |k: usize| (k as f64 + 0.5) * 100.0 / n_hosts() as f64;
 

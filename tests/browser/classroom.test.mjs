@@ -354,3 +354,24 @@ test('compose: a refused message says why, as John\'s program would; "Name <addr
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('print: the whole sequence diagram and the transcript on A4 pages', async () => {
+  const { page, problems, app } = await open();
+  await app.toEnd();
+  const [, len] = await app.position();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const seq = app.region('Sequence diagram');
+  await page.waitForFunction(() => document.querySelectorAll('.transcript tbody tr').length > 0);
+  assert.equal(await page.locator('.transcript tbody tr').count(), len, 'one transcript line per event');
+  const rows = await seq.getByRole('option').count();
+  assert.ok(rows > 60, `every row of the diagram is laid out for print: ${rows}`);
+  assert.equal(await page.locator('.toolbar').isVisible(), false, 'no controls on paper');
+  await page.pdf({ path: path.join(artifactsDir, 'print-seed-story.pdf'), format: 'A4' });
+  await page.screenshot({ path: path.join(artifactsDir, 'print-seed-story.png'), fullPage: true });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  await page.waitForFunction(() => document.querySelectorAll('.transcript').length === 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
