@@ -1,7 +1,7 @@
 //! Overlays: keyboard help, John's compose form, and the message viewer.
 
 use super::{header_list, use_ctx};
-use crate::story::{composed_story, Draft};
+use crate::story::{composed_story, Draft, Sender};
 use leptos::html::Div;
 use leptos::prelude::*;
 use web_sys::wasm_bindgen::JsCast;
@@ -146,15 +146,17 @@ pub fn Compose() -> impl IntoView {
     let subject = RwSignal::new("Lunch on Friday?".to_string());
     let body = RwSignal::new("Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".to_string());
     let error = RwSignal::new(None::<String>);
+    let sender = RwSignal::new(Sender::John);
     let send = move || {
         let d = Draft {
+            from: sender.get_untracked(),
             to: to.get_untracked(),
             subject: subject.get_untracked(),
             body: body.get_untracked(),
         };
         match composed_story(&d) {
-            // Refused by John's server: the form stays, saying why (as his
-            // mail program would); the story behind it shows how it went.
+            // Refused by the sender's server: the form stays, saying why (as
+            // their mail program would); the story behind it shows how it went.
             Ok((s, Some(refusal))) => {
                 ctx.load(s);
                 error.set(Some(refusal));
@@ -179,8 +181,24 @@ pub fn Compose() -> impl IntoView {
                         send();
                     }
                 >
-                    <h2>"John writes a message"</h2>
-                    <p class="muted">"From: John <john@isp.example> · sent through smtp.isp.example (port 587, logged in as john)"</p>
+                    <h2>"Write a message"</h2>
+                    <label>"From"
+                        <select
+                            name="from"
+                            prop:value=move || sender.get().key()
+                            on:change:target=move |ev| {
+                                let new = Sender::from_key(&ev.target().value());
+                                // A To left as the old sender's default follows the new one.
+                                if to.get_untracked() == sender.get_untracked().default_to() {
+                                    to.set(new.default_to().to_string());
+                                }
+                                sender.set(new);
+                            }
+                        >
+                            {Sender::ALL.iter().map(|(s, label)| view! { <option value=s.key()>{*label}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <p class="muted">{move || sender.get().route()}</p>
                     <label>"To"
                         <input type="email" name="to" data-autofocus="" autocomplete="off" autocapitalize="off" spellcheck="false" multiple prop:value=to on:input:target=move |ev| to.set(ev.target().value())
                             aria-invalid=move || if error.get().is_some() { "true" } else { "false" } aria-describedby="compose-error" />

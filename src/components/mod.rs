@@ -252,7 +252,17 @@ fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
                 || (el.tag_name() == "BUTTON" && ev.key() == " ")
         })
         .unwrap_or(false);
-    if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+    // On a focused region that scrolls (narration, inspector, telnet log)
+    // or a widget with keys of its own (tabs, the diagram), the keys are
+    // theirs: the page's shortcuts apply on the page and on plain buttons.
+    let own_keys = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            !matches!(el.tag_name().as_str(), "BODY" | "HTML" | "BUTTON")
+                || el.get_attribute("role").is_some_and(|r| r == "tab")
+        });
+    if typing || own_keys || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
         return;
     }
     // A dialog handles its own keys (Tab stays inside, Escape closes it).

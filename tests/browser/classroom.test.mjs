@@ -375,3 +375,20 @@ test('print: the whole sequence diagram and the transcript on A4 pages', async (
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('compose: the sender can be chosen; Dave\'s reply lands in John\'s inbox', async () => {
+  const { page, problems, app } = await open();
+  await page.getByRole('button', { name: 'Write a message' }).click();
+  const form = page.getByRole('dialog', { name: 'Write a message' });
+  await form.getByLabel('From').selectOption('dave');
+  assert.equal(await form.getByLabel('To').inputValue(), 'john@isp.example');
+  assert.match(await form.innerText(), /mail\.dave\.example \(port 587, logged in as dave\)/);
+  await form.getByLabel('Subject').fill('Re: Lunch on Friday?');
+  await form.getByRole('button', { name: 'Send' }).click();
+  await form.waitFor({ state: 'detached' });
+  await app.toEnd();
+  assert.match(await app.inboxItems("John's inbox").first().innerText(), /Re: Lunch on Friday\?/);
+  assert.equal(await app.inboxItems("Dave's inbox").count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
