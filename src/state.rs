@@ -999,6 +999,29 @@ pub fn machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option
     })
 }
 
+/// The client's side of connection `conn` up to event `upto`: its host id
+/// and the states it went through, in order (from the trace: the core has
+/// no client transition table to draw yet).
+pub fn client_path(trace: &[TraceEvent], conn: u64, upto: usize) -> Option<(String, Vec<String>)> {
+    let mut host = None;
+    let mut path: Vec<String> = Vec::new();
+    for e in trace.iter().take(upto + 1) {
+        if let EventKind::StateChanged {
+            conn: c,
+            role: protocol_core::sim::Role::Client,
+            state,
+            ..
+        } = &e.kind
+        {
+            if *c == conn {
+                host.get_or_insert_with(|| e.from.clone());
+                path.push(state.clone());
+            }
+        }
+    }
+    Some((host?, path))
+}
+
 /// The server's state before its latest change on `conn`, up to event `upto`.
 fn previous_state(trace: &[TraceEvent], conn: u64, upto: usize) -> Option<String> {
     let mut seen = trace[..=upto.min(trace.len().saturating_sub(1))]
@@ -1671,6 +1694,17 @@ mod tests {
         assert_eq!((w.dave, w.john, w.bounces), (0, 1, 1));
         assert_eq!(duration_words(250_000), "250 ms");
         assert_eq!(duration_words(120_000_000), "2 minutes");
+    }
+
+    #[test]
+    fn the_client_path_is_read_from_the_trace() {
+        let s = builtin_story("seed-story").unwrap();
+        let t = &s.trace;
+        let (host, path) = client_path(t, 1, t.len() - 1).expect("John's submission session");
+        assert_eq!(host, "john-pc");
+        assert_eq!(path.first().map(String::as_str), Some("Ehlo"), "{path:?}");
+        assert_eq!(path.last().map(String::as_str), Some("Closed"), "{path:?}");
+        assert!(path.iter().any(|p| p == "Body"), "{path:?}");
     }
 
     #[test]

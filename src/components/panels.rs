@@ -325,7 +325,19 @@ pub fn Inspector() -> impl IntoView {
         match p.current().and_then(|i| machine(&s.trace, view, i)) {
             Some(m) => {
                 let server = s.host_name(&m.server);
-                machine_view(m, server).into_any()
+                let client = crate::state::client_path(&s.trace, m.conn, at.saturating_sub(1))
+                    .map(|(h, path)| (s.host_name(&h), path));
+                view! {
+                    {machine_view(m, server)}
+                    {client.map(|(host, path)| view! {
+                        <p class="sm-client">
+                            <strong>{format!("The client ({host}) on this connection: ")}</strong>
+                            {if path.is_empty() { "no state change yet".to_string() } else { path.join(" → ") }}
+                            <span class="muted small">" (its states so far, from the trace; the core has no client table to draw yet)"</span>
+                        </p>
+                    })}
+                }
+                .into_any()
             }
             None => view! { <p class="muted">"This event does not belong to an SMTP or POP3 session: no state machine to show."</p> }.into_any(),
         }})
