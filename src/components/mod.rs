@@ -72,6 +72,9 @@ pub struct Ctx {
     pub key_steps: RwSignal<bool>,
     /// What the screen reader is told, once per step (see `announce`).
     pub announcement: RwSignal<String>,
+    /// The next step from the cursor and how long (ms at 1x) to wait for
+    /// it, worked out once per step rather than on every frame.
+    pub next_step: Memo<(usize, f64)>,
     /// The page is being printed: the whole sequence diagram and the
     /// transcript are laid out (the diagram is windowed on screen).
     pub printing: RwSignal<bool>,
@@ -214,14 +217,7 @@ fn frame(ctx: Ctx) {
     let p = ctx.player.get_untracked();
     let started = ctx.step_started.get_untracked();
     if p.playing {
-        let key = ctx.key_steps.get_untracked();
-        let (next, wait) = ctx.story.with_untracked(|s| {
-            let next = crate::state::next_position(&s.trace, p.position, key);
-            (
-                next,
-                crate::state::wait_before_next_ms(&s.trace, p.position, next),
-            )
-        });
+        let (next, wait) = ctx.next_step.get_untracked();
         if now - started >= wait / p.speed_factor() {
             ctx.player.update(|p| p.advance_to(next));
             ctx.step_started.set(now);
@@ -379,6 +375,7 @@ pub fn App() -> impl IntoView {
         story.with(|s| Shared(Arc::new(Snapshot::at(&s.trace, pos))))
     });
     let reduced_motion = media_matches("(prefers-reduced-motion: reduce)");
+    let key_steps = RwSignal::new(true);
     let ctx = Ctx {
         story,
         generation: RwSignal::new(0),
@@ -398,9 +395,17 @@ pub fn App() -> impl IntoView {
             Tab::Line
         }),
         console,
-        key_steps: RwSignal::new(true),
+        key_steps,
         announcement: RwSignal::new(String::new()),
         printing: RwSignal::new(false),
+        next_step: Memo::new(move |_| {
+            let pos = player.with(|p| p.position);
+            let key = key_steps.get();
+            story.with(|s| {
+                let next = crate::state::next_position(&s.trace, pos, key);
+                (next, crate::state::wait_before_next_ms(&s.trace, pos, next))
+            })
+        }),
     };
     provide_context(ctx);
     announce(ctx);
