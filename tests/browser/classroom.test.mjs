@@ -392,3 +392,12 @@ test('compose: the sender can be chosen; Dave\'s reply lands in John\'s inbox', 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('in the empty sandbox the transport controls say they can do nothing', async () => {
+  const { page, problems, app } = await open(undefined, '?scenario=sandbox');
+  for (const name of ['Restart', 'Step back', 'Play', 'Step forward', 'To the end']) {
+    assert.equal(await app.button(name).getAttribute('aria-disabled'), 'true', name);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
