@@ -19,6 +19,10 @@ pub fn SequenceDiagram() -> impl IntoView {
     let probe = NodeRef::<Div>::new();
     let scroll_top = RwSignal::new(0.0_f64);
     let height = RwSignal::new(400.0_f64);
+    // The diagram's width and its labels' character width, in px, so a
+    // label's box fits its text.
+    let width = StoredValue::new(500.0_f64);
+    let char_px = StoredValue::new(7.5_f64);
     let row_h = RwSignal::new(48.0_f64);
     let measure = move || {
         if let Some(p) = probe.get_untracked() {
@@ -28,6 +32,14 @@ pub fn SequenceDiagram() -> impl IntoView {
             }
         }
         if let Some(el) = scroller.get_untracked() {
+            width.set_value((el.client_width() as f64).max(1.0));
+            if let Some(p) = probe.get_untracked() {
+                // The probe is 2.7rem high; labels are 0.78rem monospace (0.6em wide).
+                let rem = p.offset_height() as f64 / 2.7;
+                if rem > 0.0 {
+                    char_px.set_value(rem * 0.78 * 0.61);
+                }
+            }
             let h = el.client_height() as f64;
             if (h - height.get_untracked()).abs() > 0.5 {
                 height.set(h);
@@ -150,12 +162,15 @@ pub fn SequenceDiagram() -> impl IntoView {
                     />
                 }
                 .into_any();
-                // The label may reach one lane past each end of the arrow,
-                // so whole lines show without a tooltip.
+                // The label is centred on the arrow, as wide as its text (or
+                // the arrow), shifted in at the edges rather than cut, so
+                // whole lines show without a tooltip.
                 let lane = 100.0 / n as f64;
-                let left = (x1.min(x2) - 1.5 * lane).max(0.5);
-                let right = (x1.max(x2) + 1.5 * lane).min(99.5);
-                (m, left, right - left, "span")
+                let text_pct = (label.chars().count() as f64 + 2.0) * char_px.get_value() * 100.0
+                    / width.get_value();
+                let w = text_pct.max((x2 - x1).abs() + lane).min(99.0);
+                let left = ((x1 + x2) / 2.0 - w / 2.0).max(0.5).min(99.5 - w);
+                (m, left, w, "span")
             }
             (Some(a), _) => {
                 let x = x_pct(a);
