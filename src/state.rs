@@ -120,6 +120,10 @@ pub const GAP_CAPTION_MS: f64 = 1800.0;
 pub const WORDS_PER_MINUTE: f64 = 200.0;
 /// No step is shown for less than this at 1x, however short its text.
 pub const MIN_STEP_MS: f64 = 1800.0;
+/// How long each step stays at 1x while the visualizer follows what was
+/// just typed in the telnet pane: the log there has the text to read, the
+/// map and the diagram only need to keep up.
+pub const FOLLOW_MS: f64 = 700.0;
 
 /// The narration of event `i` as one plain text: the line or summary, then
 /// what it means (the core's explanation) or what the new state accepts.

@@ -376,6 +376,11 @@ pub fn App() -> impl IntoView {
     });
     let reduced_motion = media_matches("(prefers-reduced-motion: reduce)");
     let key_steps = RwSignal::new(true);
+    let tab = RwSignal::new(if sandbox_first {
+        Tab::Telnet
+    } else {
+        Tab::Line
+    });
     let ctx = Ctx {
         story,
         generation: RwSignal::new(0),
@@ -389,11 +394,7 @@ pub fn App() -> impl IntoView {
         compose_open: RwSignal::new(false),
         open_message: RwSignal::new(None),
         dark: RwSignal::new(saved_theme()),
-        tab: RwSignal::new(if sandbox_first {
-            Tab::Telnet
-        } else {
-            Tab::Line
-        }),
+        tab,
         console,
         key_steps,
         announcement: RwSignal::new(String::new()),
@@ -401,9 +402,15 @@ pub fn App() -> impl IntoView {
         next_step: Memo::new(move |_| {
             let pos = player.with(|p| p.position);
             let key = key_steps.get();
+            let following = tab.get() == Tab::Telnet;
             story.with(|s| {
                 let next = crate::state::next_position(&s.trace, pos, key);
-                (next, crate::state::wait_before_next_ms(&s.trace, pos, next))
+                let wait = if following {
+                    crate::state::FOLLOW_MS
+                } else {
+                    crate::state::wait_before_next_ms(&s.trace, pos, next)
+                };
+                (next, wait)
             })
         }),
     };

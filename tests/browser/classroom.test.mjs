@@ -401,3 +401,22 @@ test('in the empty sandbox the transport controls say they can do nothing', asyn
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the visualizer keeps up with the telnet pane (it follows at a quick pace, not the reading pace)', async () => {
+  const { page, problems, app } = await open(undefined, '?scenario=sandbox');
+  const telnet = new TelnetPane(page);
+  await telnet.type('telnet mail.dave.example 25');
+  await telnet.waitForLine(/^220 /);
+  await telnet.type('EHLO john-pc.isp.example');
+  await telnet.waitForLine(/^250 /);
+  const t0 = Date.now();
+  for (;;) {
+    const [pos, len] = await app.position();
+    if (pos === len) break;
+    assert.ok(Date.now() - t0 < 15_000, `still at ${pos} / ${len}`);
+    await page.waitForTimeout(100);
+  }
+  console.log(`caught up in ${Date.now() - t0} ms`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
