@@ -123,6 +123,8 @@ pub fn Help() -> impl IntoView {
         ("End", "Jump to the end"),
         ("↑ / ↓", "Faster / slower"),
         ("?", "Show this help"),
+        ("↑ / ↓ in the diagram", "Previous / next arrow"),
+        ("← / → on the tabs", "Another inspector view"),
         ("Esc", "Close"),
     ];
     view! {
