@@ -58,7 +58,7 @@ try {
     s.value = String(pos);
     s.dispatchEvent(new Event('input', { bubbles: true }));
   }, Math.floor(len / 2));
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('4x');
   await page.waitForTimeout(500);
   const t0 = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: 'Play', exact: true }).click();

@@ -10,5 +10,6 @@ pub mod num;
 pub mod state;
 pub mod story;
 pub mod telnet;
+pub mod words;
 
 pub use components::App;

@@ -6,8 +6,10 @@
 use protocol_core::sim::view::{parse_headers, WorldView};
 use protocol_core::sim::{Direction, EventKind, Parsed, Protocol, TraceEvent};
 
-/// Speeds offered by the speed control.
-pub const SPEEDS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 4.0];
+/// Speeds offered by the speed control, multiplying the reading pace. At 1x
+/// the seed story's 80 key steps take about 12 minutes (a class reading every
+/// narration); 8x and 16x are for skimming a story already known.
+pub const SPEEDS: [f64; 6] = [0.5, 1.0, 2.0, 4.0, 8.0, 16.0];
 
 /// The playback cursor: `position` events of the trace have happened, so the
 /// current event is `position - 1` (none at 0).
@@ -25,7 +27,7 @@ impl Player {
             len,
             position: 0,
             playing: false,
-            speed: 2,
+            speed: 1,
         }
     }
     pub fn speed_factor(&self) -> f64 {
@@ -59,6 +61,13 @@ impl Player {
     pub fn select(&mut self, i: usize) {
         self.playing = false;
         self.position = (i + 1).min(self.len);
+    }
+    /// Playing on to `position` (stops at the end).
+    pub fn advance_to(&mut self, position: usize) {
+        self.position = position.min(self.len);
+        if self.at_end() {
+            self.playing = false;
+        }
     }
     pub fn seek(&mut self, position: usize) {
         self.position = position.min(self.len);
@@ -106,18 +115,111 @@ pub const GAP_CAPTION_MIN_US: u64 = 5_000_000;
 /// How long, at 1x, the "15 minutes later" caption stays up.
 pub const GAP_CAPTION_MS: f64 = 1800.0;
 
-/// How long an event stays current at 1x before the next one, by kind:
-/// lines on the wire get time to be read; bookkeeping passes quickly.
-pub fn dwell_ms(e: &TraceEvent) -> f64 {
-    match e.kind {
-        EventKind::Line { .. }
-        | EventKind::Payload { .. }
-        | EventKind::DnsQuery { .. }
-        | EventKind::DnsAnswer { .. } => 1100.0,
-        EventKind::StateChanged { .. } => 350.0,
-        EventKind::Note { .. } => 200.0,
-        _ => 900.0,
+/// Reading pace at 1x: the narration of a step is read at this many words
+/// per minute (a slow, out-loud classroom pace); speed is a multiplier.
+pub const WORDS_PER_MINUTE: f64 = 200.0;
+/// No step is shown for less than this at 1x, however short its text.
+pub const MIN_STEP_MS: f64 = 1800.0;
+/// How long each step stays at 1x while the visualizer follows what was
+/// just typed in the telnet pane: the log there has the text to read, the
+/// map and the diagram only need to keep up.
+pub const FOLLOW_MS: f64 = 700.0;
+
+/// The narration of event `i` as one plain text: the line or summary, then
+/// what it means (the core's explanation) or what the new state accepts.
+/// The Narration panel shows these parts; playback times each step by it.
+/// `name` turns a host id into the name a student reads.
+pub fn narration_text(trace: &[TraceEvent], i: usize, name: &dyn Fn(&str) -> String) -> String {
+    let Some(e) = trace.get(i) else {
+        return String::new();
+    };
+    let what = what_happened(e, name);
+    match explanation_keys(trace, i)
+        .first()
+        .and_then(|k| protocol_core::explain::lookup(k))
+    {
+        Some(x) => format!("{what}. {}. {}", x.title, x.text),
+        None => format!(
+            "{what}. {}",
+            state_expects(e).unwrap_or_else(|| INTERNAL_STEP.to_string())
+        ),
     }
+}
+
+/// The core's one-line description of an event, with host ids turned into
+/// the names a student reads (the core's text names hosts by id in these).
+pub fn what_happened(e: &TraceEvent, name: &dyn Fn(&str) -> String) -> String {
+    match &e.kind {
+        EventKind::HostState { host, up } => {
+            format!("{} is {}", name(host), if *up { "up" } else { "down" })
+        }
+        EventKind::Relayed {
+            queue_id,
+            to_host,
+            rcpts,
+            ..
+        } => format!(
+            "{queue_id} relayed to {} for {}",
+            name(to_host),
+            rcpts
+                .iter()
+                .map(|r| format!("<{r}>"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        _ => protocol_core::sim::render::describe(e).1,
+    }
+}
+
+/// The narration of a step with no explanation of its own.
+pub const INTERNAL_STEP: &str =
+    "A step inside one host: its mail program or server keeps track of where the session is.";
+
+/// How long event `i` stays current at 1x: time to read its narration.
+pub fn dwell_ms(trace: &[TraceEvent], i: usize) -> f64 {
+    let words = narration_text(trace, i, &|h| h.to_string())
+        .split_whitespace()
+        .count();
+    (words as f64 * 60_000.0 / WORDS_PER_MINUTE).max(MIN_STEP_MS)
+}
+
+/// A step worth stopping at in the "key steps" view: a line on the wire, a
+/// DNS message, a connection, a queue or mailbox change. Sessions' state
+/// changes (each program's own bookkeeping) and notes are passed over.
+pub fn is_key_step(e: &TraceEvent) -> bool {
+    !matches!(
+        e.kind,
+        EventKind::StateChanged { .. } | EventKind::Note { .. }
+    )
+}
+
+/// The position after one step forward from `position`: the next event, or
+/// with `key_only` the next key step (the end if there is none).
+pub fn next_position(trace: &[TraceEvent], position: usize, key_only: bool) -> usize {
+    let len = trace.len();
+    (position + 1..=len)
+        .find(|&p| !key_only || is_key_step(&trace[p - 1]))
+        .unwrap_or(len)
+        .max(position.min(len))
+}
+
+/// The position after one step back from `position` (0 if none is left).
+pub fn prev_position(trace: &[TraceEvent], position: usize, key_only: bool) -> usize {
+    (1..position.min(trace.len() + 1))
+        .rev()
+        .find(|&p| !key_only || is_key_step(&trace[p - 1]))
+        .unwrap_or(0)
+}
+
+/// `position` moved on over the bookkeeping right after it (the sessions'
+/// state changes a line caused): where the state machine has settled once
+/// the current line has had its effect, as the key-steps view shows it.
+pub fn settled(trace: &[TraceEvent], position: usize) -> usize {
+    let mut p = position.max(1);
+    while p < trace.len() && !is_key_step(&trace[p]) {
+        p += 1;
+    }
+    p.min(trace.len()).max(position)
 }
 
 /// The virtual gap before event `i`, if long enough to be captioned.
@@ -130,16 +232,22 @@ pub fn gap_before(trace: &[TraceEvent], i: usize) -> Option<u64> {
 }
 
 /// Real milliseconds (at 1x) from showing event `position - 1` to showing
-/// event `position`: the dwell of the current event, plus the caption time
-/// when a long virtual gap is skipped. Long waits are compressed to a caption;
-/// short ones (network latency) are not worth showing at all.
-pub fn wait_before_next_ms(trace: &[TraceEvent], position: usize) -> f64 {
-    let dwell = position
-        .checked_sub(1)
-        .and_then(|c| trace.get(c))
-        .map_or(300.0, dwell_ms);
+/// the event at `next - 1`: the time to read the current step, plus the
+/// caption time when a long virtual gap is skipped. Long waits are
+/// compressed to a caption; short ones (network latency) are not shown.
+pub fn wait_before_next_ms(trace: &[TraceEvent], position: usize, next: usize) -> f64 {
+    let dwell = match position.checked_sub(1) {
+        Some(c) if c < trace.len() => dwell_ms(trace, c),
+        _ => 600.0,
+    };
+    let gap = match (position.checked_sub(1), next.checked_sub(1)) {
+        (Some(a), Some(b)) if a < b && b < trace.len() => {
+            trace[b].time.0.saturating_sub(trace[a].time.0)
+        }
+        _ => 0,
+    };
     dwell
-        + if gap_before(trace, position).is_some() {
+        + if gap >= GAP_CAPTION_MIN_US {
             GAP_CAPTION_MS
         } else {
             0.0
@@ -148,7 +256,15 @@ pub fn wait_before_next_ms(trace: &[TraceEvent], position: usize) -> f64 {
 
 /// "15 minutes later", "2 hours later", "30 seconds later".
 pub fn gap_caption(us: u64) -> String {
+    format!("{} later", duration_words(us))
+}
+
+/// "15 minutes", "2 hours", "30 seconds", "250 ms".
+pub fn duration_words(us: u64) -> String {
     let s = us / 1_000_000;
+    if s == 0 {
+        return format!("{} ms", us / 1000);
+    }
     let (n, unit) = if s < 60 {
         (s, "second")
     } else if s < 3600 {
@@ -158,7 +274,55 @@ pub fn gap_caption(us: u64) -> String {
     } else {
         ((s + 43_200) / 86_400, "day")
     };
-    format!("{n} {unit}{} later", if n == 1 { "" } else { "s" })
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The end of a scenario, summed up: the hops the message made, the virtual
+/// time it all took, and where the mail is now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WrapUp {
+    /// (from host id, to host id, protocol) of each transfer of message text.
+    pub hops: Vec<(String, String, &'static str)>,
+    pub took_us: u64,
+    pub dave: usize,
+    pub john: usize,
+    pub queued: usize,
+    pub bounces: usize,
+}
+
+pub fn wrap_up(trace: &[TraceEvent], snap: &Snapshot) -> WrapUp {
+    let hops = trace
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Payload {
+                protocol: Protocol::Smtp,
+                dir: Direction::ToServer,
+                ..
+            } => Some((e.from.clone(), e.to.clone(), "SMTP")),
+            EventKind::Payload {
+                protocol: Protocol::Pop3,
+                dir: Direction::ToClient,
+                text,
+                ..
+            } if text.contains("\r\n\r\n") => Some((e.from.clone(), e.to.clone(), "POP3")),
+            _ => None,
+        })
+        .collect();
+    let took_us = match (trace.first(), trace.last()) {
+        (Some(a), Some(b)) => b.time.0.saturating_sub(a.time.0),
+        _ => 0,
+    };
+    WrapUp {
+        hops,
+        took_us,
+        dave: snap.dave.len(),
+        john: snap.john.len(),
+        queued: snap.isp_queue.len(),
+        bounces: trace
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::Bounced { .. }))
+            .count(),
+    }
 }
 
 /// Text with its line ends made visible: CR LF becomes `␍␊`.
@@ -435,6 +599,14 @@ impl InboxItem {
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+    /// The subject as a mail program shows it: encoded-words decoded,
+    /// "(no subject)" when there is none.
+    pub fn subject(&self) -> String {
+        match self.header("Subject").map(str::trim) {
+            Some(s) if !s.is_empty() => crate::words::decode(s).unwrap_or_else(|| s.to_string()),
+            _ => "(no subject)".to_string(),
+        }
+    }
     pub fn received_count(&self) -> usize {
         self.headers
             .iter()
@@ -548,7 +720,12 @@ fn split_message(text: &str) -> (Vec<(String, String)>, String) {
     (parse_headers(text), body.replace("\r\n", "\n"))
 }
 
-pub fn hop_message(trace: &[TraceEvent], position: usize) -> Option<HopMessage> {
+/// `name` turns a host id into the name a student reads.
+pub fn hop_message(
+    trace: &[TraceEvent],
+    position: usize,
+    name: &dyn Fn(&str) -> String,
+) -> Option<HopMessage> {
     let upto = &trace[..position.min(trace.len())];
     let (i, e) = upto.iter().enumerate().rev().find(|(_, e)| match &e.kind {
         EventKind::Payload {
@@ -573,7 +750,12 @@ pub fn hop_message(trace: &[TraceEvent], position: usize) -> Option<HopMessage> 
             ..
         } => (
             text.as_str(),
-            format!("{} → {} ({} #{conn})", e.from, e.to, protocol.label()),
+            format!(
+                "{} → {} ({} #{conn})",
+                name(&e.from),
+                name(&e.to),
+                protocol.label()
+            ),
             Some(*conn),
         ),
         EventKind::Delivered {
@@ -583,7 +765,7 @@ pub fn hop_message(trace: &[TraceEvent], position: usize) -> Option<HopMessage> 
             ..
         } => (
             message.as_str(),
-            format!("stored at {host} in maildrop {mailbox}"),
+            format!("stored at {} in maildrop {mailbox}", name(host)),
             None,
         ),
         _ => unreachable!(),
@@ -646,7 +828,144 @@ pub struct Machine {
     /// (from, event, to), straight from the core's TRANSITIONS table.
     pub transitions: Vec<(String, String, String)>,
     pub current: Option<String>,
+    /// The state before the last change, so the transition just taken is
+    /// (previous, current).
+    pub previous: Option<String>,
     pub server: String,
+}
+
+/// Transitions from one state to one other state, merged: ("Ready", ["RSET", "EHLO"]).
+pub type Edge = (String, Vec<String>);
+
+/// A state's box in the drawn diagram.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StateBox {
+    pub name: String,
+    /// Events that keep the state (self loops).
+    pub stays: Vec<String>,
+    /// Edges drawn as text in the box: back up the main path, or to an end state.
+    pub other: Vec<Edge>,
+}
+
+/// One row of the drawn diagram: a state of the main path, the states that
+/// branch off it on the right (with the arrow there and, if any, back),
+/// and the arrow down to the next row's state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MachineRow {
+    pub main: StateBox,
+    /// (the branch's box, events main → branch, events branch → main)
+    pub side: Vec<(StateBox, Vec<String>, Vec<String>)>,
+    /// Events from this row's state to the next row's (empty for the last).
+    pub down: Vec<String>,
+}
+
+/// Lays a transition table out as the diagram draws it: the main path
+/// (from the first state, each state's first move to a new state, in table
+/// order: Greeting, Ready, Mail, Rcpt, Data), branches beside the state
+/// they leave from (Auth beside Ready), and the end states (no way out:
+/// Closed) as the last rows. Every row of the table is in it once.
+pub fn machine_rows(
+    states: &[String],
+    transitions: &[(String, String, String)],
+) -> Vec<MachineRow> {
+    let moves = |a: &str| -> Vec<String> {
+        transitions
+            .iter()
+            .filter(|(x, _, y)| x == a && y != a)
+            .map(|(_, _, y)| y.clone())
+            .collect()
+    };
+    let is_end = |st: &str| moves(st).is_empty();
+    // The main path.
+    let mut chain: Vec<String> = Vec::new();
+    let mut at = states.first().cloned();
+    while let Some(st) = at {
+        chain.push(st.clone());
+        at = moves(&st)
+            .into_iter()
+            .find(|y| !is_end(y) && !chain.contains(y));
+    }
+    // Branches: the other states with a way out, beside their first parent.
+    let mut side_of: Vec<(String, String)> = Vec::new();
+    for st in states {
+        if chain.contains(st) || is_end(st) {
+            continue;
+        }
+        let parent = chain
+            .iter()
+            .find(|c| moves(c).contains(st))
+            .cloned()
+            .unwrap_or_else(|| chain[0].clone());
+        side_of.push((st.clone(), parent));
+    }
+    let ends: Vec<String> = states.iter().filter(|s| is_end(s)).cloned().collect();
+    let events = |a: &str, b: &str| -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for (x, ev, y) in transitions {
+            if x == a && y == b && !v.contains(ev) {
+                v.push(ev.clone());
+            }
+        }
+        v
+    };
+    // Edges a box lists as text: all but self loops and the drawn arrows.
+    let boxed = |st: &str, drawn: &[String]| -> StateBox {
+        let mut other: Vec<Edge> = Vec::new();
+        for (x, _, y) in transitions {
+            if x == st && y != st && !drawn.contains(y) && !other.iter().any(|(t, _)| t == y) {
+                other.push((y.clone(), events(st, y)));
+            }
+        }
+        StateBox {
+            name: st.to_string(),
+            stays: events(st, st),
+            other,
+        }
+    };
+    let mut rows = Vec::new();
+    for (k, st) in chain.iter().enumerate() {
+        let next = chain
+            .get(k + 1)
+            .or(ends.first().filter(|_| k + 1 == chain.len()));
+        let sides: Vec<String> = side_of
+            .iter()
+            .filter(|(_, p)| p == st)
+            .map(|(s, _)| s.clone())
+            .collect();
+        let mut drawn: Vec<String> = sides.clone();
+        // The arrow down is drawn only to the next state of the main path
+        // (the end state below the last is reached from many: listed).
+        if let Some(n) = chain.get(k + 1) {
+            drawn.push(n.clone());
+        }
+        let down = next
+            .filter(|n| chain.contains(n))
+            .map(|n| events(st, n))
+            .unwrap_or_default();
+        let side = sides
+            .iter()
+            .map(|b| {
+                (
+                    boxed(b, std::slice::from_ref(st)),
+                    events(st, b),
+                    events(b, st),
+                )
+            })
+            .collect();
+        rows.push(MachineRow {
+            main: boxed(st, &drawn),
+            side,
+            down,
+        });
+    }
+    for st in &ends {
+        rows.push(MachineRow {
+            main: boxed(st, &[]),
+            side: Vec::new(),
+            down: Vec::new(),
+        });
+    }
+    rows
 }
 
 /// The server's state machine for the connection of event `current`, with
@@ -690,8 +1009,50 @@ pub fn machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option
         states,
         transitions,
         current: current_state,
+        previous: previous_state(trace, conn, view.position.max(current + 1) - 1),
         server: session.server.clone(),
     })
+}
+
+/// The client's side of connection `conn` up to event `upto`: its host id
+/// and the states it went through, in order (from the trace: the core has
+/// no client transition table to draw yet).
+pub fn client_path(trace: &[TraceEvent], conn: u64, upto: usize) -> Option<(String, Vec<String>)> {
+    let mut host = None;
+    let mut path: Vec<String> = Vec::new();
+    for e in trace.iter().take(upto + 1) {
+        if let EventKind::StateChanged {
+            conn: c,
+            role: protocol_core::sim::Role::Client,
+            state,
+            ..
+        } = &e.kind
+        {
+            if *c == conn {
+                host.get_or_insert_with(|| e.from.clone());
+                path.push(state.clone());
+            }
+        }
+    }
+    Some((host?, path))
+}
+
+/// The server's state before its latest change on `conn`, up to event `upto`.
+fn previous_state(trace: &[TraceEvent], conn: u64, upto: usize) -> Option<String> {
+    let mut seen = trace[..=upto.min(trace.len().saturating_sub(1))]
+        .iter()
+        .rev()
+        .filter_map(|e| match &e.kind {
+            EventKind::StateChanged {
+                conn: c,
+                role: protocol_core::sim::Role::Server,
+                state,
+                ..
+            } if *c == conn => Some(state.clone()),
+            _ => None,
+        });
+    seen.next()?;
+    seen.next()
 }
 
 /// One row of the sequence diagram.
@@ -899,11 +1260,11 @@ mod tests {
         for _ in 0..9 {
             p.faster();
         }
-        assert_eq!(p.speed_factor(), 4.0);
+        assert_eq!(p.speed_factor(), 16.0);
         for _ in 0..9 {
             p.slower();
         }
-        assert_eq!(p.speed_factor(), 0.25);
+        assert_eq!(p.speed_factor(), 0.5);
     }
 
     #[test]
@@ -931,7 +1292,12 @@ mod tests {
             .filter(|&i| gap_before(t, i).is_none())
             .collect();
         for &i in &short {
-            assert!(wait_before_next_ms(t, i) <= 1100.0, "{i}");
+            assert!(
+                wait_before_next_ms(t, i, i + 1)
+                    < wait_before_next_ms(t, i, i + 1) + GAP_CAPTION_MS
+                    && wait_before_next_ms(t, i, i + 1) == dwell_ms(t, i - 1),
+                "{i}"
+            );
         }
         // ... and the two-minute wait before Dave checks his mail is one caption.
         let long: Vec<usize> = (1..t.len())
@@ -940,9 +1306,12 @@ mod tests {
         assert_eq!(long.len(), 1, "one long gap in the seed story");
         let i = long[0];
         assert_eq!(gap_caption(gap_before(t, i).unwrap()), "2 minutes later");
-        assert!(wait_before_next_ms(t, i) >= GAP_CAPTION_MS);
+        assert_eq!(
+            wait_before_next_ms(t, i, i + 1),
+            dwell_ms(t, i - 1) + GAP_CAPTION_MS
+        );
         assert!(
-            wait_before_next_ms(t, i) < 4000.0,
+            wait_before_next_ms(t, i, i + 1) < 20_000.0,
             "two virtual minutes take seconds, not minutes"
         );
         let greylist = builtin_story("greylisting").unwrap();
@@ -1058,14 +1427,15 @@ mod tests {
             .map(|(i, _)| i + 1)
             .collect();
         let delivered = position_after(t, |k| matches!(k, EventKind::Delivered { .. }));
-        assert_eq!(hop_message(t, 0), None);
+        let id = |h: &str| h.to_string();
+        assert_eq!(hop_message(t, 0, &id), None);
         let cases = [
             (payloads[0], 0, "john-pc → isp"),
             (payloads[1], 1, "isp → mx"),
             (delivered, 2, "stored at mx"),
         ];
         for (pos, received, hop) in cases {
-            let m = hop_message(t, pos).unwrap();
+            let m = hop_message(t, pos, &id).unwrap();
             assert_eq!(m.received_count(), received, "at {pos}: {:?}", m.headers);
             assert!(m.hop.starts_with(hop), "{}", m.hop);
             assert_eq!(
@@ -1253,5 +1623,180 @@ mod tests {
             .unwrap();
         let rn = seq_row(&s.trace, &s.hosts, note);
         assert_eq!((rn.from, rn.kind), (None, "note"));
+    }
+
+    #[test]
+    fn time_per_step_follows_the_length_of_its_narration() {
+        let s = builtin_story("seed-story").unwrap();
+        let t = &s.trace;
+        let words = |i: usize| {
+            narration_text(t, i, &|h| h.to_string())
+                .split_whitespace()
+                .count()
+        };
+        let (long, short) = (0..t.len()).fold((0, 0), |(l, sh), i| {
+            (
+                if words(i) > words(l) { i } else { l },
+                if words(i) < words(sh) { i } else { sh },
+            )
+        });
+        assert!(
+            words(long) > 2 * words(short),
+            "{} vs {}",
+            words(long),
+            words(short)
+        );
+        assert!(dwell_ms(t, long) > dwell_ms(t, short));
+        // 27 words at the reading pace take about 8 seconds at 1x.
+        assert!(dwell_ms(t, long) >= words(long) as f64 * 60_000.0 / WORDS_PER_MINUTE);
+        for i in 0..t.len() {
+            assert!(dwell_ms(t, i) >= MIN_STEP_MS, "{i}");
+        }
+    }
+
+    #[test]
+    fn key_steps_pass_over_state_changes_both_ways() {
+        let s = builtin_story("seed-story").unwrap();
+        let t = &s.trace;
+        let keys: Vec<usize> = (0..=t.len())
+            .scan(0, |p, _| {
+                let here = *p;
+                *p = next_position(t, *p, true);
+                Some(here)
+            })
+            .collect();
+        let internal = t.iter().filter(|e| !is_key_step(e)).count();
+        assert!(
+            internal >= 20,
+            "the seed story has internal steps: {internal}"
+        );
+        for w in keys.windows(2) {
+            if w[0] == w[1] {
+                assert_eq!(w[0], t.len(), "only the end repeats");
+                continue;
+            }
+            assert!(is_key_step(&t[w[1] - 1]) || w[1] == t.len(), "{w:?}");
+            assert_eq!(prev_position(t, w[1], true), w[0], "back retraces forward");
+        }
+        // Without key_only every event is a step.
+        assert_eq!(next_position(t, 3, false), 4);
+        assert_eq!(prev_position(t, 4, false), 3);
+        assert_eq!(prev_position(t, 0, true), 0);
+        assert_eq!(next_position(t, t.len(), true), t.len());
+    }
+
+    #[test]
+    fn wrap_up_counts_hops_time_and_where_the_mail_is() {
+        let s = builtin_story("seed-story").unwrap();
+        let t = &s.trace;
+        let w = wrap_up(t, &Snapshot::at(t, t.len()));
+        let hops: Vec<(&str, &str, &str)> = w
+            .hops
+            .iter()
+            .map(|(a, b, p)| (a.as_str(), b.as_str(), *p))
+            .collect();
+        assert_eq!(
+            hops,
+            [
+                ("john-pc", "isp", "SMTP"),
+                ("isp", "mx", "SMTP"),
+                ("mx", "dave-pc", "POP3")
+            ]
+        );
+        assert_eq!((w.dave, w.john, w.queued, w.bounces), (1, 0, 0, 0));
+        assert!(w.took_us > 60_000_000, "Dave checks his mail minutes later");
+        let b = builtin_story("unknown-recipient").unwrap();
+        let w = wrap_up(&b.trace, &Snapshot::at(&b.trace, b.trace.len()));
+        assert_eq!((w.dave, w.john, w.bounces), (0, 1, 1));
+        assert_eq!(duration_words(250_000), "250 ms");
+        assert_eq!(duration_words(120_000_000), "2 minutes");
+    }
+
+    #[test]
+    fn the_client_path_is_read_from_the_trace() {
+        let s = builtin_story("seed-story").unwrap();
+        let t = &s.trace;
+        let (host, path) = client_path(t, 1, t.len() - 1).expect("John's submission session");
+        assert_eq!(host, "john-pc");
+        assert_eq!(path.first().map(String::as_str), Some("Ehlo"), "{path:?}");
+        assert_eq!(path.last().map(String::as_str), Some("Closed"), "{path:?}");
+        assert!(path.iter().any(|p| p == "Body"), "{path:?}");
+    }
+
+    #[test]
+    fn the_drawn_machine_has_every_table_row_once_in_protocol_order() {
+        let smtp: Vec<(String, String, String)> = protocol_core::smtp::server::TRANSITIONS
+            .iter()
+            .map(|(a, ev, b)| (a.name().to_string(), ev.to_string(), b.name().to_string()))
+            .collect();
+        let pop3: Vec<(String, String, String)> = protocol_core::pop3::server::TRANSITIONS
+            .iter()
+            .map(|(a, ev, b)| (a.to_string(), ev.to_string(), b.to_string()))
+            .collect();
+        for (table, main, sides) in [
+            (
+                &smtp,
+                vec!["Greeting", "Ready", "Mail", "Rcpt", "Data", "Closed"],
+                vec!["Refused", "Auth"],
+            ),
+            (
+                &pop3,
+                vec!["AUTHORIZATION", "TRANSACTION", "UPDATE", "CLOSED"],
+                vec![],
+            ),
+        ] {
+            let mut states: Vec<String> = Vec::new();
+            for (a, _, b) in table.iter() {
+                for s in [a, b] {
+                    if !states.contains(s) {
+                        states.push(s.clone());
+                    }
+                }
+            }
+            let rows = machine_rows(&states, table);
+            let names: Vec<&str> = rows.iter().map(|r| r.main.name.as_str()).collect();
+            assert_eq!(names, main);
+            let side: Vec<&str> = rows
+                .iter()
+                .flat_map(|r| r.side.iter().map(|s| s.0.name.as_str()))
+                .collect();
+            assert_eq!(side, sides);
+            // Every (from, event, to) of the table is drawn or listed exactly once.
+            let mut shown: Vec<(String, String, String)> = Vec::new();
+            let add_box = |b: &StateBox, shown: &mut Vec<(String, String, String)>| {
+                for ev in &b.stays {
+                    shown.push((b.name.clone(), ev.clone(), b.name.clone()));
+                }
+                for (to, evs) in &b.other {
+                    for ev in evs {
+                        shown.push((b.name.clone(), ev.clone(), to.clone()));
+                    }
+                }
+            };
+            for (k, r) in rows.iter().enumerate() {
+                add_box(&r.main, &mut shown);
+                for ev in &r.down {
+                    shown.push((
+                        r.main.name.clone(),
+                        ev.clone(),
+                        rows[k + 1].main.name.clone(),
+                    ));
+                }
+                for (b, there, back) in &r.side {
+                    add_box(b, &mut shown);
+                    for ev in there {
+                        shown.push((r.main.name.clone(), ev.clone(), b.name.clone()));
+                    }
+                    for ev in back {
+                        shown.push((b.name.clone(), ev.clone(), r.main.name.clone()));
+                    }
+                }
+            }
+            let mut want = table.clone();
+            want.sort();
+            want.dedup();
+            shown.sort();
+            assert_eq!(shown, want);
+        }
     }
 }

@@ -34,6 +34,10 @@ pub struct HostInfo {
     pub name: String,
     pub ip: String,
     pub role: HostRole,
+    /// The one name a student reads for this host everywhere (map, lanes,
+    /// narration, inspector): the DNS name's first label, or the whole DNS
+    /// name where two hosts share a first label.
+    pub short: String,
     /// Position on the map, in a 1000 x 440 box.
     pub x: f64,
     pub y: f64,
@@ -52,9 +56,70 @@ pub struct Story {
     pub links: Vec<(usize, usize)>,
 }
 
-/// What John types in the compose form.
+/// Who writes in the compose form, and how their mail program sends.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sender {
+    /// John submits to his ISP on port 587, logged in.
+    #[default]
+    John,
+    /// Dave replies: he submits to his own server on port 587, logged in
+    /// (the compose story turns on submission there).
+    Dave,
+    /// An outside host with no account: it talks straight to the
+    /// recipient's mail server on port 25, as any MTA may.
+    Stranger,
+}
+
+impl Sender {
+    pub const ALL: [(Sender, &'static str); 3] = [
+        (Sender::John, "John <john@isp.example>"),
+        (Sender::Dave, "Dave <dave@dave.example> (a reply)"),
+        (Sender::Stranger, "a stranger <someone@stranger.example>"),
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            Sender::John => "john",
+            Sender::Dave => "dave",
+            Sender::Stranger => "stranger",
+        }
+    }
+    pub fn from_key(k: &str) -> Sender {
+        match k {
+            "dave" => Sender::Dave,
+            "stranger" => Sender::Stranger,
+            _ => Sender::John,
+        }
+    }
+    /// Whom they write to unless told otherwise.
+    pub fn default_to(self) -> &'static str {
+        match self {
+            Sender::Dave => "john@isp.example",
+            _ => "dave@dave.example",
+        }
+    }
+    /// How the message leaves, in words for the form.
+    pub fn route(self) -> &'static str {
+        match self {
+            Sender::John => "sent through smtp.isp.example (port 587, logged in as john)",
+            Sender::Dave => "sent through mail.dave.example (port 587, logged in as dave)",
+            Sender::Stranger => {
+                "sent from stranger.example straight to the recipient's mail server (port 25, no login)"
+            }
+        }
+    }
+    fn host(self) -> &'static str {
+        match self {
+            Sender::John => "john-pc",
+            Sender::Dave => "dave-pc",
+            Sender::Stranger => "stranger",
+        }
+    }
+}
+
+/// What the sender types in the compose form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Draft {
+    pub from: Sender,
     pub to: String,
     pub subject: String,
     pub body: String,
@@ -77,7 +142,19 @@ impl Draft {
         parts
             .into_iter()
             .map(|p| {
-                let bare = p.trim_start_matches('<').trim_end_matches('>');
+                // "Dave <dave@dave.example>": the address is the part in <>.
+                let bare = match (p.rfind('<'), p.rfind('>')) {
+                    (Some(a), Some(b)) if a < b => p[a + 1..b].trim(),
+                    _ => p.trim_start_matches('<').trim_end_matches('>'),
+                };
+                if !bare.is_ascii() {
+                    return Err(format!(
+                        "The address {bare} has letters outside ASCII. Mail to it needs the \
+                         SMTPUTF8 extension (RFC 6531), and the servers here do not offer it \
+                         (it is not in their EHLO reply), so John's program cannot send it. \
+                         Use an ASCII address, for example dave@dave.example."
+                    ));
+                }
                 Mailbox::parse(bare).map(|m| m.to_string()).map_err(|e| {
                     format!("The address in To cannot be used: {e}. Check it and try again.")
                 })
@@ -135,6 +212,7 @@ impl Story {
                     name: c.name.clone(),
                     ip: c.ip.to_string(),
                     role,
+                    short: String::new(),
                     x: 0.0,
                     y: 0.0,
                 }
@@ -148,6 +226,15 @@ impl Story {
             hosts.extend(all.iter().filter(|h| rank(&h.id, h.role) == r).cloned());
         }
         layout(&mut hosts);
+        let firsts: Vec<String> = hosts.iter().map(|h| first_label(&h.name)).collect();
+        for (k, h) in hosts.iter_mut().enumerate() {
+            let clash = firsts.iter().filter(|f| **f == firsts[k]).count() > 1;
+            h.short = if clash {
+                h.name.clone()
+            } else {
+                firsts[k].clone()
+            };
+        }
         let mut story = Story {
             name: name.into(),
             title: title.into(),
@@ -183,9 +270,21 @@ impl Story {
         }
     }
 
+    /// The name a student reads for host `id` (its short DNS name); an id
+    /// that is not a host of the story ("world") stays as it is.
+    pub fn host_name(&self, id: &str) -> String {
+        self.host_index(id)
+            .map_or_else(|| id.to_string(), |k| self.hosts[k].short.clone())
+    }
+
     pub fn host_index(&self, id: &str) -> Option<usize> {
         self.hosts.iter().position(|h| h.id == id)
     }
+}
+
+/// "mail" for "mail.dave.example".
+pub fn first_label(name: &str) -> String {
+    name.split('.').next().unwrap_or(name).to_string()
 }
 
 /// Places hosts: DNS servers on a top row, the rest left to right by rank,
@@ -292,32 +391,152 @@ pub fn builtin_story(name: &str) -> Option<Story> {
 }
 
 /// The seed story with John's own message.
-pub fn composed_story(draft: &Draft) -> Result<Story, String> {
+/// John's own message as a story, and, when his server refused it, what
+/// his mail program would tell him ("Your message was not sent: ...").
+pub fn composed_story(draft: &Draft) -> Result<(Story, Option<String>), String> {
     let to = draft.recipients()?;
     let mut s = builtin("seed-story").ok_or("the seed story is missing from the catalogue")?;
+    let sender = draft.from;
     for step in &mut s.steps {
         if let Step::Send {
             to: t,
             subject,
             body,
+            from_host,
+            server,
+            port,
+            auth,
+            from,
             ..
         } = step
         {
             *t = to.clone();
-            *subject = draft.subject.clone();
+            // Header fields are ASCII: the mail program writes RFC 2047 words.
+            *subject = crate::words::encode(&draft.subject);
             *body = draft.body.clone();
+            match sender {
+                Sender::John => {}
+                Sender::Dave => {
+                    *from_host = "dave-pc".into();
+                    *server = "mail.dave.example".into();
+                    *auth = Some(("dave".into(), "dave-pass".into()));
+                    *from = "dave@dave.example".into();
+                }
+                Sender::Stranger => {
+                    *from_host = "stranger".into();
+                    *server = if to.iter().all(|r| r.ends_with("@isp.example")) {
+                        "smtp.isp.example".into()
+                    } else {
+                        "mail.dave.example".into()
+                    };
+                    *port = 25;
+                    *auth = None;
+                    *from = "someone@stranger.example".into();
+                }
+            }
         }
     }
+    // The extra cast: Dave's server takes submissions; the stranger exists.
+    let spec = |id: &str| protocol_core::scenario::HostSpec {
+        id: id.into(),
+        name: None,
+        ip: None,
+        smtp: None,
+        submission: None,
+        pop3: None,
+        local_domains: None,
+        relay_domains: None,
+        relay_networks: None,
+        smarthost: None,
+        greylist: None,
+        max_message_size: None,
+        accounts: vec![],
+    };
+    match sender {
+        Sender::John => {}
+        Sender::Dave => s.hosts.push(protocol_core::scenario::HostSpec {
+            submission: Some(true),
+            ..spec("mx")
+        }),
+        Sender::Stranger => s.hosts.push(protocol_core::scenario::HostSpec {
+            name: Some("stranger.example".into()),
+            ip: Some(std::net::Ipv4Addr::new(203, 0, 113, 66)),
+            ..spec("stranger")
+        }),
+    }
+    // Whoever it was written to checks their mail: Dave (the seed story's
+    // fetch) for dave.example, John for isp.example.
+    let fetch_at = s.steps.iter().find_map(|st| match st {
+        Step::Fetch { at, .. } => Some(*at),
+        _ => None,
+    });
+    let to_dave = to.iter().any(|r| r.ends_with("@dave.example"));
+    let to_john = to.iter().any(|r| r.ends_with("@isp.example"));
+    if !to_dave {
+        s.steps.retain(|st| !matches!(st, Step::Fetch { .. }));
+    }
+    if let (true, Some(at)) = (to_john, fetch_at) {
+        s.steps.push(Step::Fetch {
+            at,
+            host: "john-pc".into(),
+            server: "smtp.isp.example".into(),
+            port: 110,
+            login: "john".into(),
+            password: "john-pass".into(),
+            delete: false,
+            apop: false,
+        });
+    }
     s.name = "compose".into();
-    s.title = format!(
-        "John's message: {}",
-        if draft.subject.is_empty() {
-            "(no subject)"
-        } else {
-            &draft.subject
-        }
-    );
-    Ok(Story::from_scenario(&s))
+    let subject = if draft.subject.trim().is_empty() {
+        "(no subject)"
+    } else {
+        &draft.subject
+    };
+    let who = match sender {
+        Sender::John => "John's",
+        Sender::Dave => "Dave's",
+        Sender::Stranger => "The stranger's",
+    };
+    s.title = format!("{who} message: {subject}");
+    let mut story = Story::from_scenario(&s);
+    let refusal = refusal(&story, sender.host());
+    if let Some(r) = &refusal {
+        story.title = format!("{who} message, not sent: {subject}");
+        story.goal = r.clone();
+    }
+    Ok((story, refusal))
+}
+
+/// The first error reply the sender's mail program got, told as it would
+/// tell them: the server's reply line and what it means.
+fn refusal(story: &Story, sender_host: &str) -> Option<String> {
+    let (i, e, text, code) = story
+        .trace
+        .iter()
+        .enumerate()
+        .find_map(|(i, e)| match &e.kind {
+            EventKind::Line {
+                text,
+                parsed:
+                    Some(protocol_core::sim::Parsed::Reply {
+                        code, more: false, ..
+                    }),
+                ..
+            } if e.to == sender_host && *code >= 400 => Some((i, e, text, *code)),
+            _ => None,
+        })?;
+    let meaning = crate::state::explanation_keys(&story.trace, i)
+        .iter()
+        .filter_map(|k| protocol_core::explain::lookup(k))
+        .map(|x| format!("{}: {}", x.title, x.text))
+        .next()
+        .unwrap_or_default();
+    Some(format!(
+        "Your message was not sent{}: {} replied \"{text}\". {meaning}",
+        if code < 500 { " yet" } else { "" },
+        story.host_name(&e.from),
+    ))
 }
 
 /// A long trace for performance checks: the seed story's send repeated
@@ -374,6 +593,7 @@ mod tests {
         let cases: &[(&str, Result<&[&str], &str>)] = &[
             ("dave@dave.example", Ok(&["dave@dave.example"])),
             (" <dave@dave.example> ", Ok(&["dave@dave.example"])),
+            ("Dave <dave@dave.example>", Ok(&["dave@dave.example"])),
             (
                 "dave@dave.example, john@isp.example",
                 Ok(&["dave@dave.example", "john@isp.example"]),
@@ -430,11 +650,13 @@ mod tests {
     #[test]
     fn composed_story_carries_johns_subject_and_body() {
         let d = Draft {
+            from: Sender::John,
             to: "dave@dave.example".into(),
             subject: "Chess tonight".into(),
             body: "Bring the board.\n".into(),
         };
-        let s = composed_story(&d).unwrap();
+        let (s, refused) = composed_story(&d).unwrap();
+        assert_eq!(refused, None);
         let delivered = s.trace.iter().find_map(|e| match &e.kind {
             EventKind::Delivered { message, .. } => Some(message.clone()),
             _ => None,
@@ -447,6 +669,102 @@ mod tests {
             ..d
         })
         .is_err());
+    }
+
+    #[test]
+    fn a_non_ascii_subject_travels_as_encoded_words() {
+        let d = Draft {
+            from: Sender::John,
+            to: "dave@dave.example".into(),
+            subject: "Grüße 🍕".into(),
+            body: "Bis Freitag!\n".into(),
+        };
+        let (s, refused) = composed_story(&d).unwrap();
+        assert_eq!(refused, None);
+        let m = s
+            .trace
+            .iter()
+            .find_map(|e| match &e.kind {
+                EventKind::Delivered { message, .. } => Some(message.clone()),
+                _ => None,
+            })
+            .expect("delivered");
+        let subject = m.lines().find(|l| l.starts_with("Subject:")).unwrap();
+        assert_eq!(subject, "Subject: =?UTF-8?B?R3LDvMOfZSDwn42V?=");
+        assert_eq!(
+            crate::words::decode(&subject[9..]).as_deref(),
+            Some("Grüße 🍕")
+        );
+    }
+
+    #[test]
+    fn dave_replies_and_a_stranger_writes_straight_to_the_mx() {
+        let delivered = |s: &Story| -> Vec<(String, String)> {
+            s.trace
+                .iter()
+                .filter_map(|e| match &e.kind {
+                    EventKind::Delivered { host, mailbox, .. } => {
+                        Some((host.clone(), mailbox.clone()))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let reply = Draft {
+            from: Sender::Dave,
+            to: Sender::Dave.default_to().into(),
+            subject: "Re: Lunch".into(),
+            body: "Yes!\n".into(),
+        };
+        let (s, refused) = composed_story(&reply).unwrap();
+        assert_eq!(refused, None, "Dave logs in on his server's port 587");
+        assert_eq!(delivered(&s), [("isp".to_string(), "john".to_string())]);
+        assert!(
+            s.trace
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Retrieved { .. }) && e.to == "john-pc"),
+            "John downloads Dave's reply"
+        );
+        let spam = Draft {
+            from: Sender::Stranger,
+            ..reply.clone()
+        };
+        let (s, refused) = composed_story(&Draft {
+            to: "dave@dave.example".into(),
+            ..spam
+        })
+        .unwrap();
+        assert_eq!(
+            refused, None,
+            "the MX takes mail for its own domain from anyone"
+        );
+        assert_eq!(delivered(&s), [("mx".to_string(), "dave".to_string())]);
+        assert!(s.host_index("stranger").is_some());
+    }
+
+    #[test]
+    fn a_refused_message_says_why_as_johns_program_would() {
+        let d = Draft {
+            from: Sender::John,
+            to: "Dave <dave@dave.example>".into(),
+            subject: String::new(),
+            body: format!("{}\n", "x".repeat(5000)),
+        };
+        let (s, refused) = composed_story(&d).unwrap();
+        let r = refused.expect("a 5,000-character line is refused");
+        assert!(
+            r.starts_with("Your message was not sent: smtp replied \"5"),
+            "{r}"
+        );
+        assert_eq!(s.goal, r, "the story's narration says it too");
+        assert!(s.title.contains("(no subject)"), "{}", s.title);
+        let e = Draft {
+            to: "dävid@dave.example".into(),
+            ..d
+        }
+        .recipients()
+        .unwrap_err();
+        assert!(e.contains("SMTPUTF8") && e.contains("RFC 6531"), "{e}");
     }
 
     #[test]

@@ -1,8 +1,116 @@
 //! Overlays: keyboard help, John's compose form, and the message viewer.
 
 use super::{header_list, use_ctx};
-use crate::story::{composed_story, Draft};
+use crate::story::{composed_story, Draft, Sender};
+use leptos::html::Div;
 use leptos::prelude::*;
+use web_sys::wasm_bindgen::JsCast;
+
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+fn focusables(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+thread_local! {
+    /// The control that opened the dialog now open, to get focus back.
+    static OPENER: std::cell::RefCell<Option<web_sys::HtmlElement>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A modal dialog (WAI-ARIA APG): focus moves inside when it opens (to the
+/// `data-autofocus` control, else the first control), Tab and Shift+Tab stay
+/// inside, Escape closes it, and when it goes (however it was closed) focus
+/// goes back to the control that opened it.
+#[component]
+fn Modal(
+    #[prop(into)] label: String,
+    #[prop(into)] class: String,
+    /// Closes the dialog (sets the signal that shows it).
+    on_close: Callback<()>,
+    /// Whether a click on the dimmed page around the dialog closes it.
+    #[prop(default = true)]
+    close_outside: bool,
+    children: Children,
+) -> impl IntoView {
+    let node = NodeRef::<Div>::new();
+    OPENER.with(|o| {
+        *o.borrow_mut() = document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    });
+    on_cleanup(|| {
+        if let Some(el) = OPENER.with(|o| o.borrow_mut().take()) {
+            let _ = el.focus();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            let first = el
+                .query_selector("[data-autofocus]")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                .or_else(|| focusables(&el).into_iter().next());
+            let _ = first.map_or_else(|| el.focus(), |f| f.focus());
+        }
+    });
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(root) = node.get_untracked() else {
+            return;
+        };
+        match ev.key().as_str() {
+            "Escape" => {
+                ev.prevent_default();
+                ev.stop_propagation();
+                on_close.run(());
+            }
+            "Tab" => {
+                let items = focusables(&root);
+                let (Some(first), Some(last)) = (items.first(), items.last()) else {
+                    ev.prevent_default();
+                    return;
+                };
+                let active = document().active_element();
+                let at = |el: &web_sys::HtmlElement| {
+                    active
+                        .as_ref()
+                        .is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>())
+                };
+                let inside = items.iter().any(at);
+                if ev.shift_key() && (at(first) || !inside) {
+                    ev.prevent_default();
+                    let _ = last.focus();
+                } else if !ev.shift_key() && (at(last) || !inside) {
+                    ev.prevent_default();
+                    let _ = first.focus();
+                }
+            }
+            _ => {}
+        }
+    };
+    view! {
+        <div class="overlay" on:click=move |_| if close_outside { on_close.run(()) }>
+            <div
+                class=format!("dialog {class}")
+                role="dialog"
+                aria-modal="true"
+                aria-label=label
+                tabindex="-1"
+                node_ref=node
+                on:keydown=on_key
+                on:click=|ev| ev.stop_propagation()
+            >
+                {children()}
+            </div>
+        </div>
+    }
+}
 
 #[component]
 pub fn Help() -> impl IntoView {
@@ -14,21 +122,21 @@ pub fn Help() -> impl IntoView {
         ("Home", "Restart"),
         ("End", "Jump to the end"),
         ("↑ / ↓", "Faster / slower"),
-        ("?", "Show or hide this help"),
+        ("?", "Show this help"),
+        ("↑ / ↓ in the diagram", "Previous / next arrow"),
+        ("← / → on the tabs", "Another inspector view"),
         ("Esc", "Close"),
     ];
     view! {
         <Show when=move || ctx.help_open.get()>
-            <div class="overlay" on:click=move |_| ctx.help_open.set(false)>
-                <div class="dialog" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" on:click=|ev| ev.stop_propagation()>
+            <Modal label="Keyboard shortcuts" class="help" on_close=Callback::new(move |_| ctx.help_open.set(false))>
                     <h2>"Keyboard shortcuts"</h2>
                     <dl class="keys">
                         {keys.iter().map(|(k, v)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*v}</dd> }).collect_view()}
                     </dl>
-                    <p class="muted">"Click any arrow in the sequence diagram to jump to that step."</p>
+                    <p class="muted">"Click any arrow in the sequence diagram to jump to that step; with the diagram focused, ↑ and ↓ move between its arrows."</p>
                     <button class="primary" on:click=move |_| ctx.help_open.set(false)>"Close"</button>
-                </div>
-            </div>
+            </Modal>
         </Show>
     }
 }
@@ -40,14 +148,22 @@ pub fn Compose() -> impl IntoView {
     let subject = RwSignal::new("Lunch on Friday?".to_string());
     let body = RwSignal::new("Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".to_string());
     let error = RwSignal::new(None::<String>);
+    let sender = RwSignal::new(Sender::John);
     let send = move || {
         let d = Draft {
+            from: sender.get_untracked(),
             to: to.get_untracked(),
             subject: subject.get_untracked(),
             body: body.get_untracked(),
         };
         match composed_story(&d) {
-            Ok(s) => {
+            // Refused by the sender's server: the form stays, saying why (as
+            // their mail program would); the story behind it shows how it went.
+            Ok((s, Some(refusal))) => {
+                ctx.load(s);
+                error.set(Some(refusal));
+            }
+            Ok((s, None)) => {
                 error.set(None);
                 ctx.compose_open.set(false);
                 ctx.load(s);
@@ -57,21 +173,36 @@ pub fn Compose() -> impl IntoView {
     };
     view! {
         <Show when=move || ctx.compose_open.get()>
-            <div class="overlay">
+            <Modal label="Write a message" class="compose-dialog" close_outside=false on_close=Callback::new(move |_| { error.set(None); ctx.compose_open.set(false) })>
+                // novalidate: our own message says what is wrong with an address.
                 <form
-                    class="dialog compose"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-label="Write a message"
+                    class="compose"
+                    novalidate=""
                     on:submit=move |ev| {
                         ev.prevent_default();
                         send();
                     }
                 >
-                    <h2>"John writes a message"</h2>
-                    <p class="muted">"From: John <john@isp.example> · sent through smtp.isp.example (port 587, logged in as john)"</p>
+                    <h2>"Write a message"</h2>
+                    <label>"From"
+                        <select
+                            name="from"
+                            prop:value=move || sender.get().key()
+                            on:change:target=move |ev| {
+                                let new = Sender::from_key(&ev.target().value());
+                                // A To left as the old sender's default follows the new one.
+                                if to.get_untracked() == sender.get_untracked().default_to() {
+                                    to.set(new.default_to().to_string());
+                                }
+                                sender.set(new);
+                            }
+                        >
+                            {Sender::ALL.iter().map(|(s, label)| view! { <option value=s.key()>{*label}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <p class="muted">{move || sender.get().route()}</p>
                     <label>"To"
-                        <input type="text" name="to" autocomplete="off" prop:value=to on:input:target=move |ev| to.set(ev.target().value())
+                        <input type="email" name="to" data-autofocus="" autocomplete="off" autocapitalize="off" spellcheck="false" multiple prop:value=to on:input:target=move |ev| to.set(ev.target().value())
                             aria-invalid=move || if error.get().is_some() { "true" } else { "false" } aria-describedby="compose-error" />
                     </label>
                     <label>"Subject"
@@ -86,7 +217,7 @@ pub fn Compose() -> impl IntoView {
                         <button type="submit" class="primary">"Send"</button>
                     </div>
                 </form>
-            </div>
+            </Modal>
         </Show>
     }
 }
@@ -108,28 +239,39 @@ pub fn MessageViewer() -> impl IntoView {
                 .map(|m| (owner.clone(), m))
         })
     };
-    move || {
-        message().map(|(owner, m)| {
-            let who = if owner == "dave" { "Dave's inbox" } else { "John's inbox" };
-            let body = m.text.split_once("\r\n\r\n").map(|(_, b)| b.replace("\r\n", "\n")).unwrap_or_default();
-            view! {
-                <div class="overlay" on:click=move |_| ctx.open_message.set(None)>
-                    <div class="dialog viewer" role="dialog" aria-modal="true" aria-label=format!("Message in {who}") on:click=|ev| ev.stop_propagation()>
-                        <h2>{m.header("Subject").unwrap_or("(no subject)").to_string()}</h2>
-                        <div class="message-parts two">
-                            <div class="headers">
-                                <h3>"Headers"</h3>
-                                {header_list(&m.headers)}
-                            </div>
-                            <div class="body">
-                                <h3>"Body"</h3>
-                                <pre class="mono">{body}</pre>
-                            </div>
-                        </div>
-                        <button class="primary" on:click=move |_| ctx.open_message.set(None)>"Close"</button>
+    let view_of = move |(owner, m): (String, crate::state::InboxItem)| {
+        let who = if owner == "dave" {
+            "Dave's inbox"
+        } else {
+            "John's inbox"
+        };
+        let body = m
+            .text
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.replace("\r\n", "\n"))
+            .unwrap_or_default();
+        view! {
+            <Modal label=format!("Message in {who}") class="viewer" on_close=Callback::new(move |_| ctx.open_message.set(None))>
+                <h2>{m.subject()}</h2>
+                <div class="message-parts two">
+                    <div class="headers">
+                        <h3>"Headers"</h3>
+                        {header_list(&m.headers)}
+                    </div>
+                    <div class="body">
+                        <h3>"Body"</h3>
+                        <pre class="mono">{body}</pre>
                     </div>
                 </div>
-            }
-        })
+                <button class="primary" on:click=move |_| ctx.open_message.set(None)>"Close"</button>
+            </Modal>
+        }
+    };
+    // Rebuilt only when another message is opened, not on every change of
+    // the snapshot, so focus stays where it is inside the dialog.
+    let opened = Memo::new(move |_| message().map(|(o, m)| (o, m.uid)));
+    move || {
+        opened.get()?;
+        untrack(message).map(view_of)
     }
 }

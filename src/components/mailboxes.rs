@@ -15,8 +15,9 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
         })
     };
     let item_view = move |m: InboxItem| {
-        let subject = m.header("Subject").unwrap_or("(no subject)").to_string();
+        let subject = m.subject();
         let from = m.header("From").unwrap_or("").to_string();
+        let from = crate::words::decode(&from).unwrap_or(from);
         let place = match (m.on_server, m.downloaded) {
             (true, true) => "on server · downloaded",
             (true, false) => "on the server",

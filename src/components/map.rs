@@ -189,8 +189,8 @@ pub fn NetworkMap() -> impl IntoView {
             .with(|s| crate::state::gap_before(&s.trace, p.position))?;
         let dwell = ctx.story.with(|s| {
             p.current()
-                .and_then(|i| s.trace.get(i))
-                .map_or(300.0, crate::state::dwell_ms)
+                .filter(|&i| i < s.trace.len())
+                .map_or(300.0, |i| crate::state::dwell_ms(&s.trace, i))
         });
         (ctx.elapsed_scaled() >= dwell).then(|| crate::state::gap_caption(gap))
     });

@@ -67,6 +67,17 @@ pub struct Ctx {
     pub tab: RwSignal<Tab>,
     /// The telnet pane: its world and sessions.
     pub console: RwSignal<Console>,
+    /// Play and step through the key steps only (the wire, DNS, queue and
+    /// mailbox changes), passing over the sessions' own state changes.
+    pub key_steps: RwSignal<bool>,
+    /// What the screen reader is told, once per step (see `announce`).
+    pub announcement: RwSignal<String>,
+    /// The next step from the cursor and how long (ms at 1x) to wait for
+    /// it, worked out once per step rather than on every frame.
+    pub next_step: Memo<(usize, f64)>,
+    /// The page is being printed: the whole sequence diagram and the
+    /// transcript are laid out (the diagram is windowed on screen).
+    pub printing: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -106,6 +117,39 @@ impl Ctx {
             });
         }
     }
+    /// One step forward (a key step in the key-steps view), paused.
+    pub fn step_forward(&self) {
+        let key = self.key_steps.get_untracked();
+        let pos = self.player.with_untracked(|p| p.position);
+        let next = self
+            .story
+            .with_untracked(|s| crate::state::next_position(&s.trace, pos, key));
+        self.player.update(|p| {
+            p.pause();
+            p.seek(next)
+        });
+    }
+    /// One step back (a key step in the key-steps view), paused.
+    pub fn step_back(&self) {
+        let key = self.key_steps.get_untracked();
+        let pos = self.player.with_untracked(|p| p.position);
+        let prev = self
+            .story
+            .with_untracked(|s| crate::state::prev_position(&s.trace, pos, key));
+        self.player.update(|p| {
+            p.pause();
+            p.seek(prev)
+        });
+    }
+    pub fn dialog_open(&self) -> bool {
+        self.help_open.get_untracked()
+            || self.compose_open.get_untracked()
+            || self.open_message.with_untracked(Option::is_some)
+    }
+    /// The name a student reads for a host id (the short DNS name).
+    pub fn host_name(&self, id: &str) -> String {
+        self.story.with_untracked(|s| s.host_name(id))
+    }
     /// Elapsed real time (ms, already divided by the speed) in the current event.
     pub fn elapsed_scaled(&self) -> f64 {
         let p = self.player.get_untracked();
@@ -128,7 +172,11 @@ pub fn header_list(headers: &[(String, String)]) -> impl IntoView {
         .iter()
         .map(|(n, v)| {
             let trace = n.eq_ignore_ascii_case("Received") || n.eq_ignore_ascii_case("Return-Path");
-            view! { <div class="hdr" class:trace-hdr=trace><dt>{format!("{n}:")}</dt><dd>{v.clone()}</dd></div> }
+            // Encoded-words as they travel, and what they say (RFC 2047).
+            let reads = crate::words::decode(v).map(|d| {
+                view! { <dd class="decoded">{format!("reads: {d}")}<span class="muted small">" (RFC 2047 encoded-words)"</span></dd> }
+            });
+            view! { <div class="hdr" class:trace-hdr=trace><dt>{format!("{n}:")}</dt><dd>{v.clone()}</dd>{reads}</div> }
         })
         .collect_view();
     view! { <dl class="hdrs mono">{rows}</dl> }
@@ -169,12 +217,9 @@ fn frame(ctx: Ctx) {
     let p = ctx.player.get_untracked();
     let started = ctx.step_started.get_untracked();
     if p.playing {
-        let wait = ctx
-            .story
-            .with_untracked(|s| crate::state::wait_before_next_ms(&s.trace, p.position))
-            / p.speed_factor();
-        if now - started >= wait {
-            ctx.player.update(|p| p.step_forward());
+        let (next, wait) = ctx.next_step.get_untracked();
+        if now - started >= wait / p.speed_factor() {
+            ctx.player.update(|p| p.advance_to(next));
             ctx.step_started.set(now);
         }
     }
@@ -203,14 +248,21 @@ fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
                 || (el.tag_name() == "BUTTON" && ev.key() == " ")
         })
         .unwrap_or(false);
-    if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+    // On a focused region that scrolls (narration, inspector, telnet log)
+    // or a widget with keys of its own (tabs, the diagram), the keys are
+    // theirs: the page's shortcuts apply on the page and on plain buttons.
+    let own_keys = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            !matches!(el.tag_name().as_str(), "BODY" | "HTML" | "BUTTON")
+                || el.get_attribute("role").is_some_and(|r| r == "tab")
+        });
+    if typing || own_keys || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
         return;
     }
-    if ctx.compose_open.get_untracked() || ctx.open_message.get_untracked().is_some() {
-        if ev.key() == "Escape" {
-            ctx.compose_open.set(false);
-            ctx.open_message.set(None);
-        }
+    // A dialog handles its own keys (Tab stays inside, Escape closes it).
+    if ctx.dialog_open() {
         return;
     }
     let handled = match ev.key().as_str() {
@@ -219,14 +271,11 @@ fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
             true
         }
         "ArrowRight" | "l" => {
-            ctx.player.update(|p| {
-                p.pause();
-                p.step_forward()
-            });
+            ctx.step_forward();
             true
         }
         "ArrowLeft" | "j" => {
-            ctx.player.update(Player::step_back);
+            ctx.step_back();
             true
         }
         "Home" => {
@@ -246,17 +295,64 @@ fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
             true
         }
         "?" => {
-            ctx.help_open.update(|h| *h = !*h);
-            true
-        }
-        "Escape" => {
-            ctx.help_open.set(false);
+            ctx.help_open.set(true);
             true
         }
         _ => false,
     };
     if handled {
         ev.prevent_default();
+    }
+}
+
+/// Tells a screen reader about each step, once, when the cursor has stayed
+/// on it for a moment: scrubbing or pressing an arrow key quickly says only
+/// where it stopped, and playing waits for the step's reading time anyway.
+/// In the telnet pane the log speaks (the reply, once) and this stays quiet.
+fn announce(ctx: Ctx) {
+    Effect::new(move |_| {
+        let pos = ctx.player.with(|p| p.position);
+        let generation = ctx.generation.get();
+        if ctx.tab.get_untracked() == Tab::Telnet {
+            return;
+        }
+        set_timeout(
+            move || {
+                let still = ctx.player.with_untracked(|p| p.position) == pos
+                    && ctx.generation.get_untracked() == generation;
+                if !still || ctx.tab.get_untracked() == Tab::Telnet {
+                    return;
+                }
+                let text = ctx.story.with_untracked(|s| {
+                    let len = s.trace.len();
+                    match pos.checked_sub(1) {
+                        None => format!("{}: start. {}", s.title, s.goal),
+                        Some(i) if pos == len => format!(
+                            "Step {pos} of {len}, the end. {}",
+                            crate::state::narration_text(&s.trace, i, &|h| s.host_name(h))
+                        ),
+                        Some(i) => format!(
+                            "Step {pos} of {len}. {}",
+                            crate::state::narration_text(&s.trace, i, &|h| s.host_name(h))
+                        ),
+                    }
+                });
+                ctx.announcement.set(text);
+            },
+            std::time::Duration::from_millis(700),
+        );
+    });
+}
+
+const THEME_KEY: &str = "mailsim-theme";
+
+/// The theme the user picked on an earlier visit, if any.
+fn saved_theme() -> Option<bool> {
+    let store = window().local_storage().ok().flatten()?;
+    match store.get_item(THEME_KEY).ok().flatten()?.as_str() {
+        "dark" => Some(true),
+        "light" => Some(false),
+        _ => None,
     }
 }
 
@@ -279,6 +375,12 @@ pub fn App() -> impl IntoView {
         story.with(|s| Shared(Arc::new(Snapshot::at(&s.trace, pos))))
     });
     let reduced_motion = media_matches("(prefers-reduced-motion: reduce)");
+    let key_steps = RwSignal::new(true);
+    let tab = RwSignal::new(if sandbox_first {
+        Tab::Telnet
+    } else {
+        Tab::Line
+    });
     let ctx = Ctx {
         story,
         generation: RwSignal::new(0),
@@ -291,15 +393,29 @@ pub fn App() -> impl IntoView {
         help_open: RwSignal::new(false),
         compose_open: RwSignal::new(false),
         open_message: RwSignal::new(None),
-        dark: RwSignal::new(None),
-        tab: RwSignal::new(if sandbox_first {
-            Tab::Telnet
-        } else {
-            Tab::Line
-        }),
+        dark: RwSignal::new(saved_theme()),
+        tab,
         console,
+        key_steps,
+        announcement: RwSignal::new(String::new()),
+        printing: RwSignal::new(false),
+        next_step: Memo::new(move |_| {
+            let pos = player.with(|p| p.position);
+            let key = key_steps.get();
+            let following = tab.get() == Tab::Telnet;
+            story.with(|s| {
+                let next = crate::state::next_position(&s.trace, pos, key);
+                let wait = if following {
+                    crate::state::FOLLOW_MS
+                } else {
+                    crate::state::wait_before_next_ms(&s.trace, pos, next)
+                };
+                (next, wait)
+            })
+        }),
     };
     provide_context(ctx);
+    announce(ctx);
 
     // Any move of the cursor (or play/pause) restarts the event's clock and the loop.
     Effect::new(move |_| {
@@ -309,10 +425,14 @@ pub fn App() -> impl IntoView {
         ctx.clock.set(now);
         start_loop(ctx);
     });
-    // The theme: follow the system unless the user picked one.
+    // The theme: follow the system unless the user picked one (remembered).
     Effect::new(move |_| {
+        let choice = ctx.dark.get();
+        if let (Some(dark), Some(store)) = (choice, window().local_storage().ok().flatten()) {
+            let _ = store.set_item(THEME_KEY, if dark { "dark" } else { "light" });
+        }
         if let Some(el) = document().document_element() {
-            match ctx.dark.get() {
+            match choice {
                 Some(true) => el.set_attribute("data-theme", "dark").ok(),
                 Some(false) => el.set_attribute("data-theme", "light").ok(),
                 None => el.remove_attribute("data-theme").ok(),
@@ -321,6 +441,18 @@ pub fn App() -> impl IntoView {
     });
     let keys = window_event_listener(leptos::ev::keydown, move |ev| keyboard(ctx, ev));
     on_cleanup(move || keys.remove());
+    let print_on = window_event_listener(
+        leptos::ev::Custom::<web_sys::Event>::new("beforeprint"),
+        move |_| ctx.printing.set(true),
+    );
+    let print_off = window_event_listener(
+        leptos::ev::Custom::<web_sys::Event>::new("afterprint"),
+        move |_| ctx.printing.set(false),
+    );
+    on_cleanup(move || {
+        print_on.remove();
+        print_off.remove();
+    });
     // Tell tests and the perf script when the first interactive frame is up.
     request_animation_frame(move || {
         if let Some(p) = window().performance() {
@@ -334,6 +466,7 @@ pub fn App() -> impl IntoView {
     view! {
         <toolbar::Toolbar />
         <main id="app" class="layout" class:telnet-mode=move || ctx.tab.get() == Tab::Telnet data-ready="false">
+            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{move || ctx.announcement.get()}</div>
             <div class="col-left">
                 <map::NetworkMap />
                 <div class="under-map">
@@ -345,6 +478,9 @@ pub fn App() -> impl IntoView {
                 <sequence::SequenceDiagram />
                 <mailboxes::Mailboxes />
             </div>
+            <Show when=move || ctx.printing.get()>
+                <panels::Transcript />
+            </Show>
         </main>
         <dialogs::Help />
         <dialogs::Compose />

@@ -3,8 +3,8 @@
 
 use super::{header_list, use_ctx, Tab};
 use crate::state::{
-    explanation_keys, gap_before, gap_caption, hop_message, machine, parsed_fields, raw_line,
-    Machine,
+    explanation_keys, gap_before, gap_caption, hop_message, machine, machine_rows, parsed_fields,
+    raw_line, Machine, StateBox,
 };
 use leptos::prelude::*;
 use protocol_core::explain::lookup;
@@ -27,9 +27,12 @@ pub fn Narration() -> impl IntoView {
                 }
                 .into_any();
             };
+            if p.at_end() && s.name != crate::story::SANDBOX.0 && ctx.tab.get() != Tab::Telnet {
+                return wrap_up_view(s, &ctx.snapshot.get()).into_any();
+            }
             let e = &s.trace[i];
-            let (proto, what) = describe(e);
-            let hosts = if e.from == e.to { e.from.clone() } else { format!("{} → {}", e.from, e.to) };
+            let (proto, what) = (describe(e).0, crate::state::what_happened(e, &|h| s.host_name(h)));
+            let hosts = if e.from == e.to { s.host_name(&e.from) } else { format!("{} → {}", s.host_name(&e.from), s.host_name(&e.to)) };
             let ex = explanation_keys(&s.trace, i).first().and_then(|k| lookup(k));
             let expects = crate::state::state_expects(e);
             let gap = gap_before(&s.trace, i).map(gap_caption);
@@ -45,7 +48,7 @@ pub fn Narration() -> impl IntoView {
                     }
                     .into_any(),
                     None => view! {
-                        <p class="why">{expects.unwrap_or_else(|| "A step inside one host: its mail program or server keeps track of where the session is.".into())}</p>
+                        <p class="why">{expects.unwrap_or_else(|| crate::state::INTERNAL_STEP.into())}</p>
                     }
                     .into_any(),
                 }}
@@ -54,10 +57,56 @@ pub fn Narration() -> impl IntoView {
         })
     };
     view! {
-        <section class="panel narration" aria-label="Narration" aria-live="polite">
+        // Not a live region: the page's one status line announces each step
+        // once (components::announce). Focusable, as it scrolls.
+        <section class="panel narration" aria-label="Narration" tabindex="0">
             <h2>"What happened"</h2>
             <div class="narration-body">{content}</div>
         </section>
+    }
+}
+
+/// The end of a scenario: what happened and what it showed.
+fn wrap_up_view(s: &crate::story::Story, snap: &crate::state::Snapshot) -> impl IntoView {
+    let w = crate::state::wrap_up(&s.trace, snap);
+    let hops = w
+        .hops
+        .iter()
+        .map(|(a, b, p)| format!("{} → {} ({p})", s.host_name(a), s.host_name(b)))
+        .collect::<Vec<_>>();
+    let hops_text = match hops.len() {
+        0 => "No message text travelled.".to_string(),
+        1 => format!("The message made 1 hop: {}.", hops[0]),
+        n => format!("The message made {n} hops: {}.", hops.join(", ")),
+    };
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let mut now = vec![
+        format!("Dave's inbox: {}.", count(w.dave, "message")),
+        format!(
+            "John's inbox: {}{}.",
+            count(w.john, "message"),
+            if w.bounces > 0 {
+                format!(" ({} back to John)", count(w.bounces, "bounce"))
+            } else {
+                String::new()
+            }
+        ),
+    ];
+    if w.queued > 0 {
+        now.push(format!(
+            "The ISP's queue still holds {} to retry.",
+            count(w.queued, "message")
+        ));
+    }
+    view! {
+        <h3 class="wrap-title">"The end: what happened"</h3>
+        <ul class="wrap-up">
+            <li>{hops_text}</li>
+            <li>{format!("It all took {} of simulated time ({} steps).", crate::state::duration_words(w.took_us), s.trace.len())}</li>
+            <li>{format!("Where the mail is now: {}", now.join(" "))}</li>
+        </ul>
+        <p class="why"><strong>"What it showed: "</strong>{s.goal.clone()}</p>
+        <p class="hint">"Press Play to watch it again, or pick another scenario."</p>
     }
 }
 
@@ -79,47 +128,102 @@ fn crlf_badges(raw: String) -> impl IntoView {
         .collect_view()
 }
 
-fn machine_view(m: Machine) -> impl IntoView {
-    let current = m.current.clone().unwrap_or_default();
+/// One state's box: its name, what keeps it there, and the moves the
+/// diagram lists as text (back up the main path, or to the end state).
+fn state_box(b: &StateBox, m: &Machine) -> impl IntoView {
+    let lit = m.current.as_deref() == Some(b.name.as_str());
+    let from_here = m.previous.as_deref() == Some(b.name.as_str());
+    let other = b
+        .other
+        .iter()
+        .map(|(to, evs)| {
+            let taken = from_here && m.current.as_deref() == Some(to.as_str());
+            view! { <li class="sm-move" class:taken=taken>{format!("→ {to}: {}", evs.join(", "))}</li> }
+        })
+        .collect_view();
+    view! {
+        <div class="sm-state" class:lit=lit aria-current=if lit { "true" } else { "false" }>
+            <strong class="sm-name">{if lit { format!("● {}", b.name) } else { b.name.clone() }}</strong>
+            {(!b.stays.is_empty()).then(|| view! { <span class="sm-stays">{format!("↻ stays on {}", b.stays.join(", "))}</span> })}
+            {(!b.other.is_empty()).then(|| view! { <ul class="sm-moves">{other}</ul> })}
+        </div>
+    }
+}
+
+/// The server's state machine drawn from the core's transition table:
+/// states as boxes in protocol order, moves as labelled arrows, the current
+/// state and the move just taken lit.
+fn machine_view(m: Machine, server: String) -> impl IntoView {
     let title = format!(
         "{} server session #{} on {}",
         m.protocol.label(),
         m.conn,
-        m.server
+        server
     );
-    let rows = m
-        .states
+    let rows = machine_rows(&m.states, &m.transitions);
+    let taken =
+        |a: &str, b: &str| m.previous.as_deref() == Some(a) && m.current.as_deref() == Some(b);
+    let drawn = rows
         .iter()
-        .map(|st| {
-            let lit = *st == current;
-            let mut stays: Vec<String> = Vec::new();
-            let mut moves: Vec<String> = Vec::new();
-            for (a, ev, b) in &m.transitions {
-                if a == st {
-                    if a == b {
-                        if !stays.contains(ev) {
-                            stays.push(ev.clone());
-                        }
-                    } else {
-                        moves.push(format!("{ev} → {b}"));
+        .enumerate()
+        .map(|(k, r)| {
+            let next = rows.get(k + 1).map(|n| n.main.name.clone()).unwrap_or_default();
+            let down_taken = taken(&r.main.name, &next);
+            let sides = r
+                .side
+                .iter()
+                .map(|(b, there, back)| {
+                    let (t1, t2) = (taken(&r.main.name, &b.name), taken(&b.name, &r.main.name));
+                    view! {
+                        <div class="sm-branch">
+                            <div class="sm-link">
+                                <span class="sm-arrow" class:taken=t1>{format!("{} →", there.join(", "))}</span>
+                                {(!back.is_empty()).then(|| view! { <span class="sm-arrow" class:taken=t2>{format!("← {}", back.join(", "))}</span> })}
+                            </div>
+                            {state_box(b, &m)}
+                        </div>
                     }
-                }
-            }
+                })
+                .collect_view();
             view! {
-                <li class="state" class:lit=lit aria-current=if lit { "true" } else { "false" }>
-                    <span class="state-name">{if lit { format!("● {st}") } else { st.clone() }}</span>
-                    <span class="edges">
-                        {(!moves.is_empty()).then(|| view! { <span class="moves">{moves.join(" · ")}</span> })}
-                        {(!stays.is_empty()).then(|| view! { <span class="stays">{format!("stays on: {}", stays.join(", "))}</span> })}
-                    </span>
+                <li class="sm-row">
+                    <div class="sm-col">
+                        {state_box(&r.main, &m)}
+                        {(!r.down.is_empty()).then(|| view! {
+                            <p class="sm-down" class:taken=down_taken>
+                                <span class="sm-glyph" aria-hidden="true">"↓"</span>
+                                <span class="visually-hidden">{format!("to {next} on ")}</span>
+                                {r.down.join(", ")}
+                            </p>
+                        })}
+                    </div>
+                    {sides}
                 </li>
             }
         })
         .collect_view();
+    // Keep the current state in view inside the tab (not the page).
+    request_animation_frame(|| {
+        let doc = document();
+        let (Some(lit), Some(body)) = (
+            doc.query_selector(".sm-state.lit").ok().flatten(),
+            doc.get_element_by_id("inspector-panel"),
+        ) else {
+            return;
+        };
+        let (l, b) = (
+            lit.get_bounding_client_rect(),
+            body.get_bounding_client_rect(),
+        );
+        if l.top() < b.top() || l.bottom() > b.bottom() {
+            let delta = l.top() - b.top() - (b.height() - l.height()) / 2.0;
+            body.set_scroll_top(body.scroll_top() + delta as i32);
+        }
+    });
     view! {
         <p class="machine-title">{title}</p>
-        <ol class="machine">{rows}</ol>
-        <p class="muted small">"Drawn from the core's transition table; the lit state is where the server is now."</p>
+        <ol class="sm" aria-label="State machine diagram">{drawn}</ol>
+        <p class="muted small">"Drawn from the core's transition table: ● is where the server is now; the move just taken is marked. Events in capitals are commands."</p>
     }
 }
 
@@ -127,13 +231,47 @@ fn machine_view(m: Machine) -> impl IntoView {
 pub fn Inspector() -> impl IntoView {
     let ctx = use_ctx();
     let tab = ctx.tab;
-    let tab_button = move |t: Tab, label: &'static str| {
+    const TABS: [(Tab, &str, &str); 4] = [
+        (Tab::Line, "Line", "tab-line"),
+        (Tab::Machine, "State machine", "tab-machine"),
+        (Tab::Message, "Message", "tab-message"),
+        (Tab::Telnet, "Telnet", "tab-telnet"),
+    ];
+    // The tabs pattern (WAI-ARIA APG): one tab stop, arrows move between
+    // tabs (and never move the story), the panel is labelled by its tab.
+    let on_tab_key = move |ev: web_sys::KeyboardEvent| {
+        let k = TABS
+            .iter()
+            .position(|t| t.0 == tab.get_untracked())
+            .unwrap_or(0);
+        let to = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => (k + 1) % TABS.len(),
+            "ArrowLeft" | "ArrowUp" => (k + TABS.len() - 1) % TABS.len(),
+            "Home" => 0,
+            "End" => TABS.len() - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        ev.stop_propagation();
+        tab.set(TABS[to].0);
+        if let Some(el) = document().get_element_by_id(TABS[to].2) {
+            use web_sys::wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    };
+    let tab_button = move |(t, label, id): (Tab, &'static str, &'static str)| {
         view! {
             <button
                 role="tab"
                 class="tab"
+                id=id
+                aria-controls="inspector-panel"
                 aria-selected=move || if tab.get() == t { "true" } else { "false" }
+                tabindex=move || if tab.get() == t { "0" } else { "-1" }
                 on:click=move |_| tab.set(t)
+                on:keydown=on_tab_key
             >{label}</button>
         }
     };
@@ -147,7 +285,7 @@ pub fn Inspector() -> impl IntoView {
             let fields = parsed_fields(e);
             let meanings: Vec<_> = explanation_keys(&s.trace, p.current().unwrap_or(0)).iter().filter_map(|k| lookup(k)).collect();
             view! {
-                <p class="meta">{format!("Event {} at {} · {} → {}", e.seq + 1, e.time, e.from, e.to)}</p>
+                <p class="meta">{format!("Event {} at {} · {} → {}", e.seq + 1, e.time, s.host_name(&e.from), s.host_name(&e.to))}</p>
                 {raw.map(|r| view! {
                     <h3>"Raw bytes"<span class="muted small">" (CR LF ends every line)"</span></h3>
                     <pre class="raw mono">{crlf_badges(r)}</pre>
@@ -173,14 +311,40 @@ pub fn Inspector() -> impl IntoView {
     let machine_tab = move || {
         let p = ctx.player.get();
         let snap = ctx.snapshot.get();
-        ctx.story.with(|s| match p.current().and_then(|i| machine(&s.trace, &snap.view, i)) {
-            Some(m) => machine_view(m).into_any(),
+        ctx.story.with(|s| {
+        // The state a line leads to, even though its state change is the
+        // next (non-key) event.
+        let at = crate::state::settled(&s.trace, p.position);
+        let later;
+        let view = if at == p.position {
+            &snap.view
+        } else {
+            later = protocol_core::sim::view::WorldView::at(&s.trace, at);
+            &later
+        };
+        match p.current().and_then(|i| machine(&s.trace, view, i)) {
+            Some(m) => {
+                let server = s.host_name(&m.server);
+                let client = crate::state::client_path(&s.trace, m.conn, at.saturating_sub(1))
+                    .map(|(h, path)| (s.host_name(&h), path));
+                view! {
+                    {machine_view(m, server)}
+                    {client.map(|(host, path)| view! {
+                        <p class="sm-client">
+                            <strong>{format!("The client ({host}) on this connection: ")}</strong>
+                            {if path.is_empty() { "no state change yet".to_string() } else { path.join(" → ") }}
+                            <span class="muted small">" (its states so far, from the trace; the core has no client table to draw yet)"</span>
+                        </p>
+                    })}
+                }
+                .into_any()
+            }
             None => view! { <p class="muted">"This event does not belong to an SMTP or POP3 session: no state machine to show."</p> }.into_any(),
-        })
+        }})
     };
     let message_tab = move || {
         let pos = ctx.player.with(|p| p.position);
-        ctx.story.with(|s| match hop_message(&s.trace, pos) {
+        ctx.story.with(|s| match hop_message(&s.trace, pos, &|h| s.host_name(h)) {
             None => view! { <p class="muted">"No message has travelled yet. It appears here once John's program sends it after DATA."</p> }.into_any(),
             Some(m) => {
                 let received = m.received_count();
@@ -209,12 +373,15 @@ pub fn Inspector() -> impl IntoView {
     view! {
         <section class="panel inspector" aria-label="Inspector">
             <div class="tabs" role="tablist" aria-label="Inspector views">
-                {tab_button(Tab::Line, "Line")}
-                {tab_button(Tab::Machine, "State machine")}
-                {tab_button(Tab::Message, "Message")}
-                {tab_button(Tab::Telnet, "Telnet")}
+                {TABS.into_iter().map(tab_button).collect_view()}
             </div>
-            <div class="tab-body" role="tabpanel" tabindex="0">
+            <div
+                class="tab-body"
+                id="inspector-panel"
+                role="tabpanel"
+                aria-labelledby=move || TABS.iter().find(|t| t.0 == tab.get()).map_or("tab-line", |t| t.2)
+                tabindex="0"
+            >
                 {move || match tab.get() {
                     Tab::Line => line_tab().into_any(),
                     Tab::Machine => machine_tab().into_any(),
@@ -222,6 +389,46 @@ pub fn Inspector() -> impl IntoView {
                     Tab::Telnet => view! { <super::telnet::TelnetPane /> }.into_any(),
                 }}
             </div>
+        </section>
+    }
+}
+
+/// The whole trace as a transcript, one line per event, for printing.
+#[component]
+pub fn Transcript() -> impl IntoView {
+    let ctx = use_ctx();
+    let rows = move || {
+        ctx.story.with(|s| {
+            s.trace
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let hosts = if e.from == e.to {
+                        s.host_name(&e.from)
+                    } else {
+                        format!("{} → {}", s.host_name(&e.from), s.host_name(&e.to))
+                    };
+                    let what = crate::state::what_happened(e, &|h| s.host_name(h));
+                    view! {
+                        <tr>
+                            <td>{i + 1}</td>
+                            <td class="mono">{e.time.to_string()}</td>
+                            <td>{hosts}</td>
+                            <td>{describe(e).0}</td>
+                            <td class="mono">{what}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="transcript print-only" aria-label="Transcript">
+            <h2>{move || ctx.story.with(|s| format!("Transcript: {}", s.title))}</h2>
+            <table>
+                <thead><tr><th>"Step"</th><th>"Time"</th><th>"Hosts"</th><th>"Kind"</th><th>"What"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
         </section>
     }
 }

@@ -19,6 +19,10 @@ pub fn SequenceDiagram() -> impl IntoView {
     let probe = NodeRef::<Div>::new();
     let scroll_top = RwSignal::new(0.0_f64);
     let height = RwSignal::new(400.0_f64);
+    // The diagram's width and its labels' character width, in px, so a
+    // label's box fits its text.
+    let width = StoredValue::new(500.0_f64);
+    let char_px = StoredValue::new(7.5_f64);
     let row_h = RwSignal::new(48.0_f64);
     let measure = move || {
         if let Some(p) = probe.get_untracked() {
@@ -28,6 +32,14 @@ pub fn SequenceDiagram() -> impl IntoView {
             }
         }
         if let Some(el) = scroller.get_untracked() {
+            width.set_value((el.client_width() as f64).max(1.0));
+            if let Some(p) = probe.get_untracked() {
+                // The probe is 2.7rem high; labels are 0.78rem monospace (0.6em wide).
+                let rem = p.offset_height() as f64 / 2.7;
+                if rem > 0.0 {
+                    char_px.set_value(rem * 0.78 * 0.61);
+                }
+            }
             let h = el.client_height() as f64;
             if (h - height.get_untracked()).abs() > 0.5 {
                 height.set(h);
@@ -46,7 +58,12 @@ pub fn SequenceDiagram() -> impl IntoView {
             .with(|p| p.current())
             .and_then(|c| shown.with(|r| row_for_event(r, c)))
     };
-    let range = Memo::new(move |_| window(len(), scroll_top.get(), height.get(), row_h.get(), 8));
+    let range = Memo::new(move |_| {
+        if ctx.printing.get() {
+            return (0, len());
+        }
+        window(len(), scroll_top.get(), height.get(), row_h.get(), 8)
+    });
     let n_hosts = move || ctx.story.with(|s| s.hosts.len().max(1));
     let x_pct = move |k: usize| (k as f64 + 0.5) * 100.0 / n_hosts() as f64;
 
@@ -77,6 +94,27 @@ pub fn SequenceDiagram() -> impl IntoView {
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let n = len();
+        if n == 0 {
+            return;
+        }
+        let at = current_row();
+        let to = match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => at.map_or(0, |r| (r + 1).min(n - 1)),
+            "ArrowUp" | "ArrowLeft" => at.map_or(0, |r| r.saturating_sub(1)),
+            "Home" => 0,
+            "End" => n - 1,
+            "PageDown" => at.map_or(0, |r| (r + 10).min(n - 1)),
+            "PageUp" => at.map_or(0, |r| r.saturating_sub(10)),
+            _ => return,
+        };
+        ev.prevent_default();
+        ev.stop_propagation();
+        if let Some(i) = shown.with_untracked(|rows| rows.get(to).copied()) {
+            ctx.player.update(|p| p.select(i));
+        }
+    };
     let rows = move || {
         let (a, b) = range.get();
         let gen = ctx.generation.get();
@@ -91,7 +129,7 @@ pub fn SequenceDiagram() -> impl IntoView {
             let states = shown.with_untracked(|rows| states_after(&s.trace, rows, r));
             let name = |k: Option<usize>| {
                 k.and_then(|k| s.hosts.get(k))
-                    .map_or_else(|| "world".to_string(), |h| h.id.clone())
+                    .map_or_else(|| "world".to_string(), |h| h.short.clone())
             };
             let names = (name(row.from), name(row.to));
             (row, gap_before(&s.trace, i).map(gap_caption), names, states)
@@ -124,12 +162,15 @@ pub fn SequenceDiagram() -> impl IntoView {
                     />
                 }
                 .into_any();
-                (
-                    m,
-                    x1.min(x2) - 50.0 / n as f64 + 1.0,
-                    (x2 - x1).abs() + 100.0 / n as f64 - 2.0,
-                    "span",
-                )
+                // The label is centred on the arrow, as wide as its text (or
+                // the arrow), shifted in at the edges rather than cut, so
+                // whole lines show without a tooltip.
+                let lane = 100.0 / n as f64;
+                let text_pct = (label.chars().count() as f64 + 2.0) * char_px.get_value() * 100.0
+                    / width.get_value();
+                let w = text_pct.max((x2 - x1).abs() + lane).min(99.0);
+                let left = ((x1 + x2) / 2.0 - w / 2.0).max(0.5).min(99.5 - w);
+                (m, left, w, "span")
             }
             (Some(a), _) => {
                 let x = x_pct(a);
@@ -179,20 +220,22 @@ pub fn SequenceDiagram() -> impl IntoView {
             Some(view! { <span class="seq-state" class:past=past style=style aria-hidden="true">{state_text.clone()}</span> })
         });
         view! {
-            <button
+            <div
+                role="option"
+                id=format!("seq-row-{r}")
                 class=format!("seq-row {}", row.kind)
                 class:current=current
                 class:past=past
                 class:gap=gap.is_some()
                 style=top
                 aria-label=aria
-                aria-current=move || if current() { "step" } else { "false" }
+                aria-selected=move || if current() { "true" } else { "false" }
                 title=title
                 on:click=move |_| ctx.player.update(|p| p.select(i))
             >
                 <svg class="seq-svg" aria-hidden="true">{lifelines}{mark}</svg>
-                <span class=format!("seq-label {anchor_cls}") style=format!("left: {}%; width: {}%", fixed(left, 2), fixed(width, 2))>{label}</span>
-            </button>
+                <span class=format!("seq-label {anchor_cls}") style=format!("left: {}%; width: {}%", fixed(left, 2), fixed(width, 2)) aria-hidden="true">{label}</span>
+            </div>
             {badge}
         }
         .into_any()
@@ -214,11 +257,26 @@ pub fn SequenceDiagram() -> impl IntoView {
             </svg>
             <div class="seq-head" aria-hidden="true">
                 {move || ctx.story.with(|s| s.hosts.iter().map(|h| view! {
-                    <span class="seq-host" title=format!("{} ({})", h.name, h.ip)>{h.id.clone()}</span>
+                    <span class="seq-host" title=format!("{} ({})", h.name, h.ip)>{h.short.clone()}</span>
                 }).collect_view())}
             </div>
             <div class="seq-probe" node_ref=probe aria-hidden="true"></div>
-            <div class="seq-scroll" node_ref=scroller on:scroll=move |_| measure()>
+            // One tab stop (a listbox): ↑/↓ move to the previous / next arrow,
+            // Home/End to the first / last; the rows are its options.
+            <div
+                class="seq-scroll"
+                node_ref=scroller
+                role="listbox"
+                tabindex="0"
+                aria-label="Sequence diagram steps"
+                aria-activedescendant=move || {
+                    // Only a row that is drawn (the list is windowed).
+                    let (a, b) = range.get();
+                    current_row().filter(|r| (a..b).contains(r)).map(|r| format!("seq-row-{r}"))
+                }
+                on:scroll=move |_| measure()
+                on:keydown=on_key
+            >
                 <div class="seq-inner" style=move || format!("height: {}px", fixed(len() as f64 * row_h.get(), 2))>
                     <For each=rows key=|k| *k children=row_view />
                 </div>

@@ -236,7 +236,8 @@ pub fn TelnetPane() -> impl IntoView {
                     <div class=format!("tl {}", l.2)>{l.3}</div>
                 </For>
             </div>
-            <p class="telnet-hint" class:alert=move || hint().alert aria-live="polite">{move || hint().text}</p>
+            // Not live: the log announces the reply once; the hint is read on demand.
+            <p class="telnet-hint" class:alert=move || hint().alert>{move || hint().text}</p>
             <div class="telnet-input">
                 <label class="prompt mono" for="telnet-input">{move || console.with(|c| c.prompt())}</label>
                 <input

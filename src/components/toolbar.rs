@@ -1,9 +1,10 @@
 //! Scenario picker, compose, playback buttons, speed, scrubber, help, theme.
 
 use super::use_ctx;
-use crate::state::{Player, SPEEDS};
+use crate::state::{explanation_keys, Player, SPEEDS};
 use crate::story::{builtin_story, scenario_list};
 use leptos::prelude::*;
+use protocol_core::explain::lookup;
 
 /// Transport icons drawn as SVG, so they show on machines without symbol fonts.
 fn icon(d: &'static str) -> impl IntoView {
@@ -13,11 +14,14 @@ fn icon(d: &'static str) -> impl IntoView {
         </svg>
     }
 }
-const RESTART: &str = "M5 4h3v16H5z M20 4v16L9 12z";
+// Restart is a circular arrow and "to the end" a double triangle with a
+// bar, so neither looks like a single step.
+const RESTART: &str = "M12 4a8 8 0 1 1-7.4 5h2.3A6 6 0 1 0 12 6v3L7 5l5-4z";
 const BACK: &str = "M4 4h3v16H4z M19 4v16L8 12z";
 const PLAY: &str = "M6 4l14 8-14 8z";
 const PAUSE: &str = "M6 4h4v16H6z M14 4h4v16h-4z";
 const FORWARD: &str = "M5 4v16l11-8z M17 4h3v16h-3z";
+const TO_END: &str = "M2 4v16l9-8z M11 4v16l9-8z M20 4h2v16h-2z";
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
@@ -34,6 +38,44 @@ pub fn Toolbar() -> impl IntoView {
             ctx.load(s);
         }
     };
+    // The scenario chosen in the picker but not opened yet: the picker
+    // switches on confirm (Enter or the Open button), so browsing it with
+    // the arrow keys does not throw away the story being shown.
+    let pending = RwSignal::new(None::<String>);
+    let confirm = move || {
+        if let Some(name) = pending.get_untracked() {
+            pending.set(None);
+            if name != selected() {
+                pick(name);
+            }
+        }
+    };
+    let can_open = move || pending.get().is_some_and(|n| n != selected());
+    let at_start = move || player.with(|p| p.position == 0);
+    let at_end = move || player.with(|p| p.at_end());
+    let empty = move || player.with(|p| p.len == 0);
+    let disabled = |f: bool| if f { "true" } else { "false" };
+    // "step 12 of 113: RCPT TO:<dave@dave.example> (Recipient)"
+    let value_text = move || {
+        let p = player.get();
+        ctx.story.with(
+            |s| match p.current().and_then(|i| s.trace.get(i).map(|e| (i, e))) {
+                None => format!("step 0 of {}: the start", p.len),
+                Some((i, e)) => {
+                    let what = crate::state::what_happened(e, &|h| s.host_name(h));
+                    match explanation_keys(&s.trace, i)
+                        .first()
+                        .and_then(|k| lookup(k))
+                    {
+                        Some(x) => {
+                            format!("step {} of {}: {what} ({})", p.position, p.len, x.title)
+                        }
+                        None => format!("step {} of {}: {what}", p.position, p.len),
+                    }
+                }
+            },
+        )
+    };
     let time_now = move || {
         let p = player.get();
         ctx.story.with(|s| {
@@ -45,14 +87,20 @@ pub fn Toolbar() -> impl IntoView {
     };
 
     view! {
-        <header class="toolbar">
+        <header class="masthead">
+        <div class="toolbar">
             <h1>"MailSim"</h1>
-            <label class="picker">
-                <span class="visually-hidden">"Scenario"</span>
+            <div class="picker">
                 <select
                     aria-label="Scenario"
-                    prop:value=selected
-                    on:change:target=move |ev| pick(ev.target().value())
+                    prop:value=move || pending.get().unwrap_or_else(selected)
+                    on:change:target=move |ev| pending.set(Some(ev.target().value()))
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            confirm();
+                        }
+                    }
                 >
                     {move || {
                         let current = selected();
@@ -71,15 +119,25 @@ pub fn Toolbar() -> impl IntoView {
                         opts
                     }}
                 </select>
-            </label>
+                <button
+                    class="open-btn"
+                    class:ready=can_open
+                    aria-disabled=move || disabled(!can_open())
+                    title="Open the scenario chosen in the list (Enter)"
+                    on:click=move |_| confirm()
+                >"Open"</button>
+            </div>
             <button class="compose-btn" on:click=move |_| ctx.compose_open.set(true)>"Write a message"</button>
             <div class="transport" role="group" aria-label="Playback">
-                <button aria-label="Restart" title="Restart (Home)" on:click=move |_| player.update(Player::restart)>{icon(RESTART)}</button>
-                <button aria-label="Step back" title="Step back (←)" on:click=move |_| player.update(Player::step_back)>{icon(BACK)}</button>
+                <button aria-label="Restart" title="Restart from the beginning (Home)" aria-disabled=move || disabled(at_start() && !playing())
+                    on:click=move |_| player.update(Player::restart)>{icon(RESTART)}</button>
+                <button aria-label="Step back" title="Step back (←)" aria-disabled=move || disabled(at_start())
+                    on:click=move |_| ctx.step_back()>{icon(BACK)}</button>
                 <button
                     class="play"
                     aria-label=move || if playing() { "Pause" } else { "Play" }
                     title=move || if playing() { "Pause (space)" } else { "Play (space)" }
+                    aria-disabled=move || disabled(empty())
                     on:click=move |_| player.update(Player::toggle)
                 >
                     {move || if playing() { icon(PAUSE) } else { icon(PLAY) }}
@@ -87,13 +145,15 @@ pub fn Toolbar() -> impl IntoView {
                 <button
                     aria-label="Step forward"
                     title="Step forward (→)"
-                    on:click=move |_| player.update(|p| { p.pause(); p.step_forward() })
+                    aria-disabled=move || disabled(at_end())
+                    on:click=move |_| ctx.step_forward()
                 >{icon(FORWARD)}</button>
+                <button aria-label="To the end" title="Jump to the end (End)" aria-disabled=move || disabled(at_end())
+                    on:click=move |_| player.update(Player::end)>{icon(TO_END)}</button>
             </div>
             <label class="speed">
                 "Speed "
                 <select
-                    aria-label="Speed"
                     prop:value=move || player.with(|p| p.speed.to_string())
                     on:change:target=move |ev| {
                         if let Ok(i) = ev.target().value().parse::<usize>() {
@@ -108,23 +168,30 @@ pub fn Toolbar() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
+            <label class="keysteps" title="Play and step through the lines on the wire, DNS, queue and mailbox changes only">
+                <input type="checkbox" prop:checked=move || ctx.key_steps.get()
+                    on:change:target=move |ev| ctx.key_steps.set(ev.target().checked()) />
+                "Key steps"
+            </label>
             <button class="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| ctx.help_open.set(true)>"?"</button>
             <button
-                class="icon"
-                aria-label=move || if ctx.dark.get() == Some(true) { "Light theme" } else { "Dark theme" }
+                class="icon theme"
+                // Pressed when the page is dark, by choice or by the system setting.
+                aria-pressed=move || disabled(ctx.dark.get().unwrap_or_else(|| super::media_matches("(prefers-color-scheme: dark)")))
                 title="Switch light / dark theme"
                 on:click=move |_| {
                     let system_dark = super::media_matches("(prefers-color-scheme: dark)");
                     ctx.dark.update(|d| *d = Some(!d.unwrap_or(system_dark)));
                 }
-            >{move || if ctx.dark.get() == Some(true) { "Light" } else { "Dark" }}</button>
-        </header>
+            >"Dark"</button>
+        </div>
         <div class="scrubber-row">
-            <span class="story-title" title=move || ctx.story.with(|s| format!("Goal: {}", s.goal))>{title}</span>
+            <span class="story-title">{title}</span>
             <input
                 type="range"
                 class="scrubber"
                 aria-label="Position in the trace"
+                aria-valuetext=value_text
                 min="0"
                 max=move || player.with(|p| p.len.to_string())
                 prop:value=move || player.with(|p| p.position.to_string())
@@ -134,10 +201,13 @@ pub fn Toolbar() -> impl IntoView {
                     }
                 }
             />
-            <span class="position" aria-live="off">
+            <span class="position" aria-hidden="true">
                 {move || player.with(|p| format!("{} / {}", p.position, p.len))}
             </span>
-            <span class="vtime" title="Virtual time in the simulated world">{time_now}</span>
+            <span class="vtime" title="Virtual time in the simulated world">
+                <span class="visually-hidden">"Simulated time "</span>{time_now}
+            </span>
         </div>
+        </header>
     }
 }

@@ -18,11 +18,13 @@ export class Visualizer {
     const t = await this.page.locator('.position').innerText();
     return t.split('/').map((x) => Number(x.trim()));
   }
+  /** Chooses a scenario in the picker and confirms it (the picker switches on confirm). */
   async pickScenario(name) {
     await this.page.getByRole('combobox', { name: 'Scenario' }).selectOption(name);
+    await this.page.getByRole('button', { name: 'Open', exact: true }).click();
   }
   async toEnd() {
-    await this.page.locator('body').press('End');
+    await this.button('To the end').click();
   }
   inboxItems(label) {
     return this.region(label).locator('li.msg');

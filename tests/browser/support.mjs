@@ -77,14 +77,24 @@ export function servedApp() {
     await browser?.close();
     server?.stop();
   });
-  return { open: (query = '', viewport = undefined) => openPage(browser, server.url + query, viewport) };
+  return {
+    open: (query = '', viewport = undefined) => openPage(browser, server.url + query, viewport),
+    get url() { return server.url; },
+    get browser() { return browser; },
+  };
 }
 
-/** axe-core's serious and critical violations on the page, one line each. */
+/** axe-core's violations on the page, of any impact (minor ones too), one line each. */
 export async function axeViolations(page) {
-  await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+  }
   const result = await page.evaluate(() => window.axe.run());
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Whether the page scrolls sideways (WCAG 1.4.10 reflow: it must not). */
+export async function scrollsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 }

@@ -82,10 +82,10 @@ test('a whole session by typing: SMTP to mail.dave.example, then POP3 and RETR 1
 
   // The typed lines are in the sequence diagram (the cursor follows them).
   const seq = app.region('Sequence diagram');
-  await seq.locator('button.seq-row[aria-label*="dave-pc → mx: RETR 1"]').first().waitFor({ timeout: 10_000 });
+  await seq.locator('[role=option].seq-row[aria-label*="dave-pc → mail: RETR 1"]').first().waitFor({ timeout: 10_000 });
   await page.evaluate(() => document.activeElement.blur());
   await page.locator('body').press('Home');
-  await seq.locator('button.seq-row[aria-label*=": EHLO john-pc.isp.example"]').first().waitFor({ timeout: 10_000 });
+  await seq.locator('[role=option].seq-row[aria-label*=": EHLO john-pc.isp.example"]').first().waitFor({ timeout: 10_000 });
   await page.locator('body').press('End');
   assert.equal(await app.inboxItems("Dave's inbox").count(), 1);
   assert.match(await app.inboxItems("Dave's inbox").first().innerText(), /Typed by hand/);

@@ -1,0 +1,422 @@
+// Issue 13, the page in a real classroom: keyboard only, screen readers,
+// any zoom and font size, tablets and phones, a pace a class can follow.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { servedApp, axeViolations, artifactsDir, scrollsSideways } from './support.mjs';
+import { Visualizer, TelnetPane } from './app.mjs';
+
+const site = servedApp();
+
+async function open(viewport, query = '') {
+  const { page, problems } = await site.open(query, viewport);
+  const app = new Visualizer(page);
+  await app.ready();
+  return { page, problems, app };
+}
+
+/** What has focus: "tag role name" (enough to tell controls apart). */
+function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return '';
+    const name = el.getAttribute('aria-label') || el.getAttribute('name') || el.innerText || '';
+    return `${el.tagName.toLowerCase()} ${el.getAttribute('role') || ''} ${name.trim().split('\n')[0]}`;
+  });
+}
+
+/** Presses Tab until `re` matches what has focus; returns how many presses it took. */
+async function tabTo(page, re, max = 40) {
+  for (let n = 1; n <= max; n++) {
+    await page.keyboard.press('Tab');
+    if (re.test(await focused(page))) return n;
+  }
+  throw new Error(`no ${re} within ${max} Tabs; focus is on ${await focused(page)}`);
+}
+
+test('keyboard only: compose and send, open the message, close it, in few Tab presses', async () => {
+  const { page, problems, app } = await open();
+  const toCompose = await tabTo(page, /Write a message/);
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('dialog', { name: 'Write a message' });
+  await form.waitFor();
+  assert.match(await focused(page), /^input .* to$/, 'focus moves into the dialog, on To');
+  // Tab stays inside the dialog: round the controls and back to To.
+  const seen = [];
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await focused(page));
+    assert.ok(await form.evaluate((f) => f.contains(document.activeElement)), `Tab ${i + 1} left the dialog: ${seen}`);
+  }
+  assert.ok(seen.some((s) => /^input .* to$/.test(s)), `Tab comes round to To again: ${seen.join(' | ')}`);
+  await page.keyboard.press('Shift+Tab');
+  assert.ok(await form.evaluate((f) => f.contains(document.activeElement)), 'Shift+Tab stays inside too');
+  // Fill it in by keyboard.
+  await form.getByLabel('Subject').focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Keyboard only');
+  const toSend = await tabTo(page, /button\s+Send/, 6);
+  await page.keyboard.press('Enter');
+  await form.waitFor({ state: 'detached' });
+  assert.match(await focused(page), /Write a message/, 'focus returns to the button that opened it');
+  await page.keyboard.press('End');
+  const toInbox = await tabTo(page, /Keyboard only/);
+  await page.keyboard.press('Enter');
+  const viewer = page.getByRole('dialog', { name: "Message in Dave's inbox" });
+  await viewer.waitFor();
+  assert.ok(await viewer.evaluate((d) => d.contains(document.activeElement)), 'focus moves into the viewer');
+  await page.keyboard.press('Escape');
+  await viewer.waitFor({ state: 'detached' });
+  assert.match(await focused(page), /Keyboard only/, 'focus returns to the message in the inbox');
+  const total = toCompose + toSend + toInbox;
+  console.log(`Tab presses: ${toCompose} to "Write a message", ${toSend} from Subject to Send, ${toInbox} from "Write a message" to Dave's message; ${total} in all`);
+  assert.ok(toCompose <= 4, `Write a message in ${toCompose} Tabs`);
+  assert.ok(toInbox <= 20, `Dave's message in ${toInbox} Tabs from the toolbar`);
+  assert.ok(total <= 26, `${total} Tabs in all`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('help: focus inside, Escape closes it, focus back on the ? button', async () => {
+  const { page, problems } = await open();
+  const help = page.getByRole('button', { name: 'Keyboard shortcuts' });
+  await help.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await dialog.waitFor();
+  assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)));
+  await page.keyboard.press('Tab');
+  assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), 'one control: Tab stays on it');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await focused(page), 'button  Keyboard shortcuts');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the sequence diagram is one tab stop; arrows inside move the cursor; inspector tabs keep the story still', async () => {
+  const { page, problems, app } = await open();
+  const list = page.getByRole('listbox', { name: 'Sequence diagram steps' });
+  await list.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const [pos] = await app.position();
+  assert.ok(pos >= 3, `three arrows down moved the cursor: ${pos}`);
+  assert.equal(await list.getByRole('option', { selected: true }).count(), 1);
+  await page.keyboard.press('ArrowUp');
+  assert.ok((await app.position())[0] < pos);
+  const ring = await list.evaluate((l) => getComputedStyle(l).outlineOffset);
+  assert.equal(ring, '-3px', 'the ring is drawn inside the scroller, not clipped');
+  // Tab leaves the diagram at once (it was 90 stops).
+  await page.keyboard.press('Tab');
+  assert.ok(!(await list.evaluate((l) => l.contains(document.activeElement))), 'one Tab leaves the diagram');
+  // Inspector tabs: ARIA tabs; arrows switch tabs and never move the story.
+  const line = page.getByRole('tab', { name: 'Line', exact: true });
+  assert.equal(await line.getAttribute('aria-controls'), 'inspector-panel');
+  await line.focus();
+  const before = await app.position();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getByRole('tab', { name: 'State machine' }).getAttribute('aria-selected'), 'true');
+  assert.match(await focused(page), /State machine/);
+  await page.keyboard.press('ArrowLeft');
+  assert.deepEqual(await app.position(), before, 'the story stayed where it was');
+  assert.equal(await page.getByRole('tabpanel').getAttribute('aria-labelledby'), 'tab-line');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the scrubber says where the story is; the status line announces once per step', async () => {
+  const { page, problems, app } = await open();
+  const scrubber = page.getByRole('slider', { name: 'Position in the trace' });
+  assert.match(await scrubber.getAttribute('aria-valuetext'), /^step 0 of \d+: the start$/);
+  await app.button('Step forward').click();
+  await app.button('Step forward').click();
+  assert.match(await scrubber.getAttribute('aria-valuetext'), /^step \d+ of \d+: \S/);
+  const status = page.getByRole('status').first();
+  await page.waitForFunction(() => /^Step \d+ of \d+\. /.test(document.querySelector('[role=status]').textContent));
+  assert.match(await status.innerText(), /^Step \d+ of \d+\. /);
+  assert.equal(await app.region('Narration').getAttribute('aria-live'), null, 'the narration itself is not live');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('key steps: stepping passes over the sessions\' state changes; the controls say what they can do', async () => {
+  const { page, problems, app } = await open();
+  assert.equal(await app.button('Step back').getAttribute('aria-disabled'), 'true', 'nothing to go back to at the start');
+  assert.equal(await app.button('Restart').getAttribute('aria-disabled'), 'true');
+  assert.equal(await page.getByRole('checkbox', { name: 'Key steps' }).isChecked(), true, 'key steps by default');
+  const seq = [];
+  for (let i = 0; i < 12; i++) {
+    await app.button('Step forward').click();
+    seq.push((await app.position())[0]);
+  }
+  assert.ok(seq[11] > 12, `12 key steps pass over some state changes: ${seq}`);
+  await page.getByRole('checkbox', { name: 'Key steps' }).uncheck();
+  const [p0] = await app.position();
+  await app.button('Step forward').click();
+  assert.equal((await app.position())[0], p0 + 1, 'every event when key steps are off');
+  await app.toEnd();
+  assert.equal(await app.button('Step forward').getAttribute('aria-disabled'), 'true');
+  assert.equal(await app.button('To the end').getAttribute('aria-disabled'), 'true');
+  // The wrap-up.
+  const narration = await app.region('Narration').innerText();
+  assert.match(narration, /The end: what happened/);
+  assert.match(narration, /3 hops: john-pc → smtp \(SMTP\), smtp → mail \(SMTP\), mail → dave-pc \(POP3\)/);
+  assert.match(narration, /Dave's inbox: 1 message/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the scenario picker switches on confirm, not on ArrowDown', async () => {
+  const { page, problems, app } = await open();
+  await app.button('Step forward').click();
+  await app.button('Step forward').click();
+  const picker = page.getByRole('combobox', { name: 'Scenario' });
+  await picker.focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal((await app.position())[0] > 0, true, 'the story and its position stay');
+  assert.match(await page.locator('.story-title').innerText(), /John writes to Dave/);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !/John writes to Dave/.test(document.querySelector('.story-title').textContent));
+  assert.equal((await app.position())[0], 0, 'Enter opened the next scenario');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('one name per host: the map, the lanes, the narration and the inspector say smtp and mail', async () => {
+  const { page, problems, app } = await open();
+  const lanes = await app.region('Sequence diagram').locator('.seq-host').allInnerTexts();
+  assert.deepEqual(lanes, ['john-pc', 'smtp', 'ns', 'mail', 'dave-pc']);
+  for (let i = 0; i < 40; i++) await app.button('Step forward').click();
+  const text = (await app.region('Narration').innerText()) + (await app.region('Inspector').innerText());
+  assert.doesNotMatch(text, /\b(isp|mx|dns) →|→ (isp|mx|dns)\b/, text);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+// Browser zoom at 200% / 400% is a CSS viewport of half / a quarter the
+// width at 2x / 4x device pixels: what Chrome lays out when zoomed.
+for (const [zoom, w, h] of [[200, 640, 360], [400, 320, 180]]) {
+  test(`zoom ${zoom}% at 1280x720: text doubles, the page reflows without sideways scrolling`, async () => {
+    const ctx = await site.browser.newContext({ viewport: { width: w, height: h }, deviceScaleFactor: zoom / 100 });
+    const zp = await ctx.newPage();
+    const problems = [];
+    zp.on('pageerror', (e) => problems.push(e.message));
+    await zp.goto(site.url);
+    const app = new Visualizer(zp);
+    await app.ready();
+    const rootPx = await zp.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    assert.equal(rootPx * zoom / 100, 16 * zoom / 100, 'root text follows zoom (16 CSS px at any window size)');
+    for (let i = 0; i < 20; i++) await app.button('Step forward').click();
+    assert.equal(await scrollsSideways(zp), false, 'no horizontal scroll');
+    await zp.screenshot({ path: path.join(artifactsDir, `zoom${zoom}-1280x720.png`), fullPage: true });
+    await zp.getByRole('tab', { name: 'Telnet', exact: true }).click();
+    assert.equal(await scrollsSideways(zp), false, 'no horizontal scroll with the telnet pane');
+    assert.ok(await zp.getByRole('textbox', { name: 'Telnet command' }).isVisible());
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+}
+
+test('a 32 px default font: text doubles and the page reflows at 1280 px', async () => {
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  // The browser's font size setting (chrome://settings/fonts), before the page loads.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 32 } });
+  await page.goto(site.url);
+  const app = new Visualizer(page);
+  await app.ready();
+  const rootPx = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  assert.equal(rootPx, 32);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('main.layout')).display), 'flex',
+    '1280 px is 40rem at 32 px: the panels stack');
+  for (let i = 0; i < 20; i++) await app.button('Step forward').click();
+  assert.equal(await scrollsSideways(page), false, 'no horizontal scroll');
+  await page.screenshot({ path: path.join(artifactsDir, 'font32-1280x720.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+const SIZES = [[1280, 720], [1920, 1080], [820, 1180], [390, 844]];
+
+for (const [w, h] of SIZES) {
+  test(`${w}x${h}: axe finds no violations of any impact (light, dark, telnet, dialogs), screenshots`, async () => {
+    const { page, problems, app } = await open({ width: w, height: h });
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+    for (let i = 0; i < 30; i++) await app.button('Step forward').click();
+    assert.equal(await scrollsSideways(page), false, 'no horizontal scroll');
+    assert.deepEqual(await axeViolations(page), [], 'light, mid-story');
+    await page.screenshot({ path: path.join(artifactsDir, `classroom-${w}x${h}.png`), fullPage: w < 1000 });
+    for (const tab of ['State machine', 'Message']) {
+      await page.getByRole('tab', { name: tab }).click();
+      assert.deepEqual(await axeViolations(page), [], tab);
+    }
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    assert.deepEqual(await axeViolations(page), [], 'dark');
+    await page.screenshot({ path: path.join(artifactsDir, `classroom-dark-${w}x${h}.png`), fullPage: w < 1000 });
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+    if (w < 1000) {
+      // Touch targets: every button, select and tab at least 44 px high.
+      const small = await page.evaluate(() => [...document.querySelectorAll('button, select, [role=tab], input[type=range]')]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => [el.getAttribute('aria-label') || el.innerText.trim(), el.getBoundingClientRect()])
+        .filter(([, r]) => r.height < 43.5 || r.width < 24)
+        .map(([n, r]) => `${n} ${Math.round(r.width)}x${Math.round(r.height)}`));
+      assert.deepEqual(small, [], 'touch targets');
+    }
+    await app.toEnd();
+    assert.deepEqual(await axeViolations(page), [], 'the wrap-up at the end');
+    await app.openFirst("Dave's inbox");
+    assert.deepEqual(await axeViolations(page), [], 'message viewer');
+    await page.screenshot({ path: path.join(artifactsDir, `viewer-${w}x${h}.png`) });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Write a message' }).click();
+    assert.deepEqual(await axeViolations(page), [], 'compose');
+    await page.screenshot({ path: path.join(artifactsDir, `compose-${w}x${h}.png`) });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    assert.deepEqual(await axeViolations(page), [], 'help');
+    await page.keyboard.press('Escape');
+    const telnet = new TelnetPane(page);
+    await telnet.open();
+    await telnet.type('telnet mail.dave.example 25');
+    await telnet.waitForLine(/^220 /);
+    assert.equal(await scrollsSideways(page), false, 'no horizontal scroll with the telnet pane');
+    assert.deepEqual(await axeViolations(page), [], 'telnet pane');
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    assert.deepEqual(await axeViolations(page), [], 'telnet pane, dark');
+    await page.screenshot({ path: path.join(artifactsDir, `telnet-${w}x${h}.png`), fullPage: w < 1000 });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test('the drawn state machine: boxes in protocol order, the current state lit and in view at 1280x720', async () => {
+  const { page, problems, app } = await open({ width: 1280, height: 720 });
+  for (let i = 0; i < 20; i++) await app.button('Step forward').click();
+  await page.getByRole('tab', { name: 'State machine' }).click();
+  const names = await page.locator('.sm-col > .sm-state .sm-name').allInnerTexts();
+  assert.deepEqual(names.map((n) => n.replace('● ', '')), ['Greeting', 'Ready', 'Mail', 'Rcpt', 'Data', 'Closed']);
+  const lit = page.locator('.sm-state.lit');
+  assert.equal(await lit.count(), 1);
+  assert.equal(await page.locator('.sm .taken').count() >= 1, true, 'the move just taken is marked');
+  const [l, b] = await Promise.all([lit.boundingBox(), page.locator('#inspector-panel').boundingBox()]);
+  assert.ok(l.y >= b.y - 1 && l.y + Math.min(l.height, b.height) <= b.y + b.height + 1, `lit state in view: ${JSON.stringify([l, b])}`);
+  await page.screenshot({ path: path.join(artifactsDir, 'machine-drawn-1280x720.png') });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the theme button says whether the page is dark, and the choice is remembered', async () => {
+  const { page, problems, app } = await open();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.reload();
+  await app.ready();
+  const dark = page.getByRole('button', { name: 'Dark', exact: true });
+  assert.equal(await dark.getAttribute('aria-pressed'), 'true', 'dark from the system setting');
+  await dark.click();
+  assert.equal(await dark.getAttribute('aria-pressed'), 'false');
+  await page.reload();
+  await app.ready();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light', 'remembered');
+  assert.equal(await dark.getAttribute('aria-pressed'), 'false');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('compose: a refused message says why, as John\'s program would; "Name <address>" is accepted', async () => {
+  const { page, problems, app } = await open();
+  await page.getByRole('button', { name: 'Write a message' }).click();
+  const form = page.getByRole('dialog', { name: 'Write a message' });
+  assert.equal(await form.getByLabel('To').getAttribute('type'), 'email');
+  assert.equal(await form.getByLabel('To').getAttribute('autocapitalize'), 'off');
+  await form.getByLabel('To').fill('Dave <dave@dave.example>');
+  await form.getByLabel('Subject').fill('');
+  await form.getByLabel('Message').fill(`${'x'.repeat(5000)}\n`);
+  await form.getByRole('button', { name: 'Send' }).click();
+  assert.match(await form.getByRole('alert').innerText(), /^Your message was not sent: smtp replied "554 /);
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  assert.match(await app.region('Narration').innerText(), /Your message was not sent/);
+  await page.getByRole('button', { name: 'Write a message' }).click();
+  await form.getByLabel('To').fill('dävid@dave.example');
+  await form.getByRole('button', { name: 'Send' }).click();
+  assert.match(await form.getByRole('alert').innerText(), /SMTPUTF8 .*RFC 6531/);
+  await form.getByLabel('To').fill('Dave <dave@dave.example>');
+  await form.getByLabel('Subject').fill('');
+  await form.getByLabel('Message').fill('Short one.\n');
+  await form.getByRole('button', { name: 'Send' }).click();
+  await form.waitFor({ state: 'detached' });
+  await app.toEnd();
+  assert.match(await app.inboxItems("Dave's inbox").first().innerText(), /\(no subject\)/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('print: the whole sequence diagram and the transcript on A4 pages', async () => {
+  const { page, problems, app } = await open();
+  await app.toEnd();
+  const [, len] = await app.position();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const seq = app.region('Sequence diagram');
+  await page.waitForFunction(() => document.querySelectorAll('.transcript tbody tr').length > 0);
+  assert.equal(await page.locator('.transcript tbody tr').count(), len, 'one transcript line per event');
+  const rows = await seq.getByRole('option').count();
+  assert.ok(rows > 60, `every row of the diagram is laid out for print: ${rows}`);
+  assert.equal(await page.locator('.toolbar').isVisible(), false, 'no controls on paper');
+  await page.pdf({ path: path.join(artifactsDir, 'print-seed-story.pdf'), format: 'A4' });
+  await page.screenshot({ path: path.join(artifactsDir, 'print-seed-story.png'), fullPage: true });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  await page.waitForFunction(() => document.querySelectorAll('.transcript').length === 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('compose: the sender can be chosen; Dave\'s reply lands in John\'s inbox', async () => {
+  const { page, problems, app } = await open();
+  await page.getByRole('button', { name: 'Write a message' }).click();
+  const form = page.getByRole('dialog', { name: 'Write a message' });
+  await form.getByLabel('From').selectOption('dave');
+  assert.equal(await form.getByLabel('To').inputValue(), 'john@isp.example');
+  assert.match(await form.innerText(), /mail\.dave\.example \(port 587, logged in as dave\)/);
+  await form.getByLabel('Subject').fill('Re: Lunch on Friday?');
+  await form.getByRole('button', { name: 'Send' }).click();
+  await form.waitFor({ state: 'detached' });
+  await app.toEnd();
+  assert.match(await app.inboxItems("John's inbox").first().innerText(), /Re: Lunch on Friday\?/);
+  assert.equal(await app.inboxItems("Dave's inbox").count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('in the empty sandbox the transport controls say they can do nothing', async () => {
+  const { page, problems, app } = await open(undefined, '?scenario=sandbox');
+  for (const name of ['Restart', 'Step back', 'Play', 'Step forward', 'To the end']) {
+    assert.equal(await app.button(name).getAttribute('aria-disabled'), 'true', name);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the visualizer keeps up with the telnet pane (it follows at a quick pace, not the reading pace)', async () => {
+  const { page, problems, app } = await open(undefined, '?scenario=sandbox');
+  const telnet = new TelnetPane(page);
+  await telnet.type('telnet mail.dave.example 25');
+  await telnet.waitForLine(/^220 /);
+  await telnet.type('EHLO john-pc.isp.example');
+  await telnet.waitForLine(/^250 /);
+  const t0 = Date.now();
+  for (;;) {
+    const [pos, len] = await app.position();
+    if (pos === len) break;
+    assert.ok(Date.now() - t0 < 15_000, `still at ${pos} / ${len}`);
+    await page.waitForTimeout(100);
+  }
+  console.log(`caught up in ${Date.now() - t0} ms`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
