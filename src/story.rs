@@ -444,6 +444,7 @@ pub fn composed_story(draft: &Draft) -> Result<(Story, Option<String>), String> 
         smtp: None,
         submission: None,
         pop3: None,
+        imap: None,
         local_domains: None,
         relay_domains: None,
         relay_networks: None,
