@@ -491,7 +491,7 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
         } => {
             add("Connection", format!("#{conn} ({})", protocol.label()));
             add("Side", format!("{role:?}").to_ascii_lowercase());
-            add("New state", state.clone());
+            add("New state", state.name());
         }
         _ => {}
     }
@@ -501,7 +501,6 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
 /// For a state change, what the new state accepts, from the core's tables.
 pub fn state_expects(e: &TraceEvent) -> Option<String> {
     let EventKind::StateChanged {
-        protocol,
         state,
         role: protocol_core::sim::Role::Server,
         ..
@@ -510,27 +509,13 @@ pub fn state_expects(e: &TraceEvent) -> Option<String> {
         return None;
     };
     // The commands from the core's tables (not the events that need none,
-    // such as a timeout).
-    let uniq: Vec<&str> = match protocol {
-        Protocol::Smtp => protocol_core::smtp::server::TRANSITIONS
-            .iter()
-            .map(|t| t.0)
-            .find(|s| s.name() == state)
-            .map(|s| s.expected_commands())
-            .unwrap_or_default(),
-        Protocol::Pop3 => protocol_core::pop3::server::TRANSITIONS
-            .iter()
-            .map(|t| t.0)
-            .find(|s| s.to_string() == *state)
-            .map(|s| s.valid_commands())
-            .unwrap_or_default(),
-        Protocol::Imap => protocol_core::imap::TRANSITIONS
-            .iter()
-            .map(|t| t.0)
-            .find(|s| s.to_string() == *state)
-            .map(|s| s.valid_commands())
-            .unwrap_or_default(),
-        Protocol::Dns => return None,
+    // such as a timeout); the state is the table's own value.
+    use protocol_core::sim::SessionState as S;
+    let uniq: Vec<&str> = match *state {
+        S::SmtpServer(s) => s.expected_commands(),
+        S::Pop3Server(s) => s.valid_commands(),
+        S::ImapServer(s) => s.valid_commands(),
+        _ => return None,
     };
     Some(if uniq.is_empty() {
         format!("The server's session is now in state {state}: it is finished.")
@@ -1001,7 +986,7 @@ pub fn machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option
     // Before the server reports a change, a fresh session is in the first state.
     let current_state = session
         .server_state
-        .clone()
+        .map(|s| s.name())
         .or_else(|| states.first().cloned());
     Some(Machine {
         protocol,
@@ -1030,7 +1015,7 @@ pub fn client_path(trace: &[TraceEvent], conn: u64, upto: usize) -> Option<(Stri
         {
             if *c == conn {
                 host.get_or_insert_with(|| e.from.clone());
-                path.push(state.clone());
+                path.push(state.name());
             }
         }
     }
@@ -1048,7 +1033,7 @@ fn previous_state(trace: &[TraceEvent], conn: u64, upto: usize) -> Option<String
                 role: protocol_core::sim::Role::Server,
                 state,
                 ..
-            } if *c == conn => Some(state.clone()),
+            } if *c == conn => Some(state.name()),
             _ => None,
         });
     seen.next()?;
@@ -1144,7 +1129,7 @@ pub fn states_after(trace: &[TraceEvent], rows: &[usize], r: usize) -> Vec<(Stri
                 role: protocol_core::sim::Role::Server,
                 state,
                 ..
-            } => Some((e.from.clone(), state.clone())),
+            } => Some((e.from.clone(), state.name())),
             _ => None,
         })
         .collect()
@@ -1533,7 +1518,7 @@ mod tests {
             ),
             (
                 find(
-                    &|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Pop3, state, .. } if state == "UPDATE"),
+                    &|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Pop3, state, .. } if state.name() == "UPDATE"),
                 ),
                 "pop3.state.Update",
             ),
@@ -1547,7 +1532,7 @@ mod tests {
             );
         }
         let ready = find(
-            &|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Smtp, role: protocol_core::sim::Role::Server, state, .. } if state == "Ready"),
+            &|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Smtp, role: protocol_core::sim::Role::Server, state, .. } if state.name() == "Ready"),
         );
         let expects = state_expects(&t[ready]).unwrap();
         assert!(
@@ -1603,7 +1588,7 @@ mod tests {
             } = &e.kind
             {
                 assert!(
-                    states_after(&s.trace, &rows, r).contains(&(e.from.clone(), state.clone())),
+                    states_after(&s.trace, &rows, r).contains(&(e.from.clone(), state.name())),
                     "{i}: {state}"
                 );
             }

@@ -12,7 +12,9 @@ use protocol_core::dns::Answer;
 use protocol_core::pop3::server::Pop3State;
 use protocol_core::scenario::parse_delay;
 use protocol_core::sim::trace::Unreachable;
-use protocol_core::sim::{ConnId, ConnectError, EventKind, HostConfig, Protocol, Role, World};
+use protocol_core::sim::{
+    ConnId, ConnectError, EventKind, HostConfig, Protocol, Role, SessionState, World,
+};
 use protocol_core::smtp::server::SmtpState;
 use protocol_core::{SimDuration, SimTime};
 use std::net::Ipv4Addr;
@@ -346,8 +348,9 @@ pub struct Session {
     /// The host and port as typed.
     pub target: Option<(String, u16)>,
     pub protocol: Option<Protocol>,
-    /// The server session's state, from the trace's StateChanged events.
-    pub state: Option<String>,
+    /// The server session's state, from the trace's StateChanged events
+    /// (the core's own typed value).
+    pub state: Option<SessionState>,
     pub lines: Vec<OutLine>,
     partial: Vec<u8>,
     /// The last reply refused the command (4xx, 5xx, -ERR).
@@ -382,11 +385,13 @@ impl Session {
     }
     /// The server's state as the core names it; a fresh session is in the
     /// table's first state until the server reports a change.
-    pub fn server_state(&self) -> Option<String> {
-        self.state.clone().or_else(|| match self.protocol? {
-            Protocol::Smtp => Some(SmtpState::Greeting.name().to_string()),
-            Protocol::Pop3 => Some(Pop3State::Authorization.to_string()),
-            Protocol::Imap => Some(protocol_core::imap::ImapState::NotAuthenticated.to_string()),
+    pub fn server_state(&self) -> Option<SessionState> {
+        self.state.or_else(|| match self.protocol? {
+            Protocol::Smtp => Some(SessionState::SmtpServer(SmtpState::Greeting)),
+            Protocol::Pop3 => Some(SessionState::Pop3Server(Pop3State::Authorization)),
+            Protocol::Imap => Some(SessionState::ImapServer(
+                protocol_core::imap::ImapState::NotAuthenticated,
+            )),
             Protocol::Dns => None,
         })
     }
@@ -400,31 +405,12 @@ pub struct Hint {
     pub alert: bool,
 }
 
-fn smtp_state(name: &str) -> Option<SmtpState> {
-    use protocol_core::smtp::server::TRANSITIONS;
-    TRANSITIONS
-        .iter()
-        .flat_map(|t| [t.0, t.2])
-        .find(|s| s.name() == name)
-}
-
-fn pop3_state(name: &str) -> Option<Pop3State> {
-    use protocol_core::pop3::server::TRANSITIONS;
-    TRANSITIONS
-        .iter()
-        .flat_map(|t| [t.0, t.2])
-        .find(|s| s.to_string() == name)
-}
-
 /// IMAP: the commands the table allows now, each after a tag of the
 /// client's choosing (RFC 9051 §2.2.1).
-fn imap_hint(state: &str, refused: &str) -> String {
-    use protocol_core::imap::{ImapState, TRANSITIONS};
-    let st = TRANSITIONS
-        .iter()
-        .flat_map(|t| [t.0, t.2])
-        .find(|s| s.to_string() == state);
-    match st {
+fn imap_hint(st: protocol_core::imap::ImapState, refused: &str) -> String {
+    use protocol_core::imap::ImapState;
+    let state = st.to_string();
+    match Some(st) {
         Some(ImapState::NotAuthenticated) => format!(
             "{refused}IMAP, state {state}: each command starts with a tag, e.g. a1 LOGIN dave dave-pass"
         ),
@@ -456,23 +442,18 @@ pub fn hint_for(s: &Session) -> Hint {
         return not_connected();
     };
     let refused = if s.last_refused { "Refused. " } else { "" };
-    let text = match proto {
-        Protocol::Smtp => match smtp_state(&state) {
-            Some(SmtpState::Data) => "SMTP, state Data: type the message (headers, empty line, body); a line with only . ends it.".into(),
-            Some(SmtpState::Auth) => "SMTP, state Auth: answer the 334 with one base64 line (b64 helps); * cancels.".into(),
-            Some(SmtpState::Closed) => "SMTP, state Closed: the server has ended the session.".into(),
-            Some(st) => format!("{refused}SMTP, state {}: the server expects {}", st.name(), st.expected_commands().join(", ")),
-            None => format!("SMTP, state {state}"),
-        },
-        Protocol::Pop3 => match pop3_state(&state) {
-            Some(st) if !st.valid_commands().is_empty() => {
-                format!("{refused}POP3, state {st}: valid now {}", st.valid_commands().join(", "))
-            }
-            Some(st) => format!("POP3, state {st}: the session is ending."),
-            None => format!("POP3, state {state}"),
-        },
-        Protocol::Imap => imap_hint(&state, refused),
-        Protocol::Dns => String::new(),
+    let _ = proto;
+    let text = match state {
+        SessionState::SmtpServer(SmtpState::Data) => "SMTP, state Data: type the message (headers, empty line, body); a line with only . ends it. A line that starts with a dot loses that dot (RFC 5321 §4.5.2): type .. to send one.".into(),
+        SessionState::SmtpServer(SmtpState::Auth) => "SMTP, state Auth: answer the 334 with one base64 line (b64 helps); * cancels.".into(),
+        SessionState::SmtpServer(SmtpState::Closed) => "SMTP, state Closed: the server has ended the session.".into(),
+        SessionState::SmtpServer(st) => format!("{refused}SMTP, state {}: the server expects {}", st.name(), st.expected_commands().join(", ")),
+        SessionState::Pop3Server(st) if !st.valid_commands().is_empty() => {
+            format!("{refused}POP3, state {st}: valid now {}", st.valid_commands().join(", "))
+        }
+        SessionState::Pop3Server(st) => format!("POP3, state {st}: the session is ending."),
+        SessionState::ImapServer(st) => imap_hint(st, refused),
+        other => format!("state {other}"),
     };
     Hint {
         text,
@@ -678,7 +659,7 @@ impl Console {
             return;
         }
         let mut batch = 0usize;
-        let mut batch_state: Option<String> = None;
+        let mut batch_state: Option<SessionState> = None;
         for line in lines {
             self.history.push(line);
             let a = self.active;
@@ -705,10 +686,10 @@ impl Console {
         }
     }
 
-    fn end_batch(&mut self, lines: usize, state: Option<String>) {
+    fn end_batch(&mut self, lines: usize, state: Option<SessionState>) {
         let a = self.active;
         let proto = self.sessions[a].protocol;
-        if lines > 1 && state.as_deref() != Some(SmtpState::Data.name()) {
+        if lines > 1 && state != Some(SessionState::SmtpServer(SmtpState::Data)) {
             let rfc = match proto {
                 Some(Protocol::Pop3) => "RFC 2449 for POP3",
                 Some(Protocol::Imap) => "RFC 9051 §5.5 for IMAP",
@@ -926,7 +907,7 @@ impl Console {
     pub fn run(&mut self) {
         self.world.run_until_quiet(HORIZON);
         let trace = self.world.trace();
-        let mut changes: Vec<(ConnId, String)> = Vec::new();
+        let mut changes: Vec<(ConnId, SessionState)> = Vec::new();
         let mut retries: Vec<String> = Vec::new();
         for e in &trace[self.seen.min(trace.len())..] {
             match &e.kind {
@@ -935,7 +916,7 @@ impl Console {
                     role: Role::Server,
                     state,
                     ..
-                } => changes.push((*conn, state.clone())),
+                } => changes.push((*conn, *state)),
                 EventKind::RetryScheduled {
                     host, next, reason, ..
                 } => {

@@ -1020,7 +1020,7 @@ fn imap_on_port_143_shares_the_pop3_maildrop() {
         "imap.expunged"
     ));
     assert!(has(
-        &|k| matches!(k, EventKind::StateChanged { protocol: protocol_core::sim::Protocol::Imap, state, .. } if state == "Selected"),
+        &|k| matches!(k, EventKind::StateChanged { protocol: protocol_core::sim::Protocol::Imap, state, .. } if state.name() == "Selected"),
         "imap.state.Selected"
     ));
     // The event-sourced view agrees with the store.

@@ -48,7 +48,7 @@ use super::response::{literal_size, Code, Response, Status};
 use super::store::{canonical_name, Flags, Folder, MailMessage, Mailstore, StoreError};
 use crate::time::{SimDuration, SimTime};
 use base64::Engine as _;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 use std::fmt;
 use std::sync::Arc;
@@ -84,7 +84,7 @@ impl ServerConfig {
 }
 
 /// The states of RFC 9051 §3.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ImapState {
     NotAuthenticated,
     Authenticated,

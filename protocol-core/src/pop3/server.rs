@@ -29,7 +29,7 @@ use super::command::{Command, CommandError, KEYWORDS};
 use super::response::{write_multiline_body, Response};
 use crate::line::{Flow, Line, LineReceiver};
 use crate::time::{SimDuration, SimTime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 use std::sync::Arc;
@@ -186,7 +186,7 @@ impl Maildrops for MemoryMaildrops {
 }
 
 /// The states of RFC 1939 §3, plus `Closed` for a finished session.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Pop3State {
     Authorization,
     Transaction,

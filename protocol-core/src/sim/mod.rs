@@ -41,5 +41,5 @@ pub mod wire;
 pub mod world;
 
 pub use host::{Account, HostConfig};
-pub use trace::{ConnId, Direction, EventKind, Parsed, Protocol, Role, TraceEvent};
+pub use trace::{ConnId, Direction, EventKind, Parsed, Protocol, Role, SessionState, TraceEvent};
 pub use world::{ConnectError, FetchJob, ImapAppend, ImapJob, SendJob, World};

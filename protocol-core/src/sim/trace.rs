@@ -64,6 +64,41 @@ pub enum Parsed {
     AuthAnswer,
 }
 
+/// A session's state, typed by the machine it belongs to: the same value
+/// the session's transition table has (serialized as the machine and the
+/// state, e.g. `{"smtp_server": "Ready"}`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionState {
+    SmtpServer(crate::smtp::server::SmtpState),
+    SmtpClient(crate::smtp::client::ClientState),
+    Pop3Server(crate::pop3::Pop3State),
+    /// The POP3 client's view of the session (RFC 1939's states).
+    Pop3Client(crate::pop3::Pop3State),
+    ImapServer(crate::imap::ImapState),
+    /// The IMAP client's view of the session (RFC 9051's states).
+    ImapClient(crate::imap::ImapState),
+}
+
+impl SessionState {
+    /// The state's name as the trace and the UI show it (`Ready`,
+    /// `TRANSACTION`: as RFC 5321's tables and RFC 1939 name them).
+    pub fn name(self) -> String {
+        match self {
+            SessionState::SmtpServer(s) => s.name().to_string(),
+            SessionState::SmtpClient(s) => s.name().to_string(),
+            SessionState::Pop3Server(s) | SessionState::Pop3Client(s) => s.to_string(),
+            SessionState::ImapServer(s) | SessionState::ImapClient(s) => s.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for SessionState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name())
+    }
+}
+
 /// Which end of a connection a session runs on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -151,7 +186,7 @@ pub enum EventKind {
         conn: ConnId,
         protocol: Protocol,
         role: Role,
-        state: String,
+        state: SessionState,
     },
     /// An MTA took responsibility for a message (RFC 5321 §6.1).
     Queued {

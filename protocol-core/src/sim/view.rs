@@ -2,7 +2,7 @@
 //! position `i` is a pure function of the first `i` events, so stepping back
 //! in the UI is just computing the view at a smaller `i`.
 
-use super::trace::{ConnId, EventKind, Protocol, Role, TraceEvent};
+use super::trace::{ConnId, EventKind, Protocol, Role, SessionState, TraceEvent};
 use crate::vec_map::{VecMap, VecMapExt};
 use serde::Serialize;
 
@@ -34,8 +34,8 @@ pub struct SessionView {
     pub server: String,
     pub port: u16,
     pub protocol: Option<Protocol>,
-    pub client_state: Option<String>,
-    pub server_state: Option<String>,
+    pub client_state: Option<SessionState>,
+    pub server_state: Option<SessionState>,
     pub open: bool,
 }
 
@@ -93,8 +93,8 @@ impl WorldView {
             } => {
                 if let Some(s) = self.sessions.get_mut(conn) {
                     match role {
-                        Role::Client => s.client_state = Some(state.clone()),
-                        Role::Server => s.server_state = Some(state.clone()),
+                        Role::Client => s.client_state = Some(*state),
+                        Role::Server => s.server_state = Some(*state),
                     }
                 }
             }

@@ -33,7 +33,6 @@ use crate::vec_map::{VecMap, VecMapExt};
 use agenda::Agenda;
 pub use network::LinkState;
 use network::Network;
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::Ipv4Addr;
 
@@ -226,7 +225,7 @@ struct Conn {
     /// entry each time, the entry stays where it is (earlier) and, when it
     /// comes up, moves on to `timer_keys` (see `Fate::Moved`).
     armed: [Option<(SimTime, u64)>; 2],
-    states: [String; 2],
+    states: [Option<SessionState>; 2],
     /// The link states [to server, to client] as of the network's epoch.
     links: Option<(u64, [LinkState; 2])>,
 }

@@ -247,7 +247,7 @@ impl World {
                 timers: [None; 2],
                 timer_keys: [None; 2],
                 armed: [None; 2],
-                states: [String::new(), String::new()],
+                states: [None; 2],
                 links: None,
             }),
         );
@@ -583,7 +583,7 @@ impl World {
                 ServerEnd::Smtp { session, .. } => match session.poll_event() {
                     None => break,
                     Some(smtp::server::ServerEvent::StateChanged { to, .. }) => {
-                        Some(Cow::Borrowed(to.name()))
+                        Some(SessionState::SmtpServer(to))
                     }
                     Some(smtp::server::ServerEvent::MessageAccepted {
                         envelope,
@@ -599,7 +599,7 @@ impl World {
                     None => break,
                     Some(pop3::server::ServerEvent::StateChanged { to, .. }) => {
                         state_key = to.explain_key();
-                        Some(Cow::Owned(to.to_string()))
+                        Some(SessionState::Pop3Server(to))
                     }
                     Some(pop3::server::ServerEvent::Retrieved { user, uid }) => {
                         let (h, cl) = (c.server_host.clone(), c.client_host.clone());
@@ -642,7 +642,7 @@ impl World {
                     match ev {
                         imap::ServerEvent::StateChanged { to, .. } => {
                             state_key = to.explain_key();
-                            Some(Cow::Owned(to.to_string()))
+                            Some(SessionState::ImapServer(to))
                         }
                         ev => {
                             self.imap_server_event(c, ev, user);
@@ -654,9 +654,8 @@ impl World {
             };
             any = true;
             if let Some(state) = state {
-                if c.states[1] != *state {
-                    c.states[1].clear();
-                    c.states[1].push_str(&state);
+                if c.states[1] != Some(state) {
+                    c.states[1] = Some(state);
                     let h = c.server_host.as_str();
                     self.emit(
                         h,
@@ -665,7 +664,7 @@ impl World {
                             conn: id,
                             protocol: proto,
                             role: Role::Server,
-                            state: state.into_owned(),
+                            state,
                         },
                         state_key,
                     );
@@ -683,7 +682,7 @@ impl World {
                 } => match session.poll_event() {
                     None => break,
                     Some(smtp::client::ClientEvent::StateChanged { to, .. }) => {
-                        Some(Cow::Borrowed(to.name()))
+                        Some(SessionState::SmtpClient(to))
                     }
                     Some(smtp::client::ClientEvent::Finished(o)) => {
                         // The relay knows the outcome as soon as the last reply
@@ -704,7 +703,7 @@ impl World {
                 ClientEnd::Pop3 { session, job } => match session.poll_event() {
                     None => break,
                     Some(pop3::client::ClientEvent::StateChanged { to, .. }) => {
-                        Some(Cow::Owned(to.to_string()))
+                        Some(SessionState::Pop3Client(to))
                     }
                     Some(pop3::client::ClientEvent::Finished(o)) => {
                         if let Some(Job::Fetch(f)) = self.jobs.get(job) {
@@ -718,7 +717,7 @@ impl World {
                 ClientEnd::Imap { session, job } => match session.poll_event() {
                     None => break,
                     Some(imap::client::ClientEvent::StateChanged { to, .. }) => {
-                        Some(Cow::Owned(to.to_string()))
+                        Some(SessionState::ImapClient(to))
                     }
                     Some(imap::client::ClientEvent::Finished(o)) => {
                         if let (Some(Job::Imap(j)), Some(seen)) = (self.jobs.get(job), o.seen) {
@@ -732,9 +731,8 @@ impl World {
             };
             any = true;
             if let Some(state) = state {
-                if c.states[0] != *state {
-                    c.states[0].clear();
-                    c.states[0].push_str(&state);
+                if c.states[0] != Some(state) {
+                    c.states[0] = Some(state);
                     let h = c.client_host.as_str();
                     self.emit(
                         h,
@@ -743,7 +741,7 @@ impl World {
                             conn: id,
                             protocol: proto,
                             role: Role::Client,
-                            state: state.into_owned(),
+                            state,
                         },
                         None,
                     );
