@@ -204,6 +204,33 @@ def test_8bit_body_is_announced_with_body_8bitmime(mx):
     split_trace_headers(got[0], sent)
 
 
+def test_bare_lf_and_no_final_line_end_arrive_as_crlf_lines(mx):
+    sent = message("bare lf", ["dave@peers.test"]).replace(b"\r\n", b"\n") + b"last line without end"
+    rc, out = send(mx.smtp, ["dave@peers.test"], sent)
+    assert rc == 0, out
+    mx.wait_delivered("dave", 1)
+    rc, fout, got = fetch(mx, "dave", "--delete")
+    assert rc == 0 and len(got) == 1, fout
+    split_trace_headers(got[0], sent.replace(b"\n", b"\r\n") + b"\r\n")
+
+
+def test_a_one_megabyte_message_in_many_reads(mx):
+    """About 1 MB, every fourth line starting with a dot: the transfer takes
+    many reads and writes on both sockets."""
+    lines = [(b"." if i % 4 == 0 else b"") + b"line %06d " % i + b"x" * 60 + b"\r\n" for i in range(14000)]
+    sent = message("big", ["dave@peers.test"], body=b"".join(lines))
+    assert len(sent) > 1_000_000
+    t0 = time.time()
+    rc, out = send(mx.smtp, ["dave@peers.test"], sent)
+    assert rc == 0, out[-2000:]
+    assert f"SIZE={len(sent)}" in out
+    mx.wait_delivered("dave", 1)
+    rc, fout, got = fetch(mx, "dave", "--delete")
+    assert rc == 0 and len(got) == 1, fout[-2000:]
+    split_trace_headers(got[0], sent)
+    assert time.time() - t0 < 20
+
+
 def test_auth_plain_on_the_submission_port_with_dovecot_sasl(mx):
     sent = message("submitted", ["mary@peers.test"], sender="dave@peers.test")
     rc, out = send(mx.submission, ["mary@peers.test"], sent, "--auth", "dave", "dave-pass",
