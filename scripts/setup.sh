@@ -93,7 +93,51 @@ apt_install() {  # apt_install PACKAGE... : installs the Debian packages that ar
     || fail "could not install ${missing[*]}: run 'apt-get install ${missing[*]}' and read its error."
 }
 
+# apt_install_servers PACKAGE... : like apt_install, for packages that ship a
+# system service (Postfix, Dovecot). tests/interop/test_real_peers.py starts
+# its own instances on free loopback ports, so the system ones must not run:
+# nothing may sit on ports 25/110/143 or hold /var/spool/postfix. Postfix is
+# preseeded to "No configuration" (no debconf question, no main.cf); a
+# policy-rc.d that exits 101 keeps invoke-rc.d and deb-systemd-invoke from
+# starting the units during the install (an existing policy-rc.d, as Docker
+# images have, is kept as it is); afterwards the units are stopped and
+# disabled where systemd runs. Run again, it installs nothing and only makes
+# sure the system services are still stopped.
+apt_install_servers() {
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
+  local policy=/usr/sbin/policy-rc.d ours=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# scripts/setup.sh: no services start while it installs packages\nexit 101\n' | $sudo tee "$policy" >/dev/null
+    $sudo chmod 755 "$policy"
+    ours=1
+  fi
+  local rc=0
+  ( apt_install "$@" ) || rc=$?
+  [ -z "$ours" ] || $sudo rm -f "$policy"
+  [ "$rc" = 0 ] || exit "$rc"
+  if [ -d /run/systemd/system ]; then
+    for unit in postfix.service dovecot.service dovecot.socket; do
+      if systemctl is-enabled --quiet "$unit" 2>/dev/null || systemctl is-active --quiet "$unit" 2>/dev/null; then
+        say "stopping and disabling the system's $unit (the tests start their own)"
+        $sudo systemctl disable --now "$unit" >/dev/null 2>&1 || true
+      fi
+    done
+  fi
+  # Without systemd (containers), a daemon started by hand earlier: stop it.
+  if [ -e /var/spool/postfix/pid/master.pid ] && $sudo postfix status >/dev/null 2>&1; then
+    say "stopping the system's postfix (the tests start their own)"
+    $sudo postfix stop >/dev/null 2>&1 || true
+  fi
+  if [ -e /run/dovecot/master.pid ] && $sudo kill -0 "$(cat /run/dovecot/master.pid)" 2>/dev/null; then
+    say "stopping the system's dovecot (the tests start their own)"
+    $sudo doveadm stop >/dev/null 2>&1 || true
+  fi
+}
+
 if [ "$WHAT" = test ]; then
+  # Our own SMTP and POP3 clients against real servers (tests/interop/test_real_peers.py).
+  apt_install_servers postfix dovecot-pop3d dovecot-imapd
   # The browser tests drive Debian's chromium (Playwright cannot download its own here);
   # the interop tests drive real mail clients against `mailsim serve`.
   apt_install chromium swaks curl fetchmail

@@ -17,8 +17,9 @@ echo "== Rust tests (cargo test --workspace)"
 export MAILSIM_REQUIRE_INTEROP=1
 cargo test --workspace --locked
 
-echo "== interop: real mail clients against mailsim serve"
+echo "== interop: real mail clients against mailsim serve, our clients against Postfix and Dovecot"
 cargo build --release --locked -p mailsim
+cargo build --release --locked -p protocol-core --example real_peer
 python3 -m pytest -q tests/interop
 
 echo "== release wasm build"

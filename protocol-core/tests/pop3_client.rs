@@ -240,3 +240,52 @@ fn client_times_out_on_a_silent_server() {
         Some("no response within 1 min")
     );
 }
+
+/// A download that keeps arriving is not a silent server: the client's
+/// timeout counts from the last bytes received (found by running our client
+/// against a real, slow server: it gave up mid-RETR after 60 s).
+#[test]
+fn a_slow_but_steady_retr_does_not_time_out() {
+    let mut store = MemoryMaildrops::new();
+    store.add_account("dave", "dave-pass");
+    let body: String = (0..40).map(|i| format!("line {i}\r\n")).collect();
+    store.deliver(
+        "dave",
+        "uid-a",
+        format!("Subject: slow\r\n\r\n{body}").into_bytes(),
+    );
+    let mut now = SimTime::from_micros(1);
+    let mut server = ServerSession::new(Arc::new(ServerConfig::new("x")), 1, now);
+    let mut client = ClientSession::new(ClientConfig::new("dave", "dave-pass"), now);
+    let mut outcome = None;
+    for _ in 0..10_000 {
+        let mut moved = false;
+        while let Some(bytes) = server.poll_output() {
+            moved = true;
+            // The server's bytes come 16 at a time, 20 s apart: 20 minutes
+            // for the message, far over the 60 s timeout, never silent.
+            for chunk in bytes.chunks(16) {
+                now = now + protocol_core::SimDuration::from_secs(20);
+                client.handle_timeout(now);
+                assert!(!client.is_closed(), "timed out while bytes kept coming");
+                client.handle_input(now, chunk);
+            }
+        }
+        while let Some(bytes) = client.poll_output() {
+            moved = true;
+            server.handle_input(now, &bytes, &mut store);
+        }
+        while server.poll_event().is_some() {}
+        while let Some(e) = client.poll_event() {
+            if let ClientEvent::Finished(o) = e {
+                outcome = Some(o);
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    let o = outcome.expect("the client finished");
+    assert_eq!(o.error, None);
+    assert_eq!(o.retrieved.len(), 1);
+}

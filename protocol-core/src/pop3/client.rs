@@ -182,6 +182,11 @@ impl ClientSession {
             return;
         }
         self.now = now;
+        // The timeout counts from the last bytes received, as in the SMTP
+        // client: a long RETR that keeps arriving is not a silent server.
+        if !bytes.is_empty() && self.deadline.is_some() {
+            self.deadline = Some(now + self.config.timeout);
+        }
         self.parser.push(bytes);
         while !self.is_closed() {
             match self.parser.next_reply() {
