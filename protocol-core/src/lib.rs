@@ -22,6 +22,7 @@
 //!   world, so the same inputs always give the same trace.
 
 pub mod address;
+#[cfg(feature = "auth")]
 pub mod auth;
 pub mod dns;
 pub mod explain;

@@ -15,6 +15,7 @@
 
 use serde::Serialize;
 
+#[cfg(feature = "auth")]
 pub mod auth;
 pub mod imap;
 pub mod pop3;
@@ -50,14 +51,17 @@ pub(crate) const fn entry(
 }
 
 /// Every table the core has, searched in order.
-fn tables() -> [&'static [Explanation]; 5] {
-    [
-        smtp::EXPLANATIONS,
-        pop3::EXPLANATIONS,
-        imap::EXPLANATIONS,
-        world::EXPLANATIONS,
-        auth::EXPLANATIONS,
-    ]
+static TABLES: &[&[Explanation]] = &[
+    smtp::EXPLANATIONS,
+    pop3::EXPLANATIONS,
+    imap::EXPLANATIONS,
+    world::EXPLANATIONS,
+    #[cfg(feature = "auth")]
+    auth::EXPLANATIONS,
+];
+
+fn tables() -> &'static [&'static [Explanation]] {
+    TABLES
 }
 
 /// The entry for `key`, if there is one.
