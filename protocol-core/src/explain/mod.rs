@@ -67,12 +67,12 @@ fn tables() -> &'static [&'static [Explanation]] {
 /// The entry for `key`, if there is one.
 pub fn lookup(key: &str) -> Option<&'static Explanation> {
     tables()
-        .into_iter()
+        .iter()
         .flat_map(|t| t.iter())
         .find(|e| e.key == key)
 }
 
 /// All entries, for listing and for tests.
 pub fn all() -> impl Iterator<Item = &'static Explanation> {
-    tables().into_iter().flat_map(|t| t.iter())
+    tables().iter().flat_map(|t| t.iter())
 }
