@@ -265,7 +265,7 @@ fn a_slow_but_steady_retr_does_not_time_out() {
             // The server's bytes come 16 at a time, 20 s apart: 20 minutes
             // for the message, far over the 60 s timeout, never silent.
             for chunk in bytes.chunks(16) {
-                now = now + protocol_core::SimDuration::from_secs(20);
+                now += protocol_core::SimDuration::from_secs(20);
                 client.handle_timeout(now);
                 assert!(!client.is_closed(), "timed out while bytes kept coming");
                 client.handle_input(now, chunk);
