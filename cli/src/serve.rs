@@ -209,6 +209,13 @@ pub const WRITE_TIMEOUT: Duration = Duration::from_secs(60);
 /// are dropped, and a line says how many.
 pub const TRACE_BUFFER: usize = 1024 * 1024;
 
+/// After a client's half-close, once all its input is given to the world
+/// and all the output written, the connection is closed at the world's end
+/// (as a real server closes on reading EOF) when the server has sent
+/// nothing more for this long: the server's answer to the last command
+/// may need simulated time (a DNS lookup), and it must not be lost.
+pub const HALF_CLOSE_GRACE: Duration = Duration::from_secs(2);
+
 /// The waker's token; listeners are `0..ports`, connections above.
 const WAKER: Token = Token(usize::MAX);
 
@@ -226,8 +233,15 @@ struct Client {
     /// The socket may take more output (false after a write would block,
     /// until the next writable event).
     writable: bool,
-    /// The real client closed its side or the socket failed.
+    /// The socket failed (or the client stopped reading for
+    /// [`WRITE_TIMEOUT`]): the connection is dropped, output and all.
     gone: bool,
+    /// The real client shut down its sending side (a half-close, as
+    /// `nc -N` does after its last command): nothing more will be read,
+    /// but the input already read is still given to the world and
+    /// everything the server answers is still written, until the server
+    /// closes (after QUIT) or [`HALF_CLOSE_GRACE`] passes without output.
+    eof: bool,
     /// The simulated server closed the connection: close the socket once
     /// `out` is written.
     server_closed: bool,
@@ -250,6 +264,7 @@ impl Client {
     fn wants_read(&self) -> bool {
         self.readable
             && !self.gone
+            && !self.eof
             && !self.server_closed
             && self.pending() <= OUT_LIMIT
             && self.since_newline <= LINE_LIMIT
@@ -688,6 +703,7 @@ fn run_loop(
                                 since_newline: 0,
                                 writable: true,
                                 gone: false,
+                                eof: false,
                                 server_closed: false,
                                 input: Vec::new(),
                                 in_pos: 0,
@@ -719,7 +735,10 @@ fn run_loop(
             while budget > 0 && c.wants_read() {
                 match c.stream.read(&mut buf) {
                     Ok(0) => {
-                        c.gone = true;
+                        // A half-close: what was read, and what the server
+                        // answers, must still go through (issue 16, item 1).
+                        c.eof = true;
+                        c.last_progress = elapsed();
                         break;
                     }
                     Ok(n) => {
@@ -761,6 +780,20 @@ fn run_loop(
                 // The client takes none of its replies: it is let go, and
                 // what waited for it with it.
                 c.gone = true;
+            }
+            if c.eof
+                && !c.gone
+                && !c.server_closed
+                && c.in_pos == c.input.len()
+                && c.pending() == 0
+                && clock_now.saturating_sub(c.last_progress) >= HALF_CLOSE_GRACE
+            {
+                // Half-closed, everything answered and written, and the
+                // server has nothing more to say: the client's FIN reaches
+                // the simulated server (a POP3 session without QUIT is not
+                // committed), and the socket is closed.
+                world.close(c.conn);
+                c.server_closed = true;
             }
             if c.gone || (c.server_closed && c.pending() == 0) {
                 done.push(t);
@@ -962,6 +995,82 @@ mod tests {
         // The server closed and freed it.
         let (mut r3, _w3) = connect(s.addrs[3]);
         assert!(line(&mut r3).starts_with("+OK"));
+    }
+
+    /// Counts Dave's messages with a fresh POP3 session (STAT).
+    fn stat(addr: SocketAddr) -> String {
+        let (mut r, mut w) = pop3_login(addr);
+        w.write_all(b"STAT\r\nQUIT\r\n").unwrap();
+        let l = line(&mut r);
+        assert!(line(&mut r).starts_with("+OK"));
+        l
+    }
+
+    const BIG: usize = 6_000_000;
+
+    /// Item 1: `USER`, `PASS`, `RETR 1`, `DELE 1`, `QUIT`, then the client
+    /// shuts down its sending side (`nc -N`). The whole 6 MB message, its
+    /// final `.`, the DELE and QUIT replies all arrive before the close;
+    /// the message was deleted (QUIT came) and was also downloaded.
+    #[test]
+    fn a_half_closed_client_still_gets_all_its_replies() {
+        let s = start(MAX_CONNECTIONS);
+        deliver(s.addrs[2], BIG);
+        let (mut r, mut w) = connect(s.addrs[3]);
+        w.write_all(b"USER dave\r\nPASS dave-pass\r\nRETR 1\r\nDELE 1\r\nQUIT\r\n")
+            .unwrap();
+        w.shutdown(Shutdown::Write).unwrap();
+        // A slow reader: the server's socket stays full, so what is still
+        // pending when the FIN is seen cannot all be written at once.
+        let mut all = Vec::new();
+        let mut chunk = [0u8; 16 * 1024];
+        loop {
+            let n = r.read(&mut chunk).expect("everything, then the close");
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&chunk[..n]);
+            std::thread::sleep(Duration::from_micros(500));
+        }
+        let text = String::from_utf8_lossy(&all);
+        assert!(all.len() > BIG, "only {} bytes arrived", all.len());
+        assert_eq!(text.matches("\r\n.\r\n").count(), 1, "the final dot");
+        let tail = &text[text.rfind("\r\n.\r\n").unwrap() + 5..];
+        let replies: Vec<&str> = tail.lines().collect();
+        assert_eq!(replies.len(), 2, "{tail:?}");
+        assert!(replies[0].starts_with("+OK"), "DELE: {tail:?}");
+        assert!(replies[1].contains("signing off"), "QUIT: {tail:?}");
+        assert!(stat(s.addrs[3]).starts_with("+OK 0 "), "deleted at QUIT");
+    }
+
+    /// Item 1, without QUIT: the half-closed client still gets its RETR and
+    /// DELE replies; then the connection ends (after HALF_CLOSE_GRACE) as a
+    /// lost one, so the DELE is not committed (RFC 1939 §6) and the
+    /// message is still there.
+    #[test]
+    fn a_half_close_without_quit_keeps_the_message() {
+        let s = start(MAX_CONNECTIONS);
+        deliver(s.addrs[2], BIG);
+        let (mut r, mut w) = connect(s.addrs[3]);
+        w.write_all(b"USER dave\r\nPASS dave-pass\r\nRETR 1\r\nDELE 1\r\n")
+            .unwrap();
+        w.shutdown(Shutdown::Write).unwrap();
+        let mut all = Vec::new();
+        let mut chunk = [0u8; 65536];
+        while !String::from_utf8_lossy(&all).contains("\r\n.\r\n+OK") || !all.ends_with(b"\r\n") {
+            let n = r.read(&mut chunk).expect("the replies");
+            assert!(n > 0, "closed after {} bytes", all.len());
+            all.extend_from_slice(&chunk[..n]);
+        }
+        assert!(all.len() > BIG, "only {} bytes arrived", all.len());
+        s.advance(3);
+        let mut rest = Vec::new();
+        r.read_to_end(&mut rest).expect("then the close");
+        assert!(rest.is_empty(), "{:?}", String::from_utf8_lossy(&rest));
+        assert!(
+            stat(s.addrs[3]).starts_with("+OK 1 "),
+            "not deleted without QUIT"
+        );
     }
 
     /// Item 11: beyond the cap, SMTP gets 421 and POP3 -ERR, then EOF.
