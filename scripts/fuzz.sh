@@ -8,6 +8,7 @@
 #   scripts/fuzz.sh            10 M executions per target
 #   scripts/fuzz.sh 20000      a quick pass (what scripts/test.sh would run)
 #   scripts/fuzz.sh 1000000 smtp_session pop3_session    some targets only
+#   FUZZ_MAX_TIME=240 scripts/fuzz.sh    at most 240 s per target as well
 #
 # On the stable toolchain cargo-fuzz's -Z flags need RUSTC_BOOTSTRAP=1.
 # A crash stops that target (libFuzzer stops at the first) and leaves its
@@ -43,7 +44,7 @@ for t in "${TARGETS[@]}"; do
   log="fuzz/logs/$t.log"
   start=$(date +%s)
   cargo fuzz run -O "$t" "fuzz/corpus/$t" "$SEEDS/$t" -- \
-    -runs="$RUNS" -max_len=4096 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1
+    -runs="$RUNS" ${FUZZ_MAX_TIME:+-max_total_time=$FUZZ_MAX_TIME} -max_len=4096 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1
   rc=$?
   secs=$(( $(date +%s) - start ))
   execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
@@ -63,7 +64,7 @@ for t in "${TARGETS[@]}"; do
 done
 
 echo
-echo "== fuzz campaign: $RUNS executions asked per target"
+echo "== fuzz campaign: $RUNS executions asked per target${FUZZ_MAX_TIME:+, at most $FUZZ_MAX_TIME s each}"
 printf '%-14s %12s %8s %9s %11s\n' target execs crashes time rate
 printf '%s\n' "${rows[@]}"
 echo "total crashes: $total_crashes (logs in protocol-core/fuzz/logs/)"
