@@ -209,13 +209,6 @@ pub const WRITE_TIMEOUT: Duration = Duration::from_secs(60);
 /// are dropped, and a line says how many.
 pub const TRACE_BUFFER: usize = 1024 * 1024;
 
-/// After a client's half-close, once all its input is given to the world
-/// and all the output written, the connection is closed at the world's end
-/// (as a real server closes on reading EOF) when the server has sent
-/// nothing more for this long: the server's answer to the last command
-/// may need simulated time (a DNS lookup), and it must not be lost.
-pub const HALF_CLOSE_GRACE: Duration = Duration::from_secs(2);
-
 /// The waker's token; listeners are `0..ports`, connections above.
 const WAKER: Token = Token(usize::MAX);
 
@@ -240,7 +233,7 @@ struct Client {
     /// `nc -N` does after its last command): nothing more will be read,
     /// but the input already read is still given to the world and
     /// everything the server answers is still written, until the server
-    /// closes (after QUIT) or [`HALF_CLOSE_GRACE`] passes without output.
+    /// closes (after QUIT) or everything read is answered and written.
     eof: bool,
     /// The simulated server closed the connection: close the socket once
     /// `out` is written.
@@ -738,7 +731,6 @@ fn run_loop(
                         // A half-close: what was read, and what the server
                         // answers, must still go through (issue 16, item 1).
                         c.eof = true;
-                        c.last_progress = elapsed();
                         break;
                     }
                     Ok(n) => {
@@ -781,17 +773,15 @@ fn run_loop(
                 // what waited for it with it.
                 c.gone = true;
             }
-            if c.eof
-                && !c.gone
-                && !c.server_closed
-                && c.in_pos == c.input.len()
-                && c.pending() == 0
-                && clock_now.saturating_sub(c.last_progress) >= HALF_CLOSE_GRACE
+            if c.eof && !c.gone && !c.server_closed && c.in_pos == c.input.len() && c.pending() == 0
             {
-                // Half-closed, everything answered and written, and the
-                // server has nothing more to say: the client's FIN reaches
-                // the simulated server (a POP3 session without QUIT is not
-                // committed), and the socket is closed.
+                // Half-closed, everything read answered and written: the
+                // client's FIN reaches the simulated server (a POP3 session
+                // without QUIT is not committed, and its maildrop is
+                // unlocked at once, as a real server does on EOF), and the
+                // socket is closed. The world answers each line fed at once
+                // (these paths have no simulated latency: `build_world`),
+                // so no answer is still on its way.
                 world.close(c.conn);
                 c.server_closed = true;
             }
@@ -1044,9 +1034,8 @@ mod tests {
     }
 
     /// Item 1, without QUIT: the half-closed client still gets its RETR and
-    /// DELE replies; then the connection ends (after HALF_CLOSE_GRACE) as a
-    /// lost one, so the DELE is not committed (RFC 1939 §6) and the
-    /// message is still there.
+    /// DELE replies; then the connection ends as a lost one, so the DELE is
+    /// not committed (RFC 1939 §6) and the message is still there.
     #[test]
     fn a_half_close_without_quit_keeps_the_message() {
         let s = start(MAX_CONNECTIONS);
@@ -1063,7 +1052,6 @@ mod tests {
             all.extend_from_slice(&chunk[..n]);
         }
         assert!(all.len() > BIG, "only {} bytes arrived", all.len());
-        s.advance(3);
         let mut rest = Vec::new();
         r.read_to_end(&mut rest).expect("then the close");
         assert!(rest.is_empty(), "{:?}", String::from_utf8_lossy(&rest));
