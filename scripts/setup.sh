@@ -4,6 +4,8 @@
 #
 #   scripts/setup.sh web    what building and serving the web app needs
 #   scripts/setup.sh test   the above, plus what the test suite needs
+#   scripts/setup.sh fuzz   only cargo-fuzz (scripts/fuzz.sh; with
+#                           MAILSIM_FUZZ=1, scripts/test.sh asks for it too)
 #
 # Versions are pinned because of facts verified on these machines
 # (shared/TOOLCHAIN.md): Trunk 0.22 refuses rustc 1.95; the wasm-bindgen CLI
@@ -14,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+CARGO_FUZZ_VERSION=0.13.2
 WHAT=${1:-test}
 
 say()  { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -21,6 +24,25 @@ fail() { printf '\033[31msetup: %s\033[0m\n' "$*" >&2; exit 1; }
 
 command -v cargo >/dev/null || fail "cargo is missing: install Rust with rustup (https://rustup.rs), then run this again."
 command -v npm >/dev/null   || fail "npm is missing: install Node.js 20 or newer (Debian: apt-get install nodejs npm), then run this again."
+
+# --- cargo-fuzz (scripts/fuzz.sh; on stable it runs with RUSTC_BOOTSTRAP=1) --
+install_cargo_fuzz() {
+  if cargo fuzz --version 2>/dev/null | grep -q " $CARGO_FUZZ_VERSION\$"; then
+    say "cargo-fuzz $CARGO_FUZZ_VERSION: present"
+  else
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 1.5 minutes, once)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked \
+      || fail "could not install cargo-fuzz: run 'cargo install cargo-fuzz --version $CARGO_FUZZ_VERSION --locked' and read its error."
+  fi
+}
+if [ "$WHAT" = fuzz ]; then
+  install_cargo_fuzz
+  say "ready (fuzz)"
+  exit 0
+fi
+if [ "$WHAT" = test ] && [ "${MAILSIM_FUZZ:-0}" = 1 ]; then
+  install_cargo_fuzz
+fi
 
 # --- the wasm32 target -------------------------------------------------------
 if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then

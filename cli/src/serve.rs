@@ -228,8 +228,15 @@ struct Client {
     /// The socket may take more output (false after a write would block,
     /// until the next writable event).
     writable: bool,
-    /// The real client closed its side or the socket failed.
+    /// The socket failed (or the client stopped reading for
+    /// [`WRITE_TIMEOUT`]): the connection is dropped, output and all.
     gone: bool,
+    /// The real client shut down its sending side (a half-close, as
+    /// `nc -N` does after its last command): nothing more will be read,
+    /// but the input already read is still given to the world and
+    /// everything the server answers is still written, until the server
+    /// closes (after QUIT) or everything read is answered and written.
+    eof: bool,
     /// The simulated server closed the connection: close the socket once
     /// `out` is written.
     server_closed: bool,
@@ -252,6 +259,7 @@ impl Client {
     fn wants_read(&self) -> bool {
         self.readable
             && !self.gone
+            && !self.eof
             && !self.server_closed
             && self.pending() <= OUT_LIMIT
             && self.since_newline <= LINE_LIMIT
@@ -694,6 +702,7 @@ fn run_loop(
                                 since_newline: 0,
                                 writable: true,
                                 gone: false,
+                                eof: false,
                                 server_closed: false,
                                 input: Vec::new(),
                                 in_pos: 0,
@@ -725,7 +734,9 @@ fn run_loop(
             while budget > 0 && c.wants_read() {
                 match c.stream.read(&mut buf) {
                     Ok(0) => {
-                        c.gone = true;
+                        // A half-close: what was read, and what the server
+                        // answers, must still go through (issue 16, item 1).
+                        c.eof = true;
                         break;
                     }
                     Ok(n) => {
@@ -767,6 +778,18 @@ fn run_loop(
                 // The client takes none of its replies: it is let go, and
                 // what waited for it with it.
                 c.gone = true;
+            }
+            if c.eof && !c.gone && !c.server_closed && c.in_pos == c.input.len() && c.pending() == 0
+            {
+                // Half-closed, everything read answered and written: the
+                // client's FIN reaches the simulated server (a POP3 session
+                // without QUIT is not committed, and its maildrop is
+                // unlocked at once, as a real server does on EOF), and the
+                // socket is closed. The world answers each line fed at once
+                // (these paths have no simulated latency: `build_world`),
+                // so no answer is still on its way.
+                world.close(c.conn);
+                c.server_closed = true;
             }
             if c.gone || (c.server_closed && c.pending() == 0) {
                 done.push(t);
@@ -968,6 +991,80 @@ mod tests {
         // The server closed and freed it.
         let (mut r3, _w3) = connect(s.addrs[3]);
         assert!(line(&mut r3).starts_with("+OK"));
+    }
+
+    /// Counts Dave's messages with a fresh POP3 session (STAT).
+    fn stat(addr: SocketAddr) -> String {
+        let (mut r, mut w) = pop3_login(addr);
+        w.write_all(b"STAT\r\nQUIT\r\n").unwrap();
+        let l = line(&mut r);
+        assert!(line(&mut r).starts_with("+OK"));
+        l
+    }
+
+    const BIG: usize = 6_000_000;
+
+    /// Item 1: `USER`, `PASS`, `RETR 1`, `DELE 1`, `QUIT`, then the client
+    /// shuts down its sending side (`nc -N`). The whole 6 MB message, its
+    /// final `.`, the DELE and QUIT replies all arrive before the close;
+    /// the message was deleted (QUIT came) and was also downloaded.
+    #[test]
+    fn a_half_closed_client_still_gets_all_its_replies() {
+        let s = start(MAX_CONNECTIONS);
+        deliver(s.addrs[2], BIG);
+        let (mut r, mut w) = connect(s.addrs[3]);
+        w.write_all(b"USER dave\r\nPASS dave-pass\r\nRETR 1\r\nDELE 1\r\nQUIT\r\n")
+            .unwrap();
+        w.shutdown(Shutdown::Write).unwrap();
+        // A slow reader: the server's socket stays full, so what is still
+        // pending when the FIN is seen cannot all be written at once.
+        let mut all = Vec::new();
+        let mut chunk = [0u8; 16 * 1024];
+        loop {
+            let n = r.read(&mut chunk).expect("everything, then the close");
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&chunk[..n]);
+            std::thread::sleep(Duration::from_micros(500));
+        }
+        let text = String::from_utf8_lossy(&all);
+        assert!(all.len() > BIG, "only {} bytes arrived", all.len());
+        assert_eq!(text.matches("\r\n.\r\n").count(), 1, "the final dot");
+        let tail = &text[text.rfind("\r\n.\r\n").unwrap() + 5..];
+        let replies: Vec<&str> = tail.lines().collect();
+        assert_eq!(replies.len(), 2, "{tail:?}");
+        assert!(replies[0].starts_with("+OK"), "DELE: {tail:?}");
+        assert!(replies[1].contains("signing off"), "QUIT: {tail:?}");
+        assert!(stat(s.addrs[3]).starts_with("+OK 0 "), "deleted at QUIT");
+    }
+
+    /// Item 1, without QUIT: the half-closed client still gets its RETR and
+    /// DELE replies; then the connection ends as a lost one, so the DELE is
+    /// not committed (RFC 1939 §6) and the message is still there.
+    #[test]
+    fn a_half_close_without_quit_keeps_the_message() {
+        let s = start(MAX_CONNECTIONS);
+        deliver(s.addrs[2], BIG);
+        let (mut r, mut w) = connect(s.addrs[3]);
+        w.write_all(b"USER dave\r\nPASS dave-pass\r\nRETR 1\r\nDELE 1\r\n")
+            .unwrap();
+        w.shutdown(Shutdown::Write).unwrap();
+        let mut all = Vec::new();
+        let mut chunk = [0u8; 65536];
+        while !String::from_utf8_lossy(&all).contains("\r\n.\r\n+OK") || !all.ends_with(b"\r\n") {
+            let n = r.read(&mut chunk).expect("the replies");
+            assert!(n > 0, "closed after {} bytes", all.len());
+            all.extend_from_slice(&chunk[..n]);
+        }
+        assert!(all.len() > BIG, "only {} bytes arrived", all.len());
+        let mut rest = Vec::new();
+        r.read_to_end(&mut rest).expect("then the close");
+        assert!(rest.is_empty(), "{:?}", String::from_utf8_lossy(&rest));
+        assert!(
+            stat(s.addrs[3]).starts_with("+OK 1 "),
+            "not deleted without QUIT"
+        );
     }
 
     /// Item 11: beyond the cap, SMTP gets 421 and POP3 -ERR, then EOF.

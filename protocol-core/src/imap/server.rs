@@ -498,8 +498,13 @@ impl ServerSession {
     fn take_line_part(&mut self, part: &[u8], complete: bool, store: &mut dyn Mailstore) {
         let max = self.config.max_line;
         if !self.discarding && self.buf.len() - self.line_start + part.len() > max {
-            let head = &self.buf[..self.buf.len().min(max)];
-            let tag = peek_keyword(head).map(|t| t.0);
+            // The tag is read from the line's first `max` octets, however
+            // many of them had arrived before this part (else the reply's
+            // tag depended on how the input was split).
+            let mut head = self.buf[..self.buf.len().min(max)].to_vec();
+            let room = max - head.len();
+            head.extend_from_slice(&part[..part.len().min(room)]);
+            let tag = peek_keyword(&head).map(|t| t.0);
             self.discard(
                 tag,
                 format!("line too long (more than {max} octets)"),
