@@ -9,9 +9,11 @@
 //! what a server answers; the hint reads the core's state tables.
 
 use protocol_core::dns::Answer;
+use protocol_core::line::{Flow, Line, LineReceiver};
 use protocol_core::pop3::server::Pop3State;
 use protocol_core::scenario::parse_delay;
 use protocol_core::sim::trace::Unreachable;
+use protocol_core::sim::wire::WIRE_LINE_CAP;
 use protocol_core::sim::{
     ConnId, ConnectError, EventKind, HostConfig, Protocol, Role, SessionState, World,
 };
@@ -352,7 +354,8 @@ pub struct Session {
     /// (the core's own typed value).
     pub state: Option<SessionState>,
     pub lines: Vec<OutLine>,
-    partial: Vec<u8>,
+    /// The server's bytes, cut into lines by the core's line receiver.
+    rx: LineReceiver,
     /// The last reply refused the command (4xx, 5xx, -ERR).
     pub last_refused: bool,
 }
@@ -590,7 +593,7 @@ impl Console {
             protocol: None,
             state: None,
             lines: Vec::new(),
-            partial: Vec::new(),
+            rx: LineReceiver::new(),
             last_refused: false,
         });
         self.active = self.sessions.len() - 1;
@@ -783,7 +786,7 @@ impl Console {
                     _ => Protocol::Smtp,
                 });
                 s.state = None;
-                s.partial.clear();
+                s.rx = LineReceiver::new();
                 s.last_refused = false;
                 self.run();
             }
@@ -867,12 +870,20 @@ impl Console {
         if bytes.is_empty() {
             return;
         }
-        self.sessions[i].partial.extend_from_slice(&bytes);
-        while let Some(nl) = self.sessions[i].partial.iter().position(|&b| b == b'\n') {
-            let raw: Vec<u8> = self.sessions[i].partial.drain(..=nl).collect();
-            let line = raw.strip_suffix(b"\n").unwrap_or(&raw);
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            self.received(i, line);
+        // The same line receiver as the sessions and the trace, with the
+        // trace's cap: a longer line is shown as a note, not kept.
+        let mut rx = std::mem::take(&mut self.sessions[i].rx);
+        let mut got: Vec<Vec<u8>> = Vec::new();
+        rx.feed(&bytes, WIRE_LINE_CAP, |line| {
+            got.push(match line {
+                Line::Complete { text, .. } => text.to_vec(),
+                Line::TooLong { .. } => b"[a line of more than 64 KiB: not shown]".to_vec(),
+            });
+            Flow::Continue
+        });
+        self.sessions[i].rx = rx;
+        for line in got {
+            self.received(i, &line);
         }
     }
 
@@ -947,7 +958,7 @@ impl Console {
             };
             self.collect(i, conn);
             if !self.world.is_open(conn) {
-                let rest = std::mem::take(&mut self.sessions[i].partial);
+                let rest = self.sessions[i].rx.take_pending();
                 if !rest.is_empty() {
                     self.received(i, &rest);
                 }

@@ -28,7 +28,7 @@ pub enum Flow {
     Stop,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineReceiver {
     /// The start of a line whose LF has not come yet.
     buf: Vec<u8>,
@@ -46,6 +46,12 @@ impl LineReceiver {
     /// Octets of an unfinished line held now.
     pub fn pending(&self) -> usize {
         self.buf.len()
+    }
+
+    /// Takes the unfinished line (the connection ended before its LF).
+    pub fn take_pending(&mut self) -> Vec<u8> {
+        self.discarding = false;
+        std::mem::take(&mut self.buf)
     }
 
     /// Feeds `input`, calling `on` for each line it completes, with lines
