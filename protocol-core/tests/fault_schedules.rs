@@ -656,10 +656,9 @@ fn printed_scenarios_parse_back() {
     }
 }
 
-/// BUG in `sim/` (issue 16, item 14; `World`'s host-down handling in
-/// `sim/world.rs`, `Action::HostState`, and `reset` in `sim/world/tcp.rs`):
-/// a host that goes down resets its connections at once, and the segments
-/// it had already sent, still on their way, are dropped with them. Here
+/// Issue 16, item 14 (fixed: `World::crash_end` in `sim/world/tcp.rs`): a
+/// host that went down used to reset its connections at once, and the
+/// segments it had already sent, still on their way, were dropped with them. Here
 /// mail.dave.example sends `250 ... queued as MX0001` at 0.197 s (it
 /// arrives at the ISP 20 ms later) and goes down at 0.198 s: the ISP never
 /// gets the 250, retries when mx is back, and Dave gets the message twice.
@@ -669,7 +668,6 @@ fn printed_scenarios_parse_back() {
 /// last of it (at `max(now, last_arrival)` of that direction) instead of at
 /// once.
 #[test]
-#[ignore = "sim bug: a dying host's segments in flight are dropped (issue 16, item 14)"]
 fn a_250_that_left_the_host_before_it_died_still_arrives() {
     let mut src = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -282,6 +282,11 @@ enum Action {
         b: String,
         up: bool,
     },
+    /// The peer of a crashed host learns that the connection is gone, after
+    /// the last bytes the host sent before it died (issue 16).
+    Reset {
+        conn: ConnId,
+    },
 }
 
 /// What becomes of an agenda entry that comes up.
@@ -718,10 +723,11 @@ impl World {
                         .map(|(id, _)| *id)
                         .collect();
                     for id in ids {
-                        self.reset(id, "the host went down");
+                        self.crash_end(id, &host);
                     }
                 }
             }
+            Action::Reset { conn } => self.reset(conn, "the host went down"),
             Action::LinkState { a, b, up } => {
                 self.set_link_up(&a, &b, up);
                 self.emit(&a, &b, EventKind::LinkState { up }, None);

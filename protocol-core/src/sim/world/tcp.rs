@@ -461,6 +461,30 @@ impl World {
         }
     }
 
+    /// `host` crashed: its end of connection `id` loses its state and sends
+    /// nothing more (what arrives for it is dropped), but the bytes it had
+    /// already sent are on the wire and still arrive; behind the last of
+    /// them its peer gets the reset. So a 250 that left a server before it
+    /// died still reaches the client (no needless duplicate, RFC 5321
+    /// §6.1). Simplified: a real peer would learn it only from a timeout,
+    /// or from a reset once the host is back.
+    pub(super) fn crash_end(&mut self, id: ConnId, host: &str) {
+        let Some(mut c) = self.conns.remove(&id) else {
+            return;
+        };
+        let role = if c.server_host == host {
+            Role::Server
+        } else {
+            Role::Client
+        };
+        self.close_end(&mut c, role);
+        self.drain_events(id, &mut c);
+        let i = dir_index(sends(role));
+        let at = self.now.max(c.last_arrival[i]);
+        self.schedule(at, Action::Reset { conn: id });
+        self.conns.insert(id, c);
+    }
+
     /// Tears a connection down at once (a host went down, a link broke).
     pub(super) fn reset(&mut self, id: ConnId, reason: &str) {
         let Some(mut c) = self.conns.remove(&id) else {
