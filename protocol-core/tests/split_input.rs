@@ -136,3 +136,32 @@ fn the_pop3_response_parser_keeps_its_place_after_errors_however_it_is_fed() {
         assert_eq!(run(&chunks), whole, "{name}");
     }
 }
+
+/// Found by the pop3_response fuzz target: when a body grew too large in
+/// the middle of a line, the line's first bytes were dropped, so its rest
+/// (here `.`) could pass for the terminator: fed byte by byte, the parser
+/// then read the body's next lines as status lines.
+#[test]
+fn a_body_too_large_in_mid_line_skips_to_the_real_terminator_however_it_is_fed() {
+    let input = b"+OK big\r\nabcdefghijkl.\r\nmore\r\n.\r\n+OK next\r\n".to_vec();
+    let run = |chunks: &[&[u8]]| {
+        let mut p = ResponseParser::with_max_body(10);
+        p.expect(true);
+        p.expect(false);
+        let mut out = Vec::new();
+        for c in chunks {
+            p.push(c);
+            while let Some(r) = p.next_reply() {
+                out.push(format!("{r:?}"));
+            }
+        }
+        out
+    };
+    let whole = run(&[&input]);
+    assert_eq!(whole.len(), 2, "{whole:#?}");
+    assert!(whole[0].contains("BodyTooLarge"), "{whole:#?}");
+    assert!(whole[1].contains("next"), "{whole:#?}");
+    for (name, chunks) in splits(&input) {
+        assert_eq!(run(&chunks), whole, "{name}");
+    }
+}

@@ -293,7 +293,17 @@ impl ResponseParser {
                     // terminator, or lose a stuffed dot: allow for both, so
                     // the error comes exactly when the whole line's would.
                     if pending > 2 && body.len() + pending > self.max_body + 1 {
+                        // Keep the line's first three bytes: its rest must
+                        // not pass for the `.` terminator (as it would
+                        // not if the whole line had come at once).
+                        let head = [
+                            self.buf[self.pos],
+                            self.buf[self.pos + 1],
+                            self.buf[self.pos + 2],
+                        ];
                         self.discard_all();
+                        self.buf.extend_from_slice(&head);
+                        self.scanned = self.buf.len();
                         self.skip = Skip::Body;
                         return Some(Err(ResponseError::BodyTooLarge));
                     }
