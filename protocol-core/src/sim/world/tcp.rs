@@ -823,30 +823,9 @@ impl World {
                 },
                 "imap.copied",
             ),
-            E::Expunged { .. } => {
-                let removed = self
-                    .hosts
-                    .get_mut(&h)
-                    .map(|x| x.mail.store.take_removed())
-                    .unwrap_or_default();
-                for r in removed {
-                    self.emit(
-                        &h,
-                        &h,
-                        EventKind::Expunged {
-                            host: h.clone(),
-                            mailbox: r.user,
-                            folder: r.folder,
-                            uid: r.uid,
-                            uidl: r.uidl,
-                        },
-                        Some("imap.expunged"),
-                    );
-                }
-                return;
-            }
-            E::FolderRenamed { .. } => {
-                // RENAME INBOX empties INBOX (RFC 9051 §6.3.6).
+            // What EXPUNGE, CLOSE or MOVE removed; RENAME INBOX empties
+            // INBOX too (RFC 9051 §6.3.6). The store logged each message.
+            E::Expunged { .. } | E::FolderRenamed { .. } => {
                 let removed = self
                     .hosts
                     .get_mut(&h)
