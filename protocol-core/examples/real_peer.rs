@@ -121,36 +121,38 @@ impl Session for Pop3 {
 }
 
 /// Prints a stream of bytes as lines with a prefix, keeping a partial
-/// last line until its end arrives.
+/// last line until its end arrives (the core's line receiver, uncapped:
+/// every byte is shown).
 struct Printer {
     prefix: &'static str,
-    partial: Vec<u8>,
+    rx: protocol_core::line::LineReceiver,
 }
 
 impl Printer {
     fn new(prefix: &'static str) -> Self {
         Printer {
             prefix,
-            partial: Vec::new(),
+            rx: protocol_core::line::LineReceiver::new(),
         }
     }
     fn feed(&mut self, bytes: &[u8]) {
-        self.partial.extend_from_slice(bytes);
-        while let Some(p) = self.partial.iter().position(|&b| b == b'\n') {
-            let line: Vec<u8> = self.partial.drain(..=p).collect();
-            let line = line.strip_suffix(b"\n").unwrap_or(&line);
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            println!("{}{}", self.prefix, String::from_utf8_lossy(line));
-        }
+        use protocol_core::line::{Flow, Line};
+        let prefix = self.prefix;
+        self.rx.feed(bytes, usize::MAX, |line| {
+            if let Line::Complete { text, .. } = line {
+                println!("{prefix}{}", String::from_utf8_lossy(text));
+            }
+            Flow::Continue
+        });
     }
     fn flush(&mut self) {
-        if !self.partial.is_empty() {
+        let rest = self.rx.take_pending();
+        if !rest.is_empty() {
             println!(
                 "{}{} (no line end)",
                 self.prefix,
-                String::from_utf8_lossy(&self.partial)
+                String::from_utf8_lossy(&rest)
             );
-            self.partial.clear();
         }
     }
 }
