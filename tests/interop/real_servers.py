@@ -26,33 +26,11 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from netutil import free_ports, wait_listening
 
 HOST = "127.0.0.1"
 DOMAIN = "peers.test"
 USERS = {"dave": "dave-pass", "mary": "mary-pass"}
-
-
-def free_ports(n):
-    socks, ports = [], []
-    for _ in range(n):
-        s = socket.socket()
-        s.bind((HOST, 0))
-        socks.append(s)
-        ports.append(s.getsockname()[1])
-    for s in socks:
-        s.close()
-    return ports
-
-
-def wait_listening(port, timeout=15.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            with socket.create_connection((HOST, port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"nothing listens on {HOST}:{port}")
 
 
 def alive(pid):
@@ -214,7 +192,7 @@ service auth {{
             stdout=open(d / "stdout.log", "w"), stderr=subprocess.STDOUT)
         for p in (self.pop3, self.imap, self.auth):
             try:
-                wait_listening(p)
+                wait_listening(p, timeout=15.0)
             except RuntimeError:
                 raise RuntimeError(f"Dovecot did not start:\n{self.logs()}")
 
@@ -284,7 +262,7 @@ service auth {{
         self.postfix_started = True
         for p in (self.smtp, self.submission):
             try:
-                wait_listening(p)
+                wait_listening(p, timeout=15.0)
             except RuntimeError:
                 raise RuntimeError(f"Postfix did not start:\n{self.logs()}")
 

@@ -19,33 +19,11 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from netutil import free_ports, wait_listening
 
 ROOT = Path(__file__).resolve().parents[2]
 MAILSIM = Path(os.environ.get("MAILSIM_BIN", ROOT / "target" / "release" / "mailsim"))
 HOST = "127.0.0.1"
-
-
-def free_ports(n):
-    socks, ports = [], []
-    for _ in range(n):
-        s = socket.socket()
-        s.bind((HOST, 0))
-        socks.append(s)
-        ports.append(s.getsockname()[1])
-    for s in socks:
-        s.close()
-    return ports
-
-
-def wait_listening(port, timeout=10.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            with socket.create_connection((HOST, port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"nothing listens on {port}")
 
 
 class Serve:
