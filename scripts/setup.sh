@@ -52,6 +52,15 @@ else
   rustup target add wasm32-unknown-unknown || fail "could not add the wasm32 target: run 'rustup target add wasm32-unknown-unknown' and read its error."
 fi
 
+# --- rust-src (the release wasm build recompiles std, see scripts/build.sh) ---
+if rustup component list --installed 2>/dev/null | grep -q "^rust-src"; then
+  say "rust-src: present"
+else
+  say "installing the rust-src component (the wasm build recompiles std with it; seconds)"
+  rustup component add rust-src \
+    || say "WARNING: could not add rust-src; scripts/build.sh will build the wasm without it (a bundle about 26 KB larger)"
+fi
+
 # --- rustfmt and clippy (the test command checks formatting and lints) ------
 if [ "$WHAT" = test ]; then
   missing_components=()
