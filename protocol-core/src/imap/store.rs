@@ -31,8 +31,8 @@
 //! POP3 login simply is not in the POP3 snapshot; POP3's UPDATE removes its
 //! messages from INBOX and IMAP sessions see `* n EXPUNGE` on their next sync.
 
+use crate::vec_map::VecMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The system flags of RFC 9051 §2.3.2 as a bit set.
@@ -220,7 +220,7 @@ pub trait Mailstore {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 struct Account {
     pass: String,
-    folders: BTreeMap<String, Folder>,
+    folders: VecMap<String, Folder>,
     /// Held by a POP3 session (RFC 1939 §4).
     pop3_locked: bool,
 }
@@ -228,7 +228,7 @@ struct Account {
 /// Accounts and folders in memory; one value can back POP3 and IMAP.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MemoryMailstore {
-    accounts: BTreeMap<String, Account>,
+    accounts: VecMap<String, Account>,
     /// The next UIDVALIDITY handed out; every created folder takes one, so
     /// a folder deleted and created again never reuses its old value.
     next_uidvalidity: u32,
@@ -243,7 +243,7 @@ pub struct MemoryMailstore {
 impl Default for MemoryMailstore {
     fn default() -> Self {
         MemoryMailstore {
-            accounts: BTreeMap::new(),
+            accounts: VecMap::new(),
             next_uidvalidity: 1,
             removed: None,
         }
@@ -599,7 +599,10 @@ impl crate::pop3::Maildrops for MemoryMailstore {
             return Err(LockError::AlreadyLocked);
         }
         acc.pop3_locked = true;
-        let inbox = &acc.folders["INBOX"];
+        // Every account has an INBOX (it cannot be deleted or renamed away).
+        let Some(inbox) = acc.folders.get("INBOX") else {
+            return Ok(Vec::new());
+        };
         Ok(inbox
             .messages
             .iter()

@@ -33,7 +33,7 @@ use crate::vec_map::{VecMap, VecMapExt};
 use agenda::Agenda;
 pub use network::LinkState;
 use network::Network;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::net::Ipv4Addr;
 
 mod agenda;
@@ -316,7 +316,7 @@ pub struct World {
     next_conn: ConnId,
     next_port: u16,
     next_dns_id: u16,
-    jobs: BTreeMap<JobId, Job>,
+    jobs: VecMap<JobId, Job>,
     next_job: JobId,
     attempts: VecMap<AttemptId, Attempt>,
     next_attempt: AttemptId,
@@ -327,7 +327,7 @@ pub struct World {
     retry: RetryPolicy,
     /// Queue entries (host, queue id) of a down host that are past their
     /// give-up age: no longer polled, run again when the host comes up.
-    parked: BTreeSet<(String, String)>,
+    parked: VecMap<(String, String), ()>,
     max_hops: usize,
     trace: Vec<TraceEvent>,
     /// Sequence number of `trace[0]`: events before it were forgotten
@@ -357,14 +357,14 @@ impl World {
             next_conn: 1,
             next_port: 49152,
             next_dns_id: 1,
-            jobs: BTreeMap::new(),
+            jobs: VecMap::new(),
             next_job: 1,
             attempts: VecMap::new(),
             next_attempt: 1,
             known_uids: VecMap::new(),
             imap_seen: VecMap::new(),
             retry: RetryPolicy::default(),
-            parked: BTreeSet::new(),
+            parked: VecMap::new(),
             max_hops: mta::DEFAULT_MAX_HOPS,
             trace: Vec::new(),
             trace_base: 0,
@@ -697,7 +697,7 @@ impl World {
                 if up {
                     let woken: Vec<(String, String)> = self
                         .parked
-                        .iter()
+                        .keys()
                         .filter(|(h, _)| *h == host)
                         .cloned()
                         .collect();

@@ -107,7 +107,7 @@ impl World {
                     self.schedule(at, Action::QueueRun { host, queue_id });
                 }
                 None => {
-                    self.parked.insert((host, queue_id));
+                    self.parked.insert((host, queue_id), ());
                 }
             }
             return;
@@ -121,7 +121,7 @@ impl World {
             mta::Round::Try(pending) => pending,
         };
         // Local recipients first, then one attempt per remote domain.
-        let mut remote: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut remote: VecMap<String, Vec<String>> = VecMap::new();
         let mut local = Vec::new();
         for mut rcpt in pending {
             // Bare `<postmaster>` (RFC 5321 §4.5.1) is this host's: its
@@ -143,7 +143,7 @@ impl World {
             if h.mail.is_local(&domain) || domain.is_empty() {
                 local.push(rcpt);
             } else {
-                remote.entry(domain).or_default().push(rcpt);
+                remote.get_or_default(domain).push(rcpt);
             }
         }
         for rcpt in local {
