@@ -34,6 +34,7 @@ python3 -m pytest -q tests/interop
 
 echo "== release wasm build"
 scripts/build.sh
+scripts/bundle-size.sh --check
 
 echo "== browser tests (Playwright driving Debian's chromium)"
 node --test --test-concurrency=1 tests/browser/
