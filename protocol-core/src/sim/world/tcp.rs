@@ -907,8 +907,10 @@ pub(super) fn server_output(
                 split.expect_reply(ReplyMeta {
                     key: t.key,
                     line_keys: t.line_keys,
-                    multi: false,
-                    len: 0,
+                    code: t.code,
+                    enhanced: t.enhanced.map(|e| e.to_string()),
+                    lines: t.lines,
+                    ..Default::default()
                 });
             }
             Some(t.bytes)
@@ -919,9 +921,9 @@ pub(super) fn server_output(
                 if sending {
                     split.expect_reply(ReplyMeta {
                         key: Some(r.key),
-                        line_keys: Vec::new(),
+                        ok: r.ok,
                         multi: r.multi,
-                        len: 0,
+                        ..Default::default()
                     });
                 }
             }
