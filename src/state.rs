@@ -1458,7 +1458,7 @@ mod tests {
         let m = machine(t, &WorldView::at(t, retr + 1), retr).unwrap();
         assert_eq!(
             (m.protocol, m.current.as_deref()),
-            (Protocol::Pop3, Some("TRANSACTION"))
+            (Protocol::Pop3, Some("Transaction"))
         );
         let dns = t
             .iter()
@@ -1518,7 +1518,7 @@ mod tests {
             ),
             (
                 find(
-                    &|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Pop3, state, .. } if state.name() == "UPDATE"),
+                    &|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Pop3, state, .. } if state.name() == "Update"),
                 ),
                 "pop3.state.Update",
             ),
@@ -1726,7 +1726,7 @@ mod tests {
             ),
             (
                 &pop3,
-                vec!["AUTHORIZATION", "TRANSACTION", "UPDATE", "CLOSED"],
+                vec!["Authorization", "Transaction", "Update", "Closed"],
                 vec![],
             ),
         ] {

@@ -15,7 +15,7 @@ use protocol_core::scenario::parse_delay;
 use protocol_core::sim::trace::Unreachable;
 use protocol_core::sim::wire::WIRE_LINE_CAP;
 use protocol_core::sim::{
-    ConnId, ConnectError, EventKind, HostConfig, Protocol, Role, SessionState, World,
+    ConnId, ConnectError, Direction, EventKind, HostConfig, Protocol, Role, SessionState, World,
 };
 use protocol_core::smtp::server::SmtpState;
 use protocol_core::{SimDuration, SimTime};
@@ -356,7 +356,8 @@ pub struct Session {
     pub lines: Vec<OutLine>,
     /// The server's bytes, cut into lines by the core's line receiver.
     rx: LineReceiver,
-    /// The last reply refused the command (4xx, 5xx, -ERR).
+    /// The last reply refused the command (4xx, 5xx, -ERR), as the server
+    /// session decided it (the trace's reply lines), not read from the text.
     pub last_refused: bool,
 }
 
@@ -889,19 +890,12 @@ impl Console {
 
     fn received(&mut self, i: usize, line: &[u8]) {
         let text = printable(line);
+        // Only the colour of the line; whether the command was refused is
+        // the session's own decision (see `run`).
         let refused = text.starts_with("-ERR")
             || (text.len() >= 3
                 && text.as_bytes()[..3].iter().all(u8::is_ascii_digit)
                 && matches!(text.as_bytes()[0], b'4' | b'5'));
-        let reply_end = text.starts_with('+')
-            || text.starts_with('-')
-            || text.as_bytes().get(3).is_none_or(|&b| b == b' ');
-        if reply_end
-            && (text.starts_with(['+', '-'])
-                || text.as_bytes().first().is_some_and(u8::is_ascii_digit))
-        {
-            self.sessions[i].last_refused = refused;
-        }
         self.push(
             i,
             if refused {
@@ -919,6 +913,7 @@ impl Console {
         self.world.run_until_quiet(HORIZON);
         let trace = self.world.trace();
         let mut changes: Vec<(ConnId, SessionState)> = Vec::new();
+        let mut refusals: Vec<(ConnId, bool)> = Vec::new();
         let mut retries: Vec<String> = Vec::new();
         for e in &trace[self.seen.min(trace.len())..] {
             match &e.kind {
@@ -928,6 +923,17 @@ impl Console {
                     state,
                     ..
                 } => changes.push((*conn, *state)),
+                // The server session's own word on each reply it sent.
+                EventKind::Line {
+                    conn,
+                    dir: Direction::ToClient,
+                    parsed: Some(p),
+                    ..
+                } => {
+                    if let Some(refused) = p.ends_reply() {
+                        refusals.push((*conn, refused));
+                    }
+                }
                 EventKind::RetryScheduled {
                     host, next, reason, ..
                 } => {
@@ -949,6 +955,11 @@ impl Console {
         for (conn, state) in changes {
             if let Some(s) = self.sessions.iter_mut().find(|s| s.conn == Some(conn)) {
                 s.state = Some(state);
+            }
+        }
+        for (conn, refused) in refusals {
+            if let Some(s) = self.sessions.iter_mut().find(|s| s.conn == Some(conn)) {
+                s.last_refused = refused;
             }
         }
 
@@ -1201,7 +1212,7 @@ mod tests {
         assert!(
             c.hint()
                 .text
-                .starts_with("POP3, state TRANSACTION: valid now STAT"),
+                .starts_with("POP3, state Transaction: valid now STAT"),
             "{:?}",
             c.hint()
         );

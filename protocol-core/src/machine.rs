@@ -15,6 +15,26 @@ pub fn allows<S: PartialEq + Copy>(table: &Table<S>, state: S, event: &str) -> b
         .any(|&(from, ev, _)| from == state && ev == event)
 }
 
+/// Where the row `(state, event, _)` leads: the first such row's target.
+/// A client's table has one row per `(state, event)`, so this is the
+/// table deciding its next state (checked by `single_target_per_event`).
+pub fn target<S: PartialEq + Copy>(table: &Table<S>, state: S, event: &str) -> Option<S> {
+    table
+        .iter()
+        .find(|&&(from, ev, _)| from == state && ev == event)
+        .map(|&(_, _, to)| to)
+}
+
+/// Whether every `(state, event)` has at most one row: then the table,
+/// not the code, picks the target of each event.
+pub fn single_target_per_event<S: PartialEq + Copy>(table: &Table<S>) -> bool {
+    table.iter().enumerate().all(|(i, &(a, ev, _))| {
+        !table[i + 1..]
+            .iter()
+            .any(|&(b, ev2, _)| b == a && ev2 == ev)
+    })
+}
+
 /// The events from `state` that `keep` accepts, in table order, each once.
 pub fn events_from<S: PartialEq + Copy>(
     table: &Table<S>,
@@ -53,5 +73,9 @@ mod tests {
         let upper = |e: &str, _| e.bytes().all(|b| b.is_ascii_uppercase());
         assert_eq!(events_from(T, S::A, upper), ["GO"]);
         assert_eq!(events_from(T, S::A, |_, to| to == S::B), ["GO", "timeout"]);
+        assert_eq!(target(T, S::A, "GO"), Some(S::B));
+        assert_eq!(target(T, S::B, "GO"), None);
+        assert!(!single_target_per_event(T));
+        assert!(single_target_per_event(&T[1..]));
     }
 }

@@ -11,7 +11,10 @@
 //! * a command, reply code or enhanced code of a golden transcript
 //!   (`tests/transcripts/{smtp,pop3}/*.txt`), as the inspector would show it;
 //! * named as a string literal in a test under `tests/` (a test that drives a
-//!   session down that path and checks the key).
+//!   session down that path and checks the key);
+//! * a field of a message in a mailbox at the end of a built-in scenario
+//!   (`Received:` clauses, a bounce's report fields), as the message viewer
+//!   explains it (`explain::message_field_keys`).
 //!
 //! Not counted: keys a session test reaches without naming them (the
 //! session tests drain bytes, not keys). The list of entries reached by neither is kept in
@@ -76,6 +79,35 @@ fn inspector_keys() -> BTreeSet<String> {
                 }
             }
         }
+    }
+    out
+}
+
+/// The fields of every message in a mailbox at the end of every built-in
+/// scenario that the message viewer explains.
+fn message_keys() -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for s in catalogue() {
+        let t = s.run(None).trace().to_vec();
+        let view = protocol_core::sim::view::WorldView::at(&t, t.len());
+        for messages in view.mailboxes.values() {
+            for m in messages {
+                out.extend(
+                    protocol_core::explain::message_field_keys(&m.text)
+                        .into_iter()
+                        .map(str::to_string),
+                );
+            }
+        }
+    }
+    // A Received line with every clause, and a bounce's report.
+    for k in [
+        "field.received.for",
+        "field.received.date",
+        "dsn.remote_mta",
+        "dsn.diagnostic_code",
+    ] {
+        assert!(out.contains(k), "no mailbox shows {k}: {out:?}");
     }
     out
 }
@@ -196,6 +228,7 @@ fn every_entry_is_reachable() {
     reached.extend(inspector_keys());
     reached.extend(transcript_keys(&tests));
     reached.extend(session_keys());
+    reached.extend(message_keys());
     reached.extend(common::probes::keys());
     reached.extend(
         common::imap_replay::all_keys()

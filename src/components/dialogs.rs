@@ -1,6 +1,6 @@
 //! Overlays: keyboard help, John's compose form, and the message viewer.
 
-use super::{header_list, use_ctx};
+use super::{header_list, report_notes, use_ctx};
 use crate::story::{composed_story, Draft, Sender};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -261,6 +261,7 @@ pub fn MessageViewer() -> impl IntoView {
                     <div class="body">
                         <h3>"Body"</h3>
                         <pre class="mono">{body}</pre>
+                        {report_notes(&m.text)}
                     </div>
                 </div>
                 <button class="primary" on:click=move |_| ctx.open_message.set(None)>"Close"</button>

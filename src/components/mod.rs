@@ -168,6 +168,7 @@ fn console_story_name(c: &Console) -> String {
 /// A message's header fields, the trace fields (`Received:`, `Return-Path:`)
 /// lit up: the Message tab and the message viewer share it.
 pub fn header_list(headers: &[(String, String)]) -> impl IntoView {
+    let mut explained = false;
     let rows = headers
         .iter()
         .map(|(n, v)| {
@@ -176,10 +177,36 @@ pub fn header_list(headers: &[(String, String)]) -> impl IntoView {
             let reads = crate::words::decode(v).map(|d| {
                 view! { <dd class="decoded">{format!("reads: {d}")}<span class="muted small">" (RFC 2047 encoded-words)"</span></dd> }
             });
-            view! { <div class="hdr" class:trace-hdr=trace><dt>{format!("{n}:")}</dt><dd>{v.clone()}</dd>{reads}</div> }
+            // The clauses of the first Received line, explained once.
+            let keys = protocol_core::explain::field_keys(n, v);
+            let notes = (!explained && !keys.is_empty()).then(|| {
+                explained = true;
+                view! { <dd class="notes">{field_notes("What the parts of a Received line mean", keys)}</dd> }
+            });
+            view! { <div class="hdr" class:trace-hdr=trace><dt>{format!("{n}:")}</dt><dd>{v.clone()}</dd>{reads}{notes}</div> }
         })
         .collect_view();
     view! { <dl class="hdrs mono">{rows}</dl> }
+}
+
+/// The core's explanations of `keys` (a field's parts, a report's
+/// fields), folded away under `summary`.
+pub fn field_notes(summary: &'static str, keys: Vec<&'static str>) -> impl IntoView {
+    let items = keys
+        .into_iter()
+        .filter_map(protocol_core::explain::lookup)
+        .map(|x| view! { <li><b>{x.title}</b>{format!(": {} ({})", x.text, x.rfc)}</li> })
+        .collect_view();
+    view! { <details class="field-notes"><summary>{summary}</summary><ul>{items}</ul></details> }
+}
+
+/// For a bounce: what the fields of its delivery report mean (RFC 3464).
+pub fn report_notes(message: &str) -> Option<impl IntoView> {
+    let keys: Vec<&'static str> = protocol_core::explain::message_field_keys(message)
+        .into_iter()
+        .filter(|k| k.starts_with("dsn."))
+        .collect();
+    (!keys.is_empty()).then(|| field_notes("What the fields of the delivery report mean", keys))
 }
 
 pub fn use_ctx() -> Ctx {

@@ -78,7 +78,7 @@ test('a whole session by typing: SMTP to mail.dave.example, then POP3 and RETR 1
   await telnet.waitForLine(/^Received: from john-pc\.isp\.example/);
   await telnet.waitForLine(/^Hello Dave, I typed this\.$/);
   await lastIs(telnet, /^\.$/);
-  assert.match(await telnet.hint(), /POP3, state TRANSACTION: valid now STAT/);
+  assert.match(await telnet.hint(), /POP3, state Transaction: valid now STAT/);
 
   // The typed lines are in the sequence diagram (the cursor follows them).
   const seq = app.region('Sequence diagram');

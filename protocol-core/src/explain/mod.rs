@@ -8,7 +8,7 @@
 
 //!
 //! The tables are data-only leaves (`explain/smtp.rs`, `pop3.rs`,
-//! `imap.rs`, `world.rs`, `auth.rs`): they import nothing but [`entry`], and nothing in them
+//! `imap.rs`, `world.rs`, `fields.rs`, `auth.rs`): they import nothing but [`entry`], and nothing in them
 //! decides anything. Every entry is written `entry(key, title, text, rfc)`.
 //! The sessions choose keys; `tests/explain_coverage.rs` shows that every
 //! entry is reached.
@@ -17,6 +17,7 @@ use serde::Serialize;
 
 #[cfg(feature = "auth")]
 pub mod auth;
+pub mod fields;
 pub mod imap;
 pub mod pop3;
 pub mod smtp;
@@ -56,6 +57,7 @@ static TABLES: &[&[Explanation]] = &[
     pop3::EXPLANATIONS,
     imap::EXPLANATIONS,
     world::EXPLANATIONS,
+    fields::EXPLANATIONS,
     #[cfg(feature = "auth")]
     auth::EXPLANATIONS,
 ];
@@ -75,4 +77,120 @@ pub fn lookup(key: &str) -> Option<&'static Explanation> {
 /// All entries, for listing and for tests.
 pub fn all() -> impl Iterator<Item = &'static Explanation> {
     tables().iter().flat_map(|t| t.iter())
+}
+
+/// The entries that explain one field of a message: a clause each for a
+/// `Received:` field (RFC 5321 §4.4: from, by, with, id, for, and the date
+/// after the `;`), one for a field of a delivery report (RFC 3464 §2.2,
+/// §2.3). Empty for any other field.
+pub fn field_keys(name: &str, value: &str) -> Vec<&'static str> {
+    let name = name.trim();
+    if name.eq_ignore_ascii_case("Received") {
+        let mut keys: Vec<&'static str> = [
+            ("from", "field.received.from"),
+            ("by", "field.received.by"),
+            ("with", "field.received.with"),
+            ("id", "field.received.id"),
+            ("for", "field.received.for"),
+        ]
+        .into_iter()
+        .filter(|(w, _)| {
+            value
+                .split_ascii_whitespace()
+                .any(|x| x.eq_ignore_ascii_case(w))
+        })
+        .map(|(_, k)| k)
+        .collect();
+        if value.contains(';') {
+            keys.push("field.received.date");
+        }
+        return keys;
+    }
+    const DSN: &[(&str, &str)] = &[
+        ("Reporting-MTA", "dsn.reporting_mta"),
+        ("X-Queue-ID", "dsn.x_queue_id"),
+        ("Arrival-Date", "dsn.arrival_date"),
+        ("Final-Recipient", "dsn.final_recipient"),
+        ("Action", "dsn.action"),
+        ("Status", "dsn.status"),
+        ("Remote-MTA", "dsn.remote_mta"),
+        ("Diagnostic-Code", "dsn.diagnostic_code"),
+    ];
+    DSN.iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|&(_, k)| k)
+        .collect()
+}
+
+/// Every entry that explains a field of `message`, each once, in the order
+/// met: its header fields, and the fields of a delivery report in its body
+/// (a bounce's `message/delivery-status` part). Folded lines are joined.
+pub fn message_field_keys(message: &str) -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = Vec::new();
+    let mut field = String::new();
+    let flush = |field: &mut String, keys: &mut Vec<&'static str>| {
+        if let Some((n, v)) = field.split_once(':') {
+            if !n.contains(' ') {
+                for k in field_keys(n, v) {
+                    if !keys.contains(&k) {
+                        keys.push(k);
+                    }
+                }
+            }
+        }
+        field.clear();
+    };
+    for line in message.lines() {
+        if line.starts_with([' ', '\t']) && !field.is_empty() {
+            field.push(' ');
+            field.push_str(line.trim());
+        } else {
+            flush(&mut field, &mut keys);
+            field.push_str(line);
+        }
+    }
+    flush(&mut field, &mut keys);
+    keys
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::*;
+
+    #[test]
+    fn received_clauses_and_report_fields_have_entries() {
+        let received = "from john-pc.isp.example ([192.0.2.10]) by smtp.isp.example with ESMTPA id ISP0001 for <dave@dave.example>; Mon, 1 Jan 2024 09:00:00 +0000";
+        assert_eq!(
+            field_keys("Received", received),
+            [
+                "field.received.from",
+                "field.received.by",
+                "field.received.with",
+                "field.received.id",
+                "field.received.for",
+                "field.received.date"
+            ]
+        );
+        assert_eq!(
+            field_keys("received", "from a by b"),
+            ["field.received.from", "field.received.by"]
+        );
+        assert_eq!(field_keys("Status", " 5.1.1"), ["dsn.status"]);
+        assert!(field_keys("Subject", "from by with").is_empty());
+        let bounce = "Received: from a\r\n\tby b; now\r\nSubject: x\r\n\r\nReporting-MTA: dns; isp\r\n\r\nFinal-Recipient: rfc822; x@y\r\nAction: failed\r\n<x@y>: no such user\r\n";
+        assert_eq!(
+            message_field_keys(bounce),
+            [
+                "field.received.from",
+                "field.received.by",
+                "field.received.date",
+                "dsn.reporting_mta",
+                "dsn.final_recipient",
+                "dsn.action"
+            ]
+        );
+        for k in message_field_keys(bounce) {
+            assert!(lookup(k).is_some(), "{k}");
+        }
+    }
 }

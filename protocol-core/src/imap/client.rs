@@ -32,9 +32,11 @@ use crate::time::{SimDuration, SimTime};
 use serde::Serialize;
 use std::collections::VecDeque;
 
-/// The client's view of the session (the server's states, §3),
-/// `(from, event, to)`: every change the client makes is one of these rows
-/// (checked in debug builds). Events are what the client got.
+/// The client's view of the session (the server's states, RFC 9051 §3),
+/// `(from, event, to)`. The client dispatches through it: it names the
+/// event, the table gives the next state (one row per `(from, event)`); an
+/// event without a row is a bug in this file (a debug build stops, a
+/// release build keeps the state). Events are what the client got.
 pub static CLIENT_TRANSITIONS: &[(ImapState, &str, ImapState)] = {
     use ImapState::*;
     &[
@@ -103,8 +105,16 @@ pub struct VisitOutcome {
 /// What happened inside the client, for the trace.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum ClientEvent {
-    StateChanged { from: ImapState, to: ImapState },
-    Fetched { uid: u32, flags: String },
+    /// The client took the row `(from, event, to)` of [`CLIENT_TRANSITIONS`].
+    StateChanged {
+        from: ImapState,
+        event: &'static str,
+        to: ImapState,
+    },
+    Fetched {
+        uid: u32,
+        flags: String,
+    },
     Finished(VisitOutcome),
 }
 
@@ -238,24 +248,32 @@ impl ClientSession {
         }
     }
 
-    fn set_state(&mut self, event: &str, to: ImapState) {
+    /// Dispatches `event` through [`CLIENT_TRANSITIONS`]: the row from the
+    /// current state gives the next one. The only way the state changes.
+    /// In Logout nothing is left to change ("session over" after "LOGOUT
+    /// sent" has no row and needs none).
+    fn take(&mut self, event: &'static str) {
         let from = self.state;
-        if from == to {
+        if from == ImapState::Logout {
             return;
         }
-        debug_assert!(
-            CLIENT_TRANSITIONS.contains(&(from, event, to)),
-            "{from:?} {event} {to:?}"
-        );
-        self.state = to;
-        self.events
-            .push_back(ClientEvent::StateChanged { from, to });
+        match crate::machine::target(CLIENT_TRANSITIONS, from, event) {
+            Some(to) => {
+                self.state = to;
+                self.events
+                    .push_back(ClientEvent::StateChanged { from, event, to });
+            }
+            None => debug_assert!(
+                false,
+                "IMAP client: no row ({from:?}, {event:?}, _) in CLIENT_TRANSITIONS"
+            ),
+        }
     }
 
     fn finish(&mut self, _now: SimTime) {
         self.step = Step::Done;
         self.deadline = None;
-        self.set_state("session over", ImapState::Logout);
+        self.take("session over");
         if self.uidvalidity != 0 {
             self.outcome.seen = Some((self.uidvalidity, self.top));
         } else {
@@ -371,7 +389,7 @@ impl ClientSession {
     fn after_ok(&mut self, now: SimTime) {
         match self.step {
             Step::Login => {
-                self.set_state("OK to LOGIN", ImapState::Authenticated);
+                self.take("OK to LOGIN");
                 if let Some(f) = self.config.move_to.clone() {
                     self.send(now, Step::Create, &format!("CREATE {}", quote(&f)));
                 } else {
@@ -381,7 +399,7 @@ impl ClientSession {
             Step::Create => self.send(now, Step::Select, "SELECT INBOX"),
             Step::Append => self.idle_or_logout(now),
             Step::Select => {
-                self.set_state("OK to SELECT", ImapState::Selected);
+                self.take("OK to SELECT");
                 self.fetch_new(now);
             }
             Step::Fetch => {
@@ -466,7 +484,7 @@ impl ClientSession {
 
     fn logout(&mut self, now: SimTime) {
         self.send(now, Step::Logout, "LOGOUT");
-        self.set_state("LOGOUT sent", ImapState::Logout);
+        self.take("LOGOUT sent");
     }
 }
 

@@ -251,15 +251,24 @@ impl Pop3State {
     }
 }
 
-/// Spelled as in the RFC: `AUTHORIZATION`.
+impl Pop3State {
+    /// The RFC's own word for the state, written like every state name the
+    /// learner reads (SMTP's `Ready`, IMAP's `Not Authenticated`): a capital
+    /// first letter. RFC 1939 prints them in capitals (`TRANSACTION`);
+    /// the explanation of each state says so.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pop3State::Authorization => "Authorization",
+            Pop3State::Transaction => "Transaction",
+            Pop3State::Update => "Update",
+            Pop3State::Closed => "Closed",
+        }
+    }
+}
+
 impl fmt::Display for Pop3State {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Pop3State::Authorization => "AUTHORIZATION",
-            Pop3State::Transaction => "TRANSACTION",
-            Pop3State::Update => "UPDATE",
-            Pop3State::Closed => "CLOSED",
-        })
+        f.write_str(self.name())
     }
 }
 
@@ -400,10 +409,12 @@ impl Refusal {
 
 /// What the session decided about one status line it sent: the
 /// explanation key it chose (which success, which refusal, QUIT into UPDATE
-/// or QUIT before login) and whether a multi-line body follows it (§3).
+/// or QUIT before login), whether it is `+OK` (false: `-ERR`, a refusal)
+/// and whether a multi-line body follows it (§3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SentResponse {
     pub key: &'static str,
+    pub ok: bool,
     pub multi: bool,
 }
 
@@ -507,7 +518,7 @@ impl ServerSession {
         match self.poll_timeout() {
             Some(deadline) if now >= deadline => {
                 let detail = format!(
-                    "no command for {}: autologout, closing without entering UPDATE (nothing deleted)",
+                    "no command for {}: autologout, closing without entering Update (nothing deleted)",
                     self.config.idle_timeout
                 );
                 self.events.push_back(ServerEvent::ProtocolError {
@@ -528,7 +539,7 @@ impl ServerSession {
         }
         let detail = match self.state {
             Pop3State::Transaction => {
-                "connection lost before QUIT: no UPDATE, nothing deleted".to_string()
+                "connection lost before QUIT: no Update, nothing deleted".to_string()
             }
             _ => "connection lost".to_string(),
         };
@@ -885,7 +896,11 @@ impl ServerSession {
 
     /// One status line; `multi` when a multi-line body follows it.
     fn send_status(&mut self, status: Response, key: &'static str, multi: bool) {
-        self.sent.push_back(SentResponse { key, multi });
+        self.sent.push_back(SentResponse {
+            key,
+            ok: status.is_ok(),
+            multi,
+        });
         status.write_wire(&mut self.out);
         if self.wire_events {
             self.events.push_back(ServerEvent::ResponseSent {

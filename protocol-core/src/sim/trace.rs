@@ -64,6 +64,23 @@ pub enum Parsed {
     AuthAnswer,
 }
 
+impl Parsed {
+    /// For a line a server session sent: `Some(true)` if it ends a reply
+    /// that refuses (SMTP 4xx or 5xx, RFC 5321 §4.2.1; POP3 `-ERR`, RFC
+    /// 1939 §3), `Some(false)` if it ends one that does not, `None` if it
+    /// ends no reply (a `250-` line, a command). The values come from the
+    /// session (see `sim::wire::ReplyMeta`), not from the text.
+    pub fn ends_reply(&self) -> Option<bool> {
+        match *self {
+            Parsed::Reply {
+                code, more: false, ..
+            } => Some(code >= 400),
+            Parsed::Status { ok } => Some(!ok),
+            _ => None,
+        }
+    }
+}
+
 /// A session's state, typed by the machine it belongs to: the same value
 /// the session's transition table has (serialized as the machine and the
 /// state, e.g. `{"smtp_server": "Ready"}`).
@@ -81,8 +98,10 @@ pub enum SessionState {
 }
 
 impl SessionState {
-    /// The state's name as the trace and the UI show it (`Ready`,
-    /// `TRANSACTION`: as RFC 5321's tables and RFC 1939 name them).
+    /// The state's name as the trace and the UI show it, in one style for
+    /// every machine: the RFC's own words where the RFC names its states
+    /// (RFC 1939 §3: `Transaction`; RFC 9051 §3: `Not Authenticated`),
+    /// ours where it does not (RFC 5321: `Ready`), each with a capital.
     pub fn name(self) -> String {
         match self {
             SessionState::SmtpServer(s) => s.name().to_string(),

@@ -29,12 +29,21 @@ pub enum Piece {
 }
 
 /// What the server session decided about one reply it sent, handed to the
-/// splitter by the world before the reply's bytes.
+/// splitter by the world before the reply's bytes. The trace's
+/// [`Parsed::Reply`] and [`Parsed::Status`] are built from it, not read
+/// back from the text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReplyMeta {
     pub key: Option<&'static str>,
     /// SMTP: a key per line of the reply where lines differ (EHLO).
     pub line_keys: Vec<&'static str>,
+    /// SMTP: the reply code, the enhanced status code (`5.1.1`) if sent,
+    /// and how many lines the reply has.
+    pub code: u16,
+    pub enhanced: Option<String>,
+    pub lines: usize,
+    /// POP3: `+OK` (false: `-ERR`).
+    pub ok: bool,
     /// POP3: a multi-line body follows the status line (RFC 1939 §3).
     pub multi: bool,
     /// IMAP: the response's length in the server's bytes, literals included.
@@ -215,8 +224,14 @@ impl Splitter {
                     arg: arg.to_string(),
                 })
             }
+            // What the session sent, as it said: its code, its enhanced
+            // code, its line count (every server line has a meta).
             (Protocol::Smtp, Direction::ToClient) => {
-                let p = parse_smtp_reply(&text);
+                let p = self.replies.front().map(|m| Parsed::Reply {
+                    code: m.code,
+                    enhanced: m.enhanced.clone(),
+                    more: self.reply_line + 1 < m.lines,
+                });
                 if let Some(Parsed::Reply { code, more, .. }) = p {
                     key = self
                         .replies
@@ -241,21 +256,18 @@ impl Splitter {
                 }
                 p
             }
-            (Protocol::Pop3, Direction::ToClient) => {
-                let ok = text.starts_with("+OK");
-                let status = ok || text.starts_with("-ERR");
-                if status {
-                    let meta = self.replies.pop_front();
-                    key = meta.as_ref().and_then(|m| m.key);
-                    if ok && meta.is_some_and(|m| m.multi) {
-                        let h = &mut self.to_client;
-                        h.mode = Mode::Block;
-                        h.crlf_before = true;
-                        h.block_key = key;
-                    }
+            // Outside a body every server line is a status line, with the
+            // session's own meta (RFC 1939 §3).
+            (Protocol::Pop3, Direction::ToClient) => self.replies.pop_front().map(|m| {
+                key = m.key;
+                if m.ok && m.multi {
+                    let h = &mut self.to_client;
+                    h.mode = Mode::Block;
+                    h.crlf_before = true;
+                    h.block_key = key;
                 }
-                status.then_some(Parsed::Status { ok })
-            }
+                Parsed::Status { ok: m.ok }
+            }),
             (Protocol::Imap, Direction::ToClient) | (Protocol::Dns, _) => None,
         };
         out.push(Piece::Line { text, parsed, key });
@@ -390,45 +402,19 @@ fn imap_response_pieces(bytes: &[u8], key: Option<&'static str>, out: &mut Vec<P
     }
 }
 
-/// `250-mail.dave.example`, `550 5.1.1 <x>: no such user`.
-pub fn parse_smtp_reply(text: &str) -> Option<Parsed> {
-    let b = text.as_bytes();
-    if b.len() < 3 || !b[..3].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    // By hand, not with `split`: every reply line of every session comes here.
-    let code = b[..3]
-        .iter()
-        .fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
-    let more = b.get(3) == Some(&b'-');
-    let rest = text.get(4..).unwrap_or("");
-    let first = &rest[..memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len())];
-    // Three non-empty runs of digits separated by dots, the first the class.
-    let (mut parts, mut digits) = (0, 0);
-    let mut ok = true;
-    for &c in first.as_bytes() {
-        if c == b'.' {
-            ok &= digits > 0;
-            parts += 1;
-            digits = 0;
-        } else if c.is_ascii_digit() {
-            digits += 1;
-        } else {
-            ok = false;
-            break;
-        }
-    }
-    let is_esc = ok && digits > 0 && parts == 2 && first.as_bytes()[0] == b[0];
-    Some(Parsed::Reply {
-        code,
-        enhanced: is_esc.then(|| first.to_string()),
-        more,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What an SMTP server session says about a reply it sends.
+    fn smtp(code: u16, enhanced: Option<&str>, lines: usize) -> ReplyMeta {
+        ReplyMeta {
+            code,
+            enhanced: enhanced.map(str::to_string),
+            lines,
+            ..Default::default()
+        }
+    }
 
     fn texts(p: &[Piece]) -> Vec<String> {
         p.iter()
@@ -443,6 +429,7 @@ mod tests {
     fn smtp_data_becomes_one_payload_after_354() {
         let mut s = Splitter::new(Protocol::Smtp, false);
         assert_eq!(texts(&s.feed(Direction::ToServer, b"DATA\r\n")), ["L DATA"]);
+        s.expect_reply(smtp(354, None, 1));
         let r = s.feed(
             Direction::ToClient,
             b"354 End data with <CR><LF>.<CR><LF>\r\n",
@@ -465,6 +452,7 @@ mod tests {
     fn a_rejected_data_command_does_not_swallow_later_lines() {
         let mut s = Splitter::new(Protocol::Smtp, false);
         s.feed(Direction::ToServer, b"DATA\r\n");
+        s.expect_reply(smtp(554, Some("5.5.1"), 1));
         s.feed(Direction::ToClient, b"554 5.5.1 No valid recipients\r\n");
         assert_eq!(texts(&s.feed(Direction::ToServer, b"QUIT\r\n")), ["L QUIT"]);
     }
@@ -472,8 +460,9 @@ mod tests {
     #[test]
     fn pop3_multiline_bodies_are_payloads() {
         let mut s = Splitter::new(Protocol::Pop3, false);
-        let meta = |key, multi| ReplyMeta {
+        let meta = |key: &'static str, multi| ReplyMeta {
             key: Some(key),
+            ok: !key.starts_with("pop3.err"),
             multi,
             ..Default::default()
         };
@@ -516,12 +505,11 @@ mod tests {
         s.expect_reply(ReplyMeta {
             key: Some("smtp.reply.250"),
             line_keys: vec!["smtp.cmd.EHLO", "smtp.ext.SIZE"],
-            multi: false,
-            len: 0,
+            ..smtp(250, None, 2)
         });
         s.expect_reply(ReplyMeta {
             key: Some("smtp.error.relay_denied"),
-            ..Default::default()
+            ..smtp(550, Some("5.7.1"), 1)
         });
         let r = s.feed(
             Direction::ToClient,
@@ -550,6 +538,7 @@ mod tests {
     fn a_dot_after_a_bare_lf_does_not_end_the_message() {
         let mut s = Splitter::new(Protocol::Smtp, false);
         s.feed(Direction::ToServer, b"DATA\r\n");
+        s.expect_reply(smtp(354, None, 1));
         s.feed(Direction::ToClient, b"354 go ahead\r\n");
         let p = s.feed(Direction::ToServer, b"hello\n.\nMAIL FROM:<x@y>\r\n.\r\n");
         assert_eq!(texts(&p), ["P4 hello\n.\nMAIL FROM:<x@y>\r\n.\r\n"]);
@@ -640,24 +629,48 @@ mod tests {
         assert_eq!(texts(&p), [format!("L {TOO_LONG}"), "L NOOP".to_string()]);
     }
 
+    /// The trace's reply lines say what the session sent (its code, its
+    /// enhanced code, where the reply ends), not what the text looks like.
     #[test]
-    fn reply_lines_are_parsed() {
-        assert_eq!(
-            parse_smtp_reply("550 5.1.1 <x@y>: no"),
-            Some(Parsed::Reply {
-                code: 550,
-                enhanced: Some("5.1.1".into()),
-                more: false
-            })
+    fn reply_lines_carry_the_sessions_own_code() {
+        let mut s = Splitter::new(Protocol::Smtp, false);
+        s.expect_reply(smtp(250, None, 2));
+        s.expect_reply(smtp(550, Some("5.1.1"), 1));
+        let r = s.feed(
+            Direction::ToClient,
+            b"250-mx\r\n250 PIPELINING\r\n550 5.1.1 <x@y>: no\r\n",
         );
-        assert_eq!(
-            parse_smtp_reply("250-PIPELINING"),
-            Some(Parsed::Reply {
-                code: 250,
-                enhanced: None,
-                more: true
+        let parsed: Vec<_> = r
+            .iter()
+            .map(|p| match p {
+                Piece::Line { parsed, .. } => parsed.clone(),
+                Piece::Payload { .. } => None,
             })
+            .collect();
+        let reply = |code, enhanced: Option<&str>, more| {
+            Some(Parsed::Reply {
+                code,
+                enhanced: enhanced.map(str::to_string),
+                more,
+            })
+        };
+        assert_eq!(
+            parsed,
+            [
+                reply(250, None, true),
+                reply(250, None, false),
+                reply(550, Some("5.1.1"), false)
+            ]
         );
-        assert_eq!(parse_smtp_reply("hello"), None);
+        // A line no session sent is shown, with nothing read into it.
+        let r = s.feed(Direction::ToClient, b"550 looks like a reply\r\n");
+        assert!(matches!(
+            &r[0],
+            Piece::Line {
+                parsed: None,
+                key: None,
+                ..
+            }
+        ));
     }
 }

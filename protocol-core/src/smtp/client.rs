@@ -140,17 +140,19 @@ impl ClientState {
 /// (§4.5.3.2), the connection lost, or a reply that does not parse.
 const LOST: &str = "421, timeout or connection lost";
 
-/// The client's machine as one table, `(from, event, to)`: every state
-/// change the client makes is one of these rows (checked in debug builds
-/// and by the tests), and the UI draws it. Events are what the client
-/// received or found; the command it sends next follows from the target
-/// state (Ehlo: EHLO sent, Envelope: MAIL and RCPT sent, ...).
+/// The client's machine as one table, `(from, event, to)`, and the client
+/// runs on it: it names what a reply means (the event), the table says
+/// which state follows, and entering that state sends its command (Ehlo:
+/// EHLO, Auth: AUTH, Envelope: MAIL and RCPT, Data: DATA, Body: the
+/// message, Quit: QUIT). One row per `(from, event)`, so the code never
+/// picks a target; an event without a row is a bug in this file (a debug
+/// build stops; a release build ends the session as lost).
 pub static TRANSITIONS: &[(ClientState, &str, ClientState)] = {
     use ClientState::*;
     &[
         (Greeting, "220 greeting", Ehlo),
         (Greeting, "refusal", Quit),
-        (Ehlo, "250 to EHLO", Auth),
+        (Ehlo, "250 to EHLO, AUTH PLAIN offered", Auth),
         (Ehlo, "250 to EHLO", Envelope),
         (Ehlo, "250 to EHLO, no recipients", Quit),
         (Ehlo, "EHLO not known", Helo),
@@ -162,10 +164,10 @@ pub static TRANSITIONS: &[(ClientState, &str, ClientState)] = {
         (Auth, "refusal", Quit),
         (Envelope, "replies to MAIL and RCPT", Data),
         (Envelope, "no recipient accepted", Quit),
+        (Envelope, "refusal", Quit),
         (Data, "354 go ahead", Body),
         (Data, "refusal", Quit),
         (Body, "reply to the final dot", Quit),
-        (Envelope, "refusal", Quit),
         (Quit, "reply to QUIT", Closed),
         (Greeting, LOST, Closed),
         (Ehlo, LOST, Closed),
@@ -194,8 +196,10 @@ pub enum ClientEvent {
     BadReply {
         detail: String,
     },
+    /// The client took the row `(from, event, to)` of [`TRANSITIONS`].
     StateChanged {
         from: ClientState,
+        event: &'static str,
         to: ClientState,
     },
     Finished(DeliveryOutcome),
@@ -355,27 +359,73 @@ impl ClientSession {
 
     // --- internals -------------------------------------------------------------
 
-    /// Takes the row `(state, event, to)` of [`TRANSITIONS`]: the only way
-    /// the state changes.
-    fn set_state(&mut self, event: &'static str, to: ClientState) {
-        debug_assert!(
-            TRANSITIONS.contains(&(self.state, event, to)),
-            "SMTP client: ({:?}, {event:?}, {to:?}) is not a row of TRANSITIONS",
-            self.state
-        );
-        if self.state != to {
-            self.events.push_back(ClientEvent::StateChanged {
-                from: self.state,
-                to,
-            });
-            self.state = to;
+    /// Dispatches `event` through [`TRANSITIONS`]: the row from the current
+    /// state says where to go, and entering that state sends its command.
+    /// The only way the state changes.
+    fn take(&mut self, event: &'static str) {
+        let from = self.state;
+        let Some(to) = crate::machine::target(TRANSITIONS, from, event) else {
+            debug_assert!(
+                false,
+                "SMTP client: no row ({from:?}, {event:?}, _) in TRANSITIONS"
+            );
+            // Release build: never act outside the table; give up as if the
+            // connection were lost (a row from every state but Closed).
+            if from != ClientState::Closed && event != LOST {
+                self.finish_remaining(Reply::new(421, None, "client error"));
+                self.take(LOST);
+            }
+            return;
+        };
+        self.enter(to);
+        self.events
+            .push_back(ClientEvent::StateChanged { from, event, to });
+        self.state = to;
+    }
+
+    /// What entering `to` does: the command the state is named for.
+    fn enter(&mut self, to: ClientState) {
+        match to {
+            ClientState::Greeting => {}
+            ClientState::Ehlo => {
+                self.send(Command::Ehlo(self.config.helo_name.clone()), Expect::Ehlo)
+            }
+            ClientState::Helo => {
+                self.send(Command::Helo(self.config.helo_name.clone()), Expect::Helo)
+            }
+            ClientState::Auth => {
+                let (user, pass) = self.config.auth.clone().unwrap_or_default();
+                let token =
+                    base64::engine::general_purpose::STANDARD.encode(format!("\0{user}\0{pass}"));
+                let cmd = Command::Auth {
+                    mechanism: "PLAIN".into(),
+                    initial: Some(token),
+                };
+                self.send(cmd, Expect::Auth);
+            }
+            ClientState::Envelope => self.send_envelope(),
+            ClientState::Data => self.send(Command::Data, Expect::Data),
+            ClientState::Body => {
+                let payload = dot_stuff(&self.message);
+                self.events.push_back(ClientEvent::MessageSent {
+                    size: payload.len(),
+                });
+                self.out.push_back(payload);
+                self.expect.push_back(Expect::Body);
+            }
+            ClientState::Quit => {
+                self.expect.clear();
+                self.send(Command::Quit, Expect::Quit);
+            }
+            ClientState::Closed => {
+                self.closed = true;
+                self.expect.clear();
+            }
         }
     }
 
     fn close(&mut self, event: &'static str) {
-        self.closed = true;
-        self.expect.clear();
-        self.set_state(event, ClientState::Closed);
+        self.take(event);
     }
 
     fn send(&mut self, command: Command, expect: Expect) {
@@ -425,9 +475,7 @@ impl ClientSession {
     }
 
     fn quit(&mut self, event: &'static str) {
-        self.expect.clear();
-        self.send(Command::Quit, Expect::Quit);
-        self.set_state(event, ClientState::Quit);
+        self.take(event);
     }
 
     fn on_reply(&mut self, now: SimTime, reply: Reply) {
@@ -441,8 +489,7 @@ impl ClientSession {
         match expect {
             Expect::Greeting => {
                 if reply.code == 220 {
-                    self.send(Command::Ehlo(self.config.helo_name.clone()), Expect::Ehlo);
-                    self.set_state("220 greeting", ClientState::Ehlo);
+                    self.take("220 greeting");
                 } else {
                     self.fail_and_quit(reply);
                 }
@@ -453,8 +500,7 @@ impl ClientSession {
                     self.after_hello(now, true);
                 } else if matches!(reply.code, 500 | 501 | 502 | 504 | 550) {
                     // Old server without EHLO (§3.2): fall back to HELO.
-                    self.send(Command::Helo(self.config.helo_name.clone()), Expect::Helo);
-                    self.set_state("EHLO not known", ClientState::Helo);
+                    self.take("EHLO not known");
                 } else {
                     self.fail_and_quit(reply);
                 }
@@ -468,7 +514,7 @@ impl ClientSession {
             }
             Expect::Auth => {
                 if reply.is_positive_completion() {
-                    self.send_envelope("235 logged in");
+                    self.take("235 logged in");
                 } else if reply.is_transient() {
                     self.fail_and_quit(reply);
                 } else {
@@ -510,8 +556,7 @@ impl ClientSession {
                     if !self.mail_ok {
                         self.quit("refusal");
                     } else if self.rcpt_reply.iter().any(Option::is_some) {
-                        self.send(Command::Data, Expect::Data);
-                        self.set_state("replies to MAIL and RCPT", ClientState::Data);
+                        self.take("replies to MAIL and RCPT");
                     } else {
                         self.report();
                         self.quit("no recipient accepted");
@@ -520,13 +565,7 @@ impl ClientSession {
             }
             Expect::Data => {
                 if reply.code == 354 {
-                    let payload = dot_stuff(&self.message);
-                    self.events.push_back(ClientEvent::MessageSent {
-                        size: payload.len(),
-                    });
-                    self.out.push_back(payload);
-                    self.expect.push_back(Expect::Body);
-                    self.set_state("354 go ahead", ClientState::Body);
+                    self.take("354 go ahead");
                 } else {
                     self.finish_remaining(reply);
                     self.quit("refusal");
@@ -573,22 +612,16 @@ impl ClientSession {
             self.finish_remaining(Reply::new(250, None, "no recipients"));
             return self.quit(nobody);
         }
-        match (&self.config.auth, self.ext_auth_plain) {
-            (Some((user, pass)), true) => {
-                let token =
-                    base64::engine::general_purpose::STANDARD.encode(format!("\0{user}\0{pass}"));
-                let cmd = Command::Auth {
-                    mechanism: "PLAIN".into(),
-                    initial: Some(token),
-                };
-                self.send(cmd, Expect::Auth);
-                self.set_state(hello, ClientState::Auth);
-            }
-            _ => self.send_envelope(hello),
+        // Only EHLO's reply lists extensions (HELO's offers no AUTH).
+        if ehlo && self.config.auth.is_some() && self.ext_auth_plain {
+            self.take("250 to EHLO, AUTH PLAIN offered");
+        } else {
+            self.take(hello);
         }
     }
 
-    fn send_envelope(&mut self, event: &'static str) {
+    /// MAIL, and with PIPELINING every RCPT in the same batch.
+    fn send_envelope(&mut self) {
         let mut params = Vec::new();
         if self.ext_size && self.config.use_size {
             // RFC 1870: the size with CRLF line ends, without dot-stuffing.
@@ -605,7 +638,6 @@ impl ClientSession {
             },
             Expect::Mail,
         );
-        self.set_state(event, ClientState::Envelope);
         if self.ext_pipelining && self.config.use_pipelining {
             // RFC 2920: the whole envelope in one batch; DATA after the replies.
             let mut batch = self.out.pop_back().expect("MAIL just queued");

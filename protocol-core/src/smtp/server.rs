@@ -739,6 +739,12 @@ pub struct Transmit {
     /// A key per line, where lines mean different things (EHLO: one per
     /// extension keyword); empty when `key` covers every line.
     pub line_keys: Vec<&'static str>,
+    /// The reply code the session chose (4xx and 5xx refuse, §4.2.1).
+    pub code: u16,
+    /// The enhanced status code on every line, if sent (RFC 2034).
+    pub enhanced: Option<EnhancedCode>,
+    /// How many lines the reply has on the wire.
+    pub lines: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -968,6 +974,9 @@ impl ServerSession {
             bytes: reply.to_wire().into_bytes(),
             key,
             line_keys: Vec::new(),
+            code: reply.code,
+            enhanced: reply.enhanced,
+            lines: reply.lines.len().max(1),
         });
         if self.wire_events {
             self.events.push_back(ServerEvent::ReplySent { reply });
@@ -1231,6 +1240,9 @@ impl ServerSession {
             bytes: reply.to_wire().into_bytes(),
             key,
             line_keys,
+            code: reply.code,
+            enhanced: reply.enhanced,
+            lines: reply.lines.len().max(1),
         });
         if self.wire_events {
             self.events.push_back(ServerEvent::ReplySent { reply });

@@ -64,12 +64,12 @@ pub const CASES: &[(Pop3State, &[u8], &str, After)] = {
     use Pop3State::{Authorization as A, Transaction as T};
     &[
         // Wrong state.
-        (A, b"STAT\r\n", "-ERR STAT is not allowed in the AUTHORIZATION state; valid now: USER, PASS, APOP, CAPA, QUIT", Works),
-        (A, b"RETR 1\r\n", "-ERR RETR is not allowed in the AUTHORIZATION state", Works),
-        (A, b"RETR abc\r\n", "-ERR RETR is not allowed in the AUTHORIZATION state", Works),
-        (T, b"USER dave\r\n", "-ERR USER is not allowed in the TRANSACTION state; valid now: STAT, LIST, RETR, DELE, NOOP, RSET, TOP, UIDL, CAPA, QUIT", Works),
-        (T, b"APOP dave 0123456789abcdef0123456789abcdef\r\n", "-ERR APOP is not allowed in the TRANSACTION state", Works),
-        (T, b"PASS x\r\n", "-ERR PASS is not allowed in the TRANSACTION state", Works),
+        (A, b"STAT\r\n", "-ERR STAT is not allowed in the Authorization state; valid now: USER, PASS, APOP, CAPA, QUIT", Works),
+        (A, b"RETR 1\r\n", "-ERR RETR is not allowed in the Authorization state", Works),
+        (A, b"RETR abc\r\n", "-ERR RETR is not allowed in the Authorization state", Works),
+        (T, b"USER dave\r\n", "-ERR USER is not allowed in the Transaction state; valid now: STAT, LIST, RETR, DELE, NOOP, RSET, TOP, UIDL, CAPA, QUIT", Works),
+        (T, b"APOP dave 0123456789abcdef0123456789abcdef\r\n", "-ERR APOP is not allowed in the Transaction state", Works),
+        (T, b"PASS x\r\n", "-ERR PASS is not allowed in the Transaction state", Works),
         // Authorization mistakes.
         (A, b"PASS dave-pass\r\n", "-ERR send USER first", Works),
         (A, b"USER\r\n", "-ERR USER needs an argument: USER name", Works),

@@ -516,16 +516,26 @@ impl World {
         loop {
             let mut progressed = false;
             let server_open = !c.closed[Role::Server as usize];
+            let held = self.server_states_first(id, &mut c);
             while let Some(bytes) = server_output(&mut c.server, &mut c.split, server_open) {
                 if server_open {
                     self.transmit(id, &mut c, Direction::ToClient, bytes);
                 }
                 progressed = true;
             }
+            for ev in held {
+                self.server_event(id, &mut c, ev);
+                progressed = true;
+            }
+            let held = self.client_states_first(id, &mut c);
             while let Some(bytes) = client_output(&mut c.client) {
                 if !c.closed[Role::Client as usize] {
                     self.transmit(id, &mut c, Direction::ToServer, bytes);
                 }
+                progressed = true;
+            }
+            for ev in held {
+                self.client_event(id, &mut c, ev);
                 progressed = true;
             }
             progressed |= self.drain_events(id, &mut c);
@@ -599,180 +609,204 @@ impl World {
     /// Handles the sessions' events; true if any came.
     pub(super) fn drain_events(&mut self, id: ConnId, c: &mut Conn) -> bool {
         let mut any = false;
-        let proto = c.protocol;
         // Server events.
-        loop {
-            let mut state_key = None;
-            let state = match &mut c.server {
-                ServerEnd::Smtp { session, .. } => match session.poll_event() {
-                    None => break,
-                    Some(smtp::server::ServerEvent::StateChanged { to, .. }) => {
-                        Some(SessionState::SmtpServer(to))
-                    }
-                    Some(smtp::server::ServerEvent::MessageAccepted {
-                        envelope,
-                        queue_id,
-                        size,
-                    }) => {
-                        self.on_accepted(&c.server_host, &queue_id, &envelope, size);
-                        None
-                    }
-                    Some(_) => None,
-                },
-                ServerEnd::Pop3(session) => match session.poll_event() {
-                    None => break,
-                    Some(pop3::server::ServerEvent::StateChanged { to, .. }) => {
-                        state_key = to.explain_key();
-                        Some(SessionState::Pop3Server(to))
-                    }
-                    Some(pop3::server::ServerEvent::Retrieved { user, uid }) => {
-                        let (h, cl) = (c.server_host.clone(), c.client_host.clone());
-                        self.emit(
-                            &h,
-                            &cl,
-                            EventKind::Retrieved {
-                                host: h.clone(),
-                                mailbox: user,
-                                uid,
-                            },
-                            Some("pop3.retrieved"),
-                        );
-                        None
-                    }
-                    Some(pop3::server::ServerEvent::Updated { user, deleted }) => {
-                        let h = c.server_host.clone();
-                        for uid in deleted {
-                            self.emit(
-                                &h,
-                                &h,
-                                EventKind::Deleted {
-                                    host: h.clone(),
-                                    mailbox: user.clone(),
-                                    uid,
-                                },
-                                Some("pop3.deleted"),
-                            );
-                        }
-                        self.store_changed(Some((h, user)), Some(id));
-                        None
-                    }
-                    Some(_) => None,
-                },
-                ServerEnd::Imap(session) => {
-                    let Some(ev) = session.poll_event() else {
-                        break;
-                    };
-                    let user = session.user().unwrap_or("").to_string();
-                    match ev {
-                        imap::ServerEvent::StateChanged { to, .. } => {
-                            state_key = to.explain_key();
-                            Some(SessionState::ImapServer(to))
-                        }
-                        ev => {
-                            self.imap_server_event(c, ev, user);
-                            None
-                        }
-                    }
-                }
-                ServerEnd::Pending => break,
-            };
+        while let Some(ev) = poll_server_event(c) {
             any = true;
-            if let Some(state) = state {
-                if c.states[1] != Some(state) {
-                    c.states[1] = Some(state);
-                    let h = c.server_host.as_str();
-                    self.emit(
-                        h,
-                        h,
-                        EventKind::StateChanged {
-                            conn: id,
-                            protocol: proto,
-                            role: Role::Server,
-                            state,
-                        },
-                        state_key,
-                    );
-                }
-            }
+            self.server_event(id, c, ev);
         }
         // Client events.
-        loop {
-            let state = match &mut c.client {
-                ClientEnd::Console { .. } => break,
-                ClientEnd::Smtp {
-                    session,
-                    outcome,
-                    purpose,
-                } => match session.poll_event() {
-                    None => break,
-                    Some(smtp::client::ClientEvent::StateChanged { to, .. }) => {
-                        Some(SessionState::SmtpClient(to))
-                    }
-                    Some(smtp::client::ClientEvent::Finished(o)) => {
-                        // The relay knows the outcome as soon as the last reply
-                        // came; QUIT is only politeness.
-                        match *purpose {
-                            SmtpPurpose::Relay(att) => {
-                                *outcome = Some(smtp::client::DeliveryOutcome {
-                                    recipients: Vec::new(),
-                                });
-                                self.attempt_result(att, Some(o), &c.server_host);
-                            }
-                            SmtpPurpose::Submit(_) => *outcome = Some(o),
-                        }
-                        None
-                    }
-                    Some(_) => None,
-                },
-                ClientEnd::Pop3 { session, job } => match session.poll_event() {
-                    None => break,
-                    Some(pop3::client::ClientEvent::StateChanged { to, .. }) => {
-                        Some(SessionState::Pop3Client(to))
-                    }
-                    Some(pop3::client::ClientEvent::Finished(o)) => {
-                        if let Some(Job::Fetch(f)) = self.jobs.get(job) {
-                            self.known_uids
-                                .insert((f.host.clone(), f.login.clone()), o.known_uids);
-                        }
-                        None
-                    }
-                    Some(_) => None,
-                },
-                ClientEnd::Imap { session, job } => match session.poll_event() {
-                    None => break,
-                    Some(imap::client::ClientEvent::StateChanged { to, .. }) => {
-                        Some(SessionState::ImapClient(to))
-                    }
-                    Some(imap::client::ClientEvent::Finished(o)) => {
-                        if let (Some(Job::Imap(j)), Some(seen)) = (self.jobs.get(job), o.seen) {
-                            self.imap_seen
-                                .insert((j.host.clone(), j.login.clone()), seen);
-                        }
-                        None
-                    }
-                    Some(_) => None,
-                },
-            };
+        while let Some(ev) = poll_client_event(c) {
             any = true;
-            if let Some(state) = state {
-                if c.states[0] != Some(state) {
-                    c.states[0] = Some(state);
-                    let h = c.client_host.as_str();
-                    self.emit(
-                        h,
-                        h,
-                        EventKind::StateChanged {
-                            conn: id,
-                            protocol: proto,
-                            role: Role::Client,
-                            state,
-                        },
-                        None,
-                    );
-                }
-            }
+            self.client_event(id, c, ev);
         }
         any
+    }
+
+    /// The client's side of [`Self::server_states_first`]: its state
+    /// changes after the reply that caused them, before the command it
+    /// sends because of them.
+    fn client_states_first(&mut self, id: ConnId, c: &mut Conn) -> Vec<ClientEv> {
+        let mut rest = Vec::new();
+        while let Some(ev) = poll_client_event(c) {
+            if rest.is_empty() && ev.is_state_change() {
+                self.client_event(id, c, ev);
+            } else {
+                rest.push(ev);
+            }
+        }
+        rest
+    }
+
+    /// One event of the client session, into the trace and the world.
+    fn client_event(&mut self, id: ConnId, c: &mut Conn, ev: ClientEv) {
+        let proto = c.protocol;
+        let state = match (ev, &mut c.client) {
+            (ClientEv::Smtp(smtp::client::ClientEvent::StateChanged { to, .. }), _) => {
+                Some(SessionState::SmtpClient(to))
+            }
+            (
+                ClientEv::Smtp(smtp::client::ClientEvent::Finished(o)),
+                ClientEnd::Smtp {
+                    outcome, purpose, ..
+                },
+            ) => {
+                // The relay knows the outcome as soon as the last reply
+                // came; QUIT is only politeness.
+                match *purpose {
+                    SmtpPurpose::Relay(att) => {
+                        *outcome = Some(smtp::client::DeliveryOutcome {
+                            recipients: Vec::new(),
+                        });
+                        self.attempt_result(att, Some(o), &c.server_host);
+                    }
+                    SmtpPurpose::Submit(_) => *outcome = Some(o),
+                }
+                None
+            }
+            (ClientEv::Pop3(pop3::client::ClientEvent::StateChanged { to, .. }), _) => {
+                Some(SessionState::Pop3Client(to))
+            }
+            (
+                ClientEv::Pop3(pop3::client::ClientEvent::Finished(o)),
+                ClientEnd::Pop3 { job, .. },
+            ) => {
+                if let Some(Job::Fetch(f)) = self.jobs.get(job) {
+                    self.known_uids
+                        .insert((f.host.clone(), f.login.clone()), o.known_uids);
+                }
+                None
+            }
+            (ClientEv::Imap(imap::client::ClientEvent::StateChanged { to, .. }), _) => {
+                Some(SessionState::ImapClient(to))
+            }
+            (
+                ClientEv::Imap(imap::client::ClientEvent::Finished(o)),
+                ClientEnd::Imap { job, .. },
+            ) => {
+                if let (Some(Job::Imap(j)), Some(seen)) = (self.jobs.get(job), o.seen) {
+                    self.imap_seen
+                        .insert((j.host.clone(), j.login.clone()), seen);
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(state) = state {
+            if c.states[0] != Some(state) {
+                c.states[0] = Some(state);
+                let h = c.client_host.as_str();
+                self.emit(
+                    h,
+                    h,
+                    EventKind::StateChanged {
+                        conn: id,
+                        protocol: proto,
+                        role: Role::Client,
+                        state,
+                    },
+                    None,
+                );
+            }
+        }
+    }
+
+    /// Cause, then effect (issue 12): the server's state changes go into
+    /// the trace now, after the command that caused them and before the
+    /// reply that goes with them. What the session did after its first
+    /// other event (a message accepted, a mailbox updated) keeps its order
+    /// and comes back to be handled after the reply is sent: "250 queued"
+    /// before "queued", and POP3's Update, "+OK", "deleted", Closed.
+    fn server_states_first(&mut self, id: ConnId, c: &mut Conn) -> Vec<ServerEv> {
+        let mut rest = Vec::new();
+        while let Some(ev) = poll_server_event(c) {
+            if rest.is_empty() && ev.is_state_change() {
+                self.server_event(id, c, ev);
+            } else {
+                rest.push(ev);
+            }
+        }
+        rest
+    }
+
+    /// One event of the server session, into the trace and the world.
+    fn server_event(&mut self, id: ConnId, c: &mut Conn, ev: ServerEv) {
+        let proto = c.protocol;
+        let mut state_key = None;
+        let state = match ev {
+            ServerEv::Smtp(smtp::server::ServerEvent::StateChanged { to, .. }) => {
+                Some(SessionState::SmtpServer(to))
+            }
+            ServerEv::Smtp(smtp::server::ServerEvent::MessageAccepted {
+                envelope,
+                queue_id,
+                size,
+            }) => {
+                self.on_accepted(&c.server_host, &queue_id, &envelope, size);
+                None
+            }
+            ServerEv::Smtp(_) => None,
+            ServerEv::Pop3(pop3::server::ServerEvent::StateChanged { to, .. }) => {
+                state_key = to.explain_key();
+                Some(SessionState::Pop3Server(to))
+            }
+            ServerEv::Pop3(pop3::server::ServerEvent::Retrieved { user, uid }) => {
+                let (h, cl) = (c.server_host.clone(), c.client_host.clone());
+                self.emit(
+                    &h,
+                    &cl,
+                    EventKind::Retrieved {
+                        host: h.clone(),
+                        mailbox: user,
+                        uid,
+                    },
+                    Some("pop3.retrieved"),
+                );
+                None
+            }
+            ServerEv::Pop3(pop3::server::ServerEvent::Updated { user, deleted }) => {
+                let h = c.server_host.clone();
+                for uid in deleted {
+                    self.emit(
+                        &h,
+                        &h,
+                        EventKind::Deleted {
+                            host: h.clone(),
+                            mailbox: user.clone(),
+                            uid,
+                        },
+                        Some("pop3.deleted"),
+                    );
+                }
+                self.store_changed(Some((h, user)), Some(id));
+                None
+            }
+            ServerEv::Pop3(_) => None,
+            ServerEv::Imap(imap::ServerEvent::StateChanged { to, .. }, _) => {
+                state_key = to.explain_key();
+                Some(SessionState::ImapServer(to))
+            }
+            ServerEv::Imap(ev, user) => {
+                self.imap_server_event(c, ev, user);
+                None
+            }
+        };
+        if let Some(state) = state {
+            if c.states[1] != Some(state) {
+                c.states[1] = Some(state);
+                let h = c.server_host.as_str();
+                self.emit(
+                    h,
+                    h,
+                    EventKind::StateChanged {
+                        conn: id,
+                        protocol: proto,
+                        role: Role::Server,
+                        state,
+                    },
+                    state_key,
+                );
+            }
+        }
     }
 
     /// What an IMAP server session did to the store, into the trace.
@@ -907,8 +941,10 @@ pub(super) fn server_output(
                 split.expect_reply(ReplyMeta {
                     key: t.key,
                     line_keys: t.line_keys,
-                    multi: false,
-                    len: 0,
+                    code: t.code,
+                    enhanced: t.enhanced.map(|e| e.to_string()),
+                    lines: t.lines,
+                    ..Default::default()
                 });
             }
             Some(t.bytes)
@@ -919,9 +955,9 @@ pub(super) fn server_output(
                 if sending {
                     split.expect_reply(ReplyMeta {
                         key: Some(r.key),
-                        line_keys: Vec::new(),
+                        ok: r.ok,
                         multi: r.multi,
-                        len: 0,
+                        ..Default::default()
                     });
                 }
             }
@@ -965,5 +1001,65 @@ pub(super) fn client_output(c: &mut ClientEnd) -> Option<Vec<u8>> {
         ClientEnd::Smtp { session, .. } => session.poll_output(),
         ClientEnd::Pop3 { session, .. } => session.poll_output(),
         ClientEnd::Imap { session, .. } => session.poll_output(),
+    }
+}
+
+/// One event of a server session, whichever the protocol (IMAP's with the
+/// user logged in when it came).
+pub(super) enum ServerEv {
+    Smtp(smtp::server::ServerEvent),
+    Pop3(pop3::server::ServerEvent),
+    Imap(imap::ServerEvent, String),
+}
+
+impl ServerEv {
+    fn is_state_change(&self) -> bool {
+        matches!(
+            self,
+            ServerEv::Smtp(smtp::server::ServerEvent::StateChanged { .. })
+                | ServerEv::Pop3(pop3::server::ServerEvent::StateChanged { .. })
+                | ServerEv::Imap(imap::ServerEvent::StateChanged { .. }, _)
+        )
+    }
+}
+
+/// The server session's next event.
+fn poll_server_event(c: &mut Conn) -> Option<ServerEv> {
+    match &mut c.server {
+        ServerEnd::Smtp { session, .. } => session.poll_event().map(ServerEv::Smtp),
+        ServerEnd::Pop3(session) => session.poll_event().map(ServerEv::Pop3),
+        ServerEnd::Imap(session) => {
+            let ev = session.poll_event()?;
+            Some(ServerEv::Imap(ev, session.user().unwrap_or("").to_string()))
+        }
+        ServerEnd::Pending => None,
+    }
+}
+
+/// One event of a client session, whichever the protocol.
+pub(super) enum ClientEv {
+    Smtp(smtp::client::ClientEvent),
+    Pop3(pop3::client::ClientEvent),
+    Imap(imap::client::ClientEvent),
+}
+
+impl ClientEv {
+    fn is_state_change(&self) -> bool {
+        matches!(
+            self,
+            ClientEv::Smtp(smtp::client::ClientEvent::StateChanged { .. })
+                | ClientEv::Pop3(pop3::client::ClientEvent::StateChanged { .. })
+                | ClientEv::Imap(imap::client::ClientEvent::StateChanged { .. })
+        )
+    }
+}
+
+/// The client session's next event (a console has none).
+fn poll_client_event(c: &mut Conn) -> Option<ClientEv> {
+    match &mut c.client {
+        ClientEnd::Console { .. } => None,
+        ClientEnd::Smtp { session, .. } => session.poll_event().map(ClientEv::Smtp),
+        ClientEnd::Pop3 { session, .. } => session.poll_event().map(ClientEv::Pop3),
+        ClientEnd::Imap { session, .. } => session.poll_event().map(ClientEv::Imap),
     }
 }
