@@ -239,7 +239,8 @@ fn serve_answers_while_nobody_reads_its_output() {
     let addr = format!("127.0.0.1:{}", ports[0]);
     let mut answered = 0;
     for i in 0..300 {
-        let s = (0..200)
+        // Up to 30 s for serve to start listening on a loaded machine.
+        let s = (0..600)
             .find_map(|_| {
                 TcpStream::connect(&addr).ok().or_else(|| {
                     std::thread::sleep(std::time::Duration::from_millis(50));
