@@ -9,6 +9,10 @@
 //! cargo run --release -p protocol-core --example real_peer -- pop3-fetch \
 //!     --server 127.0.0.1:2110 --user dave --pass dave-pass [--delete] [--apop] \
 //!     [--uids FILE] [--save DIR] [--timeout SECS]
+//! cargo run --release -p protocol-core --example real_peer -- imap-fetch \
+//!     --server 127.0.0.1:2143 --user dave --pass dave-pass [--peek] [--delete] \
+//!     [--move-to FOLDER] [--append FOLDER FILE] [--seen UIDVALIDITY:UID] \
+//!     [--save DIR] [--timeout SECS]
 //! ```
 //!
 //! Prints every line sent (`C: `) and received (`S: `), then the outcome
@@ -26,6 +30,7 @@
 //! and the read timeout is the session's `poll_timeout`.
 
 use protocol_core::address::{Mailbox, ReversePath};
+use protocol_core::imap::client as imap;
 use protocol_core::pop3;
 use protocol_core::smtp::client as smtp;
 use protocol_core::{SimDuration, SimTime};
@@ -114,6 +119,46 @@ impl Session for Pop3 {
                 pop3::ClientEvent::Finished(o) => self.outcome = Some(o),
                 pop3::ClientEvent::Deleted { uid } => println!("!: deleted on the server: {uid}"),
                 _ => {}
+            }
+        }
+        self.outcome.is_some()
+    }
+}
+
+struct Imap {
+    session: imap::ClientSession,
+    outcome: Option<imap::VisitOutcome>,
+}
+
+impl Session for Imap {
+    fn handle_input(&mut self, now: SimTime, bytes: &[u8]) {
+        self.session.handle_input(now, bytes)
+    }
+    fn handle_timeout(&mut self, now: SimTime) {
+        self.session.handle_timeout(now)
+    }
+    fn handle_close(&mut self, now: SimTime) {
+        self.session.handle_close(now)
+    }
+    fn poll_output(&mut self) -> Option<Vec<u8>> {
+        self.session.poll_output()
+    }
+    fn poll_timeout(&self) -> Option<SimTime> {
+        self.session.poll_timeout()
+    }
+    fn is_closed(&self) -> bool {
+        self.session.is_closed()
+    }
+    fn drain_events(&mut self) -> bool {
+        while let Some(e) = self.session.poll_event() {
+            match e {
+                imap::ClientEvent::Finished(o) => self.outcome = Some(o),
+                imap::ClientEvent::Fetched { uid, flags } => {
+                    println!("!: fetched uid {uid}, flags {flags}")
+                }
+                imap::ClientEvent::StateChanged { from, event, to } => {
+                    println!("!: state {from:?} -{event}-> {to:?}")
+                }
             }
         }
         self.outcome.is_some()
@@ -446,11 +491,73 @@ fn pop3_fetch(mut args: Args) -> Result<bool, String> {
     }
 }
 
+fn imap_fetch(mut args: Args) -> Result<bool, String> {
+    let server = args.required("--server")?;
+    let user = args.required("--user")?;
+    let pass = args.required("--pass")?;
+    let peek = args.flag("--peek")?;
+    let delete = args.flag("--delete")?;
+    let move_to = args.one("--move-to")?;
+    let append = args.take("--append", 2)?;
+    let seen = args.one("--seen")?;
+    let save = args.one("--save")?.map(PathBuf::from);
+    let timeout = args.timeout()?;
+    args.done()?;
+    let mut config = imap::ClientConfig::new(user, pass);
+    config.peek = peek;
+    config.delete = delete;
+    config.move_to = move_to;
+    if let Some(v) = append {
+        let data = std::fs::read(&v[1]).map_err(|e| format!("{}: {e}", v[1]))?;
+        config.append = Some((v[0].clone(), data));
+    }
+    if let Some(s) = seen {
+        let bad = || format!("--seen {s}: UIDVALIDITY:UID expected");
+        let (v, u) = s.split_once(':').ok_or_else(bad)?;
+        config.seen = Some((v.parse().map_err(|_| bad())?, u.parse().map_err(|_| bad())?));
+    }
+    if let Some(t) = timeout {
+        config.timeout = t;
+    }
+    let mut stream = connect(&server)?;
+    let mut p = Imap {
+        session: imap::ClientSession::new(config, SimTime::ZERO),
+        outcome: None,
+    };
+    drive(&mut stream, &mut p);
+    let outcome = p.outcome.ok_or("the session ended without an outcome")?;
+    if let Some(dir) = &save {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    for (i, (uid, flags, data)) in outcome.fetched.iter().enumerate() {
+        println!(
+            "outcome: fetched {} uid={uid} flags={flags} bytes={}",
+            i + 1,
+            data.len()
+        );
+        if let Some(dir) = &save {
+            let path = dir.join(format!("{}.eml", i + 1));
+            std::fs::write(&path, data).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    println!("outcome: {} message(s) fetched", outcome.fetched.len());
+    if let Some((v, u)) = outcome.seen {
+        println!("outcome: seen {v}:{u}");
+    }
+    match &outcome.error {
+        Some(e) => {
+            println!("outcome: error: {e}");
+            Ok(false)
+        }
+        None => Ok(true),
+    }
+}
+
 fn main() -> ExitCode {
     let mut argv: Vec<String> = std::env::args().skip(1).collect();
     if argv.is_empty() {
         eprintln!(
-            "usage: real_peer smtp-send|pop3-fetch --server HOST:PORT ... (see the file's header)"
+            "usage: real_peer smtp-send|pop3-fetch|imap-fetch --server HOST:PORT ... (see the file's header)"
         );
         return ExitCode::from(2);
     }
@@ -459,8 +566,9 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "smtp-send" => smtp_send(args),
         "pop3-fetch" => pop3_fetch(args),
+        "imap-fetch" => imap_fetch(args),
         other => Err(format!(
-            "unknown subcommand {other:?}: smtp-send or pop3-fetch"
+            "unknown subcommand {other:?}: smtp-send, pop3-fetch or imap-fetch"
         )),
     };
     // Flush what the driver printed before the exit status.

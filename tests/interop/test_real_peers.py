@@ -2,7 +2,8 @@
 
 protocol-core's sans-IO SMTP client (smtp::client) submits mail to Postfix,
 Postfix delivers it with local(8) into Maildirs, and our POP3 client
-(pop3::client) downloads it from Dovecot. The clients run on real sockets
+(pop3::client) downloads it from Dovecot, as our IMAP client
+(imap::client) reads and moves it there. The clients run on real sockets
 through protocol-core/examples/real_peer.rs (cargo build --release -p
 protocol-core --example real_peer). real_servers.py starts both servers on
 free loopback ports in a temp dir, as root; nothing of the system's own
@@ -316,8 +317,8 @@ def test_pop3_wrong_password_is_an_error(mx):
 # ------------------------------------------------------------ Dovecot IMAP
 
 def test_imap_shows_the_same_bytes_as_pop3(mx):
-    """Dovecot's IMAP on the Maildir Postfix filled (Python's imaplib: our
-    own IMAP client is not on main yet)."""
+    """Dovecot's IMAP on the Maildir Postfix filled, read with Python's
+    imaplib (our own IMAP client meets Dovecot in the tests below)."""
     sent = message("imap too", ["dave@peers.test"])
     assert send(mx.smtp, ["dave@peers.test"], sent)[0] == 0
     mx.wait_delivered("dave", 1)
@@ -331,6 +332,76 @@ def test_imap_shows_the_same_bytes_as_pop3(mx):
     rc, out, got = fetch(mx, "dave", "--delete")
     assert rc == 0 and got == [over_imap], out
     split_trace_headers(over_imap, sent)
+
+
+# ------------------------------------------------------------ IMAP client -> Dovecot
+
+def imap_visit(servers, user, *extra):
+    """One visit of our IMAP client; returns (status, transcript, [fetched messages])."""
+    with tempfile.TemporaryDirectory() as d:
+        rc, out = peer("imap-fetch", "--server", f"{HOST}:{servers.imap}", "--user", user,
+                       "--pass", f"{user}-pass", "--save", d, *extra)
+        files = sorted(Path(d).glob("*.eml"), key=lambda p: int(p.stem))
+        return rc, out, [p.read_bytes() for p in files]
+
+
+def imap_flags_and_count(servers, user, folder="INBOX"):
+    """(message count, flags of message 1) in a folder, as imaplib sees it."""
+    with imaplib.IMAP4(HOST, servers.imap, timeout=10) as imap:
+        imap.login(user, f"{user}-pass")
+        typ, data = imap.select(folder, readonly=True)
+        assert typ == "OK", data
+        count = int(data[0])
+        flags = b""
+        if count:
+            typ, data = imap.fetch("1", "(FLAGS)")
+            flags = data[0]
+        imap.logout()
+        return count, flags
+
+
+def test_our_imap_client_peeks_without_setting_seen_then_knows_it_has_seen_it(mx):
+    """BODY.PEEK[] from Dovecot: the same bytes imaplib gets, \\Seen left alone
+    (RFC 9051 §6.4.5); a second visit that passes UIDVALIDITY:UID fetches nothing."""
+    sent = message("imap peek", ["dave@peers.test"])
+    assert send(mx.smtp, ["dave@peers.test"], sent)[0] == 0
+    mx.wait_delivered("dave", 1)
+    rc, out, got = imap_visit(mx, "dave", "--peek")
+    assert rc == 0, out
+    assert len(got) == 1, out
+    split_trace_headers(got[0], sent)
+    assert any(line.startswith("C: a") and "UID FETCH" in line and "BODY.PEEK[]" in line
+               for line in out.splitlines()), out
+    count, flags = imap_flags_and_count(mx, "dave")
+    assert count == 1 and b"\\Seen" not in flags, flags
+    seen = re.search(r"^outcome: seen (\d+:\d+)$", out, re.M)
+    assert seen, out
+    rc, out, got = imap_visit(mx, "dave", "--peek", "--seen", seen[1])
+    assert rc == 0 and got == [], out
+    assert "outcome: 0 message(s) fetched" in out
+
+
+def test_our_imap_client_reads_then_moves_into_a_folder_it_creates(mx):
+    """BODY[] sets \\Seen on the server (every device sees it read), then
+    UID MOVE (RFC 6851) into a folder the client CREATEs: INBOX is empty and
+    the folder holds the message, as imaplib sees it on Dovecot."""
+    sent = message("imap move", ["dave@peers.test"])
+    assert send(mx.smtp, ["dave@peers.test"], sent)[0] == 0
+    mx.wait_delivered("dave", 1)
+    folder = f"Archive{time.time_ns()}"
+    rc, out, got = imap_visit(mx, "dave", "--move-to", folder)
+    assert rc == 0 and len(got) == 1, out
+    split_trace_headers(got[0], sent)
+    assert f"CREATE {folder}" in out and "UID MOVE" in out, out
+    assert imap_flags_and_count(mx, "dave")[0] == 0
+    count, flags = imap_flags_and_count(mx, "dave", folder)
+    assert count == 1 and b"\\Seen" in flags, flags
+
+
+def test_our_imap_client_stops_on_a_wrong_password(mx):
+    rc, out, got = imap_visit(mx, "dave-nobody", "--timeout", "10")
+    assert rc == 1 and got == [], out
+    assert re.search(r"^S: a1 NO", out, re.M), out
 
 
 # ------------------------------------------------------------ the driver itself
