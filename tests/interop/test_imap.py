@@ -176,3 +176,26 @@ def test_curl_imap_lists_and_fetches(empty):
     r = subprocess.run(["curl", "-sS", "--max-time", "10", "-u", "dave:wrong", f"{url}/"],
                        capture_output=True, text=True)
     assert r.returncode != 0
+
+
+def test_fetchmail_over_imap_fetches_and_expunges(empty, tmp_path):
+    """Debian's fetchmail with `protocol IMAP`: its own LOGIN, SELECT, FETCH
+    and STORE \\Deleted + EXPUNGE against our server; the message reaches its
+    MDA byte for byte, and afterwards the maildrop is empty for POP3 too."""
+    import os
+    send(empty, "for fetchmail over imap", "fetched over IMAP")
+    assert wait_exists(empty, 1) == 1
+    rc = tmp_path / "fetchmailrc"
+    out = tmp_path / "delivered.txt"
+    rc.write_text(f'poll {HOST} protocol IMAP port {empty.imap} auth password\n'
+                  f'  user "dave" password "dave-pass" is "root" here sslproto ""\n'
+                  f'  mda "cat >> {out}"\n')
+    rc.chmod(0o600)
+    r = subprocess.run(["fetchmail", "-f", str(rc), "--nodetach", "--nosyslog", "-v"],
+                       capture_output=True, text=True, timeout=60, env={**os.environ, "FETCHMAILUSER": "root"})
+    assert r.returncode == 0, r.stdout + r.stderr
+    text = out.read_text()
+    assert "Subject: for fetchmail over imap" in text and "fetched over IMAP" in text
+    assert "EXPUNGE" in r.stdout + r.stderr, "fetchmail -v shows its IMAP commands"
+    assert wait_exists(empty, 0, timeout=0) == 0
+    assert fetch_all(empty.pop3) == []
