@@ -393,7 +393,6 @@ fn line_col(src: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The line of the `[header]` table, for validation errors.
-#[cfg(feature = "toml")]
 fn table_line(src: &str, header: &str) -> Option<usize> {
     let pat = format!("[{header}]");
     src.lines()
@@ -402,7 +401,6 @@ fn table_line(src: &str, header: &str) -> Option<usize> {
 }
 
 /// Whether `d` is within `max`, as an error naming `what` otherwise.
-#[cfg(feature = "toml")]
 fn within(d: SimDuration, max: SimDuration, what: &str) -> Result<(), String> {
     if d <= max {
         return Ok(());
@@ -419,7 +417,6 @@ fn within(d: SimDuration, max: SimDuration, what: &str) -> Result<(), String> {
 }
 
 /// The bounds of a `[retry]` table (the scenario's or a host's).
-#[cfg(feature = "toml")]
 fn check_retry(r: &RetrySpec) -> Result<(), String> {
     if r.schedule.is_empty() {
         return Err("`schedule` needs at least one interval, e.g. [\"15m\", \"1h\"]".into());
@@ -446,7 +443,6 @@ fn check_retry(r: &RetrySpec) -> Result<(), String> {
 }
 
 /// The line of the `n`-th (0-based) `[[header]]` table, for validation errors.
-#[cfg(feature = "toml")]
 fn nth_table_line(src: &str, header: &str, n: usize) -> Option<usize> {
     let pat = format!("[[{header}]]");
     src.lines()
@@ -479,7 +475,14 @@ impl Scenario {
         Ok(scenario)
     }
 
-    #[cfg(feature = "toml")]
+    /// Checks a scenario that did not come from a TOML file (JSON, or one
+    /// built in code, e.g. by the page's world editor) against the same
+    /// rules as [`Scenario::parse`]; errors then carry no line number.
+    /// Available without the `toml` feature.
+    pub fn check(&self, file: &str) -> Result<(), ScenarioError> {
+        self.validate("", file)
+    }
+
     fn validate(&self, src: &str, file: &str) -> Result<(), ScenarioError> {
         let err = |line: Option<usize>, message: String| ScenarioError {
             file: file.to_string(),
@@ -619,7 +622,6 @@ impl Scenario {
     }
 
     /// Checks the lab tables: `[[link]]`, `[[dns]]` and `[[fault]]`.
-    #[cfg(feature = "toml")]
     fn validate_lab(
         &self,
         src: &str,
