@@ -1320,7 +1320,7 @@ mod tests {
         let a = Scenario::parse(&src, "lab.toml").unwrap();
         assert_eq!(a.links[0].loss_percent, Percent(125_000));
         assert_eq!(a.dns.len(), 4);
-        assert_eq!(a.faults[1].drop, true);
+        assert!(a.faults[1].drop);
         assert_eq!(a.hosts[0].bare_lf, Some(BareLf::Normalise));
         let text = a.to_toml().unwrap();
         assert_eq!(Scenario::parse(&text, "lab.toml").unwrap(), a, "{text}");

@@ -651,9 +651,9 @@ impl World {
                         self.on_accepted(&c.server_host, &queue_id, &envelope, size);
                         None
                     }
-                    Some(smtp::server::ServerEvent::ProtocolError { key, .. })
-                        if key == "fault.drop" =>
-                    {
+                    Some(smtp::server::ServerEvent::ProtocolError {
+                        key: "fault.drop", ..
+                    }) => {
                         // No reply carries this fault: a note does.
                         let (h, cl) = (c.server_host.clone(), c.client_host.clone());
                         let text = format!(
