@@ -8,8 +8,8 @@
 
 //!
 //! The tables are data-only leaves (`explain/smtp.rs`, `pop3.rs`,
-//! `imap.rs`, `world.rs`, `fields.rs`, `auth.rs`): they import nothing but [`entry`], and nothing in them
-//! decides anything. Every entry is written `entry(key, title, text, rfc)`.
+//! `imap.rs`, `world.rs`, `fields.rs`, `lab.rs`, `auth.rs`): they import
+//! nothing but [`entry`], and nothing in them decides anything. Every entry is written `entry(key, title, text, rfc)`.
 //! The sessions choose keys; `tests/explain_coverage.rs` shows that every
 //! entry is reached.
 
@@ -19,6 +19,7 @@ use serde::Serialize;
 pub mod auth;
 pub mod fields;
 pub mod imap;
+pub mod lab;
 pub mod pop3;
 pub mod smtp;
 pub mod world;
@@ -58,6 +59,7 @@ static TABLES: &[&[Explanation]] = &[
     imap::EXPLANATIONS,
     world::EXPLANATIONS,
     fields::EXPLANATIONS,
+    lab::EXPLANATIONS,
     #[cfg(feature = "auth")]
     auth::EXPLANATIONS,
 ];
