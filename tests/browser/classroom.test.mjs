@@ -420,3 +420,21 @@ test('the visualizer keeps up with the telnet pane (it follows at a quick pace, 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the message viewer explains the parts of a Received line and the fields of a bounce', async () => {
+  const { page, problems, app } = await open({ width: 1280, height: 900 });
+  await app.pickScenario('No such user: the bounce');
+  await app.toEnd();
+  const viewer = await app.openFirst("John's inbox");
+  const received = viewer.getByText('What the parts of a Received line mean');
+  const report = viewer.getByText('What the fields of the delivery report mean');
+  await received.click();
+  await report.click();
+  const notes = await viewer.locator('.field-notes').allInnerTexts();
+  assert.equal(notes.length, 2, 'one list under the first Received line, one under the report');
+  assert.match(notes[0], /Received: by: The server that received the message[\s\S]*Received: for: The recipient address from RCPT TO/);
+  assert.match(notes[1], /Final-Recipient[\s\S]*Diagnostic-Code: The exact reply the other server gave[\s\S]*RFC 3464 §2\.3\.6/);
+  assert.deepEqual(await axeViolations(page), [], 'viewer with the notes open');
+  await page.screenshot({ path: path.join(artifactsDir, 'viewer-bounce-notes-1280x900.png') });
+  assert.deepEqual(problems, []);
+});
