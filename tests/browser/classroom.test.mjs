@@ -420,3 +420,30 @@ test('the visualizer keeps up with the telnet pane (it follows at a quick pace, 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the message viewer explains the parts of a Received line and the fields of a bounce', async () => {
+  const { page, problems, app } = await open({ width: 1280, height: 900 });
+  // Dave's copy of the seed story's message came over SMTP: Received lines.
+  await app.toEnd();
+  let viewer = await app.openFirst("Dave's inbox");
+  await viewer.getByText('What the parts of a Received line mean').click();
+  let notes = await viewer.locator('.field-notes').allInnerTexts();
+  assert.equal(notes.length, 1, 'one list, under the first Received line');
+  assert.match(notes[0], /Received: by: The server that received the message[\s\S]*Received: for: The recipient address from RCPT TO/);
+  assert.deepEqual(await axeViolations(page), [], 'viewer with the Received notes open');
+  await page.screenshot({ path: path.join(artifactsDir, 'viewer-received-notes-1280x900.png') });
+  await page.keyboard.press('Escape');
+  await viewer.waitFor({ state: 'detached' });
+  // The bounce was written by John's own ISP: a report, and no Received line.
+  await app.pickScenario('No such user: the bounce');
+  await app.toEnd();
+  viewer = await app.openFirst("John's inbox");
+  await viewer.getByText('What the fields of the delivery report mean').click();
+  notes = await viewer.locator('.field-notes').allInnerTexts();
+  assert.equal(notes.length, 1, 'one list, under the report');
+  assert.match(notes[0], /Final-Recipient[\s\S]*Diagnostic-Code: The exact reply the other server gave[\s\S]*RFC 3464 §2\.3\.6/);
+  assert.deepEqual(await axeViolations(page), [], 'viewer with the report notes open');
+  await page.screenshot({ path: path.join(artifactsDir, 'viewer-bounce-notes-1280x900.png') });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -13,7 +13,7 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("field.received.for", "Received: for", "The recipient address from RCPT TO (the envelope) that this server accepted the message for. It can differ from the To: header, which is only text the sender wrote: a Bcc recipient is in the envelope but in no header.", "RFC 5321 §4.4"),
     e("field.received.date", "Received: date", "After the semicolon: when this server received the message. Comparing the times of the Received lines shows how long each hop took.", "RFC 5321 §4.4; RFC 5322 §3.6.7"),
     e("dsn.reporting_mta", "Reporting-MTA", "The mail server that wrote this report: the one that could not deliver the message. \"dns;\" says that what follows is a host name.", "RFC 3464 §2.2.2"),
-    e("dsn.x_queue_id", "X-Queue-ID", "The reporting server's own id for the message in its queue. Field names that start with X- are private additions, not part of the standard report.", "RFC 3464 §2.4"),
+    e("dsn.x_queue_id", "X-Queue-ID", "The reporting server's own id for the message in its queue. Field names that start with X- will never be standard ones (the RFC keeps them for experiments), so a mail server can add its own.", "RFC 3464 §2.4"),
     e("dsn.arrival_date", "Arrival-Date", "When the reporting server first received the message.", "RFC 3464 §2.2.5"),
     e("dsn.final_recipient", "Final-Recipient", "The recipient this part of the report is about, as the reporting server last tried it. \"rfc822;\" says that it is an ordinary email address.", "RFC 3464 §2.3.2"),
     e("dsn.action", "Action", "What happened for this recipient. \"failed\" means the message was not delivered and the server has stopped trying; other values are delayed, delivered, relayed and expanded.", "RFC 3464 §2.3.3"),

@@ -40,7 +40,7 @@ pub struct ReplyMeta {
     /// SMTP: the reply code, the enhanced status code (`5.1.1`) if sent,
     /// and how many lines the reply has.
     pub code: u16,
-    pub enhanced: Option<String>,
+    pub enhanced: Option<crate::smtp::EnhancedCode>,
     pub lines: usize,
     /// POP3: `+OK` (false: `-ERR`).
     pub ok: bool,
@@ -229,7 +229,7 @@ impl Splitter {
             (Protocol::Smtp, Direction::ToClient) => {
                 let p = self.replies.front().map(|m| Parsed::Reply {
                     code: m.code,
-                    enhanced: m.enhanced.clone(),
+                    enhanced: m.enhanced.map(esc_text),
                     more: self.reply_line + 1 < m.lines,
                 });
                 if let Some(Parsed::Reply { code, more, .. }) = p {
@@ -402,6 +402,17 @@ fn imap_response_pieces(bytes: &[u8], key: Option<&'static str>, out: &mut Vec<P
     }
 }
 
+/// `5.1.1`, pushed by hand: every reply line with a code comes here.
+fn esc_text(e: crate::smtp::EnhancedCode) -> String {
+    let mut s = String::with_capacity(8);
+    crate::message::push_u64(&mut s, u64::from(e.0));
+    s.push('.');
+    crate::message::push_u64(&mut s, u64::from(e.1));
+    s.push('.');
+    crate::message::push_u64(&mut s, u64::from(e.2));
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,7 +421,10 @@ mod tests {
     fn smtp(code: u16, enhanced: Option<&str>, lines: usize) -> ReplyMeta {
         ReplyMeta {
             code,
-            enhanced: enhanced.map(str::to_string),
+            enhanced: enhanced.map(|e| {
+                let n: Vec<u16> = e.split('.').map(|x| x.parse().unwrap()).collect();
+                crate::smtp::EnhancedCode(n[0] as u8, n[1], n[2])
+            }),
             lines,
             ..Default::default()
         }

@@ -992,7 +992,7 @@ pub(super) fn server_output(
                     key: t.key,
                     line_keys: t.line_keys,
                     code: t.code,
-                    enhanced: t.enhanced.map(|e| e.to_string()),
+                    enhanced: t.enhanced,
                     lines: t.lines,
                     ..Default::default()
                 });
