@@ -61,6 +61,7 @@ pub fn Narration() -> impl IntoView {
         // once (components::announce). Focusable, as it scrolls.
         <section class="panel narration" aria-label="Narration" tabindex="0">
             <h2>"What happened"</h2>
+            <super::predict::PredictCard />
             <div class="narration-body">{content}</div>
         </section>
     }
