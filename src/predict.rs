@@ -5,13 +5,12 @@
 
 use protocol_core::quiz::{questions, Question};
 use protocol_core::sim::TraceEvent;
-use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Predict {
     pub questions: Vec<Question>,
-    /// The choice given, by the event asked about.
-    pub answers: BTreeMap<usize, usize>,
+    /// (the event asked about, the choice given), in the order answered.
+    pub answers: Vec<(usize, usize)>,
     /// The event of the latest answer, for its feedback.
     pub last: Option<usize>,
 }
@@ -22,7 +21,7 @@ impl Predict {
     pub fn new(trace: &[TraceEvent], salt: &str, name: &dyn Fn(&str) -> String) -> Predict {
         Predict {
             questions: questions(trace, salt, name),
-            answers: BTreeMap::new(),
+            answers: Vec::new(),
             last: None,
         }
     }
@@ -30,31 +29,31 @@ impl Predict {
     pub fn refresh(&mut self, trace: &[TraceEvent], salt: &str, name: &dyn Fn(&str) -> String) {
         self.questions = questions(trace, salt, name);
         let asked: Vec<usize> = self.questions.iter().map(|q| q.event).collect();
-        self.answers.retain(|e, _| asked.contains(e));
+        self.answers.retain(|(e, _)| asked.contains(e));
     }
     /// The position the player may not pass: the first unanswered
     /// question's event is not shown yet (`usize::MAX` when none is left).
     pub fn cap(&self) -> usize {
         self.questions
             .iter()
-            .find(|q| !self.answers.contains_key(&q.event))
+            .find(|q| !self.answered(q.event))
             .map_or(usize::MAX, |q| q.event)
     }
     /// The question waiting at `position` (the next event to show), if any.
     pub fn pending(&self, position: usize) -> Option<&Question> {
         self.questions
             .iter()
-            .find(|q| q.event == position && !self.answers.contains_key(&q.event))
+            .find(|q| q.event == position && !self.answered(q.event))
     }
     /// Records choice `choice` for the question on `event`; whether it was
     /// right (None if there is no such question or it was answered).
     pub fn answer(&mut self, event: usize, choice: usize) -> Option<bool> {
         let q = self.questions.iter().find(|q| q.event == event)?;
-        if choice >= q.choices.len() || self.answers.contains_key(&event) {
+        if choice >= q.choices.len() || self.answered(event) {
             return None;
         }
         let right = q.answer == choice;
-        self.answers.insert(event, choice);
+        self.answers.push((event, choice));
         self.last = Some(event);
         Some(right)
     }
@@ -63,9 +62,19 @@ impl Predict {
         let right = self
             .answers
             .iter()
-            .filter(|(e, c)| self.question(**e).is_some_and(|q| q.answer == **c))
+            .filter(|(e, c)| self.question(*e).is_some_and(|q| q.answer == *c))
             .count();
         (right, self.answers.len(), self.questions.len())
+    }
+    /// The choice given for the question on `event`, if answered.
+    pub fn given(&self, event: usize) -> Option<usize> {
+        self.answers
+            .iter()
+            .find(|(e, _)| *e == event)
+            .map(|(_, c)| *c)
+    }
+    fn answered(&self, event: usize) -> bool {
+        self.given(event).is_some()
     }
     pub fn question(&self, event: usize) -> Option<&Question> {
         self.questions.iter().find(|q| q.event == event)

@@ -18,7 +18,7 @@
 
 use crate::explain::{lookup, Explanation};
 use crate::sim::{Direction, EventKind, Parsed, Protocol, SessionState, TraceEvent};
-use std::collections::BTreeMap;
+use crate::vec_map::{VecMap, VecMapExt};
 
 /// The most choices a question offers.
 pub const MAX_CHOICES: usize = 4;
@@ -188,7 +188,7 @@ fn build(
     pool: Vec<Choice>,
 ) -> Option<(Vec<Choice>, usize)> {
     let mut pool = pool;
-    pool.sort_by_key(|c| hash(salt, event, &c.label));
+    order_by(&mut pool, |c| hash(salt, event, &c.label));
     let mut chosen = vec![right.clone()];
     for c in must.into_iter().chain(pool) {
         if chosen.len() == MAX_CHOICES {
@@ -201,9 +201,23 @@ fn build(
     if chosen.len() < 3 {
         return None;
     }
-    chosen.sort_by_key(|c| hash(salt, event, &format!("order {}", c.label)));
+    order_by(&mut chosen, |c| {
+        hash(salt, event, &format!("order {}", c.label))
+    });
     let answer = chosen.iter().position(|c| *c == right)?;
     Some((chosen, answer))
+}
+
+/// Orders a handful of choices by a key. An insertion sort: the slice
+/// sorts cost several KB of wasm (README, "Bundle size"), and n <= 16.
+fn order_by(v: &mut [Choice], key: impl Fn(&Choice) -> u64) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 fn smtp_choice(code: u16) -> Option<Choice> {
@@ -242,11 +256,11 @@ fn keyed_choice(key: &'static str) -> Option<Choice> {
 }
 
 fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    let mut s = s.to_string();
+    if let Some(f) = s.get_mut(..1) {
+        f.make_ascii_uppercase();
     }
+    s
 }
 
 /// What a server is waiting to answer on one connection.
@@ -254,7 +268,7 @@ fn upper_first(s: &str) -> String {
 struct Conn {
     protocol: Option<Protocol>,
     /// Commands (or the greeting) not answered yet, oldest first.
-    pending: std::collections::VecDeque<(String, String)>,
+    pending: Vec<(String, String)>,
     /// A multi-line SMTP reply has begun (its first line was asked).
     in_reply: bool,
     server_state: Option<SessionState>,
@@ -276,8 +290,8 @@ struct MxSeen {
 /// `name` turns a host id into the name a student reads.
 pub fn questions(trace: &[TraceEvent], salt: &str, name: &dyn Fn(&str) -> String) -> Vec<Question> {
     let mut out = Vec::new();
-    let mut conns: BTreeMap<u64, Conn> = BTreeMap::new();
-    let mut mx_seen: BTreeMap<String, MxSeen> = BTreeMap::new();
+    let mut conns: VecMap<u64, Conn> = VecMap::new();
+    let mut mx_seen: VecMap<String, MxSeen> = VecMap::new();
     for (i, e) in trace.iter().enumerate() {
         if let Some(q) = question_at(trace, i, salt, name, &mut conns, &mut mx_seen) {
             out.push(q);
@@ -288,13 +302,13 @@ pub fn questions(trace: &[TraceEvent], salt: &str, name: &dyn Fn(&str) -> String
 }
 
 /// Keeps the per-connection and per-host bookkeeping up to date after `e`.
-fn track(e: &TraceEvent, conns: &mut BTreeMap<u64, Conn>, mx_seen: &mut BTreeMap<String, MxSeen>) {
+fn track(e: &TraceEvent, conns: &mut VecMap<u64, Conn>, mx_seen: &mut VecMap<String, MxSeen>) {
     match &e.kind {
         EventKind::ConnectionOpened { conn, protocol, .. } => {
-            let c = conns.entry(*conn).or_default();
+            let c = conns.get_or_default(*conn);
             c.protocol = Some(*protocol);
             if *protocol != Protocol::Imap {
-                c.pending.push_back(("greeting".into(), String::new()));
+                c.pending.push(("greeting".into(), String::new()));
             }
         }
         EventKind::ConnectionRefused { .. } | EventKind::ConnectionUnreachable { .. } => {
@@ -309,18 +323,18 @@ fn track(e: &TraceEvent, conns: &mut BTreeMap<u64, Conn>, mx_seen: &mut BTreeMap
             parsed,
             protocol,
         } => {
-            let c = conns.entry(*conn).or_default();
+            let c = conns.get_or_default(*conn);
             match (protocol, parsed) {
                 (Protocol::Imap, Some(Parsed::Command { verb, .. })) => {
                     let tag = text.split(' ').next().unwrap_or("").to_string();
                     c.imap_cmd = Some((tag, verb.clone()));
                 }
                 (_, Some(Parsed::Command { verb, .. })) => {
-                    c.pending.push_back((verb.clone(), text.clone()))
+                    c.pending.push((verb.clone(), text.clone()))
                 }
                 (_, Some(Parsed::AuthAnswer)) => c
                     .pending
-                    .push_back(("login answer".into(), "a line of the login".into())),
+                    .push(("login answer".into(), "a line of the login".into())),
                 _ => {}
             }
         }
@@ -330,7 +344,7 @@ fn track(e: &TraceEvent, conns: &mut BTreeMap<u64, Conn>, mx_seen: &mut BTreeMap
             protocol: Protocol::Smtp,
             ..
         } => {
-            conns.entry(*conn).or_default().pending.push_back((
+            conns.get_or_default(*conn).pending.push((
                 "end of message".into(),
                 "the message and its final dot".into(),
             ));
@@ -341,16 +355,20 @@ fn track(e: &TraceEvent, conns: &mut BTreeMap<u64, Conn>, mx_seen: &mut BTreeMap
             parsed,
             ..
         } => {
-            let c = conns.entry(*conn).or_default();
+            let c = conns.get_or_default(*conn);
             match parsed {
                 Some(Parsed::Reply { more, .. }) => {
                     c.in_reply = *more;
                     if !more {
-                        c.pending.pop_front();
+                        if !c.pending.is_empty() {
+                            c.pending.remove(0);
+                        }
                     }
                 }
                 Some(Parsed::Status { .. }) => {
-                    c.pending.pop_front();
+                    if !c.pending.is_empty() {
+                        c.pending.remove(0);
+                    }
                 }
                 _ => {}
             }
@@ -361,7 +379,7 @@ fn track(e: &TraceEvent, conns: &mut BTreeMap<u64, Conn>, mx_seen: &mut BTreeMap
             state,
             ..
         } => {
-            conns.entry(*conn).or_default().server_state = Some(*state);
+            conns.get_or_default(*conn).server_state = Some(*state);
         }
         EventKind::DnsAnswer {
             name,
@@ -400,8 +418,8 @@ fn question_at(
     i: usize,
     salt: &str,
     name: &dyn Fn(&str) -> String,
-    conns: &mut BTreeMap<u64, Conn>,
-    mx_seen: &mut BTreeMap<String, MxSeen>,
+    conns: &mut VecMap<u64, Conn>,
+    mx_seen: &mut VecMap<String, MxSeen>,
 ) -> Option<Question> {
     let e = &trace[i];
     let own = e.explain.as_deref().and_then(lookup);
@@ -417,7 +435,7 @@ fn question_at(
             let server = name(&e.from);
             match (protocol, parsed) {
                 (Protocol::Smtp, Some(Parsed::Reply { code, .. })) if !c.in_reply => {
-                    let (what, line) = c.pending.front()?;
+                    let (what, line) = c.pending.first()?;
                     let right = smtp_choice(*code)?;
                     let refused = match c.server_state {
                         Some(SessionState::SmtpServer(s)) => {
@@ -452,7 +470,7 @@ fn question_at(
                     })
                 }
                 (Protocol::Pop3, Some(Parsed::Status { .. })) => {
-                    let (what, line) = c.pending.front()?;
+                    let (what, line) = c.pending.first()?;
                     let right = keyed_choice(e.explain.as_deref().and_then(lookup)?.key)?;
                     let refused = match c.server_state {
                         Some(SessionState::Pop3Server(s)) => what != "greeting" && !s.allows(what),
@@ -661,7 +679,7 @@ fn question_at(
     }
 }
 
-fn seen_domain(mx_seen: &BTreeMap<String, MxSeen>, host: &str) -> String {
+fn seen_domain(mx_seen: &VecMap<String, MxSeen>, host: &str) -> String {
     mx_seen
         .get(host)
         .map(|m| m.domain.clone())

@@ -137,6 +137,12 @@ impl Ctx {
             });
         }
     }
+    /// Whether a question waits before the next step (tracked, for views).
+    pub fn pending_question_tracked(&self) -> bool {
+        let pos = self.player.with(|p| p.position);
+        self.predict
+            .with(|p| p.as_ref().is_some_and(|p| p.pending(pos).is_some()))
+    }
     /// The question waiting before the next step, as (event, choices).
     pub fn pending_question(&self) -> Option<(usize, usize)> {
         let pos = self.player.with_untracked(|p| p.position);

@@ -42,7 +42,7 @@ pub fn PredictCard() -> impl IntoView {
             }
             let feedback = p.last.and_then(|e| {
                 let q = p.question(e)?;
-                let given = *p.answers.get(&e)?;
+                let given = p.given(e)?;
                 let right = given == q.answer;
                 let verdict = if right {
                     "Right!".to_string()
