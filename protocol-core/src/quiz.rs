@@ -356,21 +356,18 @@ fn track(e: &TraceEvent, conns: &mut VecMap<u64, Conn>, mx_seen: &mut VecMap<Str
             ..
         } => {
             let c = conns.get_or_default(*conn);
-            match parsed {
+            // The last line of a reply (or a POP3 status line) answers the
+            // oldest command waiting.
+            let done = match parsed {
                 Some(Parsed::Reply { more, .. }) => {
                     c.in_reply = *more;
-                    if !more {
-                        if !c.pending.is_empty() {
-                            c.pending.remove(0);
-                        }
-                    }
+                    !more
                 }
-                Some(Parsed::Status { .. }) => {
-                    if !c.pending.is_empty() {
-                        c.pending.remove(0);
-                    }
-                }
-                _ => {}
+                Some(Parsed::Status { .. }) => true,
+                _ => false,
+            };
+            if done && !c.pending.is_empty() {
+                c.pending.remove(0);
             }
         }
         EventKind::StateChanged {
@@ -395,7 +392,7 @@ fn track(e: &TraceEvent, conns: &mut VecMap<u64, Conn>, mx_seen: &mut VecMap<Str
                     .collect(),
                 _ => Vec::new(),
             };
-            let usable = records.len() > 0 || *answer == crate::dns::Answer::NoData;
+            let usable = !records.is_empty() || *answer == crate::dns::Answer::NoData;
             if usable {
                 mx_seen.insert(
                     e.to.clone(),

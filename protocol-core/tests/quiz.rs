@@ -239,7 +239,8 @@ fn eligible(trace: &[TraceEvent]) -> BTreeSet<usize> {
                 parsed: Some(Parsed::Status { .. }),
                 ..
             } => {
-                if !greeted.insert(*conn) {
+                let greeting = greeted.insert(*conn);
+                if !greeting {
                     out.insert(i);
                 }
             }
@@ -259,11 +260,12 @@ fn eligible(trace: &[TraceEvent]) -> BTreeSet<usize> {
                 text,
                 ..
             } => {
-                if tags.get(conn).is_some_and(|t| {
+                let tagged = tags.get(conn).is_some_and(|t| {
                     ["OK", "NO", "BAD"]
                         .iter()
                         .any(|s| text.starts_with(&format!("{t} {s}")))
-                }) {
+                });
+                if tagged {
                     out.insert(i);
                 }
             }
