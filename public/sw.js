@@ -39,5 +39,5 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   // Hashed files never change under their name: the cache first.
-  event.respondWith(caches.match(req, { ignoreSearch: url.pathname === '/sw.js' }).then((hit) => hit || fetch(req)));
+  event.respondWith(caches.match(req).then((hit) => hit || fetch(req)));
 });

@@ -230,9 +230,7 @@ fn smtp_choice(code: u16) -> Option<Choice> {
 
 /// The explanation key of a reply code, if the table explains it.
 fn smtp_reply_key(code: u16) -> Option<&'static str> {
-    crate::explain::all()
-        .find(|e| e.key.strip_prefix("smtp.reply.") == Some(code.to_string().as_str()))
-        .map(|e| e.key)
+    lookup(&format!("smtp.reply.{code}")).map(|e| e.key)
 }
 
 fn keyed_choice(key: &'static str) -> Option<Choice> {
@@ -509,7 +507,7 @@ fn question_at(
                     }
                     let right = keyed_choice(own?.key)?;
                     let ok = format!("imap.ok.{}", verb.to_ascii_lowercase().replace(' ', "_"));
-                    let ok = crate::explain::all().find(|x| x.key == ok).map(|x| x.key);
+                    let ok = lookup(&ok).map(|x| x.key);
                     let pool = ok
                         .into_iter()
                         .chain(imap_refusals(verb).iter().copied())
