@@ -4,7 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { servedApp, axeViolations, artifactsDir } from './support.mjs';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { servedApp, axeViolations, artifactsDir, repoRoot } from './support.mjs';
 import { Visualizer } from './app.mjs';
 
 const site = servedApp();
@@ -108,13 +113,23 @@ async function recordingContext() {
   return { context, page, requests, problems };
 }
 
+/** Polls an async check in the page until it is true (waitForFunction does not await promises). */
+async function until(page, check, arg, what, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(check, arg))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/** Waits until the service worker controls the page and has cached the wasm. */
 async function serviceWorkerCached(page) {
-  await page.waitForFunction(async () => {
+  await until(page, async () => {
     const reg = await navigator.serviceWorker.getRegistration();
     if (!reg?.active || !navigator.serviceWorker.controller) return false;
     const wasm = document.querySelector('link[href$=".wasm"]')?.getAttribute('href');
     return Boolean(wasm && (await caches.match(wasm)));
-  }, null, { timeout: 20_000, polling: 200 });
+  }, null, 'the service worker to cache the bundle');
 }
 
 test('offline: after one visit the page reloads and plays a scenario with the network off', async () => {
@@ -141,28 +156,61 @@ test('offline: after one visit the page reloads and plays a scenario with the ne
   await context.close();
 });
 
-test('a new build gets its own cache and the old one is deleted', async () => {
-  const { context, page } = await recordingContext();
-  await page.goto(site.url);
-  await new Visualizer(page).ready();
-  await serviceWorkerCached(page);
-  const before = await page.evaluate(() => caches.keys());
-  assert.equal(before.length, 1);
-  assert.match(before[0], /^mailsim-.*_bg\.wasm/, 'the cache is named after the hashed files');
-  // What a new build's page does: register the worker with other file names.
-  const after = await page.evaluate(async () => {
-    const css = document.querySelector('link[rel=stylesheet]').getAttribute('href');
-    const reg = await navigator.serviceWorker.register(`/sw.js?assets=${css}`);
-    await new Promise((resolve) => {
-      const w = reg.installing || reg.waiting;
-      if (!w) return resolve();
-      w.addEventListener('statechange', () => w.state === 'activated' && resolve());
-    });
-    return caches.keys();
+test('a new build is picked up on the next load, and the old build\'s cache is deleted', async () => {
+  // A copy of dist/ that can be "rebuilt": a new CSS file under a new hashed name.
+  const dir = mkdtempSync(path.join(tmpdir(), 'mailsim-sw-'));
+  cpSync(path.join(repoRoot, 'dist'), dir, { recursive: true });
+  const port = await new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => resolve(p)); });
   });
-  assert.equal(after.length, 1, after.join(' '));
-  assert.notEqual(after[0], before[0]);
-  await context.close();
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  const context = await site.browser.newContext();
+  try {
+    for (let i = 0; i < 50; i++) {
+      try { if ((await fetch(url)).ok) break; } catch { /* not yet */ }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const page = await context.newPage();
+    await page.goto(url);
+    await new Visualizer(page).ready();
+    await serviceWorkerCached(page);
+    const [first] = await page.evaluate(() => caches.keys());
+    assert.match(first, /^mailsim-.*_bg\.wasm/, 'the cache is named after the build\'s hashed files');
+
+    // The new build: its stylesheet under a new name, with a rule the old one lacks.
+    const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+    const oldCss = html.match(/\/(style-[0-9a-f]{16}\.css)/)[1];
+    const css = `${readFileSync(path.join(dir, oldCss), 'utf8')}\nbody{--build:two}`;
+    const newCss = 'style-0123456789abcdef.css';
+    writeFileSync(path.join(dir, newCss), css);
+    const sri = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+    writeFileSync(path.join(dir, 'index.html'), html.replace(oldCss, newCss)
+      .replace(/(href=\/style-0123456789abcdef\.css integrity=)[^ >]+/, `$1${sri}`));
+
+    await page.reload();
+    await new Visualizer(page).ready();
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).getPropertyValue('--build').trim()), 'two',
+      'the next load shows the new build');
+    await until(page, async (name) => {
+      const keys = await caches.keys();
+      return keys.length === 1 && keys[0].includes(name);
+    }, newCss, 'the new build\'s cache, alone');
+    const [second] = await page.evaluate(() => caches.keys());
+    assert.notEqual(second, first, 'the old cache is gone');
+    assert.equal(await page.evaluate((u) => caches.match(u).then((r) => r === undefined), `/${oldCss}`), true);
+
+    // And offline, the new build is what loads.
+    await context.setOffline(true);
+    await page.reload();
+    await new Visualizer(page).ready();
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).getPropertyValue('--build').trim()), 'two');
+  } finally {
+    await context.close();
+    server.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('nothing is sent to any other host: every request of a whole scenario goes to the page\'s own origin', async () => {
