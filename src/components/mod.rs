@@ -173,7 +173,7 @@ impl Ctx {
             let len = s.trace.len();
             self.load(s);
             self.player.update(|p| {
-                p.position = before.min(len);
+                p.position = before.min(p.limit());
                 p.follow(before, len)
             });
         }
