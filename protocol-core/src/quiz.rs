@@ -178,13 +178,13 @@ fn hash(salt: &str, event: usize, extra: &str) -> u64 {
 
 /// Picks the right choice and up to three wrong ones from `pool` (in the
 /// hash's order, so each step shows its own mix), then orders them by the
-/// hash. `must` are wrong choices shown first (the state table's refusal).
+/// hash. `must` is a wrong choice shown first (the state table's refusal).
 /// None when fewer than three distinct choices remain.
 fn build(
     salt: &str,
     event: usize,
     right: Choice,
-    must: Vec<Choice>,
+    must: Option<Choice>,
     pool: Vec<Choice>,
 ) -> Option<(Vec<Choice>, usize)> {
     let mut pool = pool;
@@ -231,6 +231,15 @@ fn smtp_choice(code: u16) -> Option<Choice> {
 /// The explanation key of a reply code, if the table explains it.
 fn smtp_reply_key(code: u16) -> Option<&'static str> {
     lookup(&format!("smtp.reply.{code}")).map(|e| e.key)
+}
+
+/// The choices for explanation keys, those the table has.
+fn keyed_choices(keys: &[&'static str]) -> Vec<Choice> {
+    let mut v = Vec::new();
+    for k in keys {
+        v.extend(keyed_choice(k));
+    }
+    v
 }
 
 fn keyed_choice(key: &'static str) -> Option<Choice> {
@@ -438,22 +447,17 @@ fn question_at(
                         }
                         _ => false,
                     };
-                    let must = if refused {
-                        smtp_choice(503).into_iter().collect()
-                    } else {
-                        Vec::new()
-                    };
+                    let must = if refused { smtp_choice(503) } else { None };
                     // The greeting answers no command: no 500 or 503 for it.
                     let any = if what == "greeting" {
                         &[][..]
                     } else {
                         SMTP_ANY
                     };
-                    let pool = smtp_replies(what)
-                        .iter()
-                        .chain(any)
-                        .filter_map(|&c| smtp_choice(c))
-                        .collect();
+                    let mut pool = Vec::new();
+                    for &code in smtp_replies(what).iter().chain(any) {
+                        pool.extend(smtp_choice(code));
+                    }
                     let (choices, answer) = build(salt, i, right, must, pool)?;
                     Some(Question {
                         event: i,
@@ -472,23 +476,22 @@ fn question_at(
                         _ => false,
                     };
                     let must = if refused {
-                        keyed_choice("pop3.err.wrong_state").into_iter().collect()
+                        keyed_choice("pop3.err.wrong_state")
                     } else {
-                        Vec::new()
+                        None
                     };
                     // A command's own +OK, its -ERRs, and the wrong-state one.
                     let ok_own = pop3_ok_for(what);
                     if what == "greeting" {
                         return None;
                     }
-                    let pool = pop3_outcomes(what)
-                        .iter()
-                        .filter(|k| {
-                            !k.starts_with("pop3.ok.") || Some(**k) == ok_own || what == "QUIT"
-                        })
-                        .chain(["pop3.err.wrong_state"].iter())
-                        .filter_map(|k| keyed_choice(k))
-                        .collect();
+                    let mut keys = vec!["pop3.err.wrong_state"];
+                    for &k in pop3_outcomes(what) {
+                        if !k.starts_with("pop3.ok.") || Some(k) == ok_own || what == "QUIT" {
+                            keys.push(k);
+                        }
+                    }
+                    let pool = keyed_choices(&keys);
                     let (choices, answer) = build(salt, i, right, must, pool)?;
                     Some(Question {
                         event: i,
@@ -508,13 +511,11 @@ fn question_at(
                     let right = keyed_choice(own?.key)?;
                     let ok = format!("imap.ok.{}", verb.to_ascii_lowercase().replace(' ', "_"));
                     let ok = lookup(&ok).map(|x| x.key);
-                    let pool = ok
-                        .into_iter()
-                        .chain(imap_refusals(verb).iter().copied())
-                        .chain(["imap.bad.wrong_state", "imap.bad.syntax"])
-                        .filter_map(keyed_choice)
-                        .collect();
-                    let (choices, answer) = build(salt, i, right, Vec::new(), pool)?;
+                    let mut keys = vec!["imap.bad.wrong_state", "imap.bad.syntax"];
+                    keys.extend(ok);
+                    keys.extend_from_slice(imap_refusals(verb));
+                    let pool = keyed_choices(&keys);
+                    let (choices, answer) = build(salt, i, right, None, pool)?;
                     Some(Question {
                         event: i,
                         topic: Topic::Reply(Protocol::Imap),
@@ -547,8 +548,8 @@ fn question_at(
                 _ => &["dns.answer.txt", "dns.answer.nodata", "dns.answer.nxdomain"],
             };
             let right = keyed_choice(answer.explain_key())?;
-            let pool = kinds.iter().filter_map(|k| keyed_choice(k)).collect();
-            let (choices, answer_ix) = build(salt, i, right, Vec::new(), pool)?;
+            let pool = keyed_choices(kinds);
+            let (choices, answer_ix) = build(salt, i, right, None, pool)?;
             Some(Question {
                 event: i,
                 topic: Topic::Dns,
@@ -619,7 +620,7 @@ fn question_at(
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            let (choices, answer) = build(salt, i, right, Vec::new(), pool)?;
+            let (choices, answer) = build(salt, i, right, None, pool)?;
             // Asked once per lookup: a retry brings a new MX answer.
             if let Some(m) = mx_seen.get_mut(&e.from) {
                 m.failed_since = false;
@@ -655,8 +656,11 @@ fn question_at(
                 key: k,
             };
             let right = choice(key);
-            let pool = outcomes.iter().map(|k| choice(k)).collect();
-            let (choices, answer) = build(salt, i, right, Vec::new(), pool)?;
+            let mut pool = Vec::new();
+            for k in outcomes {
+                pool.push(choice(k));
+            }
+            let (choices, answer) = build(salt, i, right, None, pool)?;
             Some(Question {
                 event: i,
                 topic: Topic::Mta,
@@ -717,12 +721,12 @@ mod tests {
             "s",
             3,
             c("A"),
-            vec![],
+            None,
             vec![c("A"), c("B"), c("C"), c("D"), c("E")],
         )
         .unwrap();
         assert_eq!(v.len(), MAX_CHOICES);
         assert_eq!(v[a].label, "A");
-        assert!(build("s", 3, c("A"), vec![], vec![c("A"), c("B")]).is_none());
+        assert!(build("s", 3, c("A"), None, vec![c("A"), c("B")]).is_none());
     }
 }
