@@ -7,6 +7,7 @@
 
 pub mod components;
 pub mod num;
+pub mod predict;
 pub mod state;
 pub mod story;
 pub mod telnet;

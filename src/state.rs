@@ -19,6 +19,10 @@ pub struct Player {
     pub position: usize,
     pub playing: bool,
     pub speed: usize,
+    /// The furthest the cursor may go (`usize::MAX`: the end). Predict
+    /// mode sets it to the step whose question is not answered yet, so no
+    /// move (play, step, End, the scrubber, a click) shows that step.
+    pub cap: usize,
 }
 
 impl Player {
@@ -28,6 +32,25 @@ impl Player {
             position: 0,
             playing: false,
             speed: 1,
+            cap: usize::MAX,
+        }
+    }
+    /// The furthest position the cursor may reach now.
+    pub fn limit(&self) -> usize {
+        self.len.min(self.cap)
+    }
+    /// Stopped by Predict mode's cap, before the end.
+    pub fn held(&self) -> bool {
+        self.position >= self.limit() && self.limit() < self.len
+    }
+    /// Sets the cap and pulls the cursor back behind it.
+    pub fn set_cap(&mut self, cap: usize) {
+        self.cap = cap;
+        if self.position > self.limit() {
+            self.position = self.limit();
+        }
+        if self.held() {
+            self.playing = false;
         }
     }
     pub fn speed_factor(&self) -> f64 {
@@ -40,8 +63,8 @@ impl Player {
         self.position >= self.len
     }
     pub fn step_forward(&mut self) {
-        self.position = (self.position + 1).min(self.len);
-        if self.at_end() {
+        self.position = (self.position + 1).min(self.limit());
+        if self.at_end() || self.held() {
             self.playing = false;
         }
     }
@@ -55,28 +78,28 @@ impl Player {
     }
     pub fn end(&mut self) {
         self.playing = false;
-        self.position = self.len;
+        self.position = self.limit();
     }
     /// Moves the cursor so that event `i` is the current one.
     pub fn select(&mut self, i: usize) {
         self.playing = false;
-        self.position = (i + 1).min(self.len);
+        self.position = (i + 1).min(self.limit());
     }
     /// Playing on to `position` (stops at the end).
     pub fn advance_to(&mut self, position: usize) {
-        self.position = position.min(self.len);
-        if self.at_end() {
+        self.position = position.min(self.limit());
+        if self.at_end() || self.held() {
             self.playing = false;
         }
     }
     pub fn seek(&mut self, position: usize) {
-        self.position = position.min(self.len);
+        self.position = position.min(self.limit());
     }
     pub fn play(&mut self) {
         if self.at_end() {
             self.position = 0;
         }
-        self.playing = self.len > 0;
+        self.playing = self.len > 0 && !self.held();
     }
     pub fn pause(&mut self) {
         self.playing = false;
@@ -98,9 +121,9 @@ impl Player {
             return;
         }
         if self.position <= first_new {
-            self.position = first_new + 1;
+            self.position = (first_new + 1).min(self.limit());
         }
-        self.playing = self.position < len;
+        self.playing = self.position < self.limit();
     }
     pub fn faster(&mut self) {
         self.speed = (self.speed + 1).min(SPEEDS.len() - 1);
@@ -1218,6 +1241,7 @@ mod tests {
                 position: pos,
                 playing,
                 speed: 2,
+                cap: usize::MAX,
             };
             p.follow(first, new_len);
             assert_eq!((p.position, p.playing), want, "{pos} {first} {new_len}");

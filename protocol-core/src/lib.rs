@@ -32,6 +32,7 @@ pub mod machine;
 pub mod message;
 pub mod mta;
 pub mod pop3;
+pub mod quiz;
 pub mod scenario;
 pub mod sim;
 pub mod smtp;

@@ -123,6 +123,7 @@ pub fn Help() -> impl IntoView {
         ("End", "Jump to the end"),
         ("↑ / ↓", "Faster / slower"),
         ("?", "Show this help"),
+        ("1 to 4", "Predict: answer the question"),
         ("↑ / ↓ in the diagram", "Previous / next arrow"),
         ("← / → on the tabs", "Another inspector view"),
         ("Esc", "Close"),

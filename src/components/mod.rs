@@ -5,6 +5,7 @@ mod dialogs;
 mod mailboxes;
 mod map;
 mod panels;
+mod predict;
 mod sequence;
 mod telnet;
 mod toolbar;
@@ -78,6 +79,8 @@ pub struct Ctx {
     /// The page is being printed: the whole sequence diagram and the
     /// transcript are laid out (the diagram is windowed on screen).
     pub printing: RwSignal<bool>,
+    /// Predict mode: the questions, answers and score (None: off).
+    pub predict: RwSignal<Option<crate::predict::Predict>>,
 }
 
 impl Ctx {
@@ -91,6 +94,63 @@ impl Ctx {
             speed,
             ..Player::new(len)
         });
+        if self.predict.with_untracked(Option::is_some) {
+            self.set_predict(true);
+        }
+    }
+    /// Turns Predict mode on (from the start of the story, score at 0) or off.
+    pub fn set_predict(&self, on: bool) {
+        let p = on.then(|| {
+            self.story.with_untracked(|s| {
+                crate::predict::Predict::new(&s.trace, &s.name, &|h| s.host_name(h))
+            })
+        });
+        self.predict.set(p);
+        if on {
+            self.player.update(Player::restart);
+        }
+        self.apply_cap();
+    }
+    /// Holds the player before the first unanswered question.
+    fn apply_cap(&self) {
+        let cap = self
+            .predict
+            .with_untracked(|p| p.as_ref().map_or(usize::MAX, crate::predict::Predict::cap));
+        if self.player.with_untracked(|p| p.cap) != cap {
+            self.player.update(|pl| pl.set_cap(cap));
+        }
+    }
+    /// The class answers the question on `event` with `choice`: the step
+    /// it asked about is shown, with the feedback.
+    pub fn answer(&self, event: usize, choice: usize) {
+        let mut done = None;
+        self.predict.update(|p| {
+            if let Some(p) = p {
+                done = p.answer(event, choice);
+            }
+        });
+        if done.is_some() {
+            self.apply_cap();
+            self.player.update(|pl| {
+                pl.pause();
+                pl.seek(event + 1)
+            });
+        }
+    }
+    /// Whether a question waits before the next step (tracked, for views).
+    pub fn pending_question_tracked(&self) -> bool {
+        let pos = self.player.with(|p| p.position);
+        self.predict
+            .with(|p| p.as_ref().is_some_and(|p| p.pending(pos).is_some()))
+    }
+    /// The question waiting before the next step, as (event, choices).
+    pub fn pending_question(&self) -> Option<(usize, usize)> {
+        let pos = self.player.with_untracked(|p| p.position);
+        self.predict.with_untracked(|p| {
+            p.as_ref()
+                .and_then(|p| p.pending(pos))
+                .map(|q| (q.event, q.choices.len()))
+        })
     }
     /// After the telnet pane's world ran (it had `before` events): show its
     /// story, grown by the new events, and play them so the cursor follows.
@@ -105,6 +165,7 @@ impl Ctx {
                     self.story
                         .update(|s| Arc::make_mut(&mut s.0).extend_from(c.world()))
                 });
+                self.refresh_predict();
                 self.player.update(|p| p.follow(before, len));
             }
         } else {
@@ -112,7 +173,7 @@ impl Ctx {
             let len = s.trace.len();
             self.load(s);
             self.player.update(|p| {
-                p.position = before.min(len);
+                p.position = before.min(p.limit());
                 p.follow(before, len)
             });
         }
@@ -140,6 +201,19 @@ impl Ctx {
             p.pause();
             p.seek(prev)
         });
+    }
+    /// The telnet pane's trace grew: questions for the new steps.
+    fn refresh_predict(&self) {
+        if self.predict.with_untracked(Option::is_some) {
+            self.story.with_untracked(|s| {
+                self.predict.update(|p| {
+                    if let Some(p) = p {
+                        p.refresh(&s.trace, &s.name, &|h| s.host_name(h))
+                    }
+                })
+            });
+            self.apply_cap();
+        }
     }
     pub fn dialog_open(&self) -> bool {
         self.help_open.get_untracked()
@@ -292,7 +366,15 @@ fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
     if ctx.dialog_open() {
         return;
     }
-    let handled = match ev.key().as_str() {
+    let key = ev.key();
+    if let (Some((event, n)), Ok(k)) = (ctx.pending_question(), key.parse::<usize>()) {
+        if (1..=n).contains(&k) {
+            ev.prevent_default();
+            ctx.answer(event, k - 1);
+            return;
+        }
+    }
+    let handled = match key.as_str() {
         " " | "k" => {
             ctx.player.update(Player::toggle);
             true
@@ -348,6 +430,21 @@ fn announce(ctx: Ctx) {
                 let still = ctx.player.with_untracked(|p| p.position) == pos
                     && ctx.generation.get_untracked() == generation;
                 if !still || ctx.tab.get_untracked() == Tab::Telnet {
+                    return;
+                }
+                let question = ctx.predict.with_untracked(|p| {
+                    let q = p.as_ref()?.pending(pos)?;
+                    let choices = q
+                        .choices
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| format!("{}: {}", i + 1, c.label))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    Some(format!("Predict: {} Choices: {choices}.", q.prompt))
+                });
+                if let Some(q) = question {
+                    ctx.announcement.set(q);
                     return;
                 }
                 let text = ctx.story.with_untracked(|s| {
@@ -426,6 +523,7 @@ pub fn App() -> impl IntoView {
         key_steps,
         announcement: RwSignal::new(String::new()),
         printing: RwSignal::new(false),
+        predict: RwSignal::new(None),
         next_step: Memo::new(move |_| {
             let pos = player.with(|p| p.position);
             let key = key_steps.get();

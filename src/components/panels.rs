@@ -59,8 +59,9 @@ pub fn Narration() -> impl IntoView {
     view! {
         // Not a live region: the page's one status line announces each step
         // once (components::announce). Focusable, as it scrolls.
-        <section class="panel narration" aria-label="Narration" tabindex="0">
+        <section class="panel narration" class:asking=move || ctx.pending_question_tracked() aria-label="Narration" tabindex="0">
             <h2>"What happened"</h2>
+            <super::predict::PredictCard />
             <div class="narration-body">{content}</div>
         </section>
     }

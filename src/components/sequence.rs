@@ -242,7 +242,7 @@ pub fn SequenceDiagram() -> impl IntoView {
     };
 
     view! {
-        <section class="panel seq" aria-label="Sequence diagram">
+        <section class="panel seq" class:predicting=move || ctx.predict.with(Option::is_some) aria-label="Sequence diagram">
             <svg class="defs" aria-hidden="true" width="0" height="0">
                 <defs>
                     {["smtp", "pop3", "dns", "tcp", "mta", "net", "note"]

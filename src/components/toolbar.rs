@@ -128,6 +128,12 @@ pub fn Toolbar() -> impl IntoView {
                 >"Open"</button>
             </div>
             <button class="compose-btn" on:click=move |_| ctx.compose_open.set(true)>"Write a message"</button>
+            <button
+                class="predict-btn"
+                aria-pressed=move || if ctx.predict.with(Option::is_some) { "true" } else { "false" }
+                title="Predict: the story stops before each reply, DNS answer and mail-server decision, and asks what comes next"
+                on:click=move |_| ctx.set_predict(ctx.predict.with_untracked(Option::is_none))
+            >"Predict"</button>
             <div class="transport" role="group" aria-label="Playback">
                 <button aria-label="Restart" title="Restart from the beginning (Home)" aria-disabled=move || disabled(at_start() && !playing())
                     on:click=move |_| player.update(Player::restart)>{icon(RESTART)}</button>
