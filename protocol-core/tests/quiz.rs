@@ -205,7 +205,9 @@ fn smtp_choices_are_codes_the_command_can_get() {
 }
 
 /// The steps a class is asked about, found here without the generator:
-/// the first line of every SMTP reply (to a command or the greeting),
+/// the first line of every SMTP reply to a command (or the greeting) that
+/// is waiting for one, unless the reply is an injected fault (the lab's
+/// replies to commands smuggled inside a message answer no visible command),
 /// every POP3 status line, every IMAP tagged answer, every DNS answer,
 /// and every retry or bounce.
 fn eligible(trace: &[TraceEvent]) -> BTreeSet<usize> {
@@ -213,8 +215,32 @@ fn eligible(trace: &[TraceEvent]) -> BTreeSet<usize> {
     let mut in_reply = BTreeSet::new();
     let mut tags = std::collections::BTreeMap::new();
     let mut greeted = BTreeSet::new();
+    // SMTP: how many commands (the greeting counts as one) wait for a reply.
+    let mut waiting = std::collections::BTreeMap::<u64, usize>::new();
     for (i, e) in trace.iter().enumerate() {
         match &e.kind {
+            EventKind::ConnectionOpened {
+                conn,
+                protocol: Protocol::Smtp,
+                ..
+            } => {
+                waiting.insert(*conn, 1);
+            }
+            EventKind::Line {
+                conn,
+                dir: Direction::ToServer,
+                protocol: Protocol::Smtp,
+                parsed: Some(Parsed::Command { .. } | Parsed::AuthAnswer),
+                ..
+            }
+            | EventKind::Payload {
+                conn,
+                dir: Direction::ToServer,
+                protocol: Protocol::Smtp,
+                ..
+            } => {
+                *waiting.entry(*conn).or_default() += 1;
+            }
             EventKind::Line {
                 conn,
                 dir: Direction::ToClient,
@@ -222,13 +248,18 @@ fn eligible(trace: &[TraceEvent]) -> BTreeSet<usize> {
                 parsed: Some(Parsed::Reply { more, .. }),
                 ..
             } => {
-                if !in_reply.contains(conn) {
+                let w = waiting.entry(*conn).or_default();
+                if !in_reply.contains(conn)
+                    && *w > 0
+                    && e.explain.as_deref() != Some("fault.injected")
+                {
                     out.insert(i);
                 }
                 if *more {
                     in_reply.insert(*conn);
                 } else {
                     in_reply.remove(conn);
+                    *w = w.saturating_sub(1);
                 }
             }
             // Not the greeting: RFC 1939 §4 makes it always +OK.
