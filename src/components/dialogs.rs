@@ -122,6 +122,16 @@ pub fn Help() -> impl IntoView {
         ("Home", "Restart"),
         ("End", "Jump to the end"),
         ("↑ / ↓", "Faster / slower"),
+        (
+            "PageDown / PageUp",
+            "Step forward / back (presentation clickers)",
+        ),
+        ("P", "Presenter mode on / off"),
+        (
+            "B or .",
+            "Blank the screen (presenter mode); any key shows it again",
+        ),
+        ("Esc", "Leave presenter mode"),
         ("?", "Show this help"),
         ("↑ / ↓ in the diagram", "Previous / next arrow"),
         ("← / → on the tabs", "Another inspector view"),
@@ -263,7 +273,13 @@ pub fn MessageViewer() -> impl IntoView {
                         <pre class="mono">{body}</pre>
                     </div>
                 </div>
-                <button class="primary" on:click=move |_| ctx.open_message.set(None)>"Close"</button>
+                <div class="actions">
+                    <button on:click={
+                        let (text, uid) = (m.text.clone(), m.uid.clone());
+                        move |_| super::download(&format!("message-{}.eml", crate::export::file_stem(&uid)), "message/rfc822", &text)
+                    }>"Download message"</button>
+                    <button class="primary" on:click=move |_| ctx.open_message.set(None)>"Close"</button>
+                </div>
             </Modal>
         }
     };

@@ -173,6 +173,7 @@ pub fn Toolbar() -> impl IntoView {
                     on:change:target=move |ev| ctx.key_steps.set(ev.target().checked()) />
                 "Key steps"
             </label>
+            <super::classroom::ClassroomButtons />
             <button class="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| ctx.help_open.set(true)>"?"</button>
             <button
                 class="icon theme"
