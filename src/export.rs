@@ -91,10 +91,11 @@ fn colour(kind: &str) -> &'static str {
     }
 }
 
-const LANE: f64 = 190.0;
-const ROW: f64 = 34.0;
-const HEAD: f64 = 92.0;
-const TIME_W: f64 = 110.0;
+// Whole pixels: the page leaves f64's Display out of the wasm (see `crate::num`).
+const LANE: usize = 190;
+const ROW: usize = 34;
+const HEAD: usize = 106;
+const TIME_W: usize = 110;
 
 /// Longest label drawn in a row (characters); a longer line is cut with `…`.
 const LABEL_CHARS: usize = 90;
@@ -105,9 +106,9 @@ const LABEL_CHARS: usize = 90;
 pub fn sequence_svg(s: &Story) -> String {
     let n = s.hosts.len().max(1);
     let rows = shown_rows(&s.trace);
-    let width = TIME_W + LANE * n as f64;
-    let height = HEAD + ROW * rows.len() as f64 + 20.0;
-    let x = |k: usize| TIME_W + LANE * (k as f64 + 0.5);
+    let width = TIME_W + LANE * n;
+    let height = HEAD + ROW * rows.len() + 20;
+    let x = |k: usize| TIME_W + LANE * k + LANE / 2;
     let mut o = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n<title>{}</title>\n<desc>MailSim sequence diagram: one column per host, time runs down; {} events.</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
         xml_escape(&format!("MailSim: {}", s.title)),
@@ -126,16 +127,16 @@ pub fn sequence_svg(s: &Story) -> String {
     for (k, h) in s.hosts.iter().enumerate() {
         let cx = x(k);
         o.push_str(&format!(
-            "<text x=\"{cx}\" y=\"52\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"700\" fill=\"#14181d\">{}</text>\n<text x=\"{cx}\" y=\"70\" text-anchor=\"middle\" font-size=\"11\" fill=\"#49525e\">{} {}</text>\n<line x1=\"{cx}\" x2=\"{cx}\" y1=\"{}\" y2=\"{height}\" stroke=\"#c9cfd8\" stroke-width=\"2\" stroke-dasharray=\"4 4\"/>\n",
+            "<text x=\"{cx}\" y=\"52\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"700\" fill=\"#14181d\">{}</text>\n<text x=\"{cx}\" y=\"68\" text-anchor=\"middle\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<text x=\"{cx}\" y=\"82\" text-anchor=\"middle\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<line x1=\"{cx}\" x2=\"{cx}\" y1=\"{}\" y2=\"{height}\" stroke=\"#c9cfd8\" stroke-width=\"2\" stroke-dasharray=\"4 4\"/>\n",
             xml_escape(&h.short),
             xml_escape(&h.name),
             xml_escape(&h.ip),
-            HEAD - 12.0
+            HEAD - 14
         ));
     }
     for (r, &i) in rows.iter().enumerate() {
         let row = seq_row(&s.trace, &s.hosts, i);
-        let y = HEAD + ROW * r as f64 + ROW * 0.7;
+        let y = HEAD + ROW * r + ROW * 7 / 10;
         let c = colour(row.kind);
         let mut label: String = row.label.chars().take(LABEL_CHARS).collect();
         if row.label.chars().count() > LABEL_CHARS {
@@ -159,20 +160,20 @@ pub fn sequence_svg(s: &Story) -> String {
                     x(b),
                     if row.kind == "note" { "mta" } else { row.kind }
                 ));
-                ((x(a) + x(b)) / 2.0, "middle")
+                ((x(a) + x(b)) / 2, "middle")
             }
             (Some(a), _) => {
                 o.push_str(&format!(
                     "<circle cx=\"{}\" cy=\"{y}\" r=\"5\" fill=\"{c}\"/>\n",
                     x(a)
                 ));
-                (x(a) + 10.0, "start")
+                (x(a) + 10, "start")
             }
-            _ => (TIME_W + 4.0, "start"),
+            _ => (TIME_W + 4, "start"),
         };
         o.push_str(&format!(
-            "<text x=\"{tx}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"12\" font-family=\"DejaVu Sans Mono, monospace\" fill=\"#14181d\">{}</text></g>\n",
-            y - 6.0,
+            "<text x=\"{tx}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"12\" font-family=\"DejaVu Sans Mono, monospace\" fill=\"#14181d\" stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\">{}</text></g>\n",
+            y - 6,
             xml_escape(&label)
         ));
     }

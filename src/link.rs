@@ -97,7 +97,12 @@ impl TelnetAction {
     }
     fn decode(s: &str) -> Result<TelnetAction, String> {
         let (tag, rest) = s.split_once(':').unwrap_or((s, ""));
-        let bad = || format!("the telnet step {s:?} is not one this page knows");
+        let bad = || {
+            format!(
+                "the telnet step \u{201c}{}\u{201d} is not one this page knows",
+                cut(s)
+            )
+        };
         Ok(match (tag, rest) {
             ("e", t) => TelnetAction::Enter(t.to_string()),
             ("x", "") => TelnetAction::Escape,
@@ -184,7 +189,7 @@ pub fn pct_decode(s: &str) -> Result<String, String> {
                     .zip(b.get(i + 2).copied().and_then(hex));
                 let Some((hi, lo)) = pair else {
                     return Err(format!(
-                        "{:?} has a % that is not followed by two hex digits",
+                        "\u{201c}{}\u{201d} has a % that is not followed by two hex digits",
                         cut(s)
                     ));
                 };
@@ -201,7 +206,7 @@ pub fn pct_decode(s: &str) -> Result<String, String> {
             }
         }
     }
-    String::from_utf8(out).map_err(|_| format!("{:?} is not UTF-8 text", cut(s)))
+    String::from_utf8(out).map_err(|_| format!("\u{201c}{}\u{201d} is not UTF-8 text", cut(s)))
 }
 
 fn cut(s: &str) -> &str {
@@ -264,7 +269,8 @@ pub fn decode(fragment: &str) -> Result<Option<ViewState>, String> {
             "it was made by a newer MailSim (link format {n}; this page reads up to {VERSION})"
         )),
         _ => Err(format!(
-            "its version {version:?} is not a link format MailSim ever wrote"
+            "its version \u{201c}{}\u{201d} is not a link format MailSim ever wrote",
+            cut(version)
         )),
     }
 }
@@ -280,8 +286,9 @@ fn decode_v1(pairs: &[(&str, String)]) -> Result<ViewState, String> {
     let number = |k: &str| -> Result<Option<u64>, String> {
         get(k)
             .map(|v| {
-                v.parse::<u64>()
-                    .map_err(|_| format!("its {k} {v:?} is not a whole number"))
+                v.parse::<u64>().map_err(|_| {
+                    format!("its {k} \u{201c}{}\u{201d} is not a whole number", cut(v))
+                })
             })
             .transpose()
     };
@@ -295,8 +302,12 @@ fn decode_v1(pairs: &[(&str, String)]) -> Result<ViewState, String> {
     let flag = |k: &str| get(k).is_some_and(|v| v == "1");
     let tab = match get("tab") {
         None => TabKey::Line,
-        Some(t) => TabKey::from_key(t)
-            .ok_or_else(|| format!("its view {t:?} is not one of the inspector's"))?,
+        Some(t) => TabKey::from_key(t).ok_or_else(|| {
+            format!(
+                "its view \u{201c}{}\u{201d} is not one of the inspector's",
+                cut(t)
+            )
+        })?,
     };
     let draft = if scenario == "compose" {
         Some(Draft {

@@ -8,6 +8,7 @@ use crate::link::{decode, encode, TabKey, ViewState};
 use crate::story::{scenario_list, Story};
 use crate::telnet::Console;
 use leptos::prelude::*;
+use web_sys::wasm_bindgen::closure::Closure;
 use web_sys::wasm_bindgen::{JsCast, JsValue};
 
 /// The classroom tools' own signals.
@@ -140,7 +141,7 @@ pub fn provide(ctx: Ctx, restored: Option<ViewState>, error: Option<String>) {
         );
     });
     // Presenter mode is a class on the root element: the style sheet does the rest.
-    Effect::new(move |_| {
+    Effect::new(move |before: Option<bool>| {
         let on = cl.presenter.get();
         if !on {
             cl.blank.set(false);
@@ -148,12 +149,17 @@ pub fn provide(ctx: Ctx, restored: Option<ViewState>, error: Option<String>) {
         if let Some(root) = document().document_element() {
             let _ = root.class_list().toggle_with_force("presenter", on);
         }
-        // The sequence diagram measures its rows on resize: the type changed.
-        request_animation_frame(|| {
-            if let Ok(e) = web_sys::Event::new("resize") {
-                let _ = window().dispatch_event(&e);
-            }
-        });
+        // The sequence diagram measures its rows on resize, and sizes each
+        // row's label when the row is made: measure, then remake the rows.
+        if before.is_some_and(|b| b != on) || (before.is_none() && on) {
+            request_animation_frame(move || {
+                if let Ok(e) = web_sys::Event::new("resize") {
+                    let _ = window().dispatch_event(&e);
+                }
+                ctx.generation.update(|g| *g += 1);
+            });
+        }
+        on
     });
     let keys = window_event_listener(leptos::ev::keydown, move |ev| presenter_keys(ctx, cl, ev));
     on_cleanup(move || keys.remove());
@@ -248,17 +254,20 @@ fn copy_link(cl: Classroom) {
         refused(href);
         return;
     };
-    leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => {
-                cl.manual_copy.set(None);
-                cl.status.set(Some(
-                    "Link copied. Whoever opens it sees this scenario at this step.".into(),
-                ));
-            }
-            Err(_) => refused(href),
-        }
+    // promise.then(copied, refused), without an async runtime in the bundle.
+    let copied = Closure::once_into_js(move |_: JsValue| {
+        cl.manual_copy.set(None);
+        cl.status.set(Some(
+            "Link copied. Whoever opens it sees this scenario at this step.".into(),
+        ));
     });
+    let failed = Closure::once_into_js(move |_: JsValue| refused(href));
+    let then = Reflect::get(&promise, &JsValue::from_str("then"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    if let Some(then) = then {
+        let _ = then.call2(&promise, &copied, &failed);
+    }
 }
 
 /// The story's files. The trace is the CLI's `--format json`.
@@ -316,7 +325,9 @@ pub fn ClassroomButtons() -> impl IntoView {
 pub fn ClassroomStatus() -> impl IntoView {
     let cl = use_classroom();
     view! {
-        <div class="classroom-status" role="status">
+        // A live region without role=status: the page's one status line (the
+        // step announcements) stays the first [role=status].
+        <div class="classroom-status" aria-live="polite">
             {move || cl.status.get().map(|s| view! {
                 <p class="link-status">{s}" "
                     <button class="small-btn" on:click=move |_| { cl.status.set(None); cl.manual_copy.set(None); }>"Dismiss"</button>

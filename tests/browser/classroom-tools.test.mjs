@@ -208,8 +208,10 @@ test('presenter mode at 1280x720: no horizontal scroll, axe clean, telnet pane t
   assert.equal(await scrollsSideways(page), false);
   await page.screenshot({ path: path.join(artifactsDir, 'presenter-1280x720.png') });
   assert.deepEqual(await axeViolations(page), []);
+  // The inspector is hidden, but the sandbox (its telnet pane) shows.
+  await app.pickScenario('sandbox');
   const t = new TelnetPane(page);
-  await t.open();
+  await t.input.waitFor();
   await t.type('telnet mail.dave.example 25');
   await t.waitForLine(/^220 /);
   assert.equal(await t.input.isVisible(), true, 'the telnet pane stays in presenter mode');
