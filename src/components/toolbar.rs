@@ -173,7 +173,6 @@ pub fn Toolbar() -> impl IntoView {
                     on:change:target=move |ev| ctx.key_steps.set(ev.target().checked()) />
                 "Key steps"
             </label>
-            <super::classroom::ClassroomButtons />
             <button class="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| ctx.help_open.set(true)>"?"</button>
             <button
                 class="icon theme"
@@ -208,6 +207,11 @@ pub fn Toolbar() -> impl IntoView {
             <span class="vtime" title="Virtual time in the simulated world">
                 <span class="visually-hidden">"Simulated time "</span>{time_now}
             </span>
+            // The classroom tools share this row, so the toolbar above stays
+            // one line at 1280 px.
+            <div class="classroom-tools">
+                <super::classroom::ClassroomButtons />
+            </div>
         </div>
         </header>
     }

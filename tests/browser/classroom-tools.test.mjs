@@ -223,6 +223,8 @@ test('presenter mode at 1280x720: no horizontal scroll, axe clean, telnet pane t
 test('Download transcript: times, C:/S: lines and the narration', async () => {
   const { page, app } = await open();
   await openDownloads(page);
+  await page.screenshot({ path: path.join(artifactsDir, 'downloads-menu-1280x720.png') });
+  assert.deepEqual(await axeViolations(page), [], 'axe with the Download menu open');
   const { name, text } = await downloadOf(page, app.button('Download transcript'));
   assert.equal(name, 'mailsim-seed-story-transcript.txt');
   const lines = text.split('\n');
