@@ -6,6 +6,8 @@
 //! and `components` only render them.
 
 pub mod components;
+pub mod export;
+pub mod link;
 pub mod num;
 pub mod predict;
 pub mod state;

@@ -54,6 +54,10 @@ pub struct Story {
     pub hosts: Vec<HostInfo>,
     /// Pairs of host indexes that talk to each other in the trace.
     pub links: Vec<(usize, usize)>,
+    /// The seed the world ran with, for a scenario's story.
+    pub seed: Option<u64>,
+    /// The message written in the compose form, for its story.
+    pub draft: Option<Draft>,
 }
 
 /// Who writes in the compose form, and how their mail program sends.
@@ -183,7 +187,15 @@ fn rank(id: &str, role: HostRole) -> u32 {
 impl Story {
     /// Runs a scenario to the end and lays out its hosts.
     pub fn from_scenario(s: &Scenario) -> Story {
-        Story::from_world(&s.name, &s.title, &s.goal, &s.run(None))
+        Story::from_scenario_seeded(s, None)
+    }
+
+    /// The same with another seed (`None`: the scenario's own).
+    pub fn from_scenario_seeded(s: &Scenario, seed: Option<u64>) -> Story {
+        let seed = seed.unwrap_or(s.seed);
+        let mut story = Story::from_world(&s.name, &s.title, &s.goal, &s.run(Some(seed)));
+        story.seed = Some(seed);
+        story
     }
 
     /// A world's trace so far, with its hosts laid out.
@@ -242,6 +254,8 @@ impl Story {
             trace,
             hosts,
             links: Vec::new(),
+            seed: None,
+            draft: None,
         };
         story.add_links(0);
         story
@@ -344,6 +358,15 @@ pub const SANDBOX: (&str, &str, &str) = (
 /// The name of the story of a scenario's world that the telnet pane joined.
 pub fn joined_name(scenario: &str) -> String {
     format!("{scenario}+telnet")
+}
+
+/// The name of the telnet pane's story: the sandbox's, or the joined one's.
+pub fn console_story_name(c: &crate::telnet::Console) -> String {
+    if c.world_name == SANDBOX.0 {
+        SANDBOX.0.to_string()
+    } else {
+        joined_name(&c.world_name)
+    }
 }
 
 /// The story of the telnet pane's world: the sandbox, or a joined scenario.
@@ -491,6 +514,7 @@ pub fn composed_story(draft: &Draft) -> Result<(Story, Option<String>), String> 
     };
     s.title = format!("{who} message: {subject}");
     let mut story = Story::from_scenario(&s);
+    story.draft = Some(draft.clone());
     let refusal = refusal(&story, sender.host());
     if let Some(r) = &refusal {
         story.title = format!("{who} message, not sent: {subject}");

@@ -8,6 +8,7 @@
 //! scripted scenarios use, and shows up in the trace. Nothing here decides
 //! what a server answers; the hint reads the core's state tables.
 
+use crate::link::{JoinAt, TelnetAction};
 use protocol_core::dns::Answer;
 use protocol_core::line::{Flow, Line, LineReceiver};
 use protocol_core::pop3::server::Pop3State;
@@ -482,6 +483,10 @@ pub struct Console {
     next_key: u64,
     /// Trace events already looked at for state changes.
     seen: usize,
+    /// Everything done in the pane since it was made, in order: replayed
+    /// on a fresh sandbox it rebuilds the same sessions and world (the
+    /// address bar's link carries it, see `crate::link`).
+    pub actions: Vec<TelnetAction>,
 }
 
 impl std::fmt::Debug for Console {
@@ -526,9 +531,48 @@ impl Console {
             history: History::default(),
             next_tab: 1,
             next_key: 0,
+            actions: Vec::new(),
         };
         c.new_tab();
+        c.actions.clear();
         c
+    }
+
+    /// Does `a` again (replaying a link); it is logged like the original.
+    pub fn apply(&mut self, a: &TelnetAction) {
+        match a {
+            TelnetAction::Enter(t) => self.enter(t),
+            TelnetAction::Escape => self.escape(),
+            TelnetAction::NewTab => self.new_tab(),
+            TelnetAction::Select(i) => self.select(*i),
+            TelnetAction::Source(h) => self.set_source(h),
+            TelnetAction::Join(at) => self.join(at.clone()),
+        }
+    }
+
+    /// Moves the pane to the sandbox or into a built-in scenario's world,
+    /// run to a time (joining the story at the visualizer's cursor) or to
+    /// its end. An unknown scenario changes nothing.
+    pub fn join(&mut self, at: JoinAt) {
+        let (world, name, title) = match &at {
+            JoinAt::Sandbox => (
+                sandbox_world(),
+                "sandbox".to_string(),
+                "Sandbox (telnet)".to_string(),
+            ),
+            JoinAt::At(n, _) | JoinAt::End(n) => {
+                let Some(sc) = protocol_core::scenario::builtin(n) else {
+                    return;
+                };
+                let world = match &at {
+                    JoinAt::At(_, t) => scenario_world_at(&sc, t.map(SimTime::from_micros)),
+                    _ => sc.run(None),
+                };
+                (world, sc.name, sc.title)
+            }
+        };
+        self.switch_world(world, &name, &title);
+        self.actions.push(TelnetAction::Join(at));
     }
 
     pub fn sandbox() -> Console {
@@ -585,6 +629,7 @@ impl Console {
     }
 
     pub fn new_tab(&mut self) {
+        self.actions.push(TelnetAction::NewTab);
         let id = self.next_tab;
         self.next_tab += 1;
         self.sessions.push(Session {
@@ -604,12 +649,14 @@ impl Console {
 
     pub fn select(&mut self, i: usize) {
         if i < self.sessions.len() {
+            self.actions.push(TelnetAction::Select(i));
             self.active = i;
         }
     }
 
     pub fn set_source(&mut self, id: &str) {
         if self.world.host(id).is_some() {
+            self.actions.push(TelnetAction::Source(id.to_string()));
             self.source = id.to_string();
             let src = self.source_label();
             let a = self.active;
@@ -648,6 +695,7 @@ impl Console {
     /// then the world runs until idle; not connected, each line is a pane
     /// command.
     pub fn enter(&mut self, text: &str) {
+        self.actions.push(TelnetAction::Enter(text.to_string()));
         let text = text.strip_suffix('\n').unwrap_or(text);
         let lines: Vec<&str> = text
             .split('\n')
@@ -851,6 +899,7 @@ impl Console {
 
     /// Ctrl+]: telnet's escape, then quit: closes the active connection.
     pub fn escape(&mut self) {
+        self.actions.push(TelnetAction::Escape);
         let a = self.active;
         let Some(conn) = self.sessions[a].conn else {
             self.push(a, LineKind::Note, "Not connected: nothing to close.");

@@ -313,7 +313,7 @@ fn main() -> ExitCode {
                 Format::Transcript => write_out(&render::transcript(trace)),
                 Format::Ladder => write_out(&render::ladder(trace)),
                 Format::Narrated => write_out(&render::narrated(&s.title, &s.goal, trace)),
-                Format::Json => match serde_json::to_string_pretty(trace) {
+                Format::Json => match render::json(trace) {
                     Ok(j) => println!("{j}"),
                     Err(e) => {
                         eprintln!("error: {e}");

@@ -122,6 +122,16 @@ pub fn Help() -> impl IntoView {
         ("Home", "Restart"),
         ("End", "Jump to the end"),
         ("↑ / ↓", "Faster / slower"),
+        (
+            "PageDown / PageUp",
+            "Step forward / back (presentation clickers)",
+        ),
+        ("P", "Presenter mode on / off"),
+        (
+            "B or .",
+            "Blank the screen (presenter mode); any key shows it again",
+        ),
+        ("Esc", "Leave presenter mode"),
         ("?", "Show this help"),
         ("1 to 4", "Predict: answer the question"),
         ("↑ / ↓ in the diagram", "Previous / next arrow"),
@@ -265,7 +275,13 @@ pub fn MessageViewer() -> impl IntoView {
                         {report_notes(&m.text)}
                     </div>
                 </div>
-                <button class="primary" on:click=move |_| ctx.open_message.set(None)>"Close"</button>
+                <div class="actions">
+                    <button on:click={
+                        let (text, uid) = (m.text.clone(), m.uid.clone());
+                        move |_| super::download(&format!("message-{}.eml", crate::export::file_stem(&uid)), "message/rfc822", &text)
+                    }>"Download message"</button>
+                    <button class="primary" on:click=move |_| ctx.open_message.set(None)>"Close"</button>
+                </div>
             </Modal>
         }
     };

@@ -1,6 +1,7 @@
 //! The page. Components stay thin: they read the shared context and render
 //! what `crate::state` derives; writes go through [`Ctx`].
 
+mod classroom;
 mod dialogs;
 mod mailboxes;
 mod map;
@@ -232,11 +233,7 @@ impl Ctx {
 }
 
 fn console_story_name(c: &Console) -> String {
-    if c.world_name == SANDBOX.0 {
-        SANDBOX.0.to_string()
-    } else {
-        crate::story::joined_name(&c.world_name)
-    }
+    crate::story::console_story_name(c)
 }
 
 /// A message's header fields, the trace fields (`Received:`, `Return-Path:`)
@@ -287,6 +284,7 @@ pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
+pub use classroom::download;
 pub use telnet::show_console_story;
 
 /// Whether a CSS media query matches now (false if it cannot be asked).
@@ -339,7 +337,10 @@ fn start_loop(ctx: Ctx) {
     }
 }
 
-fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
+/// Whether a key press is for the page's shortcuts: not typed into a
+/// field, not on a region or widget with keys of its own, no Ctrl, Alt or
+/// Meta.
+pub(crate) fn is_page_key(ev: &web_sys::KeyboardEvent) -> bool {
     use web_sys::wasm_bindgen::JsCast;
     let typing = ev
         .target()
@@ -359,7 +360,11 @@ fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
             !matches!(el.tag_name().as_str(), "BODY" | "HTML" | "BUTTON")
                 || el.get_attribute("role").is_some_and(|r| r == "tab")
         });
-    if typing || own_keys || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+    !(typing || own_keys || ev.ctrl_key() || ev.meta_key() || ev.alt_key())
+}
+
+fn keyboard(ctx: Ctx, ev: web_sys::KeyboardEvent) {
+    if !is_page_key(&ev) {
         return;
     }
     // A dialog handles its own keys (Tab stays inside, Escape closes it).
@@ -484,10 +489,19 @@ fn saved_theme() -> Option<bool> {
 #[component]
 pub fn App() -> impl IntoView {
     let console = RwSignal::new(Console::sandbox());
+    // A link to a step (the address bar's #v=...) comes first.
+    let (linked, link_error) = match classroom::from_address_bar(console) {
+        Ok(found) => (found, None),
+        Err(e) => (None, Some(e)),
+    };
+    let (linked_story, linked_view) = linked.map_or((None, None), |(s, v)| (Some(s), Some(v)));
     let sandbox_first = query_param("scenario").as_deref() == Some(SANDBOX.0);
-    let first = query_param("bench")
-        .and_then(|n| n.parse::<usize>().ok())
-        .map(|n| bench_story(n.clamp(1, 5000)))
+    let first = linked_story
+        .or_else(|| {
+            query_param("bench")
+                .and_then(|n| n.parse::<usize>().ok())
+                .map(|n| bench_story(n.clamp(1, 5000)))
+        })
         .or_else(|| sandbox_first.then(|| console.with_untracked(console_story)))
         .or_else(|| query_param("scenario").and_then(|n| builtin_story(&n)))
         .unwrap_or_else(|| builtin_story("seed-story").expect("the seed story is built in"));
@@ -540,6 +554,7 @@ pub fn App() -> impl IntoView {
         }),
     };
     provide_context(ctx);
+    classroom::provide(ctx, linked_view, link_error);
     announce(ctx);
 
     // Any move of the cursor (or play/pause) restarts the event's clock and the loop.
@@ -590,6 +605,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <toolbar::Toolbar />
+        <classroom::ClassroomStatus />
         <main id="app" class="layout" class:telnet-mode=move || ctx.tab.get() == Tab::Telnet data-ready="false">
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{move || ctx.announcement.get()}</div>
             <div class="col-left">

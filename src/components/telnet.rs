@@ -117,22 +117,22 @@ pub fn TelnetPane() -> impl IntoView {
     };
     let world_value = move || console.with(|c| c.world_name.clone());
     let on_world = move |v: String| {
+        use crate::link::JoinAt;
         if v == SANDBOX.0 {
-            console
-                .update(|c| c.switch_world(crate::telnet::sandbox_world(), SANDBOX.0, SANDBOX.1));
-        } else if let Some(sc) = protocol_core::scenario::builtin(&v) {
+            console.update(|c| c.join(JoinAt::Sandbox));
+        } else if protocol_core::scenario::builtin(&v).is_some() {
             // Join the story where the visualizer's cursor stands.
-            let shown = ctx.story.with_untracked(|s| s.name == sc.name);
-            let world = if shown {
+            let shown = ctx.story.with_untracked(|s| s.name == v);
+            let at = if shown {
                 let at = ctx
                     .player
                     .with_untracked(|p| p.current())
                     .and_then(|i| ctx.story.with_untracked(|s| s.trace.get(i).map(|e| e.time)));
-                crate::telnet::scenario_world_at(&sc, at)
+                JoinAt::At(v.clone(), at.map(|t| t.as_micros()))
             } else {
-                sc.run(None)
+                JoinAt::End(v.clone())
             };
-            console.update(|c| c.switch_world(world, &sc.name, &sc.title));
+            console.update(|c| c.join(at));
         }
         let story = console.with_untracked(console_story);
         ctx.load(story);
@@ -230,6 +230,8 @@ pub fn TelnetPane() -> impl IntoView {
                         }}
                     </select>
                 </label>
+            <button class="ttab download-session" title="Save every session of this pane as a text file"
+                on:click=move |_| console.with_untracked(|c| super::download("mailsim-telnet-session.txt", "text/plain;charset=utf-8", &crate::export::telnet_transcript(c)))>"Download session"</button>
             </div>
             <div class="telnet-log mono" role="log" aria-live="polite" aria-label="Telnet output" node_ref=log tabindex="0">
                 <For each=lines key=|l| (l.0, l.1) let:l>

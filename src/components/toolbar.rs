@@ -213,6 +213,11 @@ pub fn Toolbar() -> impl IntoView {
             <span class="vtime" title="Virtual time in the simulated world">
                 <span class="visually-hidden">"Simulated time "</span>{time_now}
             </span>
+            // The classroom tools share this row, so the toolbar above stays
+            // one line at 1280 px.
+            <div class="classroom-tools">
+                <super::classroom::ClassroomButtons />
+            </div>
         </div>
         </header>
     }

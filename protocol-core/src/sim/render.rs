@@ -319,6 +319,14 @@ fn truncate(s: &str, n: usize) -> &str {
     }
 }
 
+/// The trace as `mailsim run --format json` prints it: the events as
+/// serde writes them, pretty-printed. The web app's "Download trace" calls
+/// it too, so the two files have the same shape.
+#[cfg(feature = "json")]
+pub fn json(trace: &[TraceEvent]) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(trace)
+}
+
 /// The worksheet: every event of the trace as in [`transcript`], each
 /// followed by its explanation (the entry its `explain` key names).
 ///

@@ -1,0 +1,321 @@
+//! The files a teacher hands out, as text (tested natively): the transcript
+//! of a story (times, `C:`/`S:` lines, narration), its sequence diagram as
+//! a standalone SVG, and the telnet pane's sessions as a transcript. The
+//! page only wraps them in a download.
+
+use crate::state::{narration_text, seq_row, shown_rows};
+use crate::story::Story;
+use crate::telnet::{Console, LineKind};
+use protocol_core::sim::render::describe;
+
+/// A file name part from a story or subject: lowercase letters, digits and
+/// dashes, never empty.
+pub fn file_stem(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    let out: String = out.chars().take(60).collect();
+    if out.is_empty() {
+        "mailsim".into()
+    } else {
+        out
+    }
+}
+
+/// The whole story as text: a heading, then every event as
+/// `0:00:01.250  john-pc -> smtp  SMTP  C: EHLO john-pc.isp.example`,
+/// each followed by its narration (what the page says at that step).
+pub fn transcript(s: &Story) -> String {
+    let name = |h: &str| s.host_name(h);
+    let mut out = format!("MailSim transcript: {}\n{}\n\n", s.title, s.goal);
+    out.push_str("C: is a line the client sent, S: a line the server sent. Times are the simulated world's (hours:minutes:seconds).\n");
+    out.push_str("Hosts:");
+    for h in &s.hosts {
+        out.push_str(&format!(
+            "\n  {:<10} {} ({}, {})",
+            h.short,
+            h.name,
+            h.ip,
+            h.role.label()
+        ));
+    }
+    out.push_str("\n\n");
+    for (i, e) in s.trace.iter().enumerate() {
+        let (proto, text) = describe(e);
+        let hosts = if e.from == e.to {
+            name(&e.from)
+        } else {
+            format!("{} -> {}", name(&e.from), name(&e.to))
+        };
+        out.push_str(&format!(
+            "{}  {:<4}  {hosts}  {proto}  {text}\n",
+            e.time,
+            i + 1
+        ));
+        out.push_str(&format!("      {}\n", narration_text(&s.trace, i, &name)));
+    }
+    out
+}
+
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 does not allow (controls but tab, CR, LF).
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One colour per kind of row, the page's light theme.
+fn colour(kind: &str) -> &'static str {
+    match kind {
+        "smtp" => "#1d5fb4",
+        "pop3" | "imap" => "#7a2fd6",
+        "dns" => "#0b7446",
+        "mta" | "note" => "#a34a00",
+        _ => "#5b6470",
+    }
+}
+
+// Whole pixels: the page leaves f64's Display out of the wasm (see `crate::num`).
+const LANE: usize = 190;
+const ROW: usize = 34;
+const HEAD: usize = 106;
+const TIME_W: usize = 110;
+
+/// Longest label drawn in a row (characters); a longer line is cut with `…`.
+const LABEL_CHARS: usize = 90;
+
+/// The whole sequence diagram as a standalone SVG: one lifeline per host
+/// (named with its DNS name and address), one row per event, every style
+/// inline so it reads the same in any viewer or printed.
+pub fn sequence_svg(s: &Story) -> String {
+    let n = s.hosts.len().max(1);
+    let rows = shown_rows(&s.trace);
+    let width = TIME_W + LANE * n;
+    let height = HEAD + ROW * rows.len() + 20;
+    let x = |k: usize| TIME_W + LANE * k + LANE / 2;
+    let mut o = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n<title>{}</title>\n<desc>MailSim sequence diagram: one column per host, time runs down; {} events.</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
+        xml_escape(&format!("MailSim: {}", s.title)),
+        s.trace.len()
+    );
+    for kind in ["smtp", "pop3", "dns", "tcp", "mta", "net"] {
+        o.push_str(&format!(
+            "<marker id=\"ah-{kind}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"{}\"/></marker>\n",
+            colour(kind)
+        ));
+    }
+    o.push_str(&format!(
+        "<text x=\"8\" y=\"22\" font-size=\"16\" font-weight=\"700\" fill=\"#14181d\">{}</text>\n",
+        xml_escape(&s.title)
+    ));
+    for (k, h) in s.hosts.iter().enumerate() {
+        let cx = x(k);
+        o.push_str(&format!(
+            "<text x=\"{cx}\" y=\"52\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"700\" fill=\"#14181d\">{}</text>\n<text x=\"{cx}\" y=\"68\" text-anchor=\"middle\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<text x=\"{cx}\" y=\"82\" text-anchor=\"middle\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<line x1=\"{cx}\" x2=\"{cx}\" y1=\"{}\" y2=\"{height}\" stroke=\"#c9cfd8\" stroke-width=\"2\" stroke-dasharray=\"4 4\"/>\n",
+            xml_escape(&h.short),
+            xml_escape(&h.name),
+            xml_escape(&h.ip),
+            HEAD - 14
+        ));
+    }
+    for (r, &i) in rows.iter().enumerate() {
+        let row = seq_row(&s.trace, &s.hosts, i);
+        let y = HEAD + ROW * r + ROW * 7 / 10;
+        let c = colour(row.kind);
+        let mut label: String = row.label.chars().take(LABEL_CHARS).collect();
+        if row.label.chars().count() > LABEL_CHARS {
+            label.push('…');
+        }
+        o.push_str(&format!(
+            "<g><title>{}</title><text x=\"4\" y=\"{y}\" font-size=\"11\" font-family=\"DejaVu Sans Mono, monospace\" fill=\"#49525e\">{}</text>\n",
+            xml_escape(&format!("step {}: {}", i + 1, row.label)),
+            xml_escape(&row.time)
+        ));
+        let (tx, anchor) = match (row.from, row.to) {
+            (Some(a), Some(b)) if a != b => {
+                let dash = match row.kind {
+                    "pop3" | "imap" => " stroke-dasharray=\"10 4\"",
+                    "dns" => " stroke-dasharray=\"3 3\"",
+                    _ => "",
+                };
+                o.push_str(&format!(
+                    "<line x1=\"{}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"{c}\" stroke-width=\"2.5\"{dash} marker-end=\"url(#ah-{})\"/>\n",
+                    x(a),
+                    x(b),
+                    if row.kind == "note" { "mta" } else { row.kind }
+                ));
+                ((x(a) + x(b)) / 2, "middle")
+            }
+            (Some(a), _) => {
+                o.push_str(&format!(
+                    "<circle cx=\"{}\" cy=\"{y}\" r=\"5\" fill=\"{c}\"/>\n",
+                    x(a)
+                ));
+                (x(a) + 10, "start")
+            }
+            _ => (TIME_W + 4, "start"),
+        };
+        o.push_str(&format!(
+            "<text x=\"{tx}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"12\" font-family=\"DejaVu Sans Mono, monospace\" fill=\"#14181d\" stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\">{}</text></g>\n",
+            y - 6,
+            xml_escape(&label)
+        ));
+    }
+    o.push_str("</svg>\n");
+    o
+}
+
+/// The telnet pane's sessions as text: every tab, what was typed (`$`),
+/// sent (`C:`) and received (`S:`), and telnet's own messages (`#`).
+pub fn telnet_transcript(c: &Console) -> String {
+    let mut out = format!(
+        "MailSim telnet session, in the world of \u{201c}{}\u{201d} (simulated time {})\n$ is a command typed in the pane, C: a line sent to the server, S: a line the server sent, # a message of the pane.\n",
+        c.world_title,
+        c.now()
+    );
+    for s in &c.sessions {
+        out.push_str(&format!("\n== {} ==\n", s.title()));
+        for l in &s.lines {
+            let mark = match l.kind {
+                LineKind::Command => "$",
+                LineKind::Sent => "C:",
+                LineKind::Received | LineKind::ReceivedError => "S:",
+                LineKind::Info | LineKind::Error | LineKind::Note => "#",
+            };
+            out.push_str(&format!("{mark} {}\n", l.text));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::builtin_story;
+
+    #[test]
+    fn the_transcript_has_times_lines_and_narration() {
+        let s = builtin_story("seed-story").unwrap();
+        let t = transcript(&s);
+        assert!(
+            t.starts_with(&format!("MailSim transcript: {}\n", s.title)),
+            "{t}"
+        );
+        let ehlo = t
+            .lines()
+            .position(|l| l.contains("C: EHLO"))
+            .expect("EHLO line");
+        let line = t.lines().nth(ehlo).unwrap();
+        assert!(line.starts_with("0:00:"), "a time first: {line}");
+        assert!(line.contains("john-pc -> smtp"), "{line}");
+        let narration = t.lines().nth(ehlo + 1).unwrap();
+        assert!(
+            narration.starts_with("      ") && narration.contains("EHLO"),
+            "{narration}"
+        );
+        assert!(t.lines().any(|l| l.contains("S: 250 ")), "server lines");
+        assert!(
+            t.contains("mail.dave.example (198.51.100.25, mail server)"),
+            "hosts named"
+        );
+        // One event line and one narration line per event, after the heading.
+        let events = t
+            .lines()
+            .filter(|l| l.starts_with("0:") || l.starts_with("1:"))
+            .count();
+        assert_eq!(events, s.trace.len());
+    }
+
+    #[test]
+    fn the_svg_is_well_formed_and_names_every_host() {
+        let s = builtin_story("seed-story").unwrap();
+        let svg = sequence_svg(&s);
+        assert!(svg.starts_with("<?xml"));
+        for h in &s.hosts {
+            assert!(svg.contains(&format!(">{}</text>", h.short)), "{}", h.short);
+            assert!(svg.contains(&h.name), "{}", h.name);
+        }
+        assert!(svg.contains("EHLO"));
+        assert!(!svg.contains("class="), "no styles from the page's CSS");
+        assert_well_formed(&svg);
+    }
+
+    #[test]
+    fn text_with_markup_characters_is_escaped() {
+        let mut s = builtin_story("seed-story").unwrap();
+        s.title = "A <b>&\"'\u{1}".into();
+        let svg = sequence_svg(&s);
+        assert!(
+            svg.contains("A &lt;b&gt;&amp;&quot;&apos;\u{FFFD}"),
+            "{svg}"
+        );
+        assert!(svg.contains("MAIL FROM:&lt;john@isp.example&gt;"));
+        assert_well_formed(&svg);
+    }
+
+    /// A small check of XML's shape: every tag closes in order, attribute
+    /// values are quoted, and `&` only starts the five entities used here.
+    fn assert_well_formed(x: &str) {
+        let body = x.split_once("?>").map_or(x, |(_, b)| b);
+        let mut stack: Vec<String> = Vec::new();
+        let mut rest = body;
+        while let Some(lt) = rest.find('<') {
+            let text = &rest[..lt];
+            for (k, _) in text.match_indices('&') {
+                let ent = &text[k..];
+                assert!(
+                    ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"]
+                        .iter()
+                        .any(|e| ent.starts_with(e)),
+                    "bare & in {text:?}"
+                );
+            }
+            let gt = rest[lt..].find('>').expect("tag closes") + lt;
+            let tag = &rest[lt + 1..gt];
+            assert!(!tag.contains('<'), "{tag}");
+            assert_eq!(tag.matches('"').count() % 2, 0, "{tag}");
+            if let Some(name) = tag.strip_prefix('/') {
+                assert_eq!(stack.pop().as_deref(), Some(name), "closing {name}");
+            } else if !tag.ends_with('/') {
+                stack.push(tag.split_whitespace().next().unwrap().to_string());
+            }
+            rest = &rest[gt + 1..];
+        }
+        assert!(stack.is_empty(), "unclosed: {stack:?}");
+    }
+
+    #[test]
+    fn the_telnet_transcript_marks_who_said_what() {
+        let mut c = Console::sandbox();
+        c.enter("telnet mail.dave.example 25");
+        c.enter("EHLO me.example");
+        let t = telnet_transcript(&c);
+        assert!(t.contains("$ telnet mail.dave.example 25"), "{t}");
+        assert!(t.contains("C: EHLO me.example"), "{t}");
+        assert!(t.lines().any(|l| l.starts_with("S: 220 ")), "{t}");
+        assert!(t.lines().any(|l| l.starts_with("S: 250")), "{t}");
+    }
+
+    #[test]
+    fn file_stems_are_safe() {
+        assert_eq!(file_stem("seed-story"), "seed-story");
+        assert_eq!(file_stem("John's message: Grüße!"), "john-s-message-gr-e");
+        assert_eq!(file_stem("+++"), "mailsim");
+    }
+}
