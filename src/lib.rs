@@ -6,6 +6,7 @@
 //! and `components` only render them.
 
 pub mod components;
+pub mod lab;
 pub mod num;
 pub mod state;
 pub mod story;

@@ -114,7 +114,7 @@ pub struct HostSpec {
     pub smarthost: Option<String>,
     pub greylist: Option<Delay>,
     pub max_message_size: Option<usize>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accounts: Vec<AccountSpec>,
 }
 
@@ -290,12 +290,14 @@ pub struct Scenario {
     pub goal: String,
     #[serde(default)]
     pub seed: u64,
-    #[serde(default, rename = "host")]
+    #[serde(default, rename = "host", skip_serializing_if = "Vec::is_empty")]
     pub hosts: Vec<HostSpec>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mx: Vec<MxSpec>,
+    // Empty lists and tables are left out when written, so that a TOML
+    // writer puts no plain value after a table (the web app writes files).
     pub retry: Option<RetrySpec>,
-    #[serde(default, rename = "step")]
+    #[serde(default, rename = "step", skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
 }
 
@@ -329,7 +331,6 @@ fn line_col(src: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The line of the `[header]` table, for validation errors.
-#[cfg(feature = "toml")]
 fn table_line(src: &str, header: &str) -> Option<usize> {
     let pat = format!("[{header}]");
     src.lines()
@@ -338,7 +339,6 @@ fn table_line(src: &str, header: &str) -> Option<usize> {
 }
 
 /// Whether `d` is within `max`, as an error naming `what` otherwise.
-#[cfg(feature = "toml")]
 fn within(d: SimDuration, max: SimDuration, what: &str) -> Result<(), String> {
     if d <= max {
         return Ok(());
@@ -355,7 +355,6 @@ fn within(d: SimDuration, max: SimDuration, what: &str) -> Result<(), String> {
 }
 
 /// The line of the `n`-th (0-based) `[[header]]` table, for validation errors.
-#[cfg(feature = "toml")]
 fn nth_table_line(src: &str, header: &str, n: usize) -> Option<usize> {
     let pat = format!("[[{header}]]");
     src.lines()
@@ -388,8 +387,11 @@ impl Scenario {
         Ok(scenario)
     }
 
-    #[cfg(feature = "toml")]
-    fn validate(&self, src: &str, file: &str) -> Result<(), ScenarioError> {
+    /// Checks a scenario's bounds and names (what [`Scenario::parse`] checks
+    /// after parsing); `src` is its file's text, for line numbers (may be
+    /// empty), and `file` names it in errors. The web app parses files with
+    /// its own TOML parser and checks them here.
+    pub fn validate(&self, src: &str, file: &str) -> Result<(), ScenarioError> {
         let err = |line: Option<usize>, message: String| ScenarioError {
             file: file.to_string(),
             line,
