@@ -17,6 +17,9 @@ use protocol_core::sim::{HostConfig, World};
 use protocol_core::SimDuration;
 use std::net::Ipv4Addr;
 
+mod file;
+pub use file::{parse_toml, to_toml};
+
 /// Written into `relay_networks` by the "open relay" switch: every IPv4
 /// address may relay through this server without logging in.
 pub const ANYWHERE: &str = "0.0.0.0/0";
@@ -229,7 +232,7 @@ pub fn delay_text(d: SimDuration) -> String {
         ("m", 60_000_000),
         ("s", 1_000_000),
     ] {
-        if us >= per && us % per == 0 {
+        if us >= per && us.is_multiple_of(per) {
             return format!("{}{unit}", us / per);
         }
     }
@@ -551,18 +554,6 @@ fn mx_edit(m: &MxSpec) -> MxEdit {
     }
 }
 
-/// A scenario file's text (TOML), as `mailsim run` reads it.
-pub fn to_toml(s: &Scenario) -> Result<String, String> {
-    basic_toml::to_string(s).map_err(|e| format!("the world could not be written as TOML: {e}"))
-}
-
-/// A scenario file (TOML), checked like `mailsim run` checks it.
-pub fn parse_toml(src: &str, file: &str) -> Result<Scenario, String> {
-    let s: Scenario = basic_toml::from_str(src).map_err(|e| format!("{file}: {e}"))?;
-    s.validate(src, file).map_err(|e| e.to_string())?;
-    Ok(s)
-}
-
 /// A world being run a slice at a time: the page runs a slice, lets the
 /// browser draw and handle input, and runs the next.
 pub struct Run {
@@ -600,6 +591,31 @@ impl Run {
     pub fn finish(self) -> Story {
         Story::from_world(&self.name, &self.title, &self.goal, &self.world)
     }
+}
+
+/// The bulk world for performance checks: the seed story's message sent
+/// (and fetched) every five minutes, as many times as it takes for a trace
+/// of about `min_events` events (at most 10,000 messages).
+pub fn bench_scenario(min_events: usize) -> Scenario {
+    let with = |n: usize| {
+        let mut s = protocol_core::scenario::builtin("seed-story").expect("the seed story");
+        let base = std::mem::take(&mut s.steps);
+        for k in 0..n {
+            for st in &base {
+                let mut st = st.clone();
+                if let Step::Send { at, .. } | Step::Fetch { at, .. } = &mut st {
+                    at.0 = SimDuration(at.0.as_micros() + k as u64 * 300_000_000);
+                }
+                s.steps.push(st);
+            }
+        }
+        s.name = "bench".into();
+        s.title = format!("{n} messages, one after another");
+        s.goal = "A long world, to check that the page stays quick.".into();
+        s
+    };
+    let one = with(1).run(None).trace().len().max(1);
+    with(min_events.div_ceil(one).clamp(1, 10_000))
 }
 
 #[cfg(test)]
@@ -778,7 +794,7 @@ mod tests {
             let cli = Scenario::parse(src, file).unwrap();
             let page = parse_toml(src, file).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(page, cli, "{file}");
-            let written = to_toml(&page).unwrap_or_else(|e| panic!("{file}: {e}"));
+            let written = to_toml(&page);
             let back = Scenario::parse(&written, file).unwrap_or_else(|e| panic!("{e}\n{written}"));
             assert_eq!(back, cli, "{file}:\n{written}");
             assert_eq!(parse_toml(&written, file).unwrap(), cli);
@@ -788,7 +804,8 @@ mod tests {
     #[test]
     fn a_bad_file_is_refused_with_its_name_and_line() {
         let e = parse_toml("name = \"x\"\ntitle = 3\n", "mine.toml").unwrap_err();
-        assert!(e.starts_with("mine.toml") && e.contains("line 2"), "{e}");
+        // A field of the wrong type: the file, the table's line, the field.
+        assert!(e.starts_with("mine.toml:1: `title`"), "{e}");
         let e = parse_toml(
             "name = \"x\"\ntitle = \"t\"\ngoal = \"g\"\n\n[[step]]\nat = 0\ndo = \"host_down\"\nhost = \"mars\"\n",
             "mine.toml",
@@ -798,6 +815,12 @@ mod tests {
             e.starts_with("mine.toml:5: step 1 names host \"mars\""),
             "{e}"
         );
+    }
+
+    #[test]
+    fn the_bench_world_has_about_the_events_asked_for() {
+        let n = bench_scenario(1000).run(None).trace().len();
+        assert!((1000..1200).contains(&n), "{n}");
     }
 
     #[test]

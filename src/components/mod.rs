@@ -2,6 +2,7 @@
 //! what `crate::state` derives; writes go through [`Ctx`].
 
 mod dialogs;
+pub mod lab;
 mod mailboxes;
 mod map;
 mod panels;
@@ -10,7 +11,7 @@ mod telnet;
 mod toolbar;
 
 use crate::state::{Player, Snapshot};
-use crate::story::{bench_story, builtin_story, console_story, Story, SANDBOX};
+use crate::story::{builtin_story, console_story, Story, SANDBOX};
 use crate::telnet::Console;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -145,6 +146,7 @@ impl Ctx {
         self.help_open.get_untracked()
             || self.compose_open.get_untracked()
             || self.open_message.with_untracked(Option::is_some)
+            || use_context::<lab::Lab>().is_some_and(|l| l.open.get_untracked())
     }
     /// The name a student reads for a host id (the short DNS name).
     pub fn host_name(&self, id: &str) -> String {
@@ -361,10 +363,13 @@ fn saved_theme() -> Option<bool> {
 pub fn App() -> impl IntoView {
     let console = RwSignal::new(Console::sandbox());
     let sandbox_first = query_param("scenario").as_deref() == Some(SANDBOX.0);
-    let first = query_param("bench")
+    // `?bench=N`: a world of at least N events, run in slices after the
+    // page is up (the seed story shows meanwhile), so the page never freezes.
+    let bench = query_param("bench")
         .and_then(|n| n.parse::<usize>().ok())
-        .map(|n| bench_story(n.clamp(1, 5000)))
-        .or_else(|| sandbox_first.then(|| console.with_untracked(console_story)))
+        .map(|n| crate::lab::bench_scenario(n.clamp(1, 50_000)));
+    let first = sandbox_first
+        .then(|| console.with_untracked(console_story))
         .or_else(|| query_param("scenario").and_then(|n| builtin_story(&n)))
         .unwrap_or_else(|| builtin_story("seed-story").expect("the seed story is built in"));
     let len = first.trace.len();
@@ -415,7 +420,12 @@ pub fn App() -> impl IntoView {
         }),
     };
     provide_context(ctx);
+    let lab = lab::Lab::new();
+    provide_context(lab);
     announce(ctx);
+    if let Some(s) = bench {
+        lab::run_in_slices(ctx, lab, s);
+    }
 
     // Any move of the cursor (or play/pause) restarts the event's clock and the loop.
     Effect::new(move |_| {
@@ -485,5 +495,6 @@ pub fn App() -> impl IntoView {
         <dialogs::Help />
         <dialogs::Compose />
         <dialogs::MessageViewer />
+        <lab::Editor />
     }
 }

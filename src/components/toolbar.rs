@@ -128,6 +128,7 @@ pub fn Toolbar() -> impl IntoView {
                 >"Open"</button>
             </div>
             <button class="compose-btn" on:click=move |_| ctx.compose_open.set(true)>"Write a message"</button>
+            <super::lab::EditButton />
             <div class="transport" role="group" aria-label="Playback">
                 <button aria-label="Restart" title="Restart from the beginning (Home)" aria-disabled=move || disabled(at_start() && !playing())
                     on:click=move |_| player.update(Player::restart)>{icon(RESTART)}</button>
