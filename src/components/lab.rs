@@ -246,28 +246,25 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
     };
 
     let hosts_table = move || {
-        n_hosts.track();
-        let n = edit.with_untracked(|e| e.hosts.len());
+        let n = n_hosts.get();
         (0..n).map(|i| host_row(edit, i)).collect_view()
     };
     let changes_table = move || {
-        n_steps.track();
-        let n = edit.with_untracked(|e| e.steps.len());
+        let n = n_steps.get();
         (0..n)
             .filter(|&i| edit.with_untracked(|e| matches!(e.steps[i], StepEdit::Change(_))))
-            .map(|i| change_row(edit, i))
+            .enumerate()
+            .map(|(k, i)| change_row(edit, i, k + 1))
             .collect_view()
     };
     let mx_table = move || {
-        n_mx.track();
-        let n = edit.with_untracked(|e| e.mx.len());
+        let n = n_mx.get();
         (0..n).map(|i| mx_row(edit, i)).collect_view()
     };
     let policies = move || {
-        servers.track();
-        let n = edit.with_untracked(|e| e.hosts.len());
-        (0..n)
-            .filter(|&i| edit.with_untracked(|e| e.hosts[i].is_server()))
+        let servers = servers.get();
+        (0..servers.len())
+            .filter(|&i| servers[i])
             .map(|i| policy_box(edit, i))
             .collect_view()
     };
@@ -398,7 +395,7 @@ fn host_options(edit: RwSignal<WorldEdit>, chosen: String) -> impl IntoView {
     })
 }
 
-fn change_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
+fn change_row(edit: RwSignal<WorldEdit>, i: usize, n: usize) -> impl IntoView {
     let read = move |f: fn(&crate::lab::Change) -> String| {
         move || {
             edit.with(|e| match e.steps.get(i) {
@@ -418,7 +415,6 @@ fn change_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
         StepEdit::Change(c) => (c.a.clone(), c.b.clone()),
         _ => Default::default(),
     });
-    let n = i + 1;
     let is_link = move || read(|c| c.kind.is_link().to_string())() == "true";
     view! {
         <tr>
