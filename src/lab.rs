@@ -10,7 +10,8 @@
 
 use crate::story::Story;
 use protocol_core::scenario::{
-    parse_delay, AccountSpec, Delay, HostSpec, MxSpec, RetrySpec, Scenario, Step,
+    parse_delay, AccountSpec, Delay, DnsSpec, FaultSpec, HostSpec, LinkSpec, MxSpec, Percent,
+    RetrySpec, Scenario, Step,
 };
 use protocol_core::sim::cast::{cast, cast_hosts};
 use protocol_core::sim::{HostConfig, World};
@@ -18,11 +19,7 @@ use protocol_core::SimDuration;
 use std::net::Ipv4Addr;
 
 mod file;
-pub use file::{parse_toml, to_toml};
-
-/// Written into `relay_networks` by the "open relay" switch: every IPv4
-/// address may relay through this server without logging in.
-pub const ANYWHERE: &str = "0.0.0.0/0";
+pub use file::{parse_toml, stage_name, to_toml};
 
 /// One host as the editor shows it: its services and, for a server, its
 /// policies. Lists are edited as comma-separated text.
@@ -51,10 +48,16 @@ pub struct HostEdit {
     pub cast_accounts: Vec<AccountSpec>,
     /// A host of the default cast (else the scenario adds it).
     pub in_cast: bool,
+    /// The "open relay" switch: anyone may relay through this server
+    /// without logging in.
+    pub open_relay: bool,
+    /// What the editor does not show (PIPELINING, bare LF, the host's
+    /// own retry schedule), kept as the scenario had it.
+    pub kept: HostSpec,
 }
 
 impl HostEdit {
-    fn from_config(c: &HostConfig, cast: Option<&HostConfig>) -> HostEdit {
+    fn from_config(c: &HostConfig, cast: Option<&HostConfig>, spec: Option<&HostSpec>) -> HostEdit {
         let cast_accounts: Vec<AccountSpec> = cast
             .map(|k| k.accounts.iter().map(account_spec).collect())
             .unwrap_or_default();
@@ -88,6 +91,13 @@ impl HostEdit {
                 .collect(),
             cast_accounts,
             in_cast: cast.is_some(),
+            open_relay: c.open_relay,
+            kept: HostSpec {
+                pipelining: spec.and_then(|s| s.pipelining),
+                bare_lf: spec.and_then(|s| s.bare_lf),
+                retry: spec.and_then(|s| s.retry.clone()),
+                ..HostSpec::default()
+            },
         }
     }
 
@@ -116,17 +126,11 @@ impl HostEdit {
 
     /// Whether anyone may relay through this server (the "open relay" switch).
     pub fn open_relay(&self) -> bool {
-        split_list(&self.relay_networks).any(|n| n == ANYWHERE)
+        self.open_relay
     }
 
     pub fn set_open_relay(&mut self, on: bool) {
-        let mut nets: Vec<&str> = split_list(&self.relay_networks)
-            .filter(|n| *n != ANYWHERE)
-            .collect();
-        if on {
-            nets.push(ANYWHERE);
-        }
-        self.relay_networks = nets.join(", ");
+        self.open_relay = on;
     }
 
     /// The scenario's change to this host, or `None` when it is the cast's
@@ -189,6 +193,8 @@ impl HostEdit {
                 .then_some(max_size)
                 .flatten(),
             accounts: self.accounts.clone(),
+            open_relay: (self.open_relay != b.open_relay).then_some(self.open_relay),
+            ..self.kept.clone()
         };
         // A setting the cast has that the editor cleared cannot be written
         // (the format changes hosts; it cannot unset a value).
@@ -314,7 +320,25 @@ pub struct WorldEdit {
     /// Retry intervals, e.g. `15m, 30m, 1h`; empty for the servers' default.
     pub retry_schedule: String,
     pub retry_max_age: String,
+    /// The "delayed" DSN time of `[retry]`, kept as the scenario had it.
+    pub retry_warn_after: Option<Delay>,
+    pub links: Vec<LinkEdit>,
+    /// DNS changes beyond MX (A, missing A, null MX, NXDOMAIN), shown and kept.
+    pub dns: Vec<DnsSpec>,
+    /// Reply overrides ("chaos"), shown and kept.
+    pub faults: Vec<FaultSpec>,
     pub steps: Vec<StepEdit>,
+}
+
+/// A link's latency and loss, as the editor shows them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkEdit {
+    pub a: String,
+    pub b: String,
+    /// One way, e.g. `40ms`; empty for the world's default.
+    pub latency: String,
+    /// Percent of segments lost (each resent after a timeout), e.g. `20`.
+    pub loss: String,
 }
 
 /// The cast's MX records, as (domain, preference, host).
@@ -335,13 +359,14 @@ impl WorldEdit {
         // The cast's hosts in cast order, then the scenario's new ones in its order.
         for k in &cast {
             if let Some(h) = world.host(&k.id) {
-                hosts.push(HostEdit::from_config(&h.config, Some(k)));
+                let spec = s.hosts.iter().rev().find(|x| x.id == k.id);
+                hosts.push(HostEdit::from_config(&h.config, Some(k), spec));
             }
         }
         for spec in &s.hosts {
             if !hosts.iter().any(|h| h.id == spec.id) {
                 if let Some(h) = world.host(&spec.id) {
-                    hosts.push(HostEdit::from_config(&h.config, None));
+                    hosts.push(HostEdit::from_config(&h.config, None, Some(spec)));
                 }
             }
         }
@@ -408,6 +433,23 @@ impl WorldEdit {
             mx,
             retry_schedule,
             retry_max_age,
+            retry_warn_after: s.retry.as_ref().and_then(|r| r.warn_after),
+            links: s
+                .links
+                .iter()
+                .map(|l| LinkEdit {
+                    a: l.a.clone(),
+                    b: l.b.clone(),
+                    latency: l.latency.map(|d| delay_text(d.0)).unwrap_or_default(),
+                    loss: if l.loss_percent.ppm() == 0 {
+                        String::new()
+                    } else {
+                        f64::from(l.loss_percent).to_string()
+                    },
+                })
+                .collect(),
+            dns: s.dns.clone(),
+            faults: s.faults.clone(),
             steps,
         }
     }
@@ -483,7 +525,11 @@ impl WorldEdit {
                 let max_age = parse_delay(if age.is_empty() { "4d" } else { age })
                     .map(Delay)
                     .map_err(|e| format!("Give up after: {e}"))?;
-                Some(RetrySpec { schedule, max_age })
+                Some(RetrySpec {
+                    schedule,
+                    max_age,
+                    warn_after: self.retry_warn_after,
+                })
             }
         };
         let ids: Vec<&str> = self.hosts.iter().map(|h| h.id.as_str()).collect();
@@ -513,6 +559,38 @@ impl WorldEdit {
                 }
             })
             .collect::<Result<Vec<_>, String>>()?;
+        let links = self
+            .links
+            .iter()
+            .map(|l| {
+                let latency = match l.latency.trim() {
+                    "" => None,
+                    t => Some(Delay(parse_delay(t).map_err(|e| {
+                        format!("Link {} – {}: the latency: {e}", l.a, l.b)
+                    })?)),
+                };
+                let loss = match l.loss.trim() {
+                    "" => Percent::default(),
+                    t => t
+                        .parse::<f64>()
+                        .map_err(|_| {
+                            format!("Link {} – {}: the loss {t:?} is not a number", l.a, l.b)
+                        })
+                        .and_then(|p| {
+                            Percent::try_from(p).map_err(|e| format!("Link {} – {}: {e}", l.a, l.b))
+                        })?,
+                };
+                if !ids.contains(&l.a.as_str()) || !ids.contains(&l.b.as_str()) {
+                    return Err("Links: choose the two hosts of each link".to_string());
+                }
+                Ok(LinkSpec {
+                    a: l.a.clone(),
+                    b: l.b.clone(),
+                    latency,
+                    loss_percent: loss,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
         let s = Scenario {
             name: self.name.clone(),
             title: self.title.clone(),
@@ -521,6 +599,9 @@ impl WorldEdit {
             hosts,
             mx,
             retry,
+            links,
+            dns: self.dns.clone(),
+            faults: self.faults.clone(),
             steps,
         };
         s.validate("", "the edited world").map_err(|e| e.message)?;
@@ -627,9 +708,13 @@ mod tests {
     fn every_builtin_round_trips_through_the_editor() {
         for s in catalogue() {
             let e = WorldEdit::from_scenario(&s);
-            let back = e
+            let mut back = e
                 .to_scenario()
                 .unwrap_or_else(|m| panic!("{}: {m}", s.name));
+            // The editor writes hosts in the cast's order; the world is the same.
+            let mut s = s.clone();
+            s.hosts.sort_by(|a, b| a.id.cmp(&b.id));
+            back.hosts.sort_by(|a, b| a.id.cmp(&b.id));
             assert_eq!(back, s, "{}", s.name);
         }
     }
@@ -689,10 +774,8 @@ mod tests {
         let h = &s.hosts[0];
         assert_eq!(h.greylist, Some(Delay(SimDuration::from_mins(2))));
         assert_eq!(h.max_message_size, Some(5000));
-        assert_eq!(
-            h.relay_networks.as_deref(),
-            Some(&[ANYWHERE.to_string()][..])
-        );
+        assert_eq!(h.open_relay, Some(true));
+        assert_eq!(h.relay_networks, None);
         assert_eq!(h.accounts.len(), 1);
         assert_eq!(h.name, None, "unchanged fields are not written");
         assert_eq!(

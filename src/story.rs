@@ -437,21 +437,11 @@ pub fn composed_story(draft: &Draft) -> Result<(Story, Option<String>), String> 
         }
     }
     // The extra cast: Dave's server takes submissions; the stranger exists.
+    // Built from `Default`, so that new fields of the format keep their
+    // "unchanged" value here.
     let spec = |id: &str| protocol_core::scenario::HostSpec {
         id: id.into(),
-        name: None,
-        ip: None,
-        smtp: None,
-        submission: None,
-        pop3: None,
-        imap: None,
-        local_domains: None,
-        relay_domains: None,
-        relay_networks: None,
-        smarthost: None,
-        greylist: None,
-        max_message_size: None,
-        accounts: vec![],
+        ..Default::default()
     };
     match sender {
         Sender::John => {}

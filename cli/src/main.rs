@@ -3,6 +3,8 @@
 //! * `mailsim scenarios` lists the built-in scenarios.
 //! * `mailsim run [NAME|FILE] [--format transcript|ladder|json|narrated] [--seed N]`
 //!   runs one and prints its trace.
+//! * `mailsim export [NAME|FILE] [--format toml|json]` prints a scenario as
+//!   a file that `mailsim run` (and the page) reads back.
 //! * `mailsim explain [KEY]` prints one explanation entry, or all of them.
 //! * `mailsim serve [--scenario NAME|FILE] [--bind ADDR] [--smtp-port N] ...`
 //!   puts the world's servers on real loopback ports (see `serve.rs`).
@@ -46,6 +48,14 @@ enum Command {
         /// Seed for the world's random number generator (default: the scenario's).
         #[arg(long)]
         seed: Option<u64>,
+    },
+    /// Print a scenario as a file (TOML or JSON) that `mailsim run` reads back.
+    Export {
+        /// A built-in scenario name or a path to a scenario TOML or JSON file.
+        #[arg(default_value = "seed-story")]
+        scenario: String,
+        #[arg(long, value_enum, default_value_t = FileFormat::Toml)]
+        format: FileFormat,
     },
     /// Print an explanation entry (title, RFC section, plain text), or the
     /// whole table grouped by prefix when no KEY is given.
@@ -96,6 +106,12 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum FileFormat {
+    Toml,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// One line per event: virtual time, from -> to, protocol, the line.
     Transcript,
@@ -110,10 +126,18 @@ enum Format {
 }
 
 fn load(arg: &str) -> Result<Scenario, String> {
-    let looks_like_file = arg.ends_with(".toml") || arg.contains('/') || arg.contains('\\');
+    let looks_like_file =
+        arg.ends_with(".toml") || arg.ends_with(".json") || arg.contains('/') || arg.contains('\\');
     if looks_like_file || std::path::Path::new(arg).is_file() {
         let src = std::fs::read_to_string(arg)
             .map_err(|e| format!("{arg}: cannot read scenario file: {e}"))?;
+        if arg.to_ascii_lowercase().ends_with(".json") {
+            // The same scenario as JSON (serde), checked by the same rules.
+            let s: Scenario = serde_json::from_str(&src)
+                .map_err(|e| format!("error: {arg}:{}:{}: {e}", e.line(), e.column()))?;
+            s.check(arg).map_err(|e| format!("error: {e}"))?;
+            return Ok(s);
+        }
         return Scenario::parse(&src, arg).map_err(|e| format!("error: {e}"));
     }
     builtin(arg).ok_or_else(|| {
@@ -250,6 +274,27 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Explain { key } => explain(key.as_deref()),
+        Command::Export { scenario, format } => {
+            let s = match load(&scenario) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let text = match format {
+                FileFormat::Toml => s.to_toml(),
+                FileFormat::Json => serde_json::to_string_pretty(&s).map_err(|e| e.to_string()),
+            };
+            match text {
+                Ok(t) => write_out(&t),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+            ExitCode::SUCCESS
+        }
         Command::Run {
             scenario,
             format,

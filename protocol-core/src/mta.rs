@@ -390,6 +390,89 @@ pub fn build_bounce(info: &BounceInfo<'_>, original: &[u8], failures: &[Failure]
     out
 }
 
+/// An RFC 3464 "delayed" notice: the message is still queued after a
+/// while, the server keeps trying (`Action: delayed`, §2.3.3), and says
+/// until when (`Will-Retry-Until`, §2.3.8). No reply is needed and nothing
+/// is given up: it only tells the sender not to count on quick delivery.
+/// The original is returned as its headers only (text/rfc822-headers, RFC
+/// 6522), as Postfix does for its `delay_warning_time` notices.
+pub fn build_delay_notice(
+    info: &BounceInfo<'_>,
+    original: &[u8],
+    delayed: &[Failure],
+    age: &str,
+    retry_until: &str,
+) -> Vec<u8> {
+    let boundary = format!("{}/{}", info.queue_id, info.reporting_mta);
+    let mut s = String::with_capacity(2048);
+    s.push_str(&format!(
+        "From: Mail Delivery System <MAILER-DAEMON@{}>\r\n",
+        info.reporting_mta
+    ));
+    s.push_str(&format!("To: <{}>\r\n", info.to));
+    s.push_str("Subject: Delayed Mail (still being retried)\r\n");
+    s.push_str(&format!("Date: {}\r\n", info.date));
+    s.push_str(&format!(
+        "Message-ID: <{}@{}>\r\n",
+        info.bounce_id, info.reporting_mta
+    ));
+    s.push_str("Auto-Submitted: auto-replied\r\n");
+    s.push_str("MIME-Version: 1.0\r\n");
+    s.push_str(&format!(
+        "Content-Type: multipart/report; report-type=delivery-status;\r\n\tboundary=\"{boundary}\"\r\n\r\n"
+    ));
+    s.push_str("This is a MIME-encapsulated message.\r\n\r\n");
+    s.push_str(&format!(
+        "--{boundary}\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
+    ));
+    s.push_str(&format!(
+        "This is the mail system at host {}.\r\n\r\n",
+        info.reporting_mta
+    ));
+    s.push_str("####################################################\r\n");
+    s.push_str("# THIS IS A WARNING ONLY. YOU DO NOT NEED TO RESEND #\r\n");
+    s.push_str("####################################################\r\n\r\n");
+    s.push_str(&format!(
+        "Your message could not be delivered for {age}.\r\n"
+    ));
+    s.push_str(&format!(
+        "The mail system will keep trying until {retry_until}.\r\n\r\n"
+    ));
+    for f in delayed {
+        s.push_str(&format!("<{}>: {}\r\n", f.rcpt, human_reason(f)));
+        s.push_str(&format!(
+            "    ({})\r\n",
+            f.diagnostic.trim_start_matches("smtp; ")
+        ));
+    }
+    s.push_str("\r\n");
+    s.push_str(&format!(
+        "--{boundary}\r\nContent-Type: message/delivery-status\r\n\r\n"
+    ));
+    s.push_str(&format!("Reporting-MTA: dns; {}\r\n", info.reporting_mta));
+    s.push_str(&format!("X-Queue-ID: {}\r\n", info.queue_id));
+    s.push_str(&format!("Arrival-Date: {}\r\n", info.arrival_date));
+    for f in delayed {
+        s.push_str("\r\n");
+        s.push_str(&format!("Final-Recipient: rfc822; {}\r\n", f.rcpt));
+        s.push_str("Action: delayed\r\n");
+        s.push_str(&format!("Status: {}\r\n", f.status));
+        if let Some(r) = &f.remote_mta {
+            s.push_str(&format!("Remote-MTA: dns; {r}\r\n"));
+        }
+        s.push_str(&format!("Diagnostic-Code: {}\r\n", f.diagnostic));
+        s.push_str(&format!("Will-Retry-Until: {retry_until}\r\n"));
+    }
+    s.push_str("\r\n");
+    s.push_str(&format!(
+        "--{boundary}\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+    ));
+    let mut out = s.into_bytes();
+    out.extend_from_slice(header_section(original));
+    out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    out
+}
+
 /// A sentence for the student, from the enhanced status code (RFC 3463)
 /// and whether a server answered at all.
 pub fn human_reason(f: &Failure) -> &'static str {

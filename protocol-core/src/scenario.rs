@@ -17,6 +17,9 @@
 //! to = ["dave@dave.example"]
 //! ```
 
+pub mod lab;
+pub use lab::{DnsSpec, FaultSpec, LinkSpec, Percent};
+
 use crate::address::Mailbox;
 use crate::mta::RetryPolicy;
 use crate::sim::cast::{cast_hosts, world_with};
@@ -37,6 +40,8 @@ pub const MAX_RETRY_AGE: SimDuration = SimDuration::from_mins(30 * 24 * 60);
 /// Retries one message may get under `[retry]` before its `max_age`
 /// (a `schedule` of `["1m"]` allows a `max_age` of up to 8 hours 20 min).
 pub const MAX_SCENARIO_RETRIES: u32 = 500;
+/// A `[[link]]`'s one-way `latency`: 10 s.
+pub const MAX_LINK_LATENCY: SimDuration = SimDuration::from_secs(10);
 /// `padding_lines`: 200,000 lines of about 70 bytes, some 14 MB.
 pub const MAX_PADDING_LINES: usize = 200_000;
 
@@ -116,6 +121,30 @@ pub struct HostSpec {
     pub max_message_size: Option<usize>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accounts: Vec<AccountSpec>,
+    /// Relay for anyone without AUTH (to show why nobody runs an open relay).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_relay: Option<bool>,
+    /// Offer PIPELINING (RFC 2920); default true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pipelining: Option<bool>,
+    /// `"refuse"` (default: a bare LF in a message is refused, RFC 5321
+    /// §2.3.8) or `"normalise"` (read as CRLF: open to SMTP smuggling).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bare_lf: Option<BareLf>,
+    /// This server's own retry schedule (and delayed-DSN time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry: Option<RetrySpec>,
+}
+
+/// What a server does with a bare LF inside a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BareLf {
+    /// Refuse the message (`554 5.6.0`): the only safe choice.
+    Refuse,
+    /// Treat it as CRLF, as some servers did: `<LF>.<LF>` then ends the
+    /// message early, and a second message can be smuggled after it.
+    Normalise,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,6 +169,19 @@ pub struct MxSpec {
 pub struct RetrySpec {
     pub schedule: Vec<Delay>,
     pub max_age: Delay,
+    /// Send the sender one "delayed" DSN (RFC 3464 `Action: delayed`) when
+    /// a message is still queued this long after it arrived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warn_after: Option<Delay>,
+}
+
+impl RetrySpec {
+    fn policy(&self) -> RetryPolicy {
+        RetryPolicy {
+            schedule: self.schedule.iter().map(|d| d.0).collect(),
+            max_age: self.max_age.0,
+        }
+    }
 }
 
 /// One scripted thing that happens.
@@ -164,8 +206,13 @@ pub enum Step {
         #[serde(default = "default_body")]
         body: String,
         /// Extra body lines of filler text (for the message-too-large story).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_zero_usize")]
         padding_lines: usize,
+        /// Send the message exactly as written: no dot-stuffing, and a bare
+        /// LF in `body` stays a bare LF. Only an attacker's own program does
+        /// this (the SMTP smuggling lesson).
+        #[serde(default, skip_serializing_if = "is_false")]
+        raw: bool,
     },
     /// A mail program downloads with POP3.
     Fetch {
@@ -241,6 +288,12 @@ pub struct AppendSpec {
     pub body: String,
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+fn is_zero_usize(n: &usize) -> bool {
+    *n == 0
+}
 fn default_imap_server() -> String {
     "mail.dave.example".into()
 }
@@ -292,11 +345,22 @@ pub struct Scenario {
     pub seed: u64,
     #[serde(default, rename = "host", skip_serializing_if = "Vec::is_empty")]
     pub hosts: Vec<HostSpec>,
+    /// Replaces the cast's MX records of each domain it names (`host = "."`
+    /// with preference 0 is a null MX).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mx: Vec<MxSpec>,
-    // Empty lists and tables are left out when written, so that a TOML
-    // writer puts no plain value after a table (the web app writes files).
     pub retry: Option<RetrySpec>,
+    /// Latency and loss of links (`[[link]]`).
+    #[serde(default, rename = "link", skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<LinkSpec>,
+    /// Other DNS changes (`[[dns]]`): A records, missing A, null MX, NXDOMAIN.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dns: Vec<DnsSpec>,
+    /// Reply overrides, "chaos" (`[[fault]]`).
+    #[serde(default, rename = "fault", skip_serializing_if = "Vec::is_empty")]
+    pub faults: Vec<FaultSpec>,
+    // Empty lists are left out when written, so that a TOML writer puts
+    // no plain value after a table.
     #[serde(default, rename = "step", skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
 }
@@ -354,6 +418,32 @@ fn within(d: SimDuration, max: SimDuration, what: &str) -> Result<(), String> {
     ))
 }
 
+/// The bounds of a `[retry]` table (the scenario's or a host's).
+fn check_retry(r: &RetrySpec) -> Result<(), String> {
+    if r.schedule.is_empty() {
+        return Err("`schedule` needs at least one interval, e.g. [\"15m\", \"1h\"]".into());
+    }
+    for d in &r.schedule {
+        if d.0 < crate::mta::MIN_RETRY_INTERVAL {
+            return Err(format!(
+                "`schedule`: a retry interval of {} would retry at one instant; at least 1 s",
+                d.0
+            ));
+        }
+        within(d.0, MAX_SCENARIO_TIME, "a `schedule` interval")?;
+    }
+    within(r.max_age.0, MAX_RETRY_AGE, "`max_age`")?;
+    if let Some(w) = r.warn_after {
+        within(w.0, MAX_RETRY_AGE, "`warn_after`")?;
+    }
+    if r.policy().retries_before_give_up() > MAX_SCENARIO_RETRIES {
+        return Err(format!(
+            "`schedule` and `max_age` would retry a message more than {MAX_SCENARIO_RETRIES} times: use longer intervals or a shorter max_age"
+        ));
+    }
+    Ok(())
+}
+
 /// The line of the `n`-th (0-based) `[[header]]` table, for validation errors.
 fn nth_table_line(src: &str, header: &str, n: usize) -> Option<usize> {
     let pat = format!("[[{header}]]");
@@ -387,10 +477,16 @@ impl Scenario {
         Ok(scenario)
     }
 
-    /// Checks a scenario's bounds and names (what [`Scenario::parse`] checks
-    /// after parsing); `src` is its file's text, for line numbers (may be
-    /// empty), and `file` names it in errors. The web app parses files with
-    /// its own TOML parser and checks them here.
+    /// Checks a scenario that did not come from a TOML file (JSON, or one
+    /// built in code, e.g. by the page's world editor) against the same
+    /// rules as [`Scenario::parse`]; errors then carry no line number.
+    /// Available without the `toml` feature.
+    pub fn check(&self, file: &str) -> Result<(), ScenarioError> {
+        self.validate("", file)
+    }
+
+    /// [`Scenario::check`] with the file's text, for line numbers: the web
+    /// app reads TOML files with a reader of its own and checks them here.
     pub fn validate(&self, src: &str, file: &str) -> Result<(), ScenarioError> {
         let err = |line: Option<usize>, message: String| ScenarioError {
             file: file.to_string(),
@@ -419,6 +515,14 @@ impl Scenario {
                 within(g.0, MAX_SCENARIO_TIME, &what)
                     .map_err(|m| err(nth_table_line(src, "host", i), m))?;
             }
+            if let Some(r) = &h.retry {
+                check_retry(r).map_err(|m| {
+                    err(
+                        nth_table_line(src, "host", i),
+                        format!("host {:?}: `retry`: {m}", h.id),
+                    )
+                })?;
+            }
             // Two hosts at one IP address would make the network ambiguous
             // (issue 16: a new host silently took another host's address).
             if let Some(ip) = h.ip {
@@ -446,33 +550,9 @@ impl Scenario {
             }
         }
         if let Some(r) = &self.retry {
-            let line = table_line(src, "retry");
-            let bad = |m: String| err(line, m);
-            if r.schedule.is_empty() {
-                return Err(bad(
-                    "`schedule` needs at least one interval, e.g. [\"15m\", \"1h\"]".into(),
-                ));
-            }
-            for d in &r.schedule {
-                if d.0 < crate::mta::MIN_RETRY_INTERVAL {
-                    return Err(bad(format!(
-                        "`schedule`: a retry interval of {} would retry at one instant; at least 1 s",
-                        d.0
-                    )));
-                }
-                within(d.0, MAX_SCENARIO_TIME, "a `schedule` interval").map_err(bad)?;
-            }
-            within(r.max_age.0, MAX_RETRY_AGE, "`max_age`").map_err(bad)?;
-            let policy = RetryPolicy {
-                schedule: r.schedule.iter().map(|d| d.0).collect(),
-                max_age: r.max_age.0,
-            };
-            if policy.retries_before_give_up() > MAX_SCENARIO_RETRIES {
-                return Err(bad(format!(
-                    "`schedule` and `max_age` would retry a message more than {MAX_SCENARIO_RETRIES} times: use longer intervals or a shorter max_age"
-                )));
-            }
+            check_retry(r).map_err(|m| err(table_line(src, "retry"), m))?;
         }
+        self.validate_lab(src, file, &ids, &world)?;
         for (i, s) in self.steps.iter().enumerate() {
             let what = format!("step {}: `at`", i + 1);
             within(s.at(), MAX_SCENARIO_TIME, &what)
@@ -545,6 +625,94 @@ impl Scenario {
         Ok(())
     }
 
+    /// Checks the lab tables: `[[link]]`, `[[dns]]` and `[[fault]]`.
+    fn validate_lab(
+        &self,
+        src: &str,
+        file: &str,
+        ids: &[String],
+        world: &[HostConfig],
+    ) -> Result<(), ScenarioError> {
+        let err = |table: &str, i: usize, message: String| ScenarioError {
+            file: file.to_string(),
+            line: nth_table_line(src, table, i),
+            column: None,
+            message,
+        };
+        let known = |h: &String| {
+            ids.contains(h).then_some(()).ok_or_else(|| {
+                format!(
+                    "names host {h:?}, which is not in this world (hosts: {})",
+                    ids.join(", ")
+                )
+            })
+        };
+        for (i, l) in self.links.iter().enumerate() {
+            let what = |m: String| err("link", i, format!("link {}: {m}", i + 1));
+            known(&l.a).map_err(what)?;
+            known(&l.b).map_err(what)?;
+            if l.a == l.b {
+                return Err(what("`a` and `b` must be two different hosts".into()));
+            }
+            if let Some(d) = l.latency {
+                if d.0 > MAX_LINK_LATENCY {
+                    return Err(what(format!(
+                        "`latency` is {}; at most {} (a one-way trip across the world is about 0.1 s)",
+                        d.0, MAX_LINK_LATENCY
+                    )));
+                }
+            }
+        }
+        for (i, d) in self.dns.iter().enumerate() {
+            let name = match d {
+                DnsSpec::A { name, .. } | DnsSpec::NoA { name } => name,
+                DnsSpec::NullMx { domain } | DnsSpec::Nxdomain { domain } => domain,
+            };
+            if crate::dns::normalize(name).is_empty() {
+                return Err(err("dns", i, format!("dns {}: the name is empty", i + 1)));
+            }
+        }
+        for (i, f) in self.faults.iter().enumerate() {
+            let what = |m: String| err("fault", i, format!("fault {}: {m}", i + 1));
+            known(&f.host).map_err(what)?;
+            f.injected().map_err(what)?;
+            let h = world.iter().find(|h| h.id == f.host);
+            let ports: Vec<u16> = h
+                .map(|h| {
+                    [(h.smtp, 25), (h.submission, 587)]
+                        .into_iter()
+                        .filter_map(|(on, p)| on.then_some(p))
+                        .collect()
+                })
+                .unwrap_or_default();
+            match f.port {
+                Some(p) if !ports.contains(&p) => {
+                    return Err(what(format!(
+                        "host {:?} has no SMTP server on port {p} (it has: {ports:?})",
+                        f.host
+                    )))
+                }
+                None if ports.is_empty() => {
+                    return Err(what(format!("host {:?} runs no SMTP server", f.host)))
+                }
+                _ => {}
+            }
+            if f.times == Some(0) {
+                return Err(what(
+                    "`times` = 0 would never strike: omit it for always, or give 1 or more".into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The scenario as a TOML file that [`Scenario::parse`] reads back
+    /// as an equal scenario.
+    #[cfg(feature = "toml")]
+    pub fn to_toml(&self) -> Result<String, String> {
+        toml::to_string(self).map_err(|e| e.to_string())
+    }
+
     /// The world this scenario describes, with its steps scheduled.
     pub fn build(&self, seed: Option<u64>) -> World {
         let mut hosts = cast_hosts();
@@ -562,6 +730,18 @@ impl Scenario {
             };
             apply(&mut hosts[i], spec);
         }
+        for f in &self.faults {
+            let (Some(h), Ok(injected)) = (hosts.iter_mut().find(|h| h.id == f.host), f.injected())
+            else {
+                continue; // refused by `parse`; a hand-built scenario skips it
+            };
+            h.faults.push(crate::sim::HostFault {
+                port: f.port,
+                stage: f.on,
+                injected,
+                times: f.times,
+            });
+        }
         let mut w = world_with(seed.unwrap_or(self.seed), hosts);
         // A scenario that lists MX records for a domain replaces the cast's.
         for mx in &self.mx {
@@ -570,11 +750,32 @@ impl Scenario {
         for mx in &self.mx {
             w.zones_mut().add_mx(&mx.domain, mx.preference, &mx.host);
         }
+        for d in &self.dns {
+            use crate::dns::RecordType;
+            let z = w.zones_mut();
+            match d {
+                DnsSpec::A { name, ip } => z.add_a(name, *ip),
+                DnsSpec::NoA { name } => z.remove(name, RecordType::A),
+                DnsSpec::NullMx { domain } => {
+                    z.remove(domain, RecordType::MX);
+                    z.add_mx(domain, 0, ".");
+                }
+                DnsSpec::Nxdomain { domain } => {
+                    for t in [RecordType::A, RecordType::MX, RecordType::TXT] {
+                        z.remove(domain, t);
+                    }
+                }
+            }
+        }
+        for l in &self.links {
+            let latency = l
+                .latency
+                .map_or_else(|| w.link(&l.a, &l.b).latency, |d| d.0);
+            w.set_link(&l.a, &l.b, latency, l.loss_percent.ppm());
+        }
         if let Some(r) = &self.retry {
-            w.set_retry_policy(RetryPolicy {
-                schedule: r.schedule.iter().map(|d| d.0).collect(),
-                max_age: r.max_age.0,
-            });
+            w.set_retry_policy(r.policy());
+            w.set_delay_warning(r.warn_after.map(|d| d.0));
         }
         for step in &self.steps {
             let at = SimTime::ZERO + step.at();
@@ -589,24 +790,27 @@ impl Scenario {
                     subject,
                     mut body,
                     padding_lines,
+                    raw,
                     ..
                 } => {
                     for i in 0..padding_lines {
                         body.push_str(&format!("{i:06} The quick brown fox jumps over the lazy dog, again and again.\n"));
                     }
-                    w.schedule_send(
-                        at,
-                        SendJob {
-                            from_host,
-                            server,
-                            port,
-                            auth,
-                            from,
-                            to,
-                            subject,
-                            body,
-                        },
-                    );
+                    let job = SendJob {
+                        from_host,
+                        server,
+                        port,
+                        auth,
+                        from,
+                        to,
+                        subject,
+                        body,
+                    };
+                    if raw {
+                        w.schedule_send_raw(at, job);
+                    } else {
+                        w.schedule_send(at, job);
+                    }
                 }
                 Step::Fetch {
                     host,
@@ -738,6 +942,19 @@ fn apply(h: &mut HostConfig, s: &HostSpec) {
     if let Some(v) = s.max_message_size {
         h.max_message_size = Some(v);
     }
+    if let Some(v) = s.open_relay {
+        h.open_relay = v;
+    }
+    if let Some(v) = s.pipelining {
+        h.pipelining = v;
+    }
+    if let Some(v) = s.bare_lf {
+        h.normalise_bare_lf = v == BareLf::Normalise;
+    }
+    if let Some(r) = &s.retry {
+        h.retry = Some(r.policy());
+        h.delay_warning = r.warn_after.map(|d| d.0);
+    }
     for a in &s.accounts {
         h.accounts.push(Account {
             login: a.login.clone(),
@@ -794,6 +1011,32 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "imap-folders.toml",
         include_str!("../scenarios/imap-folders.toml"),
     ),
+    (
+        "pipelining.toml",
+        include_str!("../scenarios/pipelining.toml"),
+    ),
+    (
+        "injected-faults.toml",
+        include_str!("../scenarios/injected-faults.toml"),
+    ),
+    ("give-up.toml", include_str!("../scenarios/give-up.toml")),
+    ("null-mx.toml", include_str!("../scenarios/null-mx.toml")),
+    (
+        "mail-loop.toml",
+        include_str!("../scenarios/mail-loop.toml"),
+    ),
+    (
+        "lossy-link.toml",
+        include_str!("../scenarios/lossy-link.toml"),
+    ),
+    (
+        "smtp-smuggling.toml",
+        include_str!("../scenarios/smtp-smuggling.toml"),
+    ),
+    (
+        "smtp-smuggling-vulnerable.toml",
+        include_str!("../scenarios/smtp-smuggling-vulnerable.toml"),
+    ),
 ];
 
 /// Every built-in scenario, parsed (a broken one is a bug: tests parse them all).
@@ -832,6 +1075,18 @@ fn to_rust(scenarios: &[Scenario]) -> String {
     fn delay(d: &Delay) -> String {
         format!("Delay(SimDuration({}))", d.0.as_micros())
     }
+    fn retry_spec(r: &RetrySpec) -> String {
+        format!(
+            "RetrySpec {{ schedule: vec![{}], max_age: {}, warn_after: {} }}",
+            r.schedule.iter().map(delay).collect::<Vec<_>>().join(", "),
+            delay(&r.max_age),
+            opt(&r.warn_after, delay)
+        )
+    }
+    fn ip4(ip: &Ipv4Addr) -> String {
+        let [a, b, c, d] = ip.octets();
+        format!("Ipv4Addr::new({a}, {b}, {c}, {d})")
+    }
     let mut o = String::from(
         "//! The built-in scenarios, generated from `protocol-core/scenarios/*.toml`\n\
          //! by the test `scenario::tests::catalogue_data_matches_the_toml_files`\n\
@@ -845,10 +1100,7 @@ fn to_rust(scenarios: &[Scenario]) -> String {
         let _ = writeln!(o, "            name: {},\n            title: {},\n            goal: {},\n            seed: {},", s(&sc.name), s(&sc.title), s(&sc.goal), sc.seed);
         let _ = writeln!(o, "            hosts: vec![");
         for h in &sc.hosts {
-            let ip = opt(&h.ip, |ip| {
-                let [a, b, c, d] = ip.octets();
-                format!("Ipv4Addr::new({a}, {b}, {c}, {d})")
-            });
+            let ip = opt(&h.ip, ip4);
             let accounts: Vec<String> = h
                 .accounts
                 .iter()
@@ -863,10 +1115,11 @@ fn to_rust(scenarios: &[Scenario]) -> String {
                 .collect();
             let _ = writeln!(
                 o,
-                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, imap: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, accounts: vec![{}] }},",
+                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, imap: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, accounts: vec![{}], open_relay: {:?}, pipelining: {:?}, bare_lf: {}, retry: {} }},",
                 s(&h.id), opt(&h.name, |x| s(x)), h.smtp, h.submission, h.pop3, h.imap,
                 opt(&h.local_domains, |x| strings(x)), opt(&h.relay_domains, |x| strings(x)), opt(&h.relay_networks, |x| strings(x)),
-                opt(&h.smarthost, |x| s(x)), opt(&h.greylist, delay), h.max_message_size, accounts.join(", ")
+                opt(&h.smarthost, |x| s(x)), opt(&h.greylist, delay), h.max_message_size, accounts.join(", "),
+                h.open_relay, h.pipelining, opt(&h.bare_lf, |b| format!("BareLf::{b:?}")), opt(&h.retry, retry_spec)
             );
         }
         let _ = writeln!(o, "            ],\n            mx: vec![");
@@ -879,21 +1132,47 @@ fn to_rust(scenarios: &[Scenario]) -> String {
                 s(&m.host)
             );
         }
-        let retry = opt(&sc.retry, |r| {
-            format!(
-                "RetrySpec {{ schedule: vec![{}], max_age: {} }}",
-                r.schedule.iter().map(delay).collect::<Vec<_>>().join(", "),
-                delay(&r.max_age)
-            )
-        });
+        let retry = opt(&sc.retry, retry_spec);
         let _ = writeln!(
             o,
-            "            ],\n            retry: {retry},\n            steps: vec!["
+            "            ],\n            retry: {retry},\n            links: vec!["
         );
+        for l in &sc.links {
+            let _ = writeln!(
+                o,
+                "                LinkSpec {{ a: {}, b: {}, latency: {}, loss_percent: Percent({}) }},",
+                s(&l.a), s(&l.b), opt(&l.latency, delay), l.loss_percent.0
+            );
+        }
+        let _ = writeln!(o, "            ],\n            dns: vec![");
+        for d in &sc.dns {
+            let line = match d {
+                DnsSpec::A { name, ip } => {
+                    format!("DnsSpec::A {{ name: {}, ip: {} }}", s(name), ip4(ip))
+                }
+                DnsSpec::NoA { name } => format!("DnsSpec::NoA {{ name: {} }}", s(name)),
+                DnsSpec::NullMx { domain } => {
+                    format!("DnsSpec::NullMx {{ domain: {} }}", s(domain))
+                }
+                DnsSpec::Nxdomain { domain } => {
+                    format!("DnsSpec::Nxdomain {{ domain: {} }}", s(domain))
+                }
+            };
+            let _ = writeln!(o, "                {line},");
+        }
+        let _ = writeln!(o, "            ],\n            faults: vec![");
+        for f in &sc.faults {
+            let _ = writeln!(
+                o,
+                "                FaultSpec {{ host: {}, port: {:?}, on: crate::smtp::server::FaultStage::{:?}, reply: {}, drop: {}, times: {:?} }},",
+                s(&f.host), f.port, f.on, opt(&f.reply, |x| s(x)), f.drop, f.times
+            );
+        }
+        let _ = writeln!(o, "            ],\n            steps: vec![");
         for st in &sc.steps {
             let line = match st {
-                Step::Send { at, from_host, server, port, auth, from, to, subject, body, padding_lines } => format!(
-                    "Step::Send {{ at: {}, from_host: {}, server: {}, port: {port}, auth: {}, from: {}, to: {}, subject: {}, body: {}, padding_lines: {padding_lines} }}",
+                Step::Send { at, from_host, server, port, auth, from, to, subject, body, padding_lines, raw } => format!(
+                    "Step::Send {{ at: {}, from_host: {}, server: {}, port: {port}, auth: {}, from: {}, to: {}, subject: {}, body: {}, padding_lines: {padding_lines}, raw: {raw} }}",
                     delay(at), s(from_host), s(server), opt(auth, |(u, p)| format!("({}, {})", s(u), s(p))), s(from), strings(to), s(subject), s(body)
                 ),
                 Step::Fetch { at, host, server, port, login, password, delete, apop } => format!(
@@ -936,11 +1215,11 @@ mod tests {
     #[test]
     fn every_builtin_parses_and_names_are_unique() {
         let c = catalogue();
-        assert_eq!(c.len(), 11);
+        assert_eq!(c.len(), 19);
         let mut names: Vec<&str> = c.iter().map(|s| s.name.as_str()).collect();
         names.sort();
         names.dedup();
-        assert_eq!(names.len(), 11);
+        assert_eq!(names.len(), 19);
     }
 
     #[test]
@@ -1011,6 +1290,71 @@ mod tests {
                 .starts_with("s.toml:5: step 1 names host \"mars\""),
             "{e}"
         );
+    }
+
+    /// Issue 15: one format both ways. Every built-in scenario written back
+    /// as TOML (and as JSON) reads back as an equal scenario, whose run
+    /// gives the identical trace.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn every_builtin_round_trips_through_toml_and_json() {
+        for (file, src) in CATALOGUE {
+            let a = Scenario::parse(src, file).unwrap();
+            let text = a.to_toml().unwrap_or_else(|e| panic!("{file}: {e}"));
+            let b = Scenario::parse(&text, file)
+                .unwrap_or_else(|e| panic!("{file} written back does not parse: {e}\n{text}"));
+            assert_eq!(a, b, "{file}: TOML round trip differs\n{text}");
+            let json = serde_json::to_string(&a).unwrap();
+            let c: Scenario = serde_json::from_str(&json).unwrap();
+            assert_eq!(a, c, "{file}: JSON round trip differs\n{json}");
+            let (ta, tb) = (a.run(None), b.run(None));
+            assert_eq!(ta.trace(), tb.trace(), "{file}: traces differ");
+            assert!(!ta.trace().is_empty());
+        }
+    }
+
+    /// The lab's tables (links, DNS, faults, host switches) survive the
+    /// round trip too, with every field set.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn the_lab_tables_round_trip() {
+        let src = format!(
+            "{HEAD}seed = 3\n\n[retry]\nschedule = [\"10m\"]\nmax_age = \"1d\"\nwarn_after = \"4h\"\n\n[[host]]\nid = \"mx\"\nopen_relay = true\npipelining = false\nbare_lf = \"normalise\"\n[host.retry]\nschedule = [\"5m\", \"1h\"]\nmax_age = \"2d\"\n\n[[link]]\na = \"isp\"\nb = \"mx\"\nlatency = \"40ms\"\nloss_percent = 12.5\n\n[[dns]]\ntype = \"a\"\nname = \"www.dave.example\"\nip = \"198.51.100.80\"\n\n[[dns]]\ntype = \"no_a\"\nname = \"mail.dave.example\"\n\n[[dns]]\ntype = \"null_mx\"\ndomain = \"noreply.example\"\n\n[[dns]]\ntype = \"nxdomain\"\ndomain = \"isp.example\"\n\n[[fault]]\nhost = \"mx\"\nport = 25\non = \"rcpt\"\nreply = \"451 4.3.0 Injected\"\ntimes = 2\n\n[[fault]]\nhost = \"isp\"\non = \"end_of_data\"\ndrop = true\n\n[[step]]\nat = 0\ndo = \"send\"\nfrom = \"john@isp.example\"\nto = [\"dave@dave.example\"]\nraw = true\nbody = \"a\\nb\\n\"\n"
+        );
+        let a = Scenario::parse(&src, "lab.toml").unwrap();
+        assert_eq!(a.links[0].loss_percent, Percent(125_000));
+        assert_eq!(a.dns.len(), 4);
+        assert!(a.faults[1].drop);
+        assert_eq!(a.hosts[0].bare_lf, Some(BareLf::Normalise));
+        let text = a.to_toml().unwrap();
+        assert_eq!(Scenario::parse(&text, "lab.toml").unwrap(), a, "{text}");
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(serde_json::from_str::<Scenario>(&json).unwrap(), a);
+    }
+
+    /// Bad lab tables are refused with their line.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn bad_lab_tables_are_refused_with_their_line() {
+        let bad = |tail: &str| Scenario::parse(&format!("{HEAD}\n{tail}"), "s.toml").unwrap_err();
+        let e = bad("[[link]]\na = \"isp\"\nb = \"mars\"\n");
+        assert_eq!(e.line, Some(5), "{e}");
+        assert!(e.message.contains("\"mars\""), "{e}");
+        let e = bad("[[link]]\na = \"isp\"\nb = \"mx\"\nloss_percent = 120\n");
+        assert!(e.message.contains("percentage"), "{e}");
+        let e = bad("[[fault]]\nhost = \"mx\"\non = \"rcpt\"\n");
+        assert!(e.message.contains("`reply`"), "{e}");
+        let e = bad("[[fault]]\nhost = \"mx\"\non = \"rcpt\"\nreply = \"250 OK\"\n");
+        assert!(e.message.contains("4xx"), "{e}");
+        let e = bad("[[fault]]\nhost = \"mx\"\non = \"greeting\"\nreply = \"451 no\"\n");
+        assert!(e.message.contains("421 or 554"), "{e}");
+        let e = bad("[[fault]]\nhost = \"mx\"\nport = 587\non = \"rcpt\"\ndrop = true\n");
+        assert!(e.message.contains("port 587"), "{e}");
+        let e = bad("[[fault]]\nhost = \"dns\"\non = \"rcpt\"\ndrop = true\n");
+        assert!(e.message.contains("no SMTP server"), "{e}");
+        let e = bad("[[dns]]\ntype = \"cname\"\nname = \"x\"\n");
+        assert_eq!(e.line, Some(6), "{e}");
+        assert!(e.message.contains("null_mx"), "{e}");
     }
 
     /// The generated catalogue is exactly what parsing the TOML files gives.

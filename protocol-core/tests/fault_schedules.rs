@@ -228,6 +228,7 @@ fn generate(seed: u64) -> Scenario {
             subject: "fault test".into(),
             body: "Hello.\n".into(),
             padding_lines: 0,
+            raw: false,
         });
     }
     let hosts: Vec<&str> = HOSTS

@@ -103,7 +103,10 @@ fn assert_nothing_lost(name: &str, seed: u64, trace: &[TraceEvent]) {
         let bounced = trace
             .iter()
             .filter(|e| matches!(&e.kind, EventKind::Delivered { rcpt: r, message, .. }
-                if r.eq_ignore_ascii_case(from) && message.contains("Final-Recipient: rfc822; ")
+                // A bounce says `Action: failed`; a "delayed" notice
+                // (RFC 3464 §2.3.3) is only a warning, not an outcome.
+                if r.eq_ignore_ascii_case(from) && message.contains("Action: failed")
+                   && message.contains("Final-Recipient: rfc822; ")
                    && message.contains(mid.as_str()) && message.contains(&format!("Final-Recipient: rfc822; {rcpt}"))))
             .count();
         assert_eq!(

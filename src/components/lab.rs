@@ -5,7 +5,7 @@ use super::dialogs::Modal;
 use super::{perf_now, use_ctx, Ctx};
 use crate::lab::{parse_toml, to_toml, ChangeKind, Run, StepEdit, WorldEdit, SLICE};
 use leptos::prelude::*;
-use protocol_core::scenario::{builtin, AccountSpec, Scenario};
+use protocol_core::scenario::{builtin, AccountSpec, DnsSpec, Scenario};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::wasm_bindgen::JsCast;
@@ -115,6 +115,9 @@ fn scenario_shown(ctx: Ctx, lab: Lab) -> Scenario {
             hosts: vec![],
             mx: vec![],
             retry: None,
+            links: vec![],
+            dns: vec![],
+            faults: vec![],
             steps: vec![],
         })
 }
@@ -169,7 +172,7 @@ pub fn EditButton() -> impl IntoView {
     let lab = use_lab();
     view! {
         <button class="lab-btn" on:click=move |_| lab.open.set(true)>"Edit world"</button>
-        <span class="lab-progress" role="status">{move || lab.progress.get()}</span>
+        <span class="lab-progress" aria-live="polite">{move || lab.progress.get()}</span>
     }
 }
 
@@ -193,6 +196,7 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
     let n_hosts = Memo::new(move |_| edit.with(|e| e.hosts.len()));
     let n_steps = Memo::new(move |_| edit.with(|e| e.steps.len()));
     let n_mx = Memo::new(move |_| edit.with(|e| e.mx.len()));
+    let n_links = Memo::new(move |_| edit.with(|e| e.links.len()));
     let servers = Memo::new(move |_| {
         edit.with(|e| e.hosts.iter().map(|h| h.is_server()).collect::<Vec<_>>())
     });
@@ -268,6 +272,35 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
             .map(|i| policy_box(edit, i))
             .collect_view()
     };
+    let links_table = move || (0..n_links.get()).map(|i| link_row(edit, i)).collect_view();
+    let dns_list = move || {
+        edit.with(|e| {
+            e.dns
+                .iter()
+                .map(|d| {
+                    let t = match d {
+                        DnsSpec::A { name, ip } => format!("{name} has the address {ip} (an A record)"),
+                        DnsSpec::NoA { name } => format!("{name} has no address (no A record)"),
+                        DnsSpec::NullMx { domain } => format!("{domain}: a null MX (MX 0 \".\"): this domain receives no mail (RFC 7505)"),
+                        DnsSpec::Nxdomain { domain } => format!("{domain} does not exist (NXDOMAIN)"),
+                    };
+                    view! { <li>{t}</li> }
+                })
+                .collect_view()
+        })
+    };
+    let fault_list = move || {
+        edit.with(|e| {
+            e.faults
+                .iter()
+                .map(|f| {
+                    let what = f.reply.clone().map_or("drops the connection".to_string(), |r| format!("answers {r}"));
+                    let when = f.times.map_or("every time".to_string(), |t| format!("the first {t} time(s)"));
+                    view! { <li>{format!("{} {what} at {}, {when} (an injected fault)", f.host, crate::lab::stage_name(f.on))}</li> }
+                })
+                .collect_view()
+        })
+    };
     let kept = move || {
         edit.with(|e| {
             e.steps
@@ -307,6 +340,16 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
                 <p class="muted small">{move || format!("The world also has {} mail program steps (sending and fetching) that stay as they are.", kept())}</p>
             </section>
 
+            <section aria-labelledby="lab-links">
+                <h3 id="lab-links">"Links: latency and loss"</h3>
+                <p class="muted small">"Latency is the time one segment takes from one host to the other. Loss is the share of segments that get lost: TCP sends a lost segment again after a timeout, so you see loss as delay (and a note for each retransmission), never as missing data."</p>
+                <table class="lab-table">
+                    <thead><tr><th scope="col">"Host"</th><th scope="col">"Other host"</th><th scope="col">"Latency"</th><th scope="col">"Loss (%)"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <tbody>{links_table}</tbody>
+                </table>
+                <button type="button" on:click=move |_| edit.update(|e| e.links.push(crate::lab::LinkEdit { a: "isp".into(), b: "mx".into(), latency: "40ms".into(), loss: "20".into() }))>"Add a link setting"</button>
+            </section>
+
             <section aria-labelledby="lab-dns">
                 <h3 id="lab-dns">"DNS: MX records"</h3>
                 <p class="muted small">"An MX record says which server receives mail for a domain; the lowest preference is tried first (RFC 5321 §5.1). Each host's A record is its address in the hosts table."</p>
@@ -315,6 +358,19 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
                     <tbody>{mx_table}</tbody>
                 </table>
                 <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "dave.example".into(), preference: "20".into(), host: String::new() }))>"Add an MX record"</button>
+                <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "nomail.example".into(), preference: "0".into(), host: ".".into() }))>"Add a null MX"</button>
+                <Show when=move || edit.with(|e| !e.dns.is_empty())>
+                    <p class="small">"Other DNS changes in this world:"</p>
+                    <ul class="small">{dns_list}</ul>
+                </Show>
+            </section>
+
+            <section aria-labelledby="lab-faults">
+                <h3 id="lab-faults">"Injected faults"</h3>
+                <p class="muted small">"A fault makes a server answer wrongly on purpose (for example 451 to RCPT, or 421 at the greeting). The narration marks each one as injected: a healthy server would not do this."</p>
+                <Show when=move || edit.with(|e| !e.faults.is_empty()) fallback=|| view! { <p class="small">"None in this world."</p> }>
+                    <ul class="small">{fault_list}</ul>
+                </Show>
             </section>
 
             <section aria-labelledby="lab-policies">
@@ -438,6 +494,36 @@ fn change_row(edit: RwSignal<WorldEdit>, i: usize, n: usize) -> impl IntoView {
     }
 }
 
+fn link_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
+    let n = i + 1;
+    let (a0, b0) = edit.with_untracked(|e| (e.links[i].a.clone(), e.links[i].b.clone()));
+    let pick = move |label: String,
+                     chosen: String,
+                     f: fn(&mut crate::lab::LinkEdit) -> &mut String| {
+        view! {
+            <select aria-label=label on:change:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(l) = e.links.get_mut(i) { *f(l) = v }) }>
+                {host_options(edit, chosen)}
+            </select>
+        }
+    };
+    let text = move |label: String, f: fn(&mut crate::lab::LinkEdit) -> &mut String| {
+        view! {
+            <input type="text" class="at" aria-label=label
+                prop:value=move || edit.with(|e| e.links.get(i).cloned().map(|mut l| f(&mut l).clone()).unwrap_or_default())
+                on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(l) = e.links.get_mut(i) { *f(l) = v }) } />
+        }
+    };
+    view! {
+        <tr>
+            <td>{pick(format!("Host of link {n}"), a0, |l| &mut l.a)}</td>
+            <td>{pick(format!("Other host of link {n}"), b0, |l| &mut l.b)}</td>
+            <td>{text(format!("Latency of link {n}"), |l| &mut l.latency)}</td>
+            <td>{text(format!("Loss in percent of link {n}"), |l| &mut l.loss)}</td>
+            <td><button type="button" aria-label=format!("Remove link {n}") on:click=move |_| edit.update(|e| { if i < e.links.len() { e.links.remove(i); } })>"Remove"</button></td>
+        </tr>
+    }
+}
+
 fn mx_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
     let n = i + 1;
     let field = move |label: String, f: fn(&mut crate::lab::MxEdit) -> &mut String| {
@@ -517,7 +603,7 @@ fn policy_box(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                     on:change:target=move |ev| { let on = ev.target().checked(); edit.update(|e| e.hosts[i].set_open_relay(on)) } />
                 "Open relay: anyone on the internet may send mail through this server"
             </label>
-            <p class="muted small">"No real server is set up like this: spammers find an open relay within hours and send their mail through it, and other servers then refuse its mail (RFC 5321 §3.6.2)."</p>
+            <p class="muted small">"No real server is set up like this: spammers find an open relay within hours and send their mail through it, and other servers then refuse its mail (RFC 2505, anti-spam advice for mail servers)."</p>
             {text("Greylisting delay", "5m", |h| &mut h.greylist)}
             {text("Size limit (bytes)", "10000", |h| &mut h.max_size)}
             <p class="small">"Accounts: "{accounts}</p>

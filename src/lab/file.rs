@@ -14,8 +14,10 @@
 
 use super::delay_text;
 use protocol_core::scenario::{
-    parse_delay, AccountSpec, AppendSpec, Delay, HostSpec, MxSpec, RetrySpec, Scenario, Step,
+    parse_delay, AccountSpec, AppendSpec, BareLf, Delay, DnsSpec, FaultSpec, HostSpec, LinkSpec,
+    MxSpec, Percent, RetrySpec, Scenario, Step,
 };
+use protocol_core::smtp::server::FaultStage;
 use std::fmt::Write;
 
 /// A TOML value, as far as scenario files need.
@@ -23,6 +25,7 @@ use std::fmt::Write;
 enum V {
     Str(String),
     Int(i64),
+    Float(f64),
     Bool(bool),
     Arr(Vec<V>),
     /// The fields, and the line the table starts on.
@@ -107,9 +110,6 @@ impl P<'_> {
                 }
                 if start == self.i {
                     return self.err("expected a key, like `name`");
-                }
-                if self.peek() == Some(b'.') {
-                    return self.err("dotted keys are not used in scenario files; write a [table]");
                 }
                 Ok(String::from_utf8_lossy(&self.s[start..self.i]).into_owned())
             }
@@ -227,16 +227,37 @@ impl P<'_> {
             Some(c) if c.is_ascii_digit() || c == b'-' || c == b'+' => {
                 let start = self.i;
                 self.i += 1;
-                while matches!(self.peek(), Some(c) if c.is_ascii_digit() || c == b'_') {
+                let digits = |p: &mut Self| {
+                    while matches!(p.peek(), Some(c) if c.is_ascii_digit() || c == b'_') {
+                        p.i += 1;
+                    }
+                };
+                digits(self);
+                let frac = self.peek() == Some(b'.');
+                if frac {
                     self.i += 1;
+                    digits(self);
                 }
                 let t: String = String::from_utf8_lossy(&self.s[start..self.i])
                     .chars()
                     .filter(|c| *c != '_')
                     .collect();
-                match (t.parse::<i64>(), self.peek()) {
-                    (Ok(n), Some(b' ' | b'\t' | b'\n' | b'\r' | b',' | b']' | b'}' | b'#') | None) => Ok(V::Int(n)),
-                    _ => self.err("not a number this file can use: write a whole number or a string like \"5m\""),
+                let ends = matches!(
+                    self.peek(),
+                    Some(b' ' | b'\t' | b'\n' | b'\r' | b',' | b']' | b'}' | b'#') | None
+                );
+                match (frac, ends) {
+                    (false, true) => t
+                        .parse::<i64>()
+                        .map(V::Int)
+                        .or_else(|_| self.err("a number too large")),
+                    (true, true) => t
+                        .parse::<f64>()
+                        .map(V::Float)
+                        .or_else(|_| self.err("not a number")),
+                    _ => self.err(
+                        "not a number this file can use: write a number or a string like \"5m\"",
+                    ),
                 }
             }
             _ => self.err("expected a value: a \"string\", a number, true, false or [an array]"),
@@ -252,6 +273,32 @@ fn insert(fields: &mut Vec<(String, V)>, k: String, v: V, line: usize) -> Res<()
     Ok(())
 }
 
+/// The table at `path` (the last element of an array of tables).
+fn descend<'a>(
+    mut t: &'a mut Vec<(String, V)>,
+    path: &[String],
+    line: usize,
+) -> Res<&'a mut Vec<(String, V)>> {
+    for k in path {
+        let i = match t.iter().position(|(f, _)| f == k) {
+            Some(i) => i,
+            None => {
+                t.push((k.clone(), V::Tab(Vec::new(), line)));
+                t.len() - 1
+            }
+        };
+        t = match &mut t[i].1 {
+            V::Tab(f, _) => f,
+            V::Arr(items) => match items.last_mut() {
+                Some(V::Tab(f, _)) => f,
+                _ => return Err((line, format!("`{k}` is not a table"))),
+            },
+            _ => return Err((line, format!("`{k}` is not a table"))),
+        };
+    }
+    Ok(t)
+}
+
 /// The top-level table of a file.
 fn parse(src: &str) -> Res<Vec<(String, V)>> {
     let mut p = P {
@@ -260,8 +307,9 @@ fn parse(src: &str) -> Res<Vec<(String, V)>> {
         line: 1,
     };
     let mut root: Vec<(String, V)> = Vec::new();
-    // Where `key = value` lines go: the root, a [table] or the last [[table]].
-    let mut at: Option<(String, bool)> = None;
+    // Where `key = value` lines go: the root, a [table] or the last
+    // [[table]] (a path: `[host.retry]` is in the last [[host]]).
+    let mut at: Vec<String> = Vec::new();
     loop {
         p.ws_nl();
         let Some(c) = p.peek() else { break };
@@ -273,7 +321,11 @@ fn parse(src: &str) -> Res<Vec<(String, V)>> {
                 p.bump();
             }
             p.ws();
-            let k = p.key()?;
+            let mut path = vec![p.key()?];
+            while p.peek() == Some(b'.') {
+                p.bump();
+                path.push(p.key()?);
+            }
             p.ws();
             let close: &[u8] = if array { b"]]" } else { b"]" };
             if !p.s[p.i..].starts_with(close) {
@@ -281,17 +333,22 @@ fn parse(src: &str) -> Res<Vec<(String, V)>> {
             }
             p.i += close.len();
             p.end_of_line()?;
-            match (root.iter_mut().find(|(f, _)| *f == k), array) {
+            let (last, parent) = path.split_last().expect("a key");
+            let table = descend(&mut root, parent, line)?;
+            match (table.iter_mut().find(|(f, _)| f == last), array) {
                 (Some((_, V::Arr(items))), true) => items.push(V::Tab(Vec::new(), line)),
-                (None, true) => root.push((k.clone(), V::Arr(vec![V::Tab(Vec::new(), line)]))),
-                (None, false) => root.push((k.clone(), V::Tab(Vec::new(), line))),
-                _ => return Err((line, format!("`{k}` is given twice"))),
+                (None, true) => table.push((last.clone(), V::Arr(vec![V::Tab(Vec::new(), line)]))),
+                (None, false) => table.push((last.clone(), V::Tab(Vec::new(), line))),
+                _ => return Err((line, format!("`{}` is given twice", path.join(".")))),
             }
-            at = Some((k, array));
+            at = path;
             continue;
         }
         let line = p.line;
         let k = p.key()?;
+        if p.peek() == Some(b'.') {
+            return p.err("dotted keys are not used in scenario files; write a [table]");
+        }
         p.ws();
         if p.bump() != Some(b'=') {
             return p.err(format!("expected = after `{k}`"));
@@ -299,17 +356,7 @@ fn parse(src: &str) -> Res<Vec<(String, V)>> {
         p.ws();
         let v = p.value()?;
         p.end_of_line()?;
-        let fields = match &at {
-            None => &mut root,
-            Some((t, array)) => match root.iter_mut().find(|(f, _)| f == t) {
-                Some((_, V::Tab(f, _))) if !array => f,
-                Some((_, V::Arr(items))) => match items.last_mut() {
-                    Some(V::Tab(f, _)) => f,
-                    _ => return Err((line, "internal: no table".into())),
-                },
-                _ => return Err((line, "internal: no table".into())),
-            },
-        };
+        let fields = descend(&mut root, &at, line)?;
         insert(fields, k, v, line)?;
     }
     Ok(root)
@@ -450,6 +497,7 @@ fn step(mut t: T) -> Res<Step> {
             subject: t.str_or("subject", DEFAULT_SUBJECT)?,
             body: t.str_or("body", DEFAULT_BODY)?,
             padding_lines: t.opt_int("padding_lines", i64::MAX)?.unwrap_or(0) as usize,
+            raw: t.bool("raw")?,
         },
         "fetch" => Step::Fetch {
             at,
@@ -536,6 +584,15 @@ fn host(mut t: T) -> Res<HostSpec> {
         smarthost: t.opt_str("smarthost")?,
         greylist: t.opt_delay("greylist")?,
         max_message_size: t.opt_int("max_message_size", i64::MAX)?.map(|n| n as usize),
+        open_relay: t.opt_bool("open_relay")?,
+        pipelining: t.opt_bool("pipelining")?,
+        bare_lf: match t.opt_str("bare_lf")?.as_deref() {
+            None => None,
+            Some("refuse") => Some(BareLf::Refuse),
+            Some("normalise") => Some(BareLf::Normalise),
+            Some(o) => return t.bad(format!("`bare_lf` {o:?}: use \"refuse\" or \"normalise\"")),
+        },
+        retry: t.opt_table("retry")?.map(retry).transpose()?,
         accounts: t
             .tables("accounts")?
             .into_iter()
@@ -552,6 +609,86 @@ fn host(mut t: T) -> Res<HostSpec> {
     };
     t.done("a [[host]]")?;
     Ok(h)
+}
+
+fn retry(mut r: T) -> Res<RetrySpec> {
+    let schedule = match r.take("schedule") {
+        Some(V::Arr(items)) => items
+            .into_iter()
+            .map(|v| T::new(vec![("schedule".into(), v)], r.line).delay("schedule"))
+            .collect::<Res<Vec<_>>>()?,
+        _ => return r.bad("`schedule` must be a list of times, like [\"15m\", \"1h\"]".into()),
+    };
+    let spec = RetrySpec {
+        schedule,
+        max_age: r.delay("max_age")?,
+        warn_after: r.opt_delay("warn_after")?,
+    };
+    r.done("a retry table")?;
+    Ok(spec)
+}
+
+fn dns(mut t: T) -> Res<DnsSpec> {
+    let kind = t.str("type")?;
+    let spec = match kind.as_str() {
+        "a" => {
+            let name = t.str("name")?;
+            let ip = t.str("ip")?;
+            let ip = ip
+                .parse()
+                .or_else(|_| t.bad(format!("`ip` {ip:?} is not an IPv4 address")))?;
+            DnsSpec::A { name, ip }
+        }
+        "no_a" => DnsSpec::NoA {
+            name: t.str("name")?,
+        },
+        "null_mx" => DnsSpec::NullMx {
+            domain: t.str("domain")?,
+        },
+        "nxdomain" => DnsSpec::Nxdomain {
+            domain: t.str("domain")?,
+        },
+        other => {
+            return t.bad(format!(
+                "unknown `type = {other:?}` in [[dns]]: use a, no_a, null_mx or nxdomain"
+            ))
+        }
+    };
+    t.done("a [[dns]]")?;
+    Ok(spec)
+}
+
+/// The stages a fault can strike at, as files name them.
+pub const STAGES: [(FaultStage, &str); 6] = [
+    (FaultStage::Greeting, "greeting"),
+    (FaultStage::Ehlo, "ehlo"),
+    (FaultStage::Mail, "mail"),
+    (FaultStage::Rcpt, "rcpt"),
+    (FaultStage::Data, "data"),
+    (FaultStage::EndOfData, "end_of_data"),
+];
+
+pub fn stage_name(f: FaultStage) -> &'static str {
+    STAGES.iter().find(|s| s.0 == f).map_or("", |s| s.1)
+}
+
+fn fault(mut t: T) -> Res<FaultSpec> {
+    let on = t.str("on")?;
+    let Some(&(stage, _)) = STAGES.iter().find(|s| s.1 == on) else {
+        return t.bad(format!(
+            "unknown `on = {on:?}`: use greeting, ehlo, mail, rcpt, data or end_of_data"
+        ));
+    };
+    let spec = FaultSpec {
+        host: t.str("host")?,
+        port: t.opt_int("port", 65535)?.map(|p| p as u16),
+        on: stage,
+        reply: t.opt_str("reply")?,
+        drop: t.bool("drop")?,
+        times: t.opt_int("times", u32::MAX as i64)?.map(|n| n as u32),
+    };
+    t.done("a [[fault]]")?;
+    Ok(spec)
 }
 
 fn scenario(root: Vec<(String, V)>) -> Res<Scenario> {
@@ -582,31 +719,35 @@ fn scenario(root: Vec<(String, V)>) -> Res<Scenario> {
                 Ok(spec)
             })
             .collect::<Res<_>>()?,
-        retry: match t.opt_table("retry")? {
-            None => None,
-            Some(mut r) => {
-                let schedule = match r.take("schedule") {
-                    Some(V::Arr(items)) => items
-                        .into_iter()
-                        .map(|v| {
-                            let mut one = T::new(vec![("x".into(), v)], r.line);
-                            one.delay("x")
-                        })
-                        .collect::<Res<Vec<_>>>()?,
-                    _ => {
-                        return r.bad(
-                            "`schedule` must be a list of times, like [\"15m\", \"1h\"]".into(),
-                        )
+        retry: t.opt_table("retry")?.map(retry).transpose()?,
+        links: t
+            .tables("link")?
+            .into_iter()
+            .map(|mut l| {
+                let loss = match l.take("loss_percent") {
+                    None => Percent::default(),
+                    Some(V::Int(n)) => Percent::try_from(n as f64).or_else(|e| l.bad(e))?,
+                    Some(V::Float(f)) => Percent::try_from(f).or_else(|e| l.bad(e))?,
+                    Some(_) => {
+                        return l.bad("`loss_percent` must be a number from 0 to 100".into())
                     }
                 };
-                let spec = RetrySpec {
-                    schedule,
-                    max_age: r.delay("max_age")?,
+                let spec = LinkSpec {
+                    a: l.str("a")?,
+                    b: l.str("b")?,
+                    latency: l.opt_delay("latency")?,
+                    loss_percent: loss,
                 };
-                r.done("[retry]")?;
-                Some(spec)
-            }
-        },
+                l.done("a [[link]]")?;
+                Ok(spec)
+            })
+            .collect::<Res<_>>()?,
+        dns: t.tables("dns")?.into_iter().map(dns).collect::<Res<_>>()?,
+        faults: t
+            .tables("fault")?
+            .into_iter()
+            .map(fault)
+            .collect::<Res<_>>()?,
         steps: t
             .tables("step")?
             .into_iter()
@@ -657,6 +798,18 @@ fn d(v: &Delay) -> String {
     q(&delay_text(v.0))
 }
 
+fn retry_fields(r: &RetrySpec) -> Vec<String> {
+    let sched: Vec<String> = r.schedule.iter().map(d).collect();
+    let mut f = vec![
+        format!("schedule = [{}]", sched.join(", ")),
+        format!("max_age = {}", d(&r.max_age)),
+    ];
+    if let Some(w) = &r.warn_after {
+        f.push(format!("warn_after = {}", d(w)));
+    }
+    f
+}
+
 /// A scenario file's text, as `mailsim run` reads it.
 pub fn to_toml(s: &Scenario) -> String {
     let mut o = String::new();
@@ -703,6 +856,26 @@ pub fn to_toml(s: &Scenario) -> String {
             "max_message_size",
             h.max_message_size.map(|n| n.to_string()),
         );
+        opt(&mut o, "open_relay", h.open_relay.map(|b| b.to_string()));
+        opt(&mut o, "pipelining", h.pipelining.map(|b| b.to_string()));
+        opt(
+            &mut o,
+            "bare_lf",
+            h.bare_lf.map(|b| {
+                q(if b == BareLf::Normalise {
+                    "normalise"
+                } else {
+                    "refuse"
+                })
+            }),
+        );
+        opt(
+            &mut o,
+            "retry",
+            h.retry
+                .as_ref()
+                .map(|r| format!("{{ {} }}", retry_fields(r).join(", "))),
+        );
         if !h.accounts.is_empty() {
             let rows: Vec<String> = h
                 .accounts
@@ -729,13 +902,56 @@ pub fn to_toml(s: &Scenario) -> String {
         );
     }
     if let Some(r) = &s.retry {
-        let sched: Vec<String> = r.schedule.iter().map(d).collect();
+        let _ = write!(o, "\n[retry]\n{}\n", retry_fields(r).join("\n"));
+    }
+    for l in &s.links {
+        let _ = write!(o, "\n[[link]]\na = {}\nb = {}\n", q(&l.a), q(&l.b));
+        if let Some(v) = &l.latency {
+            kv(&mut o, "latency", d(v));
+        }
+        if l.loss_percent.ppm() > 0 {
+            kv(
+                &mut o,
+                "loss_percent",
+                format!("{:?}", f64::from(l.loss_percent)),
+            );
+        }
+    }
+    for x in &s.dns {
+        o.push_str("\n[[dns]]\n");
+        let _ = match x {
+            DnsSpec::A { name, ip } => writeln!(
+                o,
+                "type = \"a\"\nname = {}\nip = {}",
+                q(name),
+                q(&ip.to_string())
+            ),
+            DnsSpec::NoA { name } => writeln!(o, "type = \"no_a\"\nname = {}", q(name)),
+            DnsSpec::NullMx { domain } => writeln!(o, "type = \"null_mx\"\ndomain = {}", q(domain)),
+            DnsSpec::Nxdomain { domain } => {
+                writeln!(o, "type = \"nxdomain\"\ndomain = {}", q(domain))
+            }
+        };
+    }
+    for f in &s.faults {
         let _ = write!(
             o,
-            "\n[retry]\nschedule = [{}]\nmax_age = {}\n",
-            sched.join(", "),
-            d(&r.max_age)
+            "\n[[fault]]\nhost = {}\non = {}\n",
+            q(&f.host),
+            q(stage_name(f.on))
         );
+        if let Some(p) = f.port {
+            kv(&mut o, "port", p.to_string());
+        }
+        if let Some(r) = &f.reply {
+            kv(&mut o, "reply", q(r));
+        }
+        if f.drop {
+            kv(&mut o, "drop", "true".into());
+        }
+        if let Some(t) = f.times {
+            kv(&mut o, "times", t.to_string());
+        }
     }
     for st in &s.steps {
         o.push_str("\n[[step]]\n");
@@ -751,6 +967,7 @@ pub fn to_toml(s: &Scenario) -> String {
                 subject,
                 body,
                 padding_lines,
+                raw,
                 ..
             } => {
                 kv(&mut o, "do", q("send"));
@@ -766,6 +983,9 @@ pub fn to_toml(s: &Scenario) -> String {
                 kv(&mut o, "body", q(body));
                 if *padding_lines > 0 {
                     kv(&mut o, "padding_lines", padding_lines.to_string());
+                }
+                if *raw {
+                    kv(&mut o, "raw", "true".into());
                 }
             }
             Step::Fetch {
@@ -866,6 +1086,17 @@ mod tests {
         assert_eq!(get("b"), Some(V::Str("lit\\".into())));
         assert_eq!(get("n"), Some(V::Int(1000)));
         assert_eq!(get("t"), Some(V::Bool(true)));
+        assert_eq!(parse("p = 2.5\n").unwrap()[0].1, V::Float(2.5));
+        let nested =
+            parse("[[host]]\nid = \"a\"\n[host.retry]\nmax_age = 1\n[[host]]\nid = \"b\"\n")
+                .unwrap();
+        let V::Arr(hosts) = &nested[0].1 else {
+            panic!("{nested:?}")
+        };
+        assert!(
+            matches!(&hosts[0], V::Tab(f, _) if f.len() == 2),
+            "{hosts:?}"
+        );
         assert_eq!(
             get("arr"),
             Some(V::Arr(vec![V::Str("1".into()), V::Str("2".into())]))
@@ -877,7 +1108,7 @@ mod tests {
     #[test]
     fn what_the_reader_cannot_read_is_refused_with_its_line() {
         for (src, line, want) in [
-            ("a = 1.5\n", 1, "not a number"),
+            ("a = 1e5\n", 1, "not a number"),
             ("a = 1\na = 2\n", 2, "given twice"),
             ("a.b = 1\n", 1, "dotted keys"),
             ("\n\na = \"open\n", 3, "not closed"),

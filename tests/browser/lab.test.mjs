@@ -181,7 +181,10 @@ test('a built-in TOML file opens in the page and runs as the built-in story', as
 
 for (const events of [1000, 10000]) {
   test(`a ${events}-event world builds in slices: no long task over 50 ms`, async () => {
-    const { page, problems } = await site.open('', { width: 1280, height: 720 });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = [];
+    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     await page.addInitScript(() => {
       window.__longtasks = [];
       new PerformanceObserver((list) => {

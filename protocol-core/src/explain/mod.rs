@@ -8,7 +8,7 @@
 
 //!
 //! The tables are data-only leaves (`explain/smtp.rs`, `pop3.rs`,
-//! `imap.rs`, `world.rs`, `auth.rs`): they import nothing but [`entry`], and nothing in them
+//! `imap.rs`, `world.rs`, `lab.rs`, `auth.rs`): they import nothing but [`entry`], and nothing in them
 //! decides anything. Every entry is written `entry(key, title, text, rfc)`.
 //! The sessions choose keys; `tests/explain_coverage.rs` shows that every
 //! entry is reached.
@@ -18,6 +18,7 @@ use serde::Serialize;
 #[cfg(feature = "auth")]
 pub mod auth;
 pub mod imap;
+pub mod lab;
 pub mod pop3;
 pub mod smtp;
 pub mod world;
@@ -56,6 +57,7 @@ static TABLES: &[&[Explanation]] = &[
     pop3::EXPLANATIONS,
     imap::EXPLANATIONS,
     world::EXPLANATIONS,
+    lab::EXPLANATIONS,
     #[cfg(feature = "auth")]
     auth::EXPLANATIONS,
 ];

@@ -10,7 +10,7 @@ use crate::message::{received_header, rfc5322_date};
 use crate::mta::{self, QueueEntry};
 use crate::pop3::server::{LockError, Maildrops, StoredMessage};
 use crate::smtp::reply::{EnhancedCode, Reply};
-use crate::smtp::server::{Envelope, ServerPolicy};
+use crate::smtp::server::{Envelope, FaultStage, Injected, ServerPolicy};
 use crate::time::{SimDuration, SimTime};
 use crate::vec_map::VecMap;
 use std::collections::BTreeSet;
@@ -57,6 +57,31 @@ pub struct HostConfig {
     pub greylist: Option<SimDuration>,
     pub max_message_size: Option<usize>,
     pub accounts: Vec<Account>,
+    /// Relay for anyone, from anywhere, without AUTH (the "open relay"
+    /// switch of the lab: to show why nobody runs one, RFC 5321 §7.1).
+    pub open_relay: bool,
+    /// Offer PIPELINING (RFC 2920); on by default.
+    pub pipelining: bool,
+    /// Read a bare LF as CRLF in messages (the SMTP smuggling lesson's
+    /// vulnerable server); see `smtp::server::ServerConfig::normalise_bare_lf`.
+    pub normalise_bare_lf: bool,
+    /// This host's own retry schedule, instead of the world's.
+    pub retry: Option<mta::RetryPolicy>,
+    /// This host's own "delayed" DSN time, instead of the world's.
+    pub delay_warning: Option<SimDuration>,
+    /// Reply overrides ("chaos") on this host's SMTP servers.
+    pub faults: Vec<HostFault>,
+}
+
+/// One injected fault of a host (from a scenario's `[[fault]]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostFault {
+    /// Only on this port (25 or 587); both when `None`.
+    pub port: Option<u16>,
+    pub stage: FaultStage,
+    pub injected: Injected,
+    /// The first this many times only; every time when `None`.
+    pub times: Option<u32>,
 }
 
 impl HostConfig {
@@ -77,6 +102,12 @@ impl HostConfig {
             greylist: None,
             max_message_size: None,
             accounts: Vec::new(),
+            open_relay: false,
+            pipelining: true,
+            normalise_bare_lf: false,
+            retry: None,
+            delay_warning: None,
+            faults: Vec::new(),
         }
     }
 }
@@ -207,6 +238,8 @@ pub struct MailState {
     next_queue: u64,
     /// Messages accepted by the SMTP server since the world last looked.
     pub accepted: Vec<String>,
+    /// Injected faults and how often each has struck.
+    pub faults: Vec<(HostFault, u32)>,
 }
 
 impl MailState {
@@ -245,6 +278,7 @@ impl MailState {
             queue: VecMap::new(),
             next_queue: 0,
             accepted: Vec::new(),
+            faults: cfg.faults.iter().map(|f| (f.clone(), 0)).collect(),
         }
     }
 
@@ -385,6 +419,11 @@ impl ServerPolicy for SmtpPolicy<'_> {
         self.mail.greylist.is_some()
     }
 
+    fn inject(&mut self, stage: FaultStage) -> Option<Injected> {
+        let port = if self.submission { 587 } else { 25 };
+        self.mail.inject(stage, port)
+    }
+
     fn check_rcpt(&mut self, now: SimTime, envelope: &Envelope, rcpt: &Mailbox) -> Option<Reply> {
         let delay = self.mail.greylist?;
         if envelope.authenticated.is_some() {
@@ -445,6 +484,18 @@ impl ServerPolicy for SmtpPolicy<'_> {
 }
 
 impl MailState {
+    /// The first injected fault for `stage` on `port` that has strikes
+    /// left, counted as used.
+    pub fn inject(&mut self, stage: FaultStage, port: u16) -> Option<Injected> {
+        let (f, used) = self.faults.iter_mut().find(|(f, used)| {
+            f.stage == stage
+                && f.port.is_none_or(|p| p == port)
+                && f.times.is_none_or(|t| *used < t)
+        })?;
+        *used += 1;
+        Some(f.injected.clone())
+    }
+
     /// The messages POP3 would list for `login` now (its INBOX), with their
     /// UIDLs.
     pub fn maildrop(&self, login: &str) -> Vec<StoredMessage> {
@@ -509,6 +560,12 @@ impl Host {
             let mut c = ServerConfig::new(config.name.clone(), mode);
             c.local_domains = accept.clone();
             c.relay_networks = config.relay_networks.clone();
+            if config.open_relay {
+                // 0.0.0.0/0: every client may relay.
+                c.relay_networks.push((Ipv4Addr::UNSPECIFIED, 0));
+            }
+            c.pipelining = config.pipelining;
+            c.normalise_bare_lf = config.normalise_bare_lf;
             if let Some(max) = config.max_message_size {
                 c.max_message_size = max;
             }

@@ -228,6 +228,9 @@ struct Conn {
     states: [Option<SessionState>; 2],
     /// The link states [to server, to client] as of the network's epoch.
     links: Option<(u64, [LinkState; 2])>,
+    /// A pipelined batch of SMTP commands (RFC 2920) still being answered:
+    /// each command and, once it came, its reply (see `transmit`).
+    batch: Vec<(String, Option<String>)>,
 }
 
 #[derive(Debug)]
@@ -325,6 +328,14 @@ pub struct World {
     /// IMAP: (UIDVALIDITY, highest UID) each (device host, login) has seen.
     imap_seen: VecMap<(String, String), (u32, u32)>,
     retry: RetryPolicy,
+    /// Send a "delayed" DSN (RFC 3464 `Action: delayed`) for a message
+    /// still queued this long after it arrived (per host: `delay_warning`).
+    delay_warning: Option<SimDuration>,
+    /// Queue entries (host, queue id) already warned about.
+    warned: BTreeSet<(String, String)>,
+    /// Send jobs whose message goes out exactly as written (no
+    /// dot-stuffing, bare LFs kept): an attacker's own program.
+    raw_jobs: BTreeSet<JobId>,
     /// Queue entries (host, queue id) of a down host that are past their
     /// give-up age: no longer polled, run again when the host comes up.
     parked: BTreeSet<(String, String)>,
@@ -364,6 +375,9 @@ impl World {
             known_uids: VecMap::new(),
             imap_seen: VecMap::new(),
             retry: RetryPolicy::default(),
+            delay_warning: None,
+            warned: BTreeSet::new(),
+            raw_jobs: BTreeSet::new(),
             parked: BTreeSet::new(),
             max_hops: mta::DEFAULT_MAX_HOPS,
             trace: Vec::new(),
@@ -401,6 +415,21 @@ impl World {
         self.retry = retry;
     }
 
+    /// Warn the sender with a "delayed" DSN when a message is still queued
+    /// this long after it arrived (RFC 3464 `Action: delayed`; Postfix's
+    /// `delay_warning_time`). A host's own `delay_warning` wins.
+    pub fn set_delay_warning(&mut self, after: Option<SimDuration>) {
+        self.delay_warning = after;
+    }
+
+    /// The retry schedule of `host`: its own, or the world's.
+    pub(super) fn retry_for(&self, host: &str) -> RetryPolicy {
+        self.hosts
+            .get(host)
+            .and_then(|h| h.config.retry.clone())
+            .unwrap_or_else(|| self.retry.clone())
+    }
+
     pub fn set_max_hops(&mut self, hops: usize) {
         self.max_hops = hops;
     }
@@ -421,6 +450,16 @@ impl World {
 
     pub fn schedule_send(&mut self, at: SimTime, job: SendJob) {
         let id = self.new_job(Job::Send(job));
+        self.schedule(at, Action::StartJob { job: id });
+    }
+
+    /// A send whose message goes out byte for byte as composed, the body
+    /// as written: no dot-stuffing and no repair of line ends (a bare LF
+    /// stays one). What an attacker's own SMTP program sends; the SMTP
+    /// smuggling lesson needs it.
+    pub fn schedule_send_raw(&mut self, at: SimTime, job: SendJob) {
+        let id = self.new_job(Job::Send(job));
+        self.raw_jobs.insert(id);
         self.schedule(at, Action::StartJob { job: id });
     }
 

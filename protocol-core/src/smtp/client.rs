@@ -34,6 +34,12 @@ pub struct ClientConfig {
     pub use_pipelining: bool,
     pub use_size: bool,
     pub timeout: SimDuration,
+    /// Send the message exactly as given, with no dot-stuffing and no
+    /// repair of line ends (then CRLF "." CRLF). Only an attacker's program
+    /// does this: the SMTP smuggling lesson (RFC 5321 §4.5.2 requires the
+    /// stuffing, §2.3.8 CRLF line ends).
+    #[serde(default)]
+    pub raw_data: bool,
 }
 
 impl ClientConfig {
@@ -45,6 +51,7 @@ impl ClientConfig {
             use_pipelining: true,
             use_size: true,
             timeout: SimDuration::from_mins(5),
+            raw_data: false,
         }
     }
 }
@@ -520,7 +527,16 @@ impl ClientSession {
             }
             Expect::Data => {
                 if reply.code == 354 {
-                    let payload = dot_stuff(&self.message);
+                    let payload = if self.config.raw_data {
+                        let mut p = self.message.clone();
+                        if !p.ends_with(b"\r\n") {
+                            p.extend_from_slice(b"\r\n");
+                        }
+                        p.extend_from_slice(b".\r\n");
+                        p
+                    } else {
+                        dot_stuff(&self.message)
+                    };
                     self.events.push_back(ClientEvent::MessageSent {
                         size: payload.len(),
                     });

@@ -101,6 +101,14 @@ pub struct ServerConfig {
     pub idle_timeout: SimDuration,
     /// Greet with 554 and accept nothing but QUIT (§3.1).
     pub refuse_clients: bool,
+    /// Read a bare LF in the message as if it were CRLF, as some servers
+    /// "normalise" it. OFF by default, and only for the SMTP smuggling
+    /// lesson: with it, `<LF>.<LF>` ends the message early and what
+    /// follows is read as commands, so a second message hidden in the
+    /// first is accepted (the 2023 "SMTP smuggling" attacks; RFC 5321
+    /// §2.3.8 and §4.1.1.4 allow only CRLF "." CRLF to end the data).
+    #[serde(default)]
+    pub normalise_bare_lf: bool,
 }
 
 impl ServerConfig {
@@ -124,6 +132,7 @@ impl ServerConfig {
             auth: mode == ServerMode::Submission,
             idle_timeout: SimDuration::from_mins(5),
             refuse_clients: false,
+            normalise_bare_lf: false,
         }
     }
 
@@ -211,6 +220,49 @@ pub trait ServerPolicy {
     fn vrfy(&self, _query: &str) -> Option<Mailbox> {
         None
     }
+    /// A fault a scenario injects at `stage` ("chaos"), counted as used
+    /// when returned: the session answers with it instead of its normal
+    /// reply, keyed `fault.injected` (or `fault.drop`) so that the trace
+    /// never passes it off as normal behaviour.
+    fn inject(&mut self, _stage: FaultStage) -> Option<Injected> {
+        None
+    }
+}
+
+/// Where in an SMTP session an injected fault strikes: the greeting, the
+/// reply to EHLO/HELO, MAIL, RCPT or DATA, or the reply after the final
+/// dot (`end_of_data`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FaultStage {
+    Greeting,
+    Ehlo,
+    Mail,
+    Rcpt,
+    Data,
+    EndOfData,
+}
+
+impl FaultStage {
+    pub fn label(self) -> &'static str {
+        match self {
+            FaultStage::Greeting => "the greeting",
+            FaultStage::Ehlo => "EHLO",
+            FaultStage::Mail => "MAIL",
+            FaultStage::Rcpt => "RCPT",
+            FaultStage::Data => "DATA",
+            FaultStage::EndOfData => "the final dot",
+        }
+    }
+}
+
+/// What an injected fault does instead of the normal reply.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Injected {
+    /// Answer this (4xx or 5xx; a 421 also closes, RFC 5321 §3.8).
+    Reply(Reply),
+    /// Close the connection without a word.
+    Drop,
 }
 
 /// A policy from plain data, for tests and `mailsim serve`.
@@ -396,6 +448,7 @@ pub static TRANSITIONS: &[(SmtpState, &str, SmtpState)] = {
         (Greeting, "too many errors", Closed),
         (Greeting, "timeout", Closed),
         (Greeting, "connection lost", Closed),
+        (Greeting, "injected fault", Closed),
         (Refused, "QUIT", Closed),
         (Refused, "too many errors", Closed),
         (Refused, "timeout", Closed),
@@ -414,6 +467,7 @@ pub static TRANSITIONS: &[(SmtpState, &str, SmtpState)] = {
         (Ready, "too many errors", Closed),
         (Ready, "timeout", Closed),
         (Ready, "connection lost", Closed),
+        (Ready, "injected fault", Closed),
         (Auth, "login answer", Ready),
         (Auth, "login answer", Auth),
         (Auth, "timeout", Closed),
@@ -430,6 +484,7 @@ pub static TRANSITIONS: &[(SmtpState, &str, SmtpState)] = {
         (Mail, "too many errors", Closed),
         (Mail, "timeout", Closed),
         (Mail, "connection lost", Closed),
+        (Mail, "injected fault", Closed),
         (Rcpt, "RCPT", Rcpt),
         (Rcpt, "DATA", Data),
         (Rcpt, "RSET", Ready),
@@ -443,6 +498,7 @@ pub static TRANSITIONS: &[(SmtpState, &str, SmtpState)] = {
         (Rcpt, "too many errors", Closed),
         (Rcpt, "timeout", Closed),
         (Rcpt, "connection lost", Closed),
+        (Rcpt, "injected fault", Closed),
         (Data, "end of message", Ready),
         (Data, "timeout", Closed),
         (Data, "connection lost", Closed),
@@ -779,6 +835,12 @@ pub struct ServerSession {
     wire_events: bool,
     last_activity: SimTime,
     closed: bool,
+    /// With `normalise_bare_lf`: the message now ending was ended by a
+    /// bare-LF terminator (`<LF>.<LF>` or a mix), not CRLF.CRLF.
+    ended_by_bare_lf: bool,
+    /// With `normalise_bare_lf`: a message of this session ended at a
+    /// bare-LF terminator, so every later one came out of its text: smuggled.
+    smuggling: bool,
 }
 
 const END_OF_DATA: &[u8] = b"\r\n.\r\n";
@@ -820,6 +882,8 @@ impl ServerSession {
             wire_events: true,
             last_activity: now,
             closed: false,
+            ended_by_bare_lf: false,
+            smuggling: false,
         };
         let host = s.config.hostname.clone();
         if s.config.refuse_clients {
@@ -837,6 +901,54 @@ impl ServerSession {
 
     pub fn state(&self) -> SmtpState {
         self.state
+    }
+
+    /// Replaces the greeting not yet sent with an injected fault (a 421 or
+    /// 554 greeting, or a connection closed at once); see
+    /// [`ServerPolicy::inject`]. The driver calls it before polling output.
+    pub fn inject_greeting(&mut self, injected: Injected) {
+        self.out.clear();
+        self.events
+            .retain(|e| !matches!(e, ServerEvent::ReplySent { .. }));
+        if let Injected::Reply(r) = &injected {
+            if r.code == 554 && self.state == SmtpState::Greeting {
+                self.events.push_back(ServerEvent::ProtocolError {
+                    key: "fault.injected",
+                    detail: r.text(),
+                });
+                self.send_keyed(r.clone(), Some("fault.injected"));
+                return self.transition("refuses service", SmtpState::Refused);
+            }
+        }
+        self.injected(injected);
+    }
+
+    /// Carries out an injected fault: its reply (a 421 also closes, RFC
+    /// 5321 §3.8), or a close without a reply.
+    fn injected(&mut self, injected: Injected) {
+        match injected {
+            Injected::Drop => {
+                self.events.push_back(ServerEvent::ProtocolError {
+                    key: "fault.drop",
+                    detail: "connection dropped (injected fault)".into(),
+                });
+                self.data = Vec::new();
+                self.reset_transaction();
+                self.close("injected fault");
+            }
+            Injected::Reply(r) => {
+                let closes = r.code == 421;
+                self.events.push_back(ServerEvent::ProtocolError {
+                    key: "fault.injected",
+                    detail: r.text(),
+                });
+                self.send_keyed(r, Some("fault.injected"));
+                if closes {
+                    self.reset_transaction();
+                    self.close("injected fault");
+                }
+            }
+        }
     }
     /// Off: no `CommandReceived`/`ReplySent` events (a driver that sees the
     /// bytes anyway need not pay for a copy of every command and reply).
@@ -1111,6 +1223,16 @@ impl ServerSession {
         let verb = cmd.verb();
         if !matches!(cmd, Command::Verb | Command::Unknown(_)) && !self.state.allows(verb) {
             return self.wrong_state(verb);
+        }
+        let stage = match cmd {
+            Command::Helo(_) | Command::Ehlo(_) => Some(FaultStage::Ehlo),
+            Command::Mail { .. } => Some(FaultStage::Mail),
+            Command::Rcpt { .. } => Some(FaultStage::Rcpt),
+            Command::Data => Some(FaultStage::Data),
+            _ => None,
+        };
+        if let Some(injected) = stage.and_then(|st| policy.inject(st)) {
+            return self.injected(injected);
         }
         match cmd {
             Command::Helo(d) => self.hello(d, false),
@@ -1527,14 +1649,21 @@ impl ServerSession {
     fn ingest_data(&mut self, input: &[u8]) -> usize {
         let start = self.data.len().saturating_sub(END_OF_DATA.len() - 1);
         self.data.extend_from_slice(input);
-        if let Some(p) = memchr::memmem::find(&self.data[start..], END_OF_DATA) {
-            let end = start + p; // the CRLF before the dot
-            let after = self.data.len() - (end + END_OF_DATA.len());
-            // `data[2..end + 2]` is the message (behind the virtual CRLF).
+        let found = if self.config.normalise_bare_lf {
+            find_lenient_end(&self.data[start..])
+        } else {
+            memchr::memmem::find(&self.data[start..], END_OF_DATA)
+                .map(|p| (p, 2, END_OF_DATA.len()))
+        };
+        if let Some((p, line_end, term)) = found {
+            let end = start + p; // the line end before the dot
+            let after = self.data.len() - (end + term);
+            // `data[2..end + line_end]` is the message (behind the virtual CRLF).
             if end > self.config.max_message_size {
                 self.data_overflow = true;
             }
-            self.data.truncate(end + 2); // keep the last line's CRLF
+            self.ended_by_bare_lf = term != END_OF_DATA.len();
+            self.data.truncate(end + line_end); // keep the last line's end
             self.transition("end of message", SmtpState::Ready);
             return input.len() - after;
         }
@@ -1560,11 +1689,19 @@ impl ServerSession {
 
     fn finish_data(&mut self, now: SimTime, policy: &mut dyn ServerPolicy) {
         let raw = std::mem::take(&mut self.data);
+        let ended_by_bare_lf = std::mem::take(&mut self.ended_by_bare_lf);
+        if let Some(injected) = policy.inject(FaultStage::EndOfData) {
+            self.reset_transaction();
+            return self.injected(injected);
+        }
         if self.data_overflow {
             self.reset_transaction();
             return self.too_large();
         }
         let mut message = raw;
+        if self.config.normalise_bare_lf {
+            normalise_line_ends(&mut message);
+        }
         match unstuff_in_place(&mut message) {
             Err(DataError::BareLineEnd) => {
                 self.reset_transaction();
@@ -1591,7 +1728,17 @@ impl ServerSession {
                     Ok(queue_id) => {
                         // This 250 is the moment responsibility passes (§6.1).
                         let r = Reply::new(250, esc(2, 0, 0), format!("OK queued as {queue_id}"));
-                        self.send_keyed(r, Some("smtp.ok.queued"));
+                        // With `normalise_bare_lf`: the message cut short by
+                        // a bare-LF terminator, and the ones smuggled after it.
+                        let key = if ended_by_bare_lf {
+                            "smtp.ok.normalised"
+                        } else if self.smuggling {
+                            "smtp.ok.smuggled"
+                        } else {
+                            "smtp.ok.queued"
+                        };
+                        self.smuggling |= ended_by_bare_lf;
+                        self.send_keyed(r, Some(key));
                         self.events.push_back(ServerEvent::MessageAccepted {
                             envelope,
                             queue_id,
@@ -1615,6 +1762,45 @@ impl ServerSession {
 enum DataError {
     BareLineEnd,
     LineTooLong,
+}
+
+/// The first end of data a server that "normalises" bare LF would see:
+/// CRLF "." CRLF, or the same with either line end a bare LF. Returns (where
+/// the line end before the dot starts, its length, the terminator's length).
+fn find_lenient_end(hay: &[u8]) -> Option<(usize, usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    for pat in [&b"\n.\r\n"[..], &b"\n.\n"[..]] {
+        if let Some(p) = memchr::memmem::find(hay, pat) {
+            let crlf = p > 0 && hay[p - 1] == b'\r';
+            let (at, le) = if crlf { (p - 1, 2) } else { (p, 1) };
+            let cand = (at, le, le + pat.len() - 1);
+            if best.is_none_or(|b| cand.0 < b.0) {
+                best = Some(cand);
+            }
+        }
+    }
+    best
+}
+
+/// Every bare LF (one without a CR before it) made CRLF, in place: what a
+/// server that "normalises" line ends does (only with `normalise_bare_lf`).
+fn normalise_line_ends(buf: &mut Vec<u8>) {
+    let bare = buf
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' && (i == 0 || buf[i - 1] != b'\r'))
+        .count();
+    if bare == 0 {
+        return;
+    }
+    let mut out = Vec::with_capacity(buf.len() + bare);
+    for (i, &b) in buf.iter().enumerate() {
+        if b == b'\n' && (i == 0 || buf[i - 1] != b'\r') {
+            out.push(b'\r');
+        }
+        out.push(b);
+    }
+    *buf = out;
 }
 
 /// Checks the message as received (`buf[2..]`, ending with CRLF) and turns

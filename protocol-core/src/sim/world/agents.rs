@@ -70,6 +70,17 @@ impl World {
         m.into_bytes()
     }
 
+    /// The message of a raw send job: the headers as [`World::compose`]
+    /// writes them, then the body byte for byte (bare LFs kept).
+    pub(super) fn compose_raw(&mut self, s: &SendJob) -> Vec<u8> {
+        let mut head = self.compose(&SendJob {
+            body: String::new(),
+            ..s.clone()
+        });
+        head.extend_from_slice(s.body.as_bytes());
+        head
+    }
+
     pub(super) fn job_connect(&mut self, job: JobId, ip: Ipv4Addr) {
         let Some(target) = self.by_ip.get(&ip).cloned() else {
             self.jobs.remove(&job);
@@ -92,7 +103,12 @@ impl World {
         let client = match self.jobs.get(&job) {
             Some(Job::Send(s)) => {
                 let s = s.clone();
-                let data = self.compose(&s);
+                let raw = self.raw_jobs.contains(&job);
+                let data = if raw {
+                    self.compose_raw(&s)
+                } else {
+                    self.compose(&s)
+                };
                 let from = ReversePath::Mailbox(
                     Mailbox::parse(&s.from).unwrap_or_else(|_| Mailbox::new("invalid", "invalid")),
                 );
@@ -103,6 +119,7 @@ impl World {
                 let mut config =
                     smtp::client::ClientConfig::new(self.hosts[&host].config.name.clone());
                 config.auth = s.auth.clone();
+                config.raw_data = raw;
                 let mut session =
                     smtp::client::ClientSession::new(config, from, rcpts, data, self.now);
                 session.set_wire_events(false);

@@ -99,12 +99,23 @@ impl World {
     }
 
     pub(super) fn link_delay(&mut self, l: LinkState) -> SimDuration {
+        self.link_delay_counted(l).0
+    }
+
+    /// The delay of one segment and how many times it was lost on the way.
+    /// A lost segment is retransmitted after a timeout (RFC 6298 §2: at
+    /// least 1 s; we use 200 ms + 2 RTT, like Linux's minimum RTO). Which
+    /// segments are lost comes from the world's seeded generator, so a
+    /// rerun with the same seed loses the same ones. At most 6 losses in a
+    /// row (Linux gives up a connection after more; here it only bounds
+    /// the delay of a 100 % lossy link).
+    pub(super) fn link_delay_counted(&mut self, l: LinkState) -> (SimDuration, u32) {
         let mut d = l.latency;
-        // A lost segment is retransmitted after a timeout (RFC 6298 §2: at
-        // least 1 s; we use 200 ms + 2 RTT, like Linux's minimum RTO).
-        while self.rng.chance_ppm(l.loss_ppm) {
+        let mut lost = 0;
+        while lost < 6 && self.rng.chance_ppm(l.loss_ppm) {
             d = d + SimDuration::from_millis(200) + SimDuration(4 * l.latency.0);
+            lost += 1;
         }
-        d
+        (d, lost)
     }
 }

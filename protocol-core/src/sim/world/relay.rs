@@ -60,6 +60,20 @@ impl World {
         rcpts: Vec<String>,
         data: Vec<u8>,
     ) -> String {
+        // Not `mta.queued`: no client was answered 250 for this one.
+        self.enqueue_own(host, id, from, rcpts, data, "mta.bounce.queued")
+    }
+
+    /// Queues a notice the host wrote itself, traced with `key`.
+    pub(super) fn enqueue_own(
+        &mut self,
+        host: &str,
+        id: String,
+        from: String,
+        rcpts: Vec<String>,
+        data: Vec<u8>,
+        key: &'static str,
+    ) -> String {
         let now = self.now;
         let h = self.hosts.get_mut(host).expect("host");
         let size = data.len();
@@ -78,8 +92,7 @@ impl World {
                 size,
                 message_id,
             },
-            // Not `mta.queued`: no client was answered 250 for this one.
-            Some("mta.bounce.queued"),
+            Some(key),
         );
         self.schedule(
             now,
@@ -98,11 +111,17 @@ impl World {
             return;
         };
         if !h.up {
-            let Some(entry) = h.mail.queue.get(queue_id) else {
+            let retry = self.retry_for(host);
+            let Some(entry) = self
+                .hosts
+                .get(host)
+                .and_then(|h| h.mail.queue.get(queue_id))
+            else {
                 return;
             };
+            let at = entry.when_host_down(now, &retry);
             let (host, queue_id) = (host.to_string(), queue_id.to_string());
-            match entry.when_host_down(now, &self.retry) {
+            match at {
                 Some(at) => {
                     self.schedule(at, Action::QueueRun { host, queue_id });
                 }
@@ -350,6 +369,7 @@ impl World {
     /// the queue entry decides ([`mta::QueueEntry::settle`]).
     pub(super) fn settle(&mut self, host: &str, queue_id: &str) {
         let now = self.now;
+        let retry = self.retry_for(host);
         let Some(e) = self
             .hosts
             .get_mut(host)
@@ -357,10 +377,15 @@ impl World {
         else {
             return;
         };
-        let Some(settled) = e.settle(now, &self.retry) else {
+        let Some(settled) = e.settle(now, &retry) else {
             return;
         };
+        if settled.done {
+            self.warned
+                .remove(&(host.to_string(), queue_id.to_string()));
+        }
         if let Some(r) = settled.retry {
+            let rcpts = r.rcpts.clone();
             self.emit(
                 host,
                 host,
@@ -381,6 +406,7 @@ impl World {
                     queue_id: queue_id.into(),
                 },
             );
+            self.maybe_warn_delayed(host, queue_id, &rcpts);
         }
         if !settled.bounce.is_empty() {
             self.bounce(host, queue_id, settled.bounce, settled.gave_up);
@@ -463,5 +489,85 @@ impl World {
             Some(explain),
         );
         self.enqueue_local(host, bounce_id, String::new(), vec![to], data);
+    }
+
+    /// RFC 3464 §2.3.3 `Action: delayed`: once a message has waited the
+    /// host's (or the world's) delay-warning time and is still to be
+    /// retried, its sender gets one warning that it is late; the final
+    /// bounce follows only if the server gives up.
+    pub(super) fn maybe_warn_delayed(&mut self, host: &str, queue_id: &str, rcpts: &[String]) {
+        let now = self.now;
+        let retry = self.retry_for(host);
+        let Some(h) = self.hosts.get_mut(host) else {
+            return;
+        };
+        let Some(after) = h.config.delay_warning.or(self.delay_warning) else {
+            return;
+        };
+        let Some(e) = h.mail.queue.get(queue_id) else {
+            return;
+        };
+        let key = (host.to_string(), queue_id.to_string());
+        if e.is_bounce() || now - e.arrived < after || self.warned.contains(&key) {
+            return;
+        }
+        self.warned.insert(key);
+        let delayed: Vec<Failure> = rcpts
+            .iter()
+            .map(|r| {
+                e.last_error
+                    .iter()
+                    .find(|f| &f.rcpt == r)
+                    .cloned()
+                    .unwrap_or_else(|| Failure {
+                        rcpt: r.clone(),
+                        status: "4.0.0".into(),
+                        diagnostic: "x-mailsim; temporary failure".into(),
+                        remote_mta: None,
+                        explain: "mta.delayed",
+                    })
+            })
+            .collect();
+        let to = e.from.clone();
+        let arrival = rfc5322_date(e.arrived);
+        let age = (now - e.arrived).to_string();
+        let until = rfc5322_date(e.arrived + retry.max_age);
+        let original = e.data.clone();
+        let name = h.mail.name.clone();
+        let notice_id = h.mail.new_queue_id();
+        let data = mta::build_delay_notice(
+            &BounceInfo {
+                reporting_mta: &name,
+                queue_id,
+                to: &to,
+                arrival_date: &arrival,
+                date: &rfc5322_date(now),
+                bounce_id: &notice_id,
+                gave_up: false,
+            },
+            &original,
+            &delayed,
+            &age,
+            &until,
+        );
+        self.emit(
+            host,
+            host,
+            EventKind::Note {
+                text: format!(
+                    "{queue_id} has waited {age}: {name} warns <{to}> that it is delayed (Action: delayed, notice {notice_id}) and keeps trying until {until}"
+                ),
+                gap: None,
+            },
+            Some("mta.delayed"),
+        );
+        self.enqueue_own(
+            host,
+            notice_id,
+            String::new(),
+            vec![to],
+            data,
+            "mta.delayed.queued",
+        );
     }
 }

@@ -249,6 +249,7 @@ impl World {
                 armed: [None; 2],
                 states: [None; 2],
                 links: None,
+                batch: Vec::new(),
             }),
         );
         let at = self.now + self.segment_delay(client_host, server_host);
@@ -259,6 +260,14 @@ impl World {
     pub(super) fn on_syn(&mut self, id: ConnId) {
         let Some(mut c) = self.conns.remove(&id) else {
             return;
+        };
+        // A greeting fault of the scenario ("chaos"), counted when it strikes.
+        let greeting_fault = match c.port {
+            25 | 587 => self
+                .hosts
+                .get_mut(&c.server_host)
+                .and_then(|h| h.mail.inject(smtp::server::FaultStage::Greeting, c.port)),
+            _ => None,
         };
         let Some(host) = self.hosts.get(&c.server_host) else {
             return;
@@ -277,6 +286,9 @@ impl World {
         let smtp_server = |config: &std::sync::Arc<smtp::server::ServerConfig>| {
             let mut s = smtp::server::ServerSession::new(config.clone(), peer, self.now);
             s.set_wire_events(false);
+            if let Some(f) = greeting_fault.clone() {
+                s.inject_greeting(f);
+            }
             Box::new(s)
         };
         c.server = match c.port {
@@ -325,6 +337,11 @@ impl World {
         };
         let mut pieces = std::mem::take(&mut self.pieces);
         c.split.feed_into(dir, &bytes, &mut pieces);
+        let batch_note = if c.protocol == Protocol::Smtp {
+            pipelining_note(&mut c.batch, dir, &pieces)
+        } else {
+            None
+        };
         for piece in pieces.drain(..) {
             let kind;
             let key;
@@ -361,11 +378,28 @@ impl World {
             self.emit(from, to, kind, key);
         }
         self.pieces = pieces;
+        if let Some((text, key)) = batch_note {
+            self.emit(from, to, EventKind::Note { text, gap: None }, Some(key));
+        }
         if !link.up {
             // Nothing gets through: the sender gives up on the connection.
             return;
         }
-        let at = (self.now + self.link_delay(link)).max(c.last_arrival[dir_index(dir)]);
+        let (delay, lost) = self.link_delay_counted(link);
+        if lost > 0 {
+            let extra = delay - link.latency;
+            let text = format!(
+                "{lost} TCP segment{s} from {from} to {to} lost on the way and sent again (retransmission): the bytes arrive {extra} later than without loss",
+                s = if lost == 1 { "" } else { "s" }
+            );
+            self.emit(
+                from,
+                to,
+                EventKind::Note { text, gap: None },
+                Some("net.retransmit"),
+            );
+        }
+        let at = (self.now + delay).max(c.last_arrival[dir_index(dir)]);
         c.last_arrival[dir_index(dir)] = at;
         self.schedule(
             at,
@@ -615,6 +649,22 @@ impl World {
                         size,
                     }) => {
                         self.on_accepted(&c.server_host, &queue_id, &envelope, size);
+                        None
+                    }
+                    Some(smtp::server::ServerEvent::ProtocolError {
+                        key: "fault.drop", ..
+                    }) => {
+                        // No reply carries this fault: a note does.
+                        let (h, cl) = (c.server_host.clone(), c.client_host.clone());
+                        let text = format!(
+                            "injected fault: {h} drops connection #{id} without a reply (the scenario told it to; a healthy server answers)"
+                        );
+                        self.emit(
+                            &h,
+                            &cl,
+                            EventKind::Note { text, gap: None },
+                            Some("fault.drop"),
+                        );
                         None
                     }
                     Some(_) => None,
@@ -965,5 +1015,75 @@ pub(super) fn client_output(c: &mut ClientEnd) -> Option<Vec<u8>> {
         ClientEnd::Smtp { session, .. } => session.poll_output(),
         ClientEnd::Pop3 { session, .. } => session.poll_output(),
         ClientEnd::Imap { session, .. } => session.poll_output(),
+    }
+}
+
+/// The most commands in a batch for which the trace adds a pipelining note:
+/// a batch of MAIL and one RCPT is in every story, so the note is kept for
+/// batches of three commands or more (several recipients), where the order
+/// of the replies is the lesson (RFC 2920 §3.1).
+const PIPELINING_NOTE_MIN: usize = 3;
+
+/// RFC 2920: the commands of one client segment form a batch; the server's
+/// replies come back in the same order. A note names the batch when it is
+/// sent, and another pairs each reply with its command once all came.
+fn pipelining_note(
+    batch: &mut Vec<(String, Option<String>)>,
+    dir: Direction,
+    pieces: &[Piece],
+) -> Option<(String, &'static str)> {
+    let lines = pieces.iter().filter_map(|p| match p {
+        Piece::Line { text, parsed, .. } => Some((text, parsed.as_ref())),
+        Piece::Payload { .. } => None,
+    });
+    match dir {
+        Direction::ToServer => {
+            let commands: Vec<String> = lines
+                .filter(|(_, p)| matches!(p, Some(Parsed::Command { .. })))
+                .map(|(t, _)| t.clone())
+                .collect();
+            if commands.len() < PIPELINING_NOTE_MIN {
+                return None;
+            }
+            let verbs: Vec<&str> = commands
+                .iter()
+                .map(|c| c.split([' ', ':']).next().unwrap_or(""))
+                .collect();
+            let text = format!(
+                "pipelining: {} commands sent in one batch, without waiting ({}); the server must answer them one by one, in this order",
+                commands.len(),
+                verbs.join(", ")
+            );
+            *batch = commands.into_iter().map(|c| (c, None)).collect();
+            Some((text, "smtp.pipelining.batch"))
+        }
+        Direction::ToClient => {
+            if batch.is_empty() {
+                return None;
+            }
+            for (text, parsed) in lines {
+                // The last line of each reply answers the next command.
+                if let Some(Parsed::Reply { more: false, .. }) = parsed {
+                    if let Some(slot) = batch.iter_mut().find(|(_, r)| r.is_none()) {
+                        slot.1 = Some(text.clone());
+                    }
+                }
+            }
+            if batch.iter().any(|(_, r)| r.is_none()) {
+                return None;
+            }
+            let pairs: Vec<String> = batch
+                .drain(..)
+                .enumerate()
+                .map(|(i, (c, r))| format!("{}. {c} -> {}", i + 1, r.unwrap_or_default()))
+                .collect();
+            Some((
+                format!(
+                    "pipelining: the replies, matched to the batch in order: {}",
+                    pairs.join("; ")
+                ),
+                "smtp.pipelining.replies",
+            ))
+        }
     }
 }
