@@ -249,6 +249,42 @@ pub fn delay_text(d: SimDuration) -> String {
     }
 }
 
+/// `20`, `2.5` as a [`Percent`] (parts per million), read without float
+/// code (which would add several KB to the wasm).
+pub fn parse_percent(t: &str) -> Result<Percent, String> {
+    let t = t.trim();
+    let bad = || format!("{t:?} is not a percentage from 0 to 100, like 20 or 2.5");
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let digits = |x: &str| x.bytes().all(|c| c.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) || frac.len() > 4 {
+        return Err(bad());
+    }
+    let whole: u32 = if int.is_empty() {
+        0
+    } else {
+        int.parse().map_err(|_| bad())?
+    };
+    let mut f = frac.to_string();
+    while f.len() < 4 {
+        f.push('0');
+    }
+    let part: u32 = f.parse().map_err(|_| bad())?;
+    match whole.checked_mul(10_000).and_then(|w| w.checked_add(part)) {
+        Some(ppm) if ppm <= 1_000_000 => Ok(Percent(ppm)),
+        _ => Err(bad()),
+    }
+}
+
+/// A [`Percent`] as a file writes it: `20`, `2.5`.
+pub fn percent_text(p: Percent) -> String {
+    let (w, f) = (p.0 / 10_000, p.0 % 10_000);
+    if f == 0 {
+        w.to_string()
+    } else {
+        format!("{w}.{}", format!("{f:04}").trim_end_matches('0'))
+    }
+}
+
 /// A host or link change at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChangeKind {
@@ -444,7 +480,7 @@ impl WorldEdit {
                     loss: if l.loss_percent.ppm() == 0 {
                         String::new()
                     } else {
-                        f64::from(l.loss_percent).to_string()
+                        percent_text(l.loss_percent)
                     },
                 })
                 .collect(),
@@ -571,14 +607,8 @@ impl WorldEdit {
                 };
                 let loss = match l.loss.trim() {
                     "" => Percent::default(),
-                    t => t
-                        .parse::<f64>()
-                        .map_err(|_| {
-                            format!("Link {} – {}: the loss {t:?} is not a number", l.a, l.b)
-                        })
-                        .and_then(|p| {
-                            Percent::try_from(p).map_err(|e| format!("Link {} – {}: {e}", l.a, l.b))
-                        })?,
+                    t => parse_percent(t)
+                        .map_err(|e| format!("Link {} – {}: the loss: {e}", l.a, l.b))?,
                 };
                 if !ids.contains(&l.a.as_str()) || !ids.contains(&l.b.as_str()) {
                     return Err("Links: choose the two hosts of each link".to_string());
@@ -851,6 +881,29 @@ mod tests {
                 Err(m) => assert!(!want.is_empty() && m.contains(want), "{m:?} lacks {want:?}"),
                 Ok(_) => assert!(want.is_empty(), "accepted, but should say {want:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn percentages_read_and_write_as_the_clis_parser_does() {
+        for (t, ppm, back) in [
+            ("20", 200_000, "20"),
+            ("2.5", 25_000, "2.5"),
+            ("0.0001", 1, "0.0001"),
+            ("100", 1_000_000, "100"),
+            ("30.50", 305_000, "30.5"),
+        ] {
+            let p = parse_percent(t).unwrap();
+            assert_eq!(p, Percent(ppm), "{t}");
+            assert_eq!(
+                p,
+                Percent::try_from(t.parse::<f64>().unwrap()).unwrap(),
+                "{t}"
+            );
+            assert_eq!(percent_text(p), back);
+        }
+        for t in ["", ".", "101", "-1", "1e2", "2.00001", "x"] {
+            assert!(parse_percent(t).is_err(), "{t:?}");
         }
     }
 

@@ -12,7 +12,7 @@
 //! tables. Anything else is refused with its line (for example dates and
 //! floats, which no scenario field takes).
 
-use super::delay_text;
+use super::{delay_text, parse_percent, percent_text};
 use protocol_core::scenario::{
     parse_delay, AccountSpec, AppendSpec, BareLf, Delay, DnsSpec, FaultSpec, HostSpec, LinkSpec,
     MxSpec, Percent, RetrySpec, Scenario, Step,
@@ -25,7 +25,8 @@ use std::fmt::Write;
 enum V {
     Str(String),
     Int(i64),
-    Float(f64),
+    /// A decimal number (`2.5`), kept as written: read without float code.
+    Dec(String),
     Bool(bool),
     Arr(Vec<V>),
     /// The fields, and the line the table starts on.
@@ -251,10 +252,7 @@ impl P<'_> {
                         .parse::<i64>()
                         .map(V::Int)
                         .or_else(|_| self.err("a number too large")),
-                    (true, true) => t
-                        .parse::<f64>()
-                        .map(V::Float)
-                        .or_else(|_| self.err("not a number")),
+                    (true, true) => Ok(V::Dec(t)),
                     _ => self.err(
                         "not a number this file can use: write a number or a string like \"5m\"",
                     ),
@@ -726,8 +724,8 @@ fn scenario(root: Vec<(String, V)>) -> Res<Scenario> {
             .map(|mut l| {
                 let loss = match l.take("loss_percent") {
                     None => Percent::default(),
-                    Some(V::Int(n)) => Percent::try_from(n as f64).or_else(|e| l.bad(e))?,
-                    Some(V::Float(f)) => Percent::try_from(f).or_else(|e| l.bad(e))?,
+                    Some(V::Int(n)) => parse_percent(&n.to_string()).or_else(|e| l.bad(e))?,
+                    Some(V::Dec(t)) => parse_percent(&t).or_else(|e| l.bad(e))?,
                     Some(_) => {
                         return l.bad("`loss_percent` must be a number from 0 to 100".into())
                     }
@@ -910,11 +908,7 @@ pub fn to_toml(s: &Scenario) -> String {
             kv(&mut o, "latency", d(v));
         }
         if l.loss_percent.ppm() > 0 {
-            kv(
-                &mut o,
-                "loss_percent",
-                format!("{:?}", f64::from(l.loss_percent)),
-            );
+            kv(&mut o, "loss_percent", percent_text(l.loss_percent));
         }
     }
     for x in &s.dns {
@@ -1086,7 +1080,7 @@ mod tests {
         assert_eq!(get("b"), Some(V::Str("lit\\".into())));
         assert_eq!(get("n"), Some(V::Int(1000)));
         assert_eq!(get("t"), Some(V::Bool(true)));
-        assert_eq!(parse("p = 2.5\n").unwrap()[0].1, V::Float(2.5));
+        assert_eq!(parse("p = 2.5\n").unwrap()[0].1, V::Dec("2.5".into()));
         let nested =
             parse("[[host]]\nid = \"a\"\n[host.retry]\nmax_age = 1\n[[host]]\nid = \"b\"\n")
                 .unwrap();
