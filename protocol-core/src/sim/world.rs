@@ -334,8 +334,9 @@ pub struct World {
     /// Queue entries (host, queue id) already warned about.
     warned: BTreeSet<(String, String)>,
     /// Send jobs whose message goes out exactly as written (no
-    /// dot-stuffing, bare LFs kept): an attacker's own program.
-    raw_jobs: BTreeSet<JobId>,
+    /// dot-stuffing, bare LFs kept): an attacker's own program. A `Vec`:
+    /// a handful at most, and one more B-tree type costs wasm size.
+    raw_jobs: Vec<JobId>,
     /// Queue entries (host, queue id) of a down host that are past their
     /// give-up age: no longer polled, run again when the host comes up.
     parked: BTreeSet<(String, String)>,
@@ -377,7 +378,7 @@ impl World {
             retry: RetryPolicy::default(),
             delay_warning: None,
             warned: BTreeSet::new(),
-            raw_jobs: BTreeSet::new(),
+            raw_jobs: Vec::new(),
             parked: BTreeSet::new(),
             max_hops: mta::DEFAULT_MAX_HOPS,
             trace: Vec::new(),
@@ -459,7 +460,7 @@ impl World {
     /// smuggling lesson needs it.
     pub fn schedule_send_raw(&mut self, at: SimTime, job: SendJob) {
         let id = self.new_job(Job::Send(job));
-        self.raw_jobs.insert(id);
+        self.raw_jobs.push(id);
         self.schedule(at, Action::StartJob { job: id });
     }
 
