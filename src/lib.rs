@@ -7,6 +7,7 @@
 
 pub mod components;
 pub mod export;
+pub mod lab;
 pub mod link;
 pub mod num;
 pub mod predict;

@@ -352,11 +352,11 @@ pub struct Scenario {
     pub goal: String,
     #[serde(default)]
     pub seed: u64,
-    #[serde(default, rename = "host")]
+    #[serde(default, rename = "host", skip_serializing_if = "Vec::is_empty")]
     pub hosts: Vec<HostSpec>,
     /// Replaces the cast's MX records of each domain it names (`host = "."`
     /// with preference 0 is a null MX).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mx: Vec<MxSpec>,
     pub retry: Option<RetrySpec>,
     /// Latency and loss of links (`[[link]]`).
@@ -368,7 +368,9 @@ pub struct Scenario {
     /// Reply overrides, "chaos" (`[[fault]]`).
     #[serde(default, rename = "fault", skip_serializing_if = "Vec::is_empty")]
     pub faults: Vec<FaultSpec>,
-    #[serde(default, rename = "step")]
+    // Empty lists are left out when written, so that a TOML writer puts
+    // no plain value after a table.
+    #[serde(default, rename = "step", skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
 }
 
@@ -492,7 +494,9 @@ impl Scenario {
         self.validate("", file)
     }
 
-    fn validate(&self, src: &str, file: &str) -> Result<(), ScenarioError> {
+    /// [`Scenario::check`] with the file's text, for line numbers: the web
+    /// app reads TOML files with a reader of its own and checks them here.
+    pub fn validate(&self, src: &str, file: &str) -> Result<(), ScenarioError> {
         let err = |line: Option<usize>, message: String| ScenarioError {
             file: file.to_string(),
             line,

@@ -28,7 +28,7 @@ thread_local! {
 /// inside, Escape closes it, and when it goes (however it was closed) focus
 /// goes back to the control that opened it.
 #[component]
-fn Modal(
+pub(super) fn Modal(
     #[prop(into)] label: String,
     #[prop(into)] class: String,
     /// Closes the dialog (sets the signal that shows it).

@@ -3,6 +3,7 @@
 
 mod classroom;
 mod dialogs;
+pub mod lab;
 mod mailboxes;
 mod map;
 mod panels;
@@ -12,7 +13,7 @@ mod telnet;
 mod toolbar;
 
 use crate::state::{Player, Snapshot};
-use crate::story::{bench_story, builtin_story, console_story, Story, SANDBOX};
+use crate::story::{builtin_story, console_story, Story, SANDBOX};
 use crate::telnet::Console;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -220,6 +221,7 @@ impl Ctx {
         self.help_open.get_untracked()
             || self.compose_open.get_untracked()
             || self.open_message.with_untracked(Option::is_some)
+            || use_context::<lab::Lab>().is_some_and(|l| l.open.get_untracked())
     }
     /// The name a student reads for a host id (the short DNS name).
     pub fn host_name(&self, id: &str) -> String {
@@ -496,12 +498,12 @@ pub fn App() -> impl IntoView {
     };
     let (linked_story, linked_view) = linked.map_or((None, None), |(s, v)| (Some(s), Some(v)));
     let sandbox_first = query_param("scenario").as_deref() == Some(SANDBOX.0);
+    // `?bench=N`: a world of at least N events, run in slices after the
+    // page is up (the seed story shows meanwhile), so the page never freezes.
+    let bench = query_param("bench")
+        .and_then(|n| n.parse::<usize>().ok())
+        .map(|n| crate::lab::bench_scenario(n.clamp(1, 50_000)));
     let first = linked_story
-        .or_else(|| {
-            query_param("bench")
-                .and_then(|n| n.parse::<usize>().ok())
-                .map(|n| bench_story(n.clamp(1, 5000)))
-        })
         .or_else(|| sandbox_first.then(|| console.with_untracked(console_story)))
         .or_else(|| query_param("scenario").and_then(|n| builtin_story(&n)))
         .unwrap_or_else(|| builtin_story("seed-story").expect("the seed story is built in"));
@@ -555,7 +557,12 @@ pub fn App() -> impl IntoView {
     };
     provide_context(ctx);
     classroom::provide(ctx, linked_view, link_error);
+    let lab = lab::Lab::new();
+    provide_context(lab);
     announce(ctx);
+    if let Some(s) = bench {
+        lab::run_in_slices(ctx, lab, s);
+    }
 
     // Any move of the cursor (or play/pause) restarts the event's clock and the loop.
     Effect::new(move |_| {
@@ -626,5 +633,6 @@ pub fn App() -> impl IntoView {
         <dialogs::Help />
         <dialogs::Compose />
         <dialogs::MessageViewer />
+        <lab::Editor />
     }
 }

@@ -134,6 +134,7 @@ pub fn Toolbar() -> impl IntoView {
                 title="Predict: the story stops before each reply, DNS answer and mail-server decision, and asks what comes next"
                 on:click=move |_| ctx.set_predict(ctx.predict.with_untracked(Option::is_none))
             >"Predict"</button>
+            <super::lab::EditButton />
             <div class="transport" role="group" aria-label="Playback">
                 <button aria-label="Restart" title="Restart from the beginning (Home)" aria-disabled=move || disabled(at_start() && !playing())
                     on:click=move |_| player.update(Player::restart)>{icon(RESTART)}</button>

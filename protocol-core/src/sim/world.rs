@@ -645,6 +645,36 @@ impl World {
         }
     }
 
+    /// [`World::run_until_idle`] a slice at a time, for a page that must not
+    /// freeze while a long world runs: performs at most `max` due actions,
+    /// in the same order as `run_until_idle`, and returns `true` once
+    /// nothing is left to do but session timeouts. Calling it until it
+    /// returns `true` leaves the same world as one `run_until_idle`.
+    pub fn run_until_idle_for(&mut self, max: usize) -> bool {
+        for _ in 0..max {
+            let next = self
+                .agenda
+                .iter()
+                .find(|(_, a)| !matches!(a, Action::Timer { .. }))
+                .map(|(k, _)| k);
+            let (Some(next), Some((first, _))) = (next, self.agenda.first()) else {
+                return true;
+            };
+            let action = if first < next {
+                self.pop_due(first)
+            } else {
+                self.agenda.remove(&next)
+            };
+            if let Some(a) = action {
+                self.advance(first.0);
+                self.perform(a);
+            }
+        }
+        self.agenda
+            .iter()
+            .all(|(_, a)| matches!(a, Action::Timer { .. }))
+    }
+
     /// When the next work other than a session timeout is due (a queued
     /// message's retry, a scheduled host or link change), if any.
     pub fn next_work(&self) -> Option<SimTime> {

@@ -1,0 +1,616 @@
+//! The world editor ("Edit world"), scenario files in and out, and running a
+//! world in slices with a progress line. The state is `crate::lab`'s.
+
+use super::dialogs::Modal;
+use super::{perf_now, use_ctx, Ctx};
+use crate::lab::{parse_toml, to_toml, ChangeKind, Run, StepEdit, WorldEdit, SLICE};
+use leptos::prelude::*;
+use protocol_core::scenario::{builtin, AccountSpec, DnsSpec, Scenario};
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::wasm_bindgen::JsCast;
+
+/// The lab's shared signals (beside the page's [`Ctx`]).
+#[derive(Clone, Copy)]
+pub struct Lab {
+    pub open: RwSignal<bool>,
+    /// "Running the world: 1,234 events so far" while a run is in slices.
+    pub progress: RwSignal<Option<String>>,
+    /// The scenario of the story shown, when it is not a built-in one.
+    pub current: StoredValue<Option<Scenario>>,
+    /// Bumped by every run, so that an older run still in slices stops.
+    pub run_id: StoredValue<u32>,
+}
+
+impl Lab {
+    pub fn new() -> Lab {
+        Lab {
+            open: RwSignal::new(false),
+            progress: RwSignal::new(None),
+            current: StoredValue::new(None),
+            run_id: StoredValue::new(0),
+        }
+    }
+}
+
+impl Default for Lab {
+    fn default() -> Self {
+        Lab::new()
+    }
+}
+
+pub fn use_lab() -> Lab {
+    expect_context::<Lab>()
+}
+
+/// Longest stretch of work between two yields to the browser, in ms: well
+/// under the 50 ms of a "long task", so the page keeps drawing and typing.
+const SLICE_MS: f64 = 12.0;
+
+/// Runs a scenario's world in slices, yielding to the browser between them
+/// (a `setTimeout(0)`), with a progress line; then shows its story.
+pub fn run_in_slices(ctx: Ctx, lab: Lab, s: Scenario) {
+    let id = lab.run_id.get_value().wrapping_add(1);
+    lab.run_id.set_value(id);
+    lab.current
+        .set_value(builtin(&s.name).is_none().then(|| s.clone()));
+    let run = Rc::new(RefCell::new(Some(Run::new(&s))));
+    lab.progress
+        .set(Some(format!("Running the world “{}”…", s.title)));
+    fn tick(ctx: Ctx, lab: Lab, id: u32, run: Rc<RefCell<Option<Run>>>) {
+        if lab.run_id.get_value() != id {
+            return;
+        }
+        let start = perf_now();
+        let done = {
+            let mut slot = run.borrow_mut();
+            let Some(r) = slot.as_mut() else { return };
+            loop {
+                if r.slice(SLICE) {
+                    break true;
+                }
+                if perf_now() - start > SLICE_MS {
+                    break false;
+                }
+            }
+        };
+        if done {
+            // Laying out the story and drawing it: one more turn, so the
+            // last slice and this are separate tasks.
+            set_timeout(
+                move || {
+                    if lab.run_id.get_value() != id {
+                        return;
+                    }
+                    if let Some(r) = run.borrow_mut().take() {
+                        ctx.load(r.finish());
+                    }
+                    lab.progress.set(None);
+                },
+                std::time::Duration::ZERO,
+            );
+        } else {
+            let n = run.borrow().as_ref().map_or(0, Run::events);
+            lab.progress
+                .set(Some(format!("Running the world: {} events so far…", n)));
+            set_timeout(move || tick(ctx, lab, id, run), std::time::Duration::ZERO);
+        }
+    }
+    set_timeout(move || tick(ctx, lab, id, run), std::time::Duration::ZERO);
+}
+
+/// The scenario behind the story shown (the seed story if none).
+fn scenario_shown(ctx: Ctx, lab: Lab) -> Scenario {
+    let name = ctx.story.with_untracked(|s| s.name.clone());
+    lab.current
+        .get_value()
+        .filter(|s| s.name == name)
+        .or_else(|| builtin(&name))
+        .or_else(|| builtin("seed-story"))
+        .unwrap_or_else(|| Scenario {
+            name: "empty".into(),
+            title: "An empty world".into(),
+            goal: String::new(),
+            seed: 0,
+            hosts: vec![],
+            mx: vec![],
+            retry: None,
+            links: vec![],
+            dns: vec![],
+            faults: vec![],
+            steps: vec![],
+        })
+}
+
+/// Offers `text` as a file download named `file`.
+fn download(file: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys_array(text);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/toml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|_| "the browser could not make the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser could not make the file")?;
+    let a: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(|_| "no link")?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(file);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+fn js_sys_array(text: &str) -> web_sys::js_sys::Array {
+    let a = web_sys::js_sys::Array::new();
+    a.push(&web_sys::wasm_bindgen::JsValue::from_str(text));
+    a
+}
+
+/// "greylisting" -> "greylisting-edited.toml"
+fn file_name(name: &str) -> String {
+    let base: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if base.ends_with("-edited") {
+        format!("{base}.toml")
+    } else {
+        format!("{base}-edited.toml")
+    }
+}
+
+#[component]
+pub fn EditButton() -> impl IntoView {
+    let lab = use_lab();
+    view! {
+        <button class="lab-btn" on:click=move |_| lab.open.set(true)>"Edit world"</button>
+        <span class="lab-progress" aria-live="polite">{move || lab.progress.get()}</span>
+    }
+}
+
+#[component]
+pub fn Editor() -> impl IntoView {
+    let ctx = use_ctx();
+    let lab = use_lab();
+    view! {
+        <Show when=move || lab.open.get()>
+            <EditorDialog ctx=ctx lab=lab />
+        </Show>
+    }
+}
+
+#[component]
+fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
+    let edit = RwSignal::new(WorldEdit::from_scenario(&scenario_shown(ctx, lab)));
+    let error = RwSignal::new(None::<String>);
+    // Rows are rebuilt when their table gains or loses one, not on each
+    // key, so that focus stays in the field being typed in.
+    let n_hosts = Memo::new(move |_| edit.with(|e| e.hosts.len()));
+    let n_steps = Memo::new(move |_| edit.with(|e| e.steps.len()));
+    let n_mx = Memo::new(move |_| edit.with(|e| e.mx.len()));
+    let n_links = Memo::new(move |_| edit.with(|e| e.links.len()));
+    let servers = Memo::new(move |_| {
+        edit.with(|e| e.hosts.iter().map(|h| h.is_server()).collect::<Vec<_>>())
+    });
+    let close = move || lab.open.set(false);
+    let run = move || match edit.with_untracked(WorldEdit::to_scenario) {
+        Ok(mut s) => {
+            if !s.name.ends_with("-edited") {
+                s.name = format!("{}-edited", s.name);
+                s.title = format!("{} (edited)", s.title);
+            }
+            error.set(None);
+            lab.open.set(false);
+            run_in_slices(ctx, lab, s);
+        }
+        Err(e) => error.set(Some(e)),
+    };
+    let save = move || match edit.with_untracked(WorldEdit::to_scenario).and_then(|s| {
+        let text = to_toml(&s);
+        download(&file_name(&s.name), &text)
+    }) {
+        Ok(()) => error.set(None),
+        Err(e) => error.set(Some(e)),
+    };
+    let open_file = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            match text
+                .ok_or_else(|| format!("{name}: the file could not be read"))
+                .and_then(|t| parse_toml(&t, &name))
+            {
+                Ok(s) => {
+                    error.set(None);
+                    edit.set(WorldEdit::from_scenario(&s));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    let hosts_table = move || {
+        let n = n_hosts.get();
+        (0..n).map(|i| host_row(edit, i)).collect_view()
+    };
+    let changes_table = move || {
+        let n = n_steps.get();
+        (0..n)
+            .filter(|&i| edit.with_untracked(|e| matches!(e.steps[i], StepEdit::Change(_))))
+            .enumerate()
+            .map(|(k, i)| change_row(edit, i, k + 1))
+            .collect_view()
+    };
+    let mx_table = move || {
+        let n = n_mx.get();
+        (0..n).map(|i| mx_row(edit, i)).collect_view()
+    };
+    let policies = move || {
+        let servers = servers.get();
+        (0..servers.len())
+            .filter(|&i| servers[i])
+            .map(|i| policy_box(edit, i))
+            .collect_view()
+    };
+    let links_table = move || (0..n_links.get()).map(|i| link_row(edit, i)).collect_view();
+    let dns_list = move || {
+        edit.with(|e| {
+            e.dns
+                .iter()
+                .map(|d| {
+                    let t = match d {
+                        DnsSpec::A { name, ip } => format!("{name} has the address {ip} (an A record)"),
+                        DnsSpec::NoA { name } => format!("{name} has no address (no A record)"),
+                        DnsSpec::NullMx { domain } => format!("{domain}: a null MX (MX 0 \".\"): this domain receives no mail (RFC 7505)"),
+                        DnsSpec::Nxdomain { domain } => format!("{domain} does not exist (NXDOMAIN)"),
+                    };
+                    view! { <li>{t}</li> }
+                })
+                .collect_view()
+        })
+    };
+    let fault_list = move || {
+        edit.with(|e| {
+            e.faults
+                .iter()
+                .map(|f| {
+                    let what = f.reply.clone().map_or("drops the connection".to_string(), |r| format!("answers {r}"));
+                    let when = f.times.map_or("every time".to_string(), |t| format!("the first {t} time(s)"));
+                    view! { <li>{format!("{} {what} at {}, {when} (an injected fault)", f.host, crate::lab::stage_name(f.on))}</li> }
+                })
+                .collect_view()
+        })
+    };
+    let kept = move || {
+        edit.with(|e| {
+            e.steps
+                .iter()
+                .filter(|s| matches!(s, StepEdit::Kept(_)))
+                .count()
+        })
+    };
+
+    view! {
+        <Modal label="Edit world" class="lab" close_outside=false on_close=Callback::new(move |_| close())>
+            <h2>"Edit world"</h2>
+            <p class="muted">{move || edit.with(|e| format!("Changing “{}”. The world runs again from the start when you press Run; the same world always runs the same way.", e.title))}</p>
+            <div class="lab-files">
+                <label class="file-open">"Open a scenario file (.toml) "
+                    <input type="file" accept=".toml,text/plain,application/toml" on:change=open_file />
+                </label>
+                <button type="button" on:click=move |_| save()>"Download scenario file"</button>
+            </div>
+
+            <section aria-labelledby="lab-hosts">
+                <h3 id="lab-hosts">"Hosts and their services"</h3>
+                <table class="lab-table">
+                    <thead><tr><th scope="col">"Host"</th><th scope="col">"Address"</th><th scope="col">"Services (ports)"</th><th scope="col">"Down or up"</th></tr></thead>
+                    <tbody>{hosts_table}</tbody>
+                </table>
+            </section>
+
+            <section aria-labelledby="lab-changes">
+                <h3 id="lab-changes">"Changes over time"</h3>
+                <p class="muted small">"A host or a link goes down or comes back at a time after the start, like \"0s\", \"90s\", \"20m\" or \"1h\". While a server is down, the servers that send to it keep the mail in their queue and try again later (RFC 5321 §4.5.4.1)."</p>
+                <table class="lab-table">
+                    <thead><tr><th scope="col">"At"</th><th scope="col">"What"</th><th scope="col">"Host"</th><th scope="col">"Other end (links)"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <tbody>{changes_table}</tbody>
+                </table>
+                <button type="button" on:click=move |_| edit.update(|e| e.add_change(ChangeKind::LinkDown, "1m", "isp", "mx"))>"Add a link change"</button>
+                <p class="muted small">{move || format!("The world also has {} mail program steps (sending and fetching) that stay as they are.", kept())}</p>
+            </section>
+
+            <section aria-labelledby="lab-links">
+                <h3 id="lab-links">"Links: latency and loss"</h3>
+                <p class="muted small">"Latency is the time one segment takes from one host to the other. Loss is the share of segments that get lost: TCP sends a lost segment again after a timeout, so you see loss as delay (and a note for each retransmission), never as missing data."</p>
+                <table class="lab-table">
+                    <thead><tr><th scope="col">"Host"</th><th scope="col">"Other host"</th><th scope="col">"Latency"</th><th scope="col">"Loss (%)"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <tbody>{links_table}</tbody>
+                </table>
+                <button type="button" on:click=move |_| edit.update(|e| e.links.push(crate::lab::LinkEdit { a: "isp".into(), b: "mx".into(), latency: "40ms".into(), loss: "20".into() }))>"Add a link setting"</button>
+            </section>
+
+            <section aria-labelledby="lab-dns">
+                <h3 id="lab-dns">"DNS: MX records"</h3>
+                <p class="muted small">"An MX record says which server receives mail for a domain; the lowest preference is tried first (RFC 5321 §5.1). Each host's A record is its address in the hosts table."</p>
+                <table class="lab-table">
+                    <thead><tr><th scope="col">"Domain"</th><th scope="col">"Preference"</th><th scope="col">"Mail server"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <tbody>{mx_table}</tbody>
+                </table>
+                <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "dave.example".into(), preference: "20".into(), host: String::new() }))>"Add an MX record"</button>
+                <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "nomail.example".into(), preference: "0".into(), host: ".".into() }))>"Add a null MX"</button>
+                <Show when=move || edit.with(|e| !e.dns.is_empty())>
+                    <p class="small">"Other DNS changes in this world:"</p>
+                    <ul class="small">{dns_list}</ul>
+                </Show>
+            </section>
+
+            <section aria-labelledby="lab-faults">
+                <h3 id="lab-faults">"Injected faults"</h3>
+                <p class="muted small">"A fault makes a server answer wrongly on purpose (for example 451 to RCPT, or 421 at the greeting). The narration marks each one as injected: a healthy server would not do this."</p>
+                <Show when=move || edit.with(|e| !e.faults.is_empty()) fallback=|| view! { <p class="small">"None in this world."</p> }>
+                    <ul class="small">{fault_list}</ul>
+                </Show>
+            </section>
+
+            <section aria-labelledby="lab-policies">
+                <h3 id="lab-policies">"Server policies"</h3>
+                {policies}
+                <fieldset class="lab-box">
+                    <legend>"Retry schedule (every server)"</legend>
+                    <label>"Wait between tries "
+                        <input type="text" placeholder="15m, 30m, 1h, 2h, 4h, 8h" prop:value=move || edit.with(|e| e.retry_schedule.clone())
+                            on:input:target=move |ev| edit.update(|e| e.retry_schedule = ev.target().value()) />
+                    </label>
+                    <label>"Give up after "
+                        <input type="text" placeholder="4d" prop:value=move || edit.with(|e| e.retry_max_age.clone())
+                            on:input:target=move |ev| edit.update(|e| e.retry_max_age = ev.target().value()) />
+                    </label>
+                    <p class="muted small">"Empty: the servers' own schedule (15 minutes, then longer waits; a bounce after 4 days)."</p>
+                </fieldset>
+            </section>
+
+            <p class="error" role="alert">{move || error.get()}</p>
+            <div class="actions">
+                <button type="button" on:click=move |_| close()>"Cancel"</button>
+                <button type="button" class="primary" on:click=move |_| run()>"Run this world"</button>
+            </div>
+        </Modal>
+    }
+}
+
+fn host_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
+    let get = move |f: fn(&crate::lab::HostEdit) -> String| {
+        move || edit.with(|e| e.hosts.get(i).map(f).unwrap_or_default())
+    };
+    let name = get(|h| h.name.clone());
+    let id = edit.with_untracked(|e| e.hosts[i].id.clone());
+    let service = move |label: &'static str,
+                        port: &'static str,
+                        pick: fn(&mut crate::lab::HostEdit) -> &mut bool| {
+        view! {
+            <label class="svc">
+                <input type="checkbox"
+                    prop:checked=move || edit.with(|e| { let mut h = e.hosts[i].clone(); *pick(&mut h) })
+                    on:change:target=move |ev| { let on = ev.target().checked(); edit.update(|e| *pick(&mut e.hosts[i]) = on) } />
+                {format!("{label} {port}")}
+            </label>
+        }
+    };
+    let id2 = id.clone();
+    view! {
+        <tr>
+            <th scope="row">{name}</th>
+            <td><input type="text" class="ip" aria-label=move || format!("Address of {}", edit.with(|e| e.hosts[i].name.clone()))
+                prop:value=get(|h| h.ip.clone()) on:input:target=move |ev| edit.update(|e| e.hosts[i].ip = ev.target().value()) /></td>
+            <td class="svcs">
+                {service("SMTP", "25", |h| &mut h.smtp)}
+                {service("Submission", "587", |h| &mut h.submission)}
+                {service("POP3", "110", |h| &mut h.pop3)}
+                {service("IMAP", "143", |h| &mut h.imap)}
+            </td>
+            <td>
+                <button type="button" on:click=move |_| edit.update(|e| e.add_change(ChangeKind::HostDown, "0s", &id, ""))
+                    aria-label=move || format!("Take {} down now", edit.with(|e| e.hosts[i].name.clone()))>"Down now"</button>
+                <button type="button" on:click=move |_| edit.update(|e| e.add_change(ChangeKind::HostUp, "20m", &id2, ""))
+                    aria-label=move || format!("Bring {} back up later", edit.with(|e| e.hosts[i].name.clone()))>"Up later"</button>
+            </td>
+        </tr>
+    }
+}
+
+fn host_options(edit: RwSignal<WorldEdit>, chosen: String) -> impl IntoView {
+    edit.with_untracked(|e| {
+        e.host_choices()
+            .into_iter()
+            .map(|(id, name)| {
+                let sel = id == chosen;
+                view! { <option value=id selected=sel>{name}</option> }
+            })
+            .collect_view()
+    })
+}
+
+fn change_row(edit: RwSignal<WorldEdit>, i: usize, n: usize) -> impl IntoView {
+    let read = move |f: fn(&crate::lab::Change) -> String| {
+        move || {
+            edit.with(|e| match e.steps.get(i) {
+                Some(StepEdit::Change(c)) => f(c),
+                _ => String::new(),
+            })
+        }
+    };
+    let write = move |f: Box<dyn Fn(&mut crate::lab::Change)>| {
+        edit.update(|e| {
+            if let Some(StepEdit::Change(c)) = e.steps.get_mut(i) {
+                f(c)
+            }
+        })
+    };
+    let (a0, b0) = edit.with_untracked(|e| match &e.steps[i] {
+        StepEdit::Change(c) => (c.a.clone(), c.b.clone()),
+        _ => Default::default(),
+    });
+    let is_link = move || read(|c| c.kind.is_link().to_string())() == "true";
+    view! {
+        <tr>
+            <td><input type="text" class="at" aria-label=format!("Time of change {n}") prop:value=read(|c| c.at.clone())
+                on:input:target=move |ev| { let v = ev.target().value(); write(Box::new(move |c| c.at = v.clone())) } /></td>
+            <td><select aria-label=format!("What happens in change {n}") prop:value=read(|c| c.kind.key().to_string())
+                on:change:target=move |ev| { let k = ChangeKind::from_key(&ev.target().value()); write(Box::new(move |c| c.kind = k)) }>
+                {ChangeKind::ALL.iter().map(|(_, key, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
+            </select></td>
+            <td><select aria-label=format!("Host of change {n}") prop:value=read(|c| c.a.clone())
+                on:change:target=move |ev| { let v = ev.target().value(); write(Box::new(move |c| c.a = v.clone())) }>
+                {host_options(edit, a0)}
+            </select></td>
+            <td><select aria-label=format!("Other end of the link in change {n}") prop:value=read(|c| c.b.clone()) prop:disabled=move || !is_link()
+                on:change:target=move |ev| { let v = ev.target().value(); write(Box::new(move |c| c.b = v.clone())) }>
+                <option value="">"—"</option>
+                {host_options(edit, b0)}
+            </select></td>
+            <td><button type="button" aria-label=format!("Remove change {n}") on:click=move |_| edit.update(|e| { if i < e.steps.len() { e.steps.remove(i); } })>"Remove"</button></td>
+        </tr>
+    }
+}
+
+fn link_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
+    let n = i + 1;
+    let (a0, b0) = edit.with_untracked(|e| (e.links[i].a.clone(), e.links[i].b.clone()));
+    let pick = move |label: String,
+                     chosen: String,
+                     f: fn(&mut crate::lab::LinkEdit) -> &mut String| {
+        view! {
+            <select aria-label=label on:change:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(l) = e.links.get_mut(i) { *f(l) = v }) }>
+                {host_options(edit, chosen)}
+            </select>
+        }
+    };
+    let text = move |label: String, f: fn(&mut crate::lab::LinkEdit) -> &mut String| {
+        view! {
+            <input type="text" class="at" aria-label=label
+                prop:value=move || edit.with(|e| e.links.get(i).cloned().map(|mut l| f(&mut l).clone()).unwrap_or_default())
+                on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(l) = e.links.get_mut(i) { *f(l) = v }) } />
+        }
+    };
+    view! {
+        <tr>
+            <td>{pick(format!("Host of link {n}"), a0, |l| &mut l.a)}</td>
+            <td>{pick(format!("Other host of link {n}"), b0, |l| &mut l.b)}</td>
+            <td>{text(format!("Latency of link {n}"), |l| &mut l.latency)}</td>
+            <td>{text(format!("Loss in percent of link {n}"), |l| &mut l.loss)}</td>
+            <td><button type="button" aria-label=format!("Remove link {n}") on:click=move |_| edit.update(|e| { if i < e.links.len() { e.links.remove(i); } })>"Remove"</button></td>
+        </tr>
+    }
+}
+
+fn mx_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
+    let n = i + 1;
+    let field = move |label: String, f: fn(&mut crate::lab::MxEdit) -> &mut String| {
+        view! {
+            <input type="text" aria-label=label
+                prop:value=move || edit.with(|e| { let mut m = e.mx[i].clone(); f(&mut m).clone() })
+                on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| *f(&mut e.mx[i]) = v) } />
+        }
+    };
+    view! {
+        <tr>
+            <td>{field(format!("Domain of MX record {n}"), |m| &mut m.domain)}</td>
+            <td>{field(format!("Preference of MX record {n}"), |m| &mut m.preference)}</td>
+            <td>{field(format!("Mail server of MX record {n}"), |m| &mut m.host)}</td>
+            <td><button type="button" aria-label=format!("Remove MX record {n}") on:click=move |_| edit.update(|e| { if i < e.mx.len() { e.mx.remove(i); } })>"Remove"</button></td>
+        </tr>
+    }
+}
+
+fn policy_box(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
+    let name = edit.with_untracked(|e| e.hosts[i].name.clone());
+    let text = move |label: &'static str,
+                     hint: &'static str,
+                     f: fn(&mut crate::lab::HostEdit) -> &mut String| {
+        view! {
+            <label>{label}" "
+                <input type="text" placeholder=hint
+                    prop:value=move || edit.with(|e| { let mut h = e.hosts[i].clone(); f(&mut h).clone() })
+                    on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| *f(&mut e.hosts[i]) = v) } />
+            </label>
+        }
+    };
+    let accounts = move || {
+        edit.with(|e| {
+            let h = &e.hosts[i];
+            h.cast_accounts
+                .iter()
+                .map(|a| format!("{} ({})", a.login, a.address))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
+    let extra = Memo::new(move |_| edit.with(|e| e.hosts.get(i).map_or(0, |h| h.accounts.len())));
+    let account_rows = move || {
+        (0..extra.get())
+            .map(|k| {
+                let field = move |label: String, f: fn(&mut AccountSpec) -> &mut String| {
+                    view! {
+                        <input type="text" aria-label=label
+                            prop:value=move || edit.with(|e| e.hosts[i].accounts.get(k).cloned().map(|mut a| f(&mut a).clone()).unwrap_or_default())
+                            on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(a) = e.hosts[i].accounts.get_mut(k) { *f(a) = v }) } />
+                    }
+                };
+                let n = k + 1;
+                view! {
+                    <li>
+                        {field(format!("Login of new account {n}"), |a| &mut a.login)}
+                        {field(format!("Password of new account {n}"), |a| &mut a.password)}
+                        {field(format!("Address of new account {n}"), |a| &mut a.address)}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let domain = name
+        .split_once('.')
+        .map(|(_, d)| d.to_string())
+        .unwrap_or_default();
+    view! {
+        <fieldset class="lab-box">
+            <legend>{name.clone()}</legend>
+            {text("Local domains (mailboxes here)", "dave.example", |h| &mut h.local_domains)}
+            {text("Relay domains (passed on)", "", |h| &mut h.relay_domains)}
+            {text("Networks that may relay without login", "192.0.2.0/24", |h| &mut h.relay_networks)}
+            <label class="switch">
+                <input type="checkbox" prop:checked=move || edit.with(|e| e.hosts[i].open_relay())
+                    on:change:target=move |ev| { let on = ev.target().checked(); edit.update(|e| e.hosts[i].set_open_relay(on)) } />
+                "Open relay: anyone on the internet may send mail through this server"
+            </label>
+            <p class="muted small">"No real server is set up like this: spammers find an open relay within hours and send their mail through it, and other servers then refuse its mail (RFC 2505, anti-spam advice for mail servers)."</p>
+            {text("Greylisting delay", "5m", |h| &mut h.greylist)}
+            {text("Size limit (bytes)", "10000", |h| &mut h.max_size)}
+            <p class="small">"Accounts: "{accounts}</p>
+            <ul class="lab-accounts">{account_rows}</ul>
+            <button type="button" on:click=move |_| edit.update(|e| e.hosts[i].accounts.push(AccountSpec { login: "eve".into(), password: "eve-pass".into(), address: format!("eve@{domain}") }))>
+                {format!("Add an account on {name}")}
+            </button>
+        </fieldset>
+    }
+}
