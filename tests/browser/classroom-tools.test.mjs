@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { servedApp, axeViolations, artifactsDir, scrollsSideways, repoRoot } from './support.mjs';
 import { Visualizer, TelnetPane } from './app.mjs';
 
@@ -267,11 +266,9 @@ test('Download sequence diagram: a standalone SVG that parses as XML and names t
 
 /** `mailsim run NAME --format json`, from the CLI (built if need be). */
 function cliJson(name) {
-  const bin = ['release', 'debug'].map((p) => path.join(repoRoot, 'target', p, 'mailsim')).find(existsSync);
-  const [cmd, args] = bin
-    ? [bin, ['run', name, '--format', 'json']]
-    : ['cargo', ['run', '-q', '-p', 'mailsim', '--', 'run', name, '--format', 'json']];
-  return JSON.parse(execFileSync(cmd, args, { cwd: repoRoot, maxBuffer: 64 << 20 }).toString());
+  // Through cargo, so that a stale target/*/mailsim is never what we compare with.
+  const args = ['run', '--release', '-q', '--locked', '-p', 'mailsim', '--', 'run', name, '--format', 'json'];
+  return JSON.parse(execFileSync('cargo', args, { cwd: repoRoot, maxBuffer: 64 << 20 }).toString());
 }
 
 test('Download trace: the same JSON as mailsim run --format json', async () => {
