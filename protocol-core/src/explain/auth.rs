@@ -32,6 +32,7 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("auth.spf.permerror.multiple", "SPF: two records", "The domain publishes more than one v=spf1 record. The receiver cannot know which one is meant, so it is a permanent error.", "RFC 7208 §4.5"),
     e("auth.spf.permerror.no-record", "SPF: include or redirect to nowhere", "An include: or redirect= points to a domain that has no SPF record. That is a mistake in the record, so the result is permerror.", "RFC 7208 §5.2, §6.1"),
     // ---- DKIM
+    e("auth.dkim.sign", "DKIM: the sender's server signs", "Before the message leaves, the ISP's server hashes the body and the important headers and signs them with its private key. The DKIM-Signature header it adds says which domain signed (d=), where the public key is (s=, the selector) and the body's hash (bh=).", "RFC 6376 §5; RFC 8463 §3"),
     e("auth.dkim.none", "No DKIM signature", "The message carries no DKIM-Signature header, so nobody vouches for its content with a signature.", "RFC 6376 §6.1; RFC 8601 §2.7.1"),
     e("auth.dkim.signature", "DKIM signature found", "A DKIM-Signature header says: domain d= signed these headers (h=) and this body (bh= is the body's fingerprint, a hash), with its private key. b= is the signature itself.", "RFC 6376 §3.5"),
     e("auth.dkim.key", "DKIM public key", "The receiver fetches the signer's public key from DNS, at selector._domainkey.domain. Only the owner of the domain can put it there, and only the matching private key can make signatures it accepts.", "RFC 6376 §3.6.1, §3.6.2"),
@@ -55,8 +56,18 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("auth.dmarc.align.no", "DMARC: not aligned", "This check either failed or passed for a different domain than the one in From. A forger can pass SPF for their own domain; DMARC only counts a pass for the domain the reader sees.", "RFC 7489 §3.1"),
     e("auth.dmarc.pass", "DMARC: pass", "SPF or DKIM passed for a domain aligned with the From line, so the domain the reader sees stands behind this message.", "RFC 7489 §4.2"),
     e("auth.dmarc.fail.none", "DMARC: fail, policy none", "Nothing aligned vouches for the From domain, but its owner only asks to be told (p=none), so the message is delivered normally.", "RFC 7489 §6.3, §6.6.4"),
-    e("auth.dmarc.fail.quarantine", "DMARC: fail, quarantine", "Nothing aligned vouches for the From domain, and its owner asks receivers to treat such mail as suspicious: it goes to the spam folder.", "RFC 7489 §6.3, §6.6.4"),
+    e("auth.dmarc.fail.quarantine", "DMARC: fail, quarantine", "Nothing aligned vouches for the From domain, and its owner asks receivers to treat such mail as suspicious: the server accepts it but marks it as spam (an X-Spam-Flag: YES header), so that the mail program files it in the spam folder.", "RFC 7489 §6.3, §6.6.4"),
     e("auth.dmarc.fail.reject", "DMARC: fail, reject", "Nothing aligned vouches for the From domain, and its owner asks receivers to refuse such mail: the server answers 550 5.7.1 at the end of DATA.", "RFC 7489 §6.3, §6.6.4, §10.1"),
     e("auth.dmarc.none", "DMARC: none", "The From domain publishes no DMARC policy, so there is nothing to apply.", "RFC 7489 §6.6.3"),
     e("auth.dmarc.temperror", "DMARC: temporary error", "The policy could not be fetched because DNS did not answer.", "RFC 7489 §6.6.3; RFC 8601 §2.7.1"),
+    // ---- the checks in the world
+    e("auth.skip.own-server", "Checked at the border", "The message comes from one of the receiving domain's own servers (a backup MX or a spam filter), which took it from the outside. SPF is about the server that handed the mail over from outside, so it is not checked again here.", "RFC 7208 §2.2"),
+    e("auth.results", "Authentication-Results header", "The receiving server writes down what it found (SPF, DKIM and DMARC, each pass or fail) in an Authentication-Results header on top of the message, so that the mail program and the reader can see it.", "RFC 8601 §2.2, §5"),
+];
+
+/// Only in a build without the `dkim` feature (the web page), where the
+/// world says that it cannot sign or check.
+#[cfg(not(feature = "dkim"))]
+pub static WITHOUT_DKIM: &[Explanation] = &[
+    e("auth.dkim.unavailable", "DKIM: not checked in this build", "Signing and checking DKIM needs cryptography (Ed25519), which this web page leaves out to stay small. So here the ISP does not sign and the receiver does not check: DKIM counts as none. The mailsim program for the terminal does both.", "RFC 6376 §6; RFC 8601 §2.7.1"),
 ];

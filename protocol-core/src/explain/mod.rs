@@ -58,6 +58,8 @@ static TABLES: &[&[Explanation]] = &[
     world::EXPLANATIONS,
     #[cfg(feature = "auth")]
     auth::EXPLANATIONS,
+    #[cfg(all(feature = "auth", not(feature = "dkim")))]
+    auth::WITHOUT_DKIM,
 ];
 
 fn tables() -> &'static [&'static [Explanation]] {
