@@ -792,6 +792,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "imap-folders.toml",
         include_str!("../scenarios/imap-folders.toml"),
     ),
+    (
+        "forged-from.toml",
+        include_str!("../scenarios/forged-from.toml"),
+    ),
 ];
 
 /// Every built-in scenario, parsed (a broken one is a bug: tests parse them all).

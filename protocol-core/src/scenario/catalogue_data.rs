@@ -195,5 +195,22 @@ pub(super) fn scenarios() -> Vec<Scenario> {
                 Step::Imap { at: Delay(SimDuration(240000000)), host: "dave-phone".into(), server: "mail.dave.example".into(), port: 143, login: "dave".into(), password: "dave-pass".into(), peek: false, delete: false, move_to: None, idle: None, append: None },
             ],
         },
+        Scenario {
+            name: "forged-from".into(),
+            title: "Who really sent this? A forged From: refused by DMARC".into(),
+            goal: "Anyone can type From: john@isp.example, but Dave's server checks: SPF says the stranger's computer may not send mail for isp.example, there is no DKIM signature from isp.example, and isp.example's DMARC policy says reject, so the forgery gets 550 5.7.1 while John's real mail passes.".into(),
+            seed: 12,
+            hosts: vec![
+                HostSpec { id: "stranger".into(), name: Some("stranger.example".into()), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, accounts: vec![] },
+            ],
+            mx: vec![
+            ],
+            retry: None,
+            steps: vec![
+                Step::Send { at: Delay(SimDuration(0)), from_host: "stranger".into(), server: "mail.dave.example".into(), port: 25, auth: None, from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Urgent: send me your password".into(), body: "Hi Dave,\n\nI lost my password, please send me yours.\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Send { at: Delay(SimDuration(60000000)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Fetch { at: Delay(SimDuration(180000000)), host: "dave-pc".into(), server: "mail.dave.example".into(), port: 110, login: "dave".into(), password: "dave-pass".into(), delete: true, apop: false },
+            ],
+        },
     ]
 }
