@@ -439,19 +439,7 @@ pub fn composed_story(draft: &Draft) -> Result<(Story, Option<String>), String> 
     // The extra cast: Dave's server takes submissions; the stranger exists.
     let spec = |id: &str| protocol_core::scenario::HostSpec {
         id: id.into(),
-        name: None,
-        ip: None,
-        smtp: None,
-        submission: None,
-        pop3: None,
-        imap: None,
-        local_domains: None,
-        relay_domains: None,
-        relay_networks: None,
-        smarthost: None,
-        greylist: None,
-        max_message_size: None,
-        accounts: vec![],
+        ..Default::default()
     };
     match sender {
         Sender::John => {}

@@ -114,6 +114,10 @@ pub struct HostSpec {
     pub smarthost: Option<String>,
     pub greylist: Option<Delay>,
     pub max_message_size: Option<usize>,
+    /// A line this relay adds to the end of every message it passes on
+    /// (as virus scanners and mailing lists do): it breaks DKIM's body hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footer: Option<String>,
     #[serde(default)]
     pub accounts: Vec<AccountSpec>,
 }
@@ -736,6 +740,9 @@ fn apply(h: &mut HostConfig, s: &HostSpec) {
     if let Some(v) = s.max_message_size {
         h.max_message_size = Some(v);
     }
+    if let Some(v) = &s.footer {
+        h.footer = Some(v.clone());
+    }
     for a in &s.accounts {
         h.accounts.push(Account {
             login: a.login.clone(),
@@ -865,10 +872,10 @@ fn to_rust(scenarios: &[Scenario]) -> String {
                 .collect();
             let _ = writeln!(
                 o,
-                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, imap: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, accounts: vec![{}] }},",
+                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, imap: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, footer: {}, accounts: vec![{}] }},",
                 s(&h.id), opt(&h.name, |x| s(x)), h.smtp, h.submission, h.pop3, h.imap,
                 opt(&h.local_domains, |x| strings(x)), opt(&h.relay_domains, |x| strings(x)), opt(&h.relay_networks, |x| strings(x)),
-                opt(&h.smarthost, |x| s(x)), opt(&h.greylist, delay), h.max_message_size, accounts.join(", ")
+                opt(&h.smarthost, |x| s(x)), opt(&h.greylist, delay), h.max_message_size, opt(&h.footer, |x| s(x)), accounts.join(", ")
             );
         }
         let _ = writeln!(o, "            ],\n            mx: vec![");

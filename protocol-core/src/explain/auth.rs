@@ -62,6 +62,7 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("auth.dmarc.temperror", "DMARC: temporary error", "The policy could not be fetched because DNS did not answer.", "RFC 7489 §6.6.3; RFC 8601 §2.7.1"),
     // ---- the checks in the world
     e("auth.skip.own-server", "Checked at the border", "The message comes from one of the receiving domain's own servers (a backup MX or a spam filter), which took it from the outside. SPF is about the server that handed the mail over from outside, so it is not checked again here.", "RFC 7208 §2.2"),
+    e("auth.relay.footer", "A relay changes the message", "This server adds a line to the end of every message it passes on, as virus scanners and mailing lists do. The body is now different from what was signed, so a DKIM signature made before no longer fits it.", "RFC 6376 §3.7, §6.1.3"),
     e("auth.results", "Authentication-Results header", "The receiving server writes down what it found (SPF, DKIM and DMARC, each pass or fail) in an Authentication-Results header on top of the message, so that the mail program and the reader can see it.", "RFC 8601 §2.2, §5"),
 ];
 

@@ -43,7 +43,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: "A domain can list several MX hosts: when the preferred one is down, mail goes to the backup, which keeps it and forwards it when the primary is back.".into(),
             seed: 3,
             hosts: vec![
-                HostSpec { id: "mx2".into(), name: Some("mx2.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 26)), smtp: Some(true), submission: None, pop3: None, imap: None, local_domains: None, relay_domains: Some(vec!["dave.example".into()]), relay_networks: None, smarthost: None, greylist: None, max_message_size: None, accounts: vec![] },
+                HostSpec { id: "mx2".into(), name: Some("mx2.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 26)), smtp: Some(true), submission: None, pop3: None, imap: None, local_domains: None, relay_domains: Some(vec!["dave.example".into()]), relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, accounts: vec![] },
             ],
             mx: vec![
                 MxSpec { domain: "dave.example".into(), preference: 10, host: "mail.dave.example".into() },
@@ -63,7 +63,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: "A 4xx reply is a temporary failure: the sending server keeps the message in its queue and retries later, and the retry gets through.".into(),
             seed: 4,
             hosts: vec![
-                HostSpec { id: "mx".into(), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: Some(Delay(SimDuration(300000000))), max_message_size: None, accounts: vec![] },
+                HostSpec { id: "mx".into(), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: Some(Delay(SimDuration(300000000))), max_message_size: None, footer: None, accounts: vec![] },
             ],
             mx: vec![
             ],
@@ -79,7 +79,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: "A mail server relays only for its own users: a stranger gets 550 5.7.1 on port 25, and even John gets 530 on port 587 until he logs in.".into(),
             seed: 5,
             hosts: vec![
-                HostSpec { id: "stranger".into(), name: Some("stranger.example".into()), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, accounts: vec![] },
+                HostSpec { id: "stranger".into(), name: Some("stranger.example".into()), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, accounts: vec![] },
             ],
             mx: vec![
             ],
@@ -96,7 +96,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: "Mail can pass through more than two servers: Dave's MX record points at a filter that checks the message and relays it to the real mail server, and every hop adds a Received line.".into(),
             seed: 6,
             hosts: vec![
-                HostSpec { id: "filter".into(), name: Some("filter.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 30)), smtp: Some(true), submission: None, pop3: None, imap: None, local_domains: None, relay_domains: Some(vec!["dave.example".into()]), relay_networks: None, smarthost: Some("mail.dave.example".into()), greylist: None, max_message_size: None, accounts: vec![] },
+                HostSpec { id: "filter".into(), name: Some("filter.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 30)), smtp: Some(true), submission: None, pop3: None, imap: None, local_domains: None, relay_domains: Some(vec!["dave.example".into()]), relay_networks: None, smarthost: Some("mail.dave.example".into()), greylist: None, max_message_size: None, footer: None, accounts: vec![] },
             ],
             mx: vec![
                 MxSpec { domain: "dave.example".into(), preference: 10, host: "filter.dave.example".into() },
@@ -113,7 +113,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: "POP3 downloads mail; a device that leaves it on the server lets another device fetch it too, while DELE removes it for everyone when the session ends.".into(),
             seed: 7,
             hosts: vec![
-                HostSpec { id: "dave-phone".into(), name: Some("dave-phone.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, accounts: vec![] },
+                HostSpec { id: "dave-phone".into(), name: Some("dave-phone.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, accounts: vec![] },
             ],
             mx: vec![
             ],
@@ -132,7 +132,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: "Each server sets a size limit and announces it with SIZE: a message over the limit is refused with 552 and bounced to its sender.".into(),
             seed: 8,
             hosts: vec![
-                HostSpec { id: "mx".into(), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: Some(2000), accounts: vec![] },
+                HostSpec { id: "mx".into(), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: Some(2000), footer: None, accounts: vec![] },
             ],
             mx: vec![
             ],
@@ -163,7 +163,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: "POP3 downloads mail to one device and, with DELE, removes it from the server, so the phone never sees it. IMAP keeps mail on the server: both devices see it, reading it on one sets \\Seen for the other, a deletion reaches the other at once, and IDLE pushes new mail to the phone as it arrives.".into(),
             seed: 17,
             hosts: vec![
-                HostSpec { id: "dave-phone".into(), name: Some("dave-phone.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, accounts: vec![] },
+                HostSpec { id: "dave-phone".into(), name: Some("dave-phone.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, accounts: vec![] },
             ],
             mx: vec![
             ],
@@ -184,7 +184,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: "IMAP mail lives in folders on the server: the mail program moves John's message from INBOX into a folder of its own (CREATE, UID MOVE) and stores the copy of Dave's reply in Sent with APPEND. The folders are on the server: the phone, looking later, finds INBOX empty because the message now lives in Lunch.".into(),
             seed: 18,
             hosts: vec![
-                HostSpec { id: "dave-phone".into(), name: Some("dave-phone.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, accounts: vec![] },
+                HostSpec { id: "dave-phone".into(), name: Some("dave-phone.dave.example".into()), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, accounts: vec![] },
             ],
             mx: vec![
             ],
@@ -201,7 +201,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: "Anyone can type From: john@isp.example, but Dave's server checks: SPF says the stranger's computer may not send mail for isp.example, there is no DKIM signature from isp.example, and isp.example's DMARC policy says reject, so the forgery gets 550 5.7.1 while John's real mail passes.".into(),
             seed: 12,
             hosts: vec![
-                HostSpec { id: "stranger".into(), name: Some("stranger.example".into()), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, accounts: vec![] },
+                HostSpec { id: "stranger".into(), name: Some("stranger.example".into()), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, accounts: vec![] },
             ],
             mx: vec![
             ],

@@ -65,6 +65,9 @@ pub struct HostConfig {
     /// servers, and record them in `Authentication-Results:`
     /// ([`super::sender_checks`]).
     pub check_senders: bool,
+    /// A line it adds to the end of every message it relays (a virus
+    /// scanner's note): it changes the body after any DKIM signature.
+    pub footer: Option<String>,
 }
 
 /// The DKIM selector of the world's signing hosts.
@@ -90,6 +93,7 @@ impl HostConfig {
             accounts: Vec::new(),
             dkim_domain: None,
             check_senders: false,
+            footer: None,
         }
     }
 }
@@ -224,6 +228,8 @@ pub struct MailState {
     pub check_senders: bool,
     /// See [`HostConfig::dkim_domain`].
     pub dkim_domain: Option<String>,
+    /// See [`HostConfig::footer`].
+    pub footer: Option<String>,
     /// The signer for [`HostConfig::dkim_domain`] (made by the world, which
     /// knows the seed).
     #[cfg(feature = "dkim")]
@@ -272,6 +278,7 @@ impl MailState {
             accepted: Vec::new(),
             check_senders: cfg.check_senders,
             dkim_domain: cfg.dkim_domain.clone(),
+            footer: cfg.footer.clone(),
             #[cfg(feature = "dkim")]
             signer: None,
             #[cfg(feature = "auth")]
@@ -447,6 +454,28 @@ impl ServerPolicy for SmtpPolicy<'_> {
         let (data, spam) = match self.check_and_sign(envelope, data) {
             Ok(x) => x,
             Err(r) => return Err(r),
+        };
+        let data = match &self.mail.footer {
+            Some(footer) => {
+                #[cfg(feature = "auth")]
+                self.mail
+                    .auth_log
+                    .push(super::sender_checks::CheckLog::Step {
+                        method: "dkim",
+                        key: "auth.relay.footer",
+                        text: format!(
+                            "{} adds a line to the end of the body: {footer}",
+                            self.mail.name
+                        ),
+                    });
+                let mut d = data;
+                if !d.ends_with(b"\r\n") {
+                    d.extend_from_slice(b"\r\n");
+                }
+                d.extend_from_slice(format!("{footer}\r\n").as_bytes());
+                d
+            }
+            None => data,
         };
         let id = self.mail.new_queue_id();
         let with = envelope.received_protocol();
