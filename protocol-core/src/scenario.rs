@@ -803,6 +803,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "forged-from.toml",
         include_str!("../scenarios/forged-from.toml"),
     ),
+    (
+        "altered-in-transit.toml",
+        include_str!("../scenarios/altered-in-transit.toml"),
+    ),
 ];
 
 /// Every built-in scenario, parsed (a broken one is a bug: tests parse them all).

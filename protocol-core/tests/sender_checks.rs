@@ -133,3 +133,32 @@ fn without_the_dkim_feature_the_trace_says_dkim_was_not_checked() {
     assert!(m.contains("\tdkim=none;"));
     assert!(m.contains("\tdmarc=pass"), "SPF alone passes for John");
 }
+
+#[cfg(feature = "dkim")]
+#[test]
+fn a_footer_added_by_a_relay_breaks_the_dkim_body_hash_but_spf_still_carries_dmarc() {
+    let w = run("altered-in-transit");
+    let t = w.trace();
+    let k = keys(t);
+    for key in [
+        "auth.dkim.sign",
+        "auth.relay.footer",
+        "auth.dkim.bodyhash.fail",
+        "auth.dkim.fail.bodyhash",
+        "auth.spf.pass",
+        "auth.dmarc.align.spf",
+        "auth.dmarc.pass",
+    ] {
+        assert!(k.contains(&key), "{key} missing");
+    }
+    assert!(!k.contains(&"auth.dkim.pass"));
+    let m = &delivered(t)[0];
+    assert!(
+        m.contains("\tdkim=fail (body hash did not verify) header.d=isp.example"),
+        "{m}"
+    );
+    assert!(
+        m.ends_with("-- Scanned for viruses by scan.isp.example\r\n"),
+        "{m}"
+    );
+}

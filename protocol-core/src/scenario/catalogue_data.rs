@@ -212,5 +212,23 @@ pub(super) fn scenarios() -> Vec<Scenario> {
                 Step::Fetch { at: Delay(SimDuration(180000000)), host: "dave-pc".into(), server: "mail.dave.example".into(), port: 110, login: "dave".into(), password: "dave-pass".into(), delete: true, apop: false },
             ],
         },
+        Scenario {
+            name: "altered-in-transit".into(),
+            title: "Changed on the way: the DKIM body hash fails".into(),
+            goal: "The ISP signs John's message with DKIM, then its virus scanner adds a line to the body on the way out. Dave's server computes the body's hash again: it no longer equals bh=, so DKIM fails. DMARC still passes, because SPF passes for isp.example: one aligned pass is enough.".into(),
+            seed: 13,
+            hosts: vec![
+                HostSpec { id: "scanner".into(), name: Some("scan.isp.example".into()), ip: Some(Ipv4Addr::new(192, 0, 2, 30)), smtp: Some(true), submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: Some(vec!["192.0.2.0/24".into()]), smarthost: None, greylist: None, max_message_size: None, footer: Some("-- Scanned for viruses by scan.isp.example".into()), accounts: vec![] },
+                HostSpec { id: "isp".into(), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: Some("scan.isp.example".into()), greylist: None, max_message_size: None, footer: None, accounts: vec![] },
+            ],
+            mx: vec![
+                MxSpec { domain: "isp.example".into(), preference: 20, host: "scan.isp.example".into() },
+            ],
+            retry: None,
+            steps: vec![
+                Step::Send { at: Delay(SimDuration(0)), from_host: "john-pc".into(), server: "smtp.isp.example".into(), port: 587, auth: Some(("john".into(), "john-pass".into())), from: "john@isp.example".into(), to: vec!["dave@dave.example".into()], subject: "Lunch on Friday?".into(), body: "Hi Dave,\n\nshall we have lunch on Friday?\n\nJohn\n".into(), padding_lines: 0 },
+                Step::Fetch { at: Delay(SimDuration(120000000)), host: "dave-pc".into(), server: "mail.dave.example".into(), port: 110, login: "dave".into(), password: "dave-pass".into(), delete: true, apop: false },
+            ],
+        },
     ]
 }
