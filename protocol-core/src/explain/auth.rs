@@ -31,22 +31,7 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("auth.spf.permerror.syntax", "SPF: broken record", "The record has a spelling mistake (an unknown rule, a bad address or range). The whole record is refused before any rule is tried.", "RFC 7208 §4.6, §12"),
     e("auth.spf.permerror.multiple", "SPF: two records", "The domain publishes more than one v=spf1 record. The receiver cannot know which one is meant, so it is a permanent error.", "RFC 7208 §4.5"),
     e("auth.spf.permerror.no-record", "SPF: include or redirect to nowhere", "An include: or redirect= points to a domain that has no SPF record. That is a mistake in the record, so the result is permerror.", "RFC 7208 §5.2, §6.1"),
-    // ---- DKIM
-    e("auth.dkim.sign", "DKIM: the sender's server signs", "Before the message leaves, the ISP's server hashes the body and the important headers and signs them with its private key. The DKIM-Signature header it adds says which domain signed (d=), where the public key is (s=, the selector) and the body's hash (bh=).", "RFC 6376 §5; RFC 8463 §3"),
-    e("auth.dkim.none", "No DKIM signature", "The message carries no DKIM-Signature header, so nobody vouches for its content with a signature.", "RFC 6376 §6.1; RFC 8601 §2.7.1"),
-    e("auth.dkim.signature", "DKIM signature found", "A DKIM-Signature header says: domain d= signed these headers (h=) and this body (bh= is the body's fingerprint, a hash), with its private key. b= is the signature itself.", "RFC 6376 §3.5"),
-    e("auth.dkim.key", "DKIM public key", "The receiver fetches the signer's public key from DNS, at selector._domainkey.domain. Only the owner of the domain can put it there, and only the matching private key can make signatures it accepts.", "RFC 6376 §3.6.1, §3.6.2"),
-    e("auth.dkim.key.none", "DKIM: no key", "There is no key in DNS at selector._domainkey.domain, so the signature cannot be checked: a permanent error.", "RFC 6376 §6.1.2"),
-    e("auth.dkim.key.bad", "DKIM: unusable key", "The key record is broken, or it is for another algorithm than the signature says, so the signature cannot be checked.", "RFC 6376 §3.6.1, §6.1.2"),
-    e("auth.dkim.key.revoked", "DKIM: key withdrawn", "The key record has an empty p=: the domain has withdrawn this key, so signatures made with it are no longer accepted.", "RFC 6376 §3.6.1"),
-    e("auth.dkim.bodyhash", "DKIM: body unchanged", "The receiver tidies the body the agreed way (canonicalisation: relaxed ignores extra spaces and blank lines at the end) and hashes it. The hash equals bh=, so the body is exactly what was signed.", "RFC 6376 §3.4.3, §3.4.4, §3.7"),
-    e("auth.dkim.bodyhash.fail", "DKIM: body changed", "The body's hash is not the one in bh=: something changed the text after it was signed (a relay, a mailing list footer, or a forger).", "RFC 6376 §3.7, §6.1.3"),
-    e("auth.dkim.headers", "DKIM: the signed headers", "The headers named in h= are taken from the bottom up, tidied (relaxed: lower-case names, spaces squeezed), followed by the DKIM-Signature header itself with b= emptied. This text is what the signature covers.", "RFC 6376 §3.4.2, §3.7, §5.4.2"),
-    e("auth.dkim.pass", "DKIM: pass", "The signature matches the public key, the headers and the body: the domain in d= really sent this content, and nothing covered by it changed on the way.", "RFC 6376 §6.1.3; RFC 8601 §2.7.1"),
-    e("auth.dkim.fail.bodyhash", "DKIM: fail (body)", "The signature is refused because the body was changed after signing.", "RFC 6376 §6.1.3"),
-    e("auth.dkim.fail.signature", "DKIM: fail (signature)", "The body is fine but the signature does not fit the signed headers and the key: a signed header was changed, or the signature was not made with this domain's key.", "RFC 6376 §6.1.3"),
-    e("auth.dkim.temperror", "DKIM: temporary error", "The key could not be fetched because DNS did not answer. Checking later may work.", "RFC 6376 §6.1.2; RFC 8601 §2.7.1"),
-    e("auth.dkim.permerror", "DKIM: broken signature", "The DKIM-Signature header cannot be used: a required tag is missing, the algorithm is unknown or too weak (rsa-sha1), or From is not among the signed headers.", "RFC 6376 §6.1.1; RFC 8301 §3.1"),
+    // ---- DKIM: see WITH_DKIM
     // ---- DMARC
     e("auth.dmarc.record", "DMARC policy found", "The domain in the From line people see publishes a policy at _dmarc.domain: what receivers should do when neither SPF nor DKIM vouches for that very domain (p=none, quarantine or reject).", "RFC 7489 §6.1, §6.3"),
     e("auth.dmarc.record.none", "No DMARC policy here", "There is no usable v=DMARC1 record at this name.", "RFC 7489 §6.6.3"),
@@ -71,4 +56,25 @@ pub static EXPLANATIONS: &[Explanation] = &[
 #[cfg(not(feature = "dkim"))]
 pub static WITHOUT_DKIM: &[Explanation] = &[
     e("auth.dkim.unavailable", "DKIM: not checked in this build", "Signing and checking DKIM needs cryptography (Ed25519), which this web page leaves out to stay small. So here the ISP does not sign and the receiver does not check: DKIM counts as none. The mailsim program for the terminal does both.", "RFC 6376 §6; RFC 8601 §2.7.1"),
+];
+
+/// DKIM signing and checking: only in a build that has them (the `dkim`
+/// feature; the web page has not).
+#[cfg(feature = "dkim")]
+pub static WITH_DKIM: &[Explanation] = &[
+    e("auth.dkim.sign", "DKIM: the sender's server signs", "Before the message leaves, the ISP's server hashes the body and the important headers and signs them with its private key. The DKIM-Signature header it adds says which domain signed (d=), where the public key is (s=, the selector) and the body's hash (bh=).", "RFC 6376 §5; RFC 8463 §3"),
+    e("auth.dkim.none", "No DKIM signature", "The message carries no DKIM-Signature header, so nobody vouches for its content with a signature.", "RFC 6376 §6.1; RFC 8601 §2.7.1"),
+    e("auth.dkim.signature", "DKIM signature found", "A DKIM-Signature header says: domain d= signed these headers (h=) and this body (bh= is the body's fingerprint, a hash), with its private key. b= is the signature itself.", "RFC 6376 §3.5"),
+    e("auth.dkim.key", "DKIM public key", "The receiver fetches the signer's public key from DNS, at selector._domainkey.domain. Only the owner of the domain can put it there, and only the matching private key can make signatures it accepts.", "RFC 6376 §3.6.1, §3.6.2"),
+    e("auth.dkim.key.none", "DKIM: no key", "There is no key in DNS at selector._domainkey.domain, so the signature cannot be checked: a permanent error.", "RFC 6376 §6.1.2"),
+    e("auth.dkim.key.bad", "DKIM: unusable key", "The key record is broken, or it is for another algorithm than the signature says, so the signature cannot be checked.", "RFC 6376 §3.6.1, §6.1.2"),
+    e("auth.dkim.key.revoked", "DKIM: key withdrawn", "The key record has an empty p=: the domain has withdrawn this key, so signatures made with it are no longer accepted.", "RFC 6376 §3.6.1"),
+    e("auth.dkim.bodyhash", "DKIM: body unchanged", "The receiver tidies the body the agreed way (canonicalisation: relaxed ignores extra spaces and blank lines at the end) and hashes it. The hash equals bh=, so the body is exactly what was signed.", "RFC 6376 §3.4.3, §3.4.4, §3.7"),
+    e("auth.dkim.bodyhash.fail", "DKIM: body changed", "The body's hash is not the one in bh=: something changed the text after it was signed (a relay, a mailing list footer, or a forger).", "RFC 6376 §3.7, §6.1.3"),
+    e("auth.dkim.headers", "DKIM: the signed headers", "The headers named in h= are taken from the bottom up, tidied (relaxed: lower-case names, spaces squeezed), followed by the DKIM-Signature header itself with b= emptied. This text is what the signature covers.", "RFC 6376 §3.4.2, §3.7, §5.4.2"),
+    e("auth.dkim.pass", "DKIM: pass", "The signature matches the public key, the headers and the body: the domain in d= really sent this content, and nothing covered by it changed on the way.", "RFC 6376 §6.1.3; RFC 8601 §2.7.1"),
+    e("auth.dkim.fail.bodyhash", "DKIM: fail (body)", "The signature is refused because the body was changed after signing.", "RFC 6376 §6.1.3"),
+    e("auth.dkim.fail.signature", "DKIM: fail (signature)", "The body is fine but the signature does not fit the signed headers and the key: a signed header was changed, or the signature was not made with this domain's key.", "RFC 6376 §6.1.3"),
+    e("auth.dkim.temperror", "DKIM: temporary error", "The key could not be fetched because DNS did not answer. Checking later may work.", "RFC 6376 §6.1.2; RFC 8601 §2.7.1"),
+    e("auth.dkim.permerror", "DKIM: broken signature", "The DKIM-Signature header cannot be used: a required tag is missing, the algorithm is unknown or too weak (rsa-sha1), or From is not among the signed headers.", "RFC 6376 §6.1.1; RFC 8301 §3.1"),
 ];

@@ -58,6 +58,8 @@ static TABLES: &[&[Explanation]] = &[
     world::EXPLANATIONS,
     #[cfg(feature = "auth")]
     auth::EXPLANATIONS,
+    #[cfg(feature = "dkim")]
+    auth::WITH_DKIM,
     #[cfg(all(feature = "auth", not(feature = "dkim")))]
     auth::WITHOUT_DKIM,
 ];
