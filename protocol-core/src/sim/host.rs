@@ -451,10 +451,7 @@ impl ServerPolicy for SmtpPolicy<'_> {
         data: Vec<u8>,
     ) -> Result<String, Reply> {
         #[cfg(feature = "auth")]
-        let (data, spam) = match self.check_and_sign(envelope, data) {
-            Ok(x) => x,
-            Err(r) => return Err(r),
-        };
+        let (data, spam) = self.check_and_sign(envelope, data)?;
         let data = match &self.mail.footer {
             Some(footer) => {
                 #[cfg(feature = "auth")]
