@@ -813,8 +813,23 @@ pub const CATALOGUE: &[(&str, &str)] = &[
 pub fn catalogue() -> Vec<Scenario> {
     // Built from the TOML files at development time (see `catalogue_data`),
     // so the web app carries no TOML parser and parses nothing at start-up.
-    catalogue_data::scenarios()
+    let mut all = catalogue_data::scenarios();
+    // A lesson about the sender checks only where the build can show it
+    // (the page leaves them out for its bundle size, see Cargo.toml): a
+    // forged mail delivered without a word would teach the wrong thing.
+    all.retain(|s| match NEEDS.iter().find(|(name, _)| *name == s.name) {
+        Some((_, need)) => *need,
+        None => true,
+    });
+    all
 }
+
+/// Built-in scenarios that need the sender checks, and whether this build
+/// has what they need.
+const NEEDS: &[(&str, bool)] = &[
+    ("forged-from", cfg!(feature = "auth")),
+    ("altered-in-transit", cfg!(feature = "dkim")),
+];
 
 /// A built-in scenario by name.
 pub fn builtin(name: &str) -> Option<Scenario> {
@@ -949,8 +964,12 @@ mod tests {
     #[test]
     fn every_builtin_parses_and_names_are_unique() {
         let c = catalogue();
-        assert_eq!(c.len(), CATALOGUE.len());
-        assert_eq!(c.len(), 13);
+        let left_out = NEEDS.iter().filter(|(_, has)| !has).count();
+        assert_eq!(c.len() + left_out, CATALOGUE.len());
+        assert_eq!(CATALOGUE.len(), 13);
+        for (name, has) in NEEDS {
+            assert_eq!(c.iter().any(|s| s.name == *name), *has, "{name}");
+        }
         let mut names: Vec<&str> = c.iter().map(|s| s.name.as_str()).collect();
         names.sort();
         names.dedup();
@@ -1046,7 +1065,7 @@ mod tests {
         if std::env::var_os("MAILSIM_BLESS").is_some() {
             std::fs::write(path, &code).expect("write catalogue_data.rs");
         }
-        assert_eq!(catalogue(), parsed, "catalogue_data.rs is stale: run MAILSIM_BLESS=1 cargo test -p protocol-core catalogue_data");
+        assert_eq!(catalogue_data::scenarios(), parsed, "catalogue_data.rs is stale: run MAILSIM_BLESS=1 cargo test -p protocol-core catalogue_data");
         assert_eq!(
             std::fs::read_to_string(path).expect("read catalogue_data.rs"),
             code,

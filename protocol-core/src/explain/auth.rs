@@ -47,7 +47,6 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("auth.dmarc.temperror", "DMARC: temporary error", "The policy could not be fetched because DNS did not answer.", "RFC 7489 §6.6.3; RFC 8601 §2.7.1"),
     // ---- the checks in the world
     e("auth.skip.own-server", "Checked at the border", "The message comes from one of the receiving domain's own servers (a backup MX or a spam filter), which took it from the outside. SPF is about the server that handed the mail over from outside, so it is not checked again here.", "RFC 7208 §2.2"),
-    e("auth.relay.footer", "A relay changes the message", "This server adds a line to the end of every message it passes on, as virus scanners and mailing lists do. The body is now different from what was signed, so a DKIM signature made before no longer fits it.", "RFC 6376 §3.7, §6.1.3"),
     e("auth.results", "Authentication-Results header", "The receiving server writes down what it found (SPF, DKIM and DMARC, each pass or fail) in an Authentication-Results header on top of the message, so that the mail program and the reader can see it.", "RFC 8601 §2.2, §5"),
 ];
 
@@ -62,6 +61,7 @@ pub static WITHOUT_DKIM: &[Explanation] = &[
 /// feature; the web page has not).
 #[cfg(feature = "dkim")]
 pub static WITH_DKIM: &[Explanation] = &[
+    e("auth.relay.footer", "A relay changes the message", "This server adds a line to the end of every message it passes on, as virus scanners and mailing lists do. The body is now different from what was signed, so a DKIM signature made before no longer fits it.", "RFC 6376 §3.7, §6.1.3"),
     e("auth.dkim.sign", "DKIM: the sender's server signs", "Before the message leaves, the ISP's server hashes the body and the important headers and signs them with its private key. The DKIM-Signature header it adds says which domain signed (d=), where the public key is (s=, the selector) and the body's hash (bh=).", "RFC 6376 §5; RFC 8463 §3"),
     e("auth.dkim.none", "No DKIM signature", "The message carries no DKIM-Signature header, so nobody vouches for its content with a signature.", "RFC 6376 §6.1; RFC 8601 §2.7.1"),
     e("auth.dkim.signature", "DKIM signature found", "A DKIM-Signature header says: domain d= signed these headers (h=) and this body (bh= is the body's fingerprint, a hash), with its private key. b= is the signature itself.", "RFC 6376 §3.5"),
