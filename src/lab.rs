@@ -96,6 +96,7 @@ impl HostEdit {
                 pipelining: spec.and_then(|s| s.pipelining),
                 bare_lf: spec.and_then(|s| s.bare_lf),
                 retry: spec.and_then(|s| s.retry.clone()),
+                footer: spec.and_then(|s| s.footer.clone()),
                 ..HostSpec::default()
             },
         }

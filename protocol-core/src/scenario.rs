@@ -128,6 +128,10 @@ pub struct HostSpec {
     pub smarthost: Option<String>,
     pub greylist: Option<Delay>,
     pub max_message_size: Option<usize>,
+    /// A line this relay adds to the end of every message it passes on
+    /// (as virus scanners and mailing lists do): it breaks DKIM's body hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footer: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accounts: Vec<AccountSpec>,
     /// Relay for anyone without AUTH (to show why nobody runs an open relay).
@@ -964,6 +968,9 @@ fn apply(h: &mut HostConfig, s: &HostSpec) {
         h.retry = Some(r.policy());
         h.delay_warning = r.warn_after.map(|d| d.0);
     }
+    if let Some(v) = &s.footer {
+        h.footer = Some(v.clone());
+    }
     for a in &s.accounts {
         h.accounts.push(Account {
             login: a.login.clone(),
@@ -1046,14 +1053,37 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "smtp-smuggling-vulnerable.toml",
         include_str!("../scenarios/smtp-smuggling-vulnerable.toml"),
     ),
+    (
+        "forged-from.toml",
+        include_str!("../scenarios/forged-from.toml"),
+    ),
+    (
+        "altered-in-transit.toml",
+        include_str!("../scenarios/altered-in-transit.toml"),
+    ),
 ];
 
 /// Every built-in scenario, parsed (a broken one is a bug: tests parse them all).
 pub fn catalogue() -> Vec<Scenario> {
     // Built from the TOML files at development time (see `catalogue_data`),
     // so the web app carries no TOML parser and parses nothing at start-up.
-    catalogue_data::scenarios()
+    let mut all = catalogue_data::scenarios();
+    // A lesson about the sender checks only where the build can show it
+    // (the page leaves them out for its bundle size, see Cargo.toml): a
+    // forged mail delivered without a word would teach the wrong thing.
+    all.retain(|s| match NEEDS.iter().find(|(name, _)| *name == s.name) {
+        Some((_, need)) => *need,
+        None => true,
+    });
+    all
 }
+
+/// Built-in scenarios that need the sender checks, and whether this build
+/// has what they need.
+const NEEDS: &[(&str, bool)] = &[
+    ("forged-from", cfg!(feature = "auth")),
+    ("altered-in-transit", cfg!(feature = "dkim")),
+];
 
 /// A built-in scenario by name.
 pub fn builtin(name: &str) -> Option<Scenario> {
@@ -1141,10 +1171,10 @@ fn to_rust(scenarios: &[Scenario]) -> String {
                 .collect();
             let _ = writeln!(
                 o,
-                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, imap: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, accounts: vec![{}], open_relay: {:?}, pipelining: {:?}, bare_lf: {}, retry: {} }},",
+                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, imap: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, footer: {}, accounts: vec![{}], open_relay: {:?}, pipelining: {:?}, bare_lf: {}, retry: {} }},",
                 s(&h.id), opt(&h.name, |x| s(x)), h.smtp, h.submission, h.pop3, h.imap,
                 opt(&h.local_domains, |x| strings(x)), opt(&h.relay_domains, |x| strings(x)), opt(&h.relay_networks, |x| strings(x)),
-                opt(&h.smarthost, |x| s(x)), opt(&h.greylist, delay), h.max_message_size, accounts.join(", "),
+                opt(&h.smarthost, |x| s(x)), opt(&h.greylist, delay), h.max_message_size, opt(&h.footer, |x| s(x)), accounts.join(", "),
                 h.open_relay, h.pipelining, opt(&h.bare_lf, |b| format!("BareLf::{b:?}")), opt(&h.retry, retry_spec)
             );
         }
@@ -1241,11 +1271,16 @@ mod tests {
     #[test]
     fn every_builtin_parses_and_names_are_unique() {
         let c = catalogue();
-        assert_eq!(c.len(), 19);
+        let left_out = NEEDS.iter().filter(|(_, has)| !has).count();
+        assert_eq!(c.len() + left_out, CATALOGUE.len());
+        assert_eq!(CATALOGUE.len(), 21);
+        for (name, has) in NEEDS {
+            assert_eq!(c.iter().any(|s| s.name == *name), *has, "{name}");
+        }
         let mut names: Vec<&str> = c.iter().map(|s| s.name.as_str()).collect();
         names.sort();
         names.dedup();
-        assert_eq!(names.len(), 19);
+        assert_eq!(names.len(), c.len());
     }
 
     #[test]
@@ -1402,7 +1437,7 @@ mod tests {
         if std::env::var_os("MAILSIM_BLESS").is_some() {
             std::fs::write(path, &code).expect("write catalogue_data.rs");
         }
-        assert_eq!(catalogue(), parsed, "catalogue_data.rs is stale: run MAILSIM_BLESS=1 cargo test -p protocol-core catalogue_data");
+        assert_eq!(catalogue_data::scenarios(), parsed, "catalogue_data.rs is stale: run MAILSIM_BLESS=1 cargo test -p protocol-core catalogue_data");
         assert_eq!(
             std::fs::read_to_string(path).expect("read catalogue_data.rs"),
             code,

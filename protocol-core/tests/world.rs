@@ -183,10 +183,17 @@ fn seed_story_john_to_dave_two_hops_fetched_and_deleted() {
     let msgs = delivered(t, "dave");
     assert_eq!(msgs.len(), 1);
     let m = &msgs[0];
+    // Dave's server records its sender checks on top of its own Received
+    // line (RFC 8601 §5): John's mail passes all three.
+    #[cfg(feature = "dkim")]
+    let results = "Authentication-Results: mail.dave.example;\r\n\tspf=pass smtp.mailfrom=john@isp.example;\r\n\tdkim=pass header.d=isp.example header.s=mail header.b=";
+    #[cfg(not(feature = "dkim"))]
+    let results = "Authentication-Results: mail.dave.example;\r\n\tspf=pass smtp.mailfrom=john@isp.example;\r\n\tdkim=none;";
     assert!(
-        m.starts_with("Return-Path: <john@isp.example>\r\nReceived: from smtp.isp.example"),
+        m.starts_with(&format!("Return-Path: <john@isp.example>\r\n{results}")),
         "{m}"
     );
+    assert!(m.contains("\r\n\tdmarc=pass (p=reject dis=none) header.from=isp.example\r\nReceived: from smtp.isp.example"), "{m}");
     assert_eq!(
         received_count(m),
         2,

@@ -582,6 +582,7 @@ fn host(mut t: T) -> Res<HostSpec> {
         smarthost: t.opt_str("smarthost")?,
         greylist: t.opt_delay("greylist")?,
         max_message_size: t.opt_int("max_message_size", i64::MAX)?.map(|n| n as usize),
+        footer: t.opt_str("footer")?,
         open_relay: t.opt_bool("open_relay")?,
         pipelining: t.opt_bool("pipelining")?,
         bare_lf: match t.opt_str("bare_lf")?.as_deref() {
@@ -854,6 +855,7 @@ pub fn to_toml(s: &Scenario) -> String {
             "max_message_size",
             h.max_message_size.map(|n| n.to_string()),
         );
+        opt(&mut o, "footer", h.footer.as_deref().map(q));
         opt(&mut o, "open_relay", h.open_relay.map(|b| b.to_string()));
         opt(&mut o, "pipelining", h.pipelining.map(|b| b.to_string()));
         opt(

@@ -31,7 +31,38 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("auth.spf.permerror.syntax", "SPF: broken record", "The record has a spelling mistake (an unknown rule, a bad address or range). The whole record is refused before any rule is tried.", "RFC 7208 §4.6, §12"),
     e("auth.spf.permerror.multiple", "SPF: two records", "The domain publishes more than one v=spf1 record. The receiver cannot know which one is meant, so it is a permanent error.", "RFC 7208 §4.5"),
     e("auth.spf.permerror.no-record", "SPF: include or redirect to nowhere", "An include: or redirect= points to a domain that has no SPF record. That is a mistake in the record, so the result is permerror.", "RFC 7208 §5.2, §6.1"),
-    // ---- DKIM
+    // ---- DKIM: see WITH_DKIM
+    // ---- DMARC
+    e("auth.dmarc.record", "DMARC policy found", "The domain in the From line people see publishes a policy at _dmarc.domain: what receivers should do when neither SPF nor DKIM vouches for that very domain (p=none, quarantine or reject).", "RFC 7489 §6.1, §6.3"),
+    e("auth.dmarc.record.none", "No DMARC policy here", "There is no usable v=DMARC1 record at this name.", "RFC 7489 §6.6.3"),
+    e("auth.dmarc.orgdomain", "DMARC: ask the main domain", "The From domain is a subdomain without its own policy, so the receiver asks its organisational domain (here: the last two labels, like isp.example). Its sp= policy, if given, is for subdomains.", "RFC 7489 §3.2, §6.6.3"),
+    e("auth.dmarc.align.spf", "DMARC: SPF is aligned", "SPF passed for the MAIL FROM domain, and that domain fits the From domain (the same, or with relaxed alignment the same main domain).", "RFC 7489 §3.1.2"),
+    e("auth.dmarc.align.dkim", "DMARC: DKIM is aligned", "A DKIM signature passed, and its d= domain fits the From domain (the same, or with relaxed alignment the same main domain).", "RFC 7489 §3.1.1"),
+    e("auth.dmarc.align.no", "DMARC: not aligned", "This check either failed or passed for a different domain than the one in From. A forger can pass SPF for their own domain; DMARC only counts a pass for the domain the reader sees.", "RFC 7489 §3.1"),
+    e("auth.dmarc.pass", "DMARC: pass", "SPF or DKIM passed for a domain aligned with the From line, so the domain the reader sees stands behind this message.", "RFC 7489 §4.2"),
+    e("auth.dmarc.fail.none", "DMARC: fail, policy none", "Nothing aligned vouches for the From domain, but its owner only asks to be told (p=none), so the message is delivered normally.", "RFC 7489 §6.3, §6.6.4"),
+    e("auth.dmarc.fail.quarantine", "DMARC: fail, quarantine", "Nothing aligned vouches for the From domain, and its owner asks receivers to treat such mail as suspicious: the server accepts it but marks it as spam (an X-Spam-Flag: YES header), so that the mail program files it in the spam folder.", "RFC 7489 §6.3, §6.6.4"),
+    e("auth.dmarc.fail.reject", "DMARC: fail, reject", "Nothing aligned vouches for the From domain, and its owner asks receivers to refuse such mail: the server answers 550 5.7.1 at the end of DATA.", "RFC 7489 §6.3, §6.6.4, §10.1"),
+    e("auth.dmarc.none", "DMARC: none", "The From domain publishes no DMARC policy, so there is nothing to apply.", "RFC 7489 §6.6.3"),
+    e("auth.dmarc.temperror", "DMARC: temporary error", "The policy could not be fetched because DNS did not answer.", "RFC 7489 §6.6.3; RFC 8601 §2.7.1"),
+    // ---- the checks in the world
+    e("auth.skip.own-server", "Checked at the border", "The message comes from one of the receiving domain's own servers (a backup MX or a spam filter), which took it from the outside. SPF is about the server that handed the mail over from outside, so it is not checked again here.", "RFC 7208 §2.2"),
+    e("auth.results", "Authentication-Results header", "The receiving server writes down what it found (SPF, DKIM and DMARC, each pass or fail) in an Authentication-Results header on top of the message, so that the mail program and the reader can see it.", "RFC 8601 §2.2, §5"),
+];
+
+/// Only in a build without the `dkim` feature (the web page), where the
+/// world says that it cannot sign or check.
+#[cfg(not(feature = "dkim"))]
+pub static WITHOUT_DKIM: &[Explanation] = &[
+    e("auth.dkim.unavailable", "DKIM: not checked in this build", "Signing and checking DKIM needs cryptography (Ed25519), which this web page leaves out to stay small. So here the ISP does not sign and the receiver does not check: DKIM counts as none. The mailsim program for the terminal does both.", "RFC 6376 §6; RFC 8601 §2.7.1"),
+];
+
+/// DKIM signing and checking: only in a build that has them (the `dkim`
+/// feature; the web page has not).
+#[cfg(feature = "dkim")]
+pub static WITH_DKIM: &[Explanation] = &[
+    e("auth.relay.footer", "A relay changes the message", "This server adds a line to the end of every message it passes on, as virus scanners and mailing lists do. The body is now different from what was signed, so a DKIM signature made before no longer fits it.", "RFC 6376 §3.7, §6.1.3"),
+    e("auth.dkim.sign", "DKIM: the sender's server signs", "Before the message leaves, the ISP's server hashes the body and the important headers and signs them with its private key. The DKIM-Signature header it adds says which domain signed (d=), where the public key is (s=, the selector) and the body's hash (bh=).", "RFC 6376 §5; RFC 8463 §3"),
     e("auth.dkim.none", "No DKIM signature", "The message carries no DKIM-Signature header, so nobody vouches for its content with a signature.", "RFC 6376 §6.1; RFC 8601 §2.7.1"),
     e("auth.dkim.signature", "DKIM signature found", "A DKIM-Signature header says: domain d= signed these headers (h=) and this body (bh= is the body's fingerprint, a hash), with its private key. b= is the signature itself.", "RFC 6376 §3.5"),
     e("auth.dkim.key", "DKIM public key", "The receiver fetches the signer's public key from DNS, at selector._domainkey.domain. Only the owner of the domain can put it there, and only the matching private key can make signatures it accepts.", "RFC 6376 §3.6.1, §3.6.2"),
@@ -46,17 +77,4 @@ pub static EXPLANATIONS: &[Explanation] = &[
     e("auth.dkim.fail.signature", "DKIM: fail (signature)", "The body is fine but the signature does not fit the signed headers and the key: a signed header was changed, or the signature was not made with this domain's key.", "RFC 6376 §6.1.3"),
     e("auth.dkim.temperror", "DKIM: temporary error", "The key could not be fetched because DNS did not answer. Checking later may work.", "RFC 6376 §6.1.2; RFC 8601 §2.7.1"),
     e("auth.dkim.permerror", "DKIM: broken signature", "The DKIM-Signature header cannot be used: a required tag is missing, the algorithm is unknown or too weak (rsa-sha1), or From is not among the signed headers.", "RFC 6376 §6.1.1; RFC 8301 §3.1"),
-    // ---- DMARC
-    e("auth.dmarc.record", "DMARC policy found", "The domain in the From line people see publishes a policy at _dmarc.domain: what receivers should do when neither SPF nor DKIM vouches for that very domain (p=none, quarantine or reject).", "RFC 7489 §6.1, §6.3"),
-    e("auth.dmarc.record.none", "No DMARC policy here", "There is no usable v=DMARC1 record at this name.", "RFC 7489 §6.6.3"),
-    e("auth.dmarc.orgdomain", "DMARC: ask the main domain", "The From domain is a subdomain without its own policy, so the receiver asks its organisational domain (here: the last two labels, like isp.example). Its sp= policy, if given, is for subdomains.", "RFC 7489 §3.2, §6.6.3"),
-    e("auth.dmarc.align.spf", "DMARC: SPF is aligned", "SPF passed for the MAIL FROM domain, and that domain fits the From domain (the same, or with relaxed alignment the same main domain).", "RFC 7489 §3.1.2"),
-    e("auth.dmarc.align.dkim", "DMARC: DKIM is aligned", "A DKIM signature passed, and its d= domain fits the From domain (the same, or with relaxed alignment the same main domain).", "RFC 7489 §3.1.1"),
-    e("auth.dmarc.align.no", "DMARC: not aligned", "This check either failed or passed for a different domain than the one in From. A forger can pass SPF for their own domain; DMARC only counts a pass for the domain the reader sees.", "RFC 7489 §3.1"),
-    e("auth.dmarc.pass", "DMARC: pass", "SPF or DKIM passed for a domain aligned with the From line, so the domain the reader sees stands behind this message.", "RFC 7489 §4.2"),
-    e("auth.dmarc.fail.none", "DMARC: fail, policy none", "Nothing aligned vouches for the From domain, but its owner only asks to be told (p=none), so the message is delivered normally.", "RFC 7489 §6.3, §6.6.4"),
-    e("auth.dmarc.fail.quarantine", "DMARC: fail, quarantine", "Nothing aligned vouches for the From domain, and its owner asks receivers to treat such mail as suspicious: it goes to the spam folder.", "RFC 7489 §6.3, §6.6.4"),
-    e("auth.dmarc.fail.reject", "DMARC: fail, reject", "Nothing aligned vouches for the From domain, and its owner asks receivers to refuse such mail: the server answers 550 5.7.1 at the end of DATA.", "RFC 7489 §6.3, §6.6.4, §10.1"),
-    e("auth.dmarc.none", "DMARC: none", "The From domain publishes no DMARC policy, so there is nothing to apply.", "RFC 7489 §6.6.3"),
-    e("auth.dmarc.temperror", "DMARC: temporary error", "The policy could not be fetched because DNS did not answer.", "RFC 7489 §6.6.3; RFC 8601 §2.7.1"),
 ];

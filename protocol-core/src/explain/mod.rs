@@ -62,6 +62,10 @@ static TABLES: &[&[Explanation]] = &[
     lab::EXPLANATIONS,
     #[cfg(feature = "auth")]
     auth::EXPLANATIONS,
+    #[cfg(feature = "dkim")]
+    auth::WITH_DKIM,
+    #[cfg(all(feature = "auth", not(feature = "dkim")))]
+    auth::WITHOUT_DKIM,
 ];
 
 fn tables() -> &'static [&'static [Explanation]] {

@@ -29,6 +29,7 @@ pub fn cast_hosts() -> Vec<HostConfig> {
         password: "john-pass".into(),
         address: "john@isp.example".into(),
     }];
+    isp.dkim_domain = Some("isp.example".into());
 
     let dns = HostConfig::new("dns", "ns.example", Ipv4Addr::new(192, 0, 2, 53));
 
@@ -36,7 +37,7 @@ pub fn cast_hosts() -> Vec<HostConfig> {
     mx.smtp = true;
     mx.pop3 = true;
     mx.imap = true;
-    mx.imap = true;
+    mx.check_senders = true;
     mx.local_domains = vec!["dave.example".into()];
     mx.accounts = vec![Account {
         login: "dave".into(),
@@ -59,7 +60,8 @@ pub const ALIASES: &[(&str, &str)] = &[("isp", "pop.isp.example")];
 
 /// A world with the given hosts, `dns` answering, the cast's other names
 /// ([`ALIASES`], for the hosts that are there) and MX records
-/// (`isp.example MX 10 smtp.isp.example`, `dave.example MX 10 mail.dave.example`).
+/// (`isp.example MX 10 smtp.isp.example`, `dave.example MX 10 mail.dave.example`)
+/// and the ISP's [`SENDER_RECORDS`].
 pub fn world_with(seed: u64, hosts: Vec<HostConfig>) -> World {
     let mut w = World::new(seed);
     let aliases: Vec<(&str, Ipv4Addr)> = ALIASES
@@ -76,8 +78,21 @@ pub fn world_with(seed: u64, hosts: Vec<HostConfig>) -> World {
     w.zones_mut().add_mx("isp.example", 10, "smtp.isp.example");
     w.zones_mut()
         .add_mx("dave.example", 10, "mail.dave.example");
+    for (name, text) in SENDER_RECORDS {
+        w.zones_mut().add_txt(name, text);
+    }
     w
 }
+
+/// The ISP's sender rules in DNS: SPF (RFC 7208) allows its mail servers
+/// (the MX hosts of isp.example: smtp.isp.example) and no one else; DMARC
+/// (RFC 7489) asks receivers to refuse mail with a `From: ...@isp.example`
+/// that neither SPF nor DKIM proves. The DKIM key is added with the host
+/// (`mail._domainkey.isp.example`, made from the seed).
+pub const SENDER_RECORDS: &[(&str, &str)] = &[
+    ("isp.example", "v=spf1 mx -all"),
+    ("_dmarc.isp.example", "v=DMARC1; p=reject"),
+];
 
 /// The default cast.
 pub fn cast(seed: u64) -> World {

@@ -71,6 +71,17 @@ pub struct HostConfig {
     pub delay_warning: Option<SimDuration>,
     /// Reply overrides ("chaos") on this host's SMTP servers.
     pub faults: Vec<HostFault>,
+    /// DKIM-sign its users' outgoing mail for this domain (RFC 6376 §5),
+    /// with an Ed25519 key made from the world's seed and published at
+    /// `mail._domainkey.<domain>` ([`DKIM_SELECTOR`]).
+    pub dkim_domain: Option<String>,
+    /// Check SPF, DKIM and DMARC of the mail it receives from other
+    /// servers, and record them in `Authentication-Results:`
+    /// ([`super::sender_checks`]).
+    pub check_senders: bool,
+    /// A line it adds to the end of every message it relays (a virus
+    /// scanner's note): it changes the body after any DKIM signature.
+    pub footer: Option<String>,
 }
 
 /// One injected fault of a host (from a scenario's `[[fault]]`).
@@ -83,6 +94,9 @@ pub struct HostFault {
     /// The first this many times only; every time when `None`.
     pub times: Option<u32>,
 }
+
+/// The DKIM selector of the world's signing hosts.
+pub const DKIM_SELECTOR: &str = "mail";
 
 impl HostConfig {
     pub fn new(id: &str, name: &str, ip: Ipv4Addr) -> Self {
@@ -108,6 +122,9 @@ impl HostConfig {
             retry: None,
             delay_warning: None,
             faults: Vec::new(),
+            dkim_domain: None,
+            check_senders: false,
+            footer: None,
         }
     }
 }
@@ -240,6 +257,20 @@ pub struct MailState {
     pub accepted: Vec<String>,
     /// Injected faults and how often each has struck.
     pub faults: Vec<(HostFault, u32)>,
+    /// See [`HostConfig::check_senders`].
+    pub check_senders: bool,
+    /// See [`HostConfig::dkim_domain`].
+    pub dkim_domain: Option<String>,
+    /// See [`HostConfig::footer`].
+    pub footer: Option<String>,
+    /// The signer for [`HostConfig::dkim_domain`] (made by the world, which
+    /// knows the seed).
+    #[cfg(feature = "dkim")]
+    pub signer: Option<crate::auth::dkim::Signer>,
+    /// What the sender checks and the signer did since the world last
+    /// looked, for its trace.
+    #[cfg(feature = "auth")]
+    pub auth_log: Vec<super::sender_checks::CheckLog>,
 }
 
 impl MailState {
@@ -279,6 +310,13 @@ impl MailState {
             next_queue: 0,
             accepted: Vec::new(),
             faults: cfg.faults.iter().map(|f| (f.clone(), 0)).collect(),
+            check_senders: cfg.check_senders,
+            dkim_domain: cfg.dkim_domain.clone(),
+            footer: cfg.footer.clone(),
+            #[cfg(feature = "dkim")]
+            signer: None,
+            #[cfg(feature = "auth")]
+            auth_log: Vec::new(),
         }
     }
 
@@ -397,6 +435,10 @@ pub struct SmtpPolicy<'a> {
     /// Whether this is the submission port (587). The Received header's
     /// `with` clause comes from the session ([`Envelope::received_protocol`]).
     pub submission: bool,
+    /// The world's zones, for the sender checks.
+    pub zones: &'a crate::dns::Zones,
+    /// Whether the DNS server can be reached now.
+    pub dns_ok: bool,
 }
 
 impl ServerPolicy for SmtpPolicy<'_> {
@@ -447,6 +489,30 @@ impl ServerPolicy for SmtpPolicy<'_> {
         envelope: &Envelope,
         data: Vec<u8>,
     ) -> Result<String, Reply> {
+        #[cfg(feature = "auth")]
+        let (data, spam) = self.check_and_sign(envelope, data)?;
+        let data = match &self.mail.footer {
+            Some(footer) => {
+                #[cfg(feature = "auth")]
+                self.mail
+                    .auth_log
+                    .push(super::sender_checks::CheckLog::Step {
+                        method: "dkim",
+                        key: "auth.relay.footer",
+                        text: format!(
+                            "{} adds a line to the end of the body: {footer}",
+                            self.mail.name
+                        ),
+                    });
+                let mut d = data;
+                if !d.ends_with(b"\r\n") {
+                    d.extend_from_slice(b"\r\n");
+                }
+                d.extend_from_slice(format!("{footer}\r\n").as_bytes());
+                d
+            }
+            None => data,
+        };
         let id = self.mail.new_queue_id();
         let with = envelope.received_protocol();
         let for_rcpt = (envelope.to.len() == 1).then(|| &envelope.to[0]);
@@ -460,6 +526,20 @@ impl ServerPolicy for SmtpPolicy<'_> {
             &rfc5322_date(now),
         );
         let data = mta::prepend_header(&data, &format!("Received: {value}"));
+        #[cfg(feature = "auth")]
+        let data = match spam {
+            // RFC 8601 §5: above the trace fields of this hop.
+            Some((results, quarantine)) => {
+                let data =
+                    mta::prepend_header(&data, &format!("Authentication-Results: {results}"));
+                if quarantine {
+                    mta::prepend_header(&data, "X-Spam-Flag: YES")
+                } else {
+                    data
+                }
+            }
+            None => data,
+        };
         let from = match &envelope.from {
             ReversePath::Null => String::new(),
             ReversePath::Mailbox(m) => m.to_string(),
@@ -480,6 +560,90 @@ impl ServerPolicy for SmtpPolicy<'_> {
         );
         self.mail.accepted.push(id.clone());
         Ok(id)
+    }
+}
+
+#[cfg(feature = "auth")]
+impl SmtpPolicy<'_> {
+    /// The sender checks of a message that came from another server (when
+    /// the host makes them), then the DKIM signature of one of its own
+    /// users' messages (when it signs). `Err`: DMARC says reject. The
+    /// `Some` is the `Authentication-Results:` value and whether the
+    /// message is quarantined.
+    fn check_and_sign(
+        &mut self,
+        envelope: &Envelope,
+        data: Vec<u8>,
+    ) -> Result<(Vec<u8>, Option<(String, bool)>), Reply> {
+        use super::sender_checks::{self as checks, CheckLog, Verdict};
+        let mut results = None;
+        let from_user = self.submission || envelope.authenticated.is_some();
+        if self.mail.check_senders && !from_user {
+            if checks::is_own_server(self.zones, &self.mail.name, envelope.peer) {
+                self.mail.auth_log.push(CheckLog::Step {
+                    method: "spf",
+                    key: "auth.skip.own-server",
+                    text: format!(
+                        "{} does not check the sender again: {} is one of its own domain's servers, which received the message from the outside",
+                        self.mail.name, envelope.helo
+                    ),
+                });
+            } else {
+                let report = checks::check_message(
+                    self.zones,
+                    self.dns_ok,
+                    &self.mail.name,
+                    envelope,
+                    &data,
+                );
+                self.mail.auth_log.extend(report.log);
+                self.mail.auth_log.push(CheckLog::Step {
+                    method: "auth",
+                    key: "auth.results",
+                    text: format!("Authentication-Results: {}", report.header),
+                });
+                match report.verdict {
+                    Verdict::Reject(text) => return Err(reply(550, (5, 7, 1), &text)),
+                    Verdict::Quarantine => results = Some((report.header, true)),
+                    Verdict::Deliver => results = Some((report.header, false)),
+                }
+            }
+        }
+        #[cfg(feature = "dkim")]
+        let data = match &self.mail.signer {
+            Some(signer)
+                if from_user
+                    && crate::auth::dmarc::from_domain(&data)
+                        .is_ok_and(|d| crate::auth::is_subdomain_or_same(&d, &signer.domain)) =>
+            {
+                let field = signer.sign(&data);
+                self.mail.auth_log.push(CheckLog::Step {
+                    method: "dkim",
+                    key: "auth.dkim.sign",
+                    text: format!(
+                        "{} signs the message with DKIM:\n{}",
+                        self.mail.name,
+                        field.trim_end()
+                    ),
+                });
+                let mut out = field.into_bytes();
+                out.extend_from_slice(&crate::auth::dkim::to_crlf(&data));
+                out
+            }
+            _ => data,
+        };
+        #[cfg(not(feature = "dkim"))]
+        if let (Some(domain), true) = (&self.mail.dkim_domain, from_user) {
+            self.mail.auth_log.push(CheckLog::Step {
+                method: "dkim",
+                key: "auth.dkim.unavailable",
+                text: format!(
+                    "{} would sign this message with DKIM for {domain}, but this build has no signature code: it goes unsigned",
+                    self.mail.name
+                ),
+            });
+        }
+        Ok((data, results))
     }
 }
 

@@ -35,6 +35,8 @@ pub mod cast;
 pub mod host;
 pub mod render;
 pub mod rng;
+#[cfg(feature = "auth")]
+pub mod sender_checks;
 pub mod trace;
 pub mod view;
 pub mod wire;

@@ -231,6 +231,19 @@ pub fn describe(e: &TraceEvent) -> (String, String) {
             format!("link {}", if *up { "up" } else { "down" }),
         ),
         EventKind::Note { text, .. } => ("NOTE".into(), format!("... {text} ...")),
+        EventKind::SenderCheck { method, text, .. } => {
+            // A signature or canonical header text spans lines: the first
+            // line, and how many follow (the trace JSON has them all).
+            let mut lines = text.lines();
+            let first = lines.next().unwrap_or("");
+            let more = lines.count();
+            let text = if more > 0 {
+                format!("{first} [+{more} lines]")
+            } else {
+                first.to_string()
+            };
+            (method.to_ascii_uppercase(), text)
+        }
     }
 }
 

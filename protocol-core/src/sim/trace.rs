@@ -319,6 +319,13 @@ pub enum EventKind {
     HostState { host: String, up: bool },
     /// A link direction went down or came back.
     LinkState { up: bool },
+    /// One step of a receiving server's sender checks (SPF, DKIM, DMARC:
+    /// `method`), or of a sending server's DKIM signing, in plain words.
+    SenderCheck {
+        host: String,
+        method: String,
+        text: String,
+    },
     /// A narration aid, e.g. "15 min later".
     Note {
         text: String,

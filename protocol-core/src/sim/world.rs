@@ -395,7 +395,21 @@ impl World {
         self.network.epoch += 1;
         self.zones.add_a(&config.name, config.ip);
         self.by_ip.insert(config.ip, config.id.clone());
-        self.hosts.insert(config.id.clone(), Host::new(config));
+        #[allow(unused_mut)]
+        let mut host = Host::new(config);
+        // The host's DKIM key: made from the world's seed, so the same seed
+        // gives the same signatures; its public half goes into DNS.
+        #[cfg(feature = "dkim")]
+        if let Some(domain) = host.config.dkim_domain.clone() {
+            use crate::auth::dkim::{PrivateKey, Signer};
+            let selector = super::host::DKIM_SELECTOR;
+            let key = PrivateKey::ed25519_from_seed(self.seed, &domain, selector);
+            let name = format!("{selector}._domainkey.{domain}");
+            self.zones.remove(&name, RecordType::TXT);
+            self.zones.add_txt(&name, &key.dns_txt());
+            host.mail.signer = Some(Signer::new(&domain, selector, key));
+        }
+        self.hosts.insert(host.config.id.clone(), host);
     }
 
     /// The host that answers DNS questions (UDP port 53).

@@ -160,4 +160,86 @@ impl World {
             _ => Err(ConnectError::UnknownName(target.to_string())),
         }
     }
+
+    /// Whether `from` can reach the DNS server and hear back now.
+    pub(super) fn dns_reachable(&mut self, from: &str) -> bool {
+        let Some(server) = self.dns_host.clone() else {
+            return true;
+        };
+        if server == from {
+            return self.hosts.get(&server).is_some_and(|h| h.up);
+        }
+        let (there, back) = (self.link(from, &server), self.link(&server, from));
+        self.hosts.get(&server).is_some_and(|h| h.up) && there.up && back.up
+    }
+
+    /// Puts what `host`'s sender checks and DKIM signer did into the trace:
+    /// each DNS question and answer (as the resolver shows every lookup),
+    /// then each step with its explanation key.
+    #[cfg(feature = "auth")]
+    pub(super) fn flush_auth_log(&mut self, host: &str) {
+        use crate::sim::sender_checks::CheckLog;
+        let log = match self.hosts.get_mut(host) {
+            Some(h) if !h.mail.auth_log.is_empty() => std::mem::take(&mut h.mail.auth_log),
+            _ => return,
+        };
+        let server = self.dns_host.clone().unwrap_or_else(|| host.to_string());
+        for entry in log {
+            match entry {
+                CheckLog::Dns {
+                    name,
+                    qtype,
+                    answer,
+                } => {
+                    let id = self.next_dns_id;
+                    self.next_dns_id = self.next_dns_id.wrapping_add(1).max(1);
+                    self.emit(
+                        host,
+                        &server,
+                        EventKind::DnsQuery {
+                            id,
+                            name: name.clone(),
+                            qtype,
+                        },
+                        Some(qtype.query_key()),
+                    );
+                    match answer {
+                        Some(answer) => {
+                            let key = answer.explain_key();
+                            self.emit(
+                                &server,
+                                host,
+                                EventKind::DnsAnswer {
+                                    id,
+                                    name,
+                                    qtype,
+                                    answer,
+                                },
+                                Some(key),
+                            );
+                        }
+                        None => self.emit(
+                            host,
+                            host,
+                            EventKind::Note {
+                                text: format!("no answer from the DNS server about {name}"),
+                                gap: None,
+                            },
+                            None,
+                        ),
+                    }
+                }
+                CheckLog::Step { method, text, key } => self.emit(
+                    host,
+                    host,
+                    EventKind::SenderCheck {
+                        host: host.to_string(),
+                        method: method.to_string(),
+                        text,
+                    },
+                    Some(key),
+                ),
+            }
+        }
+    }
 }

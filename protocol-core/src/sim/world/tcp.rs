@@ -34,7 +34,9 @@ pub(super) fn receiver(dir: Direction) -> Role {
 /// contract: `handle_*` in, then the driver drains the outputs). `host` is
 /// the host it runs on, where a server's policy and maildrops live.
 pub(super) trait Endpoint {
-    fn handle_input(&mut self, now: SimTime, bytes: &[u8], host: &mut Host);
+    /// `dns`: the world's zones and whether its DNS server can be reached,
+    /// for an SMTP server's sender checks.
+    fn handle_input(&mut self, now: SimTime, bytes: &[u8], host: &mut Host, dns: (&Zones, bool));
     fn handle_close(&mut self, now: SimTime, host: &mut Host);
     fn handle_timeout(&mut self, now: SimTime, host: &mut Host);
     fn poll_timeout(&self) -> Option<SimTime>;
@@ -43,7 +45,7 @@ pub(super) trait Endpoint {
 }
 
 impl Endpoint for ServerEnd {
-    fn handle_input(&mut self, now: SimTime, bytes: &[u8], host: &mut Host) {
+    fn handle_input(&mut self, now: SimTime, bytes: &[u8], host: &mut Host, dns: (&Zones, bool)) {
         match self {
             ServerEnd::Smtp {
                 session,
@@ -52,6 +54,8 @@ impl Endpoint for ServerEnd {
                 let mut policy = SmtpPolicy {
                     mail: &mut host.mail,
                     submission: *submission,
+                    zones: dns.0,
+                    dns_ok: dns.1,
                 };
                 session.handle_input(now, bytes, &mut policy);
             }
@@ -95,7 +99,7 @@ impl Endpoint for ServerEnd {
 }
 
 impl Endpoint for ClientEnd {
-    fn handle_input(&mut self, now: SimTime, bytes: &[u8], _host: &mut Host) {
+    fn handle_input(&mut self, now: SimTime, bytes: &[u8], _host: &mut Host, _dns: (&Zones, bool)) {
         match self {
             ClientEnd::Console { rx } => rx.extend_from_slice(bytes),
             ClientEnd::Smtp { session, .. } => session.handle_input(now, bytes),
@@ -416,10 +420,24 @@ impl World {
             return;
         };
         let at = receiver(dir);
+        // Only an SMTP server that checks senders needs to know whether DNS
+        // answers (a few map searches: not for every segment).
+        let checks = at == Role::Server
+            && matches!(c.server, ServerEnd::Smtp { .. })
+            && self
+                .hosts
+                .get(&c.server_host)
+                .is_some_and(|h| h.mail.check_senders);
+        let dns_ok = checks && self.dns_reachable(&c.server_host);
         if !c.closed[at as usize] {
             if let Some(host) = self.hosts.get_mut(c.host(at)) {
-                c.end(at).handle_input(self.now, bytes, host);
+                c.end(at)
+                    .handle_input(self.now, bytes, host, (&self.zones, dns_ok));
             }
+        }
+        #[cfg(feature = "auth")]
+        if at == Role::Server {
+            self.flush_auth_log(&c.server_host);
         }
         let changed = store_user(&c, at);
         self.pump(id, c);
