@@ -14,11 +14,9 @@ test('the page mounts the MailSim app without console or page errors', async () 
   assert.equal(await page.locator('h1').innerText(), 'MailSim');
   assert.equal(await page.title(), 'MailSim: how an email travels');
   const scenarios = await page.getByRole('combobox', { name: 'Scenario' }).locator('option').allInnerTexts();
-  // Every built-in scenario (protocol-core/scenarios/*.toml), then the sandbox;
-  // the page is built without the sender checks (root Cargo.toml), so the
-  // lessons that need them are not offered (scenario.rs, NEEDS).
-  const needsChecks = ['forged-from.toml', 'altered-in-transit.toml'];
-  const builtIn = readdirSync(new URL('../../protocol-core/scenarios/', import.meta.url)).filter((f) => f.endsWith('.toml') && !needsChecks.includes(f)).length;
+  // Every built-in scenario (protocol-core/scenarios/*.toml), then the sandbox
+  // (the page has the sender checks, so the lessons that need them are there).
+  const builtIn = readdirSync(new URL('../../protocol-core/scenarios/', import.meta.url)).filter((f) => f.endsWith('.toml')).length;
   assert.equal(scenarios.length, builtIn + 1, 'the built-in scenarios and the telnet sandbox are offered');
   assert.equal(scenarios[builtIn], 'Sandbox (telnet)');
   assert.equal(scenarios[0], 'John writes to Dave');

@@ -62,6 +62,19 @@ test('a whole session by typing: SMTP to mail.dave.example, then POP3 and RETR 1
   await lastIs(telnet, /^354 /);
   assert.match(await telnet.hint(), /state Data/);
   for (const l of ['From: john@isp.example', 'Subject: Typed by hand', '', 'Hello Dave, I typed this.', '.']) await telnet.type(l);
+  // From John's own PC straight to Dave's server, "john@isp.example" is not
+  // proved by SPF (john-pc is not one of isp.example's servers) nor by DKIM
+  // (nobody signed), and isp.example's DMARC policy says reject.
+  await lastIs(telnet, /^550 5\.7\.1 .*DMARC p=reject/);
+  // Back in Ready: the same message from an address whose domain publishes
+  // no policy is accepted (SPF none, DMARC none).
+  await telnet.type('MAIL FROM:<someone@stranger.example>');
+  await lastIs(telnet, /^250 /);
+  await telnet.type('RCPT TO:<dave@dave.example>');
+  await lastIs(telnet, /^250 /);
+  await telnet.type('DATA');
+  await lastIs(telnet, /^354 /);
+  for (const l of ['From: someone@stranger.example', 'Subject: Typed by hand', '', 'Hello Dave, I typed this.', '.']) await telnet.type(l);
   await lastIs(telnet, /^250 /);
   await telnet.type('QUIT');
   await lastIs(telnet, /^Connection closed by foreign host\.$/);
