@@ -175,22 +175,6 @@ pub fn Toolbar() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <label class="keysteps" title="Play and step through the lines on the wire, DNS, queue and mailbox changes only">
-                <input type="checkbox" prop:checked=move || ctx.key_steps.get()
-                    on:change:target=move |ev| ctx.key_steps.set(ev.target().checked()) />
-                "Key steps"
-            </label>
-            <button class="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| ctx.help_open.set(true)>"?"</button>
-            <button
-                class="icon theme"
-                // Pressed when the page is dark, by choice or by the system setting.
-                aria-pressed=move || disabled(ctx.dark.get().unwrap_or_else(|| super::media_matches("(prefers-color-scheme: dark)")))
-                title="Switch light / dark theme"
-                on:click=move |_| {
-                    let system_dark = super::media_matches("(prefers-color-scheme: dark)");
-                    ctx.dark.update(|d| *d = Some(!d.unwrap_or(system_dark)));
-                }
-            >"Dark"</button>
         </div>
         <div class="scrubber-row">
             <span class="story-title">{title}</span>
@@ -214,10 +198,26 @@ pub fn Toolbar() -> impl IntoView {
             <span class="vtime" title="Virtual time in the simulated world">
                 <span class="visually-hidden">"Simulated time "</span>{time_now}
             </span>
-            // The classroom tools share this row, so the toolbar above stays
-            // one line at 1280 px.
+            // The classroom tools, the keyboard help and the theme share this
+            // row, so the toolbar above stays one line at 1280 px.
+            <label class="keysteps" title="Play and step through the lines on the wire, DNS, queue and mailbox changes only">
+                <input type="checkbox" prop:checked=move || ctx.key_steps.get()
+                    on:change:target=move |ev| ctx.key_steps.set(ev.target().checked()) />
+                "Key steps"
+            </label>
             <div class="classroom-tools">
                 <super::classroom::ClassroomButtons />
+                <button class="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| ctx.help_open.set(true)>"?"</button>
+                <button
+                    class="icon theme"
+                    // Pressed when the page is dark, by choice or by the system setting.
+                    aria-pressed=move || disabled(ctx.dark.get().unwrap_or_else(|| super::media_matches("(prefers-color-scheme: dark)")))
+                    title="Switch light / dark theme"
+                    on:click=move |_| {
+                        let system_dark = super::media_matches("(prefers-color-scheme: dark)");
+                        ctx.dark.update(|d| *d = Some(!d.unwrap_or(system_dark)));
+                    }
+                >"Dark"</button>
             </div>
         </div>
         </header>
