@@ -225,8 +225,16 @@ fn try_download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn copy_link(cl: Classroom) {
+fn copy_link(ctx: Ctx, cl: Classroom) {
     use web_sys::js_sys::{Function, Promise, Reflect};
+    // The address bar follows the view a little later (see `provide`): bring
+    // it up to date first, so the link copied is the view shown now.
+    let names: Vec<String> = scenario_list().into_iter().map(|(n, _, _)| n).collect();
+    if let Some(v) = untrack(|| current_view(ctx, cl, &names)) {
+        if let Ok(h) = window().history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&address(&v)));
+        }
+    }
     let href = window().location().href().unwrap_or_default();
     // navigator.clipboard.writeText(href), asked for by name: the
     // clipboard is missing on pages that are not a secure context.
@@ -307,7 +315,7 @@ pub fn ClassroomButtons() -> impl IntoView {
     view! {
         <button class="presenter-btn" aria-pressed=pressed title="Large type for a projector (P); PageDown / PageUp step, B blanks the screen, Esc leaves"
             on:click=move |_| cl.presenter.update(|p| *p = !*p)>"Presenter mode"</button>
-        <button class="copy-link" title="Copy a link to this scenario at this step" on:click=move |_| copy_link(cl)>"Copy link"</button>
+        <button class="copy-link" title="Copy a link to this scenario at this step" on:click=move |_| copy_link(ctx, cl)>"Copy link"</button>
         <details class="downloads">
             <summary>"Download"</summary>
             <div class="download-menu">

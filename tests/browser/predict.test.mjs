@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { servedApp, axeViolations, artifactsDir, repoRoot } from './support.mjs';
 import { Visualizer } from './app.mjs';
 
@@ -181,13 +181,17 @@ test('a new build is picked up on the next load, and the old build\'s cache is d
 
     // The new build: its stylesheet under a new name, with a rule the old one lacks.
     const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
-    const oldCss = html.match(/\/(style-[0-9a-f]{16}\.css)/)[1];
+    const oldCss = html.match(/\/(style-[0-9a-f]{8,16}\.css)/)[1];
     const css = `${readFileSync(path.join(dir, oldCss), 'utf8')}\nbody{--build:two}`;
     const newCss = 'style-0123456789abcdef.css';
     writeFileSync(path.join(dir, newCss), css);
     const sri = `sha384-${createHash('sha384').update(css).digest('base64')}`;
     writeFileSync(path.join(dir, 'index.html'), html.replace(oldCss, newCss)
       .replace(/(href=\/style-0123456789abcdef\.css integrity=)[^ >]+/, `$1${sri}`));
+    // HTTP dates have whole seconds: a rewrite in the same second as the
+    // first load would be answered 304 Not Modified, and the old page kept.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(dir, 'index.html'), later, later);
 
     await page.reload();
     await new Visualizer(page).ready();
