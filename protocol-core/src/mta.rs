@@ -297,32 +297,13 @@ pub fn build_bounce(info: &BounceInfo<'_>, original: &[u8], failures: &[Failure]
     let boundary = format!("{}/{}", info.queue_id, info.reporting_mta);
     let full = original.len() <= BOUNCE_FULL_LIMIT;
     let mut s = String::with_capacity(2048 + original.len().min(BOUNCE_FULL_LIMIT));
-    s.push_str(&format!(
-        "From: Mail Delivery System <MAILER-DAEMON@{}>\r\n",
-        info.reporting_mta
-    ));
-    s.push_str(&format!("To: <{}>\r\n", info.to));
-    s.push_str("Subject: Undelivered Mail Returned to Sender\r\n");
-    s.push_str(&format!("Date: {}\r\n", info.date));
-    s.push_str(&format!(
-        "Message-ID: <{}@{}>\r\n",
-        info.bounce_id, info.reporting_mta
-    ));
-    s.push_str("Auto-Submitted: auto-replied\r\n");
-    s.push_str("MIME-Version: 1.0\r\n");
-    s.push_str(&format!(
-        "Content-Type: multipart/report; report-type=delivery-status;\r\n\tboundary=\"{boundary}\"\r\n\r\n"
-    ));
-    s.push_str("This is a MIME-encapsulated message.\r\n\r\n");
-
     // Part 1: for the person.
-    s.push_str(&format!(
-        "--{boundary}\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
-    ));
-    s.push_str(&format!(
-        "This is the mail system at host {}.\r\n\r\n",
-        info.reporting_mta
-    ));
+    report_opening(
+        &mut s,
+        info,
+        "Undelivered Mail Returned to Sender",
+        &boundary,
+    );
     if info.gave_up {
         s.push_str("Your message could not be delivered to one or more recipients:\r\n");
         s.push_str("every attempt failed for a temporary reason, for too long, so the\r\n");
@@ -337,33 +318,10 @@ pub fn build_bounce(info: &BounceInfo<'_>, original: &[u8], failures: &[Failure]
         s.push_str("Your message was too big to return in full: only its headers\r\n");
         s.push_str("are attached below.\r\n\r\n");
     }
-    for f in failures {
-        s.push_str(&format!("<{}>: {}\r\n", f.rcpt, human_reason(f)));
-        s.push_str(&format!(
-            "    ({})\r\n",
-            f.diagnostic.trim_start_matches("smtp; ")
-        ));
-    }
-    s.push_str("\r\n");
+    recipient_lines(&mut s, failures);
 
     // Part 2: for programs (RFC 3464 §2).
-    s.push_str(&format!(
-        "--{boundary}\r\nContent-Type: message/delivery-status\r\n\r\n"
-    ));
-    s.push_str(&format!("Reporting-MTA: dns; {}\r\n", info.reporting_mta));
-    s.push_str(&format!("X-Queue-ID: {}\r\n", info.queue_id));
-    s.push_str(&format!("Arrival-Date: {}\r\n", info.arrival_date));
-    for f in failures {
-        s.push_str("\r\n");
-        s.push_str(&format!("Final-Recipient: rfc822; {}\r\n", f.rcpt));
-        s.push_str("Action: failed\r\n");
-        s.push_str(&format!("Status: {}\r\n", f.status));
-        if let Some(r) = &f.remote_mta {
-            s.push_str(&format!("Remote-MTA: dns; {r}\r\n"));
-        }
-        s.push_str(&format!("Diagnostic-Code: {}\r\n", f.diagnostic));
-    }
-    s.push_str("\r\n");
+    delivery_status(&mut s, info, &boundary, failures, "failed", None);
 
     // Part 3: what was sent, in full or its headers.
     let returned = if full {
@@ -405,12 +363,49 @@ pub fn build_delay_notice(
 ) -> Vec<u8> {
     let boundary = format!("{}/{}", info.queue_id, info.reporting_mta);
     let mut s = String::with_capacity(2048);
+    report_opening(
+        &mut s,
+        info,
+        "Delayed Mail (still being retried)",
+        &boundary,
+    );
+    s.push_str("####################################################\r\n");
+    s.push_str("# THIS IS A WARNING ONLY. YOU DO NOT NEED TO RESEND #\r\n");
+    s.push_str("####################################################\r\n\r\n");
+    s.push_str(&format!(
+        "Your message could not be delivered for {age}.\r\n"
+    ));
+    s.push_str(&format!(
+        "The mail system will keep trying until {retry_until}.\r\n\r\n"
+    ));
+    recipient_lines(&mut s, delayed);
+    delivery_status(
+        &mut s,
+        info,
+        &boundary,
+        delayed,
+        "delayed",
+        Some(retry_until),
+    );
+    s.push_str(&format!(
+        "--{boundary}\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+    ));
+    let mut out = s.into_bytes();
+    out.extend_from_slice(header_section(original));
+    out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    out
+}
+
+/// The header section of a delivery report (RFC 3464 §2, a
+/// multipart/report of RFC 6522) and the opening of its first part, the
+/// text for the person, up to the line naming the reporting host.
+fn report_opening(s: &mut String, info: &BounceInfo<'_>, subject: &str, boundary: &str) {
     s.push_str(&format!(
         "From: Mail Delivery System <MAILER-DAEMON@{}>\r\n",
         info.reporting_mta
     ));
     s.push_str(&format!("To: <{}>\r\n", info.to));
-    s.push_str("Subject: Delayed Mail (still being retried)\r\n");
+    s.push_str(&format!("Subject: {subject}\r\n"));
     s.push_str(&format!("Date: {}\r\n", info.date));
     s.push_str(&format!(
         "Message-ID: <{}@{}>\r\n",
@@ -429,16 +424,11 @@ pub fn build_delay_notice(
         "This is the mail system at host {}.\r\n\r\n",
         info.reporting_mta
     ));
-    s.push_str("####################################################\r\n");
-    s.push_str("# THIS IS A WARNING ONLY. YOU DO NOT NEED TO RESEND #\r\n");
-    s.push_str("####################################################\r\n\r\n");
-    s.push_str(&format!(
-        "Your message could not be delivered for {age}.\r\n"
-    ));
-    s.push_str(&format!(
-        "The mail system will keep trying until {retry_until}.\r\n\r\n"
-    ));
-    for f in delayed {
+}
+
+/// Each recipient with its reason in plain words and the reply behind it.
+fn recipient_lines(s: &mut String, failures: &[Failure]) {
+    for f in failures {
         s.push_str(&format!("<{}>: {}\r\n", f.rcpt, human_reason(f)));
         s.push_str(&format!(
             "    ({})\r\n",
@@ -446,31 +436,39 @@ pub fn build_delay_notice(
         ));
     }
     s.push_str("\r\n");
+}
+
+/// The message/delivery-status part (RFC 3464 §2.2, §2.3): the fields of
+/// the message, then one block per recipient with its `Action` (§2.3.3)
+/// and, in a delayed notice, `Will-Retry-Until` (§2.3.8).
+fn delivery_status(
+    s: &mut String,
+    info: &BounceInfo<'_>,
+    boundary: &str,
+    failures: &[Failure],
+    action: &str,
+    retry_until: Option<&str>,
+) {
     s.push_str(&format!(
         "--{boundary}\r\nContent-Type: message/delivery-status\r\n\r\n"
     ));
     s.push_str(&format!("Reporting-MTA: dns; {}\r\n", info.reporting_mta));
     s.push_str(&format!("X-Queue-ID: {}\r\n", info.queue_id));
     s.push_str(&format!("Arrival-Date: {}\r\n", info.arrival_date));
-    for f in delayed {
+    for f in failures {
         s.push_str("\r\n");
         s.push_str(&format!("Final-Recipient: rfc822; {}\r\n", f.rcpt));
-        s.push_str("Action: delayed\r\n");
+        s.push_str(&format!("Action: {action}\r\n"));
         s.push_str(&format!("Status: {}\r\n", f.status));
         if let Some(r) = &f.remote_mta {
             s.push_str(&format!("Remote-MTA: dns; {r}\r\n"));
         }
         s.push_str(&format!("Diagnostic-Code: {}\r\n", f.diagnostic));
-        s.push_str(&format!("Will-Retry-Until: {retry_until}\r\n"));
+        if let Some(t) = retry_until {
+            s.push_str(&format!("Will-Retry-Until: {t}\r\n"));
+        }
     }
     s.push_str("\r\n");
-    s.push_str(&format!(
-        "--{boundary}\r\nContent-Type: text/rfc822-headers\r\n\r\n"
-    ));
-    let mut out = s.into_bytes();
-    out.extend_from_slice(header_section(original));
-    out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    out
 }
 
 /// A sentence for the student, from the enhanced status code (RFC 3463)
