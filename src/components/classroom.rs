@@ -88,6 +88,16 @@ fn address(view: &ViewState) -> String {
     format!("{path}#{}", encode(view))
 }
 
+/// Puts the view shown now into the address bar (`known`: the scenario
+/// names a link may carry).
+fn write_address(ctx: Ctx, cl: Classroom, known: &[String]) {
+    if let Some(v) = untrack(|| current_view(ctx, cl, known)) {
+        if let Ok(h) = window().history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&address(&v)));
+        }
+    }
+}
+
 /// Sets the page up: the classroom context, the restored view's cursor,
 /// tab and modes, the address bar kept in step with the view, and the keys.
 pub fn provide(ctx: Ctx, restored: Option<ViewState>, error: Option<String>) {
@@ -131,11 +141,7 @@ pub fn provide(ctx: Ctx, restored: Option<ViewState>, error: Option<String>) {
         set_timeout(
             move || {
                 pending.set_value(false);
-                if let Some(v) = untrack(|| known.with_value(|k| current_view(ctx, cl, k))) {
-                    if let Ok(h) = window().history() {
-                        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&address(&v)));
-                    }
-                }
+                known.with_value(|k| write_address(ctx, cl, k));
             },
             std::time::Duration::from_millis(150),
         );
@@ -230,11 +236,7 @@ fn copy_link(ctx: Ctx, cl: Classroom) {
     // The address bar follows the view a little later (see `provide`): bring
     // it up to date first, so the link copied is the view shown now.
     let names: Vec<String> = scenario_list().into_iter().map(|(n, _, _)| n).collect();
-    if let Some(v) = untrack(|| current_view(ctx, cl, &names)) {
-        if let Ok(h) = window().history() {
-            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&address(&v)));
-        }
-    }
+    write_address(ctx, cl, &names);
     let href = window().location().href().unwrap_or_default();
     // navigator.clipboard.writeText(href), asked for by name: the
     // clipboard is missing on pages that are not a secure context.
