@@ -26,6 +26,8 @@ pub mod address;
 pub mod auth;
 pub mod dns;
 pub mod explain;
+#[cfg(feature = "i18n")]
+pub mod i18n;
 pub mod imap;
 pub mod line;
 pub mod machine;

@@ -14,6 +14,7 @@
 //! entry is reached.
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[cfg(feature = "auth")]
 pub mod auth;
@@ -35,6 +36,41 @@ pub struct Explanation {
     pub text: &'static str,
     /// Where the rule comes from, e.g. "RFC 5321 §4.1.1.4".
     pub rfc: &'static str,
+}
+
+/// A value for a placeholder of a translated message: text, or a number
+/// (numbers choose the plural form, as in "1 line" / "3 lines").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Arg<'a> {
+    Str(&'a str),
+    Num(f64),
+}
+
+/// What a learner reads, in one language: an explanation's title and text
+/// (its RFC reference is the same in every language) and the other words
+/// of a message `id`. [`English`] is the tables themselves; `i18n::Catalog`
+/// (feature `i18n`) is a translation.
+pub trait Words {
+    fn title<'a>(&'a self, x: &'a Explanation) -> Cow<'a, str>;
+    fn text<'a>(&'a self, x: &'a Explanation) -> Cow<'a, str>;
+    /// The message `id` with `args`; `None`: the caller's English words.
+    fn say(&self, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String>;
+}
+
+/// English: the entries as written in the tables.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct English;
+
+impl Words for English {
+    fn title<'a>(&'a self, x: &'a Explanation) -> Cow<'a, str> {
+        Cow::Borrowed(x.title)
+    }
+    fn text<'a>(&'a self, x: &'a Explanation) -> Cow<'a, str> {
+        Cow::Borrowed(x.text)
+    }
+    fn say(&self, _id: &str, _args: &[(&str, Arg<'_>)]) -> Option<String> {
+        None
+    }
 }
 
 /// Builds a table entry; the tables are `static` slices of these.

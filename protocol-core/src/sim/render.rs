@@ -4,6 +4,7 @@
 //! event followed by its explanation).
 
 use super::trace::{ConnId, Direction, EventKind, TraceEvent, Unreachable};
+use crate::explain::{Arg, Words};
 
 /// What one event says, in one line (without time and hosts).
 pub fn describe(e: &TraceEvent) -> (String, String) {
@@ -354,15 +355,35 @@ pub fn json(trace: &[TraceEvent]) -> Result<String, serde_json::Error> {
 /// (a client session's state moving) get no explanation. A key that is not
 /// in the table is printed as `(no explanation for KEY)`, never hidden.
 pub fn narrated(title: &str, goal: &str, trace: &[TraceEvent]) -> String {
+    narrated_in(title, goal, trace, &crate::explain::English)
+}
+
+/// [`narrated`] in the language of `words`: the explanations and the
+/// worksheet's own sentences are translated (message ids `worksheet-*` in
+/// `locales/<lang>/ui.ftl`); the protocol lines, hosts and times are not.
+pub fn narrated_in(title: &str, goal: &str, trace: &[TraceEvent], words: &dyn Words) -> String {
+    let say = |id: &str, args: &[(&str, Arg<'_>)], english: String| {
+        words.say(id, args).unwrap_or(english)
+    };
     let mut out = String::new();
-    out.push_str(&format!("MailSim worksheet: {title}\n"));
+    out.push_str(&say(
+        "worksheet-heading",
+        &[("title", Arg::Str(title))],
+        format!("MailSim worksheet: {title}"),
+    ));
+    out.push('\n');
     out.push_str(&wrap(goal, "", WIDTH));
     out.push('\n');
     out.push_str(&wrap(
-        "How to read it: each event (virtual time, from -> to, protocol, what happened) is followed by \
-         its explanation. An explanation is printed in full, with a number [n], the first time it \
-         comes up; later events that mean the same thing say \"see [n]\". C: is a line the client \
-         sent, S: a line the server sent.",
+        &say(
+            "worksheet-how-to-read",
+            &[],
+            "How to read it: each event (virtual time, from -> to, protocol, what happened) is followed by \
+             its explanation. An explanation is printed in full, with a number [n], the first time it \
+             comes up; later events that mean the same thing say \"see [n]\". C: is a line the client \
+             sent, S: a line the server sent."
+                .into(),
+        ),
         "",
         WIDTH,
     ));
@@ -381,10 +402,15 @@ pub fn narrated(title: &str, goal: &str, trace: &[TraceEvent]) -> String {
                     "S:"
                 };
                 let proto = describe(e).0;
-                (
-                    proto,
-                    format!("{arrow} [{lines} lines, {} bytes]", text.len()),
-                )
+                let size = say(
+                    "worksheet-payload-size",
+                    &[
+                        ("lines", Arg::Num(*lines as f64)),
+                        ("bytes", Arg::Num(text.len() as f64)),
+                    ],
+                    format!("{lines} lines, {} bytes", text.len()),
+                );
+                (proto, format!("{arrow} [{size}]"))
             }
             _ => describe(e),
         };
@@ -404,10 +430,13 @@ pub fn narrated(title: &str, goal: &str, trace: &[TraceEvent]) -> String {
                 out.push('\n');
             }
             if lines.len() > PAYLOAD_LINES {
-                out.push_str(&format!(
-                    "{PAYLOAD_INDENT}| ... ({} more lines)\n",
-                    lines.len() - PAYLOAD_LINES
-                ));
+                let more = lines.len() - PAYLOAD_LINES;
+                let more = say(
+                    "worksheet-more-lines",
+                    &[("count", Arg::Num(more as f64))],
+                    format!("{more} more lines"),
+                );
+                out.push_str(&format!("{PAYLOAD_INDENT}| ... ({more})\n"));
             }
         }
         let Some(key) = e.explain.as_deref() else {
@@ -423,13 +452,25 @@ pub fn narrated(title: &str, goal: &str, trace: &[TraceEvent]) -> String {
             continue;
         }
         match crate::explain::lookup(key) {
-            None => out.push_str(&format!("    (no explanation for {key})\n")),
+            None => {
+                let none = say(
+                    "worksheet-no-explanation",
+                    &[("key", Arg::Str(key))],
+                    format!("no explanation for {key}"),
+                );
+                out.push_str(&format!("    ({none})\n"));
+            }
             Some(x) => match seen.iter().position(|k| *k == x.key) {
-                Some(i) => out.push_str(&format!("    see [{}] {} · {}\n", i + 1, x.title, x.rfc)),
+                Some(i) => {
+                    let see = say("worksheet-see", &[], "see".into());
+                    let title = words.title(x);
+                    out.push_str(&format!("    {see} [{}] {title} · {}\n", i + 1, x.rfc));
+                }
                 None => {
                     seen.push(x.key);
-                    out.push_str(&format!("    [{}] {} · {}\n", seen.len(), x.title, x.rfc));
-                    out.push_str(&wrap(x.text, "        ", WIDTH));
+                    let title = words.title(x);
+                    out.push_str(&format!("    [{}] {title} · {}\n", seen.len(), x.rfc));
+                    out.push_str(&wrap(&words.text(x), "        ", WIDTH));
                 }
             },
         }
@@ -447,6 +488,9 @@ const PAYLOAD_INDENT: &str = "      ";
 /// with `indent` and ending with a newline. A word longer than a line gets a
 /// line of its own.
 pub fn wrap(text: &str, indent: &str, width: usize) -> String {
+    if text.chars().any(is_wide) {
+        return wrap_wide(text, indent, width);
+    }
     let mut out = String::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -469,9 +513,98 @@ pub fn wrap(text: &str, indent: &str, width: usize) -> String {
     out
 }
 
+/// A character a terminal shows two columns wide: CJK ideographs, kana,
+/// hangul, CJK punctuation and full-width forms.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// Punctuation that must not start a line (Chinese line breaking: a
+/// comma or closing bracket stays with the character before it).
+fn no_line_start(c: char) -> bool {
+    "，。、；：？！）》」』】”’,.;:?!)]".contains(c)
+}
+
+/// [`wrap`] for text with Chinese (or other wide) characters, which has no
+/// spaces between words: a line may break between two wide characters or
+/// at a space, never inside a run of Latin letters (`EHLO`, `RFC 5321`
+/// stay whole) and never before closing punctuation. Wide characters count
+/// two columns.
+fn wrap_wide(text: &str, indent: &str, width: usize) -> String {
+    // Units that may not be split: a wide character (with any closing
+    // punctuation after it), a run of other non-space characters, or a space.
+    let mut units: Vec<(String, usize)> = Vec::new();
+    for c in text.chars() {
+        let w = if is_wide(c) { 2 } else { 1 };
+        let glue = match units.last() {
+            None => false,
+            Some((last, _)) => {
+                let l = last.chars().last().unwrap_or(' ');
+                if c.is_whitespace() || l.is_whitespace() {
+                    false
+                } else if no_line_start(c) {
+                    true
+                } else {
+                    !is_wide(c) && !is_wide(l)
+                }
+            }
+        };
+        match units.last_mut() {
+            Some((s, n)) if glue => {
+                s.push(c);
+                *n += w;
+            }
+            _ => units.push((c.to_string(), w)),
+        }
+    }
+    let room = width.saturating_sub(indent.chars().count()).max(1);
+    let mut out = String::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for (u, w) in units {
+        let space = u.chars().all(char::is_whitespace);
+        if space {
+            if !line.is_empty() && used < room {
+                line.push(' ');
+                used += 1;
+            }
+            continue;
+        }
+        if used + w > room && !line.is_empty() {
+            out.push_str(indent);
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line.clear();
+            used = 0;
+        }
+        line.push_str(&u);
+        used += w;
+    }
+    if !line.trim().is_empty() {
+        out.push_str(indent);
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_wraps_between_characters_and_keeps_latin_words_whole() {
+        let w = wrap("客户端发送 EHLO 命令，服务器回答 250。", "  ", 14);
+        assert_eq!(w, "  客户端发送\n  EHLO 命令，\n  服务器回答\n  250。\n");
+        for line in w.lines() {
+            let cols: usize = line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum();
+            assert!(cols <= 14, "{line:?}");
+            assert!(!line.trim_start().starts_with('，'));
+        }
+    }
 
     #[test]
     fn wrap_keeps_to_the_width_and_never_splits_a_word() {
