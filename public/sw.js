@@ -12,9 +12,13 @@ const assets = (new URL(self.location).searchParams.get('assets') || '')
   .split(',').filter((a) => a.startsWith('/'));
 const CACHE = 'mailsim-' + (assets.join(',') || 'unversioned');
 const SHELL = ['/', '/manifest.webmanifest', '/favicon.svg', '/icon-192.png', '/icon-512.png'];
+// The other languages' words (the page fetches them only when chosen):
+// cached at install so that a class can switch language offline, and
+// fetched from the network first, as their names carry no hash.
+const LOCALES = ['nl', 'zh-CN'].flatMap((l) => ['/locales/' + l + '/explain.ftl', '/locales/' + l + '/ui.ftl']);
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll([...SHELL, ...assets])).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll([...SHELL, ...assets, ...LOCALES])).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
@@ -36,6 +40,16 @@ self.addEventListener('fetch', (event) => {
       }
       return res;
     }).catch(() => caches.match('/', { cacheName: CACHE }).then((r) => r || caches.match('/'))));
+    return;
+  }
+  if (url.pathname.startsWith('/locales/')) {
+    event.respondWith(fetch(req).then((res) => {
+      if (res.ok) {
+        const copy = res.clone();
+        caches.open(CACHE).then((c) => c.put(url.pathname, copy));
+      }
+      return res;
+    }).catch(() => caches.match(url.pathname, { cacheName: CACHE }).then((r) => r || caches.match(url.pathname))));
     return;
   }
   // Hashed files never change under their name: the cache first.

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 stamp=dist/.build-stamp
-if [ -f "$stamp" ] && [ -z "$(find src protocol-core/src protocol-core/scenarios public index.html Trunk.toml Cargo.toml Cargo.lock protocol-core/Cargo.toml .cargo \
+if [ -f "$stamp" ] && [ -z "$(find src locales protocol-core/src protocol-core/scenarios public index.html Trunk.toml Cargo.toml Cargo.lock protocol-core/Cargo.toml .cargo \
       -newer "$stamp" -type f 2>/dev/null | head -n 1)" ]; then
   echo "build: release bundle in dist/ is up to date"
   exit 0

@@ -58,7 +58,10 @@ pub fn transcript(s: &Story) -> String {
             e.time,
             i + 1
         ));
-        out.push_str(&format!("      {}\n", narration_text(&s.trace, i, &name)));
+        out.push_str(&format!(
+            "      {}\n",
+            narration_text(&s.trace, i, &name, &protocol_core::explain::English)
+        ));
     }
     out
 }

@@ -141,6 +141,10 @@ pub struct ViewState {
     /// What was done in the telnet pane, in order.
     pub telnet: Vec<TelnetAction>,
     pub presenter: bool,
+    /// The page's language (`lang=nl`), when the link says one; without
+    /// it the page follows the browser. An unknown tag is skipped, as a
+    /// later page may speak more languages.
+    pub lang: Option<protocol_core::i18n::Lang>,
 }
 
 impl Default for ViewState {
@@ -154,6 +158,7 @@ impl Default for ViewState {
             draft: None,
             telnet: Vec::new(),
             presenter: false,
+            lang: None,
         }
     }
 }
@@ -237,6 +242,9 @@ pub fn encode(v: &ViewState) -> String {
     }
     if v.presenter {
         kv.push(("present", "1".into()));
+    }
+    if let Some(l) = v.lang {
+        kv.push(("lang", l.tag().into()));
     }
     kv.iter()
         .map(|(k, val)| format!("{k}={}", pct_encode(val)))
@@ -336,6 +344,7 @@ fn decode_v1(pairs: &[(&str, String)]) -> Result<ViewState, String> {
         draft,
         telnet,
         presenter: flag("present"),
+        lang: get("lang").and_then(protocol_core::i18n::Lang::from_tag),
     })
 }
 
@@ -394,6 +403,7 @@ mod tests {
                 TelnetAction::Select(0),
             ],
             presenter: true,
+            lang: Some(protocol_core::i18n::Lang::ZhCn),
         }
     }
 
@@ -458,6 +468,21 @@ mod tests {
                 body: "x\n".into()
             })
         );
+    }
+
+    #[test]
+    fn the_language_rides_on_the_link() {
+        use protocol_core::i18n::Lang;
+        let v = decode("#v=1&s=bounce&step=4&lang=nl").unwrap().unwrap();
+        assert_eq!(v.lang, Some(Lang::Nl));
+        let v = decode("#v=1&s=bounce&step=4&lang=zh-CN").unwrap().unwrap();
+        assert_eq!(v.lang, Some(Lang::ZhCn));
+        assert!(encode(&v).ends_with("&lang=zh-CN"), "{}", encode(&v));
+        // No lang: the browser's language; one this page does not speak: skipped.
+        assert_eq!(decode("#v=1&s=bounce").unwrap().unwrap().lang, None);
+        let v = decode("#v=1&s=bounce&step=4&lang=tlh").unwrap().unwrap();
+        assert_eq!((v.lang, v.step), (None, 4));
+        assert!(!encode(&ViewState::default()).contains("lang"));
     }
 
     #[test]

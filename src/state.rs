@@ -3,6 +3,7 @@
 //! from the trace at the cursor (inboxes, the message at this hop, the
 //! state machine). Components only render these.
 
+use protocol_core::explain::{Arg, English, Words};
 use protocol_core::sim::view::{parse_headers, WorldView};
 use protocol_core::sim::{Direction, EventKind, Parsed, Protocol, TraceEvent};
 
@@ -152,44 +153,71 @@ pub const FOLLOW_MS: f64 = 700.0;
 /// what it means (the core's explanation) or what the new state accepts.
 /// The Narration panel shows these parts; playback times each step by it.
 /// `name` turns a host id into the name a student reads.
-pub fn narration_text(trace: &[TraceEvent], i: usize, name: &dyn Fn(&str) -> String) -> String {
+pub fn narration_text(
+    trace: &[TraceEvent],
+    i: usize,
+    name: &dyn Fn(&str) -> String,
+    words: &dyn Words,
+) -> String {
     let Some(e) = trace.get(i) else {
         return String::new();
     };
-    let what = what_happened(e, name);
+    let what = what_happened(e, name, words);
     match explanation_keys(trace, i)
         .first()
         .and_then(|k| protocol_core::explain::lookup(k))
     {
-        Some(x) => format!("{what}. {}. {}", x.title, x.text),
+        Some(x) => format!("{what}. {}. {}", words.title(x), words.text(x)),
         None => format!(
             "{what}. {}",
-            state_expects(e).unwrap_or_else(|| INTERNAL_STEP.to_string())
+            state_expects(e, words).unwrap_or_else(|| internal_step(words))
         ),
     }
 }
 
+/// The narration of a step with no explanation of its own.
+pub fn internal_step(words: &dyn Words) -> String {
+    words
+        .say("narration-internal-step", &[])
+        .unwrap_or_else(|| INTERNAL_STEP.to_string())
+}
+
 /// The core's one-line description of an event, with host ids turned into
 /// the names a student reads (the core's text names hosts by id in these).
-pub fn what_happened(e: &TraceEvent, name: &dyn Fn(&str) -> String) -> String {
+pub fn what_happened(e: &TraceEvent, name: &dyn Fn(&str) -> String, words: &dyn Words) -> String {
     match &e.kind {
         EventKind::HostState { host, up } => {
-            format!("{} is {}", name(host), if *up { "up" } else { "down" })
+            let host = name(host);
+            let (id, en) = if *up {
+                ("narration-host-up", format!("{host} is up"))
+            } else {
+                ("narration-host-down", format!("{host} is down"))
+            };
+            words.say(id, &[("host", Arg::Str(&host))]).unwrap_or(en)
         }
         EventKind::Relayed {
             queue_id,
             to_host,
             rcpts,
             ..
-        } => format!(
-            "{queue_id} relayed to {} for {}",
-            name(to_host),
-            rcpts
+        } => {
+            let host = name(to_host);
+            let rcpts = rcpts
                 .iter()
                 .map(|r| format!("<{r}>"))
                 .collect::<Vec<_>>()
-                .join(", ")
-        ),
+                .join(", ");
+            words
+                .say(
+                    "narration-relayed",
+                    &[
+                        ("id", Arg::Str(queue_id)),
+                        ("host", Arg::Str(&host)),
+                        ("rcpts", Arg::Str(&rcpts)),
+                    ],
+                )
+                .unwrap_or_else(|| format!("{queue_id} relayed to {host} for {rcpts}"))
+        }
         _ => protocol_core::sim::render::describe(e).1,
     }
 }
@@ -200,7 +228,7 @@ pub const INTERNAL_STEP: &str =
 
 /// How long event `i` stays current at 1x: time to read its narration.
 pub fn dwell_ms(trace: &[TraceEvent], i: usize) -> f64 {
-    let words = narration_text(trace, i, &|h| h.to_string())
+    let words = narration_text(trace, i, &|h| h.to_string(), &English)
         .split_whitespace()
         .count();
     (words as f64 * 60_000.0 / WORDS_PER_MINUTE).max(MIN_STEP_MS)
@@ -278,12 +306,15 @@ pub fn wait_before_next_ms(trace: &[TraceEvent], position: usize, next: usize) -
 }
 
 /// "15 minutes later", "2 hours later", "30 seconds later".
-pub fn gap_caption(us: u64) -> String {
-    format!("{} later", duration_words(us))
+pub fn gap_caption(us: u64, words: &dyn Words) -> String {
+    let d = duration_words(us, words);
+    words
+        .say("narration-later", &[("duration", Arg::Str(&d))])
+        .unwrap_or_else(|| format!("{d} later"))
 }
 
 /// "15 minutes", "2 hours", "30 seconds", "250 ms".
-pub fn duration_words(us: u64) -> String {
+pub fn duration_words(us: u64, words: &dyn Words) -> String {
     let s = us / 1_000_000;
     if s == 0 {
         return format!("{} ms", us / 1000);
@@ -297,7 +328,9 @@ pub fn duration_words(us: u64) -> String {
     } else {
         ((s + 43_200) / 86_400, "day")
     };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+    words
+        .say(&format!("duration-{unit}"), &[("n", Arg::Num(n as f64))])
+        .unwrap_or_else(|| format!("{n} {unit}{}", if n == 1 { "" } else { "s" }))
 }
 
 /// The end of a scenario, summed up: the hops the message made, the virtual
@@ -522,7 +555,7 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
 }
 
 /// For a state change, what the new state accepts, from the core's tables.
-pub fn state_expects(e: &TraceEvent) -> Option<String> {
+pub fn state_expects(e: &TraceEvent, words: &dyn Words) -> Option<String> {
     let EventKind::StateChanged {
         state,
         role: protocol_core::sim::Role::Server,
@@ -540,13 +573,23 @@ pub fn state_expects(e: &TraceEvent) -> Option<String> {
         S::ImapServer(s) => s.valid_commands(),
         _ => return None,
     };
+    let state = state.to_string();
     Some(if uniq.is_empty() {
-        format!("The server's session is now in state {state}: it is finished.")
+        words
+            .say("narration-state-final", &[("state", Arg::Str(&state))])
+            .unwrap_or_else(|| {
+                format!("The server's session is now in state {state}: it is finished.")
+            })
     } else {
-        format!(
-            "The server's session is now in state {state}. From here it accepts: {}.",
-            uniq.join(", ")
-        )
+        let commands = uniq.join(", ");
+        words
+            .say(
+                "narration-state-accepts",
+                &[("state", Arg::Str(&state)), ("commands", Arg::Str(&commands))],
+            )
+            .unwrap_or_else(|| {
+                format!("The server's session is now in state {state}. From here it accepts: {commands}.")
+            })
     })
 }
 
@@ -1288,7 +1331,7 @@ mod tests {
             (86_400_000_000, "1 day later"),
         ];
         for (us, want) in cases {
-            assert_eq!(gap_caption(us), want, "{us}");
+            assert_eq!(gap_caption(us, &English), want, "{us}");
         }
     }
 
@@ -1314,7 +1357,10 @@ mod tests {
             .collect();
         assert_eq!(long.len(), 1, "one long gap in the seed story");
         let i = long[0];
-        assert_eq!(gap_caption(gap_before(t, i).unwrap()), "2 minutes later");
+        assert_eq!(
+            gap_caption(gap_before(t, i).unwrap(), &English),
+            "2 minutes later"
+        );
         assert_eq!(
             wait_before_next_ms(t, i, i + 1),
             dwell_ms(t, i - 1) + GAP_CAPTION_MS
@@ -1565,7 +1611,7 @@ mod tests {
         let ready = find(
             &|e| matches!(&e.kind, EventKind::StateChanged { protocol: Protocol::Smtp, role: protocol_core::sim::Role::Server, state, .. } if state.name() == "Ready"),
         );
-        let expects = state_expects(&t[ready]).unwrap();
+        let expects = state_expects(&t[ready], &English).unwrap();
         assert!(
             expects.contains("MAIL") && expects.contains("QUIT"),
             "{expects}"
@@ -1646,7 +1692,7 @@ mod tests {
         let s = builtin_story("seed-story").unwrap();
         let t = &s.trace;
         let words = |i: usize| {
-            narration_text(t, i, &|h| h.to_string())
+            narration_text(t, i, &|h| h.to_string(), &English)
                 .split_whitespace()
                 .count()
         };
@@ -1724,8 +1770,8 @@ mod tests {
         let b = builtin_story("unknown-recipient").unwrap();
         let w = wrap_up(&b.trace, &Snapshot::at(&b.trace, b.trace.len()));
         assert_eq!((w.dave, w.john, w.bounces), (0, 1, 1));
-        assert_eq!(duration_words(250_000), "250 ms");
-        assert_eq!(duration_words(120_000_000), "2 minutes");
+        assert_eq!(duration_words(250_000, &English), "250 ms");
+        assert_eq!(duration_words(120_000_000, &English), "2 minutes");
     }
 
     #[test]

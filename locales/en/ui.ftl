@@ -13,3 +13,141 @@ worksheet-payload-size = { $lines } lines, { $bytes } bytes
 worksheet-more-lines = { $count } more lines
 worksheet-no-explanation = no explanation for { $key }
 worksheet-see = see
+
+## The narration (what happened) and its sentences (src/state.rs)
+
+narration-label = Narration
+narration-title = What happened
+narration-goal = Goal:
+narration-empty-hint = Nothing has happened yet. In the Telnet pane, type for example: telnet mail.dave.example 25
+narration-start-hint = Press Play (or the space bar) to watch the message travel, or step through it with the arrow keys.
+narration-reference = Reference:
+narration-internal-step = A step inside one host: its mail program or server keeps track of where the session is.
+narration-host-up = { $host } is up
+narration-host-down = { $host } is down
+narration-relayed = { $id } relayed to { $host } for { $rcpts }
+narration-state-final = The server's session is now in state { $state }: it is finished.
+narration-state-accepts = The server's session is now in state { $state }. From here it accepts: { $commands }.
+narration-later = { $duration } later
+duration-second = { $n ->
+    [one] { $n } second
+   *[other] { $n } seconds
+}
+duration-minute = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+duration-hour = { $n ->
+    [one] { $n } hour
+   *[other] { $n } hours
+}
+duration-day = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+
+## The end of a scenario
+
+wrap-title = The end: what happened
+wrap-no-hops = No message text travelled.
+wrap-hops = { $count ->
+    [one] The message made 1 hop: { $hops }.
+   *[other] The message made { $count } hops: { $hops }.
+}
+wrap-dave-inbox = { $count ->
+    [one] Dave's inbox: 1 message.
+   *[other] Dave's inbox: { $count } messages.
+}
+wrap-john-inbox = { $count ->
+    [one] John's inbox: 1 message.
+   *[other] John's inbox: { $count } messages.
+}
+wrap-john-inbox-bounces = { $count ->
+    [one] John's inbox: 1 message
+   *[other] John's inbox: { $count } messages
+} ({ $bounces ->
+    [one] 1 bounce
+   *[other] { $bounces } bounces
+} back to John).
+wrap-queued = { $count ->
+    [one] The ISP's queue still holds 1 message to retry.
+   *[other] The ISP's queue still holds { $count } messages to retry.
+}
+wrap-took = It all took { $duration } of simulated time ({ $steps } steps).
+wrap-where = Where the mail is now: { $now }
+wrap-showed = What it showed:
+wrap-again = Press Play to watch it again, or pick another scenario.
+
+## The inspector
+
+inspector-label = Inspector
+inspector-views = Inspector views
+inspector-tab-line = Line
+inspector-tab-machine = State machine
+inspector-tab-message = Message
+inspector-tab-telnet = Telnet
+line-nothing = Nothing selected yet: step forward or click an arrow in the sequence diagram.
+line-event-at = Event { $n } at { $time }
+line-raw = Raw bytes
+line-raw-note = (CR LF ends every line)
+line-parsed = Parsed
+line-meaning = Meaning
+machine-title = { $protocol } server session #{ $conn } on { $server }
+machine-to-on = to { $state } on
+machine-diagram-label = State machine diagram
+machine-note = Drawn from the core's transition table: ● is where the server is now; the move just taken is marked. Events in capitals are commands.
+machine-client = The client ({ $host }) on this connection:
+machine-client-none = no state change yet
+machine-client-note = (its states so far, from the trace; the core has no client table to draw yet)
+machine-none = This event does not belong to an SMTP or POP3 session: no state machine to show.
+message-none = No message has travelled yet. It appears here once John's program sends it after DATA.
+message-at-hop = { $count ->
+    [one] At this hop: { $hop } · 1 Received: line
+   *[other] At this hop: { $hop } · { $count } Received: lines
+}
+message-envelope = Envelope
+message-headers = Headers
+message-body = Body
+
+## The toolbar and the scrubber
+
+lang-label = Language
+lang-unavailable = This language could not be loaded; the page stays in the one shown.
+toolbar-scenario = Scenario
+toolbar-open = Open
+toolbar-open-title = Open the scenario chosen in the list (Enter)
+toolbar-compose = Write a message
+toolbar-predict = Predict
+toolbar-predict-title = Predict: the story stops before each reply, DNS answer and mail-server decision, and asks what comes next
+toolbar-playback = Playback
+toolbar-restart = Restart
+toolbar-restart-title = Restart from the beginning (Home)
+toolbar-back = Step back
+toolbar-back-title = Step back (←)
+toolbar-play = Play
+toolbar-play-title = Play (space)
+toolbar-pause = Pause
+toolbar-pause-title = Pause (space)
+toolbar-forward = Step forward
+toolbar-forward-title = Step forward (→)
+toolbar-end = To the end
+toolbar-end-title = Jump to the end (End)
+toolbar-speed = Speed
+toolbar-keysteps = Key steps
+toolbar-keysteps-title = Play and step through the lines on the wire, DNS, queue and mailbox changes only
+toolbar-shortcuts = Keyboard shortcuts
+toolbar-shortcuts-title = Keyboard shortcuts (?)
+toolbar-theme = Dark
+toolbar-theme-title = Switch light / dark theme
+scrubber-label = Position in the trace
+scrubber-start = step 0 of { $len }: the start
+scrubber-step = step { $n } of { $len }
+scrubber-vtime = Simulated time
+scrubber-vtime-title = Virtual time in the simulated world
+
+## What the screen reader is told, once per step
+
+announce-start = start.
+announce-step = Step { $n } of { $len }.
+announce-end = Step { $n } of { $len }, the end.
+predict-announce = Predict: { $prompt } Choices: { $choices }.

@@ -15,3 +15,141 @@ worksheet-more-lines = { $count ->
 }
 worksheet-no-explanation = geen uitleg voor { $key }
 worksheet-see = zie
+
+## De vertelling (wat er gebeurde)
+
+narration-label = Vertelling
+narration-title = Wat er gebeurde
+narration-goal = Doel:
+narration-empty-hint = Er is nog niets gebeurd. Typ in het Telnet-venster bijvoorbeeld: telnet mail.dave.example 25
+narration-start-hint = Druk op Afspelen (of de spatiebalk) om het bericht te zien reizen, of stap erdoorheen met de pijltjestoetsen.
+narration-reference = Bron:
+narration-internal-step = Een stap binnen één computer: het mailprogramma of de server houdt bij waar de sessie is.
+narration-host-up = { $host } staat aan
+narration-host-down = { $host } ligt eruit
+narration-relayed = { $id } doorgestuurd naar { $host } voor { $rcpts }
+narration-state-final = De sessie van de server is nu in toestand { $state }: ze is afgelopen.
+narration-state-accepts = De sessie van de server is nu in toestand { $state }. Vanaf hier accepteert ze: { $commands }.
+narration-later = { $duration } later
+duration-second = { $n ->
+    [one] { $n } seconde
+   *[other] { $n } seconden
+}
+duration-minute = { $n ->
+    [one] { $n } minuut
+   *[other] { $n } minuten
+}
+duration-hour = { $n ->
+    [one] { $n } uur
+   *[other] { $n } uur
+}
+duration-day = { $n ->
+    [one] { $n } dag
+   *[other] { $n } dagen
+}
+
+## Het einde van een scenario
+
+wrap-title = Het einde: wat er gebeurde
+wrap-no-hops = Er reisde geen berichttekst.
+wrap-hops = { $count ->
+    [one] Het bericht maakte 1 sprong: { $hops }.
+   *[other] Het bericht maakte { $count } sprongen: { $hops }.
+}
+wrap-dave-inbox = { $count ->
+    [one] Inbox van Dave: 1 bericht.
+   *[other] Inbox van Dave: { $count } berichten.
+}
+wrap-john-inbox = { $count ->
+    [one] Inbox van John: 1 bericht.
+   *[other] Inbox van John: { $count } berichten.
+}
+wrap-john-inbox-bounces = { $count ->
+    [one] Inbox van John: 1 bericht
+   *[other] Inbox van John: { $count } berichten
+} ({ $bounces ->
+    [one] 1 bounce
+   *[other] { $bounces } bounces
+} terug naar John).
+wrap-queued = { $count ->
+    [one] De wachtrij van de provider bevat nog 1 bericht om opnieuw te proberen.
+   *[other] De wachtrij van de provider bevat nog { $count } berichten om opnieuw te proberen.
+}
+wrap-took = Alles samen duurde { $duration } gesimuleerde tijd ({ $steps } stappen).
+wrap-where = Waar de mail nu is: { $now }
+wrap-showed = Wat het liet zien:
+wrap-again = Druk op Afspelen om het nog eens te zien, of kies een ander scenario.
+
+## De inspector
+
+inspector-label = Inspector
+inspector-views = Weergaven van de inspector
+inspector-tab-line = Regel
+inspector-tab-machine = Toestandsmachine
+inspector-tab-message = Bericht
+inspector-tab-telnet = Telnet
+line-nothing = Nog niets gekozen: stap vooruit of klik op een pijl in het sequentiediagram.
+line-event-at = Gebeurtenis { $n } om { $time }
+line-raw = Ruwe bytes
+line-raw-note = (CR LF sluit elke regel af)
+line-parsed = Ontleed
+line-meaning = Betekenis
+machine-title = { $protocol }-serversessie #{ $conn } op { $server }
+machine-to-on = naar { $state } bij
+machine-diagram-label = Diagram van de toestandsmachine
+machine-note = Getekend uit de overgangstabel van de kern: ● is waar de server nu is; de zojuist gemaakte overgang is gemarkeerd. Gebeurtenissen in hoofdletters zijn commando's.
+machine-client = De client ({ $host }) op deze verbinding:
+machine-client-none = nog geen toestandswissel
+machine-client-note = (de toestanden tot nu toe, uit het spoor; de kern heeft nog geen clienttabel om te tekenen)
+machine-none = Deze gebeurtenis hoort niet bij een SMTP- of POP3-sessie: geen toestandsmachine om te tonen.
+message-none = Er is nog geen bericht gereisd. Het verschijnt hier zodra het programma van John het na DATA verstuurt.
+message-at-hop = { $count ->
+    [one] Bij deze sprong: { $hop } · 1 Received:-regel
+   *[other] Bij deze sprong: { $hop } · { $count } Received:-regels
+}
+message-envelope = Envelop
+message-headers = Headers
+message-body = Inhoud
+
+## De werkbalk en de schuifbalk
+
+lang-label = Taal
+lang-unavailable = Deze taal kon niet geladen worden; de pagina blijft in de getoonde taal.
+toolbar-scenario = Scenario
+toolbar-open = Openen
+toolbar-open-title = Open het scenario dat in de lijst gekozen is (Enter)
+toolbar-compose = Bericht schrijven
+toolbar-predict = Voorspel
+toolbar-predict-title = Voorspel: het verhaal stopt voor elk antwoord, elk DNS-antwoord en elke beslissing van een mailserver, en vraagt wat er nu komt
+toolbar-playback = Afspelen
+toolbar-restart = Opnieuw
+toolbar-restart-title = Opnieuw vanaf het begin (Home)
+toolbar-back = Stap terug
+toolbar-back-title = Stap terug (←)
+toolbar-play = Afspelen
+toolbar-play-title = Afspelen (spatie)
+toolbar-pause = Pauze
+toolbar-pause-title = Pauze (spatie)
+toolbar-forward = Stap vooruit
+toolbar-forward-title = Stap vooruit (→)
+toolbar-end = Naar het einde
+toolbar-end-title = Spring naar het einde (End)
+toolbar-speed = Snelheid
+toolbar-keysteps = Hoofdstappen
+toolbar-keysteps-title = Speel en stap alleen door de regels op de lijn, DNS, de wachtrij en veranderingen in mailboxen
+toolbar-shortcuts = Sneltoetsen
+toolbar-shortcuts-title = Sneltoetsen (?)
+toolbar-theme = Donker
+toolbar-theme-title = Wissel tussen licht en donker thema
+scrubber-label = Positie in het spoor
+scrubber-start = stap 0 van { $len }: het begin
+scrubber-step = stap { $n } van { $len }
+scrubber-vtime = Gesimuleerde tijd
+scrubber-vtime-title = Virtuele tijd in de gesimuleerde wereld
+
+## Wat de schermlezer hoort, één keer per stap
+
+announce-start = begin.
+announce-step = Stap { $n } van { $len }.
+announce-end = Stap { $n } van { $len }, het einde.
+predict-announce = Voorspel: { $prompt } Keuzes: { $choices }.

@@ -9,3 +9,108 @@ worksheet-payload-size = { $lines } 行，{ $bytes } 字节
 worksheet-more-lines = 还有 { $count } 行
 worksheet-no-explanation = 没有 { $key } 的说明
 worksheet-see = 见
+
+## 讲解（发生了什么）
+
+narration-label = 讲解
+narration-title = 发生了什么
+narration-goal = 目标：
+narration-empty-hint = 还什么都没有发生。在 Telnet 窗格中输入，例如：telnet mail.dave.example 25
+narration-start-hint = 按“播放”（或空格键）观看邮件的旅程，或用方向键一步一步地看。
+narration-reference = 出处：
+narration-internal-step = 一台主机内部的一步：它的邮件程序或邮件服务器记下会话进行到了哪里。
+narration-host-up = { $host } 已开机
+narration-host-down = { $host } 已关机
+narration-relayed = { $id } 已中继到 { $host }，收件人 { $rcpts }
+narration-state-final = 服务器的会话现在处于状态 { $state }：会话已结束。
+narration-state-accepts = 服务器的会话现在处于状态 { $state }。从这里它接受：{ $commands }。
+narration-later = { $duration }之后
+duration-second = { $n } 秒
+duration-minute = { $n } 分钟
+duration-hour = { $n } 小时
+duration-day = { $n } 天
+
+## 场景结束
+
+wrap-title = 结束：发生了什么
+wrap-no-hops = 没有邮件正文被传送。
+wrap-hops = 邮件经过了 { $count } 跳：{ $hops }。
+wrap-dave-inbox = Dave 的收件箱：{ $count } 封邮件。
+wrap-john-inbox = John 的收件箱：{ $count } 封邮件。
+wrap-john-inbox-bounces = John 的收件箱：{ $count } 封邮件（其中 { $bounces } 封是退回给 John 的退信）。
+wrap-queued = ISP 的队列里还有 { $count } 封邮件等待重试。
+wrap-took = 整个过程用了 { $duration } 的模拟时间（{ $steps } 步）。
+wrap-where = 邮件现在在哪里：{ $now }
+wrap-showed = 它展示了什么：
+wrap-again = 按“播放”再看一遍，或选择另一个场景。
+
+## 检查器
+
+inspector-label = 检查器
+inspector-views = 检查器视图
+inspector-tab-line = 行
+inspector-tab-machine = 状态机
+inspector-tab-message = 邮件
+inspector-tab-telnet = Telnet
+line-nothing = 还没有选中任何内容：向前走一步，或点击时序图中的箭头。
+line-event-at = 第 { $n } 个事件，时间 { $time }
+line-raw = 原始字节
+line-raw-note = （每行以 CR LF 结尾）
+line-parsed = 解析结果
+line-meaning = 含义
+machine-title = { $server } 上的 { $protocol } 服务器会话 #{ $conn }
+machine-to-on = 转到 { $state }，条件
+machine-diagram-label = 状态机图
+machine-note = 根据核心的状态转换表绘制：● 表示服务器现在所处的状态；刚刚发生的转换已标出。大写的事件是命令。
+machine-client = 这条连接上的客户端（{ $host }）：
+machine-client-none = 还没有状态变化
+machine-client-note = （到目前为止的状态，取自跟踪记录；核心还没有可绘制的客户端状态表）
+machine-none = 这个事件不属于 SMTP 或 POP3 会话：没有状态机可以显示。
+message-none = 还没有邮件被传送。John 的程序在 DATA 之后发送邮件时，它就会出现在这里。
+message-at-hop = 在这一跳：{ $hop } · { $count } 行 Received:
+message-envelope = 信封
+message-headers = 邮件头
+message-body = 正文
+
+## 工具栏和进度条
+
+lang-label = 语言
+lang-unavailable = 无法加载这种语言；页面保持当前显示的语言。
+toolbar-scenario = 场景
+toolbar-open = 打开
+toolbar-open-title = 打开列表中选中的场景（Enter）
+toolbar-compose = 写一封邮件
+toolbar-predict = 预测
+toolbar-predict-title = 预测：故事在每个应答、每个 DNS 回答和每个邮件服务器的决定之前停下，问你接下来会发生什么
+toolbar-playback = 播放控制
+toolbar-restart = 重新开始
+toolbar-restart-title = 从头开始（Home）
+toolbar-back = 后退一步
+toolbar-back-title = 后退一步（←）
+toolbar-play = 播放
+toolbar-play-title = 播放（空格）
+toolbar-pause = 暂停
+toolbar-pause-title = 暂停（空格）
+toolbar-forward = 前进一步
+toolbar-forward-title = 前进一步（→）
+toolbar-end = 到结尾
+toolbar-end-title = 跳到结尾（End）
+toolbar-speed = 速度
+toolbar-keysteps = 关键步骤
+toolbar-keysteps-title = 只播放和浏览线路上的行、DNS、队列和邮箱的变化
+toolbar-shortcuts = 键盘快捷键
+toolbar-shortcuts-title = 键盘快捷键（?）
+toolbar-theme = 深色
+toolbar-theme-title = 切换浅色 / 深色主题
+scrubber-label = 在跟踪记录中的位置
+scrubber-start = 第 0 步，共 { $len } 步：开始
+scrubber-step = 第 { $n } 步，共 { $len } 步
+scrubber-vtime = 模拟时间
+scrubber-vtime-title = 模拟世界中的虚拟时间
+
+## 屏幕阅读器每一步读出的内容
+
+announce-start = 开始。
+announce-step = 第 { $n } 步，共 { $len } 步。
+announce-end = 第 { $n } 步，共 { $len } 步，结束。
+predict-announce = 预测：{ $prompt } 选项：{ $choices }。

@@ -77,6 +77,8 @@ fn current_view(ctx: Ctx, cl: Classroom, known: &[String]) -> Option<ViewState> 
         draft,
         telnet,
         presenter: cl.presenter.get(),
+        // English is the default a link need not say; another language rides on it.
+        lang: Some(crate::i18n::shown()).filter(|l| *l != protocol_core::i18n::Lang::En),
     })
 }
 

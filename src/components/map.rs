@@ -192,7 +192,8 @@ pub fn NetworkMap() -> impl IntoView {
                 .filter(|&i| i < s.trace.len())
                 .map_or(300.0, |i| crate::state::dwell_ms(&s.trace, i))
         });
-        (ctx.elapsed_scaled() >= dwell).then(|| crate::state::gap_caption(gap))
+        (ctx.elapsed_scaled() >= dwell)
+            .then(|| crate::state::gap_caption(gap, &*crate::i18n::catalog()))
     });
     view! {
         <section class="panel map" aria-label="Network map">

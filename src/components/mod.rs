@@ -448,23 +448,41 @@ fn announce(ctx: Ctx) {
                         .map(|(i, c)| format!("{}: {}", i + 1, c.label))
                         .collect::<Vec<_>>()
                         .join("; ");
-                    Some(format!("Predict: {} Choices: {choices}.", q.prompt))
+                    Some(crate::i18n::ta(
+                        "predict-announce",
+                        &[
+                            ("prompt", protocol_core::explain::Arg::Str(&q.prompt)),
+                            ("choices", protocol_core::explain::Arg::Str(&choices)),
+                        ],
+                    ))
                 });
                 if let Some(q) = question {
                     ctx.announcement.set(q);
                     return;
                 }
+                let words = untrack(crate::i18n::catalog);
                 let text = ctx.story.with_untracked(|s| {
+                    use crate::i18n::{num, ta};
                     let len = s.trace.len();
+                    let at = [("n", num(pos)), ("len", num(len))];
                     match pos.checked_sub(1) {
-                        None => format!("{}: start. {}", s.title, s.goal),
-                        Some(i) if pos == len => format!(
-                            "Step {pos} of {len}, the end. {}",
-                            crate::state::narration_text(&s.trace, i, &|h| s.host_name(h))
+                        None => format!(
+                            "{}: {} {}",
+                            s.title,
+                            crate::i18n::t("announce-start"),
+                            s.goal
                         ),
                         Some(i) => format!(
-                            "Step {pos} of {len}. {}",
-                            crate::state::narration_text(&s.trace, i, &|h| s.host_name(h))
+                            "{} {}",
+                            ta(
+                                if pos == len {
+                                    "announce-end"
+                                } else {
+                                    "announce-step"
+                                },
+                                &at
+                            ),
+                            crate::state::narration_text(&s.trace, i, &|h| s.host_name(h), &*words)
                         ),
                     }
                 });
@@ -497,6 +515,10 @@ pub fn App() -> impl IntoView {
         Err(e) => (None, Some(e)),
     };
     let (linked_story, linked_view) = linked.map_or((None, None), |(s, v)| (Some(s), Some(v)));
+    // The language: the link's, the one picked before, else the browser's.
+    crate::i18n::provide(crate::i18n::initial(
+        linked_view.as_ref().and_then(|v| v.lang),
+    ));
     let sandbox_first = query_param("scenario").as_deref() == Some(SANDBOX.0);
     // `?bench=N`: a world of at least N events, run in slices after the
     // page is up (the seed story shows meanwhile), so the page never freezes.

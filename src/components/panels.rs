@@ -2,12 +2,13 @@
 //! its parsed fields, the session's state machine, the message at this hop).
 
 use super::{header_list, use_ctx, Tab};
+use crate::i18n::{catalog, num, t, ta};
 use crate::state::{
     explanation_keys, gap_before, gap_caption, hop_message, machine, machine_rows, parsed_fields,
     raw_line, Machine, StateBox,
 };
 use leptos::prelude::*;
-use protocol_core::explain::lookup;
+use protocol_core::explain::{lookup, Arg, Words};
 use protocol_core::sim::render::describe;
 
 #[component]
@@ -15,14 +16,15 @@ pub fn Narration() -> impl IntoView {
     let ctx = use_ctx();
     let content = move || {
         let p = ctx.player.get();
+        let words = catalog();
         ctx.story.with(|s| {
             let Some(i) = p.current() else {
                 return view! {
-                    <p class="goal"><strong>"Goal: "</strong>{s.goal.clone()}</p>
+                    <p class="goal"><strong>{t("narration-goal")}" "</strong>{s.goal.clone()}</p>
                     {if s.trace.is_empty() {
-                        view! { <p class="hint">"Nothing has happened yet. In the Telnet pane, type for example: telnet mail.dave.example 25"</p> }
+                        view! { <p class="hint">{t("narration-empty-hint")}</p> }
                     } else {
-                        view! { <p class="hint">"Press Play (or the space bar) to watch the message travel, or step through it with the arrow keys."</p> }
+                        view! { <p class="hint">{t("narration-start-hint")}</p> }
                     }}
                 }
                 .into_any();
@@ -31,24 +33,24 @@ pub fn Narration() -> impl IntoView {
                 return wrap_up_view(s, &ctx.snapshot.get()).into_any();
             }
             let e = &s.trace[i];
-            let (proto, what) = (describe(e).0, crate::state::what_happened(e, &|h| s.host_name(h)));
+            let (proto, what) = (describe(e).0, crate::state::what_happened(e, &|h| s.host_name(h), &*words));
             let hosts = if e.from == e.to { s.host_name(&e.from) } else { format!("{} → {}", s.host_name(&e.from), s.host_name(&e.to)) };
             let ex = explanation_keys(&s.trace, i).first().and_then(|k| lookup(k));
-            let expects = crate::state::state_expects(e);
-            let gap = gap_before(&s.trace, i).map(gap_caption);
+            let expects = crate::state::state_expects(e, &*words);
+            let gap = gap_before(&s.trace, i).map(|g| gap_caption(g, &*words));
             view! {
                 {gap.map(|g| view! { <p class="gap-note">"… " {g} " …"</p> })}
                 <p class="what"><span class=format!("tag {}", crate::state::kind_class(e))>{proto}</span>" "<span class="hosts">{hosts}</span></p>
                 <p class="line mono">{what}</p>
                 {match ex {
                     Some(x) => view! {
-                        <h3>{x.title}</h3>
-                        <p class="why">{x.text}</p>
-                        <p class="rfc">"Reference: " <cite>{x.rfc}</cite></p>
+                        <h3>{words.title(x).into_owned()}</h3>
+                        <p class="why">{words.text(x).into_owned()}</p>
+                        <p class="rfc">{t("narration-reference")}" " <cite lang="en">{x.rfc}</cite></p>
                     }
                     .into_any(),
                     None => view! {
-                        <p class="why">{expects.unwrap_or_else(|| crate::state::INTERNAL_STEP.into())}</p>
+                        <p class="why">{expects.unwrap_or_else(|| crate::state::internal_step(&*words))}</p>
                     }
                     .into_any(),
                 }}
@@ -59,8 +61,8 @@ pub fn Narration() -> impl IntoView {
     view! {
         // Not a live region: the page's one status line announces each step
         // once (components::announce). Focusable, as it scrolls.
-        <section class="panel narration" class:asking=move || ctx.pending_question_tracked() aria-label="Narration" tabindex="0">
-            <h2>"What happened"</h2>
+        <section class="panel narration" class:asking=move || ctx.pending_question_tracked() aria-label=move || t("narration-label") tabindex="0">
+            <h2>{move || t("narration-title")}</h2>
             <super::predict::PredictCard />
             <div class="narration-body">{content}</div>
         </section>
@@ -75,39 +77,41 @@ fn wrap_up_view(s: &crate::story::Story, snap: &crate::state::Snapshot) -> impl 
         .iter()
         .map(|(a, b, p)| format!("{} → {} ({p})", s.host_name(a), s.host_name(b)))
         .collect::<Vec<_>>();
-    let hops_text = match hops.len() {
-        0 => "No message text travelled.".to_string(),
-        1 => format!("The message made 1 hop: {}.", hops[0]),
-        n => format!("The message made {n} hops: {}.", hops.join(", ")),
+    let hops_text = if hops.is_empty() {
+        t("wrap-no-hops")
+    } else {
+        ta(
+            "wrap-hops",
+            &[
+                ("count", num(hops.len())),
+                ("hops", Arg::Str(&hops.join(", "))),
+            ],
+        )
     };
-    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let mut now = vec![
-        format!("Dave's inbox: {}.", count(w.dave, "message")),
-        format!(
-            "John's inbox: {}{}.",
-            count(w.john, "message"),
-            if w.bounces > 0 {
-                format!(" ({} back to John)", count(w.bounces, "bounce"))
-            } else {
-                String::new()
-            }
-        ),
+        ta("wrap-dave-inbox", &[("count", num(w.dave))]),
+        if w.bounces > 0 {
+            ta(
+                "wrap-john-inbox-bounces",
+                &[("count", num(w.john)), ("bounces", num(w.bounces))],
+            )
+        } else {
+            ta("wrap-john-inbox", &[("count", num(w.john))])
+        },
     ];
     if w.queued > 0 {
-        now.push(format!(
-            "The ISP's queue still holds {} to retry.",
-            count(w.queued, "message")
-        ));
+        now.push(ta("wrap-queued", &[("count", num(w.queued))]));
     }
+    let took = crate::state::duration_words(w.took_us, &*catalog());
     view! {
-        <h3 class="wrap-title">"The end: what happened"</h3>
+        <h3 class="wrap-title">{t("wrap-title")}</h3>
         <ul class="wrap-up">
             <li>{hops_text}</li>
-            <li>{format!("It all took {} of simulated time ({} steps).", crate::state::duration_words(w.took_us), s.trace.len())}</li>
-            <li>{format!("Where the mail is now: {}", now.join(" "))}</li>
+            <li>{ta("wrap-took", &[("duration", Arg::Str(&took)), ("steps", num(s.trace.len()))])}</li>
+            <li>{ta("wrap-where", &[("now", Arg::Str(&now.join(" ")))])}</li>
         </ul>
-        <p class="why"><strong>"What it showed: "</strong>{s.goal.clone()}</p>
-        <p class="hint">"Press Play to watch it again, or pick another scenario."</p>
+        <p class="why"><strong>{t("wrap-showed")}" "</strong>{s.goal.clone()}</p>
+        <p class="hint">{t("wrap-again")}</p>
     }
 }
 
@@ -155,11 +159,13 @@ fn state_box(b: &StateBox, m: &Machine) -> impl IntoView {
 /// states as boxes in protocol order, moves as labelled arrows, the current
 /// state and the move just taken lit.
 fn machine_view(m: Machine, server: String) -> impl IntoView {
-    let title = format!(
-        "{} server session #{} on {}",
-        m.protocol.label(),
-        m.conn,
-        server
+    let title = ta(
+        "machine-title",
+        &[
+            ("protocol", Arg::Str(m.protocol.label())),
+            ("conn", num(m.conn as usize)),
+            ("server", Arg::Str(&server)),
+        ],
     );
     let rows = machine_rows(&m.states, &m.transitions);
     let taken =
@@ -193,7 +199,7 @@ fn machine_view(m: Machine, server: String) -> impl IntoView {
                         {(!r.down.is_empty()).then(|| view! {
                             <p class="sm-down" class:taken=down_taken>
                                 <span class="sm-glyph" aria-hidden="true">"↓"</span>
-                                <span class="visually-hidden">{format!("to {next} on ")}</span>
+                                <span class="visually-hidden">{ta("machine-to-on", &[("state", Arg::Str(&next))])}" "</span>
                                 {r.down.join(", ")}
                             </p>
                         })}
@@ -223,8 +229,8 @@ fn machine_view(m: Machine, server: String) -> impl IntoView {
     });
     view! {
         <p class="machine-title">{title}</p>
-        <ol class="sm" aria-label="State machine diagram">{drawn}</ol>
-        <p class="muted small">"Drawn from the core's transition table: ● is where the server is now; the move just taken is marked. Events in capitals are commands."</p>
+        <ol class="sm" aria-label=t("machine-diagram-label")>{drawn}</ol>
+        <p class="muted small">{t("machine-note")}</p>
     }
 }
 
@@ -233,10 +239,10 @@ pub fn Inspector() -> impl IntoView {
     let ctx = use_ctx();
     let tab = ctx.tab;
     const TABS: [(Tab, &str, &str); 4] = [
-        (Tab::Line, "Line", "tab-line"),
-        (Tab::Machine, "State machine", "tab-machine"),
-        (Tab::Message, "Message", "tab-message"),
-        (Tab::Telnet, "Telnet", "tab-telnet"),
+        (Tab::Line, "inspector-tab-line", "tab-line"),
+        (Tab::Machine, "inspector-tab-machine", "tab-machine"),
+        (Tab::Message, "inspector-tab-message", "tab-message"),
+        (Tab::Telnet, "inspector-tab-telnet", "tab-telnet"),
     ];
     // The tabs pattern (WAI-ARIA APG): one tab stop, arrows move between
     // tabs (and never move the story), the panel is labelled by its tab.
@@ -262,7 +268,8 @@ pub fn Inspector() -> impl IntoView {
             }
         }
     };
-    let tab_button = move |(t, label, id): (Tab, &'static str, &'static str)| {
+    let tab_button = move |(which, label, id): (Tab, &'static str, &'static str)| {
+        let t = which;
         view! {
             <button
                 role="tab"
@@ -273,35 +280,36 @@ pub fn Inspector() -> impl IntoView {
                 tabindex=move || if tab.get() == t { "0" } else { "-1" }
                 on:click=move |_| tab.set(t)
                 on:keydown=on_tab_key
-            >{label}</button>
+            >{move || crate::i18n::t(label)}</button>
         }
     };
     let line_tab = move || {
         let p = ctx.player.get();
+        let words = catalog();
         ctx.story.with(|s| {
             let Some(e) = p.current().and_then(|i| s.trace.get(i)) else {
-                return view! { <p class="muted">"Nothing selected yet: step forward or click an arrow in the sequence diagram."</p> }.into_any();
+                return view! { <p class="muted">{t("line-nothing")}</p> }.into_any();
             };
             let raw = raw_line(e);
             let fields = parsed_fields(e);
             let meanings: Vec<_> = explanation_keys(&s.trace, p.current().unwrap_or(0)).iter().filter_map(|k| lookup(k)).collect();
             view! {
-                <p class="meta">{format!("Event {} at {} · {} → {}", e.seq + 1, e.time, s.host_name(&e.from), s.host_name(&e.to))}</p>
+                <p class="meta">{format!("{} · {} → {}", ta("line-event-at", &[("n", num(e.seq as usize + 1)), ("time", Arg::Str(&e.time.to_string()))]), s.host_name(&e.from), s.host_name(&e.to))}</p>
                 {raw.map(|r| view! {
-                    <h3>"Raw bytes"<span class="muted small">" (CR LF ends every line)"</span></h3>
+                    <h3>{t("line-raw")}<span class="muted small">" "{t("line-raw-note")}</span></h3>
                     <pre class="raw mono">{crlf_badges(r)}</pre>
                 })}
                 {(!fields.is_empty()).then(|| view! {
-                    <h3>"Parsed"</h3>
+                    <h3>{t("line-parsed")}</h3>
                     <dl class="fields">
                         {fields.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd class="mono">{v}</dd> }).collect_view()}
                     </dl>
                 })}
                 {(!meanings.is_empty()).then(|| view! {
-                    <h3>"Meaning"</h3>
+                    <h3>{t("line-meaning")}</h3>
                     <ul class="meanings">
                         {meanings.into_iter().map(|x| view! {
-                            <li><strong>{x.title}</strong>": "{x.text}" "<cite>{x.rfc}</cite></li>
+                            <li><strong>{words.title(x).into_owned()}</strong>": "{words.text(x).into_owned()}" "<cite lang="en">{x.rfc}</cite></li>
                         }).collect_view()}
                     </ul>
                 })}
@@ -332,37 +340,37 @@ pub fn Inspector() -> impl IntoView {
                     {machine_view(m, server)}
                     {client.map(|(host, path)| view! {
                         <p class="sm-client">
-                            <strong>{format!("The client ({host}) on this connection: ")}</strong>
-                            {if path.is_empty() { "no state change yet".to_string() } else { path.join(" → ") }}
-                            <span class="muted small">" (its states so far, from the trace; the core has no client table to draw yet)"</span>
+                            <strong>{ta("machine-client", &[("host", Arg::Str(&host))])}" "</strong>
+                            {if path.is_empty() { t("machine-client-none") } else { path.join(" → ") }}
+                            <span class="muted small">" "{t("machine-client-note")}</span>
                         </p>
                     })}
                 }
                 .into_any()
             }
-            None => view! { <p class="muted">"This event does not belong to an SMTP or POP3 session: no state machine to show."</p> }.into_any(),
+            None => view! { <p class="muted">{t("machine-none")}</p> }.into_any(),
         }})
     };
     let message_tab = move || {
         let pos = ctx.player.with(|p| p.position);
         ctx.story.with(|s| match hop_message(&s.trace, pos, &|h| s.host_name(h)) {
-            None => view! { <p class="muted">"No message has travelled yet. It appears here once John's program sends it after DATA."</p> }.into_any(),
+            None => view! { <p class="muted">{t("message-none")}</p> }.into_any(),
             Some(m) => {
                 let received = m.received_count();
                 view! {
-                    <p class="meta">{format!("At this hop: {} · {} Received: line{}", m.hop, received, if received == 1 { "" } else { "s" })}</p>
+                    <p class="meta">{ta("message-at-hop", &[("hop", Arg::Str(&m.hop)), ("count", num(received))])}</p>
                     <div class="message-parts">
                         <div class="envelope">
-                            <h3>"Envelope"</h3>
+                            <h3>{t("message-envelope")}</h3>
                             <p class="mono">{format!("MAIL {}", m.mail_from.clone().unwrap_or_default())}</p>
                             {m.rcpt_to.iter().map(|r| view! { <p class="mono">{format!("RCPT {r}")}</p> }).collect_view()}
                         </div>
                         <div class="headers">
-                            <h3>"Headers"</h3>
+                            <h3>{t("message-headers")}</h3>
                             {header_list(&m.headers)}
                         </div>
                         <div class="body">
-                            <h3>"Body"</h3>
+                            <h3>{t("message-body")}</h3>
                             <pre class="mono">{m.body.clone()}</pre>
                         </div>
                     </div>
@@ -372,8 +380,8 @@ pub fn Inspector() -> impl IntoView {
         })
     };
     view! {
-        <section class="panel inspector" aria-label="Inspector">
-            <div class="tabs" role="tablist" aria-label="Inspector views">
+        <section class="panel inspector" aria-label=move || t("inspector-label")>
+            <div class="tabs" role="tablist" aria-label=move || t("inspector-views")>
                 {TABS.into_iter().map(tab_button).collect_view()}
             </div>
             <div
@@ -409,7 +417,7 @@ pub fn Transcript() -> impl IntoView {
                     } else {
                         format!("{} → {}", s.host_name(&e.from), s.host_name(&e.to))
                     };
-                    let what = crate::state::what_happened(e, &|h| s.host_name(h));
+                    let what = crate::state::what_happened(e, &|h| s.host_name(h), &*catalog());
                     view! {
                         <tr>
                             <td>{i + 1}</td>

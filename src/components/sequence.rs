@@ -132,7 +132,12 @@ pub fn SequenceDiagram() -> impl IntoView {
                     .map_or_else(|| "world".to_string(), |h| h.short.clone())
             };
             let names = (name(row.from), name(row.to));
-            (row, gap_before(&s.trace, i).map(gap_caption), names, states)
+            (
+                row,
+                gap_before(&s.trace, i).map(|g| gap_caption(g, &*crate::i18n::catalog())),
+                names,
+                states,
+            )
         });
         let current = move || current_row() == Some(r);
         let past = move || ctx.player.with(|p| i < p.position);

@@ -1,10 +1,11 @@
 //! Scenario picker, compose, playback buttons, speed, scrubber, help, theme.
 
 use super::use_ctx;
+use crate::i18n::{catalog, num, t, ta};
 use crate::state::{explanation_keys, Player, SPEEDS};
 use crate::story::{builtin_story, scenario_list};
 use leptos::prelude::*;
-use protocol_core::explain::lookup;
+use protocol_core::explain::{lookup, Words};
 
 /// Transport icons drawn as SVG, so they show on machines without symbol fonts.
 fn icon(d: &'static str) -> impl IntoView {
@@ -58,19 +59,22 @@ pub fn Toolbar() -> impl IntoView {
     // "step 12 of 113: RCPT TO:<dave@dave.example> (Recipient)"
     let value_text = move || {
         let p = player.get();
+        let words = catalog();
         ctx.story.with(
             |s| match p.current().and_then(|i| s.trace.get(i).map(|e| (i, e))) {
-                None => format!("step 0 of {}: the start", p.len),
+                None => ta("scrubber-start", &[("len", num(p.len))]),
                 Some((i, e)) => {
-                    let what = crate::state::what_happened(e, &|h| s.host_name(h));
+                    let what = crate::state::what_happened(e, &|h| s.host_name(h), &*words);
+                    let step = ta(
+                        "scrubber-step",
+                        &[("n", num(p.position)), ("len", num(p.len))],
+                    );
                     match explanation_keys(&s.trace, i)
                         .first()
                         .and_then(|k| lookup(k))
                     {
-                        Some(x) => {
-                            format!("step {} of {}: {what} ({})", p.position, p.len, x.title)
-                        }
-                        None => format!("step {} of {}: {what}", p.position, p.len),
+                        Some(x) => format!("{step}: {what} ({})", words.title(x)),
+                        None => format!("{step}: {what}"),
                     }
                 }
             },
@@ -92,7 +96,7 @@ pub fn Toolbar() -> impl IntoView {
             <h1>"MailSim"</h1>
             <div class="picker">
                 <select
-                    aria-label="Scenario"
+                    aria-label=move || t("toolbar-scenario")
                     prop:value=move || pending.get().unwrap_or_else(selected)
                     on:change:target=move |ev| pending.set(Some(ev.target().value()))
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
@@ -123,43 +127,43 @@ pub fn Toolbar() -> impl IntoView {
                     class="open-btn"
                     class:ready=can_open
                     aria-disabled=move || disabled(!can_open())
-                    title="Open the scenario chosen in the list (Enter)"
+                    title=move || t("toolbar-open-title")
                     on:click=move |_| confirm()
-                >"Open"</button>
+                >{move || t("toolbar-open")}</button>
             </div>
-            <button class="compose-btn" on:click=move |_| ctx.compose_open.set(true)>"Write a message"</button>
+            <button class="compose-btn" on:click=move |_| ctx.compose_open.set(true)>{move || t("toolbar-compose")}</button>
             <button
                 class="predict-btn"
                 aria-pressed=move || if ctx.predict.with(Option::is_some) { "true" } else { "false" }
-                title="Predict: the story stops before each reply, DNS answer and mail-server decision, and asks what comes next"
+                title=move || t("toolbar-predict-title")
                 on:click=move |_| ctx.set_predict(ctx.predict.with_untracked(Option::is_none))
-            >"Predict"</button>
+            >{move || t("toolbar-predict")}</button>
             <super::lab::EditButton />
-            <div class="transport" role="group" aria-label="Playback">
-                <button aria-label="Restart" title="Restart from the beginning (Home)" aria-disabled=move || disabled(at_start() && !playing())
+            <div class="transport" role="group" aria-label=move || t("toolbar-playback")>
+                <button aria-label=move || t("toolbar-restart") title=move || t("toolbar-restart-title") aria-disabled=move || disabled(at_start() && !playing())
                     on:click=move |_| player.update(Player::restart)>{icon(RESTART)}</button>
-                <button aria-label="Step back" title="Step back (←)" aria-disabled=move || disabled(at_start())
+                <button aria-label=move || t("toolbar-back") title=move || t("toolbar-back-title") aria-disabled=move || disabled(at_start())
                     on:click=move |_| ctx.step_back()>{icon(BACK)}</button>
                 <button
                     class="play"
-                    aria-label=move || if playing() { "Pause" } else { "Play" }
-                    title=move || if playing() { "Pause (space)" } else { "Play (space)" }
+                    aria-label=move || if playing() { t("toolbar-pause") } else { t("toolbar-play") }
+                    title=move || if playing() { t("toolbar-pause-title") } else { t("toolbar-play-title") }
                     aria-disabled=move || disabled(empty())
                     on:click=move |_| player.update(Player::toggle)
                 >
                     {move || if playing() { icon(PAUSE) } else { icon(PLAY) }}
                 </button>
                 <button
-                    aria-label="Step forward"
-                    title="Step forward (→)"
+                    aria-label=move || t("toolbar-forward")
+                    title=move || t("toolbar-forward-title")
                     aria-disabled=move || disabled(at_end())
                     on:click=move |_| ctx.step_forward()
                 >{icon(FORWARD)}</button>
-                <button aria-label="To the end" title="Jump to the end (End)" aria-disabled=move || disabled(at_end())
+                <button aria-label=move || t("toolbar-end") title=move || t("toolbar-end-title") aria-disabled=move || disabled(at_end())
                     on:click=move |_| player.update(Player::end)>{icon(TO_END)}</button>
             </div>
             <label class="speed">
-                "Speed "
+                {move || t("toolbar-speed")}" "
                 <select
                     prop:value=move || player.with(|p| p.speed.to_string())
                     on:change:target=move |ev| {
@@ -181,7 +185,7 @@ pub fn Toolbar() -> impl IntoView {
             <input
                 type="range"
                 class="scrubber"
-                aria-label="Position in the trace"
+                aria-label=move || t("scrubber-label")
                 aria-valuetext=value_text
                 min="0"
                 max=move || player.with(|p| p.len.to_string())
@@ -195,29 +199,30 @@ pub fn Toolbar() -> impl IntoView {
             <span class="position" aria-hidden="true">
                 {move || player.with(|p| format!("{} / {}", p.position, p.len))}
             </span>
-            <span class="vtime" title="Virtual time in the simulated world">
-                <span class="visually-hidden">"Simulated time "</span>{time_now}
+            <span class="vtime" title=move || t("scrubber-vtime-title")>
+                <span class="visually-hidden">{move || t("scrubber-vtime")}" "</span>{time_now}
             </span>
             // The classroom tools, the keyboard help and the theme share this
             // row, so the toolbar above stays one line at 1280 px.
-            <label class="keysteps" title="Play and step through the lines on the wire, DNS, queue and mailbox changes only">
+            <label class="keysteps" title=move || t("toolbar-keysteps-title")>
                 <input type="checkbox" prop:checked=move || ctx.key_steps.get()
                     on:change:target=move |ev| ctx.key_steps.set(ev.target().checked()) />
-                "Key steps"
+                {move || t("toolbar-keysteps")}
             </label>
             <div class="classroom-tools">
                 <super::classroom::ClassroomButtons />
-                <button class="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| ctx.help_open.set(true)>"?"</button>
+                <crate::i18n::LangPicker />
+                <button class="icon" aria-label=move || t("toolbar-shortcuts") title=move || t("toolbar-shortcuts-title") on:click=move |_| ctx.help_open.set(true)>"?"</button>
                 <button
                     class="icon theme"
                     // Pressed when the page is dark, by choice or by the system setting.
                     aria-pressed=move || disabled(ctx.dark.get().unwrap_or_else(|| super::media_matches("(prefers-color-scheme: dark)")))
-                    title="Switch light / dark theme"
+                    title=move || t("toolbar-theme-title")
                     on:click=move |_| {
                         let system_dark = super::media_matches("(prefers-color-scheme: dark)");
                         ctx.dark.update(|d| *d = Some(!d.unwrap_or(system_dark)));
                     }
-                >"Dark"</button>
+                >{move || t("toolbar-theme")}</button>
             </div>
         </div>
         </header>
