@@ -207,3 +207,81 @@ pub fn LangPicker() -> impl IntoView {
         {move || last_error().map(|e| view! { <span class="lang-error" role="status">{format!("{} ({e})", t("lang-unavailable"))}</span> })}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use protocol_core::i18n::{Catalog, Lang, EN_UI};
+    use std::path::Path;
+
+    /// The string literals that follow `marker` in `src`.
+    fn literals_after<'a>(src: &'a str, marker: &str) -> Vec<&'a str> {
+        src.match_indices(marker)
+            .filter_map(|(i, _)| {
+                let rest = &src[i + marker.len()..];
+                rest.find('"').map(|end| &rest[..end])
+            })
+            .collect()
+    }
+
+    fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                rust_files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+
+    /// Every message id the page asks for is in locales/en/ui.ftl, so no
+    /// learner ever reads an id: the ids in `t("..")`, `ta("..", ..)`,
+    /// `say("..", ..)`, and the inboxes', tabs' and help's ids
+    /// (`"inbox-..."`, `"inspector-tab-..."`, `"help-..."`).
+    #[test]
+    fn every_id_the_page_uses_is_in_the_english_file() {
+        let english = Catalog::english();
+        let mut files = Vec::new();
+        rust_files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut ids = Vec::new();
+        for f in &files {
+            let src = std::fs::read_to_string(f).unwrap();
+            for marker in [
+                " t(\"",
+                "{t(\"",
+                "(t(\"",
+                "ta(\"",
+                "say(\"",
+                "\"inbox-",
+                "\"help-",
+                "\"inspector-tab-",
+            ] {
+                let prefix = if marker.starts_with("\"") {
+                    &marker[1..]
+                } else {
+                    ""
+                };
+                for lit in literals_after(&src, marker) {
+                    ids.push(format!("{prefix}{lit}"));
+                }
+            }
+        }
+        for unit in ["second", "minute", "hour", "day"] {
+            ids.push(format!("duration-{unit}"));
+        }
+        assert!(ids.len() > 80, "{}", ids.len());
+        let missing: Vec<&String> = ids
+            .iter()
+            .filter(|id| !id.contains('{') && EN_UI.find(&format!("\n{id} =")).is_none())
+            .collect();
+        assert!(missing.is_empty(), "not in locales/en/ui.ftl: {missing:?}");
+        assert_eq!(
+            english.message("toolbar-play", &[]).as_deref(),
+            Some("Play")
+        );
+        assert_eq!(Lang::from_tag("nl"), Some(Lang::Nl));
+    }
+}

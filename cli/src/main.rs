@@ -1,11 +1,13 @@
 //! `mailsim`: the MailSim core in a terminal.
 //!
 //! * `mailsim scenarios` lists the built-in scenarios.
-//! * `mailsim run [NAME|FILE] [--format transcript|ladder|json|narrated] [--seed N]`
-//!   runs one and prints its trace.
+//! * `mailsim run [NAME|FILE] [--format transcript|ladder|json|narrated] [--seed N] [--lang en|nl|zh-CN]`
+//!   runs one and prints its trace (the narrated worksheet in that language;
+//!   the protocol lines stay as they went over the wire).
 //! * `mailsim export [NAME|FILE] [--format toml|json]` prints a scenario as
 //!   a file that `mailsim run` (and the page) reads back.
-//! * `mailsim explain [KEY]` prints one explanation entry, or all of them.
+//! * `mailsim explain [KEY] [--lang en|nl|zh-CN]` prints one explanation
+//!   entry, or all of them.
 //! * `mailsim serve [--scenario NAME|FILE] [--bind ADDR] [--smtp-port N] ...`
 //!   puts the world's servers on real loopback ports (see `serve.rs`).
 //!
@@ -14,7 +16,8 @@
 //! for bad arguments).
 
 use clap::{Parser, Subcommand, ValueEnum};
-use protocol_core::explain::{self, Explanation};
+use protocol_core::explain::{self, Arg, Explanation, Words};
+use protocol_core::i18n::{Catalog, Lang};
 use protocol_core::scenario::{builtin, catalogue, Scenario};
 use protocol_core::sim::render;
 use std::net::IpAddr;
@@ -48,6 +51,10 @@ enum Command {
         /// Seed for the world's random number generator (default: the scenario's).
         #[arg(long)]
         seed: Option<u64>,
+        /// The language of the narrated worksheet's explanations and words:
+        /// en, nl or zh-CN (protocol lines are never translated).
+        #[arg(long, default_value = "en")]
+        lang: String,
     },
     /// Print a scenario as a file (TOML or JSON) that `mailsim run` reads back.
     Export {
@@ -62,6 +69,10 @@ enum Command {
     Explain {
         /// A key as traces carry it, e.g. smtp.reply.354 or pop3.cmd.RETR.
         key: Option<String>,
+        /// The language of the titles and texts: en, nl or zh-CN (the RFC
+        /// references are the same in every language).
+        #[arg(long, default_value = "en")]
+        lang: String,
     },
     /// Put the simulated servers on real ports, for real mail programs.
     ///
@@ -154,13 +165,44 @@ fn write_out(text: &str) {
 }
 
 /// One entry as `mailsim explain KEY` prints it.
-fn show_entry(x: &Explanation) -> String {
+/// The translations, in the binary: `mailsim` needs no files beside it.
+const NL: [&str; 2] = [
+    include_str!("../../locales/nl/explain.ftl"),
+    include_str!("../../locales/nl/ui.ftl"),
+];
+const ZH_CN: [&str; 2] = [
+    include_str!("../../locales/zh-CN/explain.ftl"),
+    include_str!("../../locales/zh-CN/ui.ftl"),
+];
+
+/// The words for `--lang TAG`; an unknown tag is an error naming the known ones.
+fn catalog(tag: &str) -> Result<Catalog, String> {
+    let lang = Lang::from_tag(tag).ok_or_else(|| {
+        let known: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+        format!(
+            "error: unknown language {tag:?} for --lang\nMailSim speaks: {}",
+            known.join(", ")
+        )
+    })?;
+    let sources: &[&str] = match lang {
+        Lang::En => return Ok(Catalog::english()),
+        Lang::Nl => &NL,
+        Lang::ZhCn => &ZH_CN,
+    };
+    let (c, errors) = Catalog::new(lang, sources);
+    for e in errors {
+        eprintln!("warning: {e}");
+    }
+    Ok(c)
+}
+
+fn show_entry(x: &Explanation, words: &dyn Words) -> String {
     format!(
         "{}: {}\n  {}\n{}",
         x.key,
-        x.title,
+        words.title(x),
         x.rfc,
-        render::wrap(x.text, "  ", 78)
+        render::wrap(&words.text(x), "  ", 78)
     )
 }
 
@@ -211,7 +253,7 @@ fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-fn explain(key: Option<&str>) -> ExitCode {
+fn explain(key: Option<&str>, words: &dyn Words) -> ExitCode {
     let Some(key) = key else {
         // The whole table, grouped by prefix: `smtp.reply.354` under
         // `smtp.reply`, `tcp.open` and `mta.bounce.queued` (whose
@@ -231,14 +273,27 @@ fn explain(key: Option<&str>) -> ExitCode {
             }
         }
         let total: usize = groups.iter().map(|(_, v)| v.len()).sum();
-        let mut text = format!("{total} explanations in {} groups.\n", groups.len());
+        let count = groups.len();
+        let mut text = words
+            .say(
+                "cli-explain-total",
+                &[
+                    ("total", Arg::Num(total as f64)),
+                    ("groups", Arg::Num(count as f64)),
+                ],
+            )
+            .unwrap_or_else(|| format!("{total} explanations in {count} groups."));
+        text.push('\n');
         for (prefix, entries) in groups {
             let n = entries.len();
             let plural = if n == 1 { "entry" } else { "entries" };
-            text.push_str(&format!("\n== {prefix} ({n} {plural}) ==\n"));
+            let size = words
+                .say("cli-explain-group", &[("count", Arg::Num(n as f64))])
+                .unwrap_or_else(|| format!("{n} {plural}"));
+            text.push_str(&format!("\n== {prefix} ({size}) ==\n"));
             for x in entries {
                 text.push('\n');
-                text.push_str(&show_entry(x));
+                text.push_str(&show_entry(x, words));
             }
         }
         write_out(&text);
@@ -252,7 +307,7 @@ fn explain(key: Option<&str>) -> ExitCode {
         }
     });
     if let Some(x) = found {
-        write_out(&show_entry(x));
+        write_out(&show_entry(x, words));
         return ExitCode::SUCCESS;
     }
     eprintln!("error: no explanation with the key {key:?}");
@@ -273,7 +328,13 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::Explain { key } => explain(key.as_deref()),
+        Command::Explain { key, lang } => match catalog(&lang) {
+            Ok(words) => explain(key.as_deref(), &words),
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Export { scenario, format } => {
             let s = match load(&scenario) {
                 Ok(s) => s,
@@ -299,7 +360,15 @@ fn main() -> ExitCode {
             scenario,
             format,
             seed,
+            lang,
         } => {
+            let words = match catalog(&lang) {
+                Ok(w) => w,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
             let s = match load(&scenario) {
                 Ok(s) => s,
                 Err(e) => {
@@ -312,7 +381,9 @@ fn main() -> ExitCode {
             match format {
                 Format::Transcript => write_out(&render::transcript(trace)),
                 Format::Ladder => write_out(&render::ladder(trace)),
-                Format::Narrated => write_out(&render::narrated(&s.title, &s.goal, trace)),
+                Format::Narrated => {
+                    write_out(&render::narrated_in(&s.title, &s.goal, trace, &words))
+                }
                 Format::Json => match render::json(trace) {
                     Ok(j) => println!("{j}"),
                     Err(e) => {

@@ -333,3 +333,91 @@ fn exported_scenarios_run_with_the_same_trace_as_the_builtin() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("\"mars\""), "{err}");
 }
+
+fn stdout(args: &[&str]) -> String {
+    let out = mailsim(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The lines of a worksheet that went over the wire (C: and S:).
+fn wire_lines(w: &str) -> Vec<&str> {
+    w.lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|l| (l.contains(" C: ") || l.contains(" S: ")) && !l.contains(" ["))
+        .collect()
+}
+
+#[test]
+fn the_worksheet_speaks_dutch_and_chinese_and_the_wire_stays_the_same() {
+    let en = stdout(&["run", "seed-story", "--format", "narrated"]);
+    assert_eq!(
+        en,
+        stdout(&["run", "seed-story", "--format", "narrated", "--lang", "en"])
+    );
+    let english_ehlo = "The client says its name and asks which extensions the server supports";
+    let joined = |w: &str| w.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(joined(&en).contains(english_ehlo));
+    for (lang, heading) in [("nl", "MailSim-werkblad: "), ("zh-CN", "MailSim 练习单：")] {
+        let w = stdout(&["run", "seed-story", "--format", "narrated", "--lang", lang]);
+        assert!(w.starts_with(heading), "{lang}: {}", &w[..60]);
+        assert_eq!(wire_lines(&w), wire_lines(&en), "{lang}");
+        assert!(wire_lines(&w)
+            .contains(&"0:00:00.004  john-pc -> isp     SMTP  C: EHLO john-pc.isp.example"));
+        // The explanations are in that language, the RFC sections as in English.
+        assert!(!joined(&w).contains(english_ehlo), "{lang}");
+        assert!(w.contains(" · RFC 5321 §4.1.1.1\n"), "{lang}");
+    }
+    let zh = stdout(&[
+        "run",
+        "seed-story",
+        "--format",
+        "narrated",
+        "--lang",
+        "zh-CN",
+    ]);
+    assert!(zh.contains("邮件服务器") || zh.contains("服务器"), "{zh}");
+    // Chinese prose is wrapped too: no line of it is wider than 78 columns.
+    for l in zh.lines().filter(|l| l.starts_with("        ")) {
+        let cols: usize = l.chars().map(|c| if c > '\u{2e80}' { 2 } else { 1 }).sum();
+        assert!(cols <= 78 || !l.trim().contains(' '), "{cols}: {l}");
+    }
+}
+
+#[test]
+fn explain_speaks_the_chosen_language() {
+    let en = stdout(&["explain", "smtp.cmd.EHLO"]);
+    assert!(
+        en.starts_with("smtp.cmd.EHLO: Extended hello\n  RFC 5321 §4.1.1.1\n"),
+        "{en}"
+    );
+    for lang in ["nl", "zh-CN"] {
+        let t = stdout(&["explain", "smtp.cmd.EHLO", "--lang", lang]);
+        assert!(t.starts_with("smtp.cmd.EHLO: "), "{t}");
+        assert!(!t.contains("Extended hello"), "{lang}: {t}");
+        assert_eq!(t.lines().nth(1), Some("  RFC 5321 §4.1.1.1"), "{lang}: {t}");
+    }
+    let all = stdout(&["explain", "--lang", "zh-CN"]);
+    assert!(all.starts_with("共 "), "{}", &all[..40]);
+}
+
+#[test]
+fn an_unknown_language_is_a_clear_error_with_exit_2() {
+    for args in [
+        &["run", "seed-story", "--format", "narrated", "--lang", "fr"][..],
+        &["explain", "smtp.cmd.EHLO", "--lang", "zh-TW"][..],
+    ] {
+        let out = mailsim(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("unknown language") && err.contains("en, nl, zh-CN"),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+}

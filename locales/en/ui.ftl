@@ -151,3 +151,79 @@ announce-start = start.
 announce-step = Step { $n } of { $len }.
 announce-end = Step { $n } of { $len }, the end.
 predict-announce = Predict: { $prompt } Choices: { $choices }.
+
+## The command line (mailsim explain)
+
+cli-explain-total = { $total } explanations in { $groups } groups.
+cli-explain-group = { $count ->
+    [one] 1 entry
+   *[other] { $count } entries
+}
+
+## Dialogs: keyboard help, writing a message, the message viewer
+
+dialog-close = Close
+dialog-cancel = Cancel
+help-play = Play / Pause
+help-forward = Step forward
+help-back = Step back
+help-restart = Restart
+help-end = Jump to the end
+help-speed = Faster / slower
+help-clickers = Step forward / back (presentation clickers)
+help-presenter = Presenter mode on / off
+help-blank = Blank the screen (presenter mode); any key shows it again
+help-leave-presenter = Leave presenter mode
+help-help = Show this help
+help-predict = Predict: answer the question
+help-diagram = Previous / next arrow in the sequence diagram
+help-tabs = Another inspector view (on the tabs)
+help-close = Close
+help-note = Click any arrow in the sequence diagram to jump to that step; with the diagram focused, ↑ and ↓ move between its arrows.
+compose-from = From
+compose-to = To
+compose-subject = Subject
+compose-message = Message
+compose-send = Send
+viewer-in-dave = Message in Dave's inbox
+viewer-in-john = Message in John's inbox
+viewer-download = Download message
+
+## Mailboxes, the queue, the map, the sequence diagram
+
+inbox-dave = Dave's inbox
+inbox-john = John's inbox
+inbox-dave-empty = Empty: nothing delivered yet.
+inbox-john-empty = Empty: bounces would land here.
+inbox-queue = ISP's queue
+inbox-queue-empty = Empty.
+inbox-retry-at = retry at { $time }
+inbox-on-server-downloaded = on server · downloaded
+inbox-on-server = on the server
+inbox-downloaded = downloaded
+inbox-received = { $count } Received
+map-label = Network map
+sequence-label = Sequence diagram
+sequence-steps = Sequence diagram steps
+
+## Predict
+
+predict-tag = Predict what comes next
+predict-keys = keys 1 to { $n }
+predict-right = Right!
+predict-wrong = Not this time: the answer is { $answer }.
+predict-chose = You chose { $choice }.
+predict-no-more = No more questions in this scenario.
+predict-play-on = Play or step on: the story stops at the next question.
+
+## Classroom tools
+
+classroom-presenter = Presenter mode
+classroom-presenter-title = Large type for a projector (P); PageDown / PageUp step, B blanks the screen, Esc leaves
+classroom-copy = Copy link
+classroom-copy-title = Copy a link to this scenario at this step
+classroom-download = Download
+classroom-download-transcript = Download transcript
+classroom-download-svg = Download sequence diagram
+classroom-download-json = Download trace
+classroom-dismiss = Dismiss

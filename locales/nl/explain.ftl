@@ -1,12 +1,12 @@
 # Nederlandse vertaling van de MailSim-uitleg, deel 1 (SMTP, POP3, IMAP).
 # Gekozen termen voor terugkerende begrippen (graag ook in deel 2 gebruiken):
 # envelope = envelop; envelope sender = envelopafzender; envelope recipient = envelopontvanger
-# relay (werkwoord), relaying = doorsturen; open relay = "open relay" (vaste naam, met uitleg)
+# relay (werkwoord), relaying, passing mail on = doorsturen; open relay = "open relay" (vaste naam)
 # bounce = onbestelbaar-melding
 # queue = wachtrij
 # mailbox = mailbox (mv. mailboxen); IMAP mailbox/folder = map; INBOX blijft INBOX
 # mail server = mailserver; server = server; client = client
-# mail program = mailprogramma; ISP/provider = provider (ISP)
+# mail program = mailprogramma; ISP = ISP (internetprovider); provider = provider
 # domain = domein
 # greylisting = greylisting (blijft Engels)
 # header = header (mv. headers); header line "From:" = de regel From:
@@ -29,6 +29,13 @@
 # byte-stuffing = byte-stuffing (extra punt ervoor)
 # octet = octet (byte)
 # submission port = verzendpoort
+# lock/unlock (mailbox) = vergrendelen/ontgrendelen
+# marked \Deleted / marks \Seen = met de vlag \Deleted / geeft de vlag \Seen
+# unseen = ongelezen; folder = map; device = apparaat; greeting = begroeting
+# digest (APOP) = hash (MD5-hash); timestamp = tijdstempel; keyword = trefwoord
+# literal (IMAP) = literal; attribute = kenmerk
+# tweede lezing (review.md): IMAP mailbox = map overal (alleen SELECT houdt de uitleg "mailbox (map)"); deliver = afleveren (niet bezorgen)
+# pipelining batch = reeks commando's; fake end of message = vals einde van het bericht; Too many failed logins = Te veel mislukte inlogpogingen
 
 smtp-cmd-HELO = Hallo (oude stijl)
     .text = De client noemt zijn eigen naam. Dit is de oorspronkelijke begroeting uit 1982; de server weet dan wie er praat, maar biedt geen uitbreidingen aan.
@@ -47,7 +54,7 @@ smtp-cmd-RCPT = Een ontvanger toevoegen
     .rfc = RFC 5321 §4.1.1.3, §3.3; RFC 5322 §3.6.3
 
 smtp-cmd-DATA = Het bericht zelf versturen
-    .text = Na het antwoord 354 stuurt de client de headers en de berichttekst, en sluit af met een regel met alleen een punt. Een punt in de tekst mag het bericht niet te vroeg afsluiten. Daarom krijgt een tekstregel die met een punt begint nog een extra punt ervoor, en de server haalt die weer weg: als je een regel typt die met '.' begint, verdwijnt de eerste punt (typ '..' voor één punt).
+    .text = Na het antwoord 354 stuurt de client de headers en de berichttekst, en sluit af met een regel met alleen een punt. Om te voorkomen dat een punt in de tekst het bericht te vroeg afsluit, krijgt een tekstregel die met een punt begint nog een extra punt ervoor, en de server haalt die weer weg: als je een regel typt die met '.' begint, verdwijnt de eerste punt (typ '..' voor één punt).
     .rfc = RFC 5321 §4.1.1.4, §4.5.2
 
 smtp-cmd-RSET = Opnieuw beginnen
@@ -71,7 +78,7 @@ smtp-cmd-VRFY = Een mailbox controleren
     .rfc = RFC 5321 §3.5, §4.1.1.6, §7.3
 
 smtp-cmd-EXPN = De leden van een mailinglijst opvragen
-    .text = Vraagt wie er op een mailinglijst staan. Meestal uitgezet voor de privacy; een server die het uitzet, antwoordt 252 ("dat vertel ik niet, maar ik ga proberen het te bezorgen").
+    .text = Vraagt wie er op een mailinglijst staan. Meestal uitgezet voor de privacy; een server die het uitzet, antwoordt 252 ("dat vertel ik niet, maar ik ga proberen het af te leveren").
     .rfc = RFC 5321 §3.5, §4.1.1.7, §7.3
 
 smtp-cmd-AUTH = Inloggen
@@ -95,7 +102,7 @@ smtp-reply-214 = Helpbericht
     .rfc = RFC 5321 §4.2.3
 
 smtp-reply-220 = Dienst gereed
-    .text = De begroeting van de server: hij is klaar om te praten. Let op: servers ontvangen ook mail. SMTP brengt mail ook naar een server met mailboxen, niet alleen weg van jouw computer. Poort 25 is voor servers die mail doorsturen (veel internetproviders blokkeren die poort voor thuiscomputers, tegen spam); mailprogramma's versturen via 587, of via 465 met TLS vanaf de eerste byte.
+    .text = De begroeting van de server: hij is klaar om te praten. Let op: servers ontvangen ook mail. SMTP brengt mail naar een server met mailboxen, niet alleen weg van jouw computer. Poort 25 is voor servers die mail doorsturen (veel internetproviders blokkeren die poort voor thuiscomputers, tegen spam); mailprogramma's versturen via 587, of via 465 met TLS vanaf de eerste byte.
     .rfc = RFC 5321 §3.1; RFC 6409 §3.1; RFC 8314
 
 smtp-reply-221 = Verbinding wordt gesloten
@@ -111,11 +118,11 @@ smtp-reply-250 = OK
     .rfc = RFC 5321 §4.2.3
 
 smtp-ok-queued = Bericht aangenomen
-    .text = Met deze 250 na de laatste punt neemt de server de verantwoordelijkheid voor het bericht op zich: vanaf nu moet hij het bezorgen of een onbestelbaar-melding naar de envelopafzender sturen. De id is de naam die de server zelf aan het bericht geeft in zijn wachtrij.
+    .text = Met deze 250 na de laatste punt neemt de server de verantwoordelijkheid voor het bericht op zich: vanaf nu moet hij het afleveren of een onbestelbaar-melding naar de envelopafzender sturen. De id is de naam die de server zelf aan het bericht geeft in zijn wachtrij.
     .rfc = RFC 5321 §4.1.1.4, §6.1
 
 smtp-reply-252 = Kan niet controleren
-    .text = De server zegt niet of de gebruiker (of de lijst) bestaat, bijvoorbeeld omdat VRFY of EXPN uitgezet is, maar hij neemt wel een bericht voor hen aan en probeert het te bezorgen. Er is niets gecontroleerd.
+    .text = De server zegt niet of de gebruiker (of de lijst) bestaat, bijvoorbeeld omdat VRFY of EXPN uitgezet is, maar hij neemt wel een bericht voor hen aan en probeert het af te leveren. Er is niets gecontroleerd.
     .rfc = RFC 5321 §3.5.3, §7.3
 
 smtp-reply-334 = Ga door (inloggen)
@@ -127,7 +134,7 @@ smtp-reply-354 = Stuur het bericht
     .rfc = RFC 5321 §4.2.3
 
 smtp-reply-421 = Dienst stopt
-    .text = De server sluit de verbinding (te veel fouten, time-out, de server gaat uit). Probeer het later opnieuw: een 4xx-code is tijdelijk.
+    .text = De server sluit de verbinding (te veel fouten, time-out, de server wordt afgesloten). Probeer het later opnieuw: een 4xx-code is tijdelijk.
     .rfc = RFC 5321 §4.2.3
 
 smtp-reply-451 = Probeer het later opnieuw
@@ -175,7 +182,7 @@ smtp-reply-552 = Te groot
     .rfc = RFC 5321 §4.2.3, §4.5.3.1.9; RFC 1870
 
 smtp-reply-554 = Transactie mislukt
-    .text = Permanente fout: de server neemt dit bericht niet aan (of wil, als begroeting, helemaal niet met je praten).
+    .text = Permanente fout: de server neemt dit bericht niet aan (of, als dit antwoord de begroeting is, wil hij helemaal niet met je praten).
     .rfc = RFC 5321 §3.1, §4.2.3
 
 smtp-reply-555 = Parameter niet herkend
@@ -210,7 +217,7 @@ smtp-esc-4-7-0 = Beveiliging of beleid, tijdelijk
     .text = Een tijdelijk probleem met het beleid van de server, hier: te veel fouten in deze sessie.
     .rfc = RFC 3463 §3.8
 
-smtp-esc-4-7-1 = Bezorgen niet toegestaan, tijdelijk
+smtp-esc-4-7-1 = Afleveren niet toegestaan, tijdelijk
     .text = Het beleid zegt: nu niet, bijvoorbeeld door greylisting; probeer het later opnieuw. Het is gebruikelijk om 4.7.1 voor greylisting te gebruiken, hoewel RFC 3463 X.7.1 beschrijft als alleen bruikbaar voor een permanente fout.
     .rfc = RFC 3463 §3.8
 
@@ -255,7 +262,7 @@ smtp-esc-5-6-0 = Foute inhoud
     .rfc = RFC 3463 §3.7
 
 smtp-esc-5-7-0 = Beveiliging of beleid
-    .text = Geweigerd om een reden van beveiliging, hier: log eerst in.
+    .text = Geweigerd om een veiligheidsreden, hier: log eerst in.
     .rfc = RFC 3463 §3.8
 
 smtp-esc-5-7-1 = Niet toegestaan
@@ -303,11 +310,11 @@ smtp-error-text_line_too_long = Berichtregel te lang
     .rfc = RFC 5321 §4.5.3.1.6
 
 smtp-error-bare_lf = Losse LF of CR in het bericht
-    .text = Elke regel moet eindigen op CR LF. MailSim weigert berichten met een losse LF of CR: zulke regeleinden zijn de truc achter "SMTP smuggling", waarbij een nagemaakt einde van het bericht een tweede, vervalst bericht verbergt.
+    .text = Elke regel moet eindigen op CR LF. MailSim weigert berichten met een losse LF of CR: zulke regeleinden zijn de truc achter "SMTP smuggling", waarbij een vals einde van het bericht een tweede, vervalst bericht verbergt.
     .rfc = RFC 5321 §2.3.8, §4.1.1.4
 
 smtp-error-bad_sequence = Commando in de verkeerde volgorde
-    .text = SMTP heeft een vaste volgorde: EHLO, dan MAIL, dan RCPT, dan DATA. Het antwoord noemt wat je eerst moet sturen. Twee veelvoorkomende gevallen: DATA terwijl er geen RCPT is aangenomen (er is niemand om aan te bezorgen), en een groep commando's via pipelining waarvan de MAIL is geweigerd: de RCPT en DATA die ermee zijn meegestuurd, krijgen dan elk ook 503, omdat er geen transactie is begonnen.
+    .text = SMTP heeft een vaste volgorde: EHLO, dan MAIL, dan RCPT, dan DATA. Het antwoord noemt wat je eerst moet sturen. Twee veelvoorkomende gevallen: DATA terwijl er geen RCPT is aangenomen (er is niemand aan wie het bericht kan worden afgeleverd), en een reeks commando's via pipelining waarvan de MAIL is geweigerd: de RCPT en DATA die ermee zijn meegestuurd, krijgen dan elk ook 503, omdat er geen transactie is begonnen.
     .rfc = RFC 5321 §4.1.4; RFC 2920 §3.1
 
 smtp-error-relay_denied = Doorsturen geweigerd
@@ -483,7 +490,7 @@ pop3-ok-uidl = Lijst met unieke id's
     .rfc = RFC 1939 §7
 
 pop3-ok-quit = Tot ziens (niets verwijderd)
-    .text = QUIT vóór het inloggen: de server sluit af zonder de mailbox aan te raken. (Na het inloggen leidt QUIT in plaats daarvan naar de toestand Update.)
+    .text = QUIT vóór het inloggen: de server sluit de verbinding zonder de mailbox aan te raken. (Na het inloggen leidt QUIT in plaats daarvan naar de toestand Update.)
     .rfc = RFC 1939 §4
 
 pop3-ok-quit_update = Tot ziens na Update
@@ -502,7 +509,7 @@ pop3-err-auth_failed = Inloggen mislukt
     .text = Verkeerde naam of verkeerd wachtwoord (of verkeerde APOP-hash). De server zegt niet wat er fout is, zodat raden moeilijker is; [AUTH] geeft aan dat het om een probleem met de inloggegevens gaat.
     .rfc = RFC 1939 §7, RFC 3206 §5
 
-pop3-err-too_many_failures = Te vaak verkeerd ingelogd
+pop3-err-too_many_failures = Te veel mislukte inlogpogingen
     .text = Na een aantal verkeerde wachtwoorden verbreekt de server de verbinding, om het raden van wachtwoorden te vertragen.
     .rfc = RFC 1939 §4
 
@@ -595,19 +602,19 @@ imap-cmd-EXAMINE = EXAMINE: een map openen om alleen te lezen
     .rfc = RFC 9051 §6.3.3
 
 imap-cmd-CREATE = CREATE: een map maken
-    .text = Maakt een nieuwe mailbox. Mappen staan op de server, dus elk apparaat ziet ze; bij POP3 is er maar één inbox.
+    .text = Maakt een nieuwe map. Mappen staan op de server, dus elk apparaat ziet ze; bij POP3 is er maar één inbox.
     .rfc = RFC 9051 §6.3.4
 
 imap-cmd-DELETE = DELETE: een map verwijderen
-    .text = Verwijdert een mailbox met de berichten erin. INBOX kan niet verwijderd worden.
+    .text = Verwijdert een map met de berichten erin. INBOX kan niet verwijderd worden.
     .rfc = RFC 9051 §6.3.5
 
 imap-cmd-RENAME = RENAME: een map hernoemen
-    .text = Geeft een mailbox een nieuwe naam. INBOX hernoemen is een speciaal geval: de berichten gaan naar de nieuwe map en INBOX blijft bestaan, leeg.
+    .text = Geeft een map een nieuwe naam. INBOX hernoemen is een speciaal geval: de berichten gaan naar de nieuwe map en INBOX blijft bestaan, leeg.
     .rfc = RFC 9051 §6.3.6
 
 imap-cmd-LIST = LIST: welke mappen zijn er?
-    .text = Geeft de mailboxen waarvan de naam past bij een patroon: * past bij alles, % bij alles tot aan de volgende /. Kenmerken zoals \Sent of \Trash zeggen waar een map voor is.
+    .text = Noemt de mappen waarvan de naam past bij een patroon: * past bij alles, % bij alles tot aan de volgende /. Kenmerken zoals \Sent of \Trash zeggen waar een map voor is.
     .rfc = RFC 9051 §6.3.9; RFC 6154
 
 imap-cmd-STATUS = STATUS: tellen zonder te openen
@@ -615,10 +622,10 @@ imap-cmd-STATUS = STATUS: tellen zonder te openen
     .rfc = RFC 9051 §6.3.11
 
 imap-cmd-APPEND = APPEND: een bericht in een map zetten
-    .text = Uploadt een heel bericht naar een mailbox, bijvoorbeeld een kopie van verzonden mail naar Sent. Het bericht gaat mee als literal: {"{"}grootte{"}"}, en daarna precies zoveel bytes.
+    .text = Uploadt een heel bericht naar een map, bijvoorbeeld een kopie van verzonden mail naar Sent. Het bericht gaat mee als literal: {"{"}grootte{"}"}, en daarna precies zoveel bytes.
     .rfc = RFC 9051 §6.3.12
 
-imap-cmd-IDLE = IDLE: laat het weten als er mail komt
+imap-cmd-IDLE = IDLE: laat het me weten als er mail komt
     .text = De client wacht, en de server stuurt uit zichzelf nieuws (zoals * 4 EXISTS) op het moment dat het gebeurt. Zo laat de telefoon nieuwe mail meteen zien, in plaats van om de paar minuten te vragen. DONE beëindigt het.
     .rfc = RFC 9051 §6.3.13; RFC 2177
 
@@ -627,11 +634,11 @@ imap-cmd-CHECK = CHECK: controlepunt (oud)
     .rfc = RFC 3501 §6.4.1; RFC 9051 Appendix E
 
 imap-cmd-CLOSE = CLOSE: de map sluiten
-    .text = Sluit de geselecteerde mailbox en verwijdert zonder melding de berichten met de vlag \Deleted (behalve als de map met EXAMINE geopend is).
+    .text = Sluit de geselecteerde map en verwijdert zonder melding de berichten met de vlag \Deleted (behalve als de map met EXAMINE geopend is).
     .rfc = RFC 9051 §6.4.1
 
 imap-cmd-UNSELECT = UNSELECT: sluiten zonder te verwijderen
-    .text = Sluit de geselecteerde mailbox zonder de berichten met de vlag \Deleted te verwijderen.
+    .text = Sluit de geselecteerde map zonder de berichten met de vlag \Deleted te verwijderen.
     .rfc = RFC 9051 §6.4.2
 
 imap-cmd-EXPUNGE = EXPUNGE: verwijderde mail echt weghalen
@@ -651,11 +658,11 @@ imap-cmd-STORE = STORE: vlaggen veranderen
     .rfc = RFC 9051 §6.4.6
 
 imap-cmd-COPY = COPY: naar een andere map kopiëren
-    .text = Kopieert berichten naar een andere mailbox, met hun vlaggen. COPYUID in het antwoord zegt welke nieuwe UID's de kopieën hebben gekregen.
+    .text = Kopieert berichten naar een andere map, met hun vlaggen. COPYUID in het antwoord zegt welke nieuwe UID's de kopieën hebben gekregen.
     .rfc = RFC 9051 §6.4.7
 
 imap-cmd-MOVE = MOVE: naar een andere map verplaatsen
-    .text = Kopieert berichten naar een andere mailbox en verwijdert ze hier definitief (expunge), in één stap.
+    .text = Kopieert berichten naar een andere map en verwijdert ze hier definitief (expunge), in één stap.
     .rfc = RFC 9051 §6.4.8; RFC 6851
 
 imap-cmd-UID_SEARCH = UID SEARCH
@@ -735,44 +742,49 @@ imap-ok-uidnext = UIDNEXT
     .rfc = RFC 9051 §2.3.1.1
 
 # Nederlandse vertaling van MailSim explain-part2 (uitleg bij protocolregels).
-# Termenlijst (ook in terms-explain-part2.md), zodat deel 1 dezelfde woorden gebruikt:
-# envelope = envelop; envelope sender = afzender op de envelop
+# Termenlijst (ook in terms-explain-part2.md); afgestemd op deel 1 (terms-explain-part1.md):
+# envelope = envelop; envelope sender = envelopafzender; envelope recipient = envelopontvanger
 # relay (werkwoord) = doorsturen; a relay (server die doorstuurt) = doorstuurserver
 # bounce = onbestelbaar-melding; to bounce a message = een onbestelbaar-melding sturen
 # queue = wachtrij; queued = in de wachtrij gezet
-# mailbox = mailbox (ook voor een IMAP-map die het Engels mailbox noemt); folder = map
+# mailbox = mailbox (mv. mailboxen); IMAP mailbox/folder = map; INBOX blijft INBOX
 # mail server / mail host = mailserver; server = server; host = host; client = client
 # mail program = mailprogramma; device = apparaat
 # domain = domein; subdomain = subdomein; main / organisational domain = hoofddomein (organisatiedomein)
 # greylisting = greylisting (komt in dit deel niet voor)
-# header = header (mv. headers); header field = headerveld; From line = From-regel
+# header = header (mv. headers); header field = headerveld; From line = de regel From:; From domain = From-domein
 # spam filter = spamfilter; spam = spam; spam folder = spammap
 # sender = afzender; recipient = ontvanger; receiver / receiving server = ontvangende server
 # null sender <> = lege afzender <>
 # delivery status notification = afleverstatusmelding
 # message = bericht; mail = mail; e-mail = e-mail
-# flag = vlag; tag = tag; literal = literal
+# flag = vlag; tag = tag; untagged = zonder tag; literal = literal; mark as deleted = markeren als verwijderd
 # session = sessie; connection = verbinding; state = toestand (namen Authenticated, Selected, Logout, Update blijven Engels)
 # expunge = definitief verwijderen; fetch = ophalen; download = downloaden
 # log in = inloggen; user name = gebruikersnaam; password = wachtwoord
 # reply / answer = antwoord; command = commando; enhanced status code = uitgebreide statuscode
 # temporary / permanent failure = tijdelijke / permanente fout; retry = nieuwe poging; timeout = time-out
-# extension = extensie; capability list = lijst met mogelijkheden
+# extension = uitbreiding; capability list = lijst met mogelijkheden; attribute = kenmerk; lock = vergrendelen
 # signature = handtekening; private key = privésleutel; public key = publieke sleutel; hash = hash
 # aligned = in lijn; alignment = uitlijning; relaxed = relaxed (trefwoord, blijft Engels)
+# body = berichttekst; lookup = DNS-lookup; ISP = ISP (internetprovider)
+# bare LF = losse LF; injected fault = opzettelijke fout; mailing list = mailinglijst; backup MX = back-up-MX
+# placeholders in voorbeelden zijn vertaald (oud/nieuw, grootte, ander-domein, naam, domein); letterlijke delen (_dmarc, _domainkey, Work/2026, Sent, INBOX) niet; selector blijft selector
 # forger = vervalser; forged = vervalst
 # MailSim simplifies = MailSim vereenvoudigt / in MailSim ...; in reality = in werkelijkheid
+# tweede lezing (review.md): IMAP mailbox = map overal (alleen SELECT houdt de uitleg "mailbox (map)"); deliver = afleveren (niet bezorgen)
+# pipelining batch = reeks commando's; fake end of message = vals einde van het bericht; Too many failed logins = Te veel mislukte inlogpogingen
 
 imap-ok-create = Map aangemaakt
-    .text = De nieuwe mailbox bestaat nu, op de server, voor elk apparaat.
+    .text = De nieuwe map bestaat nu, op de server, voor elk apparaat.
     .rfc = RFC 9051 §6.3.4
 
 imap-ok-delete = Map verwijderd
-    .text = De mailbox en de berichten erin zijn weg.
+    .text = De map en de berichten erin zijn weg.
     .rfc = RFC 9051 §6.3.5
 
 imap-ok-rename = Map hernoemd
-    .text = De mailbox heeft nu de nieuwe naam.
+    .text = De map heeft nu de nieuwe naam.
     .rfc = RFC 9051 §6.3.6
 
 imap-ok-list = Lijst met mappen klaar
@@ -788,7 +800,7 @@ imap-ok-append = Bericht opgeslagen
     .rfc = RFC 9051 §6.3.12, §7.1
 
 imap-ok-idle = IDLE voorbij
-    .text = De client stuurde DONE; de server stopt met uit zichzelf nieuws sturen en wacht weer op commando's.
+    .text = De client stuurde DONE; de server stuurt niet langer uit zichzelf nieuws en wacht weer op commando's.
     .rfc = RFC 2177 §3
 
 imap-ok-close = Map gesloten
@@ -840,11 +852,11 @@ imap-no-mechanism = Onbekende inlogmethode
     .rfc = RFC 9051 §6.2.2
 
 imap-no-nonexistent = Map bestaat niet
-    .text = Er is geen mailbox met die naam (INBOX mag je in elke mix van hoofdletters en kleine letters schrijven, andere namen moeten precies kloppen). LIST "" "*" laat zien welke er wel zijn.
+    .text = Er is geen map met die naam (INBOX mag je in elke mix van hoofdletters en kleine letters schrijven, andere namen moeten precies kloppen). LIST "" "*" laat zien welke er wel zijn.
     .rfc = RFC 9051 §7.1
 
 imap-no-already_exists = Map bestaat al
-    .text = Er is al een mailbox met die naam.
+    .text = Er is al een map met die naam.
     .rfc = RFC 9051 §7.1
 
 imap-no-inbox = INBOX blijft
@@ -852,7 +864,7 @@ imap-no-inbox = INBOX blijft
     .rfc = RFC 9051 §6.3.5
 
 imap-no-bad_name = Geen geldige mapnaam
-    .text = Een mailboxnaam mag niet leeg zijn en mag de jokertekens * en % niet bevatten; / scheidt de niveaus (Work/2026).
+    .text = Een mapnaam mag niet leeg zijn en mag de jokertekens * en % niet bevatten; / scheidt de niveaus (Work/2026).
     .rfc = RFC 9051 §5.1
 
 imap-no-selected = Map is geopend
@@ -860,7 +872,7 @@ imap-no-selected = Map is geopend
     .rfc = RFC 9051 §6.3.5
 
 imap-no-trycreate = Maak eerst de map aan
-    .text = De doelmailbox bestaat niet. [TRYCREATE] vertelt het mailprogramma dat het zou lukken met eerst CREATE en daarna een nieuwe poging.
+    .text = De doelmap bestaat niet. [TRYCREATE] vertelt het mailprogramma dat het zou lukken met eerst CREATE en daarna een nieuwe poging.
     .rfc = RFC 9051 §6.3.12, §7.1
 
 imap-no-read_only = Alleen lezen
@@ -868,7 +880,7 @@ imap-no-read_only = Alleen lezen
     .rfc = RFC 9051 §6.3.3, §7.1
 
 imap-no-in_use = Een POP3-sessie gebruikt de mailbox
-    .text = POP3 zet de mailbox op slot zolang het ingelogd is en nummert de berichten één keer; als er ondertussen berichten verdwijnen, raakt POP3 in de war. IMAP mag lezen en vlaggen zetten, maar verwijderen wacht tot POP3 klaar is. [INUSE] zegt: probeer het later.
+    .text = POP3 vergrendelt de mailbox zolang het ingelogd is en nummert de berichten één keer; als er ondertussen berichten zouden verdwijnen, zou POP3 in de war raken. IMAP mag lezen en vlaggen zetten, maar verwijderen wacht tot POP3 klaar is. [INUSE] zegt: probeer het later.
     .rfc = RFC 9051 §7.1; RFC 1939 §4
 
 imap-no-charset = Onbekende tekenset
@@ -956,7 +968,7 @@ imap-bye-too_many_failures = Te veel mislukte inlogpogingen
     .rfc = RFC 9051 §7.1.5
 
 imap-bye-autologout = Automatisch uitgelogd
-    .text = Er is te lang niets gestuurd (minstens 30 minuten), dus de server sluit af. Clients in IDLE starten IDLE vóór die tijd opnieuw.
+    .text = Er is te lang niets gestuurd (minstens 30 minuten), dus de server sluit de verbinding. Clients in IDLE starten IDLE vóór die tijd opnieuw.
     .rfc = RFC 9051 §5.4; RFC 2177
 
 imap-bye-connection_lost = Verbinding verbroken
@@ -964,11 +976,11 @@ imap-bye-connection_lost = Verbinding verbroken
     .rfc = RFC 9051 §6.4.3
 
 imap-data-capability = De lijst met mogelijkheden
-    .text = IMAP4rev2 en IMAP4rev1 zijn de versies die gesproken worden; de rest zijn extensies zoals IDLE, MOVE en LITERAL+.
+    .text = IMAP4rev2 en IMAP4rev1 zijn de versies die gesproken worden; de rest zijn uitbreidingen zoals IDLE, MOVE en LITERAL+.
     .rfc = RFC 9051 §7.2.2
 
-imap-data-enabled = Ingeschakeld
-    .text = De extensies die ENABLE echt heeft ingeschakeld.
+imap-data-enabled = Aangezet
+    .text = De uitbreidingen die ENABLE echt heeft aangezet.
     .rfc = RFC 5161 §3.2
 
 imap-data-exists = Hoeveel berichten
@@ -984,7 +996,7 @@ imap-data-flags = Welke vlaggen er zijn
     .rfc = RFC 9051 §7.3.5
 
 imap-data-list = Eén map
-    .text = De eigenschappen van een map, het scheidingsteken tussen de niveaus (/) en de naam van de map.
+    .text = De kenmerken van een map, het scheidingsteken tussen de niveaus (/) en de naam van de map.
     .rfc = RFC 9051 §7.3.1
 
 imap-data-status = Aantallen van een map
@@ -1008,7 +1020,7 @@ imap-data-expunge = Bericht verwijderd
     .rfc = RFC 9051 §7.5.1
 
 imap-cont-literal = Ga door, stuur de literal
-    .text = De client kondigde {"{"}grootte{"}"} bytes aan en wachtte; + zegt dat hij ze nu kan sturen. Met LITERAL+ ({"{"}grootte+{"}"}) hoeft de client niet te wachten.
+    .text = De client kondigde {"{"}grootte{"}"} bytes aan en wachtte; + zegt dat hij ze nu mag sturen. Met LITERAL+ ({"{"}grootte+{"}"}) hoeft de client niet te wachten.
     .rfc = RFC 9051 §4.3, §7.5; RFC 7888
 
 imap-cont-sasl = Ga door, stuur je inloggegevens
@@ -1076,7 +1088,7 @@ tcp-close = Verbinding gesloten
     .rfc = RFC 9293 §3.6
 
 tcp-reset = Verbinding gereset
-    .text = De verbinding eindigde zonder net afscheid. Als een host wordt uitgeschakeld, levert MailSim (een simulator) nog af wat de host al had verstuurd, en laat daarna meteen de reset zien; in werkelijkheid stuurt een gecrashte host helemaal niets, dus merkt de andere kant het pas na een time-out, of krijgt die een reset (RST) zodra de host opnieuw is opgestart en een pakket ontvangt voor een verbinding die hij vergeten is.
+    .text = De verbinding eindigde zonder netjes afscheid te nemen. Als een host wordt uitgezet, levert MailSim (een simulator) nog af wat de host al had verstuurd, en laat daarna meteen de reset zien; in werkelijkheid stuurt een gecrashte host helemaal niets, dus merkt de andere kant het pas na een time-out, of krijgt die een reset (RST) zodra de host opnieuw is opgestart en een pakket ontvangt voor een verbinding die hij vergeten is.
     .rfc = RFC 9293 §3.5.2, §3.10.7
 
 mta-queued = Bericht in de wachtrij gezet
@@ -1088,7 +1100,7 @@ mta-relayed = Bericht doorgestuurd
     .rfc = RFC 5321 §2.3.10, §6.1
 
 mta-delivered = Afgeleverd in een mailbox
-    .text = Laatste aflevering: het bericht wordt opgeslagen in de mailbox van de ontvanger, met een Return-Path-header waarin de afzender op de envelop staat.
+    .text = Eindaflevering: het bericht wordt opgeslagen in de mailbox van de ontvanger, met een Return-Path-header waarin de envelopafzender staat.
     .rfc = RFC 5321 §4.4
 
 mta-retry = Nieuwe poging gepland
@@ -1096,11 +1108,11 @@ mta-retry = Nieuwe poging gepland
     .rfc = RFC 5321 §4.5.4.1
 
 mta-bounce = Onbestelbaar-melding verstuurd
-    .text = Het bericht kan niet worden afgeleverd, dus de server stuurt een afleverstatusmelding terug naar de afzender op de envelop, vanaf de lege afzender <>, zodat die melding nooit zelf weer een onbestelbaar-melding kan veroorzaken.
+    .text = Het bericht kan niet worden afgeleverd, dus de server stuurt een afleverstatusmelding terug naar de envelopafzender, vanaf de lege afzender <>, zodat die melding nooit zelf weer een onbestelbaar-melding kan veroorzaken.
     .rfc = RFC 5321 §6.1, §3.6.3, §4.5.5; RFC 3464
 
 mta-bounce-queued = Onbestelbaar-melding in de wachtrij gezet
-    .text = De server heeft deze afleverstatusmelding zelf geschreven en in zijn eigen wachtrij gezet, net als elk ander bericht; er was nog geen andere server bij betrokken. Nu levert hij de melding af in de mailbox van de oorspronkelijke afzender, hier of via SMTP. De melding komt van de lege afzender <>, dus als ze niet kan worden afgeleverd, wordt ze weggegooid: er komt nooit een onbestelbaar-melding over.
+    .text = De server heeft deze afleverstatusmelding zelf geschreven en in zijn eigen wachtrij gezet, net als elk ander bericht; er was nog geen andere server bij betrokken. Nu levert hij de melding af in de mailbox van de oorspronkelijke afzender, hier of via SMTP. De melding komt van de lege afzender <>, dus als ze niet kan worden afgeleverd, wordt ze weggegooid: er wordt nooit weer een onbestelbaar-melding over gestuurd.
     .rfc = RFC 5321 §6.1; RFC 3464
 
 mta-bounce-discarded = Onbestelbaar-melding over een onbestelbaar-melding: weggegooid
@@ -1120,7 +1132,7 @@ pop3-retrieved = Bericht gedownload
     .rfc = RFC 1939 §5
 
 pop3-deleted = Bericht verwijderd op de server
-    .text = Berichten die met DELE zijn gemarkeerd, worden pas nu echt verwijderd, nu de client QUIT heeft gestuurd en de sessie in de toestand Update is gekomen.
+    .text = Berichten die met DELE als verwijderd zijn gemarkeerd, worden pas nu echt verwijderd, nu de client QUIT heeft gestuurd en de sessie in de toestand Update is gekomen.
     .rfc = RFC 1939 §6
 
 imap-fetched = Bericht gedownload via IMAP
@@ -1200,7 +1212,7 @@ dsn-action = Action
     .rfc = RFC 3464 §2.3.3
 
 dsn-status = Status
-    .text = De uitgebreide statuscode van het probleem: het eerste getal is de klasse (4 tijdelijk, 5 permanent), de andere twee zeggen wat er misging, bijvoorbeeld 5.1.1 voor "die mailbox bestaat niet".
+    .text = De uitgebreide statuscode van het probleem: het eerste getal is de klasse (4 tijdelijk, 5 permanent), de andere twee zeggen wat er misging, bijvoorbeeld 5.1.1 voor "mailbox bestaat niet".
     .rfc = RFC 3464 §2.3.4; RFC 3463
 
 dsn-remote_mta = Remote-MTA
@@ -1228,7 +1240,7 @@ mta-delayed-queued = Vertragingswaarschuwing in de wachtrij gezet
     .rfc = RFC 3464 §2.3.3, §2.3.8; RFC 5321 §6.1
 
 net-retransmit = Onderweg kwijtgeraakt, opnieuw verstuurd
-    .text = Op deze netwerkverbinding gaat een deel van de pakketten (TCP-segmenten) verloren. TCP merkt dat een segment nooit is bevestigd en stuurt het na een time-out opnieuw, dus voor de mailprogramma's gaat er niets verloren: de bytes komen alleen later aan. Op een netwerk dat pakketten kwijtraakt, zie je verlies dus als vertraging. (Welke segmenten verloren gaan, volgt uit de seed (startwaarde) van het scenario, dus bij een nieuwe run gaan dezelfde segmenten verloren.)
+    .text = Op deze netwerkverbinding gaat een deel van de pakketten (TCP-segmenten) verloren. TCP merkt dat een segment nooit is bevestigd en stuurt het na een time-out opnieuw, dus voor de mailprogramma's gaat er niets verloren: de bytes komen alleen later aan. Op een netwerk dat pakketten kwijtraakt, zie je verlies dus als vertraging. (Welke segmenten verloren gaan, volgt uit de seed (startwaarde) van het scenario, dus als je het scenario opnieuw draait, gaan dezelfde segmenten verloren.)
     .rfc = RFC 9293 §3.8.1; RFC 6298 §2, §5
 
 smtp-pipelining-batch = Pipelining: meerdere commando's tegelijk
@@ -1242,3 +1254,231 @@ smtp-pipelining-replies = Pipelining: antwoorden in dezelfde volgorde
 smtp-ok-normalised = Aangenomen door een server die losse LF "normaliseert"
     .text = Deze server is zo ingesteld dat hij een losse LF als einde van een regel leest, dus <LF>.<LF> beëindigde hier het bericht, hoewel volgens de standaard een bericht alleen eindigt met CR LF . CR LF. De bytes die volgden, werden gelezen als nieuwe commando's: in het eerste bericht zat een tweede bericht verstopt. Dit is de zwakke plek "SMTP smuggling" uit 2023; een veilige server weigert losse LF (zo staat MailSim standaard ingesteld) of ziet die nooit als het einde.
     .rfc = RFC 5321 §2.3.8, §4.1.1.4; CVE-2023-51764
+
+smtp-ok-smuggled = Gesmokkeld bericht aangenomen: de kwetsbaarheid
+    .text = Dit bericht is nooit los verstuurd: het zat verstopt in de tekst van het vorige bericht, na een vals einde van het bericht (<LF>.<LF>). Omdat deze server een losse LF als einde van een regel las, zag hij de verstopte commando's als echte commando's en nam hij een tweede, vervalst bericht aan, met welke afzender de aanvaller er ook maar in had gezet. Controles die voor het eerste bericht zijn gedaan (wie verbinding maakte, SPF), lijken nu ook voor dit bericht in te staan.
+    .rfc = RFC 5321 §2.3.8, §4.1.1.4; CVE-2023-51764
+
+dns-query-txt = DNS-vraag: tekstrecord
+    .text = De host vraagt aan DNS om de TXT-records van een naam. Mailservers bewaren daar hun regels voor afzenders: de SPF-lijst van toegestane servers, de publieke DKIM-sleutels en het DMARC-beleid.
+    .rfc = RFC 1035 §3.3.14
+
+dns-answer-txt = DNS-antwoord: tekstrecord
+    .text = De DNS-server antwoordt met de tekstrecords van de naam, precies zoals de eigenaar van het domein ze heeft geschreven.
+    .rfc = RFC 1035 §3.3.14
+
+auth-spf-check-mailfrom = SPF-controle van de envelopafzender
+    .text = De ontvangende server vraagt zich af: mag de computer die met mij praat (het IP-adres ervan) mail versturen voor het domein in MAIL FROM? De eigenaar van het domein geeft het antwoord in DNS, met een SPF-record.
+    .rfc = RFC 7208 §2.4, §4
+
+auth-spf-check-helo = SPF-controle van de HELO-naam
+    .text = Dit bericht heeft geen envelopafzender (MAIL FROM:<>, zoals bij onbestelbaar-meldingen), dus de server controleert in plaats daarvan de naam die de client bij HELO/EHLO gaf, alsof de afzender postmaster bij die naam was.
+    .rfc = RFC 7208 §2.3, §2.4
+
+auth-spf-record = SPF-record gevonden
+    .text = Het domein publiceert een TXT-record dat begint met v=spf1: een lijst regels (mechanismen) die van links naar rechts wordt gelezen. De eerste regel die bij het adres van de client past, bepaalt de uitkomst.
+    .rfc = RFC 7208 §4.5, §4.6
+
+auth-spf-record-none = Geen SPF-record
+    .text = De naam heeft geen TXT-record dat begint met v=spf1, dus de eigenaar heeft niets gezegd over welke servers namens die naam mogen versturen.
+    .rfc = RFC 7208 §4.5
+
+auth-spf-mech-all = SPF-regel: all
+    .text = "all" past bij elk adres. Het is de laatste regel van een record en zegt wat er gebeurt met iedereen die niet eerder is genoemd: -all fail, ~all softfail, ?all neutral.
+    .rfc = RFC 7208 §5.1
+
+auth-spf-mech-include = SPF-regel: include
+    .text = include:ander-domein voert het SPF-record van het andere domein uit voor hetzelfde adres. Als dat pass oplevert, past deze regel (dit wordt gebruikt om de servers van een mailprovider toe te staan).
+    .rfc = RFC 7208 §5.2
+
+auth-spf-mech-a = SPF-regel: a
+    .text = "a" past als het adres van de client een van de adressen (A-records) van het domein is, of van de naam die na a: staat.
+    .rfc = RFC 7208 §5.3
+
+auth-spf-mech-mx = SPF-regel: mx
+    .text = "mx" past als de client een van de mailservers van het domein is: de server zoekt de MX-records op en daarna het adres van elke mailserver.
+    .rfc = RFC 7208 §5.4
+
+auth-spf-mech-ip4 = SPF-regel: ip4
+    .text = ip4:192.0.2.0/24 past als het adres van de client in dat bereik ligt; /24 betekent dat de eerste 24 bits gelijk moeten zijn (192.0.2.wat dan ook). Er is geen DNS-lookup nodig.
+    .rfc = RFC 7208 §5.6
+
+auth-spf-mech-ip6 = SPF-regel: ip6
+    .text = ip6: noemt een IPv6-bereik. De gesimuleerde wereld gebruikt alleen IPv4, dus deze regel past hier nooit.
+    .rfc = RFC 7208 §5.6
+
+auth-spf-mech-exists = SPF-regel: exists
+    .text = exists:naam past als die naam überhaupt een adres heeft. Grote providers gebruiken dit met macro's om hun eigen DNS een vraag over de afzender te stellen.
+    .rfc = RFC 7208 §5.7
+
+auth-spf-mech-ptr = SPF-regel: ptr (verouderd)
+    .text = ptr vraagt de hostnaam van de client op via reverse DNS. Dat is traag en onbetrouwbaar, en de RFC zegt dat je het niet moet gebruiken; MailSim telt het als een DNS-lookup en laat het nooit passen.
+    .rfc = RFC 7208 §5.5
+
+auth-spf-redirect = SPF-redirect
+    .text = Geen enkele regel paste, en het record eindigt met redirect=ander-domein: dan geeft het record van het andere domein het antwoord, alsof het het eigen record van dit domein was.
+    .rfc = RFC 7208 §6.1
+
+auth-spf-pass = SPF: pass
+    .text = Het adres van de client mag mail versturen voor dit domein. Dat zegt nog niet wie het bericht heeft geschreven: de regel From: die mensen zien, kan nog steeds anders zijn.
+    .rfc = RFC 7208 §2.6.3, §8.3
+
+auth-spf-fail = SPF: fail
+    .text = De eigenaar van het domein zegt dat dit adres NIET namens het domein mail mag versturen (een regel met -). Een ontvangende server mag het bericht weigeren, of de beslissing aan DMARC overlaten.
+    .rfc = RFC 7208 §2.6.4, §8.4
+
+auth-spf-softfail = SPF: softfail
+    .text = De eigenaar zegt dat dit adres waarschijnlijk niet is toegestaan (een regel met ~), maar is er niet zeker van. Ontvangende servers nemen de mail aan, maar bekijken die extra goed.
+    .rfc = RFC 7208 §2.6.5, §8.5
+
+auth-spf-neutral = SPF: neutral
+    .text = De eigenaar zegt niets over dit adres (een regel met ?, of er paste geen regel). Het telt alsof er helemaal geen SPF is.
+    .rfc = RFC 7208 §2.6.2, §8.2
+
+auth-spf-none = SPF: none
+    .text = Er was geen SPF-record om te controleren (of geen domein dat kan worden opgezocht), dus SPF zegt niets over deze afzender.
+    .rfc = RFC 7208 §2.6.1, §4.3
+
+auth-spf-temperror = SPF: tijdelijke fout
+    .text = Een DNS-lookup kreeg geen antwoord, dus de controle kon niet worden afgerond. Later opnieuw proberen kan wel lukken; een server mag intussen 451 4.4.3 antwoorden.
+    .rfc = RFC 7208 §2.6.6, §8.6
+
+auth-spf-permerror-lookups = SPF: te veel lookups
+    .text = Voor de controle waren meer dan 10 DNS-lookups nodig (include, a, mx, exists en redirect tellen elk mee). De grens beschermt DNS-servers tegen een stortvloed aan vragen, dus de uitkomst is permerror.
+    .rfc = RFC 7208 §4.6.4
+
+auth-spf-permerror-void = SPF: te veel lege lookups
+    .text = Meer dan twee lookups vonden helemaal niets (de naam bestaat niet, of er zijn geen records). Zulke records zijn kapot of worden misbruikt, dus de controle stopt met permerror.
+    .rfc = RFC 7208 §4.6.4
+
+auth-spf-permerror-syntax = SPF: kapot record
+    .text = Het record bevat een schrijffout (een onbekende regel, een ongeldig adres of bereik). Het hele record wordt geweigerd voordat er ook maar één regel is geprobeerd.
+    .rfc = RFC 7208 §4.6, §12
+
+auth-spf-permerror-multiple = SPF: twee records
+    .text = Het domein publiceert meer dan één v=spf1-record. De ontvangende server kan niet weten welk record bedoeld is, dus dit is een permanente fout.
+    .rfc = RFC 7208 §4.5
+
+auth-spf-permerror-no-record = SPF: include of redirect naar niets
+    .text = Een include: of redirect= wijst naar een domein dat geen SPF-record heeft. Dat is een fout in het record, dus de uitkomst is permerror.
+    .rfc = RFC 7208 §5.2, §6.1
+
+auth-dmarc-record = DMARC-beleid gevonden
+    .text = Het domein in de regel From: die mensen zien, publiceert een beleid op _dmarc.domein: wat ontvangende servers zouden moeten doen als SPF noch DKIM voor precies dat domein instaat (p=none, quarantine of reject).
+    .rfc = RFC 7489 §6.1, §6.3
+
+auth-dmarc-record-none = Hier geen DMARC-beleid
+    .text = Er is op deze naam geen bruikbaar v=DMARC1-record.
+    .rfc = RFC 7489 §6.6.3
+
+auth-dmarc-orgdomain = DMARC: vraag het hoofddomein
+    .text = Het From-domein is een subdomein zonder eigen beleid, dus de ontvangende server vraagt het aan het organisatiedomein (hier: de laatste twee delen van de naam, zoals isp.example). Als dat domein een sp=-beleid geeft, geldt dat voor subdomeinen.
+    .rfc = RFC 7489 §3.2, §6.6.3
+
+auth-dmarc-align-spf = DMARC: SPF is in lijn
+    .text = SPF gaf pass voor het domein uit MAIL FROM, en dat domein past bij het From-domein (hetzelfde domein, of bij relaxed uitlijning hetzelfde hoofddomein).
+    .rfc = RFC 7489 §3.1.2
+
+auth-dmarc-align-dkim = DMARC: DKIM is in lijn
+    .text = Een DKIM-handtekening gaf pass, en het domein in d= daarvan past bij het From-domein (hetzelfde domein, of bij relaxed uitlijning hetzelfde hoofddomein).
+    .rfc = RFC 7489 §3.1.1
+
+auth-dmarc-align-no = DMARC: niet in lijn
+    .text = Deze controle is mislukt, of gaf pass voor een ander domein dan dat in From. Een vervalser kan SPF laten slagen voor zijn eigen domein; DMARC telt een pass alleen mee voor het domein dat de lezer ziet.
+    .rfc = RFC 7489 §3.1
+
+auth-dmarc-pass = DMARC: pass
+    .text = SPF of DKIM gaf pass voor een domein dat in lijn is met de regel From:, dus het domein dat de lezer ziet, staat achter dit bericht.
+    .rfc = RFC 7489 §4.2
+
+auth-dmarc-fail-none = DMARC: fail, beleid none
+    .text = Geen enkele controle die in lijn is, staat in voor het From-domein, maar de eigenaar vraagt alleen om op de hoogte te worden gehouden (p=none), dus het bericht wordt gewoon afgeleverd.
+    .rfc = RFC 7489 §6.3, §6.6.4
+
+auth-dmarc-fail-quarantine = DMARC: fail, quarantine
+    .text = Geen enkele controle die in lijn is, staat in voor het From-domein, en de eigenaar vraagt ontvangende servers om zulke mail als verdacht te behandelen: de server neemt het bericht aan, maar markeert het als spam (met een header X-Spam-Flag: YES), zodat het mailprogramma het in de spammap zet.
+    .rfc = RFC 7489 §6.3, §6.6.4
+
+auth-dmarc-fail-reject = DMARC: fail, reject
+    .text = Geen enkele controle die in lijn is, staat in voor het From-domein, en de eigenaar vraagt ontvangende servers om zulke mail te weigeren: de server antwoordt 550 5.7.1 aan het einde van DATA.
+    .rfc = RFC 7489 §6.3, §6.6.4, §10.1
+
+auth-dmarc-none = DMARC: none
+    .text = Het From-domein publiceert geen DMARC-beleid, dus er is niets om toe te passen.
+    .rfc = RFC 7489 §6.6.3
+
+auth-dmarc-temperror = DMARC: tijdelijke fout
+    .text = Het beleid kon niet worden opgehaald, omdat DNS niet antwoordde.
+    .rfc = RFC 7489 §6.6.3; RFC 8601 §2.7.1
+
+auth-skip-own-server = Gecontroleerd aan de grens
+    .text = Het bericht komt van een van de eigen servers van het ontvangende domein (een back-up-MX of een spamfilter), die het van buiten heeft aangenomen. SPF gaat over de server die de mail van buiten overdroeg, dus SPF wordt hier niet nog eens gecontroleerd.
+    .rfc = RFC 7208 §2.2
+
+auth-results = Authentication-Results-header
+    .text = De ontvangende server schrijft op wat hij heeft gevonden (SPF, DKIM en DMARC, elk pass of fail) in een Authentication-Results-header bovenaan het bericht, zodat het mailprogramma en de lezer het kunnen zien.
+    .rfc = RFC 8601 §2.2, §5
+
+auth-relay-footer = Een doorstuurserver verandert het bericht
+    .text = Deze server zet een regel onderaan elk bericht dat hij doorstuurt, zoals virusscanners en mailinglijsten doen. De berichttekst is nu anders dan wat ondertekend was, dus een DKIM-handtekening die eerder is gemaakt, past er niet meer bij.
+    .rfc = RFC 6376 §3.7, §6.1.3
+
+auth-dkim-sign = DKIM: de server van de afzender ondertekent
+    .text = Voordat het bericht vertrekt, berekent de server van de ISP (internetprovider) een hash van de berichttekst en van de belangrijke headers, en ondertekent die met zijn privésleutel. De DKIM-Signature-header die hij toevoegt, zegt welk domein ondertekende (d=), waar de publieke sleutel staat (s=, de selector) en wat de hash van de berichttekst is (bh=).
+    .rfc = RFC 6376 §5; RFC 8463 §3
+
+auth-dkim-none = Geen DKIM-handtekening
+    .text = Het bericht heeft geen DKIM-Signature-header, dus niemand staat met een handtekening in voor de inhoud.
+    .rfc = RFC 6376 §6.1; RFC 8601 §2.7.1
+
+auth-dkim-signature = DKIM-handtekening gevonden
+    .text = Een DKIM-Signature-header zegt: domein d= heeft deze headers (h=) en deze berichttekst (bh= is de vingerafdruk van de berichttekst, een hash) ondertekend, met zijn privésleutel. b= is de handtekening zelf.
+    .rfc = RFC 6376 §3.5
+
+auth-dkim-key = Publieke DKIM-sleutel
+    .text = De ontvangende server haalt de publieke sleutel van de ondertekenaar op uit DNS, op selector._domainkey.domein. Alleen de eigenaar van het domein kan die daar neerzetten, en alleen de bijpassende privésleutel kan handtekeningen maken die met deze sleutel worden goedgekeurd.
+    .rfc = RFC 6376 §3.6.1, §3.6.2
+
+auth-dkim-key-none = DKIM: geen sleutel
+    .text = Er staat geen sleutel in DNS op selector._domainkey.domein, dus de handtekening kan niet worden gecontroleerd: een permanente fout.
+    .rfc = RFC 6376 §6.1.2
+
+auth-dkim-key-bad = DKIM: onbruikbare sleutel
+    .text = Het sleutelrecord is kapot, of hoort bij een ander algoritme dan de handtekening aangeeft, dus de handtekening kan niet worden gecontroleerd.
+    .rfc = RFC 6376 §3.6.1, §6.1.2
+
+auth-dkim-key-revoked = DKIM: sleutel ingetrokken
+    .text = Het sleutelrecord heeft een lege p=: het domein heeft deze sleutel ingetrokken, dus handtekeningen die ermee zijn gemaakt, worden niet meer geaccepteerd.
+    .rfc = RFC 6376 §3.6.1
+
+auth-dkim-bodyhash = DKIM: berichttekst onveranderd
+    .text = De ontvangende server maakt de berichttekst op de afgesproken manier netjes (canonicalisatie: relaxed negeert extra spaties en lege regels aan het einde) en berekent de hash ervan. De hash is gelijk aan bh=, dus de berichttekst is precies wat er ondertekend is.
+    .rfc = RFC 6376 §3.4.3, §3.4.4, §3.7
+
+auth-dkim-bodyhash-fail = DKIM: berichttekst veranderd
+    .text = De hash van de berichttekst is niet die in bh=: iets heeft de tekst veranderd nadat die was ondertekend (een doorstuurserver, een regel onderaan van een mailinglijst, of een vervalser).
+    .rfc = RFC 6376 §3.7, §6.1.3
+
+auth-dkim-headers = DKIM: de ondertekende headers
+    .text = De headers die in h= staan, worden van onder naar boven genomen en netjes gemaakt (relaxed: namen in kleine letters, spaties samengeperst), gevolgd door de DKIM-Signature-header zelf met een lege b=. Deze tekst is wat de handtekening dekt.
+    .rfc = RFC 6376 §3.4.2, §3.7, §5.4.2
+
+auth-dkim-pass = DKIM: pass
+    .text = De handtekening past bij de publieke sleutel, de headers en de berichttekst: het domein in d= heeft deze inhoud echt verstuurd, en niets wat erdoor gedekt wordt, is onderweg veranderd.
+    .rfc = RFC 6376 §6.1.3; RFC 8601 §2.7.1
+
+auth-dkim-fail-bodyhash = DKIM: fail (berichttekst)
+    .text = De handtekening wordt afgekeurd, omdat de berichttekst na het ondertekenen is veranderd.
+    .rfc = RFC 6376 §6.1.3
+
+auth-dkim-fail-signature = DKIM: fail (handtekening)
+    .text = De berichttekst is in orde, maar de handtekening past niet bij de ondertekende headers en de sleutel: een ondertekende header is veranderd, of de handtekening is niet gemaakt met de sleutel van dit domein.
+    .rfc = RFC 6376 §6.1.3
+
+auth-dkim-temperror = DKIM: tijdelijke fout
+    .text = De sleutel kon niet worden opgehaald, omdat DNS niet antwoordde. Later opnieuw controleren kan wel lukken.
+    .rfc = RFC 6376 §6.1.2; RFC 8601 §2.7.1
+
+auth-dkim-permerror = DKIM: kapotte handtekening
+    .text = De DKIM-Signature-header is onbruikbaar: er ontbreekt een verplichte tag, het algoritme is onbekend of te zwak (rsa-sha1), of From staat niet tussen de ondertekende headers.
+    .rfc = RFC 6376 §6.1.1; RFC 8301 §3.1

@@ -68,12 +68,12 @@ wrap-john-inbox-bounces = { $count ->
     [one] Inbox van John: 1 bericht
    *[other] Inbox van John: { $count } berichten
 } ({ $bounces ->
-    [one] 1 bounce
-   *[other] { $bounces } bounces
+    [one] 1 onbestelbaar-melding
+   *[other] { $bounces } onbestelbaar-meldingen
 } terug naar John).
 wrap-queued = { $count ->
-    [one] De wachtrij van de provider bevat nog 1 bericht om opnieuw te proberen.
-   *[other] De wachtrij van de provider bevat nog { $count } berichten om opnieuw te proberen.
+    [one] De wachtrij van de ISP bevat nog 1 bericht om opnieuw te proberen.
+   *[other] De wachtrij van de ISP bevat nog { $count } berichten om opnieuw te proberen.
 }
 wrap-took = Alles samen duurde { $duration } gesimuleerde tijd ({ $steps } stappen).
 wrap-where = Waar de mail nu is: { $now }
@@ -109,7 +109,7 @@ message-at-hop = { $count ->
 }
 message-envelope = Envelop
 message-headers = Headers
-message-body = Inhoud
+message-body = Berichttekst
 
 ## De werkbalk en de schuifbalk
 
@@ -153,3 +153,79 @@ announce-start = begin.
 announce-step = Stap { $n } van { $len }.
 announce-end = Stap { $n } van { $len }, het einde.
 predict-announce = Voorspel: { $prompt } Keuzes: { $choices }.
+
+## De opdrachtregel (mailsim explain)
+
+cli-explain-total = { $total } uitleggen in { $groups } groepen.
+cli-explain-group = { $count ->
+    [one] 1 uitleg
+   *[other] { $count } uitleggen
+}
+
+## Vensters: sneltoetsen, een bericht schrijven, de berichtviewer
+
+dialog-close = Sluiten
+dialog-cancel = Annuleren
+help-play = Afspelen / pauze
+help-forward = Stap vooruit
+help-back = Stap terug
+help-restart = Opnieuw beginnen
+help-end = Spring naar het einde
+help-speed = Sneller / langzamer
+help-clickers = Stap vooruit / terug (presentatieklikkers)
+help-presenter = Presentatiemodus aan / uit
+help-blank = Scherm zwart maken (presentatiemodus); elke toets toont het weer
+help-leave-presenter = Presentatiemodus verlaten
+help-help = Deze hulp tonen
+help-predict = Voorspel: de vraag beantwoorden
+help-diagram = Vorige / volgende pijl in het sequentiediagram
+help-tabs = Een andere weergave van de inspector (op de tabbladen)
+help-close = Sluiten
+help-note = Klik op een pijl in het sequentiediagram om naar die stap te springen; als het diagram de focus heeft, ga je met ↑ en ↓ langs de pijlen.
+compose-from = Van
+compose-to = Aan
+compose-subject = Onderwerp
+compose-message = Bericht
+compose-send = Versturen
+viewer-in-dave = Bericht in de inbox van Dave
+viewer-in-john = Bericht in de inbox van John
+viewer-download = Bericht downloaden
+
+## Mailboxen, de wachtrij, de kaart, het sequentiediagram
+
+inbox-dave = Inbox van Dave
+inbox-john = Inbox van John
+inbox-dave-empty = Leeg: nog niets afgeleverd.
+inbox-john-empty = Leeg: onbestelbaar-meldingen zouden hier terechtkomen.
+inbox-queue = Wachtrij van de ISP
+inbox-queue-empty = Leeg.
+inbox-retry-at = opnieuw om { $time }
+inbox-on-server-downloaded = op de server · gedownload
+inbox-on-server = op de server
+inbox-downloaded = gedownload
+inbox-received = { $count } Received
+map-label = Netwerkkaart
+sequence-label = Sequentiediagram
+sequence-steps = Stappen van het sequentiediagram
+
+## Voorspel
+
+predict-tag = Voorspel wat er nu komt
+predict-keys = toetsen 1 tot { $n }
+predict-right = Goed!
+predict-wrong = Deze keer niet: het antwoord is { $answer }.
+predict-chose = Jij koos { $choice }.
+predict-no-more = Geen vragen meer in dit scenario.
+predict-play-on = Speel of stap verder: het verhaal stopt bij de volgende vraag.
+
+## Klashulpmiddelen
+
+classroom-presenter = Presentatiemodus
+classroom-presenter-title = Grote letters voor een beamer (P); PageDown / PageUp stappen, B maakt het scherm zwart, Esc stopt
+classroom-copy = Link kopiëren
+classroom-copy-title = Kopieer een link naar dit scenario bij deze stap
+classroom-download = Downloaden
+classroom-download-transcript = Transcript downloaden
+classroom-download-svg = Sequentiediagram downloaden
+classroom-download-json = Spoor downloaden
+classroom-dismiss = Sluiten

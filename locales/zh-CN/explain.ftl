@@ -23,6 +23,7 @@
 # tag = 标签；untagged response = 无标签响应；literal（IMAP）= 字面量
 # byte-stuffing = 字节填充；octet = 八位组（字节）；timestamp = 时间戳；digest = 摘要
 # mailing list = 邮件列表；ISP = ISP（网络服务商）；unseen = 未读；UID / UIDs = UID
+# temporary = 临时（临时失败、临时错误）；capability = 功能；bare / lone LF = 单独的 LF；computer = 电脑；id = ID；news（IMAP 推送）= 新情况；literal 写法 {大小}
 # greeting = 问候；pipelining = 流水线；maildrop = 邮箱；shared secret = 共享密钥；home internet provider = 家庭宽带运营商；SMTP smuggling = SMTP 走私
 # 排版：中文与拉丁字母、数字之间加一个空格，与全角标点之间不加空格；协议记号一律照原样保留
 # 标题中“命令名：说明”一律用全角冒号，例如“USER：你是谁？”“扩展：流水线”（检查器因此对英文的“USER:”等报 warn，属误报）
@@ -40,7 +41,7 @@ smtp-cmd-MAIL = 开始一封邮件：谁在发送
     .rfc = RFC 5321 §4.1.1.2
 
 smtp-cmd-RCPT = 添加一个收件人
-    .text = RCPT TO 指定一个应当收到这封邮件的邮箱。一封发给三个人的邮件需要三条 RCPT 命令，每条都会得到自己的应答。这些信封收件人决定邮件送往哪里；邮件里面的 To:、Cc: 和 Bcc: 行只是给人看的（Bcc 收件人就是一条没有任何邮件头提到的 RCPT TO）。
+    .text = RCPT TO 指定一个应当收到这封邮件的邮箱。一封发给三个人的邮件需要三条 RCPT 命令，每条都会得到自己的应答。这些信封收件人决定邮件送往哪里；邮件里面的 To:、Cc: 和 Bcc: 行只是给人看的（Bcc（密送）收件人就是一条没有任何邮件头提到的 RCPT TO）。
     .rfc = RFC 5321 §4.1.1.3, §3.3; RFC 5322 §3.6.3
 
 smtp-cmd-DATA = 发送邮件本身
@@ -84,7 +85,7 @@ smtp-cmd-VERB = 详细模式（Sendmail）
     .rfc = RFC 5321 §4.1.1 (not listed)
 
 smtp-cmd-UNKNOWN = 未知命令
-    .text = 服务器不认识这个词是哪条 SMTP 命令，所以回答 500。
+    .text = 这个词不是服务器认识的 SMTP 命令，所以服务器回答 500。
     .rfc = RFC 5321 §4.2.4
 
 smtp-reply-214 = 帮助信息
@@ -108,11 +109,11 @@ smtp-reply-250 = OK
     .rfc = RFC 5321 §4.2.3
 
 smtp-ok-queued = 邮件已接受
-    .text = 在最后那个点之后给出这个 250，就表示服务器接过了这封邮件的责任：从现在起，它必须把邮件投递出去，否则就要给信封发件人发一封退信。其中的 id 是服务器在自己的队列里给这封邮件起的名字。
+    .text = 在最后那个点之后给出这个 250，就表示服务器接过了这封邮件的责任：从现在起，它必须把邮件投递出去，否则就要给信封发件人发一封退信。其中的 ID 是服务器在自己的队列里给这封邮件起的名字。
     .rfc = RFC 5321 §4.1.1.4, §6.1
 
 smtp-reply-252 = 无法验证
-    .text = 服务器不肯说出该用户（或列表）是否存在，例如因为 VRFY 或 EXPN 被关闭了，但它会接受发给该用户（或列表）的邮件并尝试投递。这里什么都没有检查。
+    .text = 服务器不肯说出该用户（或列表）是否存在，例如因为 VRFY 或 EXPN 被关闭了，但它会接受发给该用户（或列表）的邮件并尝试投递。服务器其实什么都没有检查。
     .rfc = RFC 5321 §3.5.3, §7.3
 
 smtp-reply-334 = 请继续（身份验证）
@@ -152,7 +153,7 @@ smtp-reply-503 = 顺序错误
     .rfc = RFC 5321 §4.1.4, §4.2.3
 
 smtp-reply-504 = 参数未实现
-    .text = 服务器不支持这个选项，例如一种它不认识的登录机制。
+    .text = 服务器不支持这个选项，例如一种它不认识的登录方式。
     .rfc = RFC 5321 §4.2.3
 
 smtp-reply-530 = 需要登录
@@ -188,7 +189,7 @@ smtp-esc-2-1-0 = 发件人没问题
     .rfc = RFC 3463 §3.2
 
 smtp-esc-2-1-5 = 收件人没问题
-    .text = 服务器接受这个收件人。只有收件人自己的服务器才能知道这个邮箱是否存在：替别的域名转交邮件的服务器（比如 John 的 ISP（网络服务商）处理发往 dave.example 的邮件时）会接受任何格式正确的地址，直到中继这封邮件时才会得知地址有误。
+    .text = 服务器接受这个收件人。只有收件人自己的服务器才能知道这个邮箱是否存在：替别的域名转交邮件的服务器（比如 John 的网络服务商 ISP 处理发往 dave.example 的邮件时）会接受任何格式正确的地址，直到中继这封邮件时才会得知地址有误。
     .rfc = RFC 3463 §3.2
 
 smtp-esc-2-7-0 = 安全检查通过
@@ -332,7 +333,7 @@ smtp-error-auth_mechanism = 未知的登录方式
     .rfc = RFC 4954 §4
 
 smtp-error-too_many_errors = 错误太多
-    .text = 收到太多错误命令之后，服务器会挂断连接，以保护自己免受出故障或怀有恶意的客户端影响。
+    .text = 收到太多错误命令之后，服务器会挂断连接，这样可以保护自己，不被出了故障或怀有恶意的客户端拖垮。
     .rfc = RFC 5321 §4.3.2 (421)
 
 smtp-error-too_many_recipients = 收件人太多
@@ -423,8 +424,8 @@ pop3-cmd-TOP = TOP：预览邮件
     .text = 发送一封邮件的邮件头、空行，以及正文的前 n 行，这样程序不必下载整封邮件就能预览。
     .rfc = RFC 1939 §7
 
-pop3-cmd-UIDL = UIDL：唯一 id
-    .text = 给每封邮件一个在不同会话之间永不改变的 id。把邮件留在服务器上的邮件程序会记住这些 id，这样就不会把同一封邮件下载两次。
+pop3-cmd-UIDL = UIDL：唯一 ID
+    .text = 给每封邮件一个在不同会话之间永不改变的 ID。把邮件留在服务器上的邮件程序会记住这些 ID，这样就不会把同一封邮件下载两次。
     .rfc = RFC 1939 §7
 
 pop3-cmd-CAPA = CAPA：你能做什么？
@@ -475,8 +476,8 @@ pop3-ok-rset = 删除已撤销
     .text = 本次会话中标记过的每封邮件都回来了。
     .rfc = RFC 1939 §5
 
-pop3-ok-uidl = 唯一 id 列表
-    .text = 邮件编号和它的唯一 id，这个 id 在不同会话之间保持不变。
+pop3-ok-uidl = 唯一 ID 列表
+    .text = 邮件编号和它的唯一 ID，这个 ID 在不同会话之间保持不变。
     .rfc = RFC 1939 §7
 
 pop3-ok-quit = 再见（没有删除任何邮件）
@@ -543,7 +544,7 @@ pop3-err-autologout = 自动登出
     .text = 太久没有发送任何内容（至少 10 分钟），所以服务器没有进入 Update 状态就关闭了连接：用 DELE 标记的邮件都不会被删除。
     .rfc = RFC 1939 §3
 
-pop3-err-connection_lost = 连接丢失
+pop3-err-connection_lost = 连接中断
     .text = 连接在 QUIT 之前断开了，所以服务器从未进入 Update 状态，什么也没删除；邮箱已解锁。
     .rfc = RFC 1939 §6
 
@@ -616,7 +617,7 @@ imap-cmd-APPEND = APPEND：把邮件放进文件夹
     .rfc = RFC 9051 §6.3.12
 
 imap-cmd-IDLE = IDLE：有邮件时告诉我
-    .text = 客户端等待，服务器在事情发生的那一刻就推送消息（例如 * 4 EXISTS），这样手机能立刻显示新邮件，而不必每隔几分钟询问一次。DONE 结束等待。
+    .text = 客户端等待，服务器在事情发生的那一刻就推送新情况（例如 * 4 EXISTS），这样手机能立刻显示新邮件，而不必每隔几分钟询问一次。DONE 结束等待。
     .rfc = RFC 9051 §6.3.13; RFC 2177
 
 imap-cmd-CHECK = CHECK：检查点（旧）
@@ -688,7 +689,7 @@ imap-ok-capability = CAPABILITY 完成
     .rfc = RFC 9051 §6.1.1
 
 imap-ok-noop = 没有更多可报告的
-    .text = 完成。关于当前选中文件夹的任何新消息，都已经在这一行之前的无标签行里给出了。
+    .text = 完成。关于当前选中文件夹的任何新情况，都已经在这一行之前的无标签行里给出了。
     .rfc = RFC 9051 §6.1.2
 
 imap-ok-logout = 已登出
@@ -742,7 +743,8 @@ imap-ok-uidnext = UIDNEXT
 #   domain = 域名；subdomain = 子域名；organisational domain = 组织域名
 #   greylisting = 灰名单；spam filter = 垃圾邮件过滤器；spam = 垃圾邮件
 #   header (field) = 邮件头（如 Return-Path 邮件头）；body = 正文
-#   sender / recipient = 发件人 / 收件人；null sender <> = 空发件人 <>
+#   sender / recipient = 发件人 / 收件人；sending side / sending server = 发送方 / 发送方服务器
+#   receiver = 接收方；receiving server = 接收服务器；null sender <> = 空发件人 <>
 #   delivery status notification (DSN) = 投递状态通知；enhanced status code = 增强状态码
 #   reply / answer = 应答；reply code = 应答码；command = 命令
 #   record (DNS) = 记录（如 MX 记录、TXT 记录）；lookup = 查询
@@ -751,7 +753,11 @@ imap-ok-uidnext = UIDNEXT
 #   expunge = 彻底删除；literal (IMAP) = 字面量；extension = 扩展
 #   SPF mechanism = 规则（机制）；policy = 策略；alignment = 对齐；relaxed = 宽松
 #   quarantine = 隔离；signature = 签名；public / private key = 公钥 / 私钥
-#   selector = 选择器；hash = 哈希值；canonicalisation = 规范化
+#   key = 密钥；selector = 选择器；hash = 哈希值；canonicalisation = 规范化
+#   main domain = 主域名；SPF/DKIM/DMARC 结果值（pass、fail、none、softfail、neutral、permerror）保持原文
+#   temporary / permanent error = 临时错误 / 永久错误（temporary failure = 临时失败）；vouch for = 担保
+#   capability = 功能（功能列表）；pipelining = 流水线；bare / lone LF = 单独的 LF；computer = 电脑；news（IMAP 推送）= 新情况
+#   IMAP 状态：Not Authenticated（未验证身份）、Authenticated（已验证身份）、Selected（已选中）、Logout（登出）；literal 写法 {大小}、{大小+}
 #   injected fault = 注入的故障；scenario = 场景；simulator = 模拟器
 # 排版：中文句子用全角标点；协议记号、代码、数字保持原样，与中文之间加一个空格（紧挨全角标点时不加）。
 
@@ -784,11 +790,11 @@ imap-ok-idle = IDLE 结束
     .rfc = RFC 2177 §3
 
 imap-ok-close = 文件夹已关闭
-    .text = 标记为 \Deleted 的邮件已被删除，但服务器没有发送 * EXPUNGE 行；会话回到 Authenticated（已认证）状态。
+    .text = 标记为 \Deleted 的邮件已被删除，但服务器没有发送 * EXPUNGE 行；会话回到 Authenticated（已验证身份）状态。
     .rfc = RFC 9051 §6.4.1
 
 imap-ok-unselect = 文件夹已关闭，没有删除任何邮件
-    .text = 会话回到 Authenticated（已认证）状态；标记为 \Deleted 的邮件仍然都在。
+    .text = 会话回到 Authenticated（已验证身份）状态；标记为 \Deleted 的邮件仍然都在。
     .rfc = RFC 9051 §6.4.2
 
 imap-ok-expunge = 已彻底删除
@@ -860,7 +866,7 @@ imap-no-read_only = 只读
     .rfc = RFC 9051 §6.3.3, §7.1
 
 imap-no-in_use = 邮箱正被一个 POP3 会话占用
-    .text = POP3 在登录期间会锁住邮箱，并且只给邮件编一次号；如果在它使用期间删除邮件，它就会出错。IMAP 可以读取邮件、设置标志，但删除要等到 POP3 结束之后。[INUSE] 的意思是：稍后再试。
+    .text = POP3 在登录期间会锁住邮箱，并且只在开始时给邮件编一次号；如果在它使用期间删除邮件，它就会搞混。IMAP 可以读取邮件、设置标志，但删除要等到 POP3 结束之后。[INUSE] 的意思是：稍后再试。
     .rfc = RFC 9051 §7.1; RFC 1939 §4
 
 imap-no-charset = 未知的字符集
@@ -920,11 +926,11 @@ imap-bad-fetch = 获取项写错了
     .rfc = RFC 9051 §6.4.5
 
 imap-bad-line_too_long = 行太长
-    .text = 这一行超过了服务器能接受的长度。长数据应该放在字面量（{"{"}size{"}"}）里，而不是写在行中。
+    .text = 这一行超过了服务器能接受的长度。长数据应该放在字面量（{"{"}大小{"}"}）里，而不是写在行中。
     .rfc = RFC 9051 §4; RFC 7162 §4
 
 imap-bad-literal_too_big = 字面量太大
-    .text = 一个非同步字面量（{"{"}size+{"}"}）超过了服务器能接受的大小；服务器把这些字节丢掉了。
+    .text = 一个非同步字面量（{"{"}大小+{"}"}）超过了服务器能接受的大小；服务器把这些字节丢掉了。
     .rfc = RFC 7888 §4
 
 imap-bad-auth_cancelled = 登录已取消
@@ -940,7 +946,7 @@ imap-bad-expected_done = 应该发送 DONE
     .rfc = RFC 2177 §3
 
 imap-bye-logout = BYE
-    .text = 服务器宣布它要关闭连接，这是 LOGOUT 所要求的。
+    .text = 服务器应 LOGOUT 的要求，宣布它要关闭连接。
     .rfc = RFC 9051 §7.1.5
 
 imap-bye-too_many_failures = 登录失败次数太多
@@ -955,7 +961,7 @@ imap-bye-connection_lost = 连接中断
     .text = 在 LOGOUT 之前连接就断了。不会删除任何邮件：只有 EXPUNGE、CLOSE 和 MOVE 会删除邮件。
     .rfc = RFC 9051 §6.4.3
 
-imap-data-capability = 能力列表
+imap-data-capability = 功能列表
     .text = IMAP4rev2 和 IMAP4rev1 是服务器使用的协议版本；其余的是扩展，例如 IDLE、MOVE 和 LITERAL+。
     .rfc = RFC 9051 §7.2.2
 
@@ -1000,7 +1006,7 @@ imap-data-expunge = 邮件已删除
     .rfc = RFC 9051 §7.5.1
 
 imap-cont-literal = 继续，发送字面量吧
-    .text = 客户端预告了 {"{"}size{"}"} 个字节，并在等待；+ 告诉它现在可以发送了。使用 LITERAL+（{"{"}size+{"}"}）时，客户端不必等待。
+    .text = 客户端用 {"{"}大小{"}"} 预告了要发送的字节数，并在等待；+ 告诉它现在可以发送了。使用 LITERAL+（{"{"}大小+{"}"}）时，客户端不必等待。
     .rfc = RFC 9051 §4.3, §7.5; RFC 7888
 
 imap-cont-sasl = 继续，发送你的登录信息
@@ -1011,7 +1017,7 @@ imap-cont-idle = 空闲等待中
     .text = 从现在起，一有新情况，服务器就会主动推送，直到客户端发送 DONE。
     .rfc = RFC 2177 §3
 
-imap-state-Authenticated = Authenticated（已认证）状态
+imap-state-Authenticated = Authenticated（已验证身份）状态
     .text = 已登录：客户端可以列出、创建和打开文件夹，但还没有选中任何文件夹。
     .rfc = RFC 9051 §3.2
 
@@ -1040,7 +1046,7 @@ dns-answer-mx = DNS 应答：邮件交换服务器
     .rfc = RFC 1035 §3.3.9
 
 dns-answer-nodata = DNS 应答：没有这种记录
-    .text = 这个名字存在，但没有所请求类型的记录（DNS 把这叫作 NODATA）。如果是邮件服务器在查询 MX 记录，它就会退而使用这个域名自己的地址（它的 A 记录）：这叫“隐式 MX”，就好像这个域名有一条指向它自己的 MX 记录。完全不想收邮件的域名则会发布“空 MX”（MX 0 .），这样发件方会立即退信。
+    .text = 这个名字存在，但没有所请求类型的记录（DNS 把这叫作 NODATA）。如果是邮件服务器在查询 MX 记录，它就会退而使用这个域名自己的地址（它的 A 记录）：这叫“隐式 MX”，就好像这个域名有一条指向它自己的 MX 记录。完全不想收邮件的域名则会发布“空 MX”（MX 0 .），这样发送方会立即退信。
     .rfc = RFC 2308 §2.2; RFC 5321 §5.1; RFC 7505 §3
 
 dns-answer-nxdomain = DNS 应答：没有这个域名
@@ -1060,7 +1066,7 @@ tcp-refused = 连接被拒绝
     .rfc = RFC 9293 §3.10.7.1
 
 tcp-unreachable = 主机不可达
-    .text = 主机（或通往它的网络）断开了：连接请求得不到任何回应。邮件服务器会把这当作暂时性失败，稍后再试，或者尝试下一个 MX。
+    .text = 主机（或通往它的网络）停止了工作：连接请求得不到任何回应。邮件服务器会把这当作临时失败，稍后再试，或者尝试下一个 MX。
     .rfc = RFC 5321 §4.5.4.1
 
 tcp-close = 连接已关闭
@@ -1068,7 +1074,7 @@ tcp-close = 连接已关闭
     .rfc = RFC 9293 §3.6
 
 tcp-reset = 连接被重置
-    .text = 连接没有正常告别就结束了。当一台主机被关掉时，MailSim（一个模拟器）仍会把这台主机已经发出的内容送达，然后紧接着显示重置；而在现实中，崩溃的主机什么也不会发送，所以另一方要等到超时才会发觉，或者在那台主机重启后、又收到一个属于它已忘掉的连接的数据包时，收到它发回的重置（RST）。
+    .text = 连接没有正常告别就结束了。当一台主机被关掉时，MailSim（一个模拟器）仍会把这台主机已经发出的内容送达，然后紧接着显示重置；而在现实中，崩溃的主机什么也不会发送，所以另一方要等到超时才会发觉；或者等那台主机重启后，它收到一个属于旧连接（它已经忘掉了）的数据包，就会给另一方发回一个重置（RST）。
     .rfc = RFC 9293 §3.5.2, §3.10.7
 
 mta-queued = 邮件已进入队列
@@ -1084,7 +1090,7 @@ mta-delivered = 已投递到邮箱
     .rfc = RFC 5321 §4.4
 
 mta-retry = 已安排重试
-    .text = 这次尝试暂时失败了（4xx 应答或者连不上），所以邮件留在队列中，服务器稍后会再试，而且每次等待的时间都更长。MailSim 把第一次等待缩短到 15 分钟，好让你看到重试；真实的服务器至少等 30 分钟，并且会持续尝试 4 到 5 天。
+    .text = 这次尝试遇到了临时失败（4xx 应答或者连不上），所以邮件留在队列中，服务器稍后会再试，而且每次等待的时间都更长。MailSim 把第一次等待缩短到 15 分钟，好让你看到重试；真实的服务器至少等 30 分钟，并且会持续尝试 4 到 5 天。
     .rfc = RFC 5321 §4.5.4.1
 
 mta-bounce = 已发送退信
@@ -1104,7 +1110,7 @@ mta-loop = 检测到邮件循环
     .rfc = RFC 5321 §6.3
 
 mta-giveup = 已放弃
-    .text = 每次尝试都因暂时性原因失败，而且邮件在队列中停留的时间超过了服务器的上限（MailSim 中为 4 天；RFC 5321 建议 4 到 5 天），所以服务器停止尝试，并退信给发件人。退信会报告最后一次的问题：例如 4.4.1（接收服务器一直没有应答），或者逐字给出最后一次的 4xx 应答。
+    .text = 每次尝试都因临时原因失败，而且邮件在队列中停留的时间超过了服务器的上限（MailSim 中为 4 天；RFC 5321 建议 4 到 5 天），所以服务器停止尝试，并退信给发件人。退信会报告最后一次的问题：例如 4.4.1（接收服务器一直没有应答），或者逐字给出最后一次的 4xx 应答。
     .rfc = RFC 5321 §4.5.4.1
 
 pop3-retrieved = 邮件已下载
@@ -1148,7 +1154,7 @@ world-wait = 时间流逝
     .rfc = MailSim (simulator)
 
 field-received-from = Received: from
-    .text = 发送方计算机在 HELO 或 EHLO 中给出的名字，后面括号里是这次连接实际来自的 IP 地址。名字只是发送方自称的；地址才是接收服务器实际看到的。
+    .text = 发送方电脑在 HELO 或 EHLO 中给出的名字，后面括号里是这次连接实际来自的 IP 地址。名字只是发送方自称的；地址才是接收服务器实际看到的。
     .rfc = RFC 5321 §4.4
 
 field-received-by = Received: by
@@ -1164,7 +1170,7 @@ field-received-id = Received: id
     .rfc = RFC 5321 §4.4
 
 field-received-for = Received: for
-    .text = 这台服务器为之接受这封邮件的收件人地址，来自 RCPT TO（信封）。它可能和 To: 邮件头不同，因为 To: 只是发件人写的文字：密送（Bcc）收件人在信封里，却不出现在任何邮件头中。
+    .text = 这台服务器是替哪个收件人接受这封邮件的：也就是 RCPT TO（信封）中的收件人地址。它可能和 To: 邮件头不同，因为 To: 只是发件人写的文字：Bcc（密送）收件人在信封里，却不出现在任何邮件头中。
     .rfc = RFC 5321 §4.4
 
 field-received-date = Received: date
@@ -1192,7 +1198,7 @@ dsn-action = Action
     .rfc = RFC 3464 §2.3.3
 
 dsn-status = Status
-    .text = 问题的增强状态码：第一个数字是类别（4 表示暂时性，5 表示永久性），另外两个数字说明出了什么问题，例如 5.1.1 表示“没有这个邮箱”。
+    .text = 问题的增强状态码：第一个数字是类别（4 表示临时，5 表示永久），另外两个数字说明出了什么问题，例如 5.1.1 表示“没有这个邮箱”。
     .rfc = RFC 3464 §2.3.4; RFC 3463
 
 dsn-remote_mta = Remote-MTA
@@ -1208,7 +1214,7 @@ fault-injected = 注入的故障（不是正常行为）
     .rfc = MailSim (injected fault); RFC 5321 §4.2.1, §3.8
 
 fault-drop = 注入的故障：连接被断开
-    .text = 场景让这台服务器故意不给任何应答就关闭连接。发送方发出邮件后没有收到应答，就无法知道邮件是否已被接受，所以它必须把这当作暂时性失败，稍后再试（如果服务器其实已经保存了邮件，这可能导致邮件被投递两次）。
+    .text = 场景让这台服务器故意不给任何应答就关闭连接。发送方发出邮件后没有收到应答，就无法知道邮件是否已被接受，所以它必须把这当作临时失败，稍后再试（如果服务器其实已经保存了邮件，这可能导致邮件被投递两次）。
     .rfc = MailSim (injected fault); RFC 5321 §4.5.4.1, §6.1; RFC 1047
 
 mta-delayed = 投递延迟：给发件人的警告
@@ -1223,20 +1229,20 @@ net-retransmit = 途中丢失，已重新发送
     .text = 这条链路会丢掉一部分经过它的数据包（TCP 报文段）。TCP 发现某个报文段一直没有被确认，就会在超时后重新发送它，所以对邮件程序来说什么也没有丢：这些字节只是到得晚一些。在会丢包的网络上，丢包表现为延迟。（丢掉哪些报文段由场景的随机种子决定，所以重新运行时丢掉的还是同样那些。）
     .rfc = RFC 9293 §3.8.1; RFC 6298 §2, §5
 
-smtp-pipelining-batch = 管道化：一次发送多条命令
+smtp-pipelining-batch = 流水线：一次发送多条命令
     .text = 服务器提供了 PIPELINING，所以客户端一次发出了多条命令，不等待每条命令的应答。这样每条命令可以省掉一次往返，这在慢速链路上很重要。这个客户端要等 MAIL 和 RCPT 的应答都回来之后才发送 DATA，这样它才知道是否有收件人被接受了（RFC 2920 也允许把 DATA 作为一批命令中的最后一条）。
     .rfc = RFC 2920 §3.1
 
-smtp-pipelining-replies = 管道化：应答按相同顺序返回
+smtp-pipelining-replies = 流水线：应答按相同顺序返回
     .text = 应答中并不写明它回答的是哪条命令：客户端按顺序把它们和自己发出的那批命令对应起来。第一个应答对应第一条命令，第二个对应第二条，依此类推；一个收件人被拒绝，只是那一条 RCPT 被拒绝。
     .rfc = RFC 2920 §3.1, §3.2
 
-smtp-ok-normalised = 被一台会“规范化”裸 LF 的服务器接受
-    .text = 这台服务器被设置成把单独的 LF 当作行尾，所以 <LF>.<LF> 在这里就结束了邮件，尽管按照标准，只有 CR LF . CR LF 才能结束一封邮件。之后的字节被当成了新的命令：第一封邮件里藏着第二封邮件。这就是 2023 年的“SMTP 走私”（SMTP smuggling）漏洞；安全的服务器会拒绝裸 LF（这是 MailSim 的默认设置），或者从不把它当作邮件的结束。
+smtp-ok-normalised = 被一台会“规范化”单独 LF 的服务器接受
+    .text = 这台服务器被设置成把单独的 LF 当作行尾，所以 <LF>.<LF> 在这里就结束了邮件，尽管按照标准，只有 CR LF . CR LF 才能结束一封邮件。之后的字节被当成了新的命令：第一封邮件里藏着第二封邮件。这就是 2023 年的“SMTP 走私”（SMTP smuggling）漏洞；安全的服务器会拒绝单独的 LF（这是 MailSim 的默认设置），或者从不把它当作邮件的结束。
     .rfc = RFC 5321 §2.3.8, §4.1.1.4; CVE-2023-51764
 
 smtp-ok-smuggled = 走私的邮件被接受：这就是漏洞
-    .text = 这封邮件从来没有被单独发送过：它藏在上一封邮件的内容里，位于一个伪造的邮件结束标记（<LF>.<LF>）之后。因为这台服务器把裸 LF 当作行尾，它就把藏起来的命令当成了真正的命令，接受了第二封伪造的邮件，发件人是攻击者随便写的。为第一封邮件所做的检查（是谁连接的、SPF）现在看起来就像是在为这封邮件担保。
+    .text = 这封邮件从来没有被单独发送过：它藏在上一封邮件的内容里，位于一个伪造的邮件结束标记（<LF>.<LF>）之后。因为这台服务器把单独的 LF 当作行尾，它就把藏起来的命令当成了真正的命令，接受了第二封伪造的邮件，发件人是攻击者随便写的。为第一封邮件所做的检查（是谁连接的、SPF）现在看起来就像是在为这封邮件担保。
     .rfc = RFC 5321 §2.3.8, §4.1.1.4; CVE-2023-51764
 
 dns-query-txt = DNS 查询：文本记录
@@ -1248,7 +1254,7 @@ dns-answer-txt = DNS 应答：文本记录
     .rfc = RFC 1035 §3.3.14
 
 auth-spf-check-mailfrom = 对信封发件人的 SPF 检查
-    .text = 接收服务器会问：正在和我通信的这台计算机（它的 IP 地址）是否被允许为 MAIL FROM 中的域名发送邮件？域名的所有者通过 DNS 中的 SPF 记录来回答。
+    .text = 接收服务器会问：正在和我通信的这台电脑（它的 IP 地址）是否被允许为 MAIL FROM 中的域名发送邮件？域名的所有者通过 DNS 中的 SPF 记录来回答。
     .rfc = RFC 7208 §2.4, §4
 
 auth-spf-check-helo = 对 HELO 名字的 SPF 检查
@@ -1268,7 +1274,7 @@ auth-spf-mech-all = SPF 规则：all
     .rfc = RFC 7208 §5.1
 
 auth-spf-mech-include = SPF 规则：include
-    .text = include:other-domain 会用同一个地址去执行另一个域名的 SPF 记录。如果结果是 pass，这条规则就算匹配（用来允许邮件服务商的服务器）。
+    .text = include:other-domain 会用同一个地址去检查另一个域名的 SPF 记录。如果结果是 pass，这条规则就算匹配（用来允许邮件服务商的服务器）。
     .rfc = RFC 7208 §5.2
 
 auth-spf-mech-a = SPF 规则：a
@@ -1304,7 +1310,7 @@ auth-spf-pass = SPF：pass
     .rfc = RFC 7208 §2.6.3, §8.3
 
 auth-spf-fail = SPF：fail
-    .text = 域名的所有者表示：这个地址“不”被允许发送它的邮件（带 - 的规则）。接收方可以拒收这封邮件，也可以把决定交给 DMARC。
+    .text = 域名的所有者明确表示：这个地址不允许替它发送邮件（带 - 的规则）。接收方可以拒收这封邮件，也可以把决定交给 DMARC。
     .rfc = RFC 7208 §2.6.4, §8.4
 
 auth-spf-softfail = SPF：softfail
@@ -1312,14 +1318,14 @@ auth-spf-softfail = SPF：softfail
     .rfc = RFC 7208 §2.6.5, §8.5
 
 auth-spf-neutral = SPF：neutral
-    .text = 所有者对这个地址不作任何表态（带 ? 的规则，或者没有规则匹配）。这和完全没有 SPF 一样对待。
+    .text = 所有者对这个地址不作任何表态（带 ? 的规则，或者没有规则匹配）。它的效果和完全没有 SPF 一样。
     .rfc = RFC 7208 §2.6.2, §8.2
 
 auth-spf-none = SPF：none
     .text = 没有可供检查的 SPF 记录（或者没有可以查询的域名），所以 SPF 对这个发件人什么也说明不了。
     .rfc = RFC 7208 §2.6.1, §4.3
 
-auth-spf-temperror = SPF：暂时错误
+auth-spf-temperror = SPF：临时错误
     .text = 一次 DNS 查询没有得到应答，所以检查无法完成。稍后再试可能会成功；在此期间，服务器可能会回答 451 4.4.3。
     .rfc = RFC 7208 §2.6.6, §8.6
 
@@ -1387,7 +1393,7 @@ auth-dmarc-none = DMARC：none
     .text = From 中的域名没有发布 DMARC 策略，所以没有什么可以执行的。
     .rfc = RFC 7489 §6.6.3
 
-auth-dmarc-temperror = DMARC：暂时错误
+auth-dmarc-temperror = DMARC：临时错误
     .text = 因为 DNS 没有应答，所以无法取得策略。
     .rfc = RFC 7489 §6.6.3; RFC 8601 §2.7.1
 
@@ -1455,7 +1461,7 @@ auth-dkim-fail-signature = DKIM：fail（签名）
     .text = 正文没有问题，但签名与被签名的邮件头和密钥对不上：要么某个被签名的邮件头被改动了，要么这个签名不是用这个域名的密钥做的。
     .rfc = RFC 6376 §6.1.3
 
-auth-dkim-temperror = DKIM：暂时错误
+auth-dkim-temperror = DKIM：临时错误
     .text = 因为 DNS 没有应答，所以无法取得密钥。稍后再检查可能会成功。
     .rfc = RFC 6376 §6.1.2; RFC 8601 §2.7.1
 

@@ -114,3 +114,76 @@ announce-start = 开始。
 announce-step = 第 { $n } 步，共 { $len } 步。
 announce-end = 第 { $n } 步，共 { $len } 步，结束。
 predict-announce = 预测：{ $prompt } 选项：{ $choices }。
+
+## 命令行（mailsim explain）
+
+cli-explain-total = 共 { $total } 条说明，分为 { $groups } 组。
+cli-explain-group = { $count } 条
+
+## 对话框：键盘帮助、写邮件、邮件查看器
+
+dialog-close = 关闭
+dialog-cancel = 取消
+help-play = 播放 / 暂停
+help-forward = 前进一步
+help-back = 后退一步
+help-restart = 重新开始
+help-end = 跳到结尾
+help-speed = 加快 / 放慢
+help-clickers = 前进 / 后退一步（演示翻页笔）
+help-presenter = 打开 / 关闭演示模式
+help-blank = 黑屏（演示模式）；按任意键恢复
+help-leave-presenter = 退出演示模式
+help-help = 显示这个帮助
+help-predict = 预测：回答问题
+help-diagram = 时序图中的上一个 / 下一个箭头
+help-tabs = 切换检查器视图（在标签上）
+help-close = 关闭
+help-note = 点击时序图中的任意箭头即可跳到那一步；时序图获得焦点时，用 ↑ 和 ↓ 在箭头之间移动。
+compose-from = 发件人
+compose-to = 收件人
+compose-subject = 主题
+compose-message = 邮件内容
+compose-send = 发送
+viewer-in-dave = Dave 收件箱中的邮件
+viewer-in-john = John 收件箱中的邮件
+viewer-download = 下载邮件
+
+## 邮箱、队列、网络图、时序图
+
+inbox-dave = Dave 的收件箱
+inbox-john = John 的收件箱
+inbox-dave-empty = 空：还没有投递任何邮件。
+inbox-john-empty = 空：退信会出现在这里。
+inbox-queue = ISP 的队列
+inbox-queue-empty = 空。
+inbox-retry-at = 在 { $time } 重试
+inbox-on-server-downloaded = 在服务器上 · 已下载
+inbox-on-server = 在服务器上
+inbox-downloaded = 已下载
+inbox-received = { $count } 行 Received
+map-label = 网络图
+sequence-label = 时序图
+sequence-steps = 时序图的步骤
+
+## 预测
+
+predict-tag = 预测接下来会发生什么
+predict-keys = 按键 1 到 { $n }
+predict-right = 答对了！
+predict-wrong = 这次不对：答案是 { $answer }。
+predict-chose = 你选择了 { $choice }。
+predict-no-more = 这个场景没有更多问题了。
+predict-play-on = 继续播放或前进：故事会在下一个问题处停下。
+
+## 课堂工具
+
+classroom-presenter = 演示模式
+classroom-presenter-title = 投影用的大字体（P）；PageDown / PageUp 前后翻步，B 黑屏，Esc 退出
+classroom-copy = 复制链接
+classroom-copy-title = 复制指向这个场景这一步的链接
+classroom-download = 下载
+classroom-download-transcript = 下载文字记录
+classroom-download-svg = 下载时序图
+classroom-download-json = 下载跟踪记录
+classroom-dismiss = 关闭

@@ -4,6 +4,7 @@
 //! `crate::export`; this only talks to the browser.
 
 use super::{use_ctx, Ctx, Shared, Tab};
+use crate::i18n::t;
 use crate::link::{decode, encode, TabKey, ViewState};
 use crate::story::{scenario_list, Story};
 use crate::telnet::Console;
@@ -317,15 +318,15 @@ pub fn ClassroomButtons() -> impl IntoView {
     let cl = use_classroom();
     let pressed = move || if cl.presenter.get() { "true" } else { "false" };
     view! {
-        <button class="presenter-btn" aria-pressed=pressed title="Large type for a projector (P); PageDown / PageUp step, B blanks the screen, Esc leaves"
-            on:click=move |_| cl.presenter.update(|p| *p = !*p)>"Presenter mode"</button>
-        <button class="copy-link" title="Copy a link to this scenario at this step" on:click=move |_| copy_link(ctx, cl)>"Copy link"</button>
+        <button class="presenter-btn" aria-pressed=pressed title=move || t("classroom-presenter-title")
+            on:click=move |_| cl.presenter.update(|p| *p = !*p)>{move || t("classroom-presenter")}</button>
+        <button class="copy-link" title=move || t("classroom-copy-title") on:click=move |_| copy_link(ctx, cl)>{move || t("classroom-copy")}</button>
         <details class="downloads">
-            <summary>"Download"</summary>
+            <summary>{move || t("classroom-download")}</summary>
             <div class="download-menu">
-                <button on:click=move |_| download_story(ctx, "transcript")>"Download transcript"</button>
-                <button on:click=move |_| download_story(ctx, "svg")>"Download sequence diagram"</button>
-                <button on:click=move |_| download_story(ctx, "json")>"Download trace"</button>
+                <button on:click=move |_| download_story(ctx, "transcript")>{move || t("classroom-download-transcript")}</button>
+                <button on:click=move |_| download_story(ctx, "svg")>{move || t("classroom-download-svg")}</button>
+                <button on:click=move |_| download_story(ctx, "json")>{move || t("classroom-download-json")}</button>
             </div>
         </details>
     }
@@ -342,7 +343,7 @@ pub fn ClassroomStatus() -> impl IntoView {
         <div class="classroom-status" aria-live="polite">
             {move || cl.status.get().map(|s| view! {
                 <p class="link-status">{s}" "
-                    <button class="small-btn" on:click=move |_| { cl.status.set(None); cl.manual_copy.set(None); }>"Dismiss"</button>
+                    <button class="small-btn" on:click=move |_| { cl.status.set(None); cl.manual_copy.set(None); }>{t("classroom-dismiss")}</button>
                 </p>
             })}
             {move || cl.manual_copy.get().map(|href| view! {

@@ -1,6 +1,7 @@
 //! Overlays: keyboard help, John's compose form, and the message viewer.
 
 use super::{header_list, report_notes, use_ctx};
+use crate::i18n::t;
 use crate::story::{composed_story, Draft, Sender};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -116,37 +117,31 @@ pub(super) fn Modal(
 pub fn Help() -> impl IntoView {
     let ctx = use_ctx();
     let keys = [
-        ("Space", "Play / Pause"),
-        ("→", "Step forward"),
-        ("←", "Step back"),
-        ("Home", "Restart"),
-        ("End", "Jump to the end"),
-        ("↑ / ↓", "Faster / slower"),
-        (
-            "PageDown / PageUp",
-            "Step forward / back (presentation clickers)",
-        ),
-        ("P", "Presenter mode on / off"),
-        (
-            "B or .",
-            "Blank the screen (presenter mode); any key shows it again",
-        ),
-        ("Esc", "Leave presenter mode"),
-        ("?", "Show this help"),
-        ("1 to 4", "Predict: answer the question"),
-        ("↑ / ↓ in the diagram", "Previous / next arrow"),
-        ("← / → on the tabs", "Another inspector view"),
-        ("Esc", "Close"),
+        ("Space", "help-play"),
+        ("→", "help-forward"),
+        ("←", "help-back"),
+        ("Home", "help-restart"),
+        ("End", "help-end"),
+        ("↑ / ↓", "help-speed"),
+        ("PageDown / PageUp", "help-clickers"),
+        ("P", "help-presenter"),
+        ("B / .", "help-blank"),
+        ("Esc", "help-leave-presenter"),
+        ("?", "help-help"),
+        ("1 … 4", "help-predict"),
+        ("↑ / ↓ (diagram)", "help-diagram"),
+        ("← / → (tabs)", "help-tabs"),
+        ("Esc", "help-close"),
     ];
     view! {
         <Show when=move || ctx.help_open.get()>
-            <Modal label="Keyboard shortcuts" class="help" on_close=Callback::new(move |_| ctx.help_open.set(false))>
-                    <h2>"Keyboard shortcuts"</h2>
+            <Modal label=t("toolbar-shortcuts") class="help" on_close=Callback::new(move |_| ctx.help_open.set(false))>
+                    <h2>{t("toolbar-shortcuts")}</h2>
                     <dl class="keys">
-                        {keys.iter().map(|(k, v)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*v}</dd> }).collect_view()}
+                        {keys.iter().map(|(k, v)| view! { <dt><kbd>{*k}</kbd></dt><dd>{t(v)}</dd> }).collect_view()}
                     </dl>
-                    <p class="muted">"Click any arrow in the sequence diagram to jump to that step; with the diagram focused, ↑ and ↓ move between its arrows."</p>
-                    <button class="primary" on:click=move |_| ctx.help_open.set(false)>"Close"</button>
+                    <p class="muted">{t("help-note")}</p>
+                    <button class="primary" on:click=move |_| ctx.help_open.set(false)>{t("dialog-close")}</button>
             </Modal>
         </Show>
     }
@@ -184,7 +179,7 @@ pub fn Compose() -> impl IntoView {
     };
     view! {
         <Show when=move || ctx.compose_open.get()>
-            <Modal label="Write a message" class="compose-dialog" close_outside=false on_close=Callback::new(move |_| { error.set(None); ctx.compose_open.set(false) })>
+            <Modal label=t("toolbar-compose") class="compose-dialog" close_outside=false on_close=Callback::new(move |_| { error.set(None); ctx.compose_open.set(false) })>
                 // novalidate: our own message says what is wrong with an address.
                 <form
                     class="compose"
@@ -194,8 +189,8 @@ pub fn Compose() -> impl IntoView {
                         send();
                     }
                 >
-                    <h2>"Write a message"</h2>
-                    <label>"From"
+                    <h2>{t("toolbar-compose")}</h2>
+                    <label>{t("compose-from")}
                         <select
                             name="from"
                             prop:value=move || sender.get().key()
@@ -212,20 +207,20 @@ pub fn Compose() -> impl IntoView {
                         </select>
                     </label>
                     <p class="muted">{move || sender.get().route()}</p>
-                    <label>"To"
+                    <label>{t("compose-to")}
                         <input type="email" name="to" data-autofocus="" autocomplete="off" autocapitalize="off" spellcheck="false" multiple prop:value=to on:input:target=move |ev| to.set(ev.target().value())
                             aria-invalid=move || if error.get().is_some() { "true" } else { "false" } aria-describedby="compose-error" />
                     </label>
-                    <label>"Subject"
+                    <label>{t("compose-subject")}
                         <input type="text" name="subject" prop:value=subject on:input:target=move |ev| subject.set(ev.target().value()) />
                     </label>
-                    <label>"Message"
+                    <label>{t("compose-message")}
                         <textarea name="body" rows="6" prop:value=body on:input:target=move |ev| body.set(ev.target().value())></textarea>
                     </label>
                     <p id="compose-error" class="error" role="alert">{move || error.get()}</p>
                     <div class="actions">
-                        <button type="button" on:click=move |_| { error.set(None); ctx.compose_open.set(false) }>"Cancel"</button>
-                        <button type="submit" class="primary">"Send"</button>
+                        <button type="button" on:click=move |_| { error.set(None); ctx.compose_open.set(false) }>{t("dialog-cancel")}</button>
+                        <button type="submit" class="primary">{t("compose-send")}</button>
                     </div>
                 </form>
             </Modal>
@@ -252,9 +247,9 @@ pub fn MessageViewer() -> impl IntoView {
     };
     let view_of = move |(owner, m): (String, crate::state::InboxItem)| {
         let who = if owner == "dave" {
-            "Dave's inbox"
+            t("viewer-in-dave")
         } else {
-            "John's inbox"
+            t("viewer-in-john")
         };
         let body = m
             .text
@@ -262,15 +257,15 @@ pub fn MessageViewer() -> impl IntoView {
             .map(|(_, b)| b.replace("\r\n", "\n"))
             .unwrap_or_default();
         view! {
-            <Modal label=format!("Message in {who}") class="viewer" on_close=Callback::new(move |_| ctx.open_message.set(None))>
+            <Modal label=who class="viewer" on_close=Callback::new(move |_| ctx.open_message.set(None))>
                 <h2>{m.subject()}</h2>
                 <div class="message-parts two">
                     <div class="headers">
-                        <h3>"Headers"</h3>
+                        <h3>{t("message-headers")}</h3>
                         {header_list(&m.headers)}
                     </div>
                     <div class="body">
-                        <h3>"Body"</h3>
+                        <h3>{t("message-body")}</h3>
                         <pre class="mono">{body}</pre>
                         {report_notes(&m.text)}
                     </div>
@@ -279,8 +274,8 @@ pub fn MessageViewer() -> impl IntoView {
                     <button on:click={
                         let (text, uid) = (m.text.clone(), m.uid.clone());
                         move |_| super::download(&format!("message-{}.eml", crate::export::file_stem(&uid)), "message/rfc822", &text)
-                    }>"Download message"</button>
-                    <button class="primary" on:click=move |_| ctx.open_message.set(None)>"Close"</button>
+                    }>{t("viewer-download")}</button>
+                    <button class="primary" on:click=move |_| ctx.open_message.set(None)>{t("dialog-close")}</button>
                 </div>
             </Modal>
         }

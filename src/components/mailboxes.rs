@@ -2,6 +2,7 @@
 //! at the cursor: stepping back before a delivery empties the inbox again.
 
 use super::use_ctx;
+use crate::i18n::{t, ta};
 use crate::state::InboxItem;
 use leptos::prelude::*;
 
@@ -19,9 +20,9 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
         let from = m.header("From").unwrap_or("").to_string();
         let from = crate::words::decode(&from).unwrap_or(from);
         let place = match (m.on_server, m.downloaded) {
-            (true, true) => "on server · downloaded",
-            (true, false) => "on the server",
-            (false, _) => "downloaded",
+            (true, true) => "inbox-on-server-downloaded",
+            (true, false) => "inbox-on-server",
+            (false, _) => "inbox-downloaded",
         };
         let uid = m.uid.clone();
         view! {
@@ -29,18 +30,18 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
                 <button class="msg-open" on:click=move |_| ctx.open_message.set(Some((owner.to_string(), uid.clone())))>
                     <span class="subject">{subject}</span>
                     <span class="from">{from}</span>
-                    <span class="where">{format!("{place} · {} Received", m.received_count())}</span>
+                    <span class="where">{move || format!("{} · {}", t(place), ta("inbox-received", &[("count", crate::i18n::num(m.received_count()))]))}</span>
                 </button>
             </li>
         }
     };
     view! {
-        <section class=format!("panel inbox {owner}") aria-label=label>
-            <h2>{label}</h2>
+        <section class=format!("panel inbox {owner}") aria-label=move || t(label)>
+            <h2>{move || t(label)}</h2>
             {move || {
                 let list = items();
                 if list.is_empty() {
-                    view! { <p class="muted empty">{empty}</p> }.into_any()
+                    view! { <p class="muted empty">{t(empty)}</p> }.into_any()
                 } else {
                     view! { <ul class="msgs">{list.into_iter().map(item_view).collect_view()}</ul> }.into_any()
                 }
@@ -55,14 +56,14 @@ pub fn Mailboxes() -> impl IntoView {
     let queue = move || ctx.snapshot.with(|s| s.0.isp_queue.clone());
     view! {
         <div class="mailboxes">
-            <Inbox owner="dave" label="Dave's inbox" empty="Empty: nothing delivered yet." />
-            <Inbox owner="john" label="John's inbox" empty="Empty: bounces would land here." />
-            <section class="panel inbox queue" aria-label="ISP's queue">
-                <h2>"ISP's queue"</h2>
+            <Inbox owner="dave" label="inbox-dave" empty="inbox-dave-empty" />
+            <Inbox owner="john" label="inbox-john" empty="inbox-john-empty" />
+            <section class="panel inbox queue" aria-label=move || t("inbox-queue")>
+                <h2>{move || t("inbox-queue")}</h2>
                 {move || {
                     let q = queue();
                     if q.is_empty() {
-                        view! { <p class="muted empty">"Empty."</p> }.into_any()
+                        view! { <p class="muted empty">{t("inbox-queue-empty")}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="msgs">
@@ -70,7 +71,7 @@ pub fn Mailboxes() -> impl IntoView {
                                     <li class="msg queued">
                                         <span class="subject mono">{id}</span>
                                         <span class="from">{format!("<{from}> → {}", rcpts.join(", "))}</span>
-                                        {next.map(|n| view! { <span class="where">{format!("retry at {n}")}</span> })}
+                                        {next.map(|n| view! { <span class="where">{ta("inbox-retry-at", &[("time", protocol_core::explain::Arg::Str(&n.to_string()))])}</span> })}
                                     </li>
                                 }).collect_view()}
                             </ul>

@@ -196,9 +196,9 @@ pub fn NetworkMap() -> impl IntoView {
             .then(|| crate::state::gap_caption(gap, &*crate::i18n::catalog()))
     });
     view! {
-        <section class="panel map" aria-label="Network map">
+        <section class="panel map" aria-label=move || crate::i18n::t("map-label")>
             <svg viewBox="0 0 1000 440" preserveAspectRatio="xMidYMid meet" role="img" aria-label=move || {
-                ctx.story.with(|s| format!("Network map: {}", s.hosts.iter().map(|h| format!("{} ({}, {})", h.name, h.ip, h.role.label())).collect::<Vec<_>>().join(", ")))
+                ctx.story.with(|s| format!("{}: {}", crate::i18n::t("map-label"), s.hosts.iter().map(|h| format!("{} ({}, {})", h.name, h.ip, h.role.label())).collect::<Vec<_>>().join(", ")))
             }>
                 <g class="links">
                     {move || links().into_iter().map(|(x1, y1, x2, y2)| view! {

@@ -3,8 +3,10 @@
 //! was right, the explanation with its RFC section, and the score.
 
 use super::use_ctx;
+use crate::i18n::{catalog, t, ta};
 use crate::predict::score_text;
 use leptos::prelude::*;
+use protocol_core::explain::{Arg, Words};
 
 #[component]
 pub fn PredictCard() -> impl IntoView {
@@ -31,10 +33,10 @@ pub fn PredictCard() -> impl IntoView {
                 return Some(
                     view! {
                         <div class="predict-card" role="group" aria-labelledby="predict-prompt">
-                            <p class="predict-tag">"Predict what comes next"</p>
+                            <p class="predict-tag">{t("predict-tag")}</p>
                             <p class="predict-prompt" id="predict-prompt">{q.prompt.clone()}</p>
                             <ol class="predict-choices">{choices}</ol>
-                            <p class="predict-score muted small">{score}" · keys 1 to "{q.choices.len().to_string()}</p>
+                            <p class="predict-score muted small">{score}" · "{ta("predict-keys", &[("n", crate::i18n::num(q.choices.len()))])}</p>
                         </div>
                     }
                     .into_any(),
@@ -45,24 +47,25 @@ pub fn PredictCard() -> impl IntoView {
                 let given = p.given(e)?;
                 let right = given == q.answer;
                 let verdict = if right {
-                    "Right!".to_string()
+                    t("predict-right")
                 } else {
-                    format!("Not this time: the answer is {}.", q.choices[q.answer].label)
+                    ta("predict-wrong", &[("answer", Arg::Str(&q.choices[q.answer].label))])
                 };
                 let x = q.explanation;
+                let words = catalog();
                 Some(view! {
                     <p class="predict-verdict" class:right=right class:wrong=!right>
-                        {verdict}<span class="muted">{format!(" You chose {}.", q.choices[given].label)}</span>
+                        {verdict}<span class="muted">" "{ta("predict-chose", &[("choice", Arg::Str(&q.choices[given].label))])}</span>
                     </p>
-                    <h3>{x.title}</h3>
-                    <p class="why">{x.text}</p>
-                    <p class="rfc">"Reference: "<cite>{x.rfc}</cite></p>
+                    <h3>{words.title(x).into_owned()}</h3>
+                    <p class="why">{words.text(x).into_owned()}</p>
+                    <p class="rfc">{t("narration-reference")}" "<cite lang="en">{x.rfc}</cite></p>
                 })
             });
             let hint = if p.cap() == usize::MAX {
-                "No more questions in this scenario."
+                t("predict-no-more")
             } else {
-                "Play or step on: the story stops at the next question."
+                t("predict-play-on")
             };
             Some(
                 view! {

@@ -247,7 +247,7 @@ pub fn SequenceDiagram() -> impl IntoView {
     };
 
     view! {
-        <section class="panel seq" class:predicting=move || ctx.predict.with(Option::is_some) aria-label="Sequence diagram">
+        <section class="panel seq" class:predicting=move || ctx.predict.with(Option::is_some) aria-label=move || crate::i18n::t("sequence-label")>
             <svg class="defs" aria-hidden="true" width="0" height="0">
                 <defs>
                     {["smtp", "pop3", "dns", "tcp", "mta", "net", "note"]
@@ -273,7 +273,7 @@ pub fn SequenceDiagram() -> impl IntoView {
                 node_ref=scroller
                 role="listbox"
                 tabindex="0"
-                aria-label="Sequence diagram steps"
+                aria-label=move || crate::i18n::t("sequence-steps")
                 aria-activedescendant=move || {
                     // Only a row that is drawn (the list is windowed).
                     let (a, b) = range.get();

@@ -1,0 +1,137 @@
+// Languages (issue 19): with the browser set to Dutch or Chinese the page
+// speaks that language (chrome, narration, explanations), the protocol lines
+// stay exactly as they went over the wire, axe finds nothing (lang attributes
+// included), the layout holds at 1280x720 and 390x844, the picker and the
+// link carry the choice, and the language works offline after one visit.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { servedApp, axeViolations, artifactsDir, scrollsSideways, repoRoot } from './support.mjs';
+import { Visualizer } from './app.mjs';
+
+const site = servedApp();
+
+/** The title of an explanation in a language's explain.ftl (the translators' file). */
+function title(tag, id) {
+  const ftl = readFileSync(path.join(repoRoot, 'locales', tag, 'explain.ftl'), 'utf8');
+  const m = ftl.match(new RegExp(`^${id} = (.*)$`, 'm'));
+  assert.ok(m, `${tag}: ${id}`);
+  return m[1].trim();
+}
+
+/** A page in a browser whose language is `locale`, recording errors. */
+async function openIn(locale, viewport = { width: 1280, height: 720 }, hash = '') {
+  const context = await site.browser.newContext({ locale, viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  await page.goto(site.url + hash);
+  await new Visualizer(page).ready();
+  return { context, page, problems };
+}
+
+async function htmlLang(page, tag) {
+  await page.waitForFunction((t) => document.documentElement.lang === t, tag, { timeout: 10_000 });
+}
+
+/** Steps forward until the narration shows the client's EHLO. */
+async function stepToEhlo(page) {
+  for (let i = 0; i < 30; i++) {
+    const line = await page.locator('.narration .line').innerText().catch(() => '');
+    if (line.includes('EHLO')) return line;
+    await page.locator('body').press('ArrowRight');
+  }
+  throw new Error('no EHLO within 30 steps');
+}
+
+const LANGS = [
+  { locale: 'nl-NL', tag: 'nl', play: 'Afspelen', heading: 'Wat er gebeurde', picker: 'Taal', tab: 'Toestandsmachine' },
+  { locale: 'zh-CN', tag: 'zh-CN', play: '播放', heading: '发生了什么', picker: '语言', tab: '状态机' },
+];
+
+for (const l of LANGS) {
+  test(`${l.locale}: the page and the narration speak ${l.tag}, the wire lines stay, axe is clean`, async () => {
+    const { context, page, problems } = await openIn(l.locale);
+    await htmlLang(page, l.tag);
+    assert.equal(await page.getByRole('combobox', { name: l.picker }).inputValue(), l.tag);
+    await page.getByRole('button', { name: l.play, exact: true }).waitFor();
+    await page.getByRole('tab', { name: l.tab, exact: true }).waitFor();
+    assert.equal((await page.locator('.narration h2').innerText()).toLowerCase(), l.heading.toLowerCase());
+
+    const line = await stepToEhlo(page);
+    assert.equal(line, 'C: EHLO john-pc.isp.example', 'the wire line as sent');
+    assert.equal(await page.locator('.narration h3').innerText(), title(l.tag, 'smtp-cmd-EHLO'));
+    assert.equal(await page.locator('.narration .rfc cite').innerText(), 'RFC 5321 §4.1.1.1');
+    const raw = await page.locator('.raw').innerText();
+    assert.match(raw, /^EHLO john-pc\.isp\.example/, raw);
+    assert.ok(!(await page.locator('.narration').innerText()).includes('asks which extensions'), 'no English explanation');
+
+    assert.deepEqual(await axeViolations(page), [], 'axe mid-story');
+    assert.equal(await scrollsSideways(page), false);
+    await page.screenshot({ path: path.join(artifactsDir, `lang-${l.tag}-1280x720.png`) });
+    await page.getByRole('button', { name: l.tag === 'nl' ? 'Sneltoetsen' : '键盘快捷键' }).click();
+    await page.getByRole('dialog').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe with the help open');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test(`${l.locale} at 390x844: the layout holds, axe is clean, screenshot`, async () => {
+    const { context, page, problems } = await openIn(l.locale, { width: 390, height: 844 });
+    await htmlLang(page, l.tag);
+    await stepToEhlo(page);
+    assert.equal(await scrollsSideways(page), false, 'no sideways scroll');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: path.join(artifactsDir, `lang-${l.tag}-390x844.png`), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('zh-TW falls back to English; the picker switches and the link carries the language', async () => {
+  const { context, page, problems } = await openIn('zh-TW');
+  await htmlLang(page, 'en');
+  await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
+  await htmlLang(page, 'nl');
+  await page.getByRole('button', { name: 'Afspelen', exact: true }).waitFor();
+  await page.waitForFunction(() => location.hash.includes('lang=nl'), null, { timeout: 5_000 });
+  const hash = await page.evaluate(() => location.hash);
+  await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
+  await htmlLang(page, 'en');
+  await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // The link opens in Dutch in a browser set to English.
+  const other = await openIn('en-US', undefined, hash);
+  await htmlLang(other.page, 'nl');
+  await other.page.getByRole('button', { name: 'Afspelen', exact: true }).waitFor();
+  assert.deepEqual(other.problems, []);
+  await other.context.close();
+});
+
+test('offline: after one visit in Dutch the page reloads in Dutch with the network off', async () => {
+  const { context, page, problems } = await openIn('nl-NL');
+  await htmlLang(page, 'nl');
+  const deadline = Date.now() + 20_000;
+  while (!(await page.evaluate(async () => Boolean(navigator.serviceWorker.controller
+      && await caches.match('/locales/nl/explain.ftl') && await caches.match('/locales/zh-CN/ui.ftl'))))) {
+    if (Date.now() > deadline) throw new Error('the service worker did not cache the language files');
+    await page.waitForTimeout(200);
+  }
+  await context.setOffline(true);
+  await page.reload();
+  await new Visualizer(page).ready();
+  await htmlLang(page, 'nl');
+  await page.getByRole('button', { name: 'Afspelen', exact: true }).waitFor();
+  // Switching to Chinese works offline too (cached at install).
+  await page.getByRole('combobox', { name: 'Taal' }).selectOption('zh-CN');
+  await htmlLang(page, 'zh-CN');
+  await page.getByRole('button', { name: '播放', exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
