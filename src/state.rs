@@ -1372,7 +1372,7 @@ mod tests {
         let greylist = builtin_story("greylisting").unwrap();
         let caps: Vec<String> = (1..greylist.trace.len())
             .filter_map(|i| gap_before(&greylist.trace, i))
-            .map(gap_caption)
+            .map(|g| gap_caption(g, &English))
             .collect();
         assert!(!caps.is_empty(), "greylisting waits before retrying");
     }
