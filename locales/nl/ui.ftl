@@ -220,11 +220,11 @@ predict-play-on = Speel of stap verder: het verhaal stopt bij de volgende vraag.
 
 ## Klashulpmiddelen
 
-classroom-presenter = Presentatiemodus
+classroom-presenter = Presenteren
 classroom-presenter-title = Grote letters voor een beamer (P); PageDown / PageUp stappen, B maakt het scherm zwart, Esc stopt
 classroom-copy = Link kopiëren
 classroom-copy-title = Kopieer een link naar dit scenario bij deze stap
-classroom-download = Downloaden
+classroom-download = Download
 classroom-download-transcript = Transcript downloaden
 classroom-download-svg = Sequentiediagram downloaden
 classroom-download-json = Spoor downloaden

@@ -39,7 +39,8 @@ async function htmlLang(page, tag) {
 /** Steps forward until the narration shows the client's EHLO. */
 async function stepToEhlo(page) {
   for (let i = 0; i < 30; i++) {
-    const line = await page.locator('.narration .line').innerText().catch(() => '');
+    const found = page.locator('.narration .line');
+    const line = (await found.count()) ? await found.innerText() : '';
     if (line.includes('EHLO')) return line;
     await page.locator('body').press('ArrowRight');
   }
