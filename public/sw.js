@@ -15,7 +15,7 @@ const SHELL = ['/', '/manifest.webmanifest', '/favicon.svg', '/icon-192.png', '/
 // The other languages' words (the page fetches them only when chosen):
 // cached at install so that a class can switch language offline, and
 // fetched from the network first, as their names carry no hash.
-const LOCALES = ['nl', 'zh-CN'].flatMap((l) => ['/locales/' + l + '/explain.ftl', '/locales/' + l + '/ui.ftl']);
+const LOCALES = ['nl', 'zh-CN'].flatMap((l) => ['explain', 'ui', 'scenarios'].map((f) => '/locales/' + l + '/' + f + '.ftl'));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll([...SHELL, ...assets, ...LOCALES])).then(() => self.skipWaiting()));

@@ -56,6 +56,26 @@ pub fn ta(id: &str, args: &[(&str, Arg<'_>)]) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// The message `id` if the language or English has it (for ids made from
+/// data, such as a parsed field's name: the caller keeps its own words).
+pub fn t_opt(id: &str) -> Option<String> {
+    catalog().message(id, &[])
+}
+
+/// The id for a word of the page's own data: `Reply code` is
+/// `PREFIX-reply-code`.
+pub fn slug(prefix: &str, words: &str) -> String {
+    let mut id = prefix.to_string();
+    for w in words
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        id.push('-');
+        id.push_str(&w.to_ascii_lowercase());
+    }
+    id
+}
+
 /// A number argument for [`ta`].
 pub fn num(n: usize) -> Arg<'static> {
     Arg::Num(n as f64)
@@ -146,8 +166,9 @@ pub fn switch(lang: Lang, remember: bool) {
             return;
         }
         match files {
-            Ok((explain, ui)) => {
-                let (c, errors) = Catalog::new(lang, &[&explain, &ui]);
+            Ok(files) => {
+                let sources: Vec<&str> = files.iter().map(String::as_str).collect();
+                let (c, errors) = Catalog::new(lang, &sources);
                 for e in errors {
                     web_sys::console::warn_1(&e.into());
                 }
@@ -160,10 +181,34 @@ pub fn switch(lang: Lang, remember: bool) {
     });
 }
 
-async fn futures_join(lang: Lang) -> Result<(String, String), String> {
+async fn futures_join(lang: Lang) -> Result<[String; 3], String> {
     let explain = fetch_text(&format!("locales/{}/explain.ftl", lang.tag())).await?;
     let ui = fetch_text(&format!("locales/{}/ui.ftl", lang.tag())).await?;
-    Ok((explain, ui))
+    let scenarios = fetch_text(&format!("locales/{}/scenarios.ftl", lang.tag())).await?;
+    Ok([explain, ui, scenarios])
+}
+
+thread_local! {
+    /// (name, English title) of every built-in scenario and the sandbox.
+    static BUILTIN: Vec<(String, String)> = {
+        let mut v: Vec<(String, String)> = crate::story::scenario_list()
+            .into_iter()
+            .map(|(n, t, _)| (n, t))
+            .collect();
+        v.push((crate::story::SANDBOX.0.into(), crate::story::SANDBOX.1.into()));
+        v
+    };
+}
+
+/// A story's title and goal in the language shown (tracked): a built-in
+/// scenario's (or the sandbox's) from `scenarios.ftl`; any other story (an
+/// edited world, a composed message, a file) keeps its own words.
+pub fn story_words(name: &str, title: &str, goal: &str) -> (String, String) {
+    let builtin = BUILTIN.with(|b| b.iter().any(|(n, t)| n == name && t == title));
+    builtin
+        .then(|| catalog().scenario(name))
+        .flatten()
+        .unwrap_or_else(|| (title.to_string(), goal.to_string()))
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
@@ -278,6 +323,10 @@ mod tests {
         }
         for unit in ["second", "minute", "hour", "day"] {
             ids.push(format!("duration-{unit}"));
+        }
+        use crate::story::HostRole as R;
+        for r in [R::Computer, R::IspServer, R::DnsServer, R::MailServer] {
+            ids.push(super::slug("role", r.label()));
         }
         assert!(ids.len() > 80, "{}", ids.len());
         let missing: Vec<&String> = ids

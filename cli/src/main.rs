@@ -166,13 +166,15 @@ fn write_out(text: &str) {
 
 /// One entry as `mailsim explain KEY` prints it.
 /// The translations, in the binary: `mailsim` needs no files beside it.
-const NL: [&str; 2] = [
+const NL: [&str; 3] = [
     include_str!("../../locales/nl/explain.ftl"),
     include_str!("../../locales/nl/ui.ftl"),
+    include_str!("../../locales/nl/scenarios.ftl"),
 ];
-const ZH_CN: [&str; 2] = [
+const ZH_CN: [&str; 3] = [
     include_str!("../../locales/zh-CN/explain.ftl"),
     include_str!("../../locales/zh-CN/ui.ftl"),
+    include_str!("../../locales/zh-CN/scenarios.ftl"),
 ];
 
 /// The words for `--lang TAG`; an unknown tag is an error naming the known ones.
@@ -382,7 +384,12 @@ fn main() -> ExitCode {
                 Format::Transcript => write_out(&render::transcript(trace)),
                 Format::Ladder => write_out(&render::ladder(trace)),
                 Format::Narrated => {
-                    write_out(&render::narrated_in(&s.title, &s.goal, trace, &words))
+                    // A built-in scenario's title and goal in that language.
+                    let (title, goal) = words
+                        .scenario(&s.name)
+                        .filter(|_| builtin(&s.name).is_some_and(|b| b.title == s.title))
+                        .unwrap_or((s.title.clone(), s.goal.clone()));
+                    write_out(&render::narrated_in(&title, &goal, trace, &words))
                 }
                 Format::Json => match render::json(trace) {
                     Ok(j) => println!("{j}"),

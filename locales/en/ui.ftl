@@ -227,3 +227,34 @@ classroom-download-transcript = Download transcript
 classroom-download-svg = Download sequence diagram
 classroom-download-json = Download trace
 classroom-dismiss = Dismiss
+
+## The map's host roles, the inspector's parsed fields, the world editor's button
+
+toolbar-edit-world = Edit world
+role-computer = computer
+role-isp-server = ISP server
+role-dns-server = DNS server
+role-mail-server = mail server
+parsed-protocol = Protocol
+parsed-connection = Connection
+parsed-direction = Direction
+parsed-command = Command
+parsed-argument = Argument
+parsed-reply-code = Reply code
+parsed-enhanced-status = Enhanced status
+parsed-last-line-of-reply = Last line of reply
+parsed-status = Status
+parsed-kind = Kind
+parsed-size = Size
+parsed-query-id = Query id
+parsed-name = Name
+parsed-type = Type
+parsed-answer = Answer
+parsed-port = Port
+parsed-queue-id = Queue id
+parsed-envelope-sender = Envelope sender
+parsed-recipients = Recipients
+parsed-attempt = Attempt
+parsed-next-try-at = Next try at
+parsed-reason = Reason
+parsed-notification-to = Notification to

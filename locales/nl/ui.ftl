@@ -229,3 +229,34 @@ classroom-download-transcript = Transcript downloaden
 classroom-download-svg = Sequentiediagram downloaden
 classroom-download-json = Spoor downloaden
 classroom-dismiss = Sluiten
+
+## De rollen op de kaart, de ontlede velden, de knop van de wereldeditor
+
+toolbar-edit-world = Wereld bewerken
+role-computer = computer
+role-isp-server = server van de ISP
+role-dns-server = DNS-server
+role-mail-server = mailserver
+parsed-protocol = Protocol
+parsed-connection = Verbinding
+parsed-direction = Richting
+parsed-command = Commando
+parsed-argument = Argument
+parsed-reply-code = Antwoordcode
+parsed-enhanced-status = Uitgebreide status
+parsed-last-line-of-reply = Laatste regel van het antwoord
+parsed-status = Status
+parsed-kind = Soort
+parsed-size = Grootte
+parsed-query-id = Vraag-id
+parsed-name = Naam
+parsed-type = Type
+parsed-answer = Antwoord
+parsed-port = Poort
+parsed-queue-id = Wachtrij-id
+parsed-envelope-sender = Envelopafzender
+parsed-recipients = Ontvangers
+parsed-attempt = Poging
+parsed-next-try-at = Volgende poging om
+parsed-reason = Reden
+parsed-notification-to = Melding aan

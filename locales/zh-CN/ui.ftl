@@ -187,3 +187,34 @@ classroom-download-transcript = 下载文字记录
 classroom-download-svg = 下载时序图
 classroom-download-json = 下载跟踪记录
 classroom-dismiss = 关闭
+
+## 网络图上的主机角色、解析出的字段、世界编辑器按钮
+
+toolbar-edit-world = 编辑世界
+role-computer = 电脑
+role-isp-server = ISP 服务器
+role-dns-server = DNS 服务器
+role-mail-server = 邮件服务器
+parsed-protocol = 协议
+parsed-connection = 连接
+parsed-direction = 方向
+parsed-command = 命令
+parsed-argument = 参数
+parsed-reply-code = 应答码
+parsed-enhanced-status = 增强状态码
+parsed-last-line-of-reply = 应答的最后一行
+parsed-status = 状态
+parsed-kind = 类型
+parsed-size = 大小
+parsed-query-id = 查询 ID
+parsed-name = 名称
+parsed-type = 记录类型
+parsed-answer = 回答
+parsed-port = 端口
+parsed-queue-id = 队列 ID
+parsed-envelope-sender = 信封发件人
+parsed-recipients = 收件人
+parsed-attempt = 第几次尝试
+parsed-next-try-at = 下次尝试时间
+parsed-reason = 原因
+parsed-notification-to = 通知发给

@@ -5,7 +5,9 @@
 //! [Fluent](https://projectfluent.org) files, `locales/<tag>/explain.ftl`
 //! (one message per explanation key, `.` written `-`, with `.text` and
 //! `.rfc` attributes) and `locales/<tag>/ui.ftl` (the page's and the
-//! worksheet's words, the same ids as English). The machinery is the
+//! worksheet's words, the same ids as English) and
+//! `locales/<tag>/scenarios.ftl` (the built-in scenarios' titles and
+//! goals, `scenario-NAME` with `.goal`). The machinery is the
 //! `fluent-bundle` crate, the Mozilla reference implementation.
 //!
 //! Whatever a translation lacks falls back to English, so a missing entry
@@ -184,6 +186,20 @@ impl Catalog {
         let mut errs = Vec::new();
         let s = b.format_pattern(pattern, None, &mut errs);
         (errs.is_empty() && !s.trim().is_empty()).then_some(s)
+    }
+
+    /// A built-in scenario's title and goal in this language
+    /// (`scenario-NAME` with `.goal` in `locales/<tag>/scenarios.ftl`);
+    /// `None` for English, or a scenario the file lacks.
+    pub fn scenario(&self, name: &str) -> Option<(String, String)> {
+        let b = self.tr.as_ref()?;
+        let msg = b.get_message(&format!("scenario-{name}"))?;
+        let mut errs = Vec::new();
+        let title = b.format_pattern(msg.value()?, None, &mut errs).into_owned();
+        let goal = b
+            .format_pattern(msg.get_attribute("goal")?.value(), None, &mut errs)
+            .into_owned();
+        errs.is_empty().then_some((title, goal))
     }
 
     /// The message `id` with `args`, in this language, else in English;

@@ -138,6 +138,41 @@ fn every_explanation_is_translated_with_the_same_rfc_reference() {
     );
 }
 
+/// Every built-in scenario (and the page's telnet sandbox) has a title and
+/// a goal in every language, and no file names a scenario that is not.
+#[test]
+fn every_scenario_has_its_title_and_goal_translated() {
+    let mut names: Vec<String> = protocol_core::scenario::catalogue()
+        .into_iter()
+        .map(|s| format!("scenario-{}", s.name))
+        .collect();
+    names.push("scenario-sandbox".into());
+    let mut problems = Vec::new();
+    for lang in TRANSLATED {
+        let name = format!("locales/{}/scenarios.ftl", lang.tag());
+        let tr = messages(&name, &read(lang, "scenarios.ftl"));
+        for id in &names {
+            match tr.get(id) {
+                None => problems.push(format!("{name}: missing {id}")),
+                Some(m) if m.value.trim().is_empty() => {
+                    problems.push(format!("{name}: {id} has no title"))
+                }
+                Some(m) if m.attrs.get("goal").is_none_or(|g| g.trim().is_empty()) => {
+                    problems.push(format!("{name}: {id} has no .goal"))
+                }
+                Some(_) => {}
+            }
+        }
+        for id in tr.keys().filter(|id| !names.contains(id)) {
+            problems.push(format!("{name}: {id} is not a built-in scenario"));
+        }
+        let (c, errors) = Catalog::new(lang, &[&read(lang, "scenarios.ftl")]);
+        problems.extend(errors);
+        assert!(c.scenario("seed-story").is_some(), "{name}");
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn the_page_words_have_the_same_ids_and_placeholders_in_every_language() {
     let en = messages("locales/en/ui.ftl", EN_UI);

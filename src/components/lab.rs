@@ -171,7 +171,7 @@ fn file_name(name: &str) -> String {
 pub fn EditButton() -> impl IntoView {
     let lab = use_lab();
     view! {
-        <button class="lab-btn" on:click=move |_| lab.open.set(true)>"Edit world"</button>
+        <button class="lab-btn" on:click=move |_| lab.open.set(true)>{move || crate::i18n::t("toolbar-edit-world")}</button>
         <span class="lab-progress" aria-live="polite">{move || lab.progress.get()}</span>
     }
 }

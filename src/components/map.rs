@@ -79,7 +79,7 @@ fn Host(host: HostInfo) -> impl IntoView {
             <text class="host-name" x="0" y="66" text-anchor="middle">{first}</text>
             <text class="host-domain" x="0" y="92" text-anchor="middle">{rest}</text>
             <text class="host-ip" x="0" y="117" text-anchor="middle">{host.ip.clone()}</text>
-            <text class="host-role" x="0" y="141" text-anchor="middle">{host.role.label()}</text>
+            <text class="host-role" x="0" y="141" text-anchor="middle">{let role = host.role; move || crate::i18n::t(&crate::i18n::slug("role", role.label()))}</text>
             <Show when=move || down.get()>
                 <text class="down-label" x="0" y="-46" text-anchor="middle">"✕ DOWN"</text>
             </Show>
@@ -198,7 +198,7 @@ pub fn NetworkMap() -> impl IntoView {
     view! {
         <section class="panel map" aria-label=move || crate::i18n::t("map-label")>
             <svg viewBox="0 0 1000 440" preserveAspectRatio="xMidYMid meet" role="img" aria-label=move || {
-                ctx.story.with(|s| format!("{}: {}", crate::i18n::t("map-label"), s.hosts.iter().map(|h| format!("{} ({}, {})", h.name, h.ip, h.role.label())).collect::<Vec<_>>().join(", ")))
+                ctx.story.with(|s| format!("{}: {}", crate::i18n::t("map-label"), s.hosts.iter().map(|h| format!("{} ({}, {})", h.name, h.ip, crate::i18n::t(&crate::i18n::slug("role", h.role.label())))).collect::<Vec<_>>().join(", ")))
             }>
                 <g class="links">
                     {move || links().into_iter().map(|(x1, y1, x2, y2)| view! {

@@ -466,12 +466,11 @@ fn announce(ctx: Ctx) {
                     let len = s.trace.len();
                     let at = [("n", num(pos)), ("len", num(len))];
                     match pos.checked_sub(1) {
-                        None => format!(
-                            "{}: {} {}",
-                            s.title,
-                            crate::i18n::t("announce-start"),
-                            s.goal
-                        ),
+                        None => {
+                            let (title, goal) =
+                                crate::i18n::story_words(&s.name, &s.title, &s.goal);
+                            format!("{title}: {} {goal}", crate::i18n::t("announce-start"))
+                        }
                         Some(i) => format!(
                             "{} {}",
                             ta(

@@ -20,7 +20,7 @@ pub fn Narration() -> impl IntoView {
         ctx.story.with(|s| {
             let Some(i) = p.current() else {
                 return view! {
-                    <p class="goal"><strong>{t("narration-goal")}" "</strong>{s.goal.clone()}</p>
+                    <p class="goal"><strong>{t("narration-goal")}" "</strong>{crate::i18n::story_words(&s.name, &s.title, &s.goal).1}</p>
                     {if s.trace.is_empty() {
                         view! { <p class="hint">{t("narration-empty-hint")}</p> }
                     } else {
@@ -110,7 +110,7 @@ fn wrap_up_view(s: &crate::story::Story, snap: &crate::state::Snapshot) -> impl 
             <li>{ta("wrap-took", &[("duration", Arg::Str(&took)), ("steps", num(s.trace.len()))])}</li>
             <li>{ta("wrap-where", &[("now", Arg::Str(&now.join(" ")))])}</li>
         </ul>
-        <p class="why"><strong>{t("wrap-showed")}" "</strong>{s.goal.clone()}</p>
+        <p class="why"><strong>{t("wrap-showed")}" "</strong>{crate::i18n::story_words(&s.name, &s.title, &s.goal).1}</p>
         <p class="hint">{t("wrap-again")}</p>
     }
 }
@@ -302,7 +302,7 @@ pub fn Inspector() -> impl IntoView {
                 {(!fields.is_empty()).then(|| view! {
                     <h3>{t("line-parsed")}</h3>
                     <dl class="fields">
-                        {fields.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd class="mono">{v}</dd> }).collect_view()}
+                        {fields.into_iter().map(|(k, v)| view! { <dt>{crate::i18n::t_opt(&crate::i18n::slug("parsed", &k)).unwrap_or(k)}</dt><dd class="mono">{v}</dd> }).collect_view()}
                     </dl>
                 })}
                 {(!meanings.is_empty()).then(|| view! {

@@ -30,7 +30,10 @@ pub fn Toolbar() -> impl IntoView {
     let scenarios = StoredValue::new(scenario_list());
     let player = ctx.player;
     let playing = move || player.with(|p| p.playing);
-    let title = move || ctx.story.with(|s| s.title.clone());
+    let title = move || {
+        ctx.story
+            .with(|s| crate::i18n::story_words(&s.name, &s.title, &s.goal).0)
+    };
     let selected = move || ctx.story.with(|s| s.name.clone());
     let pick = move |name: String| {
         if name == crate::story::SANDBOX.0 {
@@ -112,11 +115,13 @@ pub fn Toolbar() -> impl IntoView {
                             .get_value()
                             .into_iter()
                             .map(|(name, title, goal)| {
+                                let (title, goal) = crate::i18n::story_words(&name, &title, &goal);
                                 let sel = name == current;
                                 view! { <option value=name selected=sel title=goal>{title}</option> }
                             })
                             .collect();
-                        opts.push(view! { <option value=crate::story::SANDBOX.0.to_string() selected=current == crate::story::SANDBOX.0 title=crate::story::SANDBOX.2.to_string()>{crate::story::SANDBOX.1.to_string()}</option> });
+                        let (sandbox_title, sandbox_goal) = crate::i18n::story_words(crate::story::SANDBOX.0, crate::story::SANDBOX.1, crate::story::SANDBOX.2);
+                        opts.push(view! { <option value=crate::story::SANDBOX.0.to_string() selected=current == crate::story::SANDBOX.0 title=sandbox_goal>{sandbox_title}</option> });
                         if current != crate::story::SANDBOX.0 && !scenarios.with_value(|l| l.iter().any(|(n, _, _)| *n == current)) {
                             opts.push(view! { <option value=current.clone() selected=true title=ctx.story.with(|s| s.goal.clone())>{title()}</option> });
                         }

@@ -13,8 +13,8 @@ import { Visualizer } from './app.mjs';
 const site = servedApp();
 
 /** The title of an explanation in a language's explain.ftl (the translators' file). */
-function title(tag, id) {
-  const ftl = readFileSync(path.join(repoRoot, 'locales', tag, 'explain.ftl'), 'utf8');
+function title(tag, id, file = 'explain.ftl') {
+  const ftl = readFileSync(path.join(repoRoot, 'locales', tag, file), 'utf8');
   const m = ftl.match(new RegExp(`^${id} = (.*)$`, 'm'));
   assert.ok(m, `${tag}: ${id}`);
   return m[1].trim();
@@ -60,6 +60,8 @@ for (const l of LANGS) {
     await page.getByRole('button', { name: l.play, exact: true }).waitFor();
     await page.getByRole('tab', { name: l.tab, exact: true }).waitFor();
     assert.equal((await page.locator('.narration h2').innerText()).toLowerCase(), l.heading.toLowerCase());
+    // The scenario's title and goal in that language too.
+    assert.equal(await page.locator('.story-title').innerText(), title(l.tag, 'scenario-seed-story', 'scenarios.ftl'));
 
     const line = await stepToEhlo(page);
     assert.equal(line, 'C: EHLO john-pc.isp.example', 'the wire line as sent');
@@ -120,7 +122,8 @@ test('offline: after one visit in Dutch the page reloads in Dutch with the netwo
   await htmlLang(page, 'nl');
   const deadline = Date.now() + 20_000;
   while (!(await page.evaluate(async () => Boolean(navigator.serviceWorker.controller
-      && await caches.match('/locales/nl/explain.ftl') && await caches.match('/locales/zh-CN/ui.ftl'))))) {
+      && await caches.match('/locales/nl/explain.ftl') && await caches.match('/locales/zh-CN/ui.ftl')
+      && await caches.match('/locales/zh-CN/scenarios.ftl'))))) {
     if (Date.now() > deadline) throw new Error('the service worker did not cache the language files');
     await page.waitForTimeout(200);
   }
