@@ -71,8 +71,9 @@ test('keyboard only: compose and send, open the message, close it, in few Tab pr
   const total = toCompose + toSend + toInbox;
   console.log(`Tab presses: ${toCompose} to "Write a message", ${toSend} from Subject to Send, ${toInbox} from "Write a message" to Dave's message; ${total} in all`);
   assert.ok(toCompose <= 4, `Write a message in ${toCompose} Tabs`);
-  assert.ok(toInbox <= 20, `Dave's message in ${toInbox} Tabs from the toolbar`);
-  assert.ok(total <= 26, `${total} Tabs in all`);
+  // 21 and 27 since the language picker (issue 19) joined the header: one more stop.
+  assert.ok(toInbox <= 21, `Dave's message in ${toInbox} Tabs from the toolbar`);
+  assert.ok(total <= 27, `${total} Tabs in all`);
   assert.deepEqual(problems, []);
   await page.close();
 });
