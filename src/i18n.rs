@@ -311,11 +311,7 @@ mod tests {
                 "\"help-",
                 "\"inspector-tab-",
             ] {
-                let prefix = if marker.starts_with("\"") {
-                    &marker[1..]
-                } else {
-                    ""
-                };
+                let prefix = marker.strip_prefix('"').unwrap_or("");
                 for lit in literals_after(&src, marker) {
                     ids.push(format!("{prefix}{lit}"));
                 }
