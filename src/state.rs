@@ -340,7 +340,7 @@ pub fn wrap_up(trace: &[TraceEvent], snap: &Snapshot) -> WrapUp {
         took_us,
         dave: snap.dave.len(),
         john: snap.john.len(),
-        queued: snap.isp_queue.len(),
+        queued: snap.queues.iter().map(|(_, q)| q.len()).sum(),
         bounces: trace
             .iter()
             .filter(|e| matches!(e.kind, EventKind::Bounced { .. }))
@@ -596,8 +596,14 @@ pub struct InboxItem {
     pub headers: Vec<(String, String)>,
     /// Still in the maildrop on the server.
     pub on_server: bool,
-    /// Downloaded to the person's computer with POP3.
-    pub downloaded: bool,
+    /// The devices (client host ids) that downloaded it with POP3: each
+    /// keeps its own copy, even after the server's is deleted.
+    pub downloaded_to: Vec<String>,
+    /// The devices that fetched its text over IMAP (the copy stays on the
+    /// server; every device sees the same one).
+    pub read_on: Vec<String>,
+    /// Its IMAP flags on the server, once a session changed them.
+    pub flags: Option<String>,
 }
 
 impl InboxItem {
@@ -623,14 +629,20 @@ impl InboxItem {
     }
 }
 
+/// One message waiting in an MTA's queue: (queue id, from, recipients,
+/// next attempt).
+pub type QueueItem = (String, String, Vec<String>, Option<String>);
+
 /// Everything the panels show at one cursor position.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Snapshot {
     pub view: WorldView,
     pub dave: Vec<InboxItem>,
     pub john: Vec<InboxItem>,
-    /// (queue id, from, recipients, next attempt)
-    pub isp_queue: Vec<(String, String, Vec<String>, Option<String>)>,
+    /// Every MTA's queue at the cursor, the ISP's first (always, even when
+    /// empty), then each other host that holds mail (a backup MX waiting
+    /// for the primary, a relay retrying): (host id, its entries).
+    pub queues: Vec<(String, Vec<QueueItem>)>,
 }
 
 /// A person's inbox at `position`: the messages in their maildrop on any
@@ -654,44 +666,75 @@ pub fn inbox(trace: &[TraceEvent], view: &WorldView, login: &str) -> Vec<InboxIt
                     headers: parse_headers(message),
                     text: message.clone(),
                     on_server,
-                    downloaded: false,
+                    downloaded_to: Vec::new(),
+                    read_on: Vec::new(),
+                    flags: None,
                 });
             }
+            // The device is the event's `to`: the client the server sent to.
             EventKind::Retrieved { mailbox, uid, .. } if mailbox == login => {
                 if let Some(it) = items.iter_mut().find(|it| &it.uid == uid) {
-                    it.downloaded = true;
+                    if !it.downloaded_to.contains(&e.to) {
+                        it.downloaded_to.push(e.to.clone());
+                    }
+                }
+            }
+            EventKind::Fetched { mailbox, uidl, .. } if mailbox == login => {
+                if let Some(it) = items.iter_mut().find(|it| &it.uid == uidl) {
+                    if !it.read_on.contains(&e.to) {
+                        it.read_on.push(e.to.clone());
+                    }
+                }
+            }
+            EventKind::FlagsChanged {
+                mailbox,
+                uidl,
+                flags,
+                ..
+            } if mailbox == login => {
+                if let Some(it) = items.iter_mut().find(|it| &it.uid == uidl) {
+                    it.flags = Some(flags.clone());
                 }
             }
             _ => {}
         }
     }
-    items.retain(|it| it.on_server || it.downloaded);
+    items.retain(|it| it.on_server || !it.downloaded_to.is_empty());
     items
 }
 
 impl Snapshot {
     pub fn at(trace: &[TraceEvent], position: usize) -> Snapshot {
         let view = WorldView::at(trace, position);
-        let isp_queue = view
-            .queues
-            .get("isp")
-            .map(|q| {
-                q.iter()
-                    .map(|(id, m)| {
-                        (
-                            id.clone(),
-                            m.from.clone(),
-                            m.rcpts.clone(),
-                            m.next_attempt.map(|t| t.to_string()),
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let entries = |q: &protocol_core::vec_map::VecMap<
+            String,
+            protocol_core::sim::view::QueuedView,
+        >|
+         -> Vec<QueueItem> {
+            q.iter()
+                .map(|(id, m)| {
+                    (
+                        id.clone(),
+                        m.from.clone(),
+                        m.rcpts.clone(),
+                        m.next_attempt.map(|t| t.to_string()),
+                    )
+                })
+                .collect()
+        };
+        let mut queues = vec![(
+            "isp".to_string(),
+            view.queues.get("isp").map(entries).unwrap_or_default(),
+        )];
+        for (host, q) in view.queues.iter() {
+            if host != "isp" && !q.is_empty() {
+                queues.push((host.clone(), entries(q)));
+            }
+        }
         Snapshot {
             dave: inbox(trace, &view, "dave"),
             john: inbox(trace, &view, "john"),
-            isp_queue,
+            queues,
             view,
         }
     }
@@ -1332,6 +1375,68 @@ mod tests {
     }
 
     #[test]
+    fn each_message_says_which_device_has_it_and_by_which_protocol() {
+        // Issues 12 and 17: the two-devices lesson shows who downloaded
+        // what (POP3), who read what over IMAP, and the server's flags.
+        let s = builtin_story("pop3-vs-imap").unwrap();
+        let t = &s.trace;
+        let by_subject = |pos: usize, subject: &str| {
+            Snapshot::at(t, pos)
+                .dave
+                .into_iter()
+                .find(|m| m.subject() == subject)
+        };
+        let end = t.len();
+        let lunch = by_subject(end, "Lunch on Friday?").expect("the laptop keeps its copy");
+        assert_eq!(lunch.downloaded_to, ["dave-pc"]);
+        assert!(!lunch.on_server && lunch.read_on.is_empty());
+        // The phone fetches the second mail over IMAP: \Seen on the server.
+        let fetched = position_after(t, |k| {
+            matches!(k, EventKind::Fetched { seen_set: true, .. })
+        });
+        assert_eq!(t[fetched - 1].to, "dave-phone");
+        let dinner = by_subject(fetched, "Dinner instead?").expect("on the server");
+        assert!(dinner.on_server && dinner.downloaded_to.is_empty());
+        assert_eq!(dinner.read_on, ["dave-phone"]);
+        assert_eq!(dinner.flags.as_deref(), Some("\\Seen"));
+        // The laptop deletes it over IMAP: gone from the server, and no
+        // device kept a POP3 copy, so it leaves the inbox.
+        assert!(by_subject(end, "Dinner instead?").is_none());
+    }
+
+    #[test]
+    fn the_backup_mx_queue_is_shown_while_it_holds_the_mail() {
+        // Issue 12: the message waiting at mx2 for the primary must appear in
+        // a panel, not only in the trace.
+        let s = builtin_story("backup-mx").unwrap();
+        let t = &s.trace;
+        let queued = position_after(
+            t,
+            |k| matches!(k, EventKind::Queued { host, .. } if host != "isp"),
+        );
+        let EventKind::Queued { host, queue_id, .. } = &t[queued - 1].kind else {
+            unreachable!()
+        };
+        let snap = Snapshot::at(t, queued);
+        assert_eq!(snap.queues[0].0, "isp", "the ISP's queue comes first");
+        let (_, at_backup) = snap
+            .queues
+            .iter()
+            .find(|(h, _)| h == host)
+            .expect("the backup MX's queue is in the snapshot");
+        assert_eq!(at_backup[0].0, *queue_id);
+        // Once the backup has passed it on, its queue leaves the panel again.
+        let relayed = position_after(
+            t,
+            |k| matches!(k, EventKind::Relayed { host: h, .. } if h == host),
+        );
+        assert!(Snapshot::at(t, relayed)
+            .queues
+            .iter()
+            .all(|(h, _)| h != host));
+    }
+
+    #[test]
     fn crlf_is_made_visible() {
         assert_eq!(show_crlf("a\r\nb\r\n"), "a␍␊\nb␍␊\n");
         let s = builtin_story("seed-story").unwrap();
@@ -1376,7 +1481,7 @@ mod tests {
             assert_eq!(snap.dave.len(), n, "at {pos}");
             if let Some(m) = snap.dave.first() {
                 assert_eq!(
-                    (m.on_server, m.downloaded),
+                    (m.on_server, !m.downloaded_to.is_empty()),
                     (on_server, downloaded),
                     "at {pos}"
                 );
@@ -1395,10 +1500,10 @@ mod tests {
             |k| matches!(k, EventKind::Queued { host, .. } if host == "isp"),
         );
         let relayed = position_after(t, |k| matches!(k, EventKind::Relayed { .. }));
-        assert!(Snapshot::at(t, queued - 1).isp_queue.is_empty());
-        assert_eq!(Snapshot::at(t, queued).isp_queue.len(), 1);
-        assert_eq!(Snapshot::at(t, relayed - 1).isp_queue.len(), 1);
-        assert!(Snapshot::at(t, relayed).isp_queue.is_empty());
+        assert!(Snapshot::at(t, queued - 1).queues[0].1.is_empty());
+        assert_eq!(Snapshot::at(t, queued).queues[0].1.len(), 1);
+        assert_eq!(Snapshot::at(t, relayed - 1).queues[0].1.len(), 1);
+        assert!(Snapshot::at(t, relayed).queues[0].1.is_empty());
     }
 
     #[test]

@@ -18,11 +18,27 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
         let subject = m.subject();
         let from = m.header("From").unwrap_or("").to_string();
         let from = crate::words::decode(&from).unwrap_or(from);
-        let place = match (m.on_server, m.downloaded) {
-            (true, true) => "on server · downloaded",
-            (true, false) => "on the server",
-            (false, _) => "downloaded",
-        };
+        // Where the message is: on the server (POP3 and IMAP read the same
+        // maildrop), and on which device, by which protocol.
+        let mut place = vec![if m.on_server {
+            "on the server".to_string()
+        } else {
+            "deleted from the server".to_string()
+        }];
+        for d in &m.downloaded_to {
+            place.push(format!("downloaded to {} (POP3)", ctx.host_name(d)));
+        }
+        for d in &m.read_on {
+            place.push(format!("read on {} (IMAP)", ctx.host_name(d)));
+        }
+        if let Some(f) = m.flags.as_ref().filter(|_| m.on_server) {
+            place.push(if f.is_empty() {
+                "no flags".to_string()
+            } else {
+                format!("flags {f}")
+            });
+        }
+        let place = place.join(" · ");
         let uid = m.uid.clone();
         view! {
             <li class="msg">
@@ -49,36 +65,48 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
     }
 }
 
+/// One MTA's queue: what it has taken responsibility for and not yet
+/// passed on (RFC 5321 §6.1), with the time of the next attempt.
+#[component]
+fn Queue(host: String, items: Vec<crate::state::QueueItem>) -> impl IntoView {
+    let ctx = use_ctx();
+    let label = if host == "isp" {
+        "ISP's queue".to_string()
+    } else {
+        format!("Queue at {}", ctx.host_name(&host))
+    };
+    view! {
+        <section class="panel inbox queue" aria-label=label.clone()>
+            <h2>{label.clone()}</h2>
+            {if items.is_empty() {
+                view! { <p class="muted empty">"Empty."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="msgs">
+                        {items.into_iter().map(|(id, from, rcpts, next)| view! {
+                            <li class="msg queued">
+                                <span class="subject mono">{id}</span>
+                                <span class="from">{format!("<{from}> → {}", rcpts.join(", "))}</span>
+                                {next.map(|n| view! { <span class="where">{format!("retry at {n}")}</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
 #[component]
 pub fn Mailboxes() -> impl IntoView {
     let ctx = use_ctx();
-    let queue = move || ctx.snapshot.with(|s| s.0.isp_queue.clone());
+    let queues = move || ctx.snapshot.with(|s| s.0.queues.clone());
     view! {
         <div class="mailboxes">
             <Inbox owner="dave" label="Dave's inbox" empty="Empty: nothing delivered yet." />
             <Inbox owner="john" label="John's inbox" empty="Empty: bounces would land here." />
-            <section class="panel inbox queue" aria-label="ISP's queue">
-                <h2>"ISP's queue"</h2>
-                {move || {
-                    let q = queue();
-                    if q.is_empty() {
-                        view! { <p class="muted empty">"Empty."</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="msgs">
-                                {q.into_iter().map(|(id, from, rcpts, next)| view! {
-                                    <li class="msg queued">
-                                        <span class="subject mono">{id}</span>
-                                        <span class="from">{format!("<{from}> → {}", rcpts.join(", "))}</span>
-                                        {next.map(|n| view! { <span class="where">{format!("retry at {n}")}</span> })}
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }
-                        .into_any()
-                    }
-                }}
-            </section>
+            {move || queues().into_iter().map(|(host, items)| view! { <Queue host items /> }).collect_view()}
         </div>
     }
 }

@@ -95,7 +95,7 @@ fn wrap_up_view(s: &crate::story::Story, snap: &crate::state::Snapshot) -> impl 
     ];
     if w.queued > 0 {
         now.push(format!(
-            "The ISP's queue still holds {} to retry.",
+            "Still waiting in a mail server's queue, to be tried again: {}.",
             count(w.queued, "message")
         ));
     }
