@@ -4,7 +4,7 @@
 //! state machine). Components only render these.
 
 use protocol_core::sim::view::{parse_headers, WorldView};
-use protocol_core::sim::{Direction, EventKind, Parsed, Protocol, TraceEvent};
+use protocol_core::sim::{Direction, EventKind, Parsed, Protocol, Role, TraceEvent};
 
 /// Speeds offered by the speed control, multiplying the reading pace. At 1x
 /// the seed story's 80 key steps take about 12 minutes (a class reading every
@@ -874,7 +874,7 @@ pub fn hop_message(
 pub struct Machine {
     pub protocol: Protocol,
     pub conn: u64,
-    /// Server states in table order.
+    /// States in table order.
     pub states: Vec<String>,
     /// (from, event, to), straight from the core's TRANSITIONS table.
     pub transitions: Vec<(String, String, String)>,
@@ -882,7 +882,9 @@ pub struct Machine {
     /// The state before the last change, so the transition just taken is
     /// (previous, current).
     pub previous: Option<String>,
-    pub server: String,
+    /// Which side this is, and the host it runs on.
+    pub role: Role,
+    pub host: String,
 }
 
 /// Transitions from one state to one other state, merged: ("Ready", ["RSET", "EHLO"]).
@@ -1022,24 +1024,61 @@ pub fn machine_rows(
 /// The server's state machine for the connection of event `current`, with
 /// the state it is in after that event.
 pub fn machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option<Machine> {
+    machine_of(trace, view, current, Role::Server)
+}
+
+/// The client's side of the same session, drawn from the client's own
+/// table (`smtp::client::TRANSITIONS`, `pop3::client::CLIENT_TRANSITIONS`,
+/// `imap::client::CLIENT_TRANSITIONS`): the table the client dispatches
+/// through, so the drawing is the machine that ran.
+pub fn client_machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option<Machine> {
+    machine_of(trace, view, current, Role::Client)
+}
+
+fn rows_of<S: Copy>(
+    table: &[(S, &str, S)],
+    name: impl Fn(S) -> String,
+) -> Vec<(String, String, String)> {
+    table
+        .iter()
+        .map(|(a, ev, b)| (name(*a), ev.to_string(), name(*b)))
+        .collect()
+}
+
+fn machine_of(
+    trace: &[TraceEvent],
+    view: &WorldView,
+    current: usize,
+    role: Role,
+) -> Option<Machine> {
     let e = trace.get(current)?;
     let conn = e.conn()?;
     let session = view.sessions.get(&conn)?;
     let protocol = session.protocol?;
-    let transitions: Vec<(String, String, String)> = match protocol {
-        Protocol::Smtp => protocol_core::smtp::server::TRANSITIONS
-            .iter()
-            .map(|(a, ev, b)| (a.name().to_string(), ev.to_string(), b.name().to_string()))
-            .collect(),
-        Protocol::Pop3 => protocol_core::pop3::server::TRANSITIONS
-            .iter()
-            .map(|(a, ev, b)| (a.to_string(), ev.to_string(), b.to_string()))
-            .collect(),
-        Protocol::Imap => protocol_core::imap::TRANSITIONS
-            .iter()
-            .map(|(a, ev, b)| (a.to_string(), ev.to_string(), b.to_string()))
-            .collect(),
-        Protocol::Dns => return None,
+    let transitions = match (protocol, role) {
+        (Protocol::Smtp, Role::Server) => rows_of(protocol_core::smtp::server::TRANSITIONS, |s| {
+            s.name().to_string()
+        }),
+        (Protocol::Smtp, Role::Client) => rows_of(protocol_core::smtp::client::TRANSITIONS, |s| {
+            s.name().to_string()
+        }),
+        (Protocol::Pop3, Role::Server) => {
+            rows_of(protocol_core::pop3::server::TRANSITIONS, |s| s.to_string())
+        }
+        (Protocol::Pop3, Role::Client) => {
+            rows_of(protocol_core::pop3::client::CLIENT_TRANSITIONS, |s| {
+                s.to_string()
+            })
+        }
+        (Protocol::Imap, Role::Server) => {
+            rows_of(protocol_core::imap::TRANSITIONS, |s| s.to_string())
+        }
+        (Protocol::Imap, Role::Client) => {
+            rows_of(protocol_core::imap::client::CLIENT_TRANSITIONS, |s| {
+                s.to_string()
+            })
+        }
+        (Protocol::Dns, _) => return None,
     };
     let mut states: Vec<String> = Vec::new();
     for (a, _, b) in &transitions {
@@ -1049,57 +1088,41 @@ pub fn machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option
             }
         }
     }
-    // Before the server reports a change, a fresh session is in the first state.
-    let current_state = session
-        .server_state
+    // Before the session reports a change, a fresh one is in the first state.
+    let reported = match role {
+        Role::Server => session.server_state,
+        Role::Client => session.client_state,
+    };
+    let current_state = reported
         .map(|s| s.name())
         .or_else(|| states.first().cloned());
     Some(Machine {
         protocol,
         conn,
+        role,
         states,
         transitions,
         current: current_state,
-        previous: previous_state(trace, conn, view.position.max(current + 1) - 1),
-        server: session.server.clone(),
+        previous: previous_state(trace, conn, view.position.max(current + 1) - 1, role),
+        host: match role {
+            Role::Server => session.server.clone(),
+            Role::Client => session.client.clone(),
+        },
     })
 }
 
-/// The client's side of connection `conn` up to event `upto`: its host id
-/// and the states it went through, in order (from the trace: the core has
-/// no client transition table to draw yet).
-pub fn client_path(trace: &[TraceEvent], conn: u64, upto: usize) -> Option<(String, Vec<String>)> {
-    let mut host = None;
-    let mut path: Vec<String> = Vec::new();
-    for e in trace.iter().take(upto + 1) {
-        if let EventKind::StateChanged {
-            conn: c,
-            role: protocol_core::sim::Role::Client,
-            state,
-            ..
-        } = &e.kind
-        {
-            if *c == conn {
-                host.get_or_insert_with(|| e.from.clone());
-                path.push(state.name());
-            }
-        }
-    }
-    Some((host?, path))
-}
-
-/// The server's state before its latest change on `conn`, up to event `upto`.
-fn previous_state(trace: &[TraceEvent], conn: u64, upto: usize) -> Option<String> {
+/// A session side's state before its latest change on `conn`, up to event `upto`.
+fn previous_state(trace: &[TraceEvent], conn: u64, upto: usize, role: Role) -> Option<String> {
     let mut seen = trace[..=upto.min(trace.len().saturating_sub(1))]
         .iter()
         .rev()
         .filter_map(|e| match &e.kind {
             EventKind::StateChanged {
                 conn: c,
-                role: protocol_core::sim::Role::Server,
+                role: r,
                 state,
                 ..
-            } if *c == conn => Some(state.name()),
+            } if *c == conn && *r == role => Some(state.name()),
             _ => None,
         });
     seen.next()?;
@@ -1580,6 +1603,20 @@ mod tests {
         );
         assert_eq!(m.current.as_deref(), Some("Rcpt"));
         assert!(m.states.iter().any(|s| s == "Data"));
+        assert_eq!((m.role, m.host.as_str()), (Role::Server, "isp"));
+        // The client's side of the same session, from the client's table.
+        let c = client_machine(t, &view, data).unwrap();
+        assert_eq!((c.role, c.host.as_str()), (Role::Client, "john-pc"));
+        assert_eq!(
+            c.transitions.len(),
+            protocol_core::smtp::client::TRANSITIONS.len()
+        );
+        assert_eq!(
+            c.current.as_deref(),
+            Some("Data"),
+            "DATA sent, waiting for 354"
+        );
+        assert_eq!(c.previous.as_deref(), Some("Envelope"));
         let retr = t
             .iter()
             .position(|e| matches!(&e.kind, EventKind::Line { text, .. } if text == "RETR 1"))
@@ -1588,6 +1625,11 @@ mod tests {
         assert_eq!(
             (m.protocol, m.current.as_deref()),
             (Protocol::Pop3, Some("Transaction"))
+        );
+        let c = client_machine(t, &WorldView::at(t, retr + 1), retr).unwrap();
+        assert_eq!(
+            (c.host.as_str(), c.current.as_deref()),
+            ("dave-pc", Some("Transaction"))
         );
         let dns = t
             .iter()
@@ -1834,17 +1876,6 @@ mod tests {
     }
 
     #[test]
-    fn the_client_path_is_read_from_the_trace() {
-        let s = builtin_story("seed-story").unwrap();
-        let t = &s.trace;
-        let (host, path) = client_path(t, 1, t.len() - 1).expect("John's submission session");
-        assert_eq!(host, "john-pc");
-        assert_eq!(path.first().map(String::as_str), Some("Ehlo"), "{path:?}");
-        assert_eq!(path.last().map(String::as_str), Some("Closed"), "{path:?}");
-        assert!(path.iter().any(|p| p == "Body"), "{path:?}");
-    }
-
-    #[test]
     fn the_drawn_machine_has_every_table_row_once_in_protocol_order() {
         let smtp: Vec<(String, String, String)> = protocol_core::smtp::server::TRANSITIONS
             .iter()
@@ -1854,7 +1885,34 @@ mod tests {
             .iter()
             .map(|(a, ev, b)| (a.to_string(), ev.to_string(), b.to_string()))
             .collect();
+        // The clients' own tables (issue 13: each side gets its diagram).
+        let smtp_client = rows_of(protocol_core::smtp::client::TRANSITIONS, |s| {
+            s.name().to_string()
+        });
+        let pop3_client = rows_of(protocol_core::pop3::client::CLIENT_TRANSITIONS, |s| {
+            s.to_string()
+        });
+        let imap_client = rows_of(protocol_core::imap::client::CLIENT_TRANSITIONS, |s| {
+            s.to_string()
+        });
         for (table, main, sides) in [
+            (
+                &smtp_client,
+                vec![
+                    "Greeting", "Ehlo", "Auth", "Envelope", "Data", "Body", "Quit", "Closed",
+                ],
+                vec!["Helo"],
+            ),
+            (
+                &pop3_client,
+                vec!["Authorization", "Transaction", "Update", "Closed"],
+                vec![],
+            ),
+            (
+                &imap_client,
+                vec!["Not Authenticated", "Authenticated", "Selected", "Logout"],
+                vec![],
+            ),
             (
                 &smtp,
                 vec!["Greeting", "Ready", "Mail", "Rcpt", "Data", "Closed"],

@@ -3,12 +3,13 @@
 
 use super::{header_list, use_ctx, Tab};
 use crate::state::{
-    explanation_keys, gap_before, gap_caption, hop_message, machine, machine_rows, parsed_fields,
-    raw_line, Machine, StateBox,
+    client_machine, explanation_keys, gap_before, gap_caption, hop_message, machine, machine_rows,
+    parsed_fields, raw_line, Machine, StateBox,
 };
 use leptos::prelude::*;
 use protocol_core::explain::lookup;
 use protocol_core::sim::render::describe;
+use protocol_core::sim::Role;
 
 #[component]
 pub fn Narration() -> impl IntoView {
@@ -151,16 +152,21 @@ fn state_box(b: &StateBox, m: &Machine) -> impl IntoView {
     }
 }
 
-/// The server's state machine drawn from the core's transition table:
+/// One side's state machine drawn from the core's transition table:
 /// states as boxes in protocol order, moves as labelled arrows, the current
 /// state and the move just taken lit.
-fn machine_view(m: Machine, server: String) -> impl IntoView {
+fn machine_view(m: Machine, host: String, focus: bool) -> impl IntoView {
+    let side = match m.role {
+        Role::Server => "server",
+        Role::Client => "client",
+    };
     let title = format!(
-        "{} server session #{} on {}",
+        "{} {side} session #{} on {}",
         m.protocol.label(),
         m.conn,
-        server
+        host
     );
+    let who = format!("{} {side} state machine", m.protocol.label());
     let rows = machine_rows(&m.states, &m.transitions);
     let taken =
         |a: &str, b: &str| m.previous.as_deref() == Some(a) && m.current.as_deref() == Some(b);
@@ -203,11 +209,15 @@ fn machine_view(m: Machine, server: String) -> impl IntoView {
             }
         })
         .collect_view();
-    // Keep the current state in view inside the tab (not the page).
-    request_animation_frame(|| {
+    // Keep the current state in view inside the tab (not the page): the
+    // side that acted at this step (`focus`) when both are drawn.
+    request_animation_frame(move || {
+        if !focus {
+            return;
+        }
         let doc = document();
         let (Some(lit), Some(body)) = (
-            doc.query_selector(".sm-state.lit").ok().flatten(),
+            doc.query_selector(".sm.focus .sm-state.lit").ok().flatten(),
             doc.get_element_by_id("inspector-panel"),
         ) else {
             return;
@@ -223,8 +233,8 @@ fn machine_view(m: Machine, server: String) -> impl IntoView {
     });
     view! {
         <p class="machine-title">{title}</p>
-        <ol class="sm" aria-label="State machine diagram">{drawn}</ol>
-        <p class="muted small">"Drawn from the core's transition table: ● is where the server is now; the move just taken is marked. Events in capitals are commands."</p>
+        <ol class="sm" class:focus=focus aria-label=who>{drawn}</ol>
+        <p class="muted small">{format!("Drawn from the core's transition table for the {side}: ● is where it is now; the move just taken is marked.{}", if m.role == Role::Server { " Events in capitals are commands." } else { " The client moves on the server's replies." })}</p>
     }
 }
 
@@ -323,19 +333,22 @@ pub fn Inspector() -> impl IntoView {
             later = protocol_core::sim::view::WorldView::at(&s.trace, at);
             &later
         };
-        match p.current().and_then(|i| machine(&s.trace, view, i)) {
+        let current = p.current();
+        match current.and_then(|i| machine(&s.trace, view, i)) {
             Some(m) => {
-                let server = s.host_name(&m.server);
-                let client = crate::state::client_path(&s.trace, m.conn, at.saturating_sub(1))
-                    .map(|(h, path)| (s.host_name(&h), path));
+                let client = current.and_then(|i| client_machine(&s.trace, view, i));
+                // The side that sent this step's line (or changed state) is
+                // the one kept in view.
+                let client_acted = client
+                    .as_ref()
+                    .zip(current.and_then(|i| s.trace.get(i)))
+                    .is_some_and(|(c, e)| e.from == c.host);
+                let server = s.host_name(&m.host);
                 view! {
-                    {machine_view(m, server)}
-                    {client.map(|(host, path)| view! {
-                        <p class="sm-client">
-                            <strong>{format!("The client ({host}) on this connection: ")}</strong>
-                            {if path.is_empty() { "no state change yet".to_string() } else { path.join(" → ") }}
-                            <span class="muted small">" (its states so far, from the trace; the core has no client table to draw yet)"</span>
-                        </p>
+                    {machine_view(m, server, !client_acted)}
+                    {client.map(|c| {
+                        let host = s.host_name(&c.host);
+                        machine_view(c, host, client_acted)
                     })}
                 }
                 .into_any()
