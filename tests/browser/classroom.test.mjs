@@ -298,9 +298,18 @@ test('the drawn state machine: boxes in protocol order, the current state lit an
   const { page, problems, app } = await open({ width: 1280, height: 720 });
   for (let i = 0; i < 20; i++) await app.button('Step forward').click();
   await page.getByRole('tab', { name: 'State machine' }).click();
-  const names = await page.locator('.sm-col > .sm-state .sm-name').allInnerTexts();
-  assert.deepEqual(names.map((n) => n.replace('● ', '')), ['Greeting', 'Ready', 'Mail', 'Rcpt', 'Data', 'Closed']);
-  const lit = page.locator('.sm-state.lit');
+  // Both sides, each from its own table: the server's, then the client's.
+  const diagrams = page.locator('ol.sm');
+  assert.equal(await diagrams.count(), 2);
+  const names = async (k) => (await diagrams.nth(k).locator('.sm-col > .sm-state .sm-name').allInnerTexts())
+    .map((n) => n.replace('● ', ''));
+  assert.deepEqual(await names(0), ['Greeting', 'Ready', 'Mail', 'Rcpt', 'Data', 'Closed']);
+  assert.deepEqual(await names(1), ['Greeting', 'Ehlo', 'Auth', 'Envelope', 'Data', 'Body', 'Quit', 'Closed']);
+  assert.equal(await diagrams.nth(0).getAttribute('aria-label'), 'SMTP server state machine');
+  assert.equal(await diagrams.nth(1).getAttribute('aria-label'), 'SMTP client state machine');
+  assert.equal(await page.locator('.sm-state.lit').count(), 2, 'one current state per side');
+  // The side that acted at this step is the one kept in view.
+  const lit = page.locator('.sm.focus .sm-state.lit');
   assert.equal(await lit.count(), 1);
   assert.equal(await page.locator('.sm .taken').count() >= 1, true, 'the move just taken is marked');
   const [l, b] = await Promise.all([lit.boundingBox(), page.locator('#inspector-panel').boundingBox()]);

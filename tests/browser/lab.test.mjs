@@ -125,6 +125,33 @@ test("mail.dave.example down in the editor: the message waits in the ISP's queue
   await page.close();
 });
 
+test('a fault typed in the editor: 451 on RCPT once, narrated as injected, then delivered on the retry', async () => {
+  const { page, problems, app } = await open();
+  await page.getByRole('button', { name: 'Edit world', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit world' });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Add a fault', exact: true }).click();
+  await dialog.getByLabel('Server of fault 1').selectOption({ label: 'mail.dave.example' });
+  assert.equal(await dialog.getByLabel('When fault 1 happens').inputValue(), 'rcpt');
+  await dialog.getByLabel('Times of fault 1').fill('once');
+  await dialog.getByRole('button', { name: 'Run this world', exact: true }).click();
+  assert.match(await dialog.getByRole('alert').innerText(), /not a number of times/, 'bad input is refused in words');
+  await dialog.getByLabel('Times of fault 1').fill('1');
+  await dialog.getByRole('button', { name: 'Run this world', exact: true }).click();
+  await waitForTitle(page, /\(edited\)$/);
+  const [, len] = await app.position();
+  let injected = false;
+  for (let p = 1; p <= len && !injected; p++) {
+    await seek(page, p);
+    injected = /Injected fault \(not normal behaviour\)/.test(await app.region('Narration').innerText());
+  }
+  assert.ok(injected, 'the narration marks the 451 as an injected fault');
+  await seek(page, len);
+  assert.equal(await app.inboxItems("Dave's inbox").count(), 1, 'delivered after the retry');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the edited world downloads as a scenario file that mailsim run runs', async () => {
   const { page, problems } = await open();
   const dialog = await takeDaveDownAndBackUp(page);
