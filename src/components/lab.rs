@@ -5,7 +5,7 @@ use super::dialogs::Modal;
 use super::{perf_now, use_ctx, Ctx};
 use crate::lab::{parse_toml, to_toml, ChangeKind, Run, StepEdit, WorldEdit, SLICE};
 use leptos::prelude::*;
-use protocol_core::scenario::{builtin, AccountSpec, Scenario};
+use protocol_core::scenario::{builtin, AccountSpec, BareLf, Scenario};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::wasm_bindgen::JsCast;
@@ -352,7 +352,7 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
                 <h3 id="lab-faults">"Injected faults"</h3>
                 <p class="muted small">"A fault makes a server answer wrongly on purpose (for example 451 to RCPT, or 421 at the greeting). The narration marks each one as injected: a healthy server would not do this."</p>
                 <table class="lab-table">
-                    <thead><tr><th scope="col">"Server"</th><th scope="col">"When"</th><th scope="col">"It"</th><th scope="col">"Reply"</th><th scope="col">"Times (empty: every time)"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <thead><tr><th scope="col">"Server"</th><th scope="col">"When"</th><th scope="col">"It"</th><th scope="col">"Reply"</th><th scope="col">"Times"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
                     <tbody>{faults_table}</tbody>
                 </table>
                 <button type="button" on:click=move |_| edit.update(|e| e.faults.push(crate::lab::FaultEdit { host: "mx".into(), port: None, on: protocol_core::smtp::server::FaultStage::Rcpt, drop: false, reply: "451 4.3.0 Injected: try again later".into(), times: "2".into() }))>"Add a fault"</button>
@@ -544,13 +544,6 @@ fn fault_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
     let n = i + 1;
     let (host0, on0, drop0) =
         edit.with_untracked(|e| (e.faults[i].host.clone(), e.faults[i].on, e.faults[i].drop));
-    let text = move |label: String, f: fn(&mut crate::lab::FaultEdit) -> &mut String| {
-        view! {
-            <input type="text" aria-label=label
-                prop:value=move || edit.with(|e| e.faults.get(i).cloned().map(|mut x| f(&mut x).clone()).unwrap_or_default())
-                on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(x) = e.faults.get_mut(i) { *f(x) = v }) } />
-        }
-    };
     view! {
         <tr>
             <td>
@@ -580,7 +573,11 @@ fn fault_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                     prop:disabled=move || edit.with(|e| e.faults.get(i).is_some_and(|x| x.drop))
                     on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.reply = v }) } />
             </td>
-            <td>{text(format!("Times of fault {n}"), |x| &mut x.times)}</td>
+            <td>
+                <input type="text" class="times" placeholder="every time" aria-label=format!("Times of fault {n} (empty: every time)")
+                    prop:value=move || edit.with(|e| e.faults.get(i).map(|x| x.times.clone()).unwrap_or_default())
+                    on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.times = v }) } />
+            </td>
             <td><button type="button" aria-label=format!("Remove fault {n}") on:click=move |_| edit.update(|e| { if i < e.faults.len() { e.faults.remove(i); } })>"Remove"</button></td>
         </tr>
     }
@@ -678,6 +675,20 @@ fn policy_box(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                 "Open relay: anyone on the internet may send mail through this server"
             </label>
             <p class="muted small">"No real server is set up like this: spammers find an open relay within hours and send their mail through it, and other servers then refuse its mail (RFC 2505, anti-spam advice for mail servers)."</p>
+            <label class="switch">
+                <input type="checkbox" prop:checked=move || edit.with(|e| e.hosts[i].kept.pipelining != Some(false))
+                    on:change:target=move |ev| { let on = ev.target().checked(); edit.update(|e| e.hosts[i].kept.pipelining = Some(on)) } />
+                "Offer PIPELINING: a client may send MAIL, RCPT and DATA without waiting for each reply (RFC 2920)"
+            </label>
+            <label class="switch">
+                <input type="checkbox" prop:checked=move || edit.with(|e| e.hosts[i].kept.bare_lf == Some(BareLf::Normalise))
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        edit.update(|e| e.hosts[i].kept.bare_lf = Some(if on { BareLf::Normalise } else { BareLf::Refuse }))
+                    } />
+                "Read a bare LF as the end of a line (unsafe: open to SMTP smuggling)"
+            </label>
+            <p class="muted small">"RFC 5321 §2.3.8 says a line ends only with CR LF. A server that also takes a lone LF can be tricked by \"<LF>.<LF>\" into ending a message early, so a second, forged message hides inside the first (SMTP smuggling, 2023). A safe server refuses such a message with 554."</p>
             {text("Greylisting delay", "5m", |h| &mut h.greylist)}
             {text("Size limit (bytes)", "10000", |h| &mut h.max_size)}
             <p class="small">"Accounts: "{accounts}</p>

@@ -64,7 +64,8 @@ test('Edit world: a dialog with focus inside, axe-clean, Escape closes it and fo
   assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), 'focus moved into the dialog');
   const text = await dialog.innerText();
   for (const want of ['Hosts and their services', 'mail.dave.example', 'SMTP 25', 'POP3 110', 'IMAP 143', 'Submission 587',
-    'DNS: MX records', 'Server policies', 'Open relay', 'Greylisting delay', 'Retry schedule']) {
+    'DNS: MX records', 'Other DNS changes', 'Injected faults', 'Server policies', 'Open relay', 'Offer PIPELINING',
+    'Read a bare LF as the end of a line', 'Greylisting delay', 'Retry schedule']) {
     assert.ok(text.includes(want), `the editor shows ${want}`);
   }
   // The MX table holds the cast's records.
