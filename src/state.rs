@@ -1129,6 +1129,104 @@ fn previous_state(trace: &[TraceEvent], conn: u64, upto: usize, role: Role) -> O
     seen.next()
 }
 
+/// One step of the sender checks (SPF, DKIM, DMARC, issue 18) as the page
+/// lists them: the method's tag and the server's own words, with the DNS
+/// answers the checks used ("DNS") in their place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuthStep {
+    pub method: String,
+    pub text: String,
+}
+
+/// The sender checks around event `i`, if it is one: every check step the
+/// same server recorded at the same instant (the checks run at the end of
+/// DATA, RFC 7489 §6.6.2), with the DNS questions and answers among them.
+pub fn auth_block(trace: &[TraceEvent], i: usize) -> Vec<AuthStep> {
+    // A check step, or a DNS question or answer of the checking server.
+    let host = match trace.get(i) {
+        Some(e) => match &e.kind {
+            EventKind::SenderCheck { host, .. } => host,
+            EventKind::DnsQuery { .. } => &e.from,
+            EventKind::DnsAnswer { .. } => &e.to,
+            _ => return Vec::new(),
+        },
+        None => return Vec::new(),
+    };
+    let time = trace[i].time;
+    let part = |e: &TraceEvent| {
+        e.time == time
+            && match &e.kind {
+                EventKind::SenderCheck { host: h, .. } => h == host,
+                EventKind::DnsQuery { .. } => &e.from == host,
+                EventKind::DnsAnswer { .. } => &e.to == host,
+                _ => false,
+            }
+    };
+    let mut a = i;
+    while a > 0 && part(&trace[a - 1]) {
+        a -= 1;
+    }
+    let mut b = i;
+    while b + 1 < trace.len() && part(&trace[b + 1]) {
+        b += 1;
+    }
+    let block = &trace[a..=b];
+    if !block
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::SenderCheck { .. }))
+    {
+        // A lookup of some other kind (an MX question), not the checks.
+        return Vec::new();
+    }
+    block
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::SenderCheck { method, text, .. } => Some(AuthStep {
+                // The trace's `spf`, as the RFCs write it: SPF.
+                method: method.to_ascii_uppercase(),
+                text: text.clone(),
+            }),
+            // The answers only: the questions are in the check's own words.
+            EventKind::DnsAnswer { .. } => Some(AuthStep {
+                method: "DNS".into(),
+                text: protocol_core::sim::render::describe(e).1,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The sender checks the receiving server ran on the message delivered as
+/// `uid` (empty when none ran: a message from the server's own users, or a
+/// world without them): the checks just before that server took the
+/// message (its `Queued` event), at the same instant.
+pub fn auth_for_delivery(trace: &[TraceEvent], uid: &str) -> Vec<AuthStep> {
+    let Some((host, queue_id)) = trace.iter().find_map(|e| match &e.kind {
+        EventKind::Delivered {
+            uid: u,
+            host,
+            queue_id,
+            ..
+        } if u == uid => Some((host, queue_id)),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let Some(q) = trace.iter().position(|e| {
+        matches!(&e.kind, EventKind::Queued { host: h, queue_id: id, .. } if h == host && id == queue_id)
+    }) else {
+        return Vec::new();
+    };
+    let time = trace[q].time;
+    trace[..q]
+        .iter()
+        .rposition(|e| {
+            e.time == time && matches!(&e.kind, EventKind::SenderCheck { host: h, .. } if h == host)
+        })
+        .map(|i| auth_block(trace, i))
+        .unwrap_or_default()
+}
+
 /// One row of the sequence diagram.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeqRow {
@@ -1425,6 +1523,60 @@ mod tests {
         // The laptop deletes it over IMAP: gone from the server, and no
         // device kept a POP3 copy, so it leaves the inbox.
         assert!(by_subject(end, "Dinner instead?").is_none());
+    }
+
+    #[test]
+    fn the_sender_checks_of_a_message_are_listed_step_by_step() {
+        // Issue 18: the receiving server's SPF, DKIM and DMARC steps for
+        // John's delivered mail, with the DNS answers they used.
+        let s = builtin_story("seed-story").unwrap();
+        let uid = Snapshot::at(&s.trace, s.trace.len()).dave[0].uid.clone();
+        let steps = auth_for_delivery(&s.trace, &uid);
+        let methods: Vec<&str> = steps.iter().map(|st| st.method.as_str()).collect();
+        for m in ["SPF", "DKIM", "DMARC", "DNS"] {
+            assert!(methods.contains(&m), "{m} in {methods:?}");
+        }
+        let first = |m: &str| methods.iter().position(|x| *x == m).unwrap();
+        assert!(
+            first("SPF") < first("DKIM") && first("DKIM") < first("DMARC"),
+            "{methods:?}"
+        );
+        assert!(
+            steps.iter().any(|st| st.text == "SPF result: pass"),
+            "{steps:?}"
+        );
+        assert!(
+            steps
+                .iter()
+                .any(|st| st.method == "DNS" && st.text.contains("v=spf1 mx -all")),
+            "{steps:?}"
+        );
+        // The stranger's forgery is refused: the inspector lists the same
+        // block at any of its steps, ending in DMARC's fail.
+        let f = builtin_story("forged-from").unwrap();
+        let i = f
+            .trace
+            .iter()
+            .position(|e| matches!(&e.kind, EventKind::SenderCheck { text, .. } if text.starts_with("SPF result")))
+            .unwrap();
+        let block = auth_block(&f.trace, i);
+        assert!(
+            block.iter().any(|st| st.text == "SPF result: fail"),
+            "{block:?}"
+        );
+        assert!(
+            block
+                .iter()
+                .any(|st| st.text.starts_with("DMARC result: fail")),
+            "{block:?}"
+        );
+        assert_eq!(
+            block,
+            auth_block(&f.trace, i + 1),
+            "the same block from a neighbouring step"
+        );
+        // No check, no list: an event outside the checks.
+        assert!(auth_block(&f.trace, 0).is_empty());
     }
 
     #[test]

@@ -307,6 +307,13 @@ pub fn Inspector() -> impl IntoView {
                         {fields.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd class="mono">{v}</dd> }).collect_view()}
                     </dl>
                 })}
+                {
+                    let steps = crate::state::auth_block(&s.trace, p.current().unwrap_or(0));
+                    (!steps.is_empty()).then(|| view! {
+                        <h3>"All the sender checks at this step"</h3>
+                        {super::dialogs::auth_steps_view(steps)}
+                    })
+                }
                 {(!meanings.is_empty()).then(|| view! {
                     <h3>"Meaning"</h3>
                     <ul class="meanings">

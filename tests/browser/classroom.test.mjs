@@ -440,6 +440,12 @@ test('the message viewer explains the parts of a Received line and the fields of
   assert.equal(notes.length, 1, 'one list, under the first Received line');
   assert.match(notes[0], /Received: by: The server that received the message[\s\S]*Received: for: The recipient address from RCPT TO/);
   assert.deepEqual(await axeViolations(page), [], 'viewer with the Received notes open');
+  // Who really sent it: the receiving server's checks, step by step (issue 18).
+  const auth = viewer.getByRole('region', { name: /Who really sent this/ });
+  const steps = await auth.locator('li').allInnerTexts();
+  assert.ok(steps.some((t) => /^SPF SPF result: pass/.test(t)), steps.join('\n'));
+  assert.ok(steps.some((t) => /^DNS .*_dmarc\.isp\.example TXT/.test(t)), 'with the DNS answers it used');
+  assert.ok(steps.some((t) => /^DMARC DMARC result: pass/.test(t)));
   await page.screenshot({ path: path.join(artifactsDir, 'viewer-received-notes-1280x900.png') });
   await page.keyboard.press('Escape');
   await viewer.waitFor({ state: 'detached' });
