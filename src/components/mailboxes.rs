@@ -8,12 +8,16 @@ use leptos::prelude::*;
 #[component]
 fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl IntoView {
     let ctx = use_ctx();
-    let items = move || {
+    // A memo: the snapshot is new at every step, the inbox only when mail
+    // arrives or moves, and then the keyed list below adds or replaces only
+    // the messages that changed (a bulk world has hundreds in the inbox).
+    let items = Memo::new(move |_| {
         ctx.snapshot.with(|s| match owner {
             "dave" => s.0.dave.clone(),
             _ => s.0.john.clone(),
         })
-    };
+    });
+    let empty_now = Memo::new(move |_| items.with(Vec::is_empty));
     let item_view = move |m: InboxItem| {
         let subject = m.subject();
         let from = m.header("From").unwrap_or("").to_string();
@@ -53,14 +57,15 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
     view! {
         <section class=format!("panel inbox {owner}") aria-label=label>
             <h2>{label}</h2>
-            {move || {
-                let list = items();
-                if list.is_empty() {
-                    view! { <p class="muted empty">{empty}</p> }.into_any()
-                } else {
-                    view! { <ul class="msgs">{list.into_iter().map(item_view).collect_view()}</ul> }.into_any()
-                }
-            }}
+            <Show when=move || !empty_now.get() fallback=move || view! { <p class="muted empty">{empty}</p> }>
+                <ul class="msgs">
+                    <For
+                        each=move || items.get()
+                        key=|m| (m.uid.clone(), m.on_server, m.downloaded_to.clone(), m.read_on.clone(), m.flags.clone())
+                        children=item_view
+                    />
+                </ul>
+            </Show>
         </section>
     }
 }
@@ -101,12 +106,13 @@ fn Queue(host: String, items: Vec<crate::state::QueueItem>) -> impl IntoView {
 #[component]
 pub fn Mailboxes() -> impl IntoView {
     let ctx = use_ctx();
-    let queues = move || ctx.snapshot.with(|s| s.0.queues.clone());
+    // Re-drawn only when a queue changes, not at every step.
+    let queues = Memo::new(move |_| ctx.snapshot.with(|s| s.0.queues.clone()));
     view! {
         <div class="mailboxes">
             <Inbox owner="dave" label="Dave's inbox" empty="Empty: nothing delivered yet." />
             <Inbox owner="john" label="John's inbox" empty="Empty: bounces would land here." />
-            {move || queues().into_iter().map(|(host, items)| view! { <Queue host items /> }).collect_view()}
+            {move || queues.get().into_iter().map(|(host, items)| view! { <Queue host items /> }).collect_view()}
         </div>
     }
 }
