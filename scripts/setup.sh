@@ -171,7 +171,7 @@ if [ "$WHAT" = test ]; then
   apt_install_servers postfix dovecot-pop3d dovecot-imapd
   # The browser tests drive Debian's chromium (Playwright cannot download its own here);
   # the interop tests drive real mail clients against `mailsim serve`.
-  apt_install chromium swaks curl fetchmail
+  apt_install chromium swaks curl fetchmail isync
   PYTEST_VERSION=9.2.0
   if python3 -c "import pytest, sys; sys.exit(pytest.__version__ != '$PYTEST_VERSION')" 2>/dev/null; then
     say "pytest $PYTEST_VERSION: present"

@@ -87,7 +87,8 @@ fn xml_escape(s: &str) -> String {
 fn colour(kind: &str) -> &'static str {
     match kind {
         "smtp" => "#1d5fb4",
-        "pop3" | "imap" => "#7a2fd6",
+        "pop3" => "#7a2fd6",
+        "imap" => "#a3206a",
         "dns" => "#0b7446",
         "mta" | "note" => "#a34a00",
         _ => "#5b6470",
@@ -117,7 +118,7 @@ pub fn sequence_svg(s: &Story) -> String {
         xml_escape(&format!("MailSim: {}", s.title)),
         s.trace.len()
     );
-    for kind in ["smtp", "pop3", "dns", "tcp", "mta", "net"] {
+    for kind in ["smtp", "pop3", "imap", "dns", "tcp", "mta", "net"] {
         o.push_str(&format!(
             "<marker id=\"ah-{kind}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"{}\"/></marker>\n",
             colour(kind)
@@ -153,7 +154,8 @@ pub fn sequence_svg(s: &Story) -> String {
         let (tx, anchor) = match (row.from, row.to) {
             (Some(a), Some(b)) if a != b => {
                 let dash = match row.kind {
-                    "pop3" | "imap" => " stroke-dasharray=\"10 4\"",
+                    "pop3" => " stroke-dasharray=\"10 4\"",
+                    "imap" => " stroke-dasharray=\"14 4 3 4\"",
                     "dns" => " stroke-dasharray=\"3 3\"",
                     _ => "",
                 };

@@ -15,11 +15,12 @@ use protocol_core::scenario::{
 };
 use protocol_core::sim::cast::{cast, cast_hosts};
 use protocol_core::sim::{HostConfig, World};
+use protocol_core::smtp::server::FaultStage;
 use protocol_core::SimDuration;
 use std::net::Ipv4Addr;
 
 mod file;
-pub use file::{parse_toml, stage_name, to_toml};
+pub use file::{parse_toml, stage_name, to_toml, STAGES};
 
 /// One host as the editor shows it: its services and, for a server, its
 /// policies. Lists are edited as comma-separated text.
@@ -360,11 +361,116 @@ pub struct WorldEdit {
     /// The "delayed" DSN time of `[retry]`, kept as the scenario had it.
     pub retry_warn_after: Option<Delay>,
     pub links: Vec<LinkEdit>,
-    /// DNS changes beyond MX (A, missing A, null MX, NXDOMAIN), shown and kept.
-    pub dns: Vec<DnsSpec>,
-    /// Reply overrides ("chaos"), shown and kept.
-    pub faults: Vec<FaultSpec>,
+    /// DNS changes beyond the MX table: an extra A record, a host without
+    /// one, a null MX, a domain that does not exist.
+    pub dns: Vec<DnsEdit>,
+    /// Reply overrides ("chaos"): a server answering wrongly on purpose.
+    pub faults: Vec<FaultEdit>,
     pub steps: Vec<StepEdit>,
+}
+
+/// A row of the "other DNS changes" table, as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DnsEdit {
+    /// `a`, `no_a`, `null_mx` or `nxdomain` (the scenario file's `type`).
+    pub kind: String,
+    /// The name (A, no A) or the domain (null MX, NXDOMAIN).
+    pub name: String,
+    /// The address of an A record.
+    pub ip: String,
+}
+
+impl DnsEdit {
+    fn from_spec(d: &DnsSpec) -> DnsEdit {
+        let (kind, name, ip) = match d {
+            DnsSpec::A { name, ip } => ("a", name, ip.to_string()),
+            DnsSpec::NoA { name } => ("no_a", name, String::new()),
+            DnsSpec::NullMx { domain } => ("null_mx", domain, String::new()),
+            DnsSpec::Nxdomain { domain } => ("nxdomain", domain, String::new()),
+        };
+        DnsEdit {
+            kind: kind.into(),
+            name: name.clone(),
+            ip,
+        }
+    }
+
+    fn to_spec(&self, n: usize) -> Result<DnsSpec, String> {
+        let name = self.name.trim().trim_end_matches('.').to_string();
+        if name.is_empty() {
+            return Err(format!(
+                "DNS change {n}: it needs a name, like mail.dave.example"
+            ));
+        }
+        Ok(match self.kind.as_str() {
+            "a" => {
+                let ip = self.ip.trim().parse::<Ipv4Addr>().map_err(|_| {
+                    format!(
+                        "DNS change {n}: the address {:?} is not an IPv4 address like 192.0.2.25",
+                        self.ip.trim()
+                    )
+                })?;
+                DnsSpec::A { name, ip }
+            }
+            "no_a" => DnsSpec::NoA { name },
+            "null_mx" => DnsSpec::NullMx { domain: name },
+            _ => DnsSpec::Nxdomain { domain: name },
+        })
+    }
+}
+
+/// A reply override, as typed: `reply` empty means "drop the connection".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FaultEdit {
+    pub host: String,
+    /// Kept from the file (25 or 587 only); the editor does not show it.
+    pub port: Option<u16>,
+    pub on: FaultStage,
+    pub drop: bool,
+    pub reply: String,
+    /// How many times; empty for every time.
+    pub times: String,
+}
+
+impl FaultEdit {
+    fn from_spec(f: &FaultSpec) -> FaultEdit {
+        FaultEdit {
+            host: f.host.clone(),
+            port: f.port,
+            on: f.on,
+            drop: f.drop,
+            reply: f.reply.clone().unwrap_or_default(),
+            times: f.times.map(|t| t.to_string()).unwrap_or_default(),
+        }
+    }
+
+    fn to_spec(&self, n: usize) -> Result<FaultSpec, String> {
+        let times = match self.times.trim() {
+            "" => None,
+            t => match t.parse::<u32>() {
+                Ok(k) if k > 0 => Some(k),
+                _ => {
+                    return Err(format!(
+                        "Injected fault {n}: \u{201c}{t}\u{201d} is not a number of times like 2 (leave it empty for every time)"
+                    ))
+                }
+            },
+        };
+        let reply = self.reply.trim();
+        if !self.drop && reply.is_empty() {
+            return Err(format!(
+                "Injected fault {n}: write the reply the server gives instead, like 451 4.3.0 Try again later, or choose to drop the connection"
+            ));
+        }
+        Ok(FaultSpec {
+            host: self.host.clone(),
+            port: self.port,
+            on: self.on,
+            reply: (!self.drop).then(|| reply.to_string()),
+            drop: self.drop,
+            times,
+        })
+    }
 }
 
 /// A link's latency and loss, as the editor shows them.
@@ -485,8 +591,8 @@ impl WorldEdit {
                     },
                 })
                 .collect(),
-            dns: s.dns.clone(),
-            faults: s.faults.clone(),
+            dns: s.dns.iter().map(DnsEdit::from_spec).collect(),
+            faults: s.faults.iter().map(FaultEdit::from_spec).collect(),
             steps,
         }
     }
@@ -631,8 +737,18 @@ impl WorldEdit {
             mx,
             retry,
             links,
-            dns: self.dns.clone(),
-            faults: self.faults.clone(),
+            dns: self
+                .dns
+                .iter()
+                .enumerate()
+                .map(|(k, d)| d.to_spec(k + 1))
+                .collect::<Result<_, _>>()?,
+            faults: self
+                .faults
+                .iter()
+                .enumerate()
+                .map(|(k, f)| f.to_spec(k + 1))
+                .collect::<Result<_, _>>()?,
             steps,
         };
         s.validate("", "the edited world").map_err(|e| e.message)?;
@@ -848,6 +964,59 @@ mod tests {
             .any(|ev| matches!(ev.kind, EventKind::Queued { .. }) && ev.from == "isp"));
     }
 
+    fn fault(reply: &str, times: &str) -> FaultEdit {
+        FaultEdit {
+            host: "mx".into(),
+            port: None,
+            on: FaultStage::Rcpt,
+            drop: false,
+            reply: reply.into(),
+            times: times.into(),
+        }
+    }
+
+    fn dns(kind: &str, name: &str, ip: &str) -> DnsEdit {
+        DnsEdit {
+            kind: kind.into(),
+            name: name.into(),
+            ip: ip.into(),
+        }
+    }
+
+    #[test]
+    fn faults_and_dns_changes_typed_in_the_editor_run() {
+        use protocol_core::sim::EventKind;
+        // A 451 on RCPT for the first try, and Dave's MX host without an
+        // address: both reach the world, the fault narrated as injected.
+        let mut e = WorldEdit::from_scenario(&builtin("seed-story").unwrap());
+        e.faults
+            .push(fault("451 4.3.0 Injected: try again later", "1"));
+        let s = e.to_scenario().unwrap();
+        assert_eq!(s.faults[0].times, Some(1));
+        assert_eq!(
+            s.faults[0].reply.as_deref(),
+            Some("451 4.3.0 Injected: try again later")
+        );
+        let w = s.run(None);
+        assert!(w.trace().iter().any(|ev| ev.explain.as_deref() == Some("fault.injected")
+            && matches!(&ev.kind, EventKind::Line { text, .. } if text.starts_with("451 4.3.0 Injected"))));
+        let mut e = WorldEdit::from_scenario(&builtin("seed-story").unwrap());
+        e.dns.push(dns("no_a", "mail.dave.example", ""));
+        let s = e.to_scenario().unwrap();
+        assert_eq!(
+            s.dns,
+            [DnsSpec::NoA {
+                name: "mail.dave.example".into()
+            }]
+        );
+        let w = s.run(None);
+        assert!(w
+            .trace()
+            .iter()
+            .any(|ev| matches!(ev.kind, EventKind::Bounced { .. })
+                || matches!(ev.kind, EventKind::RetryScheduled { .. })));
+    }
+
     #[test]
     fn bad_input_is_refused_in_words() {
         let base = WorldEdit::from_scenario(&builtin("seed-story").unwrap());
@@ -874,6 +1043,34 @@ mod tests {
                 "choose a host",
             ),
             (&|e| e.hosts[3].greylist.clear(), ""),
+            (&|e| e.faults.push(fault("451 4.3.0 Try later", "2")), ""),
+            (
+                &|e| e.faults.push(fault("451 4.3.0 Try later", "twice")),
+                "not a number of times",
+            ),
+            (&|e| e.faults.push(fault("", "")), "write the reply"),
+            (
+                &|e| e.faults.push(fault("250 fine", "")),
+                // The core's own check: an override must be an error reply.
+                "answers 4xx (try later) or 5xx",
+            ),
+            (
+                &|e| {
+                    let mut f = fault("", "1");
+                    f.drop = true;
+                    e.faults.push(f)
+                },
+                "",
+            ),
+            (
+                &|e| e.dns.push(dns("a", "www.dave.example", "198.51.100.40")),
+                "",
+            ),
+            (
+                &|e| e.dns.push(dns("a", "www.dave.example", "near mail")),
+                "not an IPv4 address",
+            ),
+            (&|e| e.dns.push(dns("nxdomain", " ", "")), "needs a name"),
         ];
         for (edit, want) in cases {
             let mut e = base.clone();

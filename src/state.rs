@@ -5,7 +5,7 @@
 
 use protocol_core::explain::{Arg, English, Words};
 use protocol_core::sim::view::{parse_headers, WorldView};
-use protocol_core::sim::{Direction, EventKind, Parsed, Protocol, TraceEvent};
+use protocol_core::sim::{Direction, EventKind, Parsed, Protocol, Role, TraceEvent};
 
 /// Speeds offered by the speed control, multiplying the reading pace. At 1x
 /// the seed story's 80 key steps take about 12 minutes (a class reading every
@@ -373,7 +373,7 @@ pub fn wrap_up(trace: &[TraceEvent], snap: &Snapshot) -> WrapUp {
         took_us,
         dave: snap.dave.len(),
         john: snap.john.len(),
-        queued: snap.isp_queue.len(),
+        queued: snap.queues.iter().map(|(_, q)| q.len()).sum(),
         bounces: trace
             .iter()
             .filter(|e| matches!(e.kind, EventKind::Bounced { .. }))
@@ -639,8 +639,14 @@ pub struct InboxItem {
     pub headers: Vec<(String, String)>,
     /// Still in the maildrop on the server.
     pub on_server: bool,
-    /// Downloaded to the person's computer with POP3.
-    pub downloaded: bool,
+    /// The devices (client host ids) that downloaded it with POP3: each
+    /// keeps its own copy, even after the server's is deleted.
+    pub downloaded_to: Vec<String>,
+    /// The devices that fetched its text over IMAP (the copy stays on the
+    /// server; every device sees the same one).
+    pub read_on: Vec<String>,
+    /// Its IMAP flags on the server, once a session changed them.
+    pub flags: Option<String>,
 }
 
 impl InboxItem {
@@ -666,14 +672,20 @@ impl InboxItem {
     }
 }
 
+/// One message waiting in an MTA's queue: (queue id, from, recipients,
+/// next attempt).
+pub type QueueItem = (String, String, Vec<String>, Option<String>);
+
 /// Everything the panels show at one cursor position.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Snapshot {
     pub view: WorldView,
     pub dave: Vec<InboxItem>,
     pub john: Vec<InboxItem>,
-    /// (queue id, from, recipients, next attempt)
-    pub isp_queue: Vec<(String, String, Vec<String>, Option<String>)>,
+    /// Every MTA's queue at the cursor, the ISP's first (always, even when
+    /// empty), then each other host that holds mail (a backup MX waiting
+    /// for the primary, a relay retrying): (host id, its entries).
+    pub queues: Vec<(String, Vec<QueueItem>)>,
 }
 
 /// A person's inbox at `position`: the messages in their maildrop on any
@@ -697,44 +709,75 @@ pub fn inbox(trace: &[TraceEvent], view: &WorldView, login: &str) -> Vec<InboxIt
                     headers: parse_headers(message),
                     text: message.clone(),
                     on_server,
-                    downloaded: false,
+                    downloaded_to: Vec::new(),
+                    read_on: Vec::new(),
+                    flags: None,
                 });
             }
+            // The device is the event's `to`: the client the server sent to.
             EventKind::Retrieved { mailbox, uid, .. } if mailbox == login => {
                 if let Some(it) = items.iter_mut().find(|it| &it.uid == uid) {
-                    it.downloaded = true;
+                    if !it.downloaded_to.contains(&e.to) {
+                        it.downloaded_to.push(e.to.clone());
+                    }
+                }
+            }
+            EventKind::Fetched { mailbox, uidl, .. } if mailbox == login => {
+                if let Some(it) = items.iter_mut().find(|it| &it.uid == uidl) {
+                    if !it.read_on.contains(&e.to) {
+                        it.read_on.push(e.to.clone());
+                    }
+                }
+            }
+            EventKind::FlagsChanged {
+                mailbox,
+                uidl,
+                flags,
+                ..
+            } if mailbox == login => {
+                if let Some(it) = items.iter_mut().find(|it| &it.uid == uidl) {
+                    it.flags = Some(flags.clone());
                 }
             }
             _ => {}
         }
     }
-    items.retain(|it| it.on_server || it.downloaded);
+    items.retain(|it| it.on_server || !it.downloaded_to.is_empty());
     items
 }
 
 impl Snapshot {
     pub fn at(trace: &[TraceEvent], position: usize) -> Snapshot {
         let view = WorldView::at(trace, position);
-        let isp_queue = view
-            .queues
-            .get("isp")
-            .map(|q| {
-                q.iter()
-                    .map(|(id, m)| {
-                        (
-                            id.clone(),
-                            m.from.clone(),
-                            m.rcpts.clone(),
-                            m.next_attempt.map(|t| t.to_string()),
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let entries = |q: &protocol_core::vec_map::VecMap<
+            String,
+            protocol_core::sim::view::QueuedView,
+        >|
+         -> Vec<QueueItem> {
+            q.iter()
+                .map(|(id, m)| {
+                    (
+                        id.clone(),
+                        m.from.clone(),
+                        m.rcpts.clone(),
+                        m.next_attempt.map(|t| t.to_string()),
+                    )
+                })
+                .collect()
+        };
+        let mut queues = vec![(
+            "isp".to_string(),
+            view.queues.get("isp").map(entries).unwrap_or_default(),
+        )];
+        for (host, q) in view.queues.iter() {
+            if host != "isp" && !q.is_empty() {
+                queues.push((host.clone(), entries(q)));
+            }
+        }
         Snapshot {
             dave: inbox(trace, &view, "dave"),
             john: inbox(trace, &view, "john"),
-            isp_queue,
+            queues,
             view,
         }
     }
@@ -874,7 +917,7 @@ pub fn hop_message(
 pub struct Machine {
     pub protocol: Protocol,
     pub conn: u64,
-    /// Server states in table order.
+    /// States in table order.
     pub states: Vec<String>,
     /// (from, event, to), straight from the core's TRANSITIONS table.
     pub transitions: Vec<(String, String, String)>,
@@ -882,7 +925,9 @@ pub struct Machine {
     /// The state before the last change, so the transition just taken is
     /// (previous, current).
     pub previous: Option<String>,
-    pub server: String,
+    /// Which side this is, and the host it runs on.
+    pub role: Role,
+    pub host: String,
 }
 
 /// Transitions from one state to one other state, merged: ("Ready", ["RSET", "EHLO"]).
@@ -1022,24 +1067,61 @@ pub fn machine_rows(
 /// The server's state machine for the connection of event `current`, with
 /// the state it is in after that event.
 pub fn machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option<Machine> {
+    machine_of(trace, view, current, Role::Server)
+}
+
+/// The client's side of the same session, drawn from the client's own
+/// table (`smtp::client::TRANSITIONS`, `pop3::client::CLIENT_TRANSITIONS`,
+/// `imap::client::CLIENT_TRANSITIONS`): the table the client dispatches
+/// through, so the drawing is the machine that ran.
+pub fn client_machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option<Machine> {
+    machine_of(trace, view, current, Role::Client)
+}
+
+fn rows_of<S: Copy>(
+    table: &[(S, &str, S)],
+    name: impl Fn(S) -> String,
+) -> Vec<(String, String, String)> {
+    table
+        .iter()
+        .map(|(a, ev, b)| (name(*a), ev.to_string(), name(*b)))
+        .collect()
+}
+
+fn machine_of(
+    trace: &[TraceEvent],
+    view: &WorldView,
+    current: usize,
+    role: Role,
+) -> Option<Machine> {
     let e = trace.get(current)?;
     let conn = e.conn()?;
     let session = view.sessions.get(&conn)?;
     let protocol = session.protocol?;
-    let transitions: Vec<(String, String, String)> = match protocol {
-        Protocol::Smtp => protocol_core::smtp::server::TRANSITIONS
-            .iter()
-            .map(|(a, ev, b)| (a.name().to_string(), ev.to_string(), b.name().to_string()))
-            .collect(),
-        Protocol::Pop3 => protocol_core::pop3::server::TRANSITIONS
-            .iter()
-            .map(|(a, ev, b)| (a.to_string(), ev.to_string(), b.to_string()))
-            .collect(),
-        Protocol::Imap => protocol_core::imap::TRANSITIONS
-            .iter()
-            .map(|(a, ev, b)| (a.to_string(), ev.to_string(), b.to_string()))
-            .collect(),
-        Protocol::Dns => return None,
+    let transitions = match (protocol, role) {
+        (Protocol::Smtp, Role::Server) => rows_of(protocol_core::smtp::server::TRANSITIONS, |s| {
+            s.name().to_string()
+        }),
+        (Protocol::Smtp, Role::Client) => rows_of(protocol_core::smtp::client::TRANSITIONS, |s| {
+            s.name().to_string()
+        }),
+        (Protocol::Pop3, Role::Server) => {
+            rows_of(protocol_core::pop3::server::TRANSITIONS, |s| s.to_string())
+        }
+        (Protocol::Pop3, Role::Client) => {
+            rows_of(protocol_core::pop3::client::CLIENT_TRANSITIONS, |s| {
+                s.to_string()
+            })
+        }
+        (Protocol::Imap, Role::Server) => {
+            rows_of(protocol_core::imap::TRANSITIONS, |s| s.to_string())
+        }
+        (Protocol::Imap, Role::Client) => {
+            rows_of(protocol_core::imap::client::CLIENT_TRANSITIONS, |s| {
+                s.to_string()
+            })
+        }
+        (Protocol::Dns, _) => return None,
     };
     let mut states: Vec<String> = Vec::new();
     for (a, _, b) in &transitions {
@@ -1049,61 +1131,143 @@ pub fn machine(trace: &[TraceEvent], view: &WorldView, current: usize) -> Option
             }
         }
     }
-    // Before the server reports a change, a fresh session is in the first state.
-    let current_state = session
-        .server_state
+    // Before the session reports a change, a fresh one is in the first state.
+    let reported = match role {
+        Role::Server => session.server_state,
+        Role::Client => session.client_state,
+    };
+    let current_state = reported
         .map(|s| s.name())
         .or_else(|| states.first().cloned());
     Some(Machine {
         protocol,
         conn,
+        role,
         states,
         transitions,
         current: current_state,
-        previous: previous_state(trace, conn, view.position.max(current + 1) - 1),
-        server: session.server.clone(),
+        previous: previous_state(trace, conn, view.position.max(current + 1) - 1, role),
+        host: match role {
+            Role::Server => session.server.clone(),
+            Role::Client => session.client.clone(),
+        },
     })
 }
 
-/// The client's side of connection `conn` up to event `upto`: its host id
-/// and the states it went through, in order (from the trace: the core has
-/// no client transition table to draw yet).
-pub fn client_path(trace: &[TraceEvent], conn: u64, upto: usize) -> Option<(String, Vec<String>)> {
-    let mut host = None;
-    let mut path: Vec<String> = Vec::new();
-    for e in trace.iter().take(upto + 1) {
-        if let EventKind::StateChanged {
-            conn: c,
-            role: protocol_core::sim::Role::Client,
-            state,
-            ..
-        } = &e.kind
-        {
-            if *c == conn {
-                host.get_or_insert_with(|| e.from.clone());
-                path.push(state.name());
-            }
-        }
-    }
-    Some((host?, path))
-}
-
-/// The server's state before its latest change on `conn`, up to event `upto`.
-fn previous_state(trace: &[TraceEvent], conn: u64, upto: usize) -> Option<String> {
+/// A session side's state before its latest change on `conn`, up to event `upto`.
+fn previous_state(trace: &[TraceEvent], conn: u64, upto: usize, role: Role) -> Option<String> {
     let mut seen = trace[..=upto.min(trace.len().saturating_sub(1))]
         .iter()
         .rev()
         .filter_map(|e| match &e.kind {
             EventKind::StateChanged {
                 conn: c,
-                role: protocol_core::sim::Role::Server,
+                role: r,
                 state,
                 ..
-            } if *c == conn => Some(state.name()),
+            } if *c == conn && *r == role => Some(state.name()),
             _ => None,
         });
     seen.next()?;
     seen.next()
+}
+
+/// One step of the sender checks (SPF, DKIM, DMARC, issue 18) as the page
+/// lists them: the method's tag and the server's own words, with the DNS
+/// answers the checks used ("DNS") in their place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuthStep {
+    pub method: String,
+    pub text: String,
+}
+
+/// The sender checks around event `i`, if it is one: every check step the
+/// same server recorded at the same instant (the checks run at the end of
+/// DATA, RFC 7489 §6.6.2), with the DNS questions and answers among them.
+pub fn auth_block(trace: &[TraceEvent], i: usize) -> Vec<AuthStep> {
+    // A check step, or a DNS question or answer of the checking server.
+    let host = match trace.get(i) {
+        Some(e) => match &e.kind {
+            EventKind::SenderCheck { host, .. } => host,
+            EventKind::DnsQuery { .. } => &e.from,
+            EventKind::DnsAnswer { .. } => &e.to,
+            _ => return Vec::new(),
+        },
+        None => return Vec::new(),
+    };
+    let time = trace[i].time;
+    let part = |e: &TraceEvent| {
+        e.time == time
+            && match &e.kind {
+                EventKind::SenderCheck { host: h, .. } => h == host,
+                EventKind::DnsQuery { .. } => &e.from == host,
+                EventKind::DnsAnswer { .. } => &e.to == host,
+                _ => false,
+            }
+    };
+    let mut a = i;
+    while a > 0 && part(&trace[a - 1]) {
+        a -= 1;
+    }
+    let mut b = i;
+    while b + 1 < trace.len() && part(&trace[b + 1]) {
+        b += 1;
+    }
+    let block = &trace[a..=b];
+    if !block
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::SenderCheck { .. }))
+    {
+        // A lookup of some other kind (an MX question), not the checks.
+        return Vec::new();
+    }
+    block
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::SenderCheck { method, text, .. } => Some(AuthStep {
+                // The trace's `spf`, as the RFCs write it: SPF.
+                method: method.to_ascii_uppercase(),
+                text: text.clone(),
+            }),
+            // The answers only: the questions are in the check's own words.
+            EventKind::DnsAnswer { .. } => Some(AuthStep {
+                method: "DNS".into(),
+                text: protocol_core::sim::render::describe(e).1,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The sender checks the receiving server ran on the message delivered as
+/// `uid` (empty when none ran: a message from the server's own users, or a
+/// world without them): the checks just before that server took the
+/// message (its `Queued` event), at the same instant.
+pub fn auth_for_delivery(trace: &[TraceEvent], uid: &str) -> Vec<AuthStep> {
+    let Some((host, queue_id)) = trace.iter().find_map(|e| match &e.kind {
+        EventKind::Delivered {
+            uid: u,
+            host,
+            queue_id,
+            ..
+        } if u == uid => Some((host, queue_id)),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let Some(q) = trace.iter().position(|e| {
+        matches!(&e.kind, EventKind::Queued { host: h, queue_id: id, .. } if h == host && id == queue_id)
+    }) else {
+        return Vec::new();
+    };
+    let time = trace[q].time;
+    trace[..q]
+        .iter()
+        .rposition(|e| {
+            e.time == time && matches!(&e.kind, EventKind::SenderCheck { host: h, .. } if h == host)
+        })
+        .map(|i| auth_block(trace, i))
+        .unwrap_or_default()
 }
 
 /// One row of the sequence diagram.
@@ -1378,6 +1542,122 @@ mod tests {
     }
 
     #[test]
+    fn each_message_says_which_device_has_it_and_by_which_protocol() {
+        // Issues 12 and 17: the two-devices lesson shows who downloaded
+        // what (POP3), who read what over IMAP, and the server's flags.
+        let s = builtin_story("pop3-vs-imap").unwrap();
+        let t = &s.trace;
+        let by_subject = |pos: usize, subject: &str| {
+            Snapshot::at(t, pos)
+                .dave
+                .into_iter()
+                .find(|m| m.subject() == subject)
+        };
+        let end = t.len();
+        let lunch = by_subject(end, "Lunch on Friday?").expect("the laptop keeps its copy");
+        assert_eq!(lunch.downloaded_to, ["dave-pc"]);
+        assert!(!lunch.on_server && lunch.read_on.is_empty());
+        // The phone fetches the second mail over IMAP: \Seen on the server.
+        let fetched = position_after(t, |k| {
+            matches!(k, EventKind::Fetched { seen_set: true, .. })
+        });
+        assert_eq!(t[fetched - 1].to, "dave-phone");
+        let dinner = by_subject(fetched, "Dinner instead?").expect("on the server");
+        assert!(dinner.on_server && dinner.downloaded_to.is_empty());
+        assert_eq!(dinner.read_on, ["dave-phone"]);
+        assert_eq!(dinner.flags.as_deref(), Some("\\Seen"));
+        // The laptop deletes it over IMAP: gone from the server, and no
+        // device kept a POP3 copy, so it leaves the inbox.
+        assert!(by_subject(end, "Dinner instead?").is_none());
+    }
+
+    #[test]
+    fn the_sender_checks_of_a_message_are_listed_step_by_step() {
+        // Issue 18: the receiving server's SPF, DKIM and DMARC steps for
+        // John's delivered mail, with the DNS answers they used.
+        let s = builtin_story("seed-story").unwrap();
+        let uid = Snapshot::at(&s.trace, s.trace.len()).dave[0].uid.clone();
+        let steps = auth_for_delivery(&s.trace, &uid);
+        let methods: Vec<&str> = steps.iter().map(|st| st.method.as_str()).collect();
+        for m in ["SPF", "DKIM", "DMARC", "DNS"] {
+            assert!(methods.contains(&m), "{m} in {methods:?}");
+        }
+        let first = |m: &str| methods.iter().position(|x| *x == m).unwrap();
+        assert!(
+            first("SPF") < first("DKIM") && first("DKIM") < first("DMARC"),
+            "{methods:?}"
+        );
+        assert!(
+            steps.iter().any(|st| st.text == "SPF result: pass"),
+            "{steps:?}"
+        );
+        assert!(
+            steps
+                .iter()
+                .any(|st| st.method == "DNS" && st.text.contains("v=spf1 mx -all")),
+            "{steps:?}"
+        );
+        // The stranger's forgery is refused: the inspector lists the same
+        // block at any of its steps, ending in DMARC's fail.
+        let f = builtin_story("forged-from").unwrap();
+        let i = f
+            .trace
+            .iter()
+            .position(|e| matches!(&e.kind, EventKind::SenderCheck { text, .. } if text.starts_with("SPF result")))
+            .unwrap();
+        let block = auth_block(&f.trace, i);
+        assert!(
+            block.iter().any(|st| st.text == "SPF result: fail"),
+            "{block:?}"
+        );
+        assert!(
+            block
+                .iter()
+                .any(|st| st.text.starts_with("DMARC result: fail")),
+            "{block:?}"
+        );
+        assert_eq!(
+            block,
+            auth_block(&f.trace, i + 1),
+            "the same block from a neighbouring step"
+        );
+        // No check, no list: an event outside the checks.
+        assert!(auth_block(&f.trace, 0).is_empty());
+    }
+
+    #[test]
+    fn the_backup_mx_queue_is_shown_while_it_holds_the_mail() {
+        // Issue 12: the message waiting at mx2 for the primary must appear in
+        // a panel, not only in the trace.
+        let s = builtin_story("backup-mx").unwrap();
+        let t = &s.trace;
+        let queued = position_after(
+            t,
+            |k| matches!(k, EventKind::Queued { host, .. } if host != "isp"),
+        );
+        let EventKind::Queued { host, queue_id, .. } = &t[queued - 1].kind else {
+            unreachable!()
+        };
+        let snap = Snapshot::at(t, queued);
+        assert_eq!(snap.queues[0].0, "isp", "the ISP's queue comes first");
+        let (_, at_backup) = snap
+            .queues
+            .iter()
+            .find(|(h, _)| h == host)
+            .expect("the backup MX's queue is in the snapshot");
+        assert_eq!(at_backup[0].0, *queue_id);
+        // Once the backup has passed it on, its queue leaves the panel again.
+        let relayed = position_after(
+            t,
+            |k| matches!(k, EventKind::Relayed { host: h, .. } if h == host),
+        );
+        assert!(Snapshot::at(t, relayed)
+            .queues
+            .iter()
+            .all(|(h, _)| h != host));
+    }
+
+    #[test]
     fn crlf_is_made_visible() {
         assert_eq!(show_crlf("a\r\nb\r\n"), "a␍␊\nb␍␊\n");
         let s = builtin_story("seed-story").unwrap();
@@ -1422,7 +1702,7 @@ mod tests {
             assert_eq!(snap.dave.len(), n, "at {pos}");
             if let Some(m) = snap.dave.first() {
                 assert_eq!(
-                    (m.on_server, m.downloaded),
+                    (m.on_server, !m.downloaded_to.is_empty()),
                     (on_server, downloaded),
                     "at {pos}"
                 );
@@ -1441,10 +1721,10 @@ mod tests {
             |k| matches!(k, EventKind::Queued { host, .. } if host == "isp"),
         );
         let relayed = position_after(t, |k| matches!(k, EventKind::Relayed { .. }));
-        assert!(Snapshot::at(t, queued - 1).isp_queue.is_empty());
-        assert_eq!(Snapshot::at(t, queued).isp_queue.len(), 1);
-        assert_eq!(Snapshot::at(t, relayed - 1).isp_queue.len(), 1);
-        assert!(Snapshot::at(t, relayed).isp_queue.is_empty());
+        assert!(Snapshot::at(t, queued - 1).queues[0].1.is_empty());
+        assert_eq!(Snapshot::at(t, queued).queues[0].1.len(), 1);
+        assert_eq!(Snapshot::at(t, relayed - 1).queues[0].1.len(), 1);
+        assert!(Snapshot::at(t, relayed).queues[0].1.is_empty());
     }
 
     #[test]
@@ -1521,6 +1801,20 @@ mod tests {
         );
         assert_eq!(m.current.as_deref(), Some("Rcpt"));
         assert!(m.states.iter().any(|s| s == "Data"));
+        assert_eq!((m.role, m.host.as_str()), (Role::Server, "isp"));
+        // The client's side of the same session, from the client's table.
+        let c = client_machine(t, &view, data).unwrap();
+        assert_eq!((c.role, c.host.as_str()), (Role::Client, "john-pc"));
+        assert_eq!(
+            c.transitions.len(),
+            protocol_core::smtp::client::TRANSITIONS.len()
+        );
+        assert_eq!(
+            c.current.as_deref(),
+            Some("Data"),
+            "DATA sent, waiting for 354"
+        );
+        assert_eq!(c.previous.as_deref(), Some("Envelope"));
         let retr = t
             .iter()
             .position(|e| matches!(&e.kind, EventKind::Line { text, .. } if text == "RETR 1"))
@@ -1529,6 +1823,11 @@ mod tests {
         assert_eq!(
             (m.protocol, m.current.as_deref()),
             (Protocol::Pop3, Some("Transaction"))
+        );
+        let c = client_machine(t, &WorldView::at(t, retr + 1), retr).unwrap();
+        assert_eq!(
+            (c.host.as_str(), c.current.as_deref()),
+            ("dave-pc", Some("Transaction"))
         );
         let dns = t
             .iter()
@@ -1775,17 +2074,6 @@ mod tests {
     }
 
     #[test]
-    fn the_client_path_is_read_from_the_trace() {
-        let s = builtin_story("seed-story").unwrap();
-        let t = &s.trace;
-        let (host, path) = client_path(t, 1, t.len() - 1).expect("John's submission session");
-        assert_eq!(host, "john-pc");
-        assert_eq!(path.first().map(String::as_str), Some("Ehlo"), "{path:?}");
-        assert_eq!(path.last().map(String::as_str), Some("Closed"), "{path:?}");
-        assert!(path.iter().any(|p| p == "Body"), "{path:?}");
-    }
-
-    #[test]
     fn the_drawn_machine_has_every_table_row_once_in_protocol_order() {
         let smtp: Vec<(String, String, String)> = protocol_core::smtp::server::TRANSITIONS
             .iter()
@@ -1795,7 +2083,34 @@ mod tests {
             .iter()
             .map(|(a, ev, b)| (a.to_string(), ev.to_string(), b.to_string()))
             .collect();
+        // The clients' own tables (issue 13: each side gets its diagram).
+        let smtp_client = rows_of(protocol_core::smtp::client::TRANSITIONS, |s| {
+            s.name().to_string()
+        });
+        let pop3_client = rows_of(protocol_core::pop3::client::CLIENT_TRANSITIONS, |s| {
+            s.to_string()
+        });
+        let imap_client = rows_of(protocol_core::imap::client::CLIENT_TRANSITIONS, |s| {
+            s.to_string()
+        });
         for (table, main, sides) in [
+            (
+                &smtp_client,
+                vec![
+                    "Greeting", "Ehlo", "Auth", "Envelope", "Data", "Body", "Quit", "Closed",
+                ],
+                vec!["Helo"],
+            ),
+            (
+                &pop3_client,
+                vec!["Authorization", "Transaction", "Update", "Closed"],
+                vec![],
+            ),
+            (
+                &imap_client,
+                vec!["Not Authenticated", "Authenticated", "Selected", "Logout"],
+                vec![],
+            ),
             (
                 &smtp,
                 vec!["Greeting", "Ready", "Mail", "Rcpt", "Data", "Closed"],

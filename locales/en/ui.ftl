@@ -70,8 +70,8 @@ wrap-john-inbox-bounces = { $count ->
    *[other] { $bounces } bounces
 } back to John).
 wrap-queued = { $count ->
-    [one] The ISP's queue still holds 1 message to retry.
-   *[other] The ISP's queue still holds { $count } messages to retry.
+    [one] Still waiting in a mail server's queue, to be tried again: 1 message.
+   *[other] Still waiting in a mail server's queue, to be tried again: { $count } messages.
 }
 wrap-took = It all took { $duration } of simulated time ({ $steps } steps).
 wrap-where = Where the mail is now: { $now }
@@ -92,13 +92,14 @@ line-raw = Raw bytes
 line-raw-note = (CR LF ends every line)
 line-parsed = Parsed
 line-meaning = Meaning
-machine-title = { $protocol } server session #{ $conn } on { $server }
+machine-title = { $protocol } { $side } session #{ $conn } on { $host }
+machine-side-server = server
+machine-side-client = client
 machine-to-on = to { $state } on
-machine-diagram-label = State machine diagram
-machine-note = Drawn from the core's transition table: ● is where the server is now; the move just taken is marked. Events in capitals are commands.
-machine-client = The client ({ $host }) on this connection:
-machine-client-none = no state change yet
-machine-client-note = (its states so far, from the trace; the core has no client table to draw yet)
+machine-diagram-label = { $protocol } { $side } state machine
+machine-note-server = Drawn from the core's transition table for the server: ● is where it is now; the move just taken is marked. Events in capitals are commands.
+machine-note-client = Drawn from the core's transition table for the client: ● is where it is now; the move just taken is marked. The client moves on the server's replies.
+line-sender-checks = All the sender checks at this step
 machine-none = This event does not belong to an SMTP or POP3 session: no state machine to show.
 message-none = No message has travelled yet. It appears here once John's program sends it after DATA.
 message-at-hop = { $count ->
@@ -198,9 +199,13 @@ inbox-john-empty = Empty: bounces would land here.
 inbox-queue = ISP's queue
 inbox-queue-empty = Empty.
 inbox-retry-at = retry at { $time }
-inbox-on-server-downloaded = on server · downloaded
 inbox-on-server = on the server
-inbox-downloaded = downloaded
+inbox-deleted = deleted from the server
+inbox-downloaded-to = downloaded to { $device } (POP3)
+inbox-read-on = read on { $device } (IMAP)
+inbox-no-flags = no flags
+inbox-flags = flags { $flags }
+inbox-queue-at = Queue at { $host }
 inbox-received = { $count } Received
 map-label = Network map
 sequence-label = Sequence diagram

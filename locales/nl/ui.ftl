@@ -72,8 +72,8 @@ wrap-john-inbox-bounces = { $count ->
    *[other] { $bounces } onbestelbaar-meldingen
 } terug naar John).
 wrap-queued = { $count ->
-    [one] De wachtrij van de ISP bevat nog 1 bericht om opnieuw te proberen.
-   *[other] De wachtrij van de ISP bevat nog { $count } berichten om opnieuw te proberen.
+    [one] Wacht nog in de wachtrij van een mailserver om opnieuw te proberen: 1 bericht.
+   *[other] Wacht nog in de wachtrij van een mailserver om opnieuw te proberen: { $count } berichten.
 }
 wrap-took = Alles samen duurde { $duration } gesimuleerde tijd ({ $steps } stappen).
 wrap-where = Waar de mail nu is: { $now }
@@ -94,13 +94,14 @@ line-raw = Ruwe bytes
 line-raw-note = (CR LF sluit elke regel af)
 line-parsed = Ontleed
 line-meaning = Betekenis
-machine-title = { $protocol }-serversessie #{ $conn } op { $server }
+machine-title = { $protocol }-sessie van de { $side } #{ $conn } op { $host }
+machine-side-server = server
+machine-side-client = client
 machine-to-on = naar { $state } bij
-machine-diagram-label = Diagram van de toestandsmachine
-machine-note = Getekend uit de overgangstabel van de kern: ● is waar de server nu is; de zojuist gemaakte overgang is gemarkeerd. Gebeurtenissen in hoofdletters zijn commando's.
-machine-client = De client ({ $host }) op deze verbinding:
-machine-client-none = nog geen toestandswissel
-machine-client-note = (de toestanden tot nu toe, uit het spoor; de kern heeft nog geen clienttabel om te tekenen)
+machine-diagram-label = { $protocol }-toestandsmachine van de { $side }
+machine-note-server = Getekend uit de overgangstabel van de kern voor de server: ● is waar hij nu is; de zojuist gemaakte overgang is gemarkeerd. Gebeurtenissen in hoofdletters zijn commando's.
+machine-note-client = Getekend uit de overgangstabel van de kern voor de client: ● is waar hij nu is; de zojuist gemaakte overgang is gemarkeerd. De client gaat verder op de antwoorden van de server.
+line-sender-checks = Alle controles van de afzender bij deze stap
 machine-none = Deze gebeurtenis hoort niet bij een SMTP- of POP3-sessie: geen toestandsmachine om te tonen.
 message-none = Er is nog geen bericht gereisd. Het verschijnt hier zodra het programma van John het na DATA verstuurt.
 message-at-hop = { $count ->
@@ -200,9 +201,13 @@ inbox-john-empty = Leeg: onbestelbaar-meldingen zouden hier terechtkomen.
 inbox-queue = Wachtrij van de ISP
 inbox-queue-empty = Leeg.
 inbox-retry-at = opnieuw om { $time }
-inbox-on-server-downloaded = op de server · gedownload
 inbox-on-server = op de server
-inbox-downloaded = gedownload
+inbox-deleted = van de server verwijderd
+inbox-downloaded-to = gedownload naar { $device } (POP3)
+inbox-read-on = gelezen op { $device } (IMAP)
+inbox-no-flags = geen vlaggen
+inbox-flags = vlaggen { $flags }
+inbox-queue-at = Wachtrij op { $host }
 inbox-received = { $count } Received
 map-label = Netwerkkaart
 sequence-label = Sequentiediagram

@@ -228,6 +228,19 @@ pub fn Compose() -> impl IntoView {
     }
 }
 
+/// The sender checks as an ordered list: a tag per method, the server's
+/// own words (the message viewer, and the inspector at a check step).
+pub(crate) fn auth_steps_view(steps: Vec<crate::state::AuthStep>) -> impl IntoView {
+    view! {
+        <ol class="auth-steps">
+            {steps.into_iter().map(|st| {
+                let class = format!("tag auth-{}", st.method.to_ascii_lowercase());
+                view! { <li><span class=class>{st.method}</span>" "<span class="mono">{st.text}</span></li> }
+            }).collect_view()}
+        </ol>
+    }
+}
+
 #[component]
 pub fn MessageViewer() -> impl IntoView {
     let ctx = use_ctx();
@@ -270,6 +283,16 @@ pub fn MessageViewer() -> impl IntoView {
                         {report_notes(&m.text)}
                     </div>
                 </div>
+                {
+                    let steps = ctx.story.with_untracked(|s| crate::state::auth_for_delivery(&s.trace, &m.uid));
+                    (!steps.is_empty()).then(|| view! {
+                        <section class="auth-view" aria-labelledby="auth-view-title">
+                            <h3 id="auth-view-title">"Who really sent this? The receiving server's checks"</h3>
+                            <p class="muted small">"Before it said 250, the server that took this message checked the sender, step by step, with these DNS answers: SPF (may this server send for the envelope's domain? RFC 7208), DKIM (is the signature good? RFC 6376), DMARC (does a pass match the From: domain? RFC 7489). The result is the Authentication-Results: header above (RFC 8601)."</p>
+                            {auth_steps_view(steps)}
+                        </section>
+                    })
+                }
                 <div class="actions">
                     <button on:click={
                         let (text, uid) = (m.text.clone(), m.uid.clone());

@@ -5,7 +5,7 @@ use super::dialogs::Modal;
 use super::{perf_now, use_ctx, Ctx};
 use crate::lab::{parse_toml, to_toml, ChangeKind, Run, StepEdit, WorldEdit, SLICE};
 use leptos::prelude::*;
-use protocol_core::scenario::{builtin, AccountSpec, DnsSpec, Scenario};
+use protocol_core::scenario::{builtin, AccountSpec, BareLf, Scenario};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::wasm_bindgen::JsCast;
@@ -197,6 +197,8 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
     let n_steps = Memo::new(move |_| edit.with(|e| e.steps.len()));
     let n_mx = Memo::new(move |_| edit.with(|e| e.mx.len()));
     let n_links = Memo::new(move |_| edit.with(|e| e.links.len()));
+    let n_dns = Memo::new(move |_| edit.with(|e| e.dns.len()));
+    let n_faults = Memo::new(move |_| edit.with(|e| e.faults.len()));
     let servers = Memo::new(move |_| {
         edit.with(|e| e.hosts.iter().map(|h| h.is_server()).collect::<Vec<_>>())
     });
@@ -273,33 +275,11 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
             .collect_view()
     };
     let links_table = move || (0..n_links.get()).map(|i| link_row(edit, i)).collect_view();
-    let dns_list = move || {
-        edit.with(|e| {
-            e.dns
-                .iter()
-                .map(|d| {
-                    let t = match d {
-                        DnsSpec::A { name, ip } => format!("{name} has the address {ip} (an A record)"),
-                        DnsSpec::NoA { name } => format!("{name} has no address (no A record)"),
-                        DnsSpec::NullMx { domain } => format!("{domain}: a null MX (MX 0 \".\"): this domain receives no mail (RFC 7505)"),
-                        DnsSpec::Nxdomain { domain } => format!("{domain} does not exist (NXDOMAIN)"),
-                    };
-                    view! { <li>{t}</li> }
-                })
-                .collect_view()
-        })
-    };
-    let fault_list = move || {
-        edit.with(|e| {
-            e.faults
-                .iter()
-                .map(|f| {
-                    let what = f.reply.clone().map_or("drops the connection".to_string(), |r| format!("answers {r}"));
-                    let when = f.times.map_or("every time".to_string(), |t| format!("the first {t} time(s)"));
-                    view! { <li>{format!("{} {what} at {}, {when} (an injected fault)", f.host, crate::lab::stage_name(f.on))}</li> }
-                })
-                .collect_view()
-        })
+    let dns_table = move || (0..n_dns.get()).map(|i| dns_row(edit, i)).collect_view();
+    let faults_table = move || {
+        (0..n_faults.get())
+            .map(|i| fault_row(edit, i))
+            .collect_view()
     };
     let kept = move || {
         edit.with(|e| {
@@ -359,18 +339,23 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
                 </table>
                 <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "dave.example".into(), preference: "20".into(), host: String::new() }))>"Add an MX record"</button>
                 <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "nomail.example".into(), preference: "0".into(), host: ".".into() }))>"Add a null MX"</button>
-                <Show when=move || edit.with(|e| !e.dns.is_empty())>
-                    <p class="small">"Other DNS changes in this world:"</p>
-                    <ul class="small">{dns_list}</ul>
-                </Show>
+                <h4 id="lab-dns-other">"Other DNS changes"</h4>
+                <p class="muted small">"A name can get an (extra) A record, lose its address (the MX host then cannot be reached, RFC 5321 §5.1), receive no mail at all (a null MX, RFC 7505), or not exist (NXDOMAIN, RFC 1035 §4.1.1: the sender bounces at once)."</p>
+                <table class="lab-table" aria-labelledby="lab-dns-other">
+                    <thead><tr><th scope="col">"Change"</th><th scope="col">"Name"</th><th scope="col">"Address (A record)"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <tbody>{dns_table}</tbody>
+                </table>
+                <button type="button" on:click=move |_| edit.update(|e| e.dns.push(crate::lab::DnsEdit { kind: "no_a".into(), name: "mail.dave.example".into(), ip: String::new() }))>"Add a DNS change"</button>
             </section>
 
             <section aria-labelledby="lab-faults">
                 <h3 id="lab-faults">"Injected faults"</h3>
                 <p class="muted small">"A fault makes a server answer wrongly on purpose (for example 451 to RCPT, or 421 at the greeting). The narration marks each one as injected: a healthy server would not do this."</p>
-                <Show when=move || edit.with(|e| !e.faults.is_empty()) fallback=|| view! { <p class="small">"None in this world."</p> }>
-                    <ul class="small">{fault_list}</ul>
-                </Show>
+                <table class="lab-table">
+                    <thead><tr><th scope="col">"Server"</th><th scope="col">"When"</th><th scope="col">"It"</th><th scope="col">"Reply"</th><th scope="col">"Times"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <tbody>{faults_table}</tbody>
+                </table>
+                <button type="button" on:click=move |_| edit.update(|e| e.faults.push(crate::lab::FaultEdit { host: "mx".into(), port: None, on: protocol_core::smtp::server::FaultStage::Rcpt, drop: false, reply: "451 4.3.0 Injected: try again later".into(), times: "2".into() }))>"Add a fault"</button>
             </section>
 
             <section aria-labelledby="lab-policies">
@@ -524,6 +509,92 @@ fn link_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
     }
 }
 
+fn dns_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
+    let n = i + 1;
+    let kind0 = edit.with_untracked(|e| e.dns[i].kind.clone());
+    let field = move |label: String, f: fn(&mut crate::lab::DnsEdit) -> &mut String| {
+        view! {
+            <input type="text" aria-label=label
+                prop:value=move || edit.with(|e| e.dns.get(i).cloned().map(|mut d| f(&mut d).clone()).unwrap_or_default())
+                on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(d) = e.dns.get_mut(i) { *f(d) = v }) } />
+        }
+    };
+    let kinds = [
+        ("a", "has the address (A record)"),
+        ("no_a", "has no address (no A record)"),
+        ("null_mx", "receives no mail (null MX)"),
+        ("nxdomain", "does not exist (NXDOMAIN)"),
+    ];
+    view! {
+        <tr>
+            <td>
+                <select aria-label=format!("Kind of DNS change {n}") on:change:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(d) = e.dns.get_mut(i) { d.kind = v }) }>
+                    {kinds.into_iter().map(|(k, label)| view! { <option value=k selected=k == kind0>{label}</option> }).collect_view()}
+                </select>
+            </td>
+            <td>{field(format!("Name of DNS change {n}"), |d| &mut d.name)}</td>
+            <td>{field(format!("Address of DNS change {n}"), |d| &mut d.ip)}</td>
+            <td><button type="button" aria-label=format!("Remove DNS change {n}") on:click=move |_| edit.update(|e| { if i < e.dns.len() { e.dns.remove(i); } })>"Remove"</button></td>
+        </tr>
+    }
+}
+
+fn fault_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
+    use crate::lab::STAGES;
+    let n = i + 1;
+    let (host0, on0, drop0) =
+        edit.with_untracked(|e| (e.faults[i].host.clone(), e.faults[i].on, e.faults[i].drop));
+    view! {
+        <tr>
+            <td>
+                <select aria-label=format!("Server of fault {n}") on:change:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.host = v }) }>
+                    {host_options(edit, host0)}
+                </select>
+            </td>
+            <td>
+                <select aria-label=format!("When fault {n} happens") on:change:target=move |ev| {
+                    let v = ev.target().value();
+                    if let Some(&(stage, _)) = STAGES.iter().find(|s| s.1 == v) {
+                        edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.on = stage });
+                    }
+                }>
+                    {STAGES.into_iter().map(|(stage, key)| view! { <option value=key selected=stage == on0>{stage_words(key)}</option> }).collect_view()}
+                </select>
+            </td>
+            <td>
+                <select aria-label=format!("What the server does in fault {n}") on:change:target=move |ev| { let d = ev.target().value() == "drop"; edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.drop = d }) }>
+                    <option value="reply" selected=!drop0>"answers"</option>
+                    <option value="drop" selected=drop0>"drops the connection"</option>
+                </select>
+            </td>
+            <td>
+                <input type="text" aria-label=format!("Reply of fault {n}")
+                    prop:value=move || edit.with(|e| e.faults.get(i).map(|x| x.reply.clone()).unwrap_or_default())
+                    prop:disabled=move || edit.with(|e| e.faults.get(i).is_some_and(|x| x.drop))
+                    on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.reply = v }) } />
+            </td>
+            <td>
+                <input type="text" class="times" placeholder="every time" aria-label=format!("Times of fault {n} (empty: every time)")
+                    prop:value=move || edit.with(|e| e.faults.get(i).map(|x| x.times.clone()).unwrap_or_default())
+                    on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.times = v }) } />
+            </td>
+            <td><button type="button" aria-label=format!("Remove fault {n}") on:click=move |_| edit.update(|e| { if i < e.faults.len() { e.faults.remove(i); } })>"Remove"</button></td>
+        </tr>
+    }
+}
+
+/// The stage of a fault, in words.
+fn stage_words(key: &str) -> &'static str {
+    match key {
+        "greeting" => "at the greeting",
+        "ehlo" => "after EHLO or HELO",
+        "mail" => "after MAIL FROM",
+        "rcpt" => "after RCPT TO",
+        "data" => "after DATA",
+        _ => "after the final dot",
+    }
+}
+
 fn mx_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
     let n = i + 1;
     let field = move |label: String, f: fn(&mut crate::lab::MxEdit) -> &mut String| {
@@ -604,6 +675,20 @@ fn policy_box(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                 "Open relay: anyone on the internet may send mail through this server"
             </label>
             <p class="muted small">"No real server is set up like this: spammers find an open relay within hours and send their mail through it, and other servers then refuse its mail (RFC 2505, anti-spam advice for mail servers)."</p>
+            <label class="switch">
+                <input type="checkbox" prop:checked=move || edit.with(|e| e.hosts[i].kept.pipelining != Some(false))
+                    on:change:target=move |ev| { let on = ev.target().checked(); edit.update(|e| e.hosts[i].kept.pipelining = Some(on)) } />
+                "Offer PIPELINING: a client may send MAIL, RCPT and DATA without waiting for each reply (RFC 2920)"
+            </label>
+            <label class="switch">
+                <input type="checkbox" prop:checked=move || edit.with(|e| e.hosts[i].kept.bare_lf == Some(BareLf::Normalise))
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        edit.update(|e| e.hosts[i].kept.bare_lf = Some(if on { BareLf::Normalise } else { BareLf::Refuse }))
+                    } />
+                "Read a bare LF as the end of a line (unsafe: open to SMTP smuggling)"
+            </label>
+            <p class="muted small">"RFC 5321 §2.3.8 says a line ends only with CR LF. A server that also takes a lone LF can be tricked by \"<LF>.<LF>\" into ending a message early, so a second, forged message hides inside the first (SMTP smuggling, 2023). A safe server refuses such a message with 554."</p>
             {text("Greylisting delay", "5m", |h| &mut h.greylist)}
             {text("Size limit (bytes)", "10000", |h| &mut h.max_size)}
             <p class="small">"Accounts: "{accounts}</p>

@@ -2,35 +2,62 @@
 //! at the cursor: stepping back before a delivery empties the inbox again.
 
 use super::use_ctx;
-use crate::i18n::{t, ta};
+use crate::i18n::{num, t, ta};
 use crate::state::InboxItem;
 use leptos::prelude::*;
+use protocol_core::explain::Arg;
 
 #[component]
 fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl IntoView {
     let ctx = use_ctx();
-    let items = move || {
+    // A memo: the snapshot is new at every step, the inbox only when mail
+    // arrives or moves, and then the keyed list below adds or replaces only
+    // the messages that changed (a bulk world has hundreds in the inbox).
+    let items = Memo::new(move |_| {
         ctx.snapshot.with(|s| match owner {
             "dave" => s.0.dave.clone(),
             _ => s.0.john.clone(),
         })
-    };
+    });
+    let empty_now = Memo::new(move |_| items.with(Vec::is_empty));
     let item_view = move |m: InboxItem| {
         let subject = m.subject();
         let from = m.header("From").unwrap_or("").to_string();
         let from = crate::words::decode(&from).unwrap_or(from);
-        let place = match (m.on_server, m.downloaded) {
-            (true, true) => "inbox-on-server-downloaded",
-            (true, false) => "inbox-on-server",
-            (false, _) => "inbox-downloaded",
-        };
+        // Where the message is: on the server (POP3 and IMAP read the same
+        // maildrop), and on which device, by which protocol.
+        let mut place = vec![if m.on_server {
+            t("inbox-on-server")
+        } else {
+            t("inbox-deleted")
+        }];
+        for d in &m.downloaded_to {
+            place.push(ta(
+                "inbox-downloaded-to",
+                &[("device", Arg::Str(&ctx.host_name(d)))],
+            ));
+        }
+        for d in &m.read_on {
+            place.push(ta(
+                "inbox-read-on",
+                &[("device", Arg::Str(&ctx.host_name(d)))],
+            ));
+        }
+        if let Some(f) = m.flags.as_ref().filter(|_| m.on_server) {
+            place.push(if f.is_empty() {
+                t("inbox-no-flags")
+            } else {
+                ta("inbox-flags", &[("flags", Arg::Str(f))])
+            });
+        }
+        let place = place.join(" · ");
         let uid = m.uid.clone();
         view! {
             <li class="msg">
                 <button class="msg-open" on:click=move |_| ctx.open_message.set(Some((owner.to_string(), uid.clone())))>
                     <span class="subject">{subject}</span>
                     <span class="from">{from}</span>
-                    <span class="where">{move || format!("{} · {}", t(place), ta("inbox-received", &[("count", crate::i18n::num(m.received_count()))]))}</span>
+                    <span class="where">{format!("{place} · {}", ta("inbox-received", &[("count", num(m.received_count()))]))}</span>
                 </button>
             </li>
         }
@@ -38,13 +65,50 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
     view! {
         <section class=format!("panel inbox {owner}") aria-label=move || t(label)>
             <h2>{move || t(label)}</h2>
-            {move || {
-                let list = items();
-                if list.is_empty() {
-                    view! { <p class="muted empty">{t(empty)}</p> }.into_any()
-                } else {
-                    view! { <ul class="msgs">{list.into_iter().map(item_view).collect_view()}</ul> }.into_any()
+            <Show when=move || !empty_now.get() fallback=move || view! { <p class="muted empty">{move || t(empty)}</p> }>
+                <ul class="msgs">
+                    <For
+                        each=move || items.get()
+                        key=|m| (m.uid.clone(), m.on_server, m.downloaded_to.clone(), m.read_on.clone(), m.flags.clone())
+                        children=item_view
+                    />
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+/// One MTA's queue: what it has taken responsibility for and not yet
+/// passed on (RFC 5321 §6.1), with the time of the next attempt.
+#[component]
+fn Queue(host: String, items: Vec<crate::state::QueueItem>) -> impl IntoView {
+    let ctx = use_ctx();
+    let label = if host == "isp" {
+        t("inbox-queue")
+    } else {
+        ta(
+            "inbox-queue-at",
+            &[("host", Arg::Str(&ctx.host_name(&host)))],
+        )
+    };
+    view! {
+        <section class="panel inbox queue" aria-label=label.clone()>
+            <h2>{label.clone()}</h2>
+            {if items.is_empty() {
+                view! { <p class="muted empty">{t("inbox-queue-empty")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="msgs">
+                        {items.into_iter().map(|(id, from, rcpts, next)| view! {
+                            <li class="msg queued">
+                                <span class="subject mono">{id}</span>
+                                <span class="from">{format!("<{from}> → {}", rcpts.join(", "))}</span>
+                                {next.map(|n| view! { <span class="where">{ta("inbox-retry-at", &[("time", Arg::Str(&n.to_string()))])}</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
                 }
+                .into_any()
             }}
         </section>
     }
@@ -53,33 +117,13 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
 #[component]
 pub fn Mailboxes() -> impl IntoView {
     let ctx = use_ctx();
-    let queue = move || ctx.snapshot.with(|s| s.0.isp_queue.clone());
+    // Re-drawn only when a queue changes, not at every step.
+    let queues = Memo::new(move |_| ctx.snapshot.with(|s| s.0.queues.clone()));
     view! {
         <div class="mailboxes">
             <Inbox owner="dave" label="inbox-dave" empty="inbox-dave-empty" />
             <Inbox owner="john" label="inbox-john" empty="inbox-john-empty" />
-            <section class="panel inbox queue" aria-label=move || t("inbox-queue")>
-                <h2>{move || t("inbox-queue")}</h2>
-                {move || {
-                    let q = queue();
-                    if q.is_empty() {
-                        view! { <p class="muted empty">{t("inbox-queue-empty")}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="msgs">
-                                {q.into_iter().map(|(id, from, rcpts, next)| view! {
-                                    <li class="msg queued">
-                                        <span class="subject mono">{id}</span>
-                                        <span class="from">{format!("<{from}> → {}", rcpts.join(", "))}</span>
-                                        {next.map(|n| view! { <span class="where">{ta("inbox-retry-at", &[("time", protocol_core::explain::Arg::Str(&n.to_string()))])}</span> })}
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }
-                        .into_any()
-                    }
-                }}
-            </section>
+            {move || queues.get().into_iter().map(|(host, items)| view! { <Queue host items /> }).collect_view()}
         </div>
     }
 }

@@ -8,6 +8,9 @@ use crate::story::{HostInfo, HostRole};
 use leptos::prelude::*;
 use protocol_core::sim::EventKind;
 
+/// The IMAP packet and legend shape: a hexagon (POP3 is a rounded bar).
+const IMAP_SHAPE: &str = "M -24 0 L -12 -15 L 12 -15 L 24 0 L 12 15 L -12 15 Z";
+
 /// How long (ms at 1x) a packet takes to cross its link.
 pub const PACKET_MS: f64 = 700.0;
 
@@ -140,12 +143,15 @@ fn Packet() -> impl IntoView {
             let tag = match kind {
                 "smtp" => "SMTP",
                 "pop3" => "POP3",
+                "imap" => "IMAP",
                 "dns" => "DNS",
                 _ => "TCP",
             };
             let shape = match kind {
                 "smtp" => view! { <path class="shape" d="M -22 -15 h 44 v 30 h -44 Z M -22 -15 l 22 16 l 22 -16" /> }.into_any(),
                 "pop3" => view! { <rect class="shape" x="-24" y="-15" width="48" height="30" rx="15" /> }.into_any(),
+                // IMAP: a hexagon, so that its packets differ from POP3's by shape, not only colour.
+                "imap" => view! { <path class="shape" d=IMAP_SHAPE /> }.into_any(),
                 "dns" => view! { <path class="shape" d="M 0 -20 L 24 0 L 0 20 L -24 0 Z" /> }.into_any(),
                 _ => view! { <circle class="shape" r="12" /> }.into_any(),
             };
@@ -212,6 +218,7 @@ pub fn NetworkMap() -> impl IntoView {
                 <span class="lg smtp"><svg viewBox="-26 -18 52 36"><path d="M -22 -15 h 44 v 30 h -44 Z M -22 -15 l 22 16 l 22 -16" /></svg>"SMTP"</span>
                 <span class="lg dns"><svg viewBox="-26 -22 52 44"><path d="M 0 -20 L 24 0 L 0 20 L -24 0 Z" /></svg>"DNS"</span>
                 <span class="lg pop3"><svg viewBox="-26 -18 52 36"><rect x="-24" y="-15" width="48" height="30" rx="15" /></svg>"POP3"</span>
+                <span class="lg imap"><svg viewBox="-26 -18 52 36"><path d=IMAP_SHAPE /></svg>"IMAP"</span>
                 <span class="lg tcp"><svg viewBox="-14 -14 28 28"><circle r="12" /></svg>"TCP"</span>
             </div>
             {move || gap.get().map(|g| view! { <div class="gap-caption" role="status">{g}</div> })}

@@ -4,12 +4,13 @@
 use super::{header_list, use_ctx, Tab};
 use crate::i18n::{catalog, num, t, ta};
 use crate::state::{
-    explanation_keys, gap_before, gap_caption, hop_message, machine, machine_rows, parsed_fields,
-    raw_line, Machine, StateBox,
+    client_machine, explanation_keys, gap_before, gap_caption, hop_message, machine, machine_rows,
+    parsed_fields, raw_line, Machine, StateBox,
 };
 use leptos::prelude::*;
 use protocol_core::explain::{lookup, Arg, Words};
 use protocol_core::sim::render::describe;
+use protocol_core::sim::Role;
 
 #[component]
 pub fn Narration() -> impl IntoView {
@@ -155,16 +156,28 @@ fn state_box(b: &StateBox, m: &Machine) -> impl IntoView {
     }
 }
 
-/// The server's state machine drawn from the core's transition table:
+/// One side's state machine drawn from the core's transition table:
 /// states as boxes in protocol order, moves as labelled arrows, the current
 /// state and the move just taken lit.
-fn machine_view(m: Machine, server: String) -> impl IntoView {
+fn machine_view(m: Machine, host: String, focus: bool) -> impl IntoView {
+    let side = match m.role {
+        Role::Server => t("machine-side-server"),
+        Role::Client => t("machine-side-client"),
+    };
     let title = ta(
         "machine-title",
         &[
             ("protocol", Arg::Str(m.protocol.label())),
+            ("side", Arg::Str(&side)),
             ("conn", num(m.conn as usize)),
-            ("server", Arg::Str(&server)),
+            ("host", Arg::Str(&host)),
+        ],
+    );
+    let who = ta(
+        "machine-diagram-label",
+        &[
+            ("protocol", Arg::Str(m.protocol.label())),
+            ("side", Arg::Str(&side)),
         ],
     );
     let rows = machine_rows(&m.states, &m.transitions);
@@ -209,11 +222,15 @@ fn machine_view(m: Machine, server: String) -> impl IntoView {
             }
         })
         .collect_view();
-    // Keep the current state in view inside the tab (not the page).
-    request_animation_frame(|| {
+    // Keep the current state in view inside the tab (not the page): the
+    // side that acted at this step (`focus`) when both are drawn.
+    request_animation_frame(move || {
+        if !focus {
+            return;
+        }
         let doc = document();
         let (Some(lit), Some(body)) = (
-            doc.query_selector(".sm-state.lit").ok().flatten(),
+            doc.query_selector(".sm.focus .sm-state.lit").ok().flatten(),
             doc.get_element_by_id("inspector-panel"),
         ) else {
             return;
@@ -229,8 +246,8 @@ fn machine_view(m: Machine, server: String) -> impl IntoView {
     });
     view! {
         <p class="machine-title">{title}</p>
-        <ol class="sm" aria-label=t("machine-diagram-label")>{drawn}</ol>
-        <p class="muted small">{t("machine-note")}</p>
+        <ol class="sm" class:focus=focus aria-label=who>{drawn}</ol>
+        <p class="muted small">{if m.role == Role::Server { t("machine-note-server") } else { t("machine-note-client") }}</p>
     }
 }
 
@@ -305,6 +322,13 @@ pub fn Inspector() -> impl IntoView {
                         {fields.into_iter().map(|(k, v)| view! { <dt>{crate::i18n::t_opt(&crate::i18n::slug("parsed", &k)).unwrap_or(k)}</dt><dd class="mono">{v}</dd> }).collect_view()}
                     </dl>
                 })}
+                {
+                    let steps = crate::state::auth_block(&s.trace, p.current().unwrap_or(0));
+                    (!steps.is_empty()).then(|| view! {
+                        <h3>{t("line-sender-checks")}</h3>
+                        {super::dialogs::auth_steps_view(steps)}
+                    })
+                }
                 {(!meanings.is_empty()).then(|| view! {
                     <h3>{t("line-meaning")}</h3>
                     <ul class="meanings">
@@ -321,35 +345,39 @@ pub fn Inspector() -> impl IntoView {
         let p = ctx.player.get();
         let snap = ctx.snapshot.get();
         ctx.story.with(|s| {
-        // The state a line leads to, even though its state change is the
-        // next (non-key) event.
-        let at = crate::state::settled(&s.trace, p.position);
-        let later;
-        let view = if at == p.position {
-            &snap.view
-        } else {
-            later = protocol_core::sim::view::WorldView::at(&s.trace, at);
-            &later
-        };
-        match p.current().and_then(|i| machine(&s.trace, view, i)) {
-            Some(m) => {
-                let server = s.host_name(&m.server);
-                let client = crate::state::client_path(&s.trace, m.conn, at.saturating_sub(1))
-                    .map(|(h, path)| (s.host_name(&h), path));
-                view! {
-                    {machine_view(m, server)}
-                    {client.map(|(host, path)| view! {
-                        <p class="sm-client">
-                            <strong>{ta("machine-client", &[("host", Arg::Str(&host))])}" "</strong>
-                            {if path.is_empty() { t("machine-client-none") } else { path.join(" → ") }}
-                            <span class="muted small">" "{t("machine-client-note")}</span>
-                        </p>
-                    })}
+            // The state a line leads to, even though its state change is the
+            // next (non-key) event.
+            let at = crate::state::settled(&s.trace, p.position);
+            let later;
+            let view = if at == p.position {
+                &snap.view
+            } else {
+                later = protocol_core::sim::view::WorldView::at(&s.trace, at);
+                &later
+            };
+            let current = p.current();
+            match current.and_then(|i| machine(&s.trace, view, i)) {
+                Some(m) => {
+                    let client = current.and_then(|i| client_machine(&s.trace, view, i));
+                    // The side that sent this step's line (or changed state) is
+                    // the one kept in view.
+                    let client_acted = client
+                        .as_ref()
+                        .zip(current.and_then(|i| s.trace.get(i)))
+                        .is_some_and(|(c, e)| e.from == c.host);
+                    let server = s.host_name(&m.host);
+                    view! {
+                        {machine_view(m, server, !client_acted)}
+                        {client.map(|c| {
+                            let host = s.host_name(&c.host);
+                            machine_view(c, host, client_acted)
+                        })}
+                    }
+                    .into_any()
                 }
-                .into_any()
+                None => view! { <p class="muted">{t("machine-none")}</p> }.into_any(),
             }
-            None => view! { <p class="muted">{t("machine-none")}</p> }.into_any(),
-        }})
+        })
     };
     let message_tab = move || {
         let pos = ctx.player.with(|p| p.position);

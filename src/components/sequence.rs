@@ -250,7 +250,7 @@ pub fn SequenceDiagram() -> impl IntoView {
         <section class="panel seq" class:predicting=move || ctx.predict.with(Option::is_some) aria-label=move || crate::i18n::t("sequence-label")>
             <svg class="defs" aria-hidden="true" width="0" height="0">
                 <defs>
-                    {["smtp", "pop3", "dns", "tcp", "mta", "net", "note"]
+                    {["smtp", "pop3", "imap", "dns", "tcp", "mta", "net", "note"]
                         .into_iter()
                         .map(|k| view! {
                             <marker id=format!("ah-{k}") class=format!("ah {k}") viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

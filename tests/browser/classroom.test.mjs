@@ -299,9 +299,18 @@ test('the drawn state machine: boxes in protocol order, the current state lit an
   const { page, problems, app } = await open({ width: 1280, height: 720 });
   for (let i = 0; i < 20; i++) await app.button('Step forward').click();
   await page.getByRole('tab', { name: 'State machine' }).click();
-  const names = await page.locator('.sm-col > .sm-state .sm-name').allInnerTexts();
-  assert.deepEqual(names.map((n) => n.replace('● ', '')), ['Greeting', 'Ready', 'Mail', 'Rcpt', 'Data', 'Closed']);
-  const lit = page.locator('.sm-state.lit');
+  // Both sides, each from its own table: the server's, then the client's.
+  const diagrams = page.locator('ol.sm');
+  assert.equal(await diagrams.count(), 2);
+  const names = async (k) => (await diagrams.nth(k).locator('.sm-col > .sm-state .sm-name').allInnerTexts())
+    .map((n) => n.replace('● ', ''));
+  assert.deepEqual(await names(0), ['Greeting', 'Ready', 'Mail', 'Rcpt', 'Data', 'Closed']);
+  assert.deepEqual(await names(1), ['Greeting', 'Ehlo', 'Auth', 'Envelope', 'Data', 'Body', 'Quit', 'Closed']);
+  assert.equal(await diagrams.nth(0).getAttribute('aria-label'), 'SMTP server state machine');
+  assert.equal(await diagrams.nth(1).getAttribute('aria-label'), 'SMTP client state machine');
+  assert.equal(await page.locator('.sm-state.lit').count(), 2, 'one current state per side');
+  // The side that acted at this step is the one kept in view.
+  const lit = page.locator('.sm.focus .sm-state.lit');
   assert.equal(await lit.count(), 1);
   assert.equal(await page.locator('.sm .taken').count() >= 1, true, 'the move just taken is marked');
   const [l, b] = await Promise.all([lit.boundingBox(), page.locator('#inspector-panel').boundingBox()]);
@@ -432,6 +441,12 @@ test('the message viewer explains the parts of a Received line and the fields of
   assert.equal(notes.length, 1, 'one list, under the first Received line');
   assert.match(notes[0], /Received: by: The server that received the message[\s\S]*Received: for: The recipient address from RCPT TO/);
   assert.deepEqual(await axeViolations(page), [], 'viewer with the Received notes open');
+  // Who really sent it: the receiving server's checks, step by step (issue 18).
+  const auth = viewer.getByRole('region', { name: /Who really sent this/ });
+  const steps = await auth.locator('li').allInnerTexts();
+  assert.ok(steps.some((t) => /^SPF SPF result: pass/.test(t)), steps.join('\n'));
+  assert.ok(steps.some((t) => /^DNS .*_dmarc\.isp\.example TXT/.test(t)), 'with the DNS answers it used');
+  assert.ok(steps.some((t) => /^DMARC DMARC result: pass/.test(t)));
   await page.screenshot({ path: path.join(artifactsDir, 'viewer-received-notes-1280x900.png') });
   await page.keyboard.press('Escape');
   await viewer.waitFor({ state: 'detached' });

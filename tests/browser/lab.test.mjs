@@ -64,7 +64,8 @@ test('Edit world: a dialog with focus inside, axe-clean, Escape closes it and fo
   assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), 'focus moved into the dialog');
   const text = await dialog.innerText();
   for (const want of ['Hosts and their services', 'mail.dave.example', 'SMTP 25', 'POP3 110', 'IMAP 143', 'Submission 587',
-    'DNS: MX records', 'Server policies', 'Open relay', 'Greylisting delay', 'Retry schedule']) {
+    'DNS: MX records', 'Other DNS changes', 'Injected faults', 'Server policies', 'Open relay', 'Offer PIPELINING',
+    'Read a bare LF as the end of a line', 'Greylisting delay', 'Retry schedule']) {
     assert.ok(text.includes(want), `the editor shows ${want}`);
   }
   // The MX table holds the cast's records.
@@ -121,6 +122,33 @@ test("mail.dave.example down in the editor: the message waits in the ISP's queue
   assert.equal(await app.inboxItems("Dave's inbox").count(), 1);
   assert.match(await app.inboxItems("Dave's inbox").first().innerText(), /on the server/);
   await page.screenshot({ path: path.join(artifactsDir, 'lab-dave-down.png') });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a fault typed in the editor: 451 on RCPT once, narrated as injected, then delivered on the retry', async () => {
+  const { page, problems, app } = await open();
+  await page.getByRole('button', { name: 'Edit world', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit world' });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Add a fault', exact: true }).click();
+  await dialog.getByLabel('Server of fault 1').selectOption({ label: 'mail.dave.example' });
+  assert.equal(await dialog.getByLabel('When fault 1 happens').inputValue(), 'rcpt');
+  await dialog.getByLabel('Times of fault 1').fill('once');
+  await dialog.getByRole('button', { name: 'Run this world', exact: true }).click();
+  assert.match(await dialog.getByRole('alert').innerText(), /not a number of times/, 'bad input is refused in words');
+  await dialog.getByLabel('Times of fault 1').fill('1');
+  await dialog.getByRole('button', { name: 'Run this world', exact: true }).click();
+  await waitForTitle(page, /\(edited\)$/);
+  const [, len] = await app.position();
+  let injected = false;
+  for (let p = 1; p <= len && !injected; p++) {
+    await seek(page, p);
+    injected = /Injected fault \(not normal behaviour\)/.test(await app.region('Narration').innerText());
+  }
+  assert.ok(injected, 'the narration marks the 451 as an injected fault');
+  await seek(page, len);
+  assert.equal(await app.inboxItems("Dave's inbox").count(), 1, 'delivered after the retry');
   assert.deepEqual(problems, []);
   await page.close();
 });

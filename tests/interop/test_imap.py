@@ -199,3 +199,65 @@ def test_fetchmail_over_imap_fetches_and_expunges(empty, tmp_path):
     assert "EXPUNGE" in r.stdout + r.stderr, "fetchmail -v shows its IMAP commands"
     assert wait_exists(empty, 0, timeout=0) == 0
     assert fetch_all(empty.pop3) == []
+
+
+def mbsync(rc):
+    r = subprocess.run(["mbsync", "-c", str(rc), "-V", "sim"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return r.stdout + r.stderr
+
+
+def test_mbsync_syncs_the_mailbox_both_ways(empty, tmp_path):
+    """Debian's isync (mbsync), a full two-way IMAP synchroniser, against our
+    server: it copies the INBOX into a local Maildir (UID FETCH of BODY.PEEK[];
+    the Maildir files have the local LF line ends), then carries the local changes back: a message read
+    locally gets \\Seen on the server, a message trashed locally is
+    STOREd \\Deleted and EXPUNGEd there, and so is gone for POP3 too."""
+    send(empty, "first for mbsync", "kept and read")
+    send(empty, "second for mbsync", "thrown away")
+    assert wait_exists(empty, 2) == 2
+    maildir = tmp_path / "mail"
+    maildir.mkdir()
+    rc = tmp_path / "mbsyncrc"
+    rc.write_text(
+        "IMAPAccount sim\n"
+        f"Host {HOST}\nPort {empty.imap}\nUser dave\nPass dave-pass\n"
+        # No TLS: the simulator shows every line (README); LOGIN over plain TCP.
+        "SSLType None\nAuthMechs LOGIN\n\n"
+        "IMAPStore sim-remote\nAccount sim\n\n"
+        f"MaildirStore sim-local\nPath {maildir}/\nInbox {maildir}/INBOX\n\n"
+        "Channel sim\nFar :sim-remote:\nNear :sim-local:\nPatterns INBOX\n"
+        "Create Near\nExpunge Both\nSyncState *\n")
+    first = mbsync(rc)
+    new = sorted((maildir / "INBOX" / "new").iterdir())
+    texts = {p: p.read_bytes() for p in new}
+    assert len(texts) == 2, first
+    by_subject = {}
+    for p, t in texts.items():
+        subject = next(l.rstrip(b"\r") for l in t.split(b"\n") if l.startswith(b"Subject: "))
+        by_subject[subject[len(b"Subject: "):].decode()] = p
+    assert set(by_subject) == {"first for mbsync", "second for mbsync"}
+    assert b"kept and read" in texts[by_subject["first for mbsync"]]
+    # mbsync fetched with PEEK: nothing is \Seen on the server yet.
+    m = login(empty)
+    m.select("INBOX")
+    typ, data = m.search(None, "UNSEEN")
+    assert data[0].split() == [b"1", b"2"]
+    m.logout()
+
+    # A mail program reads the first (Maildir flag S) and trashes the second (T).
+    cur = maildir / "INBOX" / "cur"
+    read = by_subject["first for mbsync"]
+    read.rename(cur / (read.name + ":2,S"))
+    trashed = by_subject["second for mbsync"]
+    trashed.rename(cur / (trashed.name + ":2,T"))
+    mbsync(rc)
+
+    m = login(empty)
+    typ, data = m.select("INBOX")
+    assert int(data[0]) == 1, "the trashed message was expunged on the server"
+    typ, data = m.fetch("1", "(FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])")
+    assert b"\\Seen" in data[0][0] and b"first for mbsync" in data[0][1]
+    m.logout()
+    left = fetch_all(empty.pop3)
+    assert len(left) == 1 and "first for mbsync" in left[0]

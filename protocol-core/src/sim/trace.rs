@@ -274,20 +274,28 @@ pub enum EventKind {
     },
     /// An IMAP client was sent a message's text (FETCH BODY[] or
     /// BODY.PEEK[]); `seen_set`: the fetch set `\Seen` (no PEEK).
+    /// Emitted from the server to the client host that fetched, as
+    /// `Retrieved` is; `uidl` is the message's POP3 unique-id (what
+    /// `Delivered` called it), so one message can be followed across both
+    /// protocols and devices.
     Fetched {
         host: String,
         mailbox: String,
         folder: String,
         uid: u32,
+        uidl: String,
         seen_set: bool,
     },
     /// A message's flags changed through an IMAP session (STORE, or a
-    /// FETCH that set `\Seen`); `flags` as IMAP prints them.
+    /// FETCH that set `\Seen`); `flags` as IMAP prints them. From the
+    /// server to the client host whose session changed them; `uidl` as in
+    /// `Fetched`.
     FlagsChanged {
         host: String,
         mailbox: String,
         folder: String,
         uid: u32,
+        uidl: String,
         flags: String,
     },
     /// IMAP APPEND stored a message in a folder.

@@ -881,6 +881,19 @@ impl World {
     fn imap_server_event(&mut self, c: &Conn, ev: imap::ServerEvent, mailbox: String) {
         use imap::ServerEvent as E;
         let h = c.server_host.clone();
+        // The message's POP3 unique-id, read from the store (a message
+        // expunged in the same command is already gone: then IMAP's own).
+        let uidl = |world: &Self, mailbox: &str, folder: &str, uid: u32| {
+            world
+                .hosts
+                .get(&h)
+                .and_then(|x| crate::imap::store::Mailstore::folder(&x.mail.store, mailbox, folder))
+                .map(|f| match f.get(uid) {
+                    Some(m) => m.uidl(f.uidvalidity),
+                    None => crate::imap::store::pop3_uidl(f.uidvalidity, uid),
+                })
+                .unwrap_or_default()
+        };
         let (kind, key) = match ev {
             E::Fetched {
                 folder,
@@ -889,6 +902,7 @@ impl World {
             } => (
                 EventKind::Fetched {
                     host: h.clone(),
+                    uidl: uidl(self, &mailbox, &folder, uid),
                     mailbox,
                     folder,
                     uid,
@@ -899,6 +913,7 @@ impl World {
             E::FlagsChanged { folder, uid, flags } => (
                 EventKind::FlagsChanged {
                     host: h.clone(),
+                    uidl: uidl(self, &mailbox, &folder, uid),
                     mailbox,
                     folder,
                     uid,
@@ -951,7 +966,10 @@ impl World {
             }
             _ => return,
         };
-        self.emit(&h, &h, kind, Some(key));
+        // What the client's session read or changed: server to client, as
+        // POP3's `Retrieved` (the store changes above stay on the server).
+        let client = c.client_host.clone();
+        self.emit(&h, &client, kind, Some(key));
     }
 
     /// Both sides are closed: settle whatever the connection was for.
