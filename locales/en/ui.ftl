@@ -263,3 +263,6 @@ parsed-attempt = Attempt
 parsed-next-try-at = Next try at
 parsed-reason = Reason
 parsed-notification-to = Notification to
+classroom-copied = Link copied. Whoever opens it sees this scenario at this step.
+classroom-copy-refused = The browser did not let the page copy. Select the link below and copy it yourself (Ctrl+C).
+classroom-link-label = Link to this step

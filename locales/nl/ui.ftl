@@ -265,3 +265,6 @@ parsed-attempt = Poging
 parsed-next-try-at = Volgende poging om
 parsed-reason = Reden
 parsed-notification-to = Melding aan
+classroom-copied = Link gekopieerd. Wie hem opent, ziet dit scenario bij deze stap.
+classroom-copy-refused = De browser liet de pagina niet kopiëren. Selecteer de link hieronder en kopieer hem zelf (Ctrl+C).
+classroom-link-label = Link naar deze stap

@@ -223,3 +223,6 @@ parsed-attempt = 第几次尝试
 parsed-next-try-at = 下次尝试时间
 parsed-reason = 原因
 parsed-notification-to = 通知发给
+classroom-copied = 链接已复制。打开它的人会看到这个场景的这一步。
+classroom-copy-refused = 浏览器不允许页面复制。请选中下面的链接，自己复制（Ctrl+C）。
+classroom-link-label = 指向这一步的链接

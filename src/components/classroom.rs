@@ -257,10 +257,7 @@ fn copy_link(ctx: Ctx, cl: Classroom) {
                 .ok()
         });
     let refused = move |href: String| {
-        cl.status.set(Some(
-            "The browser did not let the page copy. Select the link below and copy it yourself (Ctrl+C)."
-                .into(),
-        ));
+        cl.status.set(Some(t("classroom-copy-refused")));
         cl.manual_copy.set(Some(href));
     };
     let Some(promise) = promise else {
@@ -270,9 +267,7 @@ fn copy_link(ctx: Ctx, cl: Classroom) {
     // promise.then(copied, refused), without an async runtime in the bundle.
     let copied = Closure::once_into_js(move |_: JsValue| {
         cl.manual_copy.set(None);
-        cl.status.set(Some(
-            "Link copied. Whoever opens it sees this scenario at this step.".into(),
-        ));
+        cl.status.set(Some(t("classroom-copied")));
     });
     let failed = Closure::once_into_js(move |_: JsValue| refused(href));
     let then = Reflect::get(&promise, &JsValue::from_str("then"))
@@ -347,7 +342,7 @@ pub fn ClassroomStatus() -> impl IntoView {
                 </p>
             })}
             {move || cl.manual_copy.get().map(|href| view! {
-                <input class="manual-link mono" type="text" readonly="" aria-label="Link to this step" prop:value=href
+                <input class="manual-link mono" type="text" readonly="" aria-label=t("classroom-link-label") prop:value=href
                     on:focus:target=move |ev| ev.target().select() />
             })}
         </div>

@@ -25,39 +25,46 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
         let from = m.header("From").unwrap_or("").to_string();
         let from = crate::words::decode(&from).unwrap_or(from);
         // Where the message is: on the server (POP3 and IMAP read the same
-        // maildrop), and on which device, by which protocol.
-        let mut place = vec![if m.on_server {
-            t("inbox-on-server")
-        } else {
-            t("inbox-deleted")
-        }];
-        for d in &m.downloaded_to {
-            place.push(ta(
-                "inbox-downloaded-to",
-                &[("device", Arg::Str(&ctx.host_name(d)))],
-            ));
-        }
-        for d in &m.read_on {
-            place.push(ta(
-                "inbox-read-on",
-                &[("device", Arg::Str(&ctx.host_name(d)))],
-            ));
-        }
-        if let Some(f) = m.flags.as_ref().filter(|_| m.on_server) {
-            place.push(if f.is_empty() {
-                t("inbox-no-flags")
+        // maildrop), and on which device, by which protocol; in the language
+        // shown, also after it changes (the keyed row is not redrawn).
+        let (on_server, flags, received) = (m.on_server, m.flags.clone(), m.received_count());
+        let devices: Vec<(bool, String)> = m
+            .downloaded_to
+            .iter()
+            .map(|d| (true, ctx.host_name(d)))
+            .chain(m.read_on.iter().map(|d| (false, ctx.host_name(d))))
+            .collect();
+        let place = move || {
+            let mut place = vec![if on_server {
+                t("inbox-on-server")
             } else {
-                ta("inbox-flags", &[("flags", Arg::Str(f))])
-            });
-        }
-        let place = place.join(" · ");
+                t("inbox-deleted")
+            }];
+            for (pop3, d) in &devices {
+                let id = if *pop3 {
+                    "inbox-downloaded-to"
+                } else {
+                    "inbox-read-on"
+                };
+                place.push(ta(id, &[("device", Arg::Str(d))]));
+            }
+            if let Some(f) = flags.as_ref().filter(|_| on_server) {
+                place.push(if f.is_empty() {
+                    t("inbox-no-flags")
+                } else {
+                    ta("inbox-flags", &[("flags", Arg::Str(f))])
+                });
+            }
+            place.push(ta("inbox-received", &[("count", num(received))]));
+            place.join(" · ")
+        };
         let uid = m.uid.clone();
         view! {
             <li class="msg">
                 <button class="msg-open" on:click=move |_| ctx.open_message.set(Some((owner.to_string(), uid.clone())))>
                     <span class="subject">{subject}</span>
                     <span class="from">{from}</span>
-                    <span class="where">{format!("{place} · {}", ta("inbox-received", &[("count", num(m.received_count()))]))}</span>
+                    <span class="where">{place}</span>
                 </button>
             </li>
         }
@@ -83,19 +90,21 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
 #[component]
 fn Queue(host: String, items: Vec<crate::state::QueueItem>) -> impl IntoView {
     let ctx = use_ctx();
-    let label = if host == "isp" {
-        t("inbox-queue")
-    } else {
-        ta(
-            "inbox-queue-at",
-            &[("host", Arg::Str(&ctx.host_name(&host)))],
-        )
+    // In the language shown, also when it changes after the panel was drawn.
+    let name = ctx.host_name(&host);
+    let label = move || {
+        if host == "isp" {
+            t("inbox-queue")
+        } else {
+            ta("inbox-queue-at", &[("host", Arg::Str(&name))])
+        }
     };
+    let aria = label.clone();
     view! {
-        <section class="panel inbox queue" aria-label=label.clone()>
-            <h2>{label.clone()}</h2>
+        <section class="panel inbox queue" aria-label=aria>
+            <h2>{label}</h2>
             {if items.is_empty() {
-                view! { <p class="muted empty">{t("inbox-queue-empty")}</p> }.into_any()
+                view! { <p class="muted empty">{move || t("inbox-queue-empty")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="msgs">
@@ -103,7 +112,7 @@ fn Queue(host: String, items: Vec<crate::state::QueueItem>) -> impl IntoView {
                             <li class="msg queued">
                                 <span class="subject mono">{id}</span>
                                 <span class="from">{format!("<{from}> → {}", rcpts.join(", "))}</span>
-                                {next.map(|n| view! { <span class="where">{ta("inbox-retry-at", &[("time", Arg::Str(&n.to_string()))])}</span> })}
+                                {next.map(|n| view! { <span class="where">{move || ta("inbox-retry-at", &[("time", Arg::Str(&n.to_string()))])}</span> })}
                             </li>
                         }).collect_view()}
                     </ul>
