@@ -266,3 +266,22 @@ parsed-notification-to = Notification to
 classroom-copied = Link copied. Whoever opens it sees this scenario at this step.
 classroom-copy-refused = The browser did not let the page copy. Select the link below and copy it yourself (Ctrl+C).
 classroom-link-label = Link to this step
+
+## Predict's questions and choices (protocol-core/src/quiz.rs; the Rust
+## English there must read the same as these: tests/locales.rs)
+
+quiz-greeting = A client has just connected to { $server }. How does { $server } greet it?
+quiz-end-of-message = { $server } has received the message and its final dot. What does it answer?
+quiz-login-answer = { $server } has received a line of the login. What does it answer?
+quiz-reply = { $server } has received "{ $line }". What does it answer?
+quiz-imap-tagged = { $server } has received { $tag } { $verb }. How does its tagged answer (the line starting { $tag }) begin?
+quiz-dns = { $host } asked DNS for the { $qtype } records of { $name }. What kind of answer comes back?
+quiz-mx = { $host } has mail for { $domain } ({ $list }). Which mail host does it look up now, to connect to it?
+quiz-mx-none = { $host } has mail for { $domain } (no MX records). Which mail host does it look up now, to connect to it?
+quiz-mta = { $host } could not deliver the message for { $rcpts } yet. What does it do now?
+quiz-choice-own-a = { $domain } itself (its own A record)
+quiz-choice-mx = { $host } (MX { $pref })
+quiz-choice-bounce-now = None: it bounces the message at once
+quiz-choice-retry = Keep it in the queue and try again later
+quiz-choice-bounce = Give up and send a bounce to the sender
+quiz-choice-drop = Drop it without a bounce

@@ -268,3 +268,21 @@ parsed-notification-to = Melding aan
 classroom-copied = Link gekopieerd. Wie hem opent, ziet dit scenario bij deze stap.
 classroom-copy-refused = De browser liet de pagina niet kopiëren. Selecteer de link hieronder en kopieer hem zelf (Ctrl+C).
 classroom-link-label = Link naar deze stap
+
+## De vragen en keuzes van Voorspel
+
+quiz-greeting = Er heeft net een client verbinding gemaakt met { $server }. Hoe begroet { $server } hem?
+quiz-end-of-message = { $server } heeft het bericht en de laatste punt ontvangen. Wat antwoordt hij?
+quiz-login-answer = { $server } heeft een regel van het inloggen ontvangen. Wat antwoordt hij?
+quiz-reply = { $server } heeft "{ $line }" ontvangen. Wat antwoordt hij?
+quiz-imap-tagged = { $server } heeft { $tag } { $verb } ontvangen. Hoe begint zijn antwoord met tag (de regel die begint met { $tag })?
+quiz-dns = { $host } vroeg DNS om de { $qtype }-records van { $name }. Wat voor antwoord komt er terug?
+quiz-mx = { $host } heeft mail voor { $domain } ({ $list }). Welke mailhost zoekt hij nu op, om er verbinding mee te maken?
+quiz-mx-none = { $host } heeft mail voor { $domain } (geen MX-records). Welke mailhost zoekt hij nu op, om er verbinding mee te maken?
+quiz-mta = { $host } kon het bericht voor { $rcpts } nog niet afleveren. Wat doet hij nu?
+quiz-choice-own-a = { $domain } zelf (zijn eigen A-record)
+quiz-choice-mx = { $host } (MX { $pref })
+quiz-choice-bounce-now = Geen: hij stuurt het bericht meteen terug als onbestelbaar
+quiz-choice-retry = Het in de wachtrij houden en het later opnieuw proberen
+quiz-choice-bounce = Opgeven en een onbestelbaar-melding naar de afzender sturen
+quiz-choice-drop = Het weggooien zonder onbestelbaar-melding

@@ -226,3 +226,21 @@ parsed-notification-to = 通知发给
 classroom-copied = 链接已复制。打开它的人会看到这个场景的这一步。
 classroom-copy-refused = 浏览器不允许页面复制。请选中下面的链接，自己复制（Ctrl+C）。
 classroom-link-label = 指向这一步的链接
+
+## “预测”的问题和选项
+
+quiz-greeting = 一个客户端刚刚连接到 { $server }。{ $server } 会怎样问候它？
+quiz-end-of-message = { $server } 已经收到了邮件和最后的句点。它会怎样回答？
+quiz-login-answer = { $server } 收到了登录过程中的一行。它会怎样回答？
+quiz-reply = { $server } 收到了“{ $line }”。它会怎样回答？
+quiz-imap-tagged = { $server } 收到了 { $tag } { $verb }。它带标签的应答（以 { $tag } 开头的那一行）以什么开头？
+quiz-dns = { $host } 向 DNS 查询了 { $name } 的 { $qtype } 记录。会得到什么样的回答？
+quiz-mx = { $host } 有发往 { $domain } 的邮件（{ $list }）。它现在要查找哪台邮件主机，以便连接过去？
+quiz-mx-none = { $host } 有发往 { $domain } 的邮件（没有 MX 记录）。它现在要查找哪台邮件主机，以便连接过去？
+quiz-mta = { $host } 暂时还无法把邮件投递给 { $rcpts }。它现在会怎么做？
+quiz-choice-own-a = { $domain } 本身（它自己的 A 记录）
+quiz-choice-mx = { $host }（MX { $pref }）
+quiz-choice-bounce-now = 都不是：它立刻退信
+quiz-choice-retry = 把邮件留在队列里，稍后重试
+quiz-choice-bounce = 放弃，并给发件人发送退信
+quiz-choice-drop = 直接丢弃，不发退信

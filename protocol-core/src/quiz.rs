@@ -16,7 +16,7 @@
 //! hash of a salt (the scenario's name) and the step, never from a random
 //! source: the same scenario gives every student the same questions.
 
-use crate::explain::{lookup, Explanation};
+use crate::explain::{lookup, Arg, Explanation, Words};
 use crate::sim::{Direction, EventKind, Parsed, Protocol, SessionState, TraceEvent};
 use crate::vec_map::{VecMap, VecMapExt};
 
@@ -36,11 +36,24 @@ pub enum Topic {
     Mta,
 }
 
+/// How a prompt or a choice reads in another language (see [`prompt_in`]
+/// and [`label_in`]): a message of `locales/<lang>/ui.ftl` with its values,
+/// or the choice's own explanation title after a status (`250`, `+OK`; empty:
+/// the title alone). The English [`Question::prompt`] and [`Choice::label`]
+/// stay what the order of the choices is hashed from, so every language
+/// gets the same questions in the same order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Say {
+    Message(&'static str, Vec<(&'static str, String)>),
+    Title(String),
+}
+
 /// One choice: what the student reads, and the explanation it stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Choice {
     pub label: String,
     pub key: &'static str,
+    pub say: Say,
 }
 
 /// One question, asked before event `event` of the trace is shown.
@@ -49,6 +62,8 @@ pub struct Question {
     pub event: usize,
     pub topic: Topic,
     pub prompt: String,
+    /// The prompt as a message for a translation.
+    pub prompt_say: Say,
     pub choices: Vec<Choice>,
     /// The index of the right choice.
     pub answer: usize,
@@ -225,6 +240,7 @@ fn smtp_choice(code: u16) -> Option<Choice> {
     Some(Choice {
         label: format!("{code} ({})", lookup(key)?.title),
         key,
+        say: Say::Title(code.to_string()),
     })
 }
 
@@ -259,7 +275,11 @@ fn keyed_choice(key: &'static str) -> Option<Choice> {
     } else {
         format!("{status} ({title})")
     };
-    Some(Choice { label, key: e.key })
+    Some(Choice {
+        label,
+        key: e.key,
+        say: Say::Title(status.to_string()),
+    })
 }
 
 fn upper_first(s: &str) -> String {
@@ -468,6 +488,7 @@ fn question_at(
                         event: i,
                         topic: Topic::Reply(Protocol::Smtp),
                         prompt: reply_prompt(&server, what, line),
+                        prompt_say: reply_say(&server, what, line),
                         choices,
                         answer,
                         explanation: own.or_else(|| lookup(smtp_reply_key(*code)?))?,
@@ -502,6 +523,7 @@ fn question_at(
                         event: i,
                         topic: Topic::Reply(Protocol::Pop3),
                         prompt: reply_prompt(&server, what, line),
+                        prompt_say: reply_say(&server, what, line),
                         choices,
                         answer,
                         explanation: own?,
@@ -526,6 +548,14 @@ fn question_at(
                         topic: Topic::Reply(Protocol::Imap),
                         prompt: format!(
                             "{server} has received {tag} {verb}. How does its tagged answer (the line starting {tag}) begin?"
+                        ),
+                        prompt_say: Say::Message(
+                            "quiz-imap-tagged",
+                            vec![
+                                ("server", server.clone()),
+                                ("tag", tag.clone()),
+                                ("verb", verb.clone()),
+                            ],
                         ),
                         choices,
                         answer,
@@ -562,6 +592,14 @@ fn question_at(
                     "{} asked DNS for the {qtype} records of {qname}. What kind of answer comes back?",
                     name(&e.to)
                 ),
+                prompt_say: Say::Message(
+                    "quiz-dns",
+                    vec![
+                        ("host", name(&e.to)),
+                        ("qtype", qtype.to_string()),
+                        ("name", qname.to_string()),
+                    ],
+                ),
                 choices,
                 answer: answer_ix,
                 explanation: lookup(answer.explain_key())?,
@@ -576,6 +614,13 @@ fn question_at(
             let host = name(&e.from);
             let domain_itself = format!("{} itself (its own A record)", seen.domain);
             let label_of = |p: u16, x: &str| format!("{x} (MX {p})");
+            let own_a = Say::Message("quiz-choice-own-a", vec![("domain", seen.domain.clone())]);
+            let say_of = |p: u16, x: &str| {
+                Say::Message(
+                    "quiz-choice-mx",
+                    vec![("host", x.to_string()), ("pref", p.to_string())],
+                )
+            };
             let right = if seen.records.is_empty() {
                 if *qname != seen.domain {
                     return None;
@@ -583,12 +628,14 @@ fn question_at(
                 Choice {
                     label: domain_itself.clone(),
                     key: "dns.answer.nodata",
+                    say: own_a.clone(),
                 }
             } else {
                 let (p, x) = seen.records.iter().find(|(_, x)| x == qname)?;
                 Choice {
                     label: label_of(*p, x),
                     key: "dns.answer.mx",
+                    say: say_of(*p, x),
                 }
             };
             let mut pool: Vec<Choice> = seen
@@ -597,15 +644,18 @@ fn question_at(
                 .map(|(p, x)| Choice {
                     label: label_of(*p, x),
                     key: "dns.answer.mx",
+                    say: say_of(*p, x),
                 })
                 .collect();
             pool.push(Choice {
                 label: domain_itself,
                 key: "dns.answer.nodata",
+                say: own_a,
             });
             pool.push(Choice {
                 label: "None: it bounces the message at once".into(),
                 key: "mta.bounce",
+                say: Say::Message("quiz-choice-bounce-now", Vec::new()),
             });
             let lowest = seen.records.first().map(|r| r.1.as_str());
             let why = if !seen.records.is_empty()
@@ -616,7 +666,8 @@ fn question_at(
             } else {
                 right.key
             };
-            let list = if seen.records.is_empty() {
+            let list_empty = seen.records.is_empty();
+            let list = if list_empty {
                 "no MX records".to_string()
             } else {
                 seen.records
@@ -637,6 +688,21 @@ fn question_at(
                     "{host} has mail for {} ({list}). Which mail host does it look up now, to connect to it?",
                     seen_domain(mx_seen, &e.from)
                 ),
+                prompt_say: if list_empty {
+                    Say::Message(
+                        "quiz-mx-none",
+                        vec![("host", host.clone()), ("domain", seen_domain(mx_seen, &e.from))],
+                    )
+                } else {
+                    Say::Message(
+                        "quiz-mx",
+                        vec![
+                            ("host", host.clone()),
+                            ("domain", seen_domain(mx_seen, &e.from)),
+                            ("list", list.clone()),
+                        ],
+                    )
+                },
                 choices,
                 answer,
                 explanation: lookup(why)?,
@@ -659,6 +725,14 @@ fn question_at(
             let choice = |k: &'static str| Choice {
                 label: label(k).to_string(),
                 key: k,
+                say: Say::Message(
+                    match k {
+                        "mta.retry" => "quiz-choice-retry",
+                        "mta.bounce" => "quiz-choice-bounce",
+                        _ => "quiz-choice-drop",
+                    },
+                    Vec::new(),
+                ),
             };
             let right = choice(key);
             let mut pool = Vec::new();
@@ -674,6 +748,10 @@ fn question_at(
                     name(host),
                     rcpts.join(", ")
                 ),
+                prompt_say: Say::Message(
+                    "quiz-mta",
+                    vec![("host", name(host)), ("rcpts", rcpts.join(", "))],
+                ),
                 choices,
                 answer,
                 explanation: own.or_else(|| lookup(key))?,
@@ -688,6 +766,61 @@ fn seen_domain(mx_seen: &VecMap<String, MxSeen>, host: &str) -> String {
         .get(host)
         .map(|m| m.domain.clone())
         .unwrap_or_default()
+}
+
+fn reply_say(server: &str, what: &str, line: &str) -> Say {
+    let id = match what {
+        "greeting" => "quiz-greeting",
+        "end of message" => "quiz-end-of-message",
+        "login answer" => "quiz-login-answer",
+        _ => "quiz-reply",
+    };
+    Say::Message(
+        id,
+        vec![("server", server.to_string()), ("line", line.to_string())],
+    )
+}
+
+fn say_in(say: &Say, key: &str, english: &str, words: &dyn Words) -> String {
+    match say {
+        Say::Message(id, args) => {
+            let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, Arg::Str(v))).collect();
+            words.say(id, &args).unwrap_or_else(|| english.to_string())
+        }
+        Say::Title(status) => {
+            let Some(x) = lookup(key) else {
+                return english.to_string();
+            };
+            let title = words.title(x);
+            // A DNS answer's title is "DNS answer: address": the kind alone.
+            let title = if key.starts_with("dns.answer.") {
+                title
+                    .split_once([':', '：'])
+                    .map_or(title.trim(), |(_, t)| t.trim())
+                    .to_string()
+            } else {
+                title.into_owned()
+            };
+            if status.is_empty() {
+                let mut c = title.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            } else {
+                format!("{status} ({title})")
+            }
+        }
+    }
+}
+
+/// The question's prompt in the language of `words` (English: [`Question::prompt`]).
+pub fn prompt_in(q: &Question, words: &dyn Words) -> String {
+    say_in(&q.prompt_say, q.explanation.key, &q.prompt, words)
+}
+
+/// A choice's label in the language of `words` (English: [`Choice::label`]).
+pub fn label_in(c: &Choice, words: &dyn Words) -> String {
+    say_in(&c.say, c.key, &c.label, words)
 }
 
 fn reply_prompt(server: &str, what: &str, line: &str) -> String {
@@ -721,6 +854,7 @@ mod tests {
         let c = |l: &str| Choice {
             label: l.into(),
             key: "smtp.reply.250",
+            say: Say::Title("250".into()),
         };
         let (v, a) = build(
             "s",

@@ -439,19 +439,27 @@ fn announce(ctx: Ctx) {
                 if !still || ctx.tab.get_untracked() == Tab::Telnet {
                     return;
                 }
+                let words = untrack(crate::i18n::catalog);
                 let question = ctx.predict.with_untracked(|p| {
                     let q = p.as_ref()?.pending(pos)?;
                     let choices = q
                         .choices
                         .iter()
                         .enumerate()
-                        .map(|(i, c)| format!("{}: {}", i + 1, c.label))
+                        .map(|(i, c)| {
+                            format!("{}: {}", i + 1, protocol_core::quiz::label_in(c, &*words))
+                        })
                         .collect::<Vec<_>>()
                         .join("; ");
                     Some(crate::i18n::ta(
                         "predict-announce",
                         &[
-                            ("prompt", protocol_core::explain::Arg::Str(&q.prompt)),
+                            (
+                                "prompt",
+                                protocol_core::explain::Arg::Str(&protocol_core::quiz::prompt_in(
+                                    q, &*words,
+                                )),
+                            ),
                             ("choices", protocol_core::explain::Arg::Str(&choices)),
                         ],
                     ))

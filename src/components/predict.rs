@@ -7,12 +7,14 @@ use crate::i18n::{catalog, t, ta};
 use crate::predict::score_text;
 use leptos::prelude::*;
 use protocol_core::explain::{Arg, Words};
+use protocol_core::quiz::{label_in, prompt_in};
 
 #[component]
 pub fn PredictCard() -> impl IntoView {
     let ctx = use_ctx();
     let body = move || {
         let pos = ctx.player.with(|p| p.position);
+        let words = catalog();
         ctx.predict.with(|p| {
             let p = p.as_ref()?;
             let score = score_text(p);
@@ -25,7 +27,7 @@ pub fn PredictCard() -> impl IntoView {
                     .map(|(i, c)| {
                         view! {
                             <li><button class="choice" on:click=move |_| ctx.answer(event, i)>
-                                <kbd aria-hidden="true">{(i + 1).to_string()}</kbd>" "{c.label.clone()}
+                                <kbd aria-hidden="true">{(i + 1).to_string()}</kbd>" "{label_in(c, &*words)}
                             </button></li>
                         }
                     })
@@ -34,7 +36,7 @@ pub fn PredictCard() -> impl IntoView {
                     view! {
                         <div class="predict-card" role="group" aria-labelledby="predict-prompt">
                             <p class="predict-tag">{t("predict-tag")}</p>
-                            <p class="predict-prompt" id="predict-prompt">{q.prompt.clone()}</p>
+                            <p class="predict-prompt" id="predict-prompt">{prompt_in(q, &*words)}</p>
                             <ol class="predict-choices">{choices}</ol>
                             <p class="predict-score muted small">{score}" · "{ta("predict-keys", &[("n", crate::i18n::num(q.choices.len()))])}</p>
                         </div>
@@ -49,13 +51,13 @@ pub fn PredictCard() -> impl IntoView {
                 let verdict = if right {
                     t("predict-right")
                 } else {
-                    ta("predict-wrong", &[("answer", Arg::Str(&q.choices[q.answer].label))])
+                    ta("predict-wrong", &[("answer", Arg::Str(&label_in(&q.choices[q.answer], &*words)))])
                 };
                 let x = q.explanation;
                 let words = catalog();
                 Some(view! {
                     <p class="predict-verdict" class:right=right class:wrong=!right>
-                        {verdict}<span class="muted">" "{ta("predict-chose", &[("choice", Arg::Str(&q.choices[given].label))])}</span>
+                        {verdict}<span class="muted">" "{ta("predict-chose", &[("choice", Arg::Str(&label_in(&q.choices[given], &*words)))])}</span>
                     </p>
                     <h3>{words.title(x).into_owned()}</h3>
                     <p class="why">{words.text(x).into_owned()}</p>
