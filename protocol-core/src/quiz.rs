@@ -802,10 +802,9 @@ fn say_in(say: &Say, key: &str, english: &str, words: &dyn Words) -> String {
                 title.into_owned()
             };
             if status.is_empty() {
-                let mut c = title.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
+                // ASCII only: char::to_uppercase brings Unicode tables into
+                // the wasm (README, "Bundle size"); Chinese has no case.
+                upper_first(&title)
             } else {
                 format!("{status} ({title})")
             }

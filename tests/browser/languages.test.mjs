@@ -94,6 +94,25 @@ for (const l of LANGS) {
   });
 }
 
+test('nl-NL: Predict asks and answers in Dutch, the choices keep their codes', async () => {
+  const { context, page, problems } = await openIn('nl-NL');
+  await htmlLang(page, 'nl');
+  await page.getByRole('button', { name: 'Voorspel', exact: true }).click();
+  await page.getByRole('button', { name: 'Afspelen', exact: true }).click();
+  const prompt = page.locator('.predict-prompt');
+  await prompt.waitFor({ timeout: 20_000 });
+  assert.match(await prompt.innerText(), /Hoe begroet smtp hem\?$/);
+  const choices = await page.locator('.predict-choices button').allInnerTexts();
+  assert.ok(choices.length >= 3, choices.join(' | '));
+  assert.ok(choices.some((c) => /\b220 \(/.test(c)), `a 220 choice: ${choices.join(' | ')}`);
+  await page.locator('.predict-choices button').first().click();
+  assert.match(await page.locator('.predict-verdict').innerText(), /^(Goed!|Deze keer niet)/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.screenshot({ path: path.join(artifactsDir, 'lang-nl-predict-1280x720.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('zh-TW falls back to English; the picker switches and the link carries the language', async () => {
   const { context, page, problems } = await openIn('zh-TW');
   await htmlLang(page, 'en');
