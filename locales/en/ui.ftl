@@ -213,6 +213,7 @@ sequence-steps = Sequence diagram steps
 
 ## Predict
 
+predict-score = Score: { $right } of { $given } right ({ $all } questions in this scenario)
 predict-tag = Predict what comes next
 predict-keys = keys 1 to { $n }
 predict-right = Right!

@@ -215,6 +215,7 @@ sequence-steps = Stappen van het sequentiediagram
 
 ## Voorspel
 
+predict-score = Score: { $right } van { $given } goed ({ $all } vragen in dit scenario)
 predict-tag = Voorspel wat er nu komt
 predict-keys = toetsen 1 tot { $n }
 predict-right = Goed!

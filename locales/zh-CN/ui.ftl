@@ -173,6 +173,7 @@ sequence-steps = 时序图的步骤
 
 ## 预测
 
+predict-score = 得分：答对 { $right } 题，共答 { $given } 题（这个场景共有 { $all } 个问题）
 predict-tag = 预测接下来会发生什么
 predict-keys = 按键 1 到 { $n }
 predict-right = 答对了！

@@ -4,7 +4,6 @@
 
 use super::use_ctx;
 use crate::i18n::{catalog, t, ta};
-use crate::predict::score_text;
 use leptos::prelude::*;
 use protocol_core::explain::{Arg, Words};
 use protocol_core::quiz::{label_in, prompt_in};
@@ -17,7 +16,11 @@ pub fn PredictCard() -> impl IntoView {
         let words = catalog();
         ctx.predict.with(|p| {
             let p = p.as_ref()?;
-            let score = score_text(p);
+            let score = {
+                let (right, given, all) = p.score();
+                let n = crate::i18n::num;
+                ta("predict-score", &[("right", n(right)), ("given", n(given)), ("all", n(all))])
+            };
             if let Some(q) = p.pending(pos) {
                 let event = q.event;
                 let choices = q
