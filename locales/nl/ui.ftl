@@ -157,10 +157,10 @@ predict-announce = Voorspel: { $prompt } Keuzes: { $choices }.
 
 ## De opdrachtregel (mailsim explain)
 
-cli-explain-total = { $total } uitleggen in { $groups } groepen.
+cli-explain-total = { $total } uitlegitems in { $groups } groepen.
 cli-explain-group = { $count ->
-    [one] 1 uitleg
-   *[other] { $count } uitleggen
+    [one] 1 item
+   *[other] { $count } items
 }
 
 ## Vensters: sneltoetsen, een bericht schrijven, de berichtviewer
