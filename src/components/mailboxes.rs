@@ -24,10 +24,10 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
         let from = crate::words::decode(&from).unwrap_or(from);
         // Where the message is: on the server (POP3 and IMAP read the same
         // maildrop), and on which device, by which protocol.
-        let mut place = vec![if m.on_server {
-            "on the server".to_string()
-        } else {
-            "deleted from the server".to_string()
+        let mut place = vec![match (&m.folder, m.on_server) {
+            (Some(f), _) => format!("moved to the folder {f} on the server (IMAP)"),
+            (None, true) => "on the server".to_string(),
+            (None, false) => "deleted from the server".to_string(),
         }];
         for d in &m.downloaded_to {
             place.push(format!("downloaded to {} (POP3)", ctx.host_name(d)));
@@ -35,7 +35,11 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
         for d in &m.read_on {
             place.push(format!("read on {} (IMAP)", ctx.host_name(d)));
         }
-        if let Some(f) = m.flags.as_ref().filter(|_| m.on_server) {
+        if let Some(f) = m
+            .flags
+            .as_ref()
+            .filter(|_| m.on_server || m.folder.is_some())
+        {
             place.push(if f.is_empty() {
                 "no flags".to_string()
             } else {
@@ -61,7 +65,7 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
                 <ul class="msgs">
                     <For
                         each=move || items.get()
-                        key=|m| (m.uid.clone(), m.on_server, m.downloaded_to.clone(), m.read_on.clone(), m.flags.clone())
+                        key=|m| (m.uid.clone(), m.on_server, m.downloaded_to.clone(), m.read_on.clone(), m.flags.clone(), m.folder.clone())
                         children=item_view
                     />
                 </ul>
