@@ -2,6 +2,15 @@
 
 use std::process::Command;
 
+/// A UDP port free at the moment of asking.
+fn free_udp() -> u16 {
+    std::net::UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 fn mailsim(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_mailsim"))
         .args(args)
@@ -232,6 +241,8 @@ fn serve_answers_while_nobody_reads_its_output() {
         .args(["--mx-port", &ports[2].to_string()])
         .args(["--pop3-port", &ports[3].to_string()])
         .args(["--isp-pop3-port", &ports[4].to_string()])
+        .args(["--imap-port", &free().to_string()])
+        .args(["--dns-port", &free_udp().to_string()])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -332,4 +343,115 @@ fn exported_scenarios_run_with_the_same_trace_as_the_builtin() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("\"mars\""), "{err}");
+}
+
+/// Issue 18: `mailsim serve` answers DNS on UDP from the simulated zones, in
+/// real wire format (what `dig @127.0.0.1 -p 2053 MX dave.example` sends):
+/// MX, A and TXT answers, NXDOMAIN and NODATA, and the question is printed
+/// in the trace.
+#[test]
+fn serve_answers_dns_questions_over_udp_from_the_simulated_zones() {
+    use hickory_proto::op::{Message, MessageType, Query, ResponseCode};
+    use hickory_proto::rr::{Name, RData, RecordType};
+    use std::io::{BufRead, BufReader};
+    use std::net::{TcpListener, UdpSocket};
+    use std::time::Duration;
+    let free = || {
+        TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let dns_port = free_udp();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mailsim"))
+        .arg("serve")
+        .args(["--smtp-port", &free().to_string()])
+        .args(["--submission-port", &free().to_string()])
+        .args(["--mx-port", &free().to_string()])
+        .args(["--pop3-port", &free().to_string()])
+        .args(["--isp-pop3-port", &free().to_string()])
+        .args(["--imap-port", &free().to_string()])
+        .args(["--dns-port", &dns_port.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("mailsim serve");
+    let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
+    sock.set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    let mut id = 0u16;
+    let mut ask = |name: &str, qtype: RecordType| -> Message {
+        id += 1;
+        let mut q = Message::new();
+        q.set_id(id).set_recursion_desired(true);
+        q.add_query(Query::query(Name::from_ascii(name).unwrap(), qtype));
+        let bytes = q.to_vec().unwrap();
+        let mut buf = [0u8; 1500];
+        // UDP, and a server that may still be starting: ask again, up to 30 s.
+        for _ in 0..150 {
+            sock.send_to(&bytes, ("127.0.0.1", dns_port)).unwrap();
+            if let Ok(n) = sock.recv(&mut buf) {
+                let m = Message::from_vec(&buf[..n]).expect("a DNS message");
+                if m.id() == id {
+                    return m;
+                }
+            }
+        }
+        panic!("no answer to {qtype} {name}");
+    };
+    let mx = ask("dave.example.", RecordType::MX);
+    let txt = ask("isp.example.", RecordType::TXT);
+    let key = ask("mail._domainkey.isp.example.", RecordType::TXT);
+    let a = ask("mail.dave.example.", RecordType::A);
+    let nx = ask("nosuch.dave.example.", RecordType::MX);
+    let nodata = ask("dave.example.", RecordType::A);
+    // SIGTERM: serve stops as on Ctrl+C, writing out its trace first.
+    let _ = Command::new("kill").arg(child.id().to_string()).status();
+    let out = BufReader::new(child.stdout.take().unwrap());
+    let lines: Vec<String> = out.lines().map_while(Result::ok).collect();
+    let _ = child.wait();
+
+    assert_eq!(mx.message_type(), MessageType::Response);
+    assert!(mx.authoritative());
+    match mx.answers().first().map(|r| r.data()) {
+        Some(RData::MX(m)) => {
+            assert_eq!(m.preference(), 10);
+            assert_eq!(m.exchange().to_ascii(), "mail.dave.example.");
+        }
+        other => panic!("{other:?}"),
+    }
+    match txt.answers().first().map(|r| r.data()) {
+        Some(RData::TXT(t)) => assert_eq!(t.to_string(), "v=spf1 mx -all"),
+        other => panic!("{other:?}"),
+    }
+    match key.answers().first().map(|r| r.data()) {
+        Some(RData::TXT(t)) => assert!(t.to_string().starts_with("v=DKIM1; k=ed25519; p="), "{t}"),
+        other => panic!("{other:?}"),
+    }
+    match a.answers().first().map(|r| r.data()) {
+        Some(RData::A(ip)) => assert_eq!(ip.0.to_string(), "198.51.100.25"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(nx.response_code(), ResponseCode::NXDomain);
+    assert!(nx.answers().is_empty());
+    assert_eq!(nodata.response_code(), ResponseCode::NoError);
+    assert!(nodata.answers().is_empty());
+
+    let banner = lines
+        .iter()
+        .find(|l| l.contains("(UDP)"))
+        .expect("a banner line");
+    assert!(
+        banner.contains(&format!("127.0.0.1:{dns_port}")),
+        "{banner}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("DNS  ")
+                && l.contains("MX dave.example. -> MX 10 mail.dave.example")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("-> NXDOMAIN")), "{lines:?}");
 }
