@@ -28,7 +28,19 @@ impl World {
             ReversePath::Null => String::new(),
             ReversePath::Mailbox(m) => m.to_string(),
         };
-        let rcpts = envelope.to.iter().map(|m| m.to_string()).collect();
+        let rcpts: Vec<String> = envelope.to.iter().map(|m| m.to_string()).collect();
+        // Forwarding rules (see `SmtpPolicy::accept_message`): the queue
+        // already holds the new recipients.
+        let forwarded: Vec<(String, String)> = rcpts
+            .iter()
+            .filter_map(|r| h.mail.forward_of(r).map(|to| (r.clone(), to.to_string())))
+            .collect();
+        let name = h.config.name.clone();
+        let sender = if from.is_empty() {
+            "<>".to_string()
+        } else {
+            format!("<{from}>")
+        };
         self.emit(
             host,
             host,
@@ -42,6 +54,19 @@ impl World {
             },
             Some("mta.queued"),
         );
+        for (rcpt, to) in forwarded {
+            self.emit(
+                host,
+                host,
+                EventKind::Note {
+                    text: format!(
+                        "{name} has a forwarding rule: mail for <{rcpt}> goes on to <{to}>. It sends the message on unchanged, with the same envelope sender {sender} (no SRS)"
+                    ),
+                    gap: None,
+                },
+                Some("mta.forward"),
+            );
+        }
         self.schedule(
             self.now,
             Action::QueueRun {
