@@ -30,30 +30,24 @@ impl World {
         };
         let rcpts: Vec<String> = envelope.to.iter().map(|m| m.to_string()).collect();
         // Forwarding rules (see `SmtpPolicy::accept_message`): the queue
-        // already holds the new recipients.
-        let forwarded: Vec<(String, String)> = rcpts
-            .iter()
-            .filter_map(|r| h.mail.forward_of(r).map(|to| (r.clone(), to.to_string())))
-            .collect();
+        // holds the new recipients, and the trace says why, first.
         let name = h.config.name.clone();
         let sender = if from.is_empty() {
             "<>".to_string()
         } else {
             format!("<{from}>")
         };
-        self.emit(
-            host,
-            host,
-            EventKind::Queued {
-                host: host.to_string(),
-                queue_id: queue_id.to_string(),
-                from,
-                rcpts,
-                size,
-                message_id,
-            },
-            Some("mta.queued"),
-        );
+        let mut queued = Vec::with_capacity(rcpts.len());
+        let mut forwarded = Vec::new();
+        for r in rcpts {
+            match h.mail.forward_of(&r) {
+                Some(to) => {
+                    forwarded.push((r, to.to_string()));
+                    queued.push(to.to_string());
+                }
+                None => queued.push(r),
+            }
+        }
         for (rcpt, to) in forwarded {
             self.emit(
                 host,
@@ -67,6 +61,19 @@ impl World {
                 Some("mta.forward"),
             );
         }
+        self.emit(
+            host,
+            host,
+            EventKind::Queued {
+                host: host.to_string(),
+                queue_id: queue_id.to_string(),
+                from,
+                rcpts: queued,
+                size,
+                message_id,
+            },
+            Some("mta.queued"),
+        );
         self.schedule(
             self.now,
             Action::QueueRun {
