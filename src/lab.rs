@@ -97,6 +97,9 @@ impl HostEdit {
                 bare_lf: spec.and_then(|s| s.bare_lf),
                 retry: spec.and_then(|s| s.retry.clone()),
                 footer: spec.and_then(|s| s.footer.clone()),
+                check_senders: spec.and_then(|s| s.check_senders),
+                forward: spec.map(|s| s.forward.clone()).unwrap_or_default(),
+                spam: spec.and_then(|s| s.spam.clone()),
                 ..HostSpec::default()
             },
         }

@@ -283,6 +283,7 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
                         DnsSpec::NoA { name } => format!("{name} has no address (no A record)"),
                         DnsSpec::NullMx { domain } => format!("{domain}: a null MX (MX 0 \".\"): this domain receives no mail (RFC 7505)"),
                         DnsSpec::Nxdomain { domain } => format!("{domain} does not exist (NXDOMAIN)"),
+                        DnsSpec::Txt { name, text } => format!("{name} has the text record \"{text}\" (TXT)"),
                     };
                     view! { <li>{t}</li> }
                 })
