@@ -1482,6 +1482,47 @@ mod tests {
         assert_eq!(serde_json::from_str::<Scenario>(&json).unwrap(), a);
     }
 
+    /// Issues 18 and 12: a forwarding rule, a spam filter's settings and a
+    /// TXT record survive the round trip; the spam threshold defaults to
+    /// SpamAssassin's 5; a rule with a bad address is refused.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn forwarding_spam_and_txt_settings_round_trip() {
+        let src = format!(
+            "{HEAD}\n[[host]]\nid = \"mx\"\ncheck_senders = false\n[host.spam]\nkeywords = [\"win\", \"free money\"]\n\n[[host.forward]]\nfrom = \"Dave@dave.example\"\nto = \"dave@elsewhere.example\"\n\n[[dns]]\ntype = \"txt\"\nname = \"_dmarc.isp.example\"\ntext = \"v=DMARC1; p=none\"\n"
+        );
+        let a = Scenario::parse(&src, "f.toml").unwrap();
+        let text = a.to_toml().unwrap();
+        assert_eq!(Scenario::parse(&text, "f.toml").unwrap(), a, "{text}");
+        let w = a.build(None);
+        let mx = &w.host("mx").unwrap().config;
+        assert!(!mx.check_senders);
+        assert_eq!(
+            mx.forwards,
+            [(
+                "dave@dave.example".to_string(),
+                "dave@elsewhere.example".to_string()
+            )]
+        );
+        let spam = mx.spam.as_ref().unwrap();
+        assert_eq!((spam.keywords.len(), spam.required), (2, 5));
+        assert_eq!(
+            w.zones()
+                .query("_dmarc.isp.example", crate::dns::RecordType::TXT),
+            crate::dns::Answer::Txt {
+                records: vec!["v=DMARC1; p=none".into()]
+            },
+            "the cast's p=reject is replaced"
+        );
+        let e = Scenario::parse(
+            &format!("{HEAD}\n[[host]]\nid = \"mx\"\n[[host.forward]]\nfrom = \"dave\"\nto = \"x@y.example\"\n"),
+            "f.toml",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, Some(5), "{e}");
+        assert!(e.message.contains("forward `from` \"dave\""), "{e}");
+    }
+
     /// Bad lab tables are refused with their line.
     #[cfg(feature = "toml")]
     #[test]
