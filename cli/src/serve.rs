@@ -10,6 +10,8 @@
 //!   §4.5.3.2.7; POP3 autologout 10 min, RFC 1939 §3) and relays happen by
 //!   themselves within milliseconds: the loop sleeps until a socket is ready
 //!   or the world's next timer is due (`World::next_wakeup`).
+//!   Virtual time zero is the moment serve starts, so every date the
+//!   servers write is the wall clock's (in UTC, `+0000`).
 //! * Each listening port stands for one simulated path: a real connection
 //!   accepted on it becomes a simulated TCP connection from a chosen host of
 //!   the world to a server of the world (`World::connect`). The bytes the
@@ -455,6 +457,15 @@ pub fn serve(mut opts: ServeOptions, stop: &Stop) -> Result<(), ServeError> {
         .map_err(|e| ServeError(format!("cannot start the event loop: {e}")))?;
     let _ = stop.waker.set(waker);
 
+    if matches!(opts.clock, Clock::Real) {
+        // Virtual time zero is now: the dates the servers write (Received:,
+        // the Date: of a scenario's messages, IMAP's and the DSNs') are the
+        // wall clock's, in UTC, instead of the simulation's fixed day.
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        protocol_core::message::set_sim_epoch(i64::try_from(now).unwrap_or(i64::MAX));
+    }
     let world = build_world(opts.scenario.as_ref(), opts.seed, &opts.ports);
     print_banner(&opts, &world);
     if let Some(ready) = opts.on_ready.take() {

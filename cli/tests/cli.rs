@@ -455,3 +455,89 @@ fn serve_answers_dns_questions_over_udp_from_the_simulated_zones() {
     );
     assert!(lines.iter().any(|l| l.contains("-> NXDOMAIN")), "{lines:?}");
 }
+
+/// Issue 12: under `mailsim serve` the dates follow the wall clock. John's
+/// message of the seed story (composed by the world at once) reaches Dave's
+/// mailbox with a `Date:` and `Received:` lines of today, not of the
+/// simulation's fixed day.
+#[test]
+fn serve_dates_follow_the_wall_clock() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::{TcpListener, TcpStream};
+    use std::time::Duration;
+    let today = || {
+        let out = Command::new("date")
+            .args(["-u", "+%d %b %Y"])
+            .output()
+            .expect("date");
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    let free = || {
+        TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let pop3 = free();
+    let before = today();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mailsim"))
+        .args(["serve", "--scenario", "seed-story", "--quiet"])
+        .args(["--smtp-port", &free().to_string()])
+        .args(["--submission-port", &free().to_string()])
+        .args(["--mx-port", &free().to_string()])
+        .args(["--pop3-port", &pop3.to_string()])
+        .args(["--isp-pop3-port", &free().to_string()])
+        .args(["--imap-port", &free().to_string()])
+        .args(["--dns-port", &free_udp().to_string()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("mailsim serve");
+    // Up to 30 s for serve to start and relay John's message (it takes
+    // milliseconds once started).
+    let mut message = String::new();
+    for _ in 0..300 {
+        std::thread::sleep(Duration::from_millis(100));
+        let Ok(s) = TcpStream::connect(("127.0.0.1", pop3)) else {
+            continue;
+        };
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut r = BufReader::new(s.try_clone().unwrap());
+        let mut w = s;
+        w.write_all(b"USER dave\r\nPASS dave-pass\r\nRETR 1\r\nQUIT\r\n")
+            .unwrap();
+        let mut all = String::new();
+        let mut line = String::new();
+        while r.read_line(&mut line).unwrap_or(0) > 0 {
+            all.push_str(&line);
+            line.clear();
+        }
+        if all.contains("\r\n.\r\n") {
+            message = all;
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let after = today();
+    assert!(message.contains("Subject: Lunch on Friday?"), "{message}");
+    let is_today = |l: &str| l.contains(&before) || l.contains(&after);
+    let date = message
+        .lines()
+        .find(|l| l.starts_with("Date: "))
+        .expect("a Date line");
+    assert!(
+        is_today(date) && date.ends_with(" +0000"),
+        "{date}, today is {after}"
+    );
+    assert!(!date.contains("23 Nov 2026") || before == "23 Nov 2026");
+    // A Received field ends with its date; with Date:, every dated line.
+    assert_eq!(message.matches("\r\nReceived: ").count(), 2, "{message}");
+    let dated: Vec<&str> = message.lines().filter(|l| l.ends_with(" +0000")).collect();
+    assert_eq!(dated.len(), 3, "Date and two Received: {message}");
+    assert!(
+        dated.iter().all(|l| is_today(l)),
+        "{dated:?}, today is {after}"
+    );
+}

@@ -10,7 +10,7 @@
 //!
 //! | test | points | when |
 //! |---|---|---|
-//! | `KEYWORD_<WORD>` | 2 | one of the filter's words is in the Subject or the body (whole words, any case) |
+//! | `KEYWORD_<WORD>` | 2 | one of the filter's words is in the Subject or the body (whole words; A-Z and a-z count as the same) |
 //! | `SPF_FAIL` / `SPF_SOFTFAIL` | 2 / 1 | the filter's own SPF check (RFC 7208 §8.4, §8.5) |
 //! | `DKIM_FAIL` | 2 | a DKIM signature did not verify (RFC 6376 §6.1) |
 //! | `DMARC_FAIL` | 3 | DMARC failed and the domain's policy let it through (RFC 7489 §6.6.4) |
@@ -97,9 +97,11 @@ pub fn score(rules: &SpamRules, data: &[u8], auth_results: Option<&str>) -> Spam
     let mut text = mta::header_value(data, "Subject").unwrap_or_default();
     text.push('\n');
     text.push_str(&crate::lossy(body_of(data)));
-    let text = text.to_lowercase();
+    // ASCII case only: Unicode's case tables would cost the web page
+    // several KB (a real filter folds every script's case).
+    let text = text.to_ascii_lowercase();
     for word in &rules.keywords {
-        let w = word.trim().to_lowercase();
+        let w = word.trim().to_ascii_lowercase();
         if !w.is_empty() && has_word(&text, &w) {
             let name: String = w
                 .chars()
@@ -178,7 +180,7 @@ fn body_of(data: &[u8]) -> &[u8] {
 
 /// Whether `word` is in `text` as a whole word (not inside a longer one).
 fn has_word(text: &str, word: &str) -> bool {
-    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let mut from = 0;
     while let Some(i) = text[from..].find(word) {
         let at = from + i;
