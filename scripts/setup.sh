@@ -170,8 +170,9 @@ if [ "$WHAT" = test ]; then
   # Our own SMTP and POP3 clients against real servers (tests/interop/test_real_peers.py).
   apt_install_servers postfix dovecot-pop3d dovecot-imapd
   # The browser tests drive Debian's chromium (Playwright cannot download its own here);
-  # the interop tests drive real mail clients against `mailsim serve`.
-  apt_install chromium swaks curl fetchmail isync
+  # the interop tests drive real mail clients against `mailsim serve`, and
+  # dig (bind9-dnsutils) against its DNS port.
+  apt_install chromium swaks curl fetchmail isync bind9-dnsutils
   PYTEST_VERSION=9.2.0
   if python3 -c "import pytest, sys; sys.exit(pytest.__version__ != '$PYTEST_VERSION')" 2>/dev/null; then
     say "pytest $PYTEST_VERSION: present"

@@ -98,6 +98,9 @@ impl HostEdit {
                 bare_lf: spec.and_then(|s| s.bare_lf),
                 retry: spec.and_then(|s| s.retry.clone()),
                 footer: spec.and_then(|s| s.footer.clone()),
+                check_senders: spec.and_then(|s| s.check_senders),
+                forward: spec.map(|s| s.forward.clone()).unwrap_or_default(),
+                spam: spec.and_then(|s| s.spam.clone()),
                 ..HostSpec::default()
             },
         }
@@ -376,22 +379,23 @@ pub struct DnsEdit {
     pub kind: String,
     /// The name (A, no A) or the domain (null MX, NXDOMAIN).
     pub name: String,
-    /// The address of an A record.
-    pub ip: String,
+    /// The address of an A record, or the text of a TXT record.
+    pub value: String,
 }
 
 impl DnsEdit {
     fn from_spec(d: &DnsSpec) -> DnsEdit {
-        let (kind, name, ip) = match d {
+        let (kind, name, value) = match d {
             DnsSpec::A { name, ip } => ("a", name, ip.to_string()),
             DnsSpec::NoA { name } => ("no_a", name, String::new()),
             DnsSpec::NullMx { domain } => ("null_mx", domain, String::new()),
             DnsSpec::Nxdomain { domain } => ("nxdomain", domain, String::new()),
+            DnsSpec::Txt { name, text } => ("txt", name, text.clone()),
         };
         DnsEdit {
             kind: kind.into(),
             name: name.clone(),
-            ip,
+            value,
         }
     }
 
@@ -404,14 +408,20 @@ impl DnsEdit {
         }
         Ok(match self.kind.as_str() {
             "a" => {
-                let ip = self.ip.trim().parse::<Ipv4Addr>().map_err(|_| {
+                let ip = self.value.trim().parse::<Ipv4Addr>().map_err(|_| {
                     format!(
                         "DNS change {n}: the address {:?} is not an IPv4 address like 192.0.2.25",
-                        self.ip.trim()
+                        self.value.trim()
                     )
                 })?;
                 DnsSpec::A { name, ip }
             }
+            // The record's text as the domain's owner wrote it (an SPF list,
+            // a DMARC policy); the world's checks read it as they find it.
+            "txt" => DnsSpec::Txt {
+                name,
+                text: self.value.trim().to_string(),
+            },
             "no_a" => DnsSpec::NoA { name },
             "null_mx" => DnsSpec::NullMx { domain: name },
             _ => DnsSpec::Nxdomain { domain: name },
@@ -975,11 +985,11 @@ mod tests {
         }
     }
 
-    fn dns(kind: &str, name: &str, ip: &str) -> DnsEdit {
+    fn dns(kind: &str, name: &str, value: &str) -> DnsEdit {
         DnsEdit {
             kind: kind.into(),
             name: name.into(),
-            ip: ip.into(),
+            value: value.into(),
         }
     }
 

@@ -647,6 +647,9 @@ pub struct InboxItem {
     pub read_on: Vec<String>,
     /// Its IMAP flags on the server, once a session changed them.
     pub flags: Option<String>,
+    /// The IMAP folder it was moved to (COPY or MOVE, then EXPUNGE from
+    /// INBOX): still on the server, no longer in the maildrop POP3 reads.
+    pub folder: Option<String>,
 }
 
 impl InboxItem {
@@ -694,6 +697,8 @@ pub struct Snapshot {
 pub fn inbox(trace: &[TraceEvent], view: &WorldView, login: &str) -> Vec<InboxItem> {
     let upto = &trace[..view.position.min(trace.len())];
     let mut items: Vec<InboxItem> = Vec::new();
+    // IMAP copies out of INBOX: (INBOX UIDs, the folder they went to).
+    let mut copied: Vec<(Vec<u32>, String)> = Vec::new();
     for e in upto {
         match &e.kind {
             EventKind::Delivered {
@@ -712,6 +717,7 @@ pub fn inbox(trace: &[TraceEvent], view: &WorldView, login: &str) -> Vec<InboxIt
                     downloaded_to: Vec::new(),
                     read_on: Vec::new(),
                     flags: None,
+                    folder: None,
                 });
             }
             // The device is the event's `to`: the client the server sent to.
@@ -739,10 +745,37 @@ pub fn inbox(trace: &[TraceEvent], view: &WorldView, login: &str) -> Vec<InboxIt
                     it.flags = Some(flags.clone());
                 }
             }
+            EventKind::Copied {
+                mailbox,
+                from_folder,
+                to_folder,
+                uids,
+                ..
+            } if mailbox == login && from_folder == "INBOX" => {
+                copied.push((uids.clone(), to_folder.clone()));
+            }
+            // Leaving INBOX after a copy is a move (UID MOVE is COPY then
+            // EXPUNGE, RFC 6851 §3.3): the message is in the other folder.
+            EventKind::Expunged {
+                mailbox,
+                folder,
+                uid,
+                uidl,
+                ..
+            } if mailbox == login && folder == "INBOX" => {
+                let to = copied
+                    .iter()
+                    .rev()
+                    .find(|(uids, _)| uids.contains(uid))
+                    .map(|(_, to)| to.clone());
+                if let Some(it) = items.iter_mut().find(|it| &it.uid == uidl) {
+                    it.folder = to;
+                }
+            }
             _ => {}
         }
     }
-    items.retain(|it| it.on_server || !it.downloaded_to.is_empty());
+    items.retain(|it| it.on_server || it.folder.is_some() || !it.downloaded_to.is_empty());
     items
 }
 
@@ -1623,6 +1656,30 @@ mod tests {
         );
         // No check, no list: an event outside the checks.
         assert!(auth_block(&f.trace, 0).is_empty());
+    }
+
+    #[test]
+    fn a_message_moved_to_a_folder_is_still_on_the_server_there() {
+        let s = builtin_story("imap-folders").unwrap();
+        let t = &s.trace;
+        let end = Snapshot::at(t, t.len());
+        let m = end
+            .dave
+            .iter()
+            .find(|m| m.subject() == "Lunch on Friday?")
+            .expect("still listed");
+        assert_eq!(m.folder.as_deref(), Some("Lunch"));
+        assert!(!m.on_server, "no longer in INBOX, the maildrop POP3 reads");
+        assert_eq!(m.read_on, ["dave-pc"]);
+        // Before the move it is in INBOX.
+        let moved = position_after(t, |k| matches!(k, EventKind::Expunged { .. }));
+        let before = Snapshot::at(t, moved - 1);
+        let m = before
+            .dave
+            .iter()
+            .find(|m| m.subject() == "Lunch on Friday?")
+            .unwrap();
+        assert!(m.on_server && m.folder.is_none());
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! * `mailsim explain [KEY] [--lang en|nl|zh-CN]` prints one explanation
 //!   entry, or all of them.
 //! * `mailsim serve [--scenario NAME|FILE] [--bind ADDR] [--smtp-port N] ...`
-//!   puts the world's servers on real loopback ports (see `serve.rs`).
+//!   puts the world's servers on real loopback ports, and its DNS on a UDP
+//!   port (see `serve.rs` and `dns.rs`).
 //!
 //! Exit codes: 0 success, 2 a bad scenario name or file or an unknown
 //! explanation key (clap also uses 2
@@ -24,6 +25,7 @@ use std::net::IpAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod dns;
 mod serve;
 
 #[derive(Parser)]
@@ -107,6 +109,9 @@ enum Command {
         /// mail.dave.example port 143 (IMAP: Dave's mailbox, the same as POP3's).
         #[arg(long, default_value_t = 2143)]
         imap_port: u16,
+        /// ns.example port 53, UDP: the world's DNS (A, MX, TXT), e.g. for dig.
+        #[arg(long, default_value_t = 2053)]
+        dns_port: u16,
         /// Seed for the world's random number generator.
         #[arg(long)]
         seed: Option<u64>,
@@ -411,6 +416,7 @@ fn main() -> ExitCode {
             pop3_port,
             isp_pop3_port,
             imap_port,
+            dns_port,
             seed,
             quiet,
         } => {
@@ -441,6 +447,7 @@ fn main() -> ExitCode {
                 bind,
                 allow_remote,
                 quiet,
+                dns_port: Some(dns_port),
                 ..serve::ServeOptions::new(ports)
             };
             match serve::serve(opts, &stop) {

@@ -10,6 +10,8 @@
 //!   §4.5.3.2.7; POP3 autologout 10 min, RFC 1939 §3) and relays happen by
 //!   themselves within milliseconds: the loop sleeps until a socket is ready
 //!   or the world's next timer is due (`World::next_wakeup`).
+//!   Virtual time zero is the moment serve starts, so every date the
+//!   servers write is the wall clock's (in UTC, `+0000`).
 //! * Each listening port stands for one simulated path: a real connection
 //!   accepted on it becomes a simulated TCP connection from a chosen host of
 //!   the world to a server of the world (`World::connect`). The bytes the
@@ -24,10 +26,13 @@
 //!   input is no longer read until it has drained them. Nor is the input
 //!   of a client that sent more than [`LINE_LIMIT`] bytes without a line
 //!   feed (the world keeps a partial line whole, for its trace).
+//! * The world's DNS answers on a UDP port too ([`crate::dns`]): each
+//!   question is answered from the zones as they are at that moment, and
+//!   printed as a line of its own.
 //! * Every trace event is printed in the transcript format of `mailsim run`
 //!   as it happens, then dropped, so a long-running server keeps no history.
 
-use mio::net::{TcpListener, TcpStream};
+use mio::net::{TcpListener, TcpStream, UdpSocket};
 use mio::{Events, Interest, Poll, Token, Waker};
 use protocol_core::scenario::Scenario;
 use protocol_core::sim::cast;
@@ -71,6 +76,8 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     pub allow_remote: bool,
     pub ports: Vec<PortMap>,
+    /// The UDP port of the world's DNS (`--dns-port`); `None`: no DNS port.
+    pub dns_port: Option<u16>,
     /// Do not print trace events (benchmarks).
     pub quiet: bool,
     /// The most connections served at once; more are refused.
@@ -79,7 +86,8 @@ pub struct ServeOptions {
     pub clock: Clock,
     /// Where the trace goes (standard output).
     pub trace_out: Box<dyn Write + Send>,
-    /// Called with the listening addresses once bound (tests).
+    /// Called with the listening addresses once bound (tests): the TCP
+    /// ports in order, then the DNS port's, if any.
     pub on_ready: Option<Box<dyn FnOnce(Vec<SocketAddr>) + Send>>,
     /// Figures the loop keeps (tests, and anyone curious).
     pub stats: Arc<ServeStats>,
@@ -105,6 +113,7 @@ impl ServeOptions {
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             allow_remote: false,
             ports,
+            dns_port: None,
             quiet: false,
             max_connections: MAX_CONNECTIONS,
             clock: Clock::Real,
@@ -213,6 +222,11 @@ pub const TRACE_BUFFER: usize = 1024 * 1024;
 
 /// The waker's token; listeners are `0..ports`, connections above.
 const WAKER: Token = Token(usize::MAX);
+/// The DNS port's token.
+const DNS: Token = Token(usize::MAX - 1);
+/// DNS questions answered per turn of the loop, at most, so that a flood of
+/// them cannot starve the mail sessions.
+const DNS_BUDGET: usize = 256;
 
 /// One real connection and the simulated one it stands for.
 struct Client {
@@ -405,6 +419,25 @@ pub fn serve(mut opts: ServeOptions, stop: &Stop) -> Result<(), ServeError> {
             })?;
         listeners.push(TcpListener::from_std(l));
     }
+    let mut dns = match opts.dns_port {
+        None => None,
+        Some(port) => {
+            let addr = SocketAddr::new(opts.bind, port);
+            let s = std::net::UdpSocket::bind(addr)
+                .and_then(|s| s.set_nonblocking(true).map(|()| s))
+                .map_err(|e| {
+                    let why = if e.kind() == io::ErrorKind::AddrInUse {
+                        "the port is already in use".to_string()
+                    } else {
+                        e.to_string()
+                    };
+                    ServeError(format!(
+                        "cannot listen on {addr} (UDP) for the world's DNS ({why}). Choose another port with --dns-port N."
+                    ))
+                })?;
+            Some(UdpSocket::from_std(s))
+        }
+    };
     if !opts.bind.is_loopback() {
         eprintln!("WARNING: listening on {} (not loopback): anyone who can reach this machine can use these servers and their published passwords.", opts.bind);
     }
@@ -415,23 +448,37 @@ pub fn serve(mut opts: ServeOptions, stop: &Stop) -> Result<(), ServeError> {
             .register(l, Token(i), Interest::READABLE)
             .map_err(|e| ServeError(format!("cannot start the event loop: {e}")))?;
     }
+    if let Some(d) = dns.as_mut() {
+        poll.registry()
+            .register(d, DNS, Interest::READABLE)
+            .map_err(|e| ServeError(format!("cannot start the event loop: {e}")))?;
+    }
     let waker = Waker::new(poll.registry(), WAKER)
         .map_err(|e| ServeError(format!("cannot start the event loop: {e}")))?;
     let _ = stop.waker.set(waker);
 
+    if matches!(opts.clock, Clock::Real) {
+        // Virtual time zero is now: the dates the servers write (Received:,
+        // the Date: of a scenario's messages, IMAP's and the DSNs') are the
+        // wall clock's, in UTC, instead of the simulation's fixed day.
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        protocol_core::message::set_sim_epoch(i64::try_from(now).unwrap_or(i64::MAX));
+    }
     let world = build_world(opts.scenario.as_ref(), opts.seed, &opts.ports);
     print_banner(&opts, &world);
     if let Some(ready) = opts.on_ready.take() {
-        ready(
-            listeners
-                .iter()
-                .filter_map(|l| l.local_addr().ok())
-                .collect(),
-        );
+        let mut addrs: Vec<SocketAddr> = listeners
+            .iter()
+            .filter_map(|l| l.local_addr().ok())
+            .collect();
+        addrs.extend(dns.as_ref().and_then(|d| d.local_addr().ok()));
+        ready(addrs);
     }
     let trace_out = std::mem::replace(&mut opts.trace_out, Box::new(io::sink()));
     let trace = TraceOut::start(trace_out);
-    run_loop(world, poll, listeners, &opts, stop, &trace);
+    run_loop(world, poll, listeners, dns, &opts, stop, &trace);
     trace.push("MailSim serve stopped.\n");
     trace.finish(Duration::from_secs(1));
     Ok(())
@@ -450,6 +497,12 @@ fn print_banner(opts: &ServeOptions, world: &World) {
         println!(
             "  {}:{:<5} -> {}:{:<3} from {:<8} {}",
             opts.bind, p.listen, p.target, p.target_port, p.from_host, p.what
+        );
+    }
+    if let Some(port) = opts.dns_port {
+        println!(
+            "  {}:{:<5} -> ns.example:53 (UDP)  the world's DNS: A, MX and TXT of the simulated zones (try: dig @{} -p {} MX dave.example)",
+            opts.bind, port, opts.bind, port
         );
     }
     println!();
@@ -582,6 +635,7 @@ fn run_loop(
     mut world: World,
     mut poll: Poll,
     listeners: Vec<TcpListener>,
+    mut dns: Option<UdpSocket>,
     opts: &ServeOptions,
     stop: &Stop,
     trace: &TraceOut,
@@ -599,10 +653,12 @@ fn run_loop(
     // at this time, once some have finished.
     let mut accept_retry: Option<Duration> = None;
     let mut accept_all = false;
+    // The DNS socket may hold questions not read yet (edge-triggered).
+    let mut dns_readable = false;
 
     while !stop.is_requested() {
         // Sleep until a socket is ready, the world's next timer, or a retry.
-        let timeout = if clients.values().any(Client::has_work) || accept_all {
+        let timeout = if clients.values().any(Client::has_work) || accept_all || dns_readable {
             Duration::ZERO
         } else {
             let now = vnow();
@@ -634,6 +690,10 @@ fn run_loop(
             if t == WAKER {
                 continue;
             }
+            if t == DNS {
+                dns_readable = true;
+                continue;
+            }
             if t.0 < listeners.len() {
                 to_accept.push(t.0);
             } else if let Some(c) = clients.get_mut(&t) {
@@ -650,6 +710,34 @@ fn run_loop(
             to_accept = (0..listeners.len()).collect();
         }
         world.run_until(vnow());
+
+        // DNS questions, answered from the zones as they are now.
+        if let (Some(sock), true) = (dns.as_mut(), dns_readable) {
+            let mut lines = String::new();
+            for _ in 0..DNS_BUDGET {
+                match sock.recv_from(&mut buf) {
+                    Ok((n, peer)) => {
+                        if let Some(reply) = crate::dns::answer(world.zones(), &buf[..n]) {
+                            // UDP: an answer the socket cannot take now is
+                            // lost, as on any network; the client asks again.
+                            let _ = sock.send_to(&reply.bytes, peer);
+                            lines
+                                .push_str(&format!("DNS  {peer} asks ns.example: {}\n", reply.log));
+                        }
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                        dns_readable = false;
+                        break;
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    // An ICMP error from an earlier answer's client: not ours to mend.
+                    Err(_) => {}
+                }
+            }
+            if !opts.quiet && !lines.is_empty() {
+                trace.push(&lines);
+            }
+        }
 
         // New connections.
         for i in to_accept {

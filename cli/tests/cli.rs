@@ -2,6 +2,15 @@
 
 use std::process::Command;
 
+/// A UDP port free at the moment of asking.
+fn free_udp() -> u16 {
+    std::net::UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 fn mailsim(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_mailsim"))
         .args(args)
@@ -232,6 +241,8 @@ fn serve_answers_while_nobody_reads_its_output() {
         .args(["--mx-port", &ports[2].to_string()])
         .args(["--pop3-port", &ports[3].to_string()])
         .args(["--isp-pop3-port", &ports[4].to_string()])
+        .args(["--imap-port", &free().to_string()])
+        .args(["--dns-port", &free_udp().to_string()])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -332,6 +343,203 @@ fn exported_scenarios_run_with_the_same_trace_as_the_builtin() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("\"mars\""), "{err}");
+}
+
+/// Issue 18: `mailsim serve` answers DNS on UDP from the simulated zones, in
+/// real wire format (what `dig @127.0.0.1 -p 2053 MX dave.example` sends):
+/// MX, A and TXT answers, NXDOMAIN and NODATA, and the question is printed
+/// in the trace.
+#[test]
+fn serve_answers_dns_questions_over_udp_from_the_simulated_zones() {
+    use hickory_proto::op::{Message, MessageType, Query, ResponseCode};
+    use hickory_proto::rr::{Name, RData, RecordType};
+    use std::io::{BufRead, BufReader};
+    use std::net::{TcpListener, UdpSocket};
+    use std::time::Duration;
+    let free = || {
+        TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let dns_port = free_udp();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mailsim"))
+        .arg("serve")
+        .args(["--smtp-port", &free().to_string()])
+        .args(["--submission-port", &free().to_string()])
+        .args(["--mx-port", &free().to_string()])
+        .args(["--pop3-port", &free().to_string()])
+        .args(["--isp-pop3-port", &free().to_string()])
+        .args(["--imap-port", &free().to_string()])
+        .args(["--dns-port", &dns_port.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("mailsim serve");
+    let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
+    sock.set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    let mut id = 0u16;
+    let mut ask = |name: &str, qtype: RecordType| -> Message {
+        id += 1;
+        let mut q = Message::new();
+        q.set_id(id).set_recursion_desired(true);
+        q.add_query(Query::query(Name::from_ascii(name).unwrap(), qtype));
+        let bytes = q.to_vec().unwrap();
+        let mut buf = [0u8; 1500];
+        // UDP, and a server that may still be starting: ask again, up to 30 s.
+        for _ in 0..150 {
+            sock.send_to(&bytes, ("127.0.0.1", dns_port)).unwrap();
+            if let Ok(n) = sock.recv(&mut buf) {
+                let m = Message::from_vec(&buf[..n]).expect("a DNS message");
+                if m.id() == id {
+                    return m;
+                }
+            }
+        }
+        panic!("no answer to {qtype} {name}");
+    };
+    let mx = ask("dave.example.", RecordType::MX);
+    let txt = ask("isp.example.", RecordType::TXT);
+    let key = ask("mail._domainkey.isp.example.", RecordType::TXT);
+    let a = ask("mail.dave.example.", RecordType::A);
+    let nx = ask("nosuch.dave.example.", RecordType::MX);
+    let nodata = ask("dave.example.", RecordType::A);
+    // SIGTERM: serve stops as on Ctrl+C, writing out its trace first.
+    let _ = Command::new("kill").arg(child.id().to_string()).status();
+    let out = BufReader::new(child.stdout.take().unwrap());
+    let lines: Vec<String> = out.lines().map_while(Result::ok).collect();
+    let _ = child.wait();
+
+    assert_eq!(mx.message_type(), MessageType::Response);
+    assert!(mx.authoritative());
+    match mx.answers().first().map(|r| r.data()) {
+        Some(RData::MX(m)) => {
+            assert_eq!(m.preference(), 10);
+            assert_eq!(m.exchange().to_ascii(), "mail.dave.example.");
+        }
+        other => panic!("{other:?}"),
+    }
+    match txt.answers().first().map(|r| r.data()) {
+        Some(RData::TXT(t)) => assert_eq!(t.to_string(), "v=spf1 mx -all"),
+        other => panic!("{other:?}"),
+    }
+    match key.answers().first().map(|r| r.data()) {
+        Some(RData::TXT(t)) => assert!(t.to_string().starts_with("v=DKIM1; k=ed25519; p="), "{t}"),
+        other => panic!("{other:?}"),
+    }
+    match a.answers().first().map(|r| r.data()) {
+        Some(RData::A(ip)) => assert_eq!(ip.0.to_string(), "198.51.100.25"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(nx.response_code(), ResponseCode::NXDomain);
+    assert!(nx.answers().is_empty());
+    assert_eq!(nodata.response_code(), ResponseCode::NoError);
+    assert!(nodata.answers().is_empty());
+
+    let banner = lines
+        .iter()
+        .find(|l| l.contains("(UDP)"))
+        .expect("a banner line");
+    assert!(
+        banner.contains(&format!("127.0.0.1:{dns_port}")),
+        "{banner}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("DNS  ")
+                && l.contains("MX dave.example. -> MX 10 mail.dave.example")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("-> NXDOMAIN")), "{lines:?}");
+}
+
+/// Issue 12: under `mailsim serve` the dates follow the wall clock. John's
+/// message of the seed story (composed by the world at once) reaches Dave's
+/// mailbox with a `Date:` and `Received:` lines of today, not of the
+/// simulation's fixed day.
+#[test]
+fn serve_dates_follow_the_wall_clock() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::{TcpListener, TcpStream};
+    use std::time::Duration;
+    let today = || {
+        let out = Command::new("date")
+            .args(["-u", "+%d %b %Y"])
+            .output()
+            .expect("date");
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    let free = || {
+        TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let pop3 = free();
+    let before = today();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mailsim"))
+        .args(["serve", "--scenario", "seed-story", "--quiet"])
+        .args(["--smtp-port", &free().to_string()])
+        .args(["--submission-port", &free().to_string()])
+        .args(["--mx-port", &free().to_string()])
+        .args(["--pop3-port", &pop3.to_string()])
+        .args(["--isp-pop3-port", &free().to_string()])
+        .args(["--imap-port", &free().to_string()])
+        .args(["--dns-port", &free_udp().to_string()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("mailsim serve");
+    // Up to 30 s for serve to start and relay John's message (it takes
+    // milliseconds once started).
+    let mut message = String::new();
+    for _ in 0..300 {
+        std::thread::sleep(Duration::from_millis(100));
+        let Ok(s) = TcpStream::connect(("127.0.0.1", pop3)) else {
+            continue;
+        };
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut r = BufReader::new(s.try_clone().unwrap());
+        let mut w = s;
+        w.write_all(b"USER dave\r\nPASS dave-pass\r\nRETR 1\r\nQUIT\r\n")
+            .unwrap();
+        let mut all = String::new();
+        let mut line = String::new();
+        while r.read_line(&mut line).unwrap_or(0) > 0 {
+            all.push_str(&line);
+            line.clear();
+        }
+        if all.contains("\r\n.\r\n") {
+            message = all;
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let after = today();
+    assert!(message.contains("Subject: Lunch on Friday?"), "{message}");
+    let is_today = |l: &str| l.contains(&before) || l.contains(&after);
+    let date = message
+        .lines()
+        .find(|l| l.starts_with("Date: "))
+        .expect("a Date line");
+    assert!(
+        is_today(date) && date.ends_with(" +0000"),
+        "{date}, today is {after}"
+    );
+    assert!(!date.contains("23 Nov 2026") || before == "23 Nov 2026");
+    // A Received field ends with its date; with Date:, every dated line.
+    assert_eq!(message.matches("\r\nReceived: ").count(), 2, "{message}");
+    let dated: Vec<&str> = message.lines().filter(|l| l.ends_with(" +0000")).collect();
+    assert_eq!(dated.len(), 3, "Date and two Received: {message}");
+    assert!(
+        dated.iter().all(|l| is_today(l)),
+        "{dated:?}, today is {after}"
+    );
 }
 
 fn stdout(args: &[&str]) -> String {

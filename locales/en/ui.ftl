@@ -203,6 +203,7 @@ inbox-on-server = on the server
 inbox-deleted = deleted from the server
 inbox-downloaded-to = downloaded to { $device } (POP3)
 inbox-read-on = read on { $device } (IMAP)
+inbox-moved-to = moved to the folder { $folder } on the server (IMAP)
 inbox-no-flags = no flags
 inbox-flags = flags { $flags }
 inbox-queue-at = Queue at { $host }

@@ -1482,3 +1482,43 @@ auth-dkim-temperror = DKIM: tijdelijke fout
 auth-dkim-permerror = DKIM: kapotte handtekening
     .text = De DKIM-Signature-header is onbruikbaar: er ontbreekt een verplichte tag, het algoritme is onbekend of te zwak (rsa-sha1), of From staat niet tussen de ondertekende headers.
     .rfc = RFC 6376 §6.1.1; RFC 8301 §3.1
+
+# Nederlandse vertaling van MailSim explain-auth2 (doorstuurregel, spamfiltertests).
+# Termen zoals in terms-explain-part1.md en terms-explain-part2.md: envelopafzender, doorsturen,
+# doorstuurserver, spamfilter, spammap, From-domein, handtekening, mailprogramma. Protocolwoorden blijven letterlijk.
+
+mta-forward = Een doorstuurregel
+    .text = Deze server heeft een regel voor de ontvanger: in plaats van het bericht op te slaan, stuurt hij het door naar een ander adres, zoals een alias of een .forward-bestand dat doet. Het bericht en de envelopafzender ervan (MAIL FROM) blijven zoals ze waren. De volgende server ziet dus mail namens het domein van de afzender binnenkomen vanaf deze server, en die server staat niet in het SPF-record van dat domein: daar faalt SPF. Sommige doorstuurservers herschrijven de envelopafzender naar een eigen adres (SRS, het Sender Rewriting Scheme), zodat SPF in plaats daarvan voor hen slaagt; deze server doet dat niet. Voor een DKIM-handtekening maakt het niet uit welke server het bericht doorstuurt, dus DKIM slaagt nog steeds als er niets veranderd is.
+    .rfc = RFC 5321 §3.9.1; RFC 7208 §10.3, Appendix D
+
+spam-signal-keyword = Spamtest: een verdacht woord
+    .text = Het filter heeft een lijst met woorden die veel in spam voorkomen (in de les over het spamfilter: lottery, winner, prize). Elk woord dat het in het onderwerp of de tekst vindt, levert 2 punten op. Echte filters hebben honderden van zulke tests, elk met een gewicht dat is geleerd uit grote hoeveelheden echte mail.
+    .rfc = A filter's own rules (modelled on SpamAssassin), not an RFC
+
+spam-signal-spf = Spamtest: SPF mislukt
+    .text = De eigen SPF-controle van het filter gaf fail (2 punten) of softfail (1 punt): de computer die het bericht afleverde, hoort niet bij de computers die het domein van de afzender toestaat.
+    .rfc = RFC 7208 §8.4, §8.5
+
+spam-signal-dkim = Spamtest: een ongeldige DKIM-handtekening
+    .text = Een DKIM-handtekening op het bericht klopte niet bij de controle: het bericht is dus veranderd nadat het was ondertekend, of de handtekening is nep (2 punten).
+    .rfc = RFC 6376 §6.1
+
+spam-signal-dmarc = Spamtest: DMARC mislukt
+    .text = SPF noch DKIM staat in voor het From-domein, maar het beleid van het domein (p=none of quarantine) vroeg niet om het bericht te weigeren, dus rekent het filter dat het bericht aan (3 punten).
+    .rfc = RFC 7489 §6.6.4
+
+spam-signal-no-date = Spamtest: geen Date-regel
+    .text = Elk bericht moet een regel Date: hebben, en mailprogramma's schrijven die altijd, dus een bericht zonder die regel is waarschijnlijk door een spamprogramma gemaakt (1 punt).
+    .rfc = RFC 5322 §3.6
+
+spam-signal-no-message-id = Spamtest: geen Message-ID
+    .text = Een bericht zou een regel Message-ID: moeten hebben, met een unieke naam die mailprogramma's erin zetten. Zonder die regel lijkt het bericht door een machine gemaakt (1 punt).
+    .rfc = RFC 5322 §3.6.4
+
+spam-verdict-spam = Gemarkeerd als spam
+    .text = Het totaal aantal punten bereikt de grens van het filter (5, de standaardwaarde van SpamAssassin) of komt erboven. Het filter voegt X-Spam-Status: Yes toe, met de score en de tests die aansloegen, en ook X-Spam-Flag: YES, en stuurt het bericht daarna toch door: het mailprogramma van Dave kan het in een spammap zetten. Echte filters vragen ook blokkeerlijsten (blocklists) naar de afzender en leren van de mail die hun gebruikers als spam markeren.
+    .rfc = SpamAssassin's X-Spam-Status and X-Spam-Flag headers (a custom, not an RFC)
+
+spam-verdict-clean = Geen spam
+    .text = Het totaal aantal punten blijft onder de grens van het filter (5). Het filter voegt X-Spam-Status: No toe, met de score en de tests die aansloegen (hier geen), en stuurt het bericht door, zodat iedereen die de headers leest, kan zien hoe het is beoordeeld.
+    .rfc = SpamAssassin's X-Spam-Status header (a custom, not an RFC)

@@ -14,8 +14,6 @@ scenario-greylisting = Greylisting: probeer het later nog eens
     .goal = Een 4xx-antwoord is een tijdelijke fout: de verzendende server houdt het bericht in zijn wachtrij en probeert het later opnieuw, en die nieuwe poging komt erdoor.
 scenario-open-relay = Wie mag doorsturen? Open relay geweigerd, AUTH verplicht
     .goal = Een mailserver stuurt alleen door voor zijn eigen gebruikers: een vreemde krijgt 550 5.7.1 op poort 25, en zelfs John krijgt 530 op poort 587 tot hij inlogt.
-scenario-spam-filter = Een extra sprong: het spamfilter
-    .goal = Mail kan langs meer dan twee servers gaan: het MX-record van Dave wijst naar een filter dat het bericht controleert en doorstuurt naar de echte mailserver, en elke sprong voegt een Received-regel toe.
 scenario-pop3-two-devices = POP3 op twee apparaten: op de server laten of verwijderen
     .goal = POP3 downloadt mail; een apparaat dat hem op de server laat, laat een ander apparaat hem ook ophalen, terwijl DELE hem voor iedereen verwijdert als de sessie eindigt.
 scenario-too-large = Bericht te groot
@@ -46,3 +44,14 @@ scenario-forged-from = Wie stuurde dit echt? Een vervalste From: geweigerd door 
     .goal = Iedereen kan From: john@isp.example typen, maar de server van Dave controleert: SPF zegt dat de computer van de vreemde geen mail mag versturen voor isp.example, er is geen DKIM-handtekening van isp.example, en het DMARC-beleid van isp.example zegt reject, dus de vervalsing krijgt 550 5.7.1 terwijl de echte mail van John erdoor komt.
 scenario-altered-in-transit = Onderweg veranderd: de DKIM-hash van de berichttekst klopt niet
     .goal = De ISP ondertekent het bericht van John met DKIM, en daarna voegt zijn virusscanner onderweg een regel aan de berichttekst toe. De server van Dave berekent de hash van de berichttekst opnieuw: die is niet meer gelijk aan bh=, dus DKIM faalt. DMARC slaagt toch, omdat SPF slaagt voor isp.example: één geslaagde controle die bij het domein past is genoeg.
+# Nieuwe scenario's (auth2) in het Nederlands: de titel, met het doel als .goal.
+# Zelfde stijl en termen als locales/nl/scenarios.ftl. Protocolwoorden blijven letterlijk.
+
+scenario-forwarded = Doorgestuurd: SPF breekt, DKIM blijft heel
+    .goal = Dave laat zijn mail doorsturen naar zijn nieuwe adres bij elsewhere.example. De server van Dave stuurt het bericht van John onveranderd door, met de eigen envelopafzender van John, dus de laatste server ziet mail namens isp.example binnenkomen vanaf de server van Dave: SPF faalt. De DKIM-handtekening van de ISP past nog steeds bij het onveranderde bericht, dus DKIM slaagt, en DMARC slaagt dankzij DKIM.
+
+scenario-strict-alignment = Relaxed of strict: DMARC-uitlijning bij een subdomein
+    .goal = De ISP verstuurt twee nieuwsbrieven vanaf subdomeinen, allebei met DKIM ondertekend door d=isp.example; de subdomeinen publiceren geen SPF, dus alleen DKIM kan aan DMARC voldoen. Het beleid van shop.isp.example gebruikt relaxed uitlijning (adkim=r): isp.example en shop.isp.example hebben hetzelfde organisatiedomein isp.example, dus DMARC slaagt. Het beleid van news.isp.example vraagt om strict uitlijning (adkim=s): isp.example is niet precies news.isp.example, dus DMARC faalt en de server van Dave weigert die nieuwsbrief met 550 5.7.1.
+
+scenario-spam-filter = Een extra sprong: het spamfilter
+    .goal = Mail kan langs meer dan twee servers gaan: het MX-record van Dave wijst naar een filter dat elk bericht controleert, er een X-Spam-Status-header aan toevoegt met zijn score en de tests die aansloegen, en het doorstuurt naar de echte mailserver; elke sprong voegt een Received-regel toe. Het bericht van John krijgt 0 punten. De loterijmail van de vreemde krijgt 6 punten voor drie verdachte woorden, dus het filter markeert die ook met X-Spam-Flag: YES voor het mailprogramma van Dave.

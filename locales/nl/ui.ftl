@@ -205,6 +205,7 @@ inbox-on-server = op de server
 inbox-deleted = van de server verwijderd
 inbox-downloaded-to = gedownload naar { $device } (POP3)
 inbox-read-on = gelezen op { $device } (IMAP)
+inbox-moved-to = verplaatst naar de map { $folder } op de server (IMAP)
 inbox-no-flags = geen vlaggen
 inbox-flags = vlaggen { $flags }
 inbox-queue-at = Wachtrij op { $host }

@@ -1468,3 +1468,43 @@ auth-dkim-temperror = DKIM：临时错误
 auth-dkim-permerror = DKIM：签名已损坏
     .text = DKIM-Signature 邮件头无法使用：缺少必需的标签，算法未知或太弱（rsa-sha1），或者 From 不在被签名的邮件头中。
     .rfc = RFC 6376 §6.1.1; RFC 8301 §3.1
+
+# MailSim 解释表（auth2：转发规则、垃圾邮件过滤器的测试）简体中文译文
+# 术语同 terms-explain-part1.md 和 terms-explain-part2.md：信封发件人、中继、垃圾邮件过滤器、
+# 垃圾邮件文件夹、签名、担保、邮件程序。forward（别名、.forward）= 转发。协议记号保持原样。
+
+mta-forward = 转发规则
+    .text = 这台服务器为这个收件人设了一条规则：它不把邮件存下来，而是把邮件转发到另一个地址，就像别名（alias）或 .forward 文件那样。邮件和它的信封发件人（MAIL FROM）都保持原样。所以在下一台服务器看来，发件人域名的邮件是从这台服务器发来的，而那个域名的 SPF 记录里并没有列出这台服务器，因此 SPF 在那里会失败。有些转发服务器会把信封发件人改写成自己的一个地址（SRS，即 Sender Rewriting Scheme，发件人重写方案），这样 SPF 就会改为对它们自己通过；这台服务器没有这样做。DKIM 签名并不在乎邮件是由哪台服务器转交的，所以只要邮件没有被改动，DKIM 仍然会通过。
+    .rfc = RFC 5321 §3.9.1; RFC 7208 §10.3, Appendix D
+
+spam-signal-keyword = 垃圾邮件测试：可疑的词
+    .text = 过滤器有一份垃圾邮件中常见词语的列表，在垃圾邮件过滤器这一课中是 lottery（彩票）、winner（中奖者）和 prize（奖品）。它在主题或正文中每找到一个这样的词，就加 2 分。真实的过滤器有几百个这样的测试，每个测试的权重都是从大量真实邮件中学习得来的。
+    .rfc = A filter's own rules (modelled on SpamAssassin), not an RFC
+
+spam-signal-spf = 垃圾邮件测试：SPF 失败
+    .text = 过滤器自己做的 SPF 检查结果是 fail（2 分）或 softfail（1 分）：投递这封邮件的电脑不是发件人域名所允许的电脑。
+    .rfc = RFC 7208 §8.4, §8.5
+
+spam-signal-dkim = 垃圾邮件测试：无效的 DKIM 签名
+    .text = 邮件上的一个 DKIM 签名没有通过验证，说明邮件在签名之后被改动过，或者签名是伪造的（2 分）。
+    .rfc = RFC 6376 §6.1
+
+spam-signal-dmarc = 垃圾邮件测试：DMARC 失败
+    .text = SPF 和 DKIM 都没有为 From 中的域名担保，但该域名的策略（p=none 或 quarantine）并没有要求拒收这封邮件，所以过滤器把这一点算作这封邮件的疑点（3 分）。
+    .rfc = RFC 7489 §6.6.4
+
+spam-signal-no-date = 垃圾邮件测试：没有 Date 行
+    .text = 每封邮件都必须有一行 Date:，而邮件程序总会写上这一行，所以没有这一行的邮件很可能是垃圾邮件程序生成的（1 分）。
+    .rfc = RFC 5322 §3.6
+
+spam-signal-no-message-id = 垃圾邮件测试：没有 Message-ID
+    .text = 邮件应该带有一行 Message-ID:，也就是邮件程序写入的一个独一无二的名字。没有这一行的邮件看起来像是机器生成的（1 分）。
+    .rfc = RFC 5322 §3.6.4
+
+spam-verdict-spam = 标记为垃圾邮件
+    .text = 分数加起来达到或超过了过滤器的分数线（5 分，这是 SpamAssassin 的默认值）。过滤器加上 X-Spam-Status: Yes，附上分数和命中的测试，再加上 X-Spam-Flag: YES，然后照样把邮件中继下去：Dave 的邮件程序可以把它放进垃圾邮件文件夹。真实的过滤器还会向黑名单（blocklist）查询发件人，并从用户标记为垃圾邮件的邮件中学习。
+    .rfc = SpamAssassin's X-Spam-Status and X-Spam-Flag headers (a custom, not an RFC)
+
+spam-verdict-clean = 不是垃圾邮件
+    .text = 分数低于过滤器的分数线（5 分）。过滤器加上 X-Spam-Status: No，附上分数和命中的测试（这里没有），然后把邮件中继下去，这样任何查看邮件头的人都能知道它是怎样被判定的。
+    .rfc = SpamAssassin's X-Spam-Status header (a custom, not an RFC)

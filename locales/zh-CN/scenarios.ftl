@@ -14,8 +14,6 @@ scenario-greylisting = 灰名单：请稍后再试
     .goal = 4xx 应答表示临时失败：发送方服务器把邮件留在队列里，稍后重试，而重试会成功。
 scenario-open-relay = 谁可以中继？拒绝开放中继，必须 AUTH
     .goal = 邮件服务器只为自己的用户中继：陌生人在 25 端口会得到 550 5.7.1，就连 John 在 587 端口登录之前也会得到 530。
-scenario-spam-filter = 多出的一跳：垃圾邮件过滤器
-    .goal = 邮件可能经过两台以上的服务器：Dave 的 MX 记录指向一个过滤器，它检查邮件后再中继给真正的邮件服务器，每一跳都会添加一行 Received。
 scenario-pop3-two-devices = 两台设备上的 POP3：留在服务器上还是删除
     .goal = POP3 会下载邮件；如果一台设备把邮件留在服务器上，另一台设备也能取到它，而 DELE 会在会话结束时把它删除，所有设备都看不到了。
 scenario-too-large = 邮件太大
@@ -46,3 +44,14 @@ scenario-forged-from = 到底是谁发的？伪造的 From: 被 DMARC 拒绝
     .goal = 任何人都可以写 From: john@isp.example，但 Dave 的服务器会检查：SPF 说陌生人的电脑不可以为 isp.example 发送邮件，没有来自 isp.example 的 DKIM 签名，而 isp.example 的 DMARC 策略是 reject，所以伪造的邮件得到 550 5.7.1，而 John 的真邮件顺利通过。
 scenario-altered-in-transit = 途中被改动：DKIM 正文哈希验证失败
     .goal = ISP 用 DKIM 给 John 的邮件签名，随后它的病毒扫描器在邮件发出时往正文里加了一行。Dave 的服务器重新计算正文的哈希：它不再等于 bh=，所以 DKIM 失败。DMARC 仍然通过，因为 SPF 对 isp.example 通过了：只要有一项对齐的通过就够了。
+# 新增场景（auth2，简体中文）：标题，目标写在 .goal 中。
+# 风格和术语同 locales/zh-CN/scenarios.ftl。协议词语保持原样。
+
+scenario-forwarded = 转发：SPF 失败，DKIM 依然有效
+    .goal = Dave 让服务器把他的邮件转发到他在 elsewhere.example 的新地址。Dave 的服务器原样转发 John 的邮件，信封发件人仍然是 John 自己的，所以最后一台服务器看到 isp.example 的邮件从 Dave 的服务器发来：SPF 失败。ISP 的 DKIM 签名仍然与未被改动的邮件相符，所以 DKIM 通过，DMARC 也凭 DKIM 通过。
+
+scenario-strict-alignment = 宽松还是严格：子域名的 DMARC 对齐
+    .goal = ISP 从子域名发出两份新闻简报，都由 d=isp.example 用 DKIM 签名；这些子域名没有发布 SPF，所以只有 DKIM 能满足 DMARC。shop.isp.example 的策略使用宽松对齐（adkim=r）：isp.example 和 shop.isp.example 同属组织域名 isp.example，所以 DMARC 通过。news.isp.example 的策略要求严格对齐（adkim=s）：isp.example 与 news.isp.example 并不完全相同，所以 DMARC 失败，Dave 的服务器用 550 5.7.1 拒收了这份简报。
+
+scenario-spam-filter = 多出的一跳：垃圾邮件过滤器
+    .goal = 邮件可能经过两台以上的服务器：Dave 的 MX 记录指向一个过滤器，它检查每封邮件，添加一个带有分数和命中测试的 X-Spam-Status 邮件头，再把邮件中继给真正的邮件服务器；每一跳都会添加一行 Received。John 的邮件得 0 分。陌生人的彩票邮件因为三个可疑的词得了 6 分，所以过滤器还给它加上 X-Spam-Flag: YES，供 Dave 的邮件程序识别。

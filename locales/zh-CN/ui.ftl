@@ -163,6 +163,7 @@ inbox-on-server = 在服务器上
 inbox-deleted = 已从服务器删除
 inbox-downloaded-to = 已下载到 { $device }（POP3）
 inbox-read-on = 已在 { $device } 上阅读（IMAP）
+inbox-moved-to = 已移到服务器上的文件夹 { $folder }（IMAP）
 inbox-no-flags = 没有标志
 inbox-flags = 标志 { $flags }
 inbox-queue-at = { $host } 上的队列

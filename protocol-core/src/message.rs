@@ -283,10 +283,29 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 /// Virtual time zero, 2026-11-23 09:00:00 UTC, in seconds since 1970.
 const EPOCH_OF_SIM: i64 = 20_780 * 86_400 + 9 * 3_600;
 
+/// The wall-clock time of virtual time zero, in seconds since 1970:
+/// [`EPOCH_OF_SIM`], so that scenarios and their goldens always show the
+/// same dates, unless [`set_sim_epoch`] moved it.
+static EPOCH: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(EPOCH_OF_SIM);
+
+/// Makes virtual time zero the given Unix time (seconds), for the whole
+/// process: `mailsim serve`, whose virtual time follows real time, sets it
+/// to the moment it starts, so that the dates of `Received:` and `Date:`
+/// lines (and IMAP's and the DSNs') are the wall clock's (issue 12).
+pub fn set_sim_epoch(unix_secs: i64) {
+    EPOCH.store(unix_secs, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The Unix time (seconds) of virtual time zero.
+pub fn sim_epoch() -> i64 {
+    EPOCH.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The RFC 5322 §3.3 date of virtual time `t`; time zero is
-/// "Mon, 23 Nov 2026 09:00:00 +0000".
+/// "Mon, 23 Nov 2026 09:00:00 +0000" (or what [`set_sim_epoch`] made it).
+/// Always in UTC (`+0000`).
 pub fn rfc5322_date(t: SimTime) -> String {
-    let secs = EPOCH_OF_SIM + (t.as_micros() / 1_000_000) as i64;
+    let secs = sim_epoch() + (t.as_micros() / 1_000_000) as i64;
     let days = secs.div_euclid(86_400);
     let sod = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);

@@ -132,8 +132,19 @@ pub struct HostSpec {
     /// (as virus scanners and mailing lists do): it breaks DKIM's body hash.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub footer: Option<String>,
+    /// Check SPF, DKIM and DMARC of the mail it receives from other servers
+    /// (Dave's server does in the cast; a new receiving server can too).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_senders: Option<bool>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accounts: Vec<AccountSpec>,
+    /// Forwarding rules (`[[host.forward]]`): mail accepted for `from` is
+    /// passed on to `to` instead of being delivered here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forward: Vec<ForwardSpec>,
+    /// A spam filter's rules (`[host.spam]`): see [`crate::sim::spam`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spam: Option<SpamSpec>,
     /// Relay for anyone without AUTH (to show why nobody runs an open relay).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open_relay: Option<bool>,
@@ -166,6 +177,30 @@ pub struct AccountSpec {
     pub login: String,
     pub password: String,
     pub address: String,
+}
+
+/// One forwarding rule of a mail server: mail for `from` goes on to `to`,
+/// with the envelope sender unchanged (RFC 5321 §3.9.1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForwardSpec {
+    pub from: String,
+    pub to: String,
+}
+
+/// A spam filter's settings: the words it looks for and the score at which
+/// a message counts as spam (the rules and their points are fixed: see
+/// [`crate::sim::spam`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpamSpec {
+    /// Words that score against a message in its Subject or body.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// Points from which a message is marked as spam (default 5, as
+    /// SpamAssassin's `required_score`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<u32>,
 }
 
 /// An extra (or changed) MX record.
@@ -528,6 +563,19 @@ impl Scenario {
                 within(g.0, MAX_SCENARIO_TIME, &what)
                     .map_err(|m| err(nth_table_line(src, "host", i), m))?;
             }
+            for f in &h.forward {
+                for (what, a) in [("from", &f.from), ("to", &f.to)] {
+                    if let Err(e) = Mailbox::parse(a) {
+                        return Err(err(
+                            nth_table_line(src, "host", i),
+                            format!(
+                                "host {:?}: forward `{what}` {a:?} is not an address like \"dave@dave.example\": {e}",
+                                h.id
+                            ),
+                        ));
+                    }
+                }
+            }
             if let Some(r) = &h.retry {
                 check_retry(r).map_err(|m| {
                     err(
@@ -678,7 +726,7 @@ impl Scenario {
         }
         for (i, d) in self.dns.iter().enumerate() {
             let name = match d {
-                DnsSpec::A { name, .. } | DnsSpec::NoA { name } => name,
+                DnsSpec::A { name, .. } | DnsSpec::NoA { name } | DnsSpec::Txt { name, .. } => name,
                 DnsSpec::NullMx { domain } | DnsSpec::Nxdomain { domain } => domain,
             };
             if crate::dns::normalize(name).is_empty() {
@@ -777,6 +825,10 @@ impl Scenario {
                     for t in [RecordType::A, RecordType::MX, RecordType::TXT] {
                         z.remove(domain, t);
                     }
+                }
+                DnsSpec::Txt { name, text } => {
+                    z.remove(name, RecordType::TXT);
+                    z.add_txt(name, text);
                 }
             }
         }
@@ -971,6 +1023,18 @@ fn apply(h: &mut HostConfig, s: &HostSpec) {
     if let Some(v) = &s.footer {
         h.footer = Some(v.clone());
     }
+    if let Some(v) = s.check_senders {
+        h.check_senders = v;
+    }
+    for f in &s.forward {
+        h.forwards.push((f.from.to_ascii_lowercase(), f.to.clone()));
+    }
+    if let Some(v) = &s.spam {
+        h.spam = Some(crate::sim::spam::SpamRules {
+            keywords: v.keywords.clone(),
+            required: v.required.unwrap_or(crate::sim::spam::DEFAULT_REQUIRED),
+        });
+    }
     for a in &s.accounts {
         h.accounts.push(Account {
             login: a.login.clone(),
@@ -1061,6 +1125,14 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "altered-in-transit.toml",
         include_str!("../scenarios/altered-in-transit.toml"),
     ),
+    (
+        "forwarded.toml",
+        include_str!("../scenarios/forwarded.toml"),
+    ),
+    (
+        "strict-alignment.toml",
+        include_str!("../scenarios/strict-alignment.toml"),
+    ),
 ];
 
 /// Every built-in scenario, parsed (a broken one is a bug: tests parse them all).
@@ -1083,6 +1155,8 @@ pub fn catalogue() -> Vec<Scenario> {
 const NEEDS: &[(&str, bool)] = &[
     ("forged-from", cfg!(feature = "auth")),
     ("altered-in-transit", cfg!(feature = "dkim")),
+    ("forwarded", cfg!(feature = "dkim")),
+    ("strict-alignment", cfg!(feature = "dkim")),
 ];
 
 /// A built-in scenario by name.
@@ -1169,13 +1243,25 @@ fn to_rust(scenarios: &[Scenario]) -> String {
                     )
                 })
                 .collect();
+            let forward: Vec<String> = h
+                .forward
+                .iter()
+                .map(|f| format!("ForwardSpec {{ from: {}, to: {} }}", s(&f.from), s(&f.to)))
+                .collect();
+            let spam = opt(&h.spam, |x| {
+                format!(
+                    "SpamSpec {{ keywords: {}, required: {:?} }}",
+                    strings(&x.keywords),
+                    x.required
+                )
+            });
             let _ = writeln!(
                 o,
-                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, imap: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, footer: {}, accounts: vec![{}], open_relay: {:?}, pipelining: {:?}, bare_lf: {}, retry: {} }},",
+                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, imap: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, footer: {}, check_senders: {:?}, accounts: vec![{}], forward: vec![{}], spam: {spam}, open_relay: {:?}, pipelining: {:?}, bare_lf: {}, retry: {} }},",
                 s(&h.id), opt(&h.name, |x| s(x)), h.smtp, h.submission, h.pop3, h.imap,
                 opt(&h.local_domains, |x| strings(x)), opt(&h.relay_domains, |x| strings(x)), opt(&h.relay_networks, |x| strings(x)),
-                opt(&h.smarthost, |x| s(x)), opt(&h.greylist, delay), h.max_message_size, opt(&h.footer, |x| s(x)), accounts.join(", "),
-                h.open_relay, h.pipelining, opt(&h.bare_lf, |b| format!("BareLf::{b:?}")), opt(&h.retry, retry_spec)
+                opt(&h.smarthost, |x| s(x)), opt(&h.greylist, delay), h.max_message_size, opt(&h.footer, |x| s(x)), h.check_senders, accounts.join(", "),
+                forward.join(", "), h.open_relay, h.pipelining, opt(&h.bare_lf, |b| format!("BareLf::{b:?}")), opt(&h.retry, retry_spec)
             );
         }
         let _ = writeln!(o, "            ],\n            mx: vec![");
@@ -1212,6 +1298,9 @@ fn to_rust(scenarios: &[Scenario]) -> String {
                 }
                 DnsSpec::Nxdomain { domain } => {
                     format!("DnsSpec::Nxdomain {{ domain: {} }}", s(domain))
+                }
+                DnsSpec::Txt { name, text } => {
+                    format!("DnsSpec::Txt {{ name: {}, text: {} }}", s(name), s(text))
                 }
             };
             let _ = writeln!(o, "                {line},");
@@ -1273,7 +1362,7 @@ mod tests {
         let c = catalogue();
         let left_out = NEEDS.iter().filter(|(_, has)| !has).count();
         assert_eq!(c.len() + left_out, CATALOGUE.len());
-        assert_eq!(CATALOGUE.len(), 21);
+        assert_eq!(CATALOGUE.len(), 23);
         for (name, has) in NEEDS {
             assert_eq!(c.iter().any(|s| s.name == *name), *has, "{name}");
         }
@@ -1391,6 +1480,47 @@ mod tests {
         assert_eq!(Scenario::parse(&text, "lab.toml").unwrap(), a, "{text}");
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(serde_json::from_str::<Scenario>(&json).unwrap(), a);
+    }
+
+    /// Issues 18 and 12: a forwarding rule, a spam filter's settings and a
+    /// TXT record survive the round trip; the spam threshold defaults to
+    /// SpamAssassin's 5; a rule with a bad address is refused.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn forwarding_spam_and_txt_settings_round_trip() {
+        let src = format!(
+            "{HEAD}\n[[host]]\nid = \"mx\"\ncheck_senders = false\n[host.spam]\nkeywords = [\"win\", \"free money\"]\n\n[[host.forward]]\nfrom = \"Dave@dave.example\"\nto = \"dave@elsewhere.example\"\n\n[[dns]]\ntype = \"txt\"\nname = \"_dmarc.isp.example\"\ntext = \"v=DMARC1; p=none\"\n"
+        );
+        let a = Scenario::parse(&src, "f.toml").unwrap();
+        let text = a.to_toml().unwrap();
+        assert_eq!(Scenario::parse(&text, "f.toml").unwrap(), a, "{text}");
+        let w = a.build(None);
+        let mx = &w.host("mx").unwrap().config;
+        assert!(!mx.check_senders);
+        assert_eq!(
+            mx.forwards,
+            [(
+                "dave@dave.example".to_string(),
+                "dave@elsewhere.example".to_string()
+            )]
+        );
+        let spam = mx.spam.as_ref().unwrap();
+        assert_eq!((spam.keywords.len(), spam.required), (2, 5));
+        assert_eq!(
+            w.zones()
+                .query("_dmarc.isp.example", crate::dns::RecordType::TXT),
+            crate::dns::Answer::Txt {
+                records: vec!["v=DMARC1; p=none".into()]
+            },
+            "the cast's p=reject is replaced"
+        );
+        let e = Scenario::parse(
+            &format!("{HEAD}\n[[host]]\nid = \"mx\"\n[[host.forward]]\nfrom = \"dave\"\nto = \"x@y.example\"\n"),
+            "f.toml",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, Some(5), "{e}");
+        assert!(e.message.contains("forward `from` \"dave\""), "{e}");
     }
 
     /// Bad lab tables are refused with their line.

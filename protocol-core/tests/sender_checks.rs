@@ -108,16 +108,208 @@ fn johns_mail_is_signed_by_the_isp_and_verified_by_dave_s_server() {
     assert_eq!(delivered(run("seed-story").trace())[0], *m);
 }
 
+/// Where each message was delivered, with its text.
+fn delivered_at(t: &[TraceEvent]) -> Vec<(String, String)> {
+    t.iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Delivered { host, message, .. } => Some((host.clone(), message.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The hosts that checked SPF, in order.
+fn spf_checkers(t: &[TraceEvent]) -> Vec<&str> {
+    t.iter()
+        .filter(|e| e.explain.as_deref() == Some("auth.spf.check.mailfrom"))
+        .map(|e| e.from.as_str())
+        .collect()
+}
+
+/// Issue 12: the spam filter applies real rules. It is the border of
+/// dave.example, so it checks the senders; Dave's server behind it does
+/// not check them again (SPF of the filter's address would fail).
 #[test]
-fn a_filter_of_dave_s_own_domain_is_not_checked_again() {
+fn the_spam_filter_checks_at_the_border_scores_each_message_and_says_why() {
     let w = run("spam-filter");
-    let k = keys(w.trace());
+    let t = w.trace();
+    let k = keys(t);
     assert!(k.contains(&"auth.skip.own-server"));
-    assert!(
-        !k.contains(&"auth.spf.check.mailfrom"),
-        "SPF of the filter's address would fail"
+    assert_eq!(
+        spf_checkers(t),
+        ["filter", "filter"],
+        "once per message, at the filter"
     );
-    assert_eq!(delivered(w.trace()).len(), 1);
+    for key in [
+        "spam.signal.keyword",
+        "spam.verdict.spam",
+        "spam.verdict.clean",
+    ] {
+        assert!(k.contains(&key), "{key} missing");
+    }
+    let msgs = delivered_at(t);
+    assert_eq!(msgs.len(), 2, "the filter marks spam, it does not drop it");
+    let (john, lottery) = (&msgs[0].1, &msgs[1].1);
+    assert!(john.contains("Subject: Lunch on Friday?"), "{john}");
+    assert!(
+        john.contains("\r\nX-Spam-Status: No, score=0 required=5 tests=none\r\n"),
+        "{john}"
+    );
+    assert!(!john.contains("X-Spam-Flag"), "{john}");
+    assert!(
+        john.contains("Authentication-Results: filter.dave.example;"),
+        "{john}"
+    );
+    assert!(lottery.contains("Subject: You are a winner!"), "{lottery}");
+    assert!(
+        lottery.contains("\r\nX-Spam-Flag: YES\r\nX-Spam-Status: Yes, score=6 required=5 tests=KEYWORD_LOTTERY,KEYWORD_WINNER,KEYWORD_PRIZE\r\n"),
+        "{lottery}"
+    );
+    assert!(lottery.contains("\tspf=none"), "{lottery}");
+}
+
+/// The rules that the lesson's two messages do not meet, on messages made
+/// for them: SPF fail and DMARC fail from the filter's own check, a broken
+/// DKIM signature, no Date and no Message-ID.
+#[test]
+fn the_spam_rules_score_failed_checks_and_missing_headers() {
+    use protocol_core::sim::spam::{score, SpamRules};
+    let rules = SpamRules {
+        keywords: vec!["prize".into()],
+        required: 5,
+    };
+    let ar = "filter.dave.example;\r\n\tspf=fail smtp.mailfrom=john@isp.example;\r\n\tdkim=fail (body hash did not verify) header.d=isp.example header.s=mail;\r\n\tdmarc=fail (p=none dis=none) header.from=isp.example";
+    let r = score(
+        &rules,
+        b"From: john@isp.example\r\nSubject: hi\r\n\r\nno prizes here\r\n",
+        Some(ar),
+    );
+    let found: Vec<(&str, u32, &str)> = r
+        .signals
+        .iter()
+        .map(|s| (s.test.as_str(), s.points, s.key))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("SPF_FAIL", 2, "spam.signal.spf"),
+            ("DKIM_FAIL", 2, "spam.signal.dkim"),
+            ("DMARC_FAIL", 3, "spam.signal.dmarc"),
+            ("MISSING_DATE", 1, "spam.signal.no-date"),
+            ("MISSING_MID", 1, "spam.signal.no-message-id"),
+        ],
+        "\"prizes\" is not the word \"prize\""
+    );
+    assert_eq!(
+        r.status(),
+        "Yes, score=9 required=5 tests=SPF_FAIL,DKIM_FAIL,DMARC_FAIL,MISSING_DATE,MISSING_MID"
+    );
+    // A forged Authentication-Results in the message itself counts for nothing.
+    let forged = b"Authentication-Results: filter.dave.example; spf=fail\r\nDate: x\r\nMessage-ID: <1@x>\r\nSubject: hi\r\n\r\nhello\r\n";
+    assert_eq!(score(&rules, forged, None).score, 0);
+}
+
+/// Issue 18: a forwarder. Dave's server forwards to dave@elsewhere.example
+/// keeping John's envelope sender; the last server finds SPF failing (Dave's
+/// server is not in isp.example's SPF), the ISP's DKIM signature intact, and
+/// DMARC passing on DKIM.
+#[cfg(feature = "dkim")]
+#[test]
+fn a_forwarded_message_fails_spf_but_passes_dkim_and_dmarc_at_the_last_server() {
+    let w = run("forwarded");
+    let t = w.trace();
+    let k = keys(t);
+    assert!(k.contains(&"mta.forward"));
+    assert_eq!(spf_checkers(t), ["mx", "elsewhere"]);
+    let msgs = delivered_at(t);
+    assert_eq!(
+        msgs.len(),
+        1,
+        "forwarded, not kept at Dave's old server: {msgs:?}"
+    );
+    let (host, m) = &msgs[0];
+    assert_eq!(host, "elsewhere");
+    assert!(
+        m.starts_with("Return-Path: <john@isp.example>\r\n"),
+        "envelope sender unchanged (no SRS): {m}"
+    );
+    // The last server's results are on top, above its Received line.
+    let last = m
+        .split("\r\nReceived: ")
+        .next()
+        .expect("the head of the message");
+    assert!(
+        last.contains(
+            "Authentication-Results: mail.elsewhere.example;\r\n\tspf=fail smtp.mailfrom=john@isp.example;\r\n\tdkim=pass header.d=isp.example header.s=mail header.b="
+        ),
+        "{m}"
+    );
+    assert!(
+        last.contains(";\r\n\tdmarc=pass (p=reject dis=none) header.from=isp.example"),
+        "{m}"
+    );
+    // Dave's old server, the first hop, had found SPF passing.
+    assert!(
+        m.contains("Authentication-Results: mail.dave.example;\r\n\tspf=pass smtp.mailfrom=john@isp.example;"),
+        "{m}"
+    );
+}
+
+/// Issue 18: relaxed versus strict alignment with subdomain senders, both
+/// signed d=isp.example: adkim=r passes, adkim=s fails and is refused.
+#[cfg(feature = "dkim")]
+#[test]
+fn a_subdomain_sender_passes_relaxed_alignment_and_fails_strict() {
+    let w = run("strict-alignment");
+    let t = w.trace();
+    let msgs: Vec<(String, String)> = delivered_at(t)
+        .into_iter()
+        .filter(|(host, _)| host == "mx")
+        .collect();
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    let m = &msgs[0].1;
+    assert!(m.contains("From: Offers <offers@shop.isp.example>"), "{m}");
+    assert!(m.contains("\tspf=none"), "{m}");
+    assert!(m.contains("\tdkim=pass header.d=isp.example"), "{m}");
+    assert!(
+        m.contains("\tdmarc=pass (p=reject dis=none) header.from=shop.isp.example"),
+        "{m}"
+    );
+    let aligned: Vec<&str> = t
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.explain.as_deref(),
+                Some("auth.dmarc.align.dkim" | "auth.dmarc.align.no")
+            )
+        })
+        .filter_map(|e| match &e.kind {
+            EventKind::SenderCheck { text, .. } if text.contains("DKIM") => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        aligned,
+        [
+            "DMARC: DKIM passed for isp.example, which fits the From domain (relaxed alignment)",
+            "DMARC: DKIM passed for isp.example, which does not fit the From domain (strict alignment)",
+        ]
+    );
+    let refusal = t
+        .iter()
+        .find_map(|e| match &e.kind {
+            EventKind::Line {
+                text,
+                parsed: Some(Parsed::Reply { code: 550, .. }),
+                ..
+            } => Some(text.clone()),
+            _ => None,
+        })
+        .expect("a 550 for the news");
+    assert!(
+        refusal.starts_with("550 5.7.1 news.isp.example "),
+        "{refusal}"
+    );
 }
 
 /// The web page's build has SPF and DMARC but no cryptography: it says so.

@@ -71,9 +71,10 @@ fn the_same_seed_gives_a_byte_identical_trace() {
 }
 
 /// Every message a mail program submitted and got 250 for ends up, for each
-/// recipient, either in that recipient's mailbox or in a bounce delivered to
-/// its sender: exactly once.
-fn assert_nothing_lost(name: &str, seed: u64, trace: &[TraceEvent]) {
+/// recipient, either in that recipient's mailbox (or, for a recipient with a
+/// forwarding rule in `forwards`, in the mailbox it forwards to) or in a
+/// bounce delivered to its sender: exactly once.
+fn assert_nothing_lost(name: &str, seed: u64, trace: &[TraceEvent], forwards: &[(String, String)]) {
     // Messages the first hop accepted from a mail program (not from an MTA).
     let mut submitted: Vec<(String, String, String)> = Vec::new(); // (message-id, sender, rcpt)
     for e in trace {
@@ -96,6 +97,10 @@ fn assert_nothing_lost(name: &str, seed: u64, trace: &[TraceEvent]) {
         }
     }
     for (mid, from, rcpt) in &submitted {
+        let rcpt = &forwards
+            .iter()
+            .find(|(f, _)| f.eq_ignore_ascii_case(rcpt))
+            .map_or(rcpt.clone(), |(_, to)| to.clone());
         let delivered = trace
             .iter()
             .filter(|e| matches!(&e.kind, EventKind::Delivered { rcpt: r, message_id: Some(m), .. } if m == mid && r.eq_ignore_ascii_case(rcpt)))
@@ -129,7 +134,12 @@ fn nothing_is_lost_in_any_scenario() {
     for s in catalogue() {
         for seed in [s.seed, 42, 7_777] {
             let w = s.run(Some(seed));
-            assert_nothing_lost(&s.name, seed, w.trace());
+            let forwards: Vec<(String, String)> = s
+                .hosts
+                .iter()
+                .flat_map(|h| h.forward.iter().map(|f| (f.from.clone(), f.to.clone())))
+                .collect();
+            assert_nothing_lost(&s.name, seed, w.trace(), &forwards);
         }
     }
 }

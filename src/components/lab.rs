@@ -340,12 +340,12 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
                 <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "dave.example".into(), preference: "20".into(), host: String::new() }))>"Add an MX record"</button>
                 <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "nomail.example".into(), preference: "0".into(), host: ".".into() }))>"Add a null MX"</button>
                 <h4 id="lab-dns-other">"Other DNS changes"</h4>
-                <p class="muted small">"A name can get an (extra) A record, lose its address (the MX host then cannot be reached, RFC 5321 §5.1), receive no mail at all (a null MX, RFC 7505), or not exist (NXDOMAIN, RFC 1035 §4.1.1: the sender bounces at once)."</p>
+                <p class="muted small">"A name can get an (extra) A record, lose its address (the MX host then cannot be reached, RFC 5321 §5.1), receive no mail at all (a null MX, RFC 7505), or not exist (NXDOMAIN, RFC 1035 §4.1.1: the sender bounces at once). A TXT record replaces the name's text records: an SPF list (RFC 7208 §3) or a DMARC policy at _dmarc.<domain> (RFC 7489 §6.1)."</p>
                 <table class="lab-table" aria-labelledby="lab-dns-other">
-                    <thead><tr><th scope="col">"Change"</th><th scope="col">"Name"</th><th scope="col">"Address (A record)"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <thead><tr><th scope="col">"Change"</th><th scope="col">"Name"</th><th scope="col">"Address (A) or text (TXT)"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
                     <tbody>{dns_table}</tbody>
                 </table>
-                <button type="button" on:click=move |_| edit.update(|e| e.dns.push(crate::lab::DnsEdit { kind: "no_a".into(), name: "mail.dave.example".into(), ip: String::new() }))>"Add a DNS change"</button>
+                <button type="button" on:click=move |_| edit.update(|e| e.dns.push(crate::lab::DnsEdit { kind: "no_a".into(), name: "mail.dave.example".into(), value: String::new() }))>"Add a DNS change"</button>
             </section>
 
             <section aria-labelledby="lab-faults">
@@ -524,6 +524,7 @@ fn dns_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
         ("no_a", "has no address (no A record)"),
         ("null_mx", "receives no mail (null MX)"),
         ("nxdomain", "does not exist (NXDOMAIN)"),
+        ("txt", "has this text record (TXT: SPF, DMARC)"),
     ];
     view! {
         <tr>
@@ -533,7 +534,7 @@ fn dns_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                 </select>
             </td>
             <td>{field(format!("Name of DNS change {n}"), |d| &mut d.name)}</td>
-            <td>{field(format!("Address of DNS change {n}"), |d| &mut d.ip)}</td>
+            <td>{field(format!("Address or text of DNS change {n}"), |d| &mut d.value)}</td>
             <td><button type="button" aria-label=format!("Remove DNS change {n}") on:click=move |_| edit.update(|e| { if i < e.dns.len() { e.dns.remove(i); } })>"Remove"</button></td>
         </tr>
     }

@@ -27,7 +27,12 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
         // Where the message is: on the server (POP3 and IMAP read the same
         // maildrop), and on which device, by which protocol; in the language
         // shown, also after it changes (the keyed row is not redrawn).
-        let (on_server, flags, received) = (m.on_server, m.flags.clone(), m.received_count());
+        let (on_server, folder, flags, received) = (
+            m.on_server,
+            m.folder.clone(),
+            m.flags.clone(),
+            m.received_count(),
+        );
         let devices: Vec<(bool, String)> = m
             .downloaded_to
             .iter()
@@ -35,10 +40,10 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
             .chain(m.read_on.iter().map(|d| (false, ctx.host_name(d))))
             .collect();
         let place = move || {
-            let mut place = vec![if on_server {
-                t("inbox-on-server")
-            } else {
-                t("inbox-deleted")
+            let mut place = vec![match (&folder, on_server) {
+                (Some(f), _) => ta("inbox-moved-to", &[("folder", Arg::Str(f))]),
+                (None, true) => t("inbox-on-server"),
+                (None, false) => t("inbox-deleted"),
             }];
             for (pop3, d) in &devices {
                 let id = if *pop3 {
@@ -48,7 +53,7 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
                 };
                 place.push(ta(id, &[("device", Arg::Str(d))]));
             }
-            if let Some(f) = flags.as_ref().filter(|_| on_server) {
+            if let Some(f) = flags.as_ref().filter(|_| on_server || folder.is_some()) {
                 place.push(if f.is_empty() {
                     t("inbox-no-flags")
                 } else {
@@ -76,7 +81,7 @@ fn Inbox(owner: &'static str, label: &'static str, empty: &'static str) -> impl 
                 <ul class="msgs">
                     <For
                         each=move || items.get()
-                        key=|m| (m.uid.clone(), m.on_server, m.downloaded_to.clone(), m.read_on.clone(), m.flags.clone())
+                        key=|m| (m.uid.clone(), m.on_server, m.downloaded_to.clone(), m.read_on.clone(), m.flags.clone(), m.folder.clone())
                         children=item_view
                     />
                 </ul>

@@ -14,8 +14,8 @@
 
 use super::{delay_text, parse_percent, percent_text};
 use protocol_core::scenario::{
-    parse_delay, AccountSpec, AppendSpec, BareLf, Delay, DnsSpec, FaultSpec, HostSpec, LinkSpec,
-    MxSpec, Percent, RetrySpec, Scenario, Step,
+    parse_delay, AccountSpec, AppendSpec, BareLf, Delay, DnsSpec, FaultSpec, ForwardSpec, HostSpec,
+    LinkSpec, MxSpec, Percent, RetrySpec, Scenario, SpamSpec, Step,
 };
 use protocol_core::smtp::server::FaultStage;
 use std::fmt::Write;
@@ -583,6 +583,32 @@ fn host(mut t: T) -> Res<HostSpec> {
         greylist: t.opt_delay("greylist")?,
         max_message_size: t.opt_int("max_message_size", i64::MAX)?.map(|n| n as usize),
         footer: t.opt_str("footer")?,
+        check_senders: t.opt_bool("check_senders")?,
+        forward: t
+            .tables("forward")?
+            .into_iter()
+            .map(|mut f| {
+                let spec = ForwardSpec {
+                    from: f.str("from")?,
+                    to: f.str("to")?,
+                };
+                f.done("a forwarding rule")?;
+                Ok(spec)
+            })
+            .collect::<Res<_>>()?,
+        spam: match t.opt_table("spam")? {
+            None => None,
+            Some(mut p) => {
+                let spec = SpamSpec {
+                    keywords: p.opt_strings("keywords")?.unwrap_or_default(),
+                    required: p
+                        .opt_int("required", i64::from(u32::MAX))?
+                        .map(|n| n as u32),
+                };
+                p.done("a spam table")?;
+                Some(spec)
+            }
+        },
         open_relay: t.opt_bool("open_relay")?,
         pipelining: t.opt_bool("pipelining")?,
         bare_lf: match t.opt_str("bare_lf")?.as_deref() {
@@ -647,9 +673,13 @@ fn dns(mut t: T) -> Res<DnsSpec> {
         "nxdomain" => DnsSpec::Nxdomain {
             domain: t.str("domain")?,
         },
+        "txt" => DnsSpec::Txt {
+            name: t.str("name")?,
+            text: t.str("text")?,
+        },
         other => {
             return t.bad(format!(
-                "unknown `type = {other:?}` in [[dns]]: use a, no_a, null_mx or nxdomain"
+                "unknown `type = {other:?}` in [[dns]]: use a, no_a, null_mx, nxdomain or txt"
             ))
         }
     };
@@ -856,6 +886,11 @@ pub fn to_toml(s: &Scenario) -> String {
             h.max_message_size.map(|n| n.to_string()),
         );
         opt(&mut o, "footer", h.footer.as_deref().map(q));
+        opt(
+            &mut o,
+            "check_senders",
+            h.check_senders.map(|b| b.to_string()),
+        );
         opt(&mut o, "open_relay", h.open_relay.map(|b| b.to_string()));
         opt(&mut o, "pipelining", h.pipelining.map(|b| b.to_string()));
         opt(
@@ -890,6 +925,24 @@ pub fn to_toml(s: &Scenario) -> String {
                 })
                 .collect();
             kv(&mut o, "accounts", format!("[{}]", rows.join(", ")));
+        }
+        if !h.forward.is_empty() {
+            let rows: Vec<String> = h
+                .forward
+                .iter()
+                .map(|f| format!("{{ from = {}, to = {} }}", q(&f.from), q(&f.to)))
+                .collect();
+            kv(&mut o, "forward", format!("[{}]", rows.join(", ")));
+        }
+        if let Some(p) = &h.spam {
+            let mut fields = Vec::new();
+            if !p.keywords.is_empty() {
+                fields.push(format!("keywords = {}", list(&p.keywords)));
+            }
+            if let Some(r) = p.required {
+                fields.push(format!("required = {r}"));
+            }
+            kv(&mut o, "spam", format!("{{ {} }}", fields.join(", ")));
         }
     }
     for m in &s.mx {
@@ -926,6 +979,9 @@ pub fn to_toml(s: &Scenario) -> String {
             DnsSpec::NullMx { domain } => writeln!(o, "type = \"null_mx\"\ndomain = {}", q(domain)),
             DnsSpec::Nxdomain { domain } => {
                 writeln!(o, "type = \"nxdomain\"\ndomain = {}", q(domain))
+            }
+            DnsSpec::Txt { name, text } => {
+                writeln!(o, "type = \"txt\"\nname = {}\ntext = {}", q(name), q(text))
             }
         };
     }

@@ -19,6 +19,15 @@ def free_ports(n):
     return ports
 
 
+def free_udp_port():
+    """A UDP port free on loopback at the moment of asking."""
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind((HOST, 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
 def wait_listening(port, timeout=10.0):
     """Returns once something accepts connections on PORT, or raises."""
     deadline = time.time() + timeout

@@ -19,7 +19,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from netutil import free_ports, wait_listening
+from netutil import free_ports, free_udp_port, wait_listening
 
 ROOT = Path(__file__).resolve().parents[2]
 MAILSIM = Path(os.environ.get("MAILSIM_BIN", ROOT / "target" / "release" / "mailsim"))
@@ -29,11 +29,12 @@ HOST = "127.0.0.1"
 class Serve:
     def __init__(self, extra=()):
         (self.smtp, self.submission, self.mx, self.pop3, self.isp_pop3, self.imap) = free_ports(6)
+        self.dns = free_udp_port()
         self.log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)
         self.proc = subprocess.Popen(
             [str(MAILSIM), "serve", "--smtp-port", str(self.smtp), "--submission-port", str(self.submission),
              "--mx-port", str(self.mx), "--pop3-port", str(self.pop3), "--isp-pop3-port", str(self.isp_pop3),
-             "--imap-port", str(self.imap), *extra],
+             "--imap-port", str(self.imap), "--dns-port", str(self.dns), *extra],
             stdout=self.log, stderr=subprocess.STDOUT)
         for p in (self.smtp, self.submission, self.mx, self.pop3, self.isp_pop3, self.imap):
             wait_listening(p)

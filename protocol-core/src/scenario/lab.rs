@@ -10,7 +10,7 @@
 //! latency = "40ms"         # one way; default 1 ms in one /24, else 20 ms
 //! loss_percent = 20        # segments lost and resent (TCP retransmission)
 //!
-//! [[dns]]                  # type = a | no_a | null_mx | nxdomain
+//! [[dns]]                  # type = a | no_a | null_mx | nxdomain | txt
 //! type = "null_mx"
 //! domain = "noreply.example"
 //!
@@ -92,6 +92,9 @@ pub enum DnsSpec {
     NullMx { domain: String },
     /// Every record of `domain` removed: the name does not exist (NXDOMAIN).
     Nxdomain { domain: String },
+    /// The TXT record of `name`, instead of the cast's (an SPF rule, a
+    /// DMARC policy at `_dmarc.domain`).
+    Txt { name: String, text: String },
 }
 
 /// A reply override on one server: instead of its normal answer at `on`,

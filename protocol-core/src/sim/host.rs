@@ -82,6 +82,10 @@ pub struct HostConfig {
     /// A line it adds to the end of every message it relays (a virus
     /// scanner's note): it changes the body after any DKIM signature.
     pub footer: Option<String>,
+    /// Forwarding rules: (lower-case address, where its mail goes instead).
+    pub forwards: Vec<(String, String)>,
+    /// A spam filter's rules ([`super::spam`]).
+    pub spam: Option<super::spam::SpamRules>,
 }
 
 /// One injected fault of a host (from a scenario's `[[fault]]`).
@@ -125,6 +129,8 @@ impl HostConfig {
             dkim_domain: None,
             check_senders: false,
             footer: None,
+            forwards: Vec::new(),
+            spam: None,
         }
     }
 }
@@ -263,6 +269,10 @@ pub struct MailState {
     pub dkim_domain: Option<String>,
     /// See [`HostConfig::footer`].
     pub footer: Option<String>,
+    /// See [`HostConfig::forwards`].
+    pub forwards: Vec<(String, String)>,
+    /// See [`HostConfig::spam`].
+    pub spam: Option<super::spam::SpamRules>,
     /// The signer for [`HostConfig::dkim_domain`] (made by the world, which
     /// knows the seed).
     #[cfg(feature = "dkim")]
@@ -313,6 +323,8 @@ impl MailState {
             check_senders: cfg.check_senders,
             dkim_domain: cfg.dkim_domain.clone(),
             footer: cfg.footer.clone(),
+            forwards: cfg.forwards.clone(),
+            spam: cfg.spam.clone(),
             #[cfg(feature = "dkim")]
             signer: None,
             #[cfg(feature = "auth")]
@@ -383,6 +395,15 @@ impl MailState {
 
     pub fn is_local(&self, domain: &str) -> bool {
         self.local_domains.contains(&domain.to_ascii_lowercase())
+    }
+
+    /// Where a forwarding rule sends mail for `rcpt`, if one does.
+    pub fn forward_of(&self, rcpt: &str) -> Option<&str> {
+        let r = rcpt.to_ascii_lowercase();
+        self.forwards
+            .iter()
+            .find(|(from, _)| *from == r)
+            .map(|(_, to)| to.as_str())
     }
 
     /// Puts a message into the queue and returns its id.
@@ -527,12 +548,12 @@ impl ServerPolicy for SmtpPolicy<'_> {
         );
         let data = mta::prepend_header(&data, &format!("Received: {value}"));
         #[cfg(feature = "auth")]
-        let data = match spam {
+        let data = match &spam {
             // RFC 8601 §5: above the trace fields of this hop.
             Some((results, quarantine)) => {
                 let data =
                     mta::prepend_header(&data, &format!("Authentication-Results: {results}"));
-                if quarantine {
+                if *quarantine {
                     mta::prepend_header(&data, "X-Spam-Flag: YES")
                 } else {
                     data
@@ -540,6 +561,8 @@ impl ServerPolicy for SmtpPolicy<'_> {
             }
             None => data,
         };
+        #[cfg(feature = "auth")]
+        let data = self.spam_filter(envelope, data, spam.as_ref());
         let from = match &envelope.from {
             ReversePath::Null => String::new(),
             ReversePath::Mailbox(m) => m.to_string(),
@@ -549,7 +572,16 @@ impl ServerPolicy for SmtpPolicy<'_> {
             QueueEntry {
                 id: id.clone(),
                 from,
-                pending: envelope.to.iter().map(|m| m.to_string()).collect(),
+                // A forwarding rule replaces the recipient; the envelope
+                // sender stays (RFC 5321 §3.9.1), see `World::on_accepted`.
+                pending: envelope
+                    .to
+                    .iter()
+                    .map(|m| {
+                        let r = m.to_string();
+                        self.mail.forward_of(&r).map_or(r, str::to_string)
+                    })
+                    .collect(),
                 failed: Vec::new(),
                 last_error: Vec::new(),
                 data,
@@ -565,6 +597,55 @@ impl ServerPolicy for SmtpPolicy<'_> {
 
 #[cfg(feature = "auth")]
 impl SmtpPolicy<'_> {
+    /// A spam filter's rules ([`super::spam`]) on a message from another
+    /// server: each test that matched goes into the trace, and the
+    /// `X-Spam-Status:` header on top of the message names them with the
+    /// score (`X-Spam-Flag: YES` from the required score on). `checked`:
+    /// this host's own `Authentication-Results:` value, if it wrote one.
+    fn spam_filter(
+        &mut self,
+        envelope: &Envelope,
+        data: Vec<u8>,
+        checked: Option<&(String, bool)>,
+    ) -> Vec<u8> {
+        use super::sender_checks::CheckLog;
+        let Some(rules) = &self.mail.spam else {
+            return data;
+        };
+        if self.submission || envelope.authenticated.is_some() {
+            return data;
+        }
+        let report = super::spam::score(rules, &data, checked.map(|(ar, _)| ar.as_str()));
+        for s in &report.signals {
+            self.mail.auth_log.push(CheckLog::Step {
+                method: "spam",
+                key: s.key,
+                text: format!("Spam test {} (+{}): {}", s.test, s.points, s.why),
+            });
+        }
+        let status = report.status();
+        let spam = report.is_spam();
+        self.mail.auth_log.push(CheckLog::Step {
+            method: "spam",
+            key: if spam {
+                "spam.verdict.spam"
+            } else {
+                "spam.verdict.clean"
+            },
+            text: format!(
+                "{} gives the message {} points; {} or more make it spam. X-Spam-Status: {status}",
+                self.mail.name, report.score, report.required
+            ),
+        });
+        let data = mta::prepend_header(&data, &format!("X-Spam-Status: {status}"));
+        // A DMARC quarantine has already flagged it.
+        if spam && !checked.is_some_and(|(_, quarantined)| *quarantined) {
+            mta::prepend_header(&data, "X-Spam-Flag: YES")
+        } else {
+            data
+        }
+    }
+
     /// The sender checks of a message that came from another server (when
     /// the host makes them), then the DKIM signature of one of its own
     /// users' messages (when it signs). `Err`: DMARC says reject. The

@@ -37,6 +37,7 @@ pub mod render;
 pub mod rng;
 #[cfg(feature = "auth")]
 pub mod sender_checks;
+pub mod spam;
 pub mod trace;
 pub mod view;
 pub mod wire;

@@ -305,6 +305,47 @@ fn world(out: &mut BTreeSet<String>) {
     }
     trace_keys(&w, out);
 
+    // A spam filter's rules that the spam-filter lesson's two messages do
+    // not meet: a message typed by hand from john-pc (not in isp.example's
+    // SPF: fail), with a DKIM-Signature whose body hash is wrong (fail), a
+    // DMARC policy of p=none (so DMARC fails without a refusal), and no
+    // Date or Message-ID line.
+    #[cfg(feature = "dkim")]
+    {
+        let mut hosts = cast::cast_hosts();
+        let mx = hosts.iter_mut().find(|h| h.id == "mx").unwrap();
+        mx.spam = Some(protocol_core::sim::spam::SpamRules {
+            keywords: vec!["prize".into()],
+            required: 5,
+        });
+        let mut w = cast::world_with(8, hosts);
+        w.zones_mut()
+            .remove("_dmarc.isp.example", protocol_core::dns::RecordType::TXT);
+        w.zones_mut()
+            .add_txt("_dmarc.isp.example", "v=DMARC1; p=none");
+        let lines = [
+            "EHLO john-pc.isp.example",
+            "MAIL FROM:<john@isp.example>",
+            "RCPT TO:<dave@dave.example>",
+            "DATA",
+            "DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=isp.example; s=mail; h=from:subject; bh=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=; b=AAAA",
+            "From: John <john@isp.example>",
+            "Subject: no date, no id",
+            "",
+            "hello",
+            ".",
+            "QUIT",
+        ];
+        let got = type_lines(&mut w, "mail.dave.example", 25, &lines);
+        assert!(got.contains("\r\n250 2.0.0 "), "{got}");
+        let m = String::from_utf8_lossy(&w.mailbox("mx", "dave")[0].data).into_owned();
+        assert!(
+            m.contains("X-Spam-Flag: YES\r\nX-Spam-Status: Yes, score=9 required=5 tests=SPF_FAIL,DKIM_FAIL,DMARC_FAIL,MISSING_DATE,MISSING_MID\r\n"),
+            "{m}"
+        );
+        trace_keys(&w, out);
+    }
+
     // Dave's server is down for good: the ISP gives up (§4.5.4.1).
     let mut w = cast::cast(4);
     w.set_retry_policy(RetryPolicy {

@@ -57,7 +57,10 @@ impl World {
         m.push_str("\r\nDate: ");
         m.push_str(&rfc5322_date(self.now));
         m.push_str("\r\nMessage-ID: <");
-        push_u64(&mut m, self.now.as_micros() / 1_000_000 + 1_795_510_800);
+        // Seconds since 1970 a day after virtual time zero: unique across
+        // the runs of `mailsim serve`, which moves time zero to its start.
+        let base = (crate::message::sim_epoch() + 86_400).max(0) as u64;
+        push_u64(&mut m, self.now.as_micros() / 1_000_000 + base);
         m.push('.');
         push_u64(&mut m, self.next_message);
         m.push('@');

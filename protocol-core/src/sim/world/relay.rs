@@ -28,7 +28,39 @@ impl World {
             ReversePath::Null => String::new(),
             ReversePath::Mailbox(m) => m.to_string(),
         };
-        let rcpts = envelope.to.iter().map(|m| m.to_string()).collect();
+        let rcpts: Vec<String> = envelope.to.iter().map(|m| m.to_string()).collect();
+        // Forwarding rules (see `SmtpPolicy::accept_message`): the queue
+        // holds the new recipients, and the trace says why, first.
+        let name = h.config.name.clone();
+        let sender = if from.is_empty() {
+            "<>".to_string()
+        } else {
+            format!("<{from}>")
+        };
+        let mut queued = Vec::with_capacity(rcpts.len());
+        let mut forwarded = Vec::new();
+        for r in rcpts {
+            match h.mail.forward_of(&r) {
+                Some(to) => {
+                    forwarded.push((r, to.to_string()));
+                    queued.push(to.to_string());
+                }
+                None => queued.push(r),
+            }
+        }
+        for (rcpt, to) in forwarded {
+            self.emit(
+                host,
+                host,
+                EventKind::Note {
+                    text: format!(
+                        "{name} has a forwarding rule: mail for <{rcpt}> goes on to <{to}>. It sends the message on unchanged, with the same envelope sender {sender} (no SRS)"
+                    ),
+                    gap: None,
+                },
+                Some("mta.forward"),
+            );
+        }
         self.emit(
             host,
             host,
@@ -36,7 +68,7 @@ impl World {
                 host: host.to_string(),
                 queue_id: queue_id.to_string(),
                 from,
-                rcpts,
+                rcpts: queued,
                 size,
                 message_id,
             },
