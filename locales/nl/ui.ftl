@@ -24,9 +24,9 @@ narration-goal = Doel:
 narration-empty-hint = Er is nog niets gebeurd. Typ in het Telnet-venster bijvoorbeeld: telnet mail.dave.example 25
 narration-start-hint = Druk op Afspelen (of de spatiebalk) om het bericht te zien reizen, of stap erdoorheen met de pijltjestoetsen.
 narration-reference = Bron:
-narration-internal-step = Een stap binnen één computer: het mailprogramma of de server houdt bij waar de sessie is.
+narration-internal-step = Een stap binnen één host: zijn mailprogramma of server houdt bij waar de sessie is.
 narration-host-up = { $host } staat aan
-narration-host-down = { $host } ligt eruit
+narration-host-down = { $host } staat uit
 narration-relayed = { $id } doorgestuurd naar { $host } voor { $rcpts }
 narration-state-final = De sessie van de server is nu in toestand { $state }: ze is afgelopen.
 narration-state-accepts = De sessie van de server is nu in toestand { $state }. Vanaf hier accepteert ze: { $commands }.
@@ -72,10 +72,10 @@ wrap-john-inbox-bounces = { $count ->
    *[other] { $bounces } onbestelbaar-meldingen
 } terug naar John).
 wrap-queued = { $count ->
-    [one] Wacht nog in de wachtrij van een mailserver om opnieuw te proberen: 1 bericht.
-   *[other] Wacht nog in de wachtrij van een mailserver om opnieuw te proberen: { $count } berichten.
+    [one] Wacht nog in de wachtrij van een mailserver op een nieuwe poging: 1 bericht.
+   *[other] Wacht nog in de wachtrij van een mailserver op een nieuwe poging: { $count } berichten.
 }
-wrap-took = Alles samen duurde { $duration } gesimuleerde tijd ({ $steps } stappen).
+wrap-took = Alles bij elkaar duurde het { $duration } gesimuleerde tijd ({ $steps } stappen).
 wrap-where = Waar de mail nu is: { $now }
 wrap-showed = Wat het liet zien:
 wrap-again = Druk op Afspelen om het nog eens te zien, of kies een ander scenario.
@@ -94,14 +94,14 @@ line-raw = Ruwe bytes
 line-raw-note = (CR LF sluit elke regel af)
 line-parsed = Ontleed
 line-meaning = Betekenis
-machine-title = { $protocol }-sessie van de { $side } #{ $conn } op { $host }
+machine-title = { $protocol }-sessie #{ $conn } van de { $side } op { $host }
 machine-side-server = server
 machine-side-client = client
 machine-to-on = naar { $state } bij
 machine-diagram-label = { $protocol }-toestandsmachine van de { $side }
 machine-note-server = Getekend uit de overgangstabel van de kern voor de server: ● is waar hij nu is; de zojuist gemaakte overgang is gemarkeerd. Gebeurtenissen in hoofdletters zijn commando's.
-machine-note-client = Getekend uit de overgangstabel van de kern voor de client: ● is waar hij nu is; de zojuist gemaakte overgang is gemarkeerd. De client gaat verder op de antwoorden van de server.
-line-sender-checks = Alle controles van de afzender bij deze stap
+machine-note-client = Getekend uit de overgangstabel van de kern voor de client: ● is waar hij nu is; de zojuist gemaakte overgang is gemarkeerd. De client gaat naar een andere toestand door de antwoorden van de server.
+line-sender-checks = Alle controles op de afzender bij deze stap
 machine-none = Deze gebeurtenis hoort niet bij een SMTP- of POP3-sessie: geen toestandsmachine om te tonen.
 message-none = Er is nog geen bericht gereisd. Het verschijnt hier zodra het programma van John het na DATA verstuurt.
 message-at-hop = { $count ->
@@ -121,7 +121,7 @@ toolbar-open = Openen
 toolbar-open-title = Open het scenario dat in de lijst gekozen is (Enter)
 toolbar-compose = Nieuw bericht
 toolbar-predict = Voorspel
-toolbar-predict-title = Voorspel: het verhaal stopt voor elk antwoord, elk DNS-antwoord en elke beslissing van een mailserver, en vraagt wat er nu komt
+toolbar-predict-title = Voorspel: het verhaal stopt vóór elk antwoord, elk DNS-antwoord en elke beslissing van een mailserver, en vraagt wat er nu komt
 toolbar-playback = Afspelen
 toolbar-restart = Opnieuw
 toolbar-restart-title = Opnieuw vanaf het begin (Home)
@@ -137,7 +137,7 @@ toolbar-end = Naar het einde
 toolbar-end-title = Spring naar het einde (End)
 toolbar-speed = Snelheid
 toolbar-keysteps = Hoofdstappen
-toolbar-keysteps-title = Speel en stap alleen door de regels op de lijn, DNS, de wachtrij en veranderingen in mailboxen
+toolbar-keysteps-title = Speel af en stap alleen langs de regels over de lijn, DNS en veranderingen in de wachtrij en de mailboxen
 toolbar-shortcuts = Sneltoetsen
 toolbar-shortcuts-title = Sneltoetsen (?)
 toolbar-theme = Donker
@@ -200,7 +200,7 @@ inbox-dave-empty = Leeg: nog niets afgeleverd.
 inbox-john-empty = Leeg: onbestelbaar-meldingen zouden hier terechtkomen.
 inbox-queue = Wachtrij van de ISP
 inbox-queue-empty = Leeg.
-inbox-retry-at = opnieuw om { $time }
+inbox-retry-at = nieuwe poging om { $time }
 inbox-on-server = op de server
 inbox-deleted = van de server verwijderd
 inbox-downloaded-to = gedownload naar { $device } (POP3)
@@ -218,10 +218,10 @@ sequence-steps = Stappen van het sequentiediagram
 
 predict-score = Score: { $right } van { $given } goed ({ $all } vragen in dit scenario)
 predict-tag = Voorspel wat er nu komt
-predict-keys = toetsen 1 tot { $n }
+predict-keys = toetsen 1 tot en met { $n }
 predict-right = Goed!
 predict-wrong = Deze keer niet: het antwoord is { $answer }.
-predict-chose = Jij koos { $choice }.
+predict-chose = Je koos { $choice }.
 predict-no-more = Geen vragen meer in dit scenario.
 predict-play-on = Speel of stap verder: het verhaal stopt bij de volgende vraag.
 
@@ -279,8 +279,8 @@ quiz-login-answer = { $server } heeft een regel van het inloggen ontvangen. Wat 
 quiz-reply = { $server } heeft "{ $line }" ontvangen. Wat antwoordt hij?
 quiz-imap-tagged = { $server } heeft { $tag } { $verb } ontvangen. Hoe begint zijn antwoord met tag (de regel die begint met { $tag })?
 quiz-dns = { $host } vroeg DNS om de { $qtype }-records van { $name }. Wat voor antwoord komt er terug?
-quiz-mx = { $host } heeft mail voor { $domain } ({ $list }). Welke mailhost zoekt hij nu op, om er verbinding mee te maken?
-quiz-mx-none = { $host } heeft mail voor { $domain } (geen MX-records). Welke mailhost zoekt hij nu op, om er verbinding mee te maken?
+quiz-mx = { $host } heeft mail voor { $domain } ({ $list }). Welke mailserver zoekt hij nu op, om er verbinding mee te maken?
+quiz-mx-none = { $host } heeft mail voor { $domain } (geen MX-records). Welke mailserver zoekt hij nu op, om er verbinding mee te maken?
 quiz-mta = { $host } kon het bericht voor { $rcpts } nog niet afleveren. Wat doet hij nu?
 quiz-choice-own-a = { $domain } zelf (zijn eigen A-record)
 quiz-choice-mx = { $host } (MX { $pref })

@@ -17,7 +17,7 @@ scenario-open-relay = 谁可以中继？拒绝开放中继，必须 AUTH
 scenario-pop3-two-devices = 两台设备上的 POP3：留在服务器上还是删除
     .goal = POP3 会下载邮件；如果一台设备把邮件留在服务器上，另一台设备也能取到它，而 DELE 会在会话结束时把它删除，所有设备都看不到了。
 scenario-too-large = 邮件太大
-    .goal = 每台服务器都有大小限制，并用 SIZE 公布：超过限制的邮件会被 552 拒绝，并作为退信退还给发件人。
+    .goal = 每台服务器都有大小限制，并用 SIZE 公布：超过限制的邮件会以 552 被拒绝，并作为退信退还给发件人。
 scenario-no-such-domain = 域名打错了：NXDOMAIN
     .goal = 如果 DNS 说收件人的域名不存在（NXDOMAIN），就没有任何服务器能接收这封邮件，所以发件人的服务器会立刻退信。
 scenario-pop3-vs-imap = 两台设备上的 POP3 与 IMAP
@@ -27,7 +27,7 @@ scenario-imap-folders = 文件夹：把邮件归档，并在 Sent 中保留回�
 scenario-pipelining = 流水线：一批命令，按顺序应答
     .goal = 有了 PIPELINING，客户端可以一次发出 MAIL 和它所有的 RCPT 命令；服务器依次回答每一条，客户端按顺序把应答和命令对应起来，所以一个收件人被拒绝不会挡住其他收件人。
 scenario-injected-faults = 故意制造的故障：421、451 和断开的连接
-    .goal = 发送方服务器必须能应付行为异常的接收方服务器：遇到 421 问候、对 RCPT 的 451 应答、以及在最后的句点之后断开的连接，它都保留邮件并不断重试，直到成功。这些故障是场景故意注入的；正常的服务器不会这样做。
+    .goal = 发送方服务器必须能应付行为异常的接收方服务器：遇到 421 问候、对 RCPT 的 451 应答以及在最后的句点之后断开的连接，它都保留邮件并不断重试，直到成功。这些故障是场景故意注入的；正常的服务器不会这样做。
 scenario-give-up = 宕机五天：重试、延迟警告，最后退信
     .goal = 保管着邮件的服务器不能在第一次失败时就放弃：它会重试好几天，几个小时后警告发件人邮件延迟了（Action: delayed），直到达到时间上限才退信。
 scenario-null-mx = Null MX：不接收邮件的域名
@@ -35,7 +35,7 @@ scenario-null-mx = Null MX：不接收邮件的域名
 scenario-mail-loop = 邮件循环：两台服务器把一封邮件来回传递
     .goal = 配置错误会让两台服务器无休止地互相中继一封邮件。每一跳都会添加一行 Received；达到 100 行时，服务器会停止循环并退信（RFC 5321 §6.3）。
 scenario-lossy-link = 丢包的线路：丢失的数据包变成延迟
-    .goal = TCP 会重发每一个丢失的数据段，所以糟糕的网络不会丢失邮件，只会让它变慢。每次重传都要等待超时，延迟会累积起来。
+    .goal = TCP 会重发每一个丢失的报文段，所以糟糕的网络不会丢失邮件，只会让它变慢。每次重传都要等待超时，延迟会累积起来。
 scenario-smtp-smuggling = SMTP 走私（2023）：隐藏的第二封邮件被拒绝
     .goal = 攻击者用单独的 LF 组成一个假的数据结束标记（<LF>.<LF>），在它后面藏了第二封伪造的邮件。只有 CR LF . CR LF 才结束一封邮件（RFC 5321 §4.1.1.4），而单独的 LF 不是行结束符（§2.3.8）：Dave 的服务器拒绝了整封邮件，所以什么也没有被走私进来。
 scenario-smtp-smuggling-vulnerable = SMTP 走私（2023）：把单独的 LF 当作行结束的服务器
@@ -43,7 +43,7 @@ scenario-smtp-smuggling-vulnerable = SMTP 走私（2023）：把单独的 LF 当
 scenario-forged-from = 到底是谁发的？伪造的 From: 被 DMARC 拒绝
     .goal = 任何人都可以写 From: john@isp.example，但 Dave 的服务器会检查：SPF 说陌生人的电脑不可以为 isp.example 发送邮件，没有来自 isp.example 的 DKIM 签名，而 isp.example 的 DMARC 策略是 reject，所以伪造的邮件得到 550 5.7.1，而 John 的真邮件顺利通过。
 scenario-altered-in-transit = 途中被改动：DKIM 正文哈希验证失败
-    .goal = ISP 用 DKIM 给 John 的邮件签名，随后它的病毒扫描器在邮件发出时往正文里加了一行。Dave 的服务器重新计算正文的哈希：它不再等于 bh=，所以 DKIM 失败。DMARC 仍然通过，因为 SPF 对 isp.example 通过了：只要有一项对齐的通过就够了。
+    .goal = ISP 用 DKIM 给 John 的邮件签名，随后它的病毒扫描器在邮件发出时往正文里加了一行。Dave 的服务器重新计算正文的哈希值：它不再等于 bh=，所以 DKIM 失败。DMARC 仍然通过，因为 SPF 对 isp.example 通过了：只要有一项对齐的通过就够了。
 # 新增场景（auth2，简体中文）：标题，目标写在 .goal 中。
 # 风格和术语同 locales/zh-CN/scenarios.ftl。协议词语保持原样。
 
@@ -54,4 +54,4 @@ scenario-strict-alignment = 宽松还是严格：子域名的 DMARC 对齐
     .goal = ISP 从子域名发出两份新闻简报，都由 d=isp.example 用 DKIM 签名；这些子域名没有发布 SPF，所以只有 DKIM 能满足 DMARC。shop.isp.example 的策略使用宽松对齐（adkim=r）：isp.example 和 shop.isp.example 同属组织域名 isp.example，所以 DMARC 通过。news.isp.example 的策略要求严格对齐（adkim=s）：isp.example 与 news.isp.example 并不完全相同，所以 DMARC 失败，Dave 的服务器用 550 5.7.1 拒收了这份简报。
 
 scenario-spam-filter = 多出的一跳：垃圾邮件过滤器
-    .goal = 邮件可能经过两台以上的服务器：Dave 的 MX 记录指向一个过滤器，它检查每封邮件，添加一个带有分数和命中测试的 X-Spam-Status 邮件头，再把邮件中继给真正的邮件服务器；每一跳都会添加一行 Received。John 的邮件得 0 分。陌生人的彩票邮件因为三个可疑的词得了 6 分，所以过滤器还给它加上 X-Spam-Flag: YES，供 Dave 的邮件程序识别。
+    .goal = 邮件可能经过不止两台服务器：Dave 的 MX 记录指向一个过滤器，它检查每封邮件，添加一个带有分数和命中测试的 X-Spam-Status 邮件头，再把邮件中继给真正的邮件服务器；每一跳都会添加一行 Received。John 的邮件得 0 分。陌生人的彩票邮件因为三个可疑的词得了 6 分，所以过滤器还给它加上 X-Spam-Flag: YES，供 Dave 的邮件程序识别。
