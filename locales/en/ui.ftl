@@ -189,6 +189,8 @@ compose-send = Send
 viewer-in-dave = Message in Dave's inbox
 viewer-in-john = Message in John's inbox
 viewer-download = Download message
+viewer-auth-title = Who really sent this? The receiving server's checks
+viewer-auth-intro = Before it said 250, the server that took this message checked the sender, step by step, with these DNS answers: SPF (may this server send for the envelope's domain? RFC 7208), DKIM (is the signature good? RFC 6376), DMARC (does a pass match the From: domain? RFC 7489). The result is the Authentication-Results: header above (RFC 8601).
 
 ## Mailboxes, the queue, the map, the sequence diagram
 

@@ -191,6 +191,8 @@ compose-send = Versturen
 viewer-in-dave = Bericht in de inbox van Dave
 viewer-in-john = Bericht in de inbox van John
 viewer-download = Bericht downloaden
+viewer-auth-title = Wie heeft dit echt verstuurd? De controles van de ontvangende server
+viewer-auth-intro = Voordat hij 250 antwoordde, controleerde de server die dit bericht aannam de afzender, stap voor stap, met deze DNS-antwoorden: SPF (mag deze server mail versturen voor het domein van de envelop? RFC 7208), DKIM (klopt de handtekening? RFC 6376), DMARC (past een geslaagde controle bij het From:-domein? RFC 7489). De uitkomst is de header Authentication-Results: hierboven (RFC 8601).
 
 ## Mailboxen, de wachtrij, de kaart, het sequentiediagram
 

@@ -149,6 +149,8 @@ compose-send = 发送
 viewer-in-dave = Dave 收件箱中的邮件
 viewer-in-john = John 收件箱中的邮件
 viewer-download = 下载邮件
+viewer-auth-title = 到底是谁发的？接收服务器的检查
+viewer-auth-intro = 在回答 250 之前，接收这封邮件的服务器用这些 DNS 应答一步一步地检查了发件人：SPF（这台服务器可以替信封里的域名发邮件吗？RFC 7208）、DKIM（签名是否有效？RFC 6376）、DMARC（通过的检查是否与 From: 域名一致？RFC 7489）。结果就是上面的 Authentication-Results: 邮件头（RFC 8601）。
 
 ## 邮箱、队列、网络图、时序图
 

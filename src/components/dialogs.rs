@@ -287,8 +287,8 @@ pub fn MessageViewer() -> impl IntoView {
                     let steps = ctx.story.with_untracked(|s| crate::state::auth_for_delivery(&s.trace, &m.uid));
                     (!steps.is_empty()).then(|| view! {
                         <section class="auth-view" aria-labelledby="auth-view-title">
-                            <h3 id="auth-view-title">"Who really sent this? The receiving server's checks"</h3>
-                            <p class="muted small">"Before it said 250, the server that took this message checked the sender, step by step, with these DNS answers: SPF (may this server send for the envelope's domain? RFC 7208), DKIM (is the signature good? RFC 6376), DMARC (does a pass match the From: domain? RFC 7489). The result is the Authentication-Results: header above (RFC 8601)."</p>
+                            <h3 id="auth-view-title">{t("viewer-auth-title")}</h3>
+                            <p class="muted small">{t("viewer-auth-intro")}</p>
                             {auth_steps_view(steps)}
                         </section>
                     })
