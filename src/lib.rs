@@ -7,6 +7,7 @@
 
 pub mod components;
 pub mod export;
+pub mod glossary;
 pub mod i18n;
 pub mod lab;
 pub mod link;

@@ -289,3 +289,30 @@ quiz-choice-bounce-now = None: it bounces the message at once
 quiz-choice-retry = Keep it in the queue and try again later
 quiz-choice-bounce = Give up and send a bounce to the sender
 quiz-choice-drop = Drop it without a bounce
+
+## The glossary (src/glossary.rs): a term as the explanation texts write it, and its definition
+
+glossary-mx = MX record
+glossary-mx-def = A DNS record that names a domain's mail server, with a preference number: the lowest is tried first (RFC 5321 §5.1).
+glossary-envelope = envelope
+glossary-envelope-def = The sender and recipients given with MAIL FROM and RCPT TO. Servers deliver by the envelope, not by the From: and To: lines inside the message (RFC 5321 §2.3.1).
+glossary-relay = relay
+glossary-relay-def = To pass a message on to the next mail server instead of keeping it; a server that does this is a relay (RFC 5321 §2.3.10).
+glossary-bounce = bounce
+glossary-bounce-def = A report sent back to the envelope sender when a message cannot be delivered, from the empty sender <> (RFC 5321 §4.5.5, RFC 3464).
+glossary-queue = queue
+glossary-queue-def = The messages a mail server has accepted (it answered 250) but not yet passed on; it keeps trying until it gives up (RFC 5321 §4.5.4.1).
+glossary-greylisting = greylisting
+glossary-greylisting-def = A spam defence: the first try from an unknown sender gets a 4xx 'try again later'. Real mail servers come back, many spam programs do not (RFC 6647).
+glossary-pipelining = pipelining
+glossary-pipelining-def = Sending several commands without waiting for each reply; the replies come back in the same order (RFC 2920).
+glossary-nxdomain = NXDOMAIN
+glossary-nxdomain-def = The DNS answer 'this name does not exist' (RFC 1035 §4.1.1, RFC 8020).
+glossary-octet = octet
+glossary-octet-def = Eight bits: what most people call a byte. RFCs say octet because some old computers had bytes of other sizes.
+glossary-spf = SPF
+glossary-spf-def = Sender Policy Framework: a domain lists in DNS which servers may send its mail, and the receiver checks the connecting server against it (RFC 7208).
+glossary-dkim = DKIM
+glossary-dkim-def = DomainKeys Identified Mail: the sending domain signs the message, and the receiver checks the signature with a public key from DNS (RFC 6376).
+glossary-dmarc = DMARC
+glossary-dmarc-def = A domain's policy in DNS: mail with its From: domain must pass SPF or DKIM for a domain that matches it (alignment); the policy says whether other mail is let through, quarantined or refused (RFC 7489).

@@ -290,3 +290,30 @@ quiz-choice-bounce-now = Geen: hij stuurt het bericht meteen terug als onbestelb
 quiz-choice-retry = Het in de wachtrij houden en het later opnieuw proberen
 quiz-choice-bounce = Opgeven en een onbestelbaar-melding naar de afzender sturen
 quiz-choice-drop = Het weggooien zonder onbestelbaar-melding
+
+## De woordenlijst (src/glossary.rs)
+
+glossary-mx = MX-record
+glossary-mx-def = Een DNS-record dat de mailserver van een domein noemt, met een voorkeursgetal: de laagste wordt eerst geprobeerd (RFC 5321 §5.1).
+glossary-envelope = envelop
+glossary-envelope-def = De afzender en ontvangers die met MAIL FROM en RCPT TO worden opgegeven. Servers leveren af volgens de envelop, niet volgens de regels From: en To: in het bericht (RFC 5321 §2.3.1).
+glossary-relay = doorsturen
+glossary-relay-def = Een bericht doorgeven aan de volgende mailserver in plaats van het zelf te houden; een server die dat doet is een relay (RFC 5321 §2.3.10).
+glossary-bounce = onbestelbaar-melding
+glossary-bounce-def = Een melding die teruggaat naar de envelopafzender als een bericht niet kan worden afgeleverd, vanaf de lege afzender <> (RFC 5321 §4.5.5, RFC 3464).
+glossary-queue = wachtrij
+glossary-queue-def = De berichten die een mailserver heeft aangenomen (hij antwoordde 250) maar nog niet heeft doorgegeven; hij blijft het proberen tot hij opgeeft (RFC 5321 §4.5.4.1).
+glossary-greylisting = greylisting
+glossary-greylisting-def = Een verdediging tegen spam: de eerste poging van een onbekende afzender krijgt een 4xx 'probeer het later nog eens'. Echte mailservers komen terug, veel spamprogramma's niet (RFC 6647).
+glossary-pipelining = pipelining
+glossary-pipelining-def = Meerdere commando's versturen zonder op elk antwoord te wachten; de antwoorden komen in dezelfde volgorde terug (RFC 2920).
+glossary-nxdomain = NXDOMAIN
+glossary-nxdomain-def = Het DNS-antwoord 'deze naam bestaat niet' (RFC 1035 §4.1.1, RFC 8020).
+glossary-octet = octet
+glossary-octet-def = Acht bits: wat de meeste mensen een byte noemen. RFC's zeggen octet omdat sommige oude computers bytes van een andere grootte hadden.
+glossary-spf = SPF
+glossary-spf-def = Sender Policy Framework: een domein zet in DNS welke servers zijn mail mogen versturen, en de ontvanger controleert de server die verbinding maakt daartegen (RFC 7208).
+glossary-dkim = DKIM
+glossary-dkim-def = DomainKeys Identified Mail: het verzendende domein ondertekent het bericht, en de ontvanger controleert de handtekening met een publieke sleutel uit DNS (RFC 6376).
+glossary-dmarc = DMARC
+glossary-dmarc-def = Het beleid van een domein in DNS: mail met dat domein in From: moet slagen voor SPF of DKIM voor een domein dat erbij past (in lijn); het beleid zegt of andere mail wordt doorgelaten, apart gezet of geweigerd (RFC 7489).

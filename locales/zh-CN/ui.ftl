@@ -248,3 +248,30 @@ quiz-choice-bounce-now = 一台也不查：它立刻退信
 quiz-choice-retry = 把邮件留在队列里，稍后重试
 quiz-choice-bounce = 放弃，并给发件人发送退信
 quiz-choice-drop = 直接丢弃，不发退信
+
+## 词汇表（src/glossary.rs）
+
+glossary-mx = MX 记录
+glossary-mx-def = 一条 DNS 记录，写明一个域名的邮件服务器，并带有优先级数字：数字最小的先尝试（RFC 5321 §5.1）。
+glossary-envelope = 信封
+glossary-envelope-def = 用 MAIL FROM 和 RCPT TO 给出的发件人和收件人。服务器按信封投递，而不是按邮件里的 From: 和 To: 行（RFC 5321 §2.3.1）。
+glossary-relay = 中继
+glossary-relay-def = 把邮件交给下一台邮件服务器，而不是自己留下；这样做的服务器叫作中继（RFC 5321 §2.3.10）。
+glossary-bounce = 退信
+glossary-bounce-def = 邮件无法投递时，从空发件人 <> 发回给信封发件人的报告（RFC 5321 §4.5.5，RFC 3464）。
+glossary-queue = 队列
+glossary-queue-def = 邮件服务器已经接收（回答了 250）但还没有交出去的邮件；它会一直重试，直到放弃（RFC 5321 §4.5.4.1）。
+glossary-greylisting = 灰名单
+glossary-greylisting-def = 一种反垃圾邮件的办法：陌生发件人的第一次尝试会得到 4xx“请稍后再试”。真正的邮件服务器会再来，很多垃圾邮件程序不会（RFC 6647）。
+glossary-pipelining = 流水线
+glossary-pipelining-def = 一次发出好几条命令，不等每条的应答；应答按同样的顺序回来（RFC 2920）。
+glossary-nxdomain = NXDOMAIN
+glossary-nxdomain-def = DNS 应答“这个名字不存在”（RFC 1035 §4.1.1，RFC 8020）。
+glossary-octet = 八位组
+glossary-octet-def = 八个比特，也就是大多数人说的字节。RFC 说八位组，是因为有些老电脑的字节不是八位。
+glossary-spf = SPF
+glossary-spf-def = 发件人策略框架：域名在 DNS 里列出哪些服务器可以替它发邮件，接收方据此检查连进来的服务器（RFC 7208）。
+glossary-dkim = DKIM
+glossary-dkim-def = 域名密钥识别邮件：发送方域名给邮件签名，接收方用 DNS 里的公钥检查签名（RFC 6376）。
+glossary-dmarc = DMARC
+glossary-dmarc-def = 域名在 DNS 里的策略：From: 是这个域名的邮件，必须为与之对齐的域名通过 SPF 或 DKIM；策略规定其他邮件是放行、隔离还是拒收（RFC 7489）。

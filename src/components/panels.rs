@@ -46,7 +46,7 @@ pub fn Narration() -> impl IntoView {
                 {match ex {
                     Some(x) => view! {
                         <h3>{words.title(x).into_owned()}</h3>
-                        <p class="why">{words.text(x).into_owned()}</p>
+                        <p class="why">{glossed(words.text(x).into_owned())}</p>
                         <p class="rfc">{t("narration-reference")}" " <cite lang="en">{x.rfc}</cite></p>
                     }
                     .into_any(),
@@ -249,6 +249,42 @@ fn machine_view(m: Machine, host: String, focus: bool) -> impl IntoView {
         <ol class="sm" class:focus=focus aria-label=who>{drawn}</ol>
         <p class="muted small">{if m.role == Role::Server { t("machine-note-server") } else { t("machine-note-client") }}</p>
     }
+}
+
+/// An explanation text with the first use of each glossary term (issue
+/// 12) as a button: its definition shows on hover (the title), on keyboard
+/// focus, and on a tap or click (which keeps it open until the next one);
+/// Escape closes it.
+fn glossed(text: String) -> impl IntoView {
+    use crate::glossary::{pieces, Piece};
+    let word = |term: &str| crate::i18n::t_opt(&format!("glossary-{term}"));
+    pieces(&text, &word)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(s) => s.into_any(),
+            Piece::Term { term, word } => {
+                let open = RwSignal::new(false);
+                let id = format!("gloss-{term}");
+                let def = crate::i18n::t(&format!("glossary-{term}-def"));
+                view! {
+                    <span class="term" class:open=move || open.get()>
+                        <button type="button" class="term-word" aria-describedby=id.clone() title=def.clone()
+                            aria-expanded=move || if open.get() { "true" } else { "false" }
+                            on:click=move |_| open.update(|o| *o = !*o)
+                            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                                if ev.key() == "Escape" && open.get_untracked() {
+                                    ev.stop_propagation();
+                                    open.set(false);
+                                }
+                            }
+                        >{word}</button>
+                        <span class="term-def" role="tooltip" id=id>{def}</span>
+                    </span>
+                }
+                .into_any()
+            }
+        })
+        .collect_view()
 }
 
 #[component]

@@ -463,3 +463,26 @@ test('the message viewer explains the parts of a Received line and the fields of
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('glossary: a term in the narration shows its definition on focus and on a tap, axe-clean', async () => {
+  const { page, problems, app } = await open({ width: 1280, height: 720 });
+  const term = page.locator('.narration .term-word');
+  for (let i = 0; i < 40 && (await term.count()) === 0; i++) await app.button('Step forward').click();
+  assert.ok(await term.count() > 0, 'some step of the seed story uses a glossary term');
+  const first = term.first();
+  const def = page.locator(`#${await first.getAttribute('aria-describedby')}`);
+  assert.equal(await def.isVisible(), false, 'hidden until asked for');
+  assert.ok((await first.getAttribute('title')).length > 20, 'hover shows the definition as a tooltip');
+  await first.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  assert.ok(await def.isVisible(), 'keyboard focus shows the definition');
+  assert.match(await def.innerText(), /RFC \d+/, 'with its source');
+  await first.click();
+  assert.equal(await first.getAttribute('aria-expanded'), 'true', 'a tap keeps it open');
+  assert.deepEqual(await axeViolations(page), [], 'narration with a definition open');
+  await page.keyboard.press('Escape');
+  assert.equal(await first.getAttribute('aria-expanded'), 'false', 'Escape closes it');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
