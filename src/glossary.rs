@@ -44,7 +44,7 @@ pub fn pieces(text: &str, word: &dyn Fn(&str) -> Option<String>) -> Vec<Piece> {
         // An acronym (SPF, DKIM) matches in capitals only, so that the
         // `v=spf1` of a record is not taken for the word.
         let acronym =
-            w.chars().any(|c| c.is_ascii_uppercase()) && !w.chars().any(|c| c.is_lowercase());
+            w.chars().any(|c| c.is_ascii_uppercase()) && !w.chars().any(|c| c.is_ascii_lowercase());
         let (lower, w) = if acronym {
             (text, w)
         } else {
@@ -57,7 +57,7 @@ pub fn pieces(text: &str, word: &dyn Fn(&str) -> Option<String>) -> Vec<Piece> {
                 || !lower[..at]
                     .chars()
                     .next_back()
-                    .is_some_and(|c| c.is_alphanumeric());
+                    .is_some_and(|c| c.is_ascii_alphanumeric());
             let end = at + w.len();
             if starts_word && !found.iter().any(|&(a, b, _)| at < b && a < end) {
                 found.push((at, end, term));
