@@ -16,6 +16,7 @@ pub const TERMS: &[&str] = &[
     "pipelining",
     "nxdomain",
     "octet",
+    "update",
     "spf",
     "dkim",
     "dmarc",

@@ -316,3 +316,5 @@ glossary-dkim = DKIM
 glossary-dkim-def = DomainKeys Identified Mail: the sending domain signs the message, and the receiver checks the signature with a public key from DNS (RFC 6376).
 glossary-dmarc = DMARC
 glossary-dmarc-def = A domain's policy in DNS: mail with its From: domain must pass SPF or DKIM for a domain that matches it (alignment); the policy says whether other mail is let through, quarantined or refused (RFC 7489).
+glossary-update = Update state
+glossary-update-def = POP3's last state: after QUIT in the Transaction state, the server removes the messages marked with DELE, then closes the connection. A dropped connection never gets there, so then nothing is deleted (RFC 1939 §6).

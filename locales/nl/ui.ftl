@@ -317,3 +317,5 @@ glossary-dkim = DKIM
 glossary-dkim-def = DomainKeys Identified Mail: het verzendende domein ondertekent het bericht, en de ontvanger controleert de handtekening met een publieke sleutel uit DNS (RFC 6376).
 glossary-dmarc = DMARC
 glossary-dmarc-def = Het beleid van een domein in DNS: mail met dat domein in From: moet slagen voor SPF of DKIM voor een domein dat erbij past (in lijn); het beleid zegt of andere mail wordt doorgelaten, apart gezet of geweigerd (RFC 7489).
+glossary-update = toestand Update
+glossary-update-def = De laatste toestand van POP3: na QUIT in de toestand Transaction verwijdert de server de berichten die met DELE gemarkeerd zijn, en sluit dan de verbinding. Een verbroken verbinding komt daar nooit, dus dan wordt niets verwijderd (RFC 1939 §6).

@@ -275,3 +275,5 @@ glossary-dkim = DKIM
 glossary-dkim-def = 域名密钥识别邮件：发送方域名给邮件签名，接收方用 DNS 里的公钥检查签名（RFC 6376）。
 glossary-dmarc = DMARC
 glossary-dmarc-def = 域名在 DNS 里的策略：From: 是这个域名的邮件，必须为与之对齐的域名通过 SPF 或 DKIM；策略规定其他邮件是放行、隔离还是拒收（RFC 7489）。
+glossary-update = Update 状态
+glossary-update-def = POP3 的最后一个状态：在 Transaction 状态下发送 QUIT 之后，服务器删除用 DELE 标记过的邮件，然后关闭连接。连接意外断开时不会进入这个状态，所以什么也不会删除（RFC 1939 §6）。
