@@ -7,8 +7,10 @@
 //! `.rfc` attributes) and `locales/<tag>/ui.ftl` (the page's and the
 //! worksheet's words, the same ids as English) and
 //! `locales/<tag>/scenarios.ftl` (the built-in scenarios' titles and
-//! goals, `scenario-NAME` with `.goal`). The machinery is the
-//! `fluent-bundle` crate, the Mozilla reference implementation.
+//! goals, `scenario-NAME` with `.goal`). They are read and formatted by
+//! [`crate::ftl`], a small reader of the Fluent syntax these files use,
+//! checked against `fluent-bundle` (the reference implementation, 51 KB of
+//! gzip in the page) by `tests/locales.rs`.
 //!
 //! Whatever a translation lacks falls back to English, so a missing entry
 //! shows English text, never an id; `tests/locales.rs` is the test that
@@ -16,7 +18,7 @@
 //! protocol lines on the wire never go through here: they are the protocol.
 
 use crate::explain::{Arg, Explanation, Words};
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use crate::ftl::{Bundle, Plurals, Value};
 use std::borrow::Cow;
 
 /// The English words of the page and the worksheet (the explanation
@@ -33,6 +35,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The CLDR cardinal plural rules of the language.
+    pub fn plurals(self) -> Plurals {
+        match self {
+            Lang::En | Lang::Nl => Plurals::OneOther,
+            Lang::ZhCn => Plurals::Other,
+        }
+    }
+
     /// Every language, English first.
     pub const ALL: [Lang; 3] = [Lang::En, Lang::Nl, Lang::ZhCn];
 
@@ -101,31 +111,11 @@ pub fn explain_id(key: &str) -> String {
     key.replace('.', "-")
 }
 
-fn bundle(lang: Lang, sources: &[&str], errors: &mut Vec<String>) -> FluentBundle<FluentResource> {
-    let id = lang.tag().parse().unwrap_or_default();
-    let mut b = FluentBundle::new(vec![id]);
-    // Wire tokens (EHLO, 250) sit inside sentences: no Unicode isolation marks.
-    b.set_use_isolating(false);
+fn bundle(lang: Lang, sources: &[&str], errors: &mut Vec<String>) -> Bundle {
+    let mut b = Bundle::new(lang.plurals());
     for src in sources {
-        let res = match FluentResource::try_new((*src).to_string()) {
-            Ok(r) => r,
-            Err((r, errs)) => {
-                for e in errs {
-                    let at = &src[e.pos.start.min(src.len())..];
-                    let at: String = at.chars().take(40).collect();
-                    errors.push(format!(
-                        "{}: syntax error {:?} at {at:?}",
-                        lang.tag(),
-                        e.kind
-                    ));
-                }
-                r
-            }
-        };
-        if let Err(errs) = b.add_resource(res) {
-            for e in errs {
-                errors.push(format!("{}: {e}", lang.tag()));
-            }
+        for e in b.add(src) {
+            errors.push(format!("{}: {e}", lang.tag()));
         }
     }
     b
@@ -133,16 +123,11 @@ fn bundle(lang: Lang, sources: &[&str], errors: &mut Vec<String>) -> FluentBundl
 
 /// The words of one language, with English under it for anything the
 /// language's files lack.
+#[derive(Debug)]
 pub struct Catalog {
     lang: Lang,
-    en: FluentBundle<FluentResource>,
-    tr: Option<FluentBundle<FluentResource>>,
-}
-
-impl std::fmt::Debug for Catalog {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Catalog").field("lang", &self.lang).finish()
-    }
+    en: Bundle,
+    tr: Option<Bundle>,
 }
 
 impl Default for Catalog {
@@ -177,15 +162,12 @@ impl Catalog {
     }
 
     fn translated_attr(&self, x: &Explanation, attr: Option<&str>) -> Option<Cow<'_, str>> {
-        let b = self.tr.as_ref()?;
-        let msg = b.get_message(&explain_id(x.key))?;
-        let pattern = match attr {
-            None => msg.value()?,
-            Some(a) => msg.get_attribute(a)?.value(),
-        };
-        let mut errs = Vec::new();
-        let s = b.format_pattern(pattern, None, &mut errs);
-        (errs.is_empty() && !s.trim().is_empty()).then_some(s)
+        let s = self
+            .tr
+            .as_ref()?
+            .format(&explain_id(x.key), attr, &[])?
+            .ok()?;
+        (!s.trim().is_empty()).then_some(Cow::Owned(s))
     }
 
     /// A built-in scenario's title and goal in this language
@@ -193,37 +175,29 @@ impl Catalog {
     /// `None` for English, or a scenario the file lacks.
     pub fn scenario(&self, name: &str) -> Option<(String, String)> {
         let b = self.tr.as_ref()?;
-        let msg = b.get_message(&format!("scenario-{name}"))?;
-        let mut errs = Vec::new();
-        let title = b.format_pattern(msg.value()?, None, &mut errs).into_owned();
-        let goal = b
-            .format_pattern(msg.get_attribute("goal")?.value(), None, &mut errs)
-            .into_owned();
-        errs.is_empty().then_some((title, goal))
+        let id = format!("scenario-{name}");
+        let title = b.format(&id, None, &[])?.ok()?;
+        let goal = b.format(&id, Some("goal"), &[])?.ok()?;
+        Some((title, goal))
     }
 
     /// The message `id` with `args`, in this language, else in English;
     /// `None` only when English lacks it too.
     pub fn message(&self, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
-        let mut fa = FluentArgs::new();
-        for (k, v) in args {
-            match v {
-                Arg::Str(s) => fa.set(*k, FluentValue::from(*s)),
-                Arg::Num(n) => fa.set(*k, FluentValue::from(*n)),
-            }
-        }
-        let fa = (!args.is_empty()).then_some(&fa);
-        for b in self.tr.iter().chain(std::iter::once(&self.en)) {
-            let Some(pattern) = b.get_message(id).and_then(|m| m.value()) else {
-                continue;
-            };
-            let mut errs = Vec::new();
-            let s = b.format_pattern(pattern, fa, &mut errs);
-            if errs.is_empty() {
-                return Some(s.into_owned());
-            }
-        }
-        None
+        let args: Vec<(&str, Value<'_>)> = args
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    Arg::Str(s) => Value::Str(s),
+                    Arg::Num(n) => Value::Num(*n),
+                };
+                (*k, v)
+            })
+            .collect();
+        self.tr
+            .iter()
+            .chain(std::iter::once(&self.en))
+            .find_map(|b| b.format(id, None, &args)?.ok())
     }
 }
 

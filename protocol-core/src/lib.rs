@@ -27,6 +27,8 @@ pub mod auth;
 pub mod dns;
 pub mod explain;
 #[cfg(feature = "i18n")]
+pub mod ftl;
+#[cfg(feature = "i18n")]
 pub mod i18n;
 pub mod imap;
 pub mod line;

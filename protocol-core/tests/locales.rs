@@ -293,3 +293,133 @@ fn a_translated_worksheet_keeps_the_wire_lines() {
         assert!(!w.contains(ehlo.text), "{lang:?}");
     }
 }
+
+/// `protocol_core::ftl` is our own reader of the Fluent syntax (for the
+/// page's size). Here it must format every message and attribute of every
+/// shipped file exactly as `fluent-bundle`, the reference implementation,
+/// does, with numbers that pick each plural variant, with strings, and with
+/// the variables missing; and so too for some sources written to probe the
+/// syntax's corners.
+#[test]
+fn our_reader_formats_every_entry_as_fluent_bundle_does() {
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+    use protocol_core::ftl::{Bundle, Value};
+
+    let probes = [
+        "a =\n    first\n      second\n\n    third   \n\nb = x\n",
+        "c = fine\n  indented junk = \n d\n",
+        "n = { $n ->\n    [one] one item\n   *[other] { $n } items\n}\n",
+        "s = { $kind ->\n    [smtp] the SMTP\n       server\n    [0] zero\n   *[other] a { $kind }\n  }\n",
+        "-brand = MailSim\nm = Open {-brand} {\"{\"}x{\"}\"} {\"\\u0041\\\\\"} \\u0041\n    .title = T { m }\n",
+        "e =\n    .only = attribute\n# comment\n## group\nf = { 5 } { -3 } { 1.50 }\n",
+        "g =\n\n\n      deep\n    shallow\n",
+        "h = a {\n  $x\n  } b\ni = { $n ->\n   *[other] {\n       $n\n     }\n    [one] one\n}\n",
+        "broken = {\nok = fine\n",
+        "dup = one\ndup = two\n",
+        "r = { missing } and { -missing }\n",
+        "crlf = one\r\n    two\r\n",
+    ];
+    let mut sources: Vec<(String, Lang, String)> =
+        vec![("en/ui.ftl".into(), Lang::En, EN_UI.into())];
+    for lang in TRANSLATED {
+        for file in ["explain.ftl", "ui.ftl", "scenarios.ftl"] {
+            sources.push((format!("{}/{file}", lang.tag()), lang, read(lang, file)));
+        }
+    }
+    for (i, p) in probes.iter().enumerate() {
+        for lang in Lang::ALL {
+            sources.push((format!("probe {i} ({})", lang.tag()), lang, p.to_string()));
+        }
+    }
+    let values: [Option<Value>; 6] = [
+        None,
+        Some(Value::Num(0.0)),
+        Some(Value::Num(1.0)),
+        Some(Value::Num(2.0)),
+        Some(Value::Num(1.5)),
+        Some(Value::Str("smtp")),
+    ];
+    let mut compared = 0;
+    for (name, lang, src) in &sources {
+        let res = match FluentResource::try_new(src.clone()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        // The ids and attributes fluent-syntax sees, and their variables.
+        let ast = match fluent_syntax::parser::parse(src.as_str()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        let mut theirs = FluentBundle::new(vec![lang
+            .tag()
+            .parse::<unic_langid::LanguageIdentifier>()
+            .unwrap()]);
+        theirs.set_use_isolating(false);
+        let their_errors = theirs.add_resource(res).err().map_or(0, |e| e.len())
+            + fluent_syntax::parser::parse(src.as_str())
+                .err()
+                .map_or(0, |(_, e)| e.len());
+        let mut ours = Bundle::new(lang.plurals());
+        let our_errors = ours.add(src);
+        assert_eq!(
+            our_errors.is_empty(),
+            their_errors == 0,
+            "{name}: errors differ: ours {our_errors:?}, fluent-bundle {their_errors}"
+        );
+        for entry in &ast.body {
+            let fluent_syntax::ast::Entry::Message(m) = entry else {
+                continue;
+            };
+            let id = m.id.name;
+            let mut vars = BTreeSet::new();
+            let attrs: Vec<Option<&str>> = std::iter::once(None)
+                .chain(m.attributes.iter().map(|a| Some(a.id.name)))
+                .collect();
+            if let Some(v) = &m.value {
+                text(v, &mut vars);
+            }
+            for a in &m.attributes {
+                text(&a.value, &mut vars);
+            }
+            let Some(their_msg) = theirs.get_message(id) else {
+                continue;
+            };
+            for attr in attrs {
+                let pattern = match attr {
+                    None => their_msg.value(),
+                    Some(a) => their_msg.get_attribute(a).map(|a| a.value()),
+                };
+                for v in values {
+                    let mut fa = FluentArgs::new();
+                    let mut args = Vec::new();
+                    if let Some(v) = v {
+                        for var in &vars {
+                            fa.set(
+                                var.as_str(),
+                                match v {
+                                    Value::Str(s) => FluentValue::from(s),
+                                    Value::Num(n) => FluentValue::from(n),
+                                },
+                            );
+                            args.push((var.as_str(), v));
+                        }
+                    }
+                    let want = pattern.map(|p| {
+                        let mut errs = Vec::new();
+                        let s = theirs.format_pattern(p, Some(&fa), &mut errs).into_owned();
+                        if errs.is_empty() {
+                            Ok(s)
+                        } else {
+                            Err(s)
+                        }
+                    });
+                    let got = ours.format(id, attr, &args);
+                    assert_eq!(got, want, "{name}: {id} {attr:?} with {v:?}");
+                    compared += 1;
+                }
+            }
+        }
+    }
+    // 362 explanations with a title and a text, twice, and the rest.
+    assert!(compared > 6 * 2000, "only {compared} formats compared");
+}
