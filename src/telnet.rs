@@ -341,6 +341,10 @@ pub struct OutLine {
     pub key: u64,
     pub kind: LineKind,
     pub text: String,
+    /// The world's trace length when the line came: it was caused by the
+    /// events before that. Predict mode hides a server line while a
+    /// question on one of those events is unanswered.
+    pub upto: usize,
 }
 
 /// One tab: at most one connection at a time.
@@ -678,11 +682,13 @@ impl Console {
     fn push(&mut self, i: usize, kind: LineKind, text: &str) {
         let key = self.next_key;
         self.next_key += 1;
+        let upto = self.world.trace().len();
         let s = &mut self.sessions[i];
         s.lines.push(OutLine {
             key,
             kind,
             text: shown(text),
+            upto,
         });
         if s.lines.len() > SCROLLBACK {
             let extra = s.lines.len() - SCROLLBACK;

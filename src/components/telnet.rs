@@ -4,7 +4,7 @@
 
 use super::use_ctx;
 use crate::story::{console_story, SANDBOX};
-use crate::telnet::SOURCES;
+use crate::telnet::{LineKind, SOURCES};
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
 use web_sys::wasm_bindgen::JsCast;
@@ -92,16 +92,49 @@ pub fn TelnetPane() -> impl IntoView {
         submit(ready);
     };
 
+    // Predict mode: a server line caused by a step whose question is not
+    // answered yet stays hidden, so the log does not give the answer away.
+    let cap = move || {
+        ctx.predict
+            .with(|p| p.as_ref().map_or(usize::MAX, crate::predict::Predict::cap))
+    };
+    let hidden = |l: &crate::telnet::OutLine, cap: usize| {
+        matches!(l.kind, LineKind::Received | LineKind::ReceivedError) && l.upto > cap
+    };
     let lines = move || {
+        let cap = cap();
         console.with(|c| {
             let s = c.active_session();
             s.lines
                 .iter()
-                .map(|l| (s.id, l.key, l.kind.class(), l.text.clone()))
+                .map(|l| {
+                    if hidden(l, cap) {
+                        (
+                            s.id,
+                            l.key,
+                            "t-recv t-hidden",
+                            crate::i18n::t("telnet-predict-hidden"),
+                        )
+                    } else {
+                        (s.id, l.key, l.kind.class(), l.text.clone())
+                    }
+                })
                 .collect::<Vec<_>>()
         })
     };
-    let hint = move || console.with(|c| c.hint());
+    let hint = move || {
+        let cap = cap();
+        console.with(|c| {
+            if c.active_session().lines.iter().any(|l| hidden(l, cap)) {
+                crate::telnet::Hint {
+                    text: crate::i18n::t("telnet-predict-hint"),
+                    alert: false,
+                }
+            } else {
+                c.hint()
+            }
+        })
+    };
     let tabs = move || {
         console.with(|c| {
             c.sessions

@@ -271,3 +271,24 @@ for (const [w, h] of [[1280, 720], [1920, 1080]]) {
     await page.close();
   });
 }
+
+test('Predict with the telnet pane: the server\'s reply stays hidden in the log until the question is answered', async () => {
+  const { page, problems, telnet } = await open();
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  await telnet.type('telnet mail.dave.example 25');
+  // The greeting is asked about: the log does not show it yet.
+  await telnet.waitForLine(/hidden until the Predict question is answered/);
+  assert.ok(!(await telnet.lines()).some((l) => /^220 /.test(l)), (await telnet.lines()).join('\n'));
+  assert.match(await telnet.hint(), /Predict is on: what will the server answer\?/);
+  assert.deepEqual(await axeViolations(page), [], 'axe, a hidden reply');
+  // Answer every question the connection raised (any choice); then the reply shows.
+  const choices = page.locator('.predict-card .predict-choices button');
+  for (let i = 0; i < 10 && (await page.locator('.tl.t-hidden').count()) > 0; i++) {
+    await choices.first().waitFor({ timeout: 5000 });
+    await choices.first().click();
+    await page.waitForTimeout(100);
+  }
+  await telnet.waitForLine(/^220 mail\.dave\.example/);
+  assert.equal(await page.locator('.tl.t-hidden').count(), 0);
+  assert.deepEqual(problems, []);
+});
