@@ -294,3 +294,20 @@ def test_pyspf_and_dave_s_server_agree_through_the_simulated_dns(lab, spf_via_la
     ours = m.group(1)
     theirs, why = spf.check2(i=STRANGER, s=sender, h="stranger.example")
     assert (ours, theirs) == (want, want), f"ours {ours}, pyspf {theirs} ({why})\n{text}"
+
+
+def test_the_forged_from_through_the_mx_port_is_refused_by_dmarc(serve):
+    """Issue 18: the stranger on the MX port (as in the forged-from lesson)
+    claims to be John in MAIL FROM and From:; SPF fails, there is no DKIM
+    signature of isp.example, and isp.example publishes p=reject, so
+    Dave's server refuses the message at the end of DATA with 550 5.7.1
+    and stores nothing."""
+    fetch_all(serve.pop3)
+    with smtplib.SMTP(HOST, serve.mx, timeout=10) as s:
+        s.ehlo("stranger.example")
+        with pytest.raises(smtplib.SMTPDataError) as e:
+            s.sendmail("john@isp.example", ["dave@dave.example"],
+                       "From: John <john@isp.example>\r\nTo: dave@dave.example\r\n"
+                       "Subject: Urgent: send me your password\r\n\r\nhello\r\n")
+    assert e.value.smtp_code == 550 and e.value.smtp_error.startswith(b"5.7.1"), e.value
+    assert wait_for_mail(serve, timeout=1.0) == []
