@@ -3,13 +3,23 @@
 `dig` (Debian's bind9-dnsutils) asks the simulated DNS; dkimpy verifies the
 DKIM-Signature of John's mail as Dave's server stored it, with the key it
 fetches from that DNS itself (dnspython pointed at the port); pyspf, also
-pointed at it, agrees with the SPF result Dave's server recorded.
+pointed at it, agrees with the SPF result Dave's server recorded: for the
+cast's records (pass, fail, none), and, with a scenario file that publishes
+more TXT records (`[[dns]]`), for softfail, neutral and permerror (an include
+loop, too many lookups, too many void lookups, a syntax error).
+
+Not covered here: temperror. The world's only DNS failure is the whole DNS
+server unreachable (a host or link down), which `mailsim serve`'s UDP port
+does not mirror (it answers from the zones all the same), and the world has
+no per-name SERVFAIL; protocol-core/tests/auth_interop.rs compares pyspf's
+temperror with ours through an in-process DNS instead.
 
 Without dig the dig tests are skipped, or fail under MAILSIM_REQUIRE_INTEROP=1
 (scripts/test.sh sets it; scripts/setup.sh installs the tools).
 """
 
 import os
+import re
 import shutil
 import smtplib
 import subprocess
@@ -202,3 +212,102 @@ def test_pyspf_agrees_with_the_spf_result_dave_s_server_recorded(serve, spf_via_
     ours = "fail" if "\tspf=fail smtp.mailfrom=john@isp.example" in text else text
     theirs, _ = spf.check2(i=STRANGER, s="john@isp.example", h="stranger.example")
     assert ours == theirs == "fail", text
+
+
+# ------------------------------------- pyspf on the other results (a scenario)
+
+# (MAIL FROM domain, its SPF record, the result both should give for the
+# stranger, 203.0.113.66). Names in nx*.example do not exist.
+TOOMANY = [f"h{i}.toomany.example" for i in range(1, 12)]
+SPF_LAB = [
+    ("pass.example", "v=spf1 ip4:203.0.113.0/24 -all", "pass"),
+    ("fail.example", "v=spf1 ip4:192.0.2.0/24 -all", "fail"),
+    ("softfail.example", "v=spf1 ip4:192.0.2.0/24 ~all", "softfail"),
+    ("neutral.example", "v=spf1 ip4:192.0.2.0/24 ?all", "neutral"),
+    # An include that does not pass does not match (RFC 7208 §5.2): ~all decides.
+    ("include.example", "v=spf1 include:fail.example ~all", "softfail"),
+    ("redirect.example", "v=spf1 redirect=neutral.example", "neutral"),
+    ("loop.example", "v=spf1 include:loop.example -all", "permerror"),
+    ("toomany.example", "v=spf1 " + " ".join(f"a:{n}" for n in TOOMANY) + " -all", "permerror"),
+    ("void.example", "v=spf1 a:nx1.example a:nx2.example a:nx3.example -all", "permerror"),
+    ("bad.example", "v=spf1 ip4:192.0.2.0/33 -all", "permerror"),
+]
+
+
+def lab_scenario():
+    out = ['name = "spf-lab"', 'title = "SPF results for pyspf"',
+           'goal = "Publishes SPF records that give each result."', ""]
+    for domain, txt, _ in SPF_LAB:
+        out += ["[[dns]]", 'type = "txt"', f'name = "{domain}"', f'text = "{txt}"', ""]
+    for i, n in enumerate(TOOMANY, 1):
+        out += ["[[dns]]", 'type = "a"', f'name = "{n}"', f'ip = "198.51.100.{100 + i}"', ""]
+    return "\n".join(out)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    path = tmp_path_factory.mktemp("spf-lab") / "spf-lab.toml"
+    path.write_text(lab_scenario())
+    s = Serve(["--scenario", str(path)])
+    yield s
+    s.stop()
+    assert s.proc.returncode == 0, s.output()[-2000:]
+
+
+@pytest.fixture
+def spf_via_lab(lab):
+    spf = need_module("spf")
+    import dns.resolver
+    old = dns.resolver.default_resolver
+    dns.resolver.default_resolver = resolver(lab)
+    yield spf
+    dns.resolver.default_resolver = old
+
+
+def test_the_lab_scenario_publishes_its_records_on_the_dns_port(lab):
+    need("dig")
+    assert dig(lab, "+short", "TXT", "softfail.example").strip() == '"v=spf1 ip4:192.0.2.0/24 ~all"'
+    assert dig(lab, "+short", "A", "h11.toomany.example").split() == ["198.51.100.111"]
+    assert "status: NXDOMAIN" in dig(lab, "A", "nx1.example")
+
+
+@pytest.mark.parametrize("domain,txt,want", SPF_LAB, ids=[c[2] + ":" + c[0] for c in SPF_LAB])
+def test_pyspf_and_dave_s_server_agree_through_the_simulated_dns(lab, spf_via_lab, domain, txt, want):
+    """The stranger sends from the MX port with MAIL FROM someone@DOMAIN
+    (and a From: of its own domain, which has no DMARC policy, so nothing
+    is refused); Dave's server records its SPF result in
+    Authentication-Results, and pyspf, asking the same DNS over UDP, must
+    say the same."""
+    spf = spf_via_lab
+    fetch_all(lab.pop3)
+    sender = f"someone@{domain}"
+    with smtplib.SMTP(HOST, lab.mx, timeout=10) as s:
+        s.ehlo("stranger.example")
+        s.sendmail(sender, ["dave@dave.example"],
+                   f"From: someone@stranger.example\r\nTo: dave@dave.example\r\n"
+                   f"Subject: SPF {want}\r\n\r\nhello\r\n")
+    msgs = wait_for_mail(lab)
+    assert len(msgs) == 1, msgs
+    text = msgs[0].decode()
+    m = re.search(r"\bspf=([a-z]+)\b[^;]*smtp\.mailfrom=" + re.escape(sender), text)
+    assert m, text
+    ours = m.group(1)
+    theirs, why = spf.check2(i=STRANGER, s=sender, h="stranger.example")
+    assert (ours, theirs) == (want, want), f"ours {ours}, pyspf {theirs} ({why})\n{text}"
+
+
+def test_the_forged_from_through_the_mx_port_is_refused_by_dmarc(serve):
+    """Issue 18: the stranger on the MX port (as in the forged-from lesson)
+    claims to be John in MAIL FROM and From:; SPF fails, there is no DKIM
+    signature of isp.example, and isp.example publishes p=reject, so
+    Dave's server refuses the message at the end of DATA with 550 5.7.1
+    and stores nothing."""
+    fetch_all(serve.pop3)
+    with smtplib.SMTP(HOST, serve.mx, timeout=10) as s:
+        s.ehlo("stranger.example")
+        with pytest.raises(smtplib.SMTPDataError) as e:
+            s.sendmail("john@isp.example", ["dave@dave.example"],
+                       "From: John <john@isp.example>\r\nTo: dave@dave.example\r\n"
+                       "Subject: Urgent: send me your password\r\n\r\nhello\r\n")
+    assert e.value.smtp_code == 550 and e.value.smtp_error.startswith(b"5.7.1"), e.value
+    assert wait_for_mail(serve, timeout=1.0) == []

@@ -86,15 +86,18 @@ pub struct Parsed<'a> {
 
 /// Bare LF becomes CRLF (see the module docs).
 pub fn to_crlf(msg: &[u8]) -> Vec<u8> {
+    // Copied a line at a time (memchr finds the LFs): a byte-at-a-time loop
+    // was an eighth of an Ed25519 verify of 10 KB (benches/dkim.rs).
     let mut out = Vec::with_capacity(msg.len() + 64);
-    let mut prev = 0u8;
-    for &b in msg {
-        if b == b'\n' && prev != b'\r' {
+    let mut start = 0;
+    for lf in memchr::memchr_iter(b'\n', msg) {
+        if lf == 0 || msg[lf - 1] != b'\r' {
+            out.extend_from_slice(&msg[start..lf]);
             out.push(b'\r');
+            start = lf;
         }
-        out.push(b);
-        prev = b;
     }
+    out.extend_from_slice(&msg[start..]);
     out
 }
 
@@ -194,22 +197,27 @@ pub fn canon_body(body: &[u8], c: Canon) -> Vec<u8> {
     match c {
         Canon::Simple => out.extend_from_slice(body),
         Canon::Relaxed => {
-            for line in body.split_inclusive(|&b| b == b'\n') {
+            // A line without a tab, two spaces in a row or a space at the
+            // end is its own canonical form (most lines of a text): copied
+            // whole, after three vectorised searches.
+            let two_spaces = memchr::memmem::Finder::new(b"  ");
+            let mut start = 0;
+            while start < body.len() {
+                let end =
+                    memchr::memchr(b'\n', &body[start..]).map_or(body.len(), |p| start + p + 1);
+                let line = &body[start..end];
+                start = end;
                 let (content, eol) = match line.strip_suffix(b"\r\n") {
                     Some(c) => (c, true),
                     None => (line, false),
                 };
-                let mut pending = false;
-                for &b in content {
-                    if is_wsp(b) {
-                        pending = true;
-                    } else {
-                        if pending {
-                            out.push(b' ');
-                        }
-                        pending = false;
-                        out.push(b);
-                    }
+                if memchr::memchr(b'\t', content).is_none()
+                    && two_spaces.find(content).is_none()
+                    && content.last() != Some(&b' ')
+                {
+                    out.extend_from_slice(content);
+                } else {
+                    relaxed_line(content, &mut out);
                 }
                 if eol {
                     out.extend_from_slice(b"\r\n");
@@ -231,6 +239,34 @@ pub fn canon_body(body: &[u8], c: Canon) -> Vec<u8> {
         out.extend_from_slice(b"\r\n");
     }
     out
+}
+
+/// One body line's content for `relaxed` (RFC 6376 §3.4.4): each run of
+/// WSP becomes one space, WSP at the end of the line goes. Copies the text
+/// between runs in one piece, and a single space as part of it (the common
+/// case), instead of a byte at a time.
+fn relaxed_line(content: &[u8], out: &mut Vec<u8>) {
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(p) = memchr::memchr2(b' ', b'\t', &content[at..]).map(|p| at + p) {
+        let mut q = p + 1;
+        while q < content.len() && is_wsp(content[q]) {
+            q += 1;
+        }
+        if q == content.len() {
+            // Trailing WSP: dropped.
+            out.extend_from_slice(&content[copied..p]);
+            copied = q;
+            break;
+        }
+        if q > p + 1 || content[p] != b' ' {
+            out.extend_from_slice(&content[copied..p]);
+            out.push(b' ');
+            copied = q;
+        }
+        at = q;
+    }
+    out.extend_from_slice(&content[copied..]);
 }
 
 /// The base64 SHA-256 of the canonical body, cut to `l` octets if given.
@@ -1112,6 +1148,83 @@ mod tests {
             body_hash(b"", Canon::Relaxed, None).0,
             "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
         );
+    }
+
+    /// The byte-at-a-time versions `to_crlf` and `canon_body` replaced.
+    fn to_crlf_reference(msg: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut prev = 0u8;
+        for &b in msg {
+            if b == b'\n' && prev != b'\r' {
+                out.push(b'\r');
+            }
+            out.push(b);
+            prev = b;
+        }
+        out
+    }
+
+    fn relaxed_body_reference(body: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for line in body.split_inclusive(|&b| b == b'\n') {
+            let (content, eol) = match line.strip_suffix(b"\r\n") {
+                Some(c) => (c, true),
+                None => (line, false),
+            };
+            let mut pending = false;
+            for &b in content {
+                if is_wsp(b) {
+                    pending = true;
+                } else {
+                    if pending {
+                        out.push(b' ');
+                    }
+                    pending = false;
+                    out.push(b);
+                }
+            }
+            if eol {
+                out.extend_from_slice(b"\r\n");
+            }
+        }
+        if !out.is_empty() && !out.ends_with(b"\r\n") {
+            out.extend_from_slice(b"\r\n");
+        }
+        while out.ends_with(b"\r\n\r\n") {
+            out.truncate(out.len() - 2);
+        }
+        if out == b"\r\n" {
+            out.clear();
+        }
+        out
+    }
+
+    #[test]
+    fn line_at_a_time_copies_match_the_byte_at_a_time_reference() {
+        // Short random strings over the bytes that matter (xorshift, fixed seed).
+        let alphabet = b" \t\r\nab";
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 24) as usize;
+            let mut y = x;
+            let s: Vec<u8> = (0..len)
+                .map(|_| {
+                    y = y
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(y >> 59) as usize % alphabet.len()]
+                })
+                .collect();
+            assert_eq!(to_crlf(&s), to_crlf_reference(&s), "to_crlf {s:?}");
+            assert_eq!(
+                canon_body(&s, Canon::Relaxed),
+                relaxed_body_reference(&s),
+                "relaxed {s:?}"
+            );
+        }
     }
 
     #[test]
