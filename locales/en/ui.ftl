@@ -224,8 +224,8 @@ predict-wrong = Not this time: the answer is { $answer }.
 predict-chose = You chose { $choice }.
 predict-no-more = No more questions in this scenario.
 predict-play-on = Play or step on: the story stops at the next question.
-telnet-predict-hidden = (hidden until the Predict question is answered)
-telnet-predict-hint = Predict is on: what will the server answer? Answer the question to see its reply here.
+telnet-predict-hidden = … (hidden until the Predict question is answered)
+telnet-predict-hint = Predict is on: what will the server answer? Answer the question under "What happened" (Play goes on to the next one) to see the reply here.
 
 ## Classroom tools
 

@@ -226,8 +226,8 @@ predict-wrong = Deze keer niet: het antwoord is { $answer }.
 predict-chose = Je koos { $choice }.
 predict-no-more = Geen vragen meer in dit scenario.
 predict-play-on = Speel of stap verder: het verhaal stopt bij de volgende vraag.
-telnet-predict-hidden = (verborgen tot de Voorspel-vraag is beantwoord)
-telnet-predict-hint = Voorspellen staat aan: wat antwoordt de server? Beantwoord de vraag om het antwoord hier te zien.
+telnet-predict-hidden = … (verborgen tot de Voorspel-vraag is beantwoord)
+telnet-predict-hint = Voorspellen staat aan: wat antwoordt de server? Beantwoord de vraag onder "Wat er gebeurde" (Afspelen gaat door naar de volgende) om het antwoord hier te zien.
 
 ## Klashulpmiddelen
 

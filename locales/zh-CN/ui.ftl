@@ -184,8 +184,8 @@ predict-wrong = 这次不对：答案是 { $answer }。
 predict-chose = 你选择了 { $choice }。
 predict-no-more = 这个场景没有更多问题了。
 predict-play-on = 继续播放或前进：故事会在下一个问题处停下。
-telnet-predict-hidden = （回答预测问题后才显示）
-telnet-predict-hint = 预测模式已开启：服务器会怎样回复？回答问题后，这里会显示它的回复。
+telnet-predict-hidden = …（回答预测问题后才显示）
+telnet-predict-hint = 预测模式已开启：服务器会怎样回复？回答“发生了什么”下的问题（播放会前进到下一个问题）后，这里会显示回复。
 
 ## 课堂工具
 

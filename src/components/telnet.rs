@@ -99,7 +99,9 @@ pub fn TelnetPane() -> impl IntoView {
             .with(|p| p.as_ref().map_or(usize::MAX, crate::predict::Predict::cap))
     };
     let hidden = |l: &crate::telnet::OutLine, cap: usize| {
-        matches!(l.kind, LineKind::Received | LineKind::ReceivedError) && l.upto > cap
+        // Everything but the learner's own commands: "Trying 198.51.100.25"
+        // would answer a DNS question, "Connection refused" a TCP one.
+        l.kind != LineKind::Command && l.upto > cap
     };
     let lines = move || {
         let cap = cap();
@@ -112,11 +114,12 @@ pub fn TelnetPane() -> impl IntoView {
                         (
                             s.id,
                             l.key,
-                            "t-recv t-hidden",
+                            "t-hidden",
                             crate::i18n::t("telnet-predict-hidden"),
+                            true,
                         )
                     } else {
-                        (s.id, l.key, l.kind.class(), l.text.clone())
+                        (s.id, l.key, l.kind.class(), l.text.clone(), false)
                     }
                 })
                 .collect::<Vec<_>>()
@@ -267,7 +270,7 @@ pub fn TelnetPane() -> impl IntoView {
                 on:click=move |_| console.with_untracked(|c| super::download("mailsim-telnet-session.txt", "text/plain;charset=utf-8", &crate::export::telnet_transcript(c)))>"Download session"</button>
             </div>
             <div class="telnet-log mono" role="log" aria-live="polite" aria-label="Telnet output" node_ref=log tabindex="0">
-                <For each=lines key=|l| (l.0, l.1) let:l>
+                <For each=lines key=|l| (l.0, l.1, l.4) let:l>
                     <div class=format!("tl {}", l.2)>{l.3}</div>
                 </For>
             </div>
