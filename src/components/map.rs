@@ -114,11 +114,13 @@ fn Packet() -> impl IntoView {
             let a = s.host_index(&e.from)?;
             let b = s.host_index(&e.to)?;
             let (ha, hb) = (&s.hosts[a], &s.hosts[b]);
-            Some((ha.x, ha.y, hb.x, hb.y, kind_class(e), short_label(e)))
+            // Where the hosts stand, for a label that covers none of them.
+            let hosts: Vec<(f64, f64)> = s.hosts.iter().map(|h| (h.x, h.y)).collect();
+            Some((ha.x, ha.y, hb.x, hb.y, kind_class(e), short_label(e), hosts))
         })
     };
     move || {
-        packet().map(|(x1, y1, x2, y2, kind, label)| {
+        packet().map(|(x1, y1, x2, y2, kind, label, hosts)| {
             let text = truncate(&label, 34);
             let half = w_half(5 + text.chars().count());
             let xy = move || {
@@ -131,14 +133,39 @@ fn Packet() -> impl IntoView {
                 let (x, y) = xy();
                 format!("translate({} {})", fixed(x, 1), fixed(y, 1))
             };
-            // Below the packet near the top edge (DNS), above it elsewhere.
-            // Kept inside the map: nudged in from the edges.
+            // Above the packet, else below, else beside it: the first place
+            // that covers no host's icon or name (a DNS query reaching ns
+            // must not hide "ns"), inside the map; else the least covering.
             let label_at = move || {
                 let (x, y) = xy();
                 // max/min rather than clamp: clamp's NaN/order assertion formats f64s
                 // with Debug, which pulls float formatting into the bundle.
-                let dx = x.max(half).min(1000.0 - half) - x;
-                format!("translate({} {})", fixed(dx, 1), if y < 130.0 { 56 } else { -52 })
+                let nudged = x.max(half).min(1000.0 - half) - x;
+                let side = 40.0 + half;
+                let cover = |dx: f64, dy: f64| {
+                    let (l, r, t, b) = (x + dx - half, x + dx + half, y + dy - 20.0, y + dy + 16.0);
+                    let outside = if l < 0.0 || r > 1000.0 || t < 0.0 || b > 440.0 { 1e6 } else { 0.0 };
+                    outside
+                        + hosts
+                            .iter()
+                            .map(|&(hx, hy)| {
+                                let w = r.min(hx + 85.0) - l.max(hx - 85.0);
+                                let h = b.min(hy + 147.0) - t.max(hy - 35.0);
+                                if w > 0.0 && h > 0.0 { w * h } else { 0.0 }
+                            })
+                            .sum::<f64>()
+                };
+                let mut best = (nudged, -52.0, f64::MAX);
+                for (dx, dy) in [(nudged, -52.0), (nudged, 56.0), (side, 0.0), (-side, 0.0)] {
+                    let c = cover(dx, dy);
+                    if c < best.2 {
+                        best = (dx, dy, c);
+                    }
+                    if c == 0.0 {
+                        break;
+                    }
+                }
+                format!("translate({} {})", fixed(best.0, 1), fixed(best.1, 0))
             };
             let tag = match kind {
                 "smtp" => "SMTP",
