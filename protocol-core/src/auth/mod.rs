@@ -55,8 +55,9 @@
 //! These figures are from when they were measured and have not been taken
 //! again since. The page is now built with `dkim` (and so `auth`) but
 //! without `dkim-rsa` (root Cargo.toml): it plays the same sender checks as
-//! the CLI with Ed25519 keys, and cannot verify an rsa-sha256 signature
-//! (its key is reported as "not built into this MailSim").
+//! the CLI with Ed25519 keys, cannot verify an rsa-sha256 signature (its
+//! key is reported as "not built into this MailSim"), and refuses a
+//! scenario whose `[host.dkim]` asks to sign with rsa-sha256.
 
 use crate::dns::{Answer, RecordType, Zones};
 
