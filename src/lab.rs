@@ -101,6 +101,7 @@ impl HostEdit {
                 check_senders: spec.and_then(|s| s.check_senders),
                 forward: spec.map(|s| s.forward.clone()).unwrap_or_default(),
                 spam: spec.and_then(|s| s.spam.clone()),
+                dkim: spec.and_then(|s| s.dkim.clone()),
                 ..HostSpec::default()
             },
         }

@@ -20,8 +20,9 @@
 //! The world editor's tables (issue 15), all optional: `[[link]]` (latency,
 //! loss), `[[dns]]` (A, missing A, null MX, NXDOMAIN) and `[[fault]]`
 //! (reply overrides), see [`lab`]; on `[[host]]` also `open_relay`,
-//! `pipelining`, `bare_lf` and a `[host.retry]`; `[retry] warn_after` (the
-//! "delayed" DSN); `raw` on a `send` step. [`Scenario::to_toml`] writes a
+//! `pipelining`, `bare_lf`, a `[host.retry]` and a `[host.dkim]`
+//! ([`DkimSpec`]); `[retry] warn_after` (the "delayed" DSN); `raw` on a
+//! `send` step. [`Scenario::to_toml`] writes a
 //! scenario back, [`Scenario::check`] validates one that came as JSON or
 //! from code; both formats read back as an equal scenario (tested for every
 //! built-in).
@@ -33,6 +34,7 @@ use crate::address::Mailbox;
 use crate::mta::RetryPolicy;
 use crate::sim::cast::{cast_hosts, world_with};
 use crate::sim::{Account, FetchJob, HostConfig, ImapAppend, ImapJob, SendJob, World};
+pub use crate::sim::{DkimAlgorithm, DkimCanonicalization};
 use crate::time::{SimDuration, SimTime};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -158,6 +160,31 @@ pub struct HostSpec {
     /// This server's own retry schedule (and delayed-DSN time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry: Option<RetrySpec>,
+    /// How a signing host (one with a DKIM domain: the ISP in the cast)
+    /// signs its users' mail (`[host.dkim]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dkim: Option<DkimSpec>,
+}
+
+/// A signing host's DKIM settings (`[host.dkim]`), each optional:
+///
+/// ```toml
+/// [host.dkim]
+/// algorithms = ["ed25519-sha256", "rsa-sha256"]   # default ["ed25519-sha256"]
+/// canonicalization = "simple/simple"              # default "relaxed/relaxed"
+/// ```
+///
+/// One signature per algorithm, the first on top; the Ed25519 key is at
+/// selector `mail`, the RSA key (2048 bits, from the seed) at `rsa`.
+/// rsa-sha256 needs the `dkim-rsa` feature, which the web app is built
+/// without: there such a file is refused.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DkimSpec {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub algorithms: Option<Vec<DkimAlgorithm>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonicalization: Option<DkimCanonicalization>,
 }
 
 /// What a server does with a bare LF inside a message.
@@ -466,6 +493,34 @@ fn within(d: SimDuration, max: SimDuration, what: &str) -> Result<(), String> {
     ))
 }
 
+/// A `[host.dkim]` table: a signing host, at least one algorithm, each
+/// once, each built into this MailSim.
+fn check_dkim(d: &DkimSpec, signs: bool) -> Result<(), String> {
+    if !signs {
+        return Err(
+            "this host does not DKIM-sign (only a host with a DKIM domain does: the ISP's server \"isp\" in the cast)".into(),
+        );
+    }
+    let Some(algs) = &d.algorithms else {
+        return Ok(());
+    };
+    if algs.is_empty() {
+        return Err("`algorithms` is empty: name at least one, like [\"ed25519-sha256\"]".into());
+    }
+    for (n, a) in algs.iter().enumerate() {
+        if algs[..n].contains(a) {
+            return Err(format!("`algorithms` names {:?} twice", a.as_str()));
+        }
+        if !a.built_in() {
+            return Err(format!(
+                "{:?} is not built into this MailSim (the web page is built without RSA to stay small): use \"ed25519-sha256\" here, or run the file with the command-line mailsim",
+                a.as_str()
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The bounds of a `[retry]` table (the scenario's or a host's).
 fn check_retry(r: &RetrySpec) -> Result<(), String> {
     if r.schedule.is_empty() {
@@ -608,6 +663,17 @@ impl Scenario {
                     apply(&mut o, h);
                     world.push(o);
                 }
+            }
+            if let Some(d) = &h.dkim {
+                let signs = world
+                    .iter()
+                    .any(|o| o.id == h.id && o.dkim_domain.is_some());
+                check_dkim(d, signs).map_err(|m| {
+                    err(
+                        nth_table_line(src, "host", i),
+                        format!("host {:?}: `dkim`: {m}", h.id),
+                    )
+                })?;
             }
         }
         if let Some(r) = &self.retry {
@@ -1029,6 +1095,14 @@ fn apply(h: &mut HostConfig, s: &HostSpec) {
     for f in &s.forward {
         h.forwards.push((f.from.to_ascii_lowercase(), f.to.clone()));
     }
+    if let Some(d) = &s.dkim {
+        if let Some(a) = &d.algorithms {
+            h.dkim.algorithms = a.clone();
+        }
+        if let Some(c) = d.canonicalization {
+            h.dkim.canonicalization = c;
+        }
+    }
     if let Some(v) = &s.spam {
         h.spam = Some(crate::sim::spam::SpamRules {
             keywords: v.keywords.clone(),
@@ -1213,6 +1287,21 @@ fn to_rust(scenarios: &[Scenario]) -> String {
             opt(&r.warn_after, delay)
         )
     }
+    fn dkim_spec(d: &DkimSpec) -> String {
+        format!(
+            "DkimSpec {{ algorithms: {}, canonicalization: {} }}",
+            opt(&d.algorithms, |a| format!(
+                "vec![{}]",
+                a.iter()
+                    .map(|x| format!("DkimAlgorithm::{x:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            opt(&d.canonicalization, |c| format!(
+                "DkimCanonicalization::{c:?}"
+            ))
+        )
+    }
     fn ip4(ip: &Ipv4Addr) -> String {
         let [a, b, c, d] = ip.octets();
         format!("Ipv4Addr::new({a}, {b}, {c}, {d})")
@@ -1257,11 +1346,12 @@ fn to_rust(scenarios: &[Scenario]) -> String {
             });
             let _ = writeln!(
                 o,
-                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, imap: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, footer: {}, check_senders: {:?}, accounts: vec![{}], forward: vec![{}], spam: {spam}, open_relay: {:?}, pipelining: {:?}, bare_lf: {}, retry: {} }},",
+                "                HostSpec {{ id: {}, name: {}, ip: {ip}, smtp: {:?}, submission: {:?}, pop3: {:?}, imap: {:?}, local_domains: {}, relay_domains: {}, relay_networks: {}, smarthost: {}, greylist: {}, max_message_size: {:?}, footer: {}, check_senders: {:?}, accounts: vec![{}], forward: vec![{}], spam: {spam}, open_relay: {:?}, pipelining: {:?}, bare_lf: {}, retry: {}, dkim: {} }},",
                 s(&h.id), opt(&h.name, |x| s(x)), h.smtp, h.submission, h.pop3, h.imap,
                 opt(&h.local_domains, |x| strings(x)), opt(&h.relay_domains, |x| strings(x)), opt(&h.relay_networks, |x| strings(x)),
                 opt(&h.smarthost, |x| s(x)), opt(&h.greylist, delay), h.max_message_size, opt(&h.footer, |x| s(x)), h.check_senders, accounts.join(", "),
-                forward.join(", "), h.open_relay, h.pipelining, opt(&h.bare_lf, |b| format!("BareLf::{b:?}")), opt(&h.retry, retry_spec)
+                forward.join(", "), h.open_relay, h.pipelining, opt(&h.bare_lf, |b| format!("BareLf::{b:?}")), opt(&h.retry, retry_spec),
+                opt(&h.dkim, dkim_spec)
             );
         }
         let _ = writeln!(o, "            ],\n            mx: vec![");
@@ -1521,6 +1611,61 @@ mod tests {
         .unwrap_err();
         assert_eq!(e.line, Some(5), "{e}");
         assert!(e.message.contains("forward `from` \"dave\""), "{e}");
+    }
+
+    /// Issue 18: `[host.dkim]` survives the TOML and JSON round trips and
+    /// reaches the host; a table that cannot sign is refused with its line.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn dkim_settings_round_trip_and_bad_ones_are_refused() {
+        let src = format!(
+            "{HEAD}\n[[host]]\nid = \"isp\"\n[host.dkim]\nalgorithms = [\"ed25519-sha256\"]\ncanonicalization = \"simple/relaxed\"\n"
+        );
+        let a = Scenario::parse(&src, "d.toml").unwrap();
+        let text = a.to_toml().unwrap();
+        assert_eq!(Scenario::parse(&text, "d.toml").unwrap(), a, "{text}");
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(
+            json.contains("\"dkim\":{\"algorithms\":[\"ed25519-sha256\"],\"canonicalization\":\"simple/relaxed\"}"),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Scenario>(&json).unwrap(), a);
+        let w = a.build(None);
+        let isp = &w.host("isp").unwrap().config;
+        assert_eq!(
+            isp.dkim.canonicalization,
+            DkimCanonicalization::SimpleRelaxed
+        );
+        assert_eq!(isp.dkim.algorithms, [DkimAlgorithm::Ed25519Sha256]);
+        // Without the table: what the world always did.
+        let w = Scenario::parse(HEAD, "d.toml").unwrap().build(None);
+        assert_eq!(
+            w.host("isp").unwrap().config.dkim,
+            crate::sim::DkimSettings::default()
+        );
+        let bad = |tail: &str| {
+            Scenario::parse(&format!("{HEAD}\n[[host]]\n{tail}"), "d.toml").unwrap_err()
+        };
+        for (tail, want) in [
+            ("id = \"isp\"\n[host.dkim]\nalgorithms = []\n", "`algorithms` is empty"),
+            (
+                "id = \"isp\"\n[host.dkim]\nalgorithms = [\"ed25519-sha256\", \"ed25519-sha256\"]\n",
+                "names \"ed25519-sha256\" twice",
+            ),
+            ("id = \"mx\"\n[host.dkim]\n", "host \"mx\": `dkim`: this host does not DKIM-sign"),
+            ("id = \"isp\"\n[host.dkim]\nalgorithms = [\"rsa-sha1\"]\n", "unknown variant `rsa-sha1`"),
+            ("id = \"isp\"\n[host.dkim]\ncanonicalization = \"relaxed\"\n", "unknown variant `relaxed`"),
+            ("id = \"isp\"\n[host.dkim]\nselector = \"x\"\n", "unknown field `selector`"),
+            #[cfg(not(feature = "dkim-rsa"))]
+            (
+                "id = \"isp\"\n[host.dkim]\nalgorithms = [\"rsa-sha256\"]\n",
+                "\"rsa-sha256\" is not built into this MailSim",
+            ),
+        ] {
+            let e = bad(tail);
+            assert!(e.message.contains(want), "{tail}: {e}");
+            assert!(e.line.is_some(), "{tail}: {e}");
+        }
     }
 
     /// Bad lab tables are refused with their line.

@@ -243,3 +243,42 @@ fn dkimpy_verifies_the_world_s_signatures_as_dave_s_server_stored_them() {
         assert_eq!(out["verify"][0].as_bool(), Some(want), "{name}:\n{m}");
     }
 }
+
+/// dkimpy checks both signatures of a message the ISP signs with
+/// ed25519-sha256 and rsa-sha256 (`[host.dkim]`), as Dave's server stored
+/// it, once with relaxed/relaxed and once with simple/simple.
+#[cfg(feature = "toml")]
+#[test]
+fn dkimpy_verifies_both_signatures_of_a_dual_signed_message() {
+    if !python_ready() {
+        return;
+    }
+    for canon in ["relaxed/relaxed", "simple/simple"] {
+        let src = format!(
+            "name = \"dual\"\ntitle = \"t\"\ngoal = \"g\"\nseed = 1\n\n[[host]]\nid = \"isp\"\n[host.dkim]\nalgorithms = [\"ed25519-sha256\", \"rsa-sha256\"]\ncanonicalization = \"{canon}\"\n\n[[step]]\nat = \"0s\"\ndo = \"send\"\nauth = [\"john\", \"john-pass\"]\nfrom = \"john@isp.example\"\nto = [\"dave@dave.example\"]\n"
+        );
+        let w = protocol_core::scenario::Scenario::parse(&src, "dual.toml")
+            .unwrap()
+            .run(None);
+        let m = w
+            .trace()
+            .iter()
+            .find_map(|e| match &e.kind {
+                protocol_core::sim::EventKind::Delivered { message, .. } => Some(message.clone()),
+                _ => None,
+            })
+            .expect("delivered");
+        assert!(m.contains("a=rsa-sha256"), "{m}");
+        let input = json!({
+            "zones": zones_json(w.zones()),
+            "spf": [],
+            "verify": [],
+            "verify_each": [B64.encode(m.as_bytes()), B64.encode(format!("{m}tampered\r\n"))],
+            "sign": [],
+        });
+        let out = run_python(&input);
+        assert_eq!(out["verify_each"][0], json!([true, true]), "{canon}:\n{m}");
+        // A line added to the body breaks both: the check is not vacuous.
+        assert_eq!(out["verify_each"][1], json!([false, false]), "{canon}");
+    }
+}

@@ -357,3 +357,83 @@ fn a_footer_added_by_a_relay_breaks_the_dkim_body_hash_but_spf_still_carries_dma
         "{m}"
     );
 }
+
+/// Issue 18: `[host.dkim]` on the ISP, with the cast's steps of the seed
+/// story (John sends, Dave fetches).
+#[cfg(feature = "toml")]
+fn signed_with(dkim: &str) -> World {
+    let src = format!(
+        "name = \"dkim-settings\"\ntitle = \"t\"\ngoal = \"g\"\nseed = 1\n\n[[host]]\nid = \"isp\"\n[host.dkim]\n{dkim}\n\n[[step]]\nat = \"0s\"\ndo = \"send\"\nauth = [\"john\", \"john-pass\"]\nfrom = \"john@isp.example\"\nto = [\"dave@dave.example\"]\n"
+    );
+    protocol_core::scenario::Scenario::parse(&src, "dkim.toml")
+        .unwrap()
+        .run(None)
+}
+
+#[cfg(all(feature = "toml", feature = "dkim-rsa"))]
+#[test]
+fn the_isp_signs_with_ed25519_and_rsa_and_dave_s_server_verifies_both() {
+    let w = signed_with("algorithms = [\"ed25519-sha256\", \"rsa-sha256\"]");
+    let t = w.trace();
+    let k = keys(t);
+    let count = |key: &str| k.iter().filter(|x| **x == key).count();
+    assert_eq!(count("auth.dkim.sign"), 2, "{k:?}");
+    assert_eq!(count("auth.dkim.key"), 2, "{k:?}");
+    assert_eq!(count("auth.dkim.pass"), 2, "{k:?}");
+    // Dave's server asks for each key, at its own selector.
+    let keys_asked: Vec<&str> = t
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::DnsQuery { name, .. } if name.contains("._domainkey.") => {
+                Some(name.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        keys_asked,
+        ["mail._domainkey.isp.example", "rsa._domainkey.isp.example"]
+    );
+    let m = &delivered(t)[0];
+    let ed = m
+        .find("DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=isp.example; s=mail;")
+        .expect(m);
+    let rsa = m
+        .find("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=isp.example; s=rsa;")
+        .expect(m);
+    assert!(ed < rsa, "the first algorithm's signature is on top\n{m}");
+    assert!(m.contains("\tdkim=pass header.d=isp.example header.s=mail header.b="));
+    assert!(m.contains("\tdkim=pass header.d=isp.example header.s=rsa header.b="));
+    let protocol_core::dns::Answer::Txt { records } = w.zones().query(
+        "rsa._domainkey.isp.example",
+        protocol_core::dns::RecordType::TXT,
+    ) else {
+        panic!("no RSA key record")
+    };
+    assert!(
+        records[0].starts_with("v=DKIM1; k=rsa; p=MIIB"),
+        "{records:?}"
+    );
+    // The RSA key comes from the seed too: the same run, the same message.
+    assert_eq!(
+        delivered(signed_with("algorithms = [\"ed25519-sha256\", \"rsa-sha256\"]").trace())[0],
+        *m
+    );
+}
+
+#[cfg(all(feature = "toml", feature = "dkim"))]
+#[test]
+fn simple_canonicalisation_can_be_chosen_and_still_verifies() {
+    let w = signed_with("canonicalization = \"simple/simple\"");
+    let t = w.trace();
+    let k = keys(t);
+    assert!(k.contains(&"auth.dkim.pass"), "{k:?}");
+    let m = &delivered(t)[0];
+    assert!(
+        m.contains(
+            "DKIM-Signature: v=1; a=ed25519-sha256; c=simple/simple; d=isp.example; s=mail;"
+        ),
+        "{m}"
+    );
+    assert!(m.contains("\tdkim=pass header.d=isp.example header.s=mail"));
+}

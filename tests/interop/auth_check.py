@@ -58,6 +58,21 @@ for case in data["spf"]:
     result["spf"].append(res)
 for m in data["verify"]:
     result["verify"].append(bool(dkim.verify(base64.b64decode(m), dnsfunc=dnsfunc)))
+# Every DKIM-Signature of a message, top first (dkim.verify checks only the
+# first): a list of results per message.
+# DKIM.verify raises on a failed check where dkim.verify returns False.
+def verify_one(d, i):
+    try:
+        return bool(d.verify(idx=i, dnsfunc=dnsfunc))
+    except dkim.DKIMException:
+        return False
+
+
+result["verify_each"] = []
+for m in data.get("verify_each", []):
+    d = dkim.DKIM(base64.b64decode(m))
+    n = sum(1 for name, _ in d.headers if name.lower() == b"dkim-signature")
+    result["verify_each"].append([verify_one(d, i) for i in range(n)])
 for s in data["sign"]:
     msg = base64.b64decode(s["message"])
     h, b = s["canon"].split("/")

@@ -55,7 +55,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("A domain can list several MX hosts: when the preferred one is down, mail goes to the backup, which keeps it and forwards it when the primary is back."),
             seed: 3,
             hosts: vec![
-                HostSpec { id: st("mx2"), name: Some(st("mx2.dave.example")), ip: Some(Ipv4Addr::new(198, 51, 100, 26)), smtp: Some(true), submission: None, pop3: None, imap: None, local_domains: None, relay_domains: Some(sts(&["dave.example"])), relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("mx2"), name: Some(st("mx2.dave.example")), ip: Some(Ipv4Addr::new(198, 51, 100, 26)), smtp: Some(true), submission: None, pop3: None, imap: None, local_domains: None, relay_domains: Some(sts(&["dave.example"])), relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
                 MxSpec { domain: st("dave.example"), preference: 10, host: st("mail.dave.example") },
@@ -81,7 +81,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("A 4xx reply is a temporary failure: the sending server keeps the message in its queue and retries later, and the retry gets through."),
             seed: 4,
             hosts: vec![
-                HostSpec { id: st("mx"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: Some(Delay(SimDuration(300000000))), max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("mx"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: Some(Delay(SimDuration(300000000))), max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
             ],
@@ -103,7 +103,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("A mail server relays only for its own users: a stranger gets 550 5.7.1 on port 25, and even John gets 530 on port 587 until he logs in."),
             seed: 5,
             hosts: vec![
-                HostSpec { id: st("stranger"), name: Some(st("stranger.example")), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("stranger"), name: Some(st("stranger.example")), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
             ],
@@ -126,8 +126,8 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("Mail can pass through more than two servers: Dave's MX record points at a filter that checks each message, adds an X-Spam-Status header with its score and the tests that matched, and relays it to the real mail server; every hop adds a Received line. John's message scores 0. The stranger's lottery mail scores 6 for three suspicious words, so the filter also marks it X-Spam-Flag: YES for Dave's mail program."),
             seed: 6,
             hosts: vec![
-                HostSpec { id: st("filter"), name: Some(st("filter.dave.example")), ip: Some(Ipv4Addr::new(198, 51, 100, 30)), smtp: Some(true), submission: None, pop3: None, imap: None, local_domains: None, relay_domains: Some(sts(&["dave.example"])), relay_networks: None, smarthost: Some(st("mail.dave.example")), greylist: None, max_message_size: None, footer: None, check_senders: Some(true), accounts: vec![], forward: vec![], spam: Some(SpamSpec { keywords: sts(&["lottery", "winner", "prize"]), required: Some(5) }), open_relay: None, pipelining: None, bare_lf: None, retry: None },
-                HostSpec { id: st("stranger"), name: Some(st("stranger.example")), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("filter"), name: Some(st("filter.dave.example")), ip: Some(Ipv4Addr::new(198, 51, 100, 30)), smtp: Some(true), submission: None, pop3: None, imap: None, local_domains: None, relay_domains: Some(sts(&["dave.example"])), relay_networks: None, smarthost: Some(st("mail.dave.example")), greylist: None, max_message_size: None, footer: None, check_senders: Some(true), accounts: vec![], forward: vec![], spam: Some(SpamSpec { keywords: sts(&["lottery", "winner", "prize"]), required: Some(5) }), open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
+                HostSpec { id: st("stranger"), name: Some(st("stranger.example")), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
                 MxSpec { domain: st("dave.example"), preference: 10, host: st("filter.dave.example") },
@@ -151,7 +151,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("POP3 downloads mail; a device that leaves it on the server lets another device fetch it too, while DELE removes it for everyone when the session ends."),
             seed: 7,
             hosts: vec![
-                HostSpec { id: st("dave-phone"), name: Some(st("dave-phone.dave.example")), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("dave-phone"), name: Some(st("dave-phone.dave.example")), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
             ],
@@ -176,7 +176,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("Each server sets a size limit and announces it with SIZE: a message over the limit is refused with 552 and bounced to its sender."),
             seed: 8,
             hosts: vec![
-                HostSpec { id: st("mx"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: Some(2000), footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("mx"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: Some(2000), footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
             ],
@@ -219,7 +219,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("POP3 downloads mail to one device and, with DELE, removes it from the server, so the phone never sees it. IMAP keeps mail on the server: both devices see it, reading it on one sets \\Seen for the other, a deletion reaches the other at once, and IDLE pushes new mail to the phone as it arrives."),
             seed: 17,
             hosts: vec![
-                HostSpec { id: st("dave-phone"), name: Some(st("dave-phone.dave.example")), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("dave-phone"), name: Some(st("dave-phone.dave.example")), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
             ],
@@ -246,7 +246,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("IMAP mail lives in folders on the server: the mail program moves John's message from INBOX into a folder of its own (CREATE, UID MOVE) and stores the copy of Dave's reply in Sent with APPEND. The folders are on the server: the phone, looking later, finds INBOX empty because the message now lives in Lunch."),
             seed: 18,
             hosts: vec![
-                HostSpec { id: st("dave-phone"), name: Some(st("dave-phone.dave.example")), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("dave-phone"), name: Some(st("dave-phone.dave.example")), ip: Some(Ipv4Addr::new(198, 51, 100, 11)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
             ],
@@ -291,7 +291,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("A sending server must survive a receiving server that misbehaves: after a 421 greeting, a 451 to RCPT and a connection dropped after the final dot, it keeps the message and retries until it gets through. These faults are injected by the scenario; a healthy server would not do this."),
             seed: 25,
             hosts: vec![
-                HostSpec { id: st("isp"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: Some(RetrySpec { schedule: vec![Delay(SimDuration(300000000)), Delay(SimDuration(600000000)), Delay(SimDuration(1200000000))], max_age: Delay(SimDuration(86400000000)), warn_after: None }) },
+                HostSpec { id: st("isp"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: Some(RetrySpec { schedule: vec![Delay(SimDuration(300000000)), Delay(SimDuration(600000000)), Delay(SimDuration(1200000000))], max_age: Delay(SimDuration(86400000000)), warn_after: None }), dkim: None },
             ],
             mx: vec![
             ],
@@ -363,8 +363,8 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("A misconfiguration can make two servers relay a message to each other for ever. Each hop adds a Received line; at 100 of them a server stops the loop and bounces the message (RFC 5321 §6.3)."),
             seed: 21,
             hosts: vec![
-                HostSpec { id: st("mx"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: Some(sts(&[])), relay_domains: Some(sts(&["dave.example"])), relay_networks: None, smarthost: Some(st("smtp.isp.example")), greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
-                HostSpec { id: st("isp"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: Some(sts(&["192.0.2.0/24", "198.51.100.25/32"])), smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("mx"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: Some(sts(&[])), relay_domains: Some(sts(&["dave.example"])), relay_networks: None, smarthost: Some(st("smtp.isp.example")), greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
+                HostSpec { id: st("isp"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: Some(sts(&["192.0.2.0/24", "198.51.100.25/32"])), smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
             ],
@@ -408,7 +408,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("An attacker hides a second, forged message behind a fake end of data made of bare LFs (<LF>.<LF>). Only CR LF . CR LF ends a message (RFC 5321 §4.1.1.4), and a bare LF is not a line end (§2.3.8): Dave's server refuses the whole message, so nothing is smuggled."),
             seed: 24,
             hosts: vec![
-                HostSpec { id: st("attacker"), name: Some(st("attacker.example")), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("attacker"), name: Some(st("attacker.example")), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
             ],
@@ -430,8 +430,8 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("The same attack against a server that reads a bare LF as a line end: <LF>.<LF> ends the first message early, the hidden commands run, and a forged message from the boss lands in Dave's mailbox. This is the vulnerability; do not run a server like this."),
             seed: 24,
             hosts: vec![
-                HostSpec { id: st("attacker"), name: Some(st("attacker.example")), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
-                HostSpec { id: st("mx"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: Some(BareLf::Normalise), retry: None },
+                HostSpec { id: st("attacker"), name: Some(st("attacker.example")), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
+                HostSpec { id: st("mx"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: Some(BareLf::Normalise), retry: None, dkim: None },
             ],
             mx: vec![
             ],
@@ -453,7 +453,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("Anyone can type From: john@isp.example, but Dave's server checks: SPF says the stranger's computer may not send mail for isp.example, there is no DKIM signature from isp.example, and isp.example's DMARC policy says reject, so the forgery gets 550 5.7.1 while John's real mail passes."),
             seed: 12,
             hosts: vec![
-                HostSpec { id: st("stranger"), name: Some(st("stranger.example")), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("stranger"), name: Some(st("stranger.example")), ip: Some(Ipv4Addr::new(203, 0, 113, 66)), smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
             ],
@@ -476,8 +476,8 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("The ISP signs John's message with DKIM, then its virus scanner adds a line to the body on the way out. Dave's server computes the body's hash again: it no longer equals bh=, so DKIM fails. DMARC still passes, because SPF passes for isp.example: one aligned pass is enough."),
             seed: 13,
             hosts: vec![
-                HostSpec { id: st("scanner"), name: Some(st("scan.isp.example")), ip: Some(Ipv4Addr::new(192, 0, 2, 30)), smtp: Some(true), submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: Some(sts(&["192.0.2.0/24"])), smarthost: None, greylist: None, max_message_size: None, footer: Some(st("-- Scanned for viruses by scan.isp.example")), check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
-                HostSpec { id: st("isp"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: Some(st("scan.isp.example")), greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("scanner"), name: Some(st("scan.isp.example")), ip: Some(Ipv4Addr::new(192, 0, 2, 30)), smtp: Some(true), submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: Some(sts(&["192.0.2.0/24"])), smarthost: None, greylist: None, max_message_size: None, footer: Some(st("-- Scanned for viruses by scan.isp.example")), check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
+                HostSpec { id: st("isp"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: Some(st("scan.isp.example")), greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
                 MxSpec { domain: st("isp.example"), preference: 20, host: st("scan.isp.example") },
@@ -500,8 +500,8 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("Dave has his mail forwarded to his new address at elsewhere.example. Dave's server passes John's message on unchanged, with John's own envelope sender, so the last server sees mail for isp.example arrive from Dave's server: SPF fails. The ISP's DKIM signature still fits the unchanged message, so DKIM passes, and DMARC passes on DKIM."),
             seed: 14,
             hosts: vec![
-                HostSpec { id: st("elsewhere"), name: Some(st("mail.elsewhere.example")), ip: Some(Ipv4Addr::new(203, 0, 113, 25)), smtp: Some(true), submission: None, pop3: Some(true), imap: None, local_domains: Some(sts(&["elsewhere.example"])), relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: Some(true), accounts: vec![AccountSpec { login: st("dave"), password: st("new-pass"), address: st("dave@elsewhere.example") }], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
-                HostSpec { id: st("mx"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![ForwardSpec { from: st("dave@dave.example"), to: st("dave@elsewhere.example") }], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("elsewhere"), name: Some(st("mail.elsewhere.example")), ip: Some(Ipv4Addr::new(203, 0, 113, 25)), smtp: Some(true), submission: None, pop3: Some(true), imap: None, local_domains: Some(sts(&["elsewhere.example"])), relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: Some(true), accounts: vec![AccountSpec { login: st("dave"), password: st("new-pass"), address: st("dave@elsewhere.example") }], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
+                HostSpec { id: st("mx"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: None, relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![], forward: vec![ForwardSpec { from: st("dave@dave.example"), to: st("dave@elsewhere.example") }], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
                 MxSpec { domain: st("elsewhere.example"), preference: 10, host: st("mail.elsewhere.example") },
@@ -524,7 +524,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
             goal: st("The ISP sends two newsletters from subdomains, both signed with DKIM by d=isp.example; the subdomains publish no SPF, so only DKIM can satisfy DMARC. shop.isp.example's policy uses relaxed alignment (adkim=r): isp.example and shop.isp.example share the organisational domain isp.example, so DMARC passes. news.isp.example's policy asks for strict alignment (adkim=s): isp.example is not exactly news.isp.example, so DMARC fails and Dave's server refuses it with 550 5.7.1."),
             seed: 15,
             hosts: vec![
-                HostSpec { id: st("isp"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: Some(sts(&["isp.example", "shop.isp.example", "news.isp.example"])), relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![AccountSpec { login: st("shop"), password: st("shop-pass"), address: st("offers@shop.isp.example") }, AccountSpec { login: st("news"), password: st("news-pass"), address: st("newsletter@news.isp.example") }], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None },
+                HostSpec { id: st("isp"), name: None, ip: None, smtp: None, submission: None, pop3: None, imap: None, local_domains: Some(sts(&["isp.example", "shop.isp.example", "news.isp.example"])), relay_domains: None, relay_networks: None, smarthost: None, greylist: None, max_message_size: None, footer: None, check_senders: None, accounts: vec![AccountSpec { login: st("shop"), password: st("shop-pass"), address: st("offers@shop.isp.example") }, AccountSpec { login: st("news"), password: st("news-pass"), address: st("newsletter@news.isp.example") }], forward: vec![], spam: None, open_relay: None, pipelining: None, bare_lf: None, retry: None, dkim: None },
             ],
             mx: vec![
             ],

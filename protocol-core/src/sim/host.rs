@@ -72,9 +72,13 @@ pub struct HostConfig {
     /// Reply overrides ("chaos") on this host's SMTP servers.
     pub faults: Vec<HostFault>,
     /// DKIM-sign its users' outgoing mail for this domain (RFC 6376 §5),
-    /// with an Ed25519 key made from the world's seed and published at
-    /// `mail._domainkey.<domain>` ([`DKIM_SELECTOR`]).
+    /// with keys made from the world's seed: by default one Ed25519 key,
+    /// published at `mail._domainkey.<domain>` ([`DKIM_SELECTOR`]).
     pub dkim_domain: Option<String>,
+    /// How it signs: the algorithms (one signature each, in this order) and
+    /// the canonicalisation. The default is what the world always did:
+    /// ed25519-sha256 only, relaxed/relaxed.
+    pub dkim: DkimSettings,
     /// Check SPF, DKIM and DMARC of the mail it receives from other
     /// servers, and record them in `Authentication-Results:`
     /// ([`super::sender_checks`]).
@@ -99,8 +103,110 @@ pub struct HostFault {
     pub times: Option<u32>,
 }
 
-/// The DKIM selector of the world's signing hosts.
+/// The DKIM selector of the world's signing hosts (their Ed25519 key).
 pub const DKIM_SELECTOR: &str = "mail";
+/// The selector of their RSA key, when they sign with rsa-sha256 too: one
+/// key record per selector, so each algorithm needs a selector of its own
+/// (RFC 8463 §6).
+pub const DKIM_RSA_SELECTOR: &str = "rsa";
+/// The size of the world's RSA keys: what RFC 8301 §3.2 asks signers for.
+pub const DKIM_RSA_BITS: usize = 2048;
+
+/// A DKIM signing algorithm a host can use (`[host.dkim] algorithms`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum DkimAlgorithm {
+    /// RFC 8463; always built in with the `dkim` feature.
+    #[serde(rename = "ed25519-sha256")]
+    Ed25519Sha256,
+    /// RFC 6376 §3.3.1; needs the `dkim-rsa` feature (not in the web app).
+    #[serde(rename = "rsa-sha256")]
+    RsaSha256,
+}
+
+impl DkimAlgorithm {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DkimAlgorithm::Ed25519Sha256 => "ed25519-sha256",
+            DkimAlgorithm::RsaSha256 => "rsa-sha256",
+        }
+    }
+
+    /// The selector its key is published under.
+    pub fn selector(self) -> &'static str {
+        match self {
+            DkimAlgorithm::Ed25519Sha256 => DKIM_SELECTOR,
+            DkimAlgorithm::RsaSha256 => DKIM_RSA_SELECTOR,
+        }
+    }
+
+    /// Whether this build can sign with it.
+    pub fn built_in(self) -> bool {
+        match self {
+            DkimAlgorithm::Ed25519Sha256 => cfg!(feature = "dkim"),
+            DkimAlgorithm::RsaSha256 => cfg!(feature = "dkim-rsa"),
+        }
+    }
+}
+
+/// Header/body canonicalisation of a host's signatures (`c=`, RFC 6376
+/// §3.4; `[host.dkim] canonicalization`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum DkimCanonicalization {
+    #[default]
+    #[serde(rename = "relaxed/relaxed")]
+    RelaxedRelaxed,
+    #[serde(rename = "simple/simple")]
+    SimpleSimple,
+    #[serde(rename = "relaxed/simple")]
+    RelaxedSimple,
+    #[serde(rename = "simple/relaxed")]
+    SimpleRelaxed,
+}
+
+impl DkimCanonicalization {
+    pub const ALL: [DkimCanonicalization; 4] = [
+        DkimCanonicalization::RelaxedRelaxed,
+        DkimCanonicalization::SimpleSimple,
+        DkimCanonicalization::RelaxedSimple,
+        DkimCanonicalization::SimpleRelaxed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DkimCanonicalization::RelaxedRelaxed => "relaxed/relaxed",
+            DkimCanonicalization::SimpleSimple => "simple/simple",
+            DkimCanonicalization::RelaxedSimple => "relaxed/simple",
+            DkimCanonicalization::SimpleRelaxed => "simple/relaxed",
+        }
+    }
+
+    /// (header relaxed, body relaxed).
+    pub fn relaxed(self) -> (bool, bool) {
+        match self {
+            DkimCanonicalization::RelaxedRelaxed => (true, true),
+            DkimCanonicalization::SimpleSimple => (false, false),
+            DkimCanonicalization::RelaxedSimple => (true, false),
+            DkimCanonicalization::SimpleRelaxed => (false, true),
+        }
+    }
+}
+
+/// How a host with a [`HostConfig::dkim_domain`] signs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DkimSettings {
+    /// One signature per algorithm, the first on top.
+    pub algorithms: Vec<DkimAlgorithm>,
+    pub canonicalization: DkimCanonicalization,
+}
+
+impl Default for DkimSettings {
+    fn default() -> Self {
+        DkimSettings {
+            algorithms: vec![DkimAlgorithm::Ed25519Sha256],
+            canonicalization: DkimCanonicalization::RelaxedRelaxed,
+        }
+    }
+}
 
 impl HostConfig {
     pub fn new(id: &str, name: &str, ip: Ipv4Addr) -> Self {
@@ -127,6 +233,7 @@ impl HostConfig {
             delay_warning: None,
             faults: Vec::new(),
             dkim_domain: None,
+            dkim: DkimSettings::default(),
             check_senders: false,
             footer: None,
             forwards: Vec::new(),
@@ -267,16 +374,19 @@ pub struct MailState {
     pub check_senders: bool,
     /// See [`HostConfig::dkim_domain`].
     pub dkim_domain: Option<String>,
+    /// [`HostConfig::dkim`] names rsa-sha256 (for the note of a build
+    /// without it).
+    pub dkim_rsa_wanted: bool,
     /// See [`HostConfig::footer`].
     pub footer: Option<String>,
     /// See [`HostConfig::forwards`].
     pub forwards: Vec<(String, String)>,
     /// See [`HostConfig::spam`].
     pub spam: Option<super::spam::SpamRules>,
-    /// The signer for [`HostConfig::dkim_domain`] (made by the world, which
-    /// knows the seed).
+    /// The signers for [`HostConfig::dkim_domain`], one per algorithm of
+    /// [`HostConfig::dkim`] (made by the world, which knows the seed).
     #[cfg(feature = "dkim")]
-    pub signer: Option<crate::auth::dkim::Signer>,
+    pub signers: Vec<crate::auth::dkim::Signer>,
     /// What the sender checks and the signer did since the world last
     /// looked, for its trace.
     #[cfg(feature = "auth")]
@@ -322,11 +432,12 @@ impl MailState {
             faults: cfg.faults.iter().map(|f| (f.clone(), 0)).collect(),
             check_senders: cfg.check_senders,
             dkim_domain: cfg.dkim_domain.clone(),
+            dkim_rsa_wanted: cfg.dkim.algorithms.contains(&DkimAlgorithm::RsaSha256),
             footer: cfg.footer.clone(),
             forwards: cfg.forwards.clone(),
             spam: cfg.spam.clone(),
             #[cfg(feature = "dkim")]
-            signer: None,
+            signers: Vec::new(),
             #[cfg(feature = "auth")]
             auth_log: Vec::new(),
         }
@@ -691,28 +802,47 @@ impl SmtpPolicy<'_> {
             }
         }
         #[cfg(feature = "dkim")]
-        let data = match &self.mail.signer {
-            Some(signer)
+        let data = match self.mail.signers.first() {
+            Some(first)
                 if from_user
                     && crate::auth::dmarc::from_domain(&data)
-                        .is_ok_and(|d| crate::auth::is_subdomain_or_same(&d, &signer.domain)) =>
+                        .is_ok_and(|d| crate::auth::is_subdomain_or_same(&d, &first.domain)) =>
             {
-                let field = signer.sign(&data);
-                self.mail.auth_log.push(CheckLog::Step {
-                    method: "dkim",
-                    key: "auth.dkim.sign",
-                    text: format!(
-                        "{} signs the message with DKIM:\n{}",
-                        self.mail.name,
-                        field.trim_end()
-                    ),
-                });
-                let mut out = field.into_bytes();
+                // Each signature covers the message as the user sent it
+                // (`h=` never names DKIM-Signature); the first is on top.
+                let mut out = Vec::new();
+                for signer in &self.mail.signers {
+                    let field = signer.sign(&data);
+                    self.mail.auth_log.push(CheckLog::Step {
+                        method: "dkim",
+                        key: "auth.dkim.sign",
+                        text: format!(
+                            "{} signs the message with DKIM:\n{}",
+                            self.mail.name,
+                            field.trim_end()
+                        ),
+                    });
+                    out.extend_from_slice(field.as_bytes());
+                }
                 out.extend_from_slice(&crate::auth::dkim::to_crlf(&data));
                 out
             }
             _ => data,
         };
+        // The world made no RSA key in a build without `dkim-rsa` (the web
+        // page); a scenario file asking for one is refused before it runs,
+        // and a host set up by hand says what it left out.
+        #[cfg(all(feature = "dkim", not(feature = "dkim-rsa")))]
+        if from_user && self.mail.dkim_domain.is_some() && self.mail.dkim_rsa_wanted {
+            self.mail.auth_log.push(CheckLog::Step {
+                method: "dkim",
+                key: "auth.dkim.unavailable",
+                text: format!(
+                    "{} would also sign with rsa-sha256, but this build has no RSA code (the web page leaves it out): only its Ed25519 signature is added",
+                    self.mail.name
+                ),
+            });
+        }
         #[cfg(not(feature = "dkim"))]
         if let (Some(domain), true) = (&self.mail.dkim_domain, from_user) {
             self.mail.auth_log.push(CheckLog::Step {

@@ -43,6 +43,6 @@ pub mod view;
 pub mod wire;
 pub mod world;
 
-pub use host::{Account, HostConfig, HostFault};
+pub use host::{Account, DkimAlgorithm, DkimCanonicalization, DkimSettings, HostConfig, HostFault};
 pub use trace::{ConnId, Direction, EventKind, Parsed, Protocol, Role, SessionState, TraceEvent};
 pub use world::{ConnectError, FetchJob, ImapAppend, ImapJob, SendJob, World};
