@@ -171,3 +171,32 @@ for (const [w, h] of [[1280, 720], [1920, 1080]]) {
     await page.close();
   });
 }
+
+test('a packet\'s label covers no host\'s name: the DNS query to ns, and every key step of the seed story\'s first minute', async () => {
+  const { page, problems, app } = await open();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`${site.url}#v=1&s=seed-story&step=1`);
+  await app.ready();
+  const overlaps = () => page.evaluate(() => {
+    const label = document.querySelector('.packet-label-bg');
+    if (!label) return null;
+    const a = label.getBoundingClientRect();
+    return [...document.querySelectorAll('.host-name, .host-domain')]
+      .filter((t) => {
+        const b = t.getBoundingClientRect();
+        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      })
+      .map((t) => t.textContent);
+  });
+  let checked = 0;
+  for (let i = 0; i < 12; i++) {
+    const hit = await overlaps();
+    if (hit !== null) {
+      assert.deepEqual(hit, [], `step ${(await app.position())[0]}: the packet label covers ${hit.join(', ')}`);
+      checked++;
+    }
+    await app.button('Step forward').click();
+  }
+  assert.ok(checked >= 6, `only ${checked} steps had a packet`);
+  assert.deepEqual(problems, []);
+});
