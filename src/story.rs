@@ -773,6 +773,19 @@ mod tests {
         );
         assert_eq!(s.goal, r, "the story's narration says it too");
         assert!(s.title.contains("(no subject)"), "{}", s.title);
+        // A 12 MB body: above the ISP's SIZE limit (10,485,760 octets), so
+        // 552 (RFC 1870 §6; RFC 5321 §4.5.3.1.9), said the same way.
+        let big = Draft {
+            body: format!("{}\n", "x".repeat(76)).repeat(12 * 1024 * 1024 / 77),
+            ..d.clone()
+        };
+        let (big_story, refused) = composed_story(&big).unwrap();
+        let r = refused.expect("a 12 MB message is refused");
+        assert!(
+            r.starts_with("Your message was not sent: smtp replied \"552"),
+            "{r}"
+        );
+        assert_eq!(big_story.goal, r);
         let e = Draft {
             to: "dävid@dave.example".into(),
             ..d
