@@ -40,6 +40,7 @@ test('keyboard only: compose and send, open the message, close it, in few Tab pr
   await page.keyboard.press('Enter');
   const form = page.getByRole('dialog', { name: 'Write a message' });
   await form.waitFor();
+  assert.equal(await form.getAttribute('aria-modal'), 'true');
   assert.match(await focused(page), /^input .* to$/, 'focus moves into the dialog, on To');
   // Tab stays inside the dialog: round the controls and back to To.
   const seen = [];
@@ -51,8 +52,8 @@ test('keyboard only: compose and send, open the message, close it, in few Tab pr
   assert.ok(seen.some((s) => /^input .* to$/.test(s)), `Tab comes round to To again: ${seen.join(' | ')}`);
   await page.keyboard.press('Shift+Tab');
   assert.ok(await form.evaluate((f) => f.contains(document.activeElement)), 'Shift+Tab stays inside too');
-  // Fill it in by keyboard.
-  await form.getByLabel('Subject').focus();
+  // Fill it in by keyboard: Tab round to the Subject field.
+  const toSubject = await tabTo(page, /^input\s+subject$/, 10);
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Keyboard only');
   const toSend = await tabTo(page, /button\s+Send/, 6);
@@ -65,11 +66,16 @@ test('keyboard only: compose and send, open the message, close it, in few Tab pr
   const viewer = page.getByRole('dialog', { name: "Message in Dave's inbox" });
   await viewer.waitFor();
   assert.ok(await viewer.evaluate((d) => d.contains(document.activeElement)), 'focus moves into the viewer');
+  assert.equal(await viewer.getAttribute('aria-modal'), 'true');
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press(i % 4 === 3 ? 'Shift+Tab' : 'Tab');
+    assert.ok(await viewer.evaluate((d) => d.contains(document.activeElement)), `Tab ${i + 1} left the viewer`);
+  }
   await page.keyboard.press('Escape');
   await viewer.waitFor({ state: 'detached' });
   assert.match(await focused(page), /Keyboard only/, 'focus returns to the message in the inbox');
   const total = toCompose + toSend + toInbox;
-  console.log(`Tab presses: ${toCompose} to "Write a message", ${toSend} from Subject to Send, ${toInbox} from "Write a message" to Dave's message; ${total} in all`);
+  console.log(`Tab presses: ${toCompose} to "Write a message", ${toSubject} to Subject (after the trap check), ${toSend} from Subject to Send, ${toInbox} from "Write a message" to Dave's message; ${total} in all`);
   assert.ok(toCompose <= 4, `Write a message in ${toCompose} Tabs`);
   // 21 and 27 since the language picker (issue 19) joined the header: one more stop.
   assert.ok(toInbox <= 21, `Dave's message in ${toInbox} Tabs from the toolbar`);
@@ -91,6 +97,23 @@ test('help: focus inside, Escape closes it, focus back on the ? button', async (
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await focused(page), 'button  Keyboard shortcuts');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('compose: Escape and Cancel close it, and focus goes back to "Write a message"', async () => {
+  const { page, problems } = await open();
+  const button = page.getByRole('button', { name: 'Write a message' });
+  for (const close of ['Escape', 'Cancel']) {
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('dialog', { name: 'Write a message' });
+    await form.waitFor();
+    if (close === 'Escape') await page.keyboard.press('Escape');
+    else await form.getByRole('button', { name: 'Cancel' }).press('Enter');
+    await form.waitFor({ state: 'detached' });
+    assert.match(await focused(page), /Write a message/, `${close}: focus back on the button`);
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -207,14 +230,18 @@ for (const [zoom, w, h] of [[200, 640, 360], [400, 320, 180]]) {
     await zp.goto(site.url);
     const app = new Visualizer(zp);
     await app.ready();
+    // Text keeps its CSS size when the CSS viewport shrinks, so in device
+    // pixels it grows by the zoom factor (the old root size followed vw).
     const rootPx = await zp.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-    assert.equal(rootPx * zoom / 100, 16 * zoom / 100, 'root text follows zoom (16 CSS px at any window size)');
+    assert.equal(rootPx, 16, `root text is 16 CSS px at a ${w} px wide viewport, so ${16 * zoom / 100} device px`);
     for (let i = 0; i < 20; i++) await app.button('Step forward').click();
     assert.equal(await scrollsSideways(zp), false, 'no horizontal scroll');
+    assert.deepEqual(await axeViolations(zp), [], `axe at ${zoom}%`);
     await zp.screenshot({ path: path.join(artifactsDir, `zoom${zoom}-1280x720.png`), fullPage: true });
     await zp.getByRole('tab', { name: 'Telnet', exact: true }).click();
     assert.equal(await scrollsSideways(zp), false, 'no horizontal scroll with the telnet pane');
     assert.ok(await zp.getByRole('textbox', { name: 'Telnet command' }).isVisible());
+    assert.deepEqual(await axeViolations(zp), [], `axe at ${zoom}%, telnet pane`);
     assert.deepEqual(problems, []);
     await ctx.close();
   });
@@ -281,6 +308,19 @@ for (const [w, h] of SIZES) {
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
     assert.deepEqual(await axeViolations(page), [], 'help');
     await page.keyboard.press('Escape');
+    // The wrap-up and the dialogs in the dark theme too.
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    assert.deepEqual(await axeViolations(page), [], 'the wrap-up, dark');
+    await app.openFirst("Dave's inbox");
+    assert.deepEqual(await axeViolations(page), [], 'message viewer, dark');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Write a message' }).click();
+    assert.deepEqual(await axeViolations(page), [], 'compose, dark');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    assert.deepEqual(await axeViolations(page), [], 'help, dark');
+    await page.keyboard.press('Escape');
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
     const telnet = new TelnetPane(page);
     await telnet.open();
     await telnet.type('telnet mail.dave.example 25');
