@@ -287,11 +287,16 @@ for (const [w, h] of SIZES) {
     await page.screenshot({ path: path.join(artifactsDir, `classroom-dark-${w}x${h}.png`), fullPage: w < 1000 });
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
     if (w < 1000) {
-      // Touch targets: every button, select and tab at least 44 px high.
-      const small = await page.evaluate(() => [...document.querySelectorAll('button, select, [role=tab], input[type=range]')]
-        .filter((el) => el.offsetParent !== null)
-        .map((el) => [el.getAttribute('aria-label') || el.innerText.trim(), el.getBoundingClientRect()])
-        .filter(([, r]) => r.height < 43.5 || r.width < 24)
+      // Touch targets: every button, select, tab, input and summary at least
+      // 44 x 44 px; a checkbox counts with its label, which toggles it too.
+      // Glossary words inside a sentence are exempt (WCAG 2.5.8, inline).
+      const small = await page.evaluate(() => [...document.querySelectorAll('button, select, [role=tab], input, summary')]
+        .filter((el) => el.offsetParent !== null && !el.classList.contains('term-word'))
+        .map((el) => {
+          const target = el.type === 'checkbox' && el.closest('label') ? el.closest('label') : el;
+          return [el.getAttribute('aria-label') || el.innerText.trim() || el.name || el.type, target.getBoundingClientRect()];
+        })
+        .filter(([, r]) => r.height < 43.5 || r.width < 43.5)
         .map(([n, r]) => `${n} ${Math.round(r.width)}x${Math.round(r.height)}`));
       assert.deepEqual(small, [], 'touch targets');
     }
