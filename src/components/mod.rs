@@ -479,18 +479,30 @@ fn announce(ctx: Ctx) {
                                 crate::i18n::story_words(&s.name, &s.title, &s.goal);
                             format!("{title}: {} {goal}", crate::i18n::t("announce-start"))
                         }
-                        Some(i) => format!(
-                            "{} {}",
-                            ta(
-                                if pos == len {
-                                    "announce-end"
-                                } else {
-                                    "announce-step"
-                                },
-                                &at
-                            ),
-                            crate::state::narration_text(&s.trace, i, &|h| s.host_name(h), &*words)
-                        ),
+                        Some(i) => {
+                            // A jump in virtual time is said with its step, so
+                            // the map's caption need not speak on its own.
+                            let gap = crate::state::gap_before(&s.trace, i)
+                                .map(|g| format!("… {} … ", crate::state::gap_caption(g, &*words)))
+                                .unwrap_or_default();
+                            format!(
+                                "{} {gap}{}",
+                                ta(
+                                    if pos == len {
+                                        "announce-end"
+                                    } else {
+                                        "announce-step"
+                                    },
+                                    &at
+                                ),
+                                crate::state::narration_text(
+                                    &s.trace,
+                                    i,
+                                    &|h| s.host_name(h),
+                                    &*words
+                                )
+                            )
+                        }
                     }
                 });
                 ctx.announcement.set(text);

@@ -165,6 +165,21 @@ test('the scrubber says where the story is; the status line announces once per s
   await page.close();
 });
 
+test('a jump in virtual time is announced with its step, by the one status line', async () => {
+  // Step 69 of the greylisting story comes after its 15-minute wait for the retry.
+  const { page, problems } = await open(undefined, '#v=1&s=greylisting&step=69');
+  // The narration marks the step that comes after a wait ("… 15 minutes later …").
+  const note = page.locator('.narration .gap-note');
+  await note.waitFor();
+  const words = (await note.innerText()).replace(/…/g, '').trim();
+  assert.match(words, /later/, 'the greylisting story waits before its retry');
+  await page.waitForFunction((w) => document.querySelector('[role=status]').textContent.includes(w), words);
+  // The map's caption of the wait, shown while playing, is not live: one status line speaks.
+  assert.equal(await page.locator('[role=status]:not(.predict-card)').count(), 1, 'one status line');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('key steps: stepping passes over the sessions\' state changes; the controls say what they can do', async () => {
   const { page, problems, app } = await open();
   assert.equal(await app.button('Step back').getAttribute('aria-disabled'), 'true', 'nothing to go back to at the start');
