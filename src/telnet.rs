@@ -487,6 +487,9 @@ pub struct Console {
     next_key: u64,
     /// Trace events already looked at for state changes.
     seen: usize,
+    /// The server sessions' own word on the reply lines that came in the
+    /// last run: (connection, the line, whether its reply refused).
+    verdicts: Vec<(ConnId, String, bool)>,
     /// Everything done in the pane since it was made, in order: replayed
     /// on a fresh sandbox it rebuilds the same sessions and world (the
     /// address bar's link carries it, see `crate::link`).
@@ -535,6 +538,7 @@ impl Console {
             history: History::default(),
             next_tab: 1,
             next_key: 0,
+            verdicts: Vec::new(),
             actions: Vec::new(),
         };
         c.new_tab();
@@ -945,12 +949,24 @@ impl Console {
 
     fn received(&mut self, i: usize, line: &[u8]) {
         let text = printable(line);
-        // Only the colour of the line; whether the command was refused is
-        // the session's own decision (see `run`).
-        let refused = text.starts_with("-ERR")
-            || (text.len() >= 3
-                && text.as_bytes()[..3].iter().all(u8::is_ascii_digit)
-                && matches!(text.as_bytes()[0], b'4' | b'5'));
+        // Red for a line that ends a refusing reply, as the server session
+        // decided it (SMTP 4xx/5xx, POP3 -ERR, IMAP tagged NO or BAD: the
+        // trace's reply lines, see `run`). A line the sessions did not
+        // judge (an SMTP "550-" line before the last) goes by its code.
+        let conn = self.sessions[i].conn;
+        let verdict = conn.and_then(|c| {
+            let k = self
+                .verdicts
+                .iter()
+                .position(|(vc, t, _)| *vc == c && t.as_bytes() == line)?;
+            Some(self.verdicts.remove(k).2)
+        });
+        let refused = verdict.unwrap_or_else(|| {
+            text.starts_with("-ERR")
+                || (text.len() >= 3
+                    && text.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                    && matches!(text.as_bytes()[0], b'4' | b'5'))
+        });
         self.push(
             i,
             if refused {
@@ -970,6 +986,7 @@ impl Console {
         let mut changes: Vec<(ConnId, SessionState)> = Vec::new();
         let mut refusals: Vec<(ConnId, bool)> = Vec::new();
         let mut retries: Vec<String> = Vec::new();
+        let mut verdicts = Vec::new();
         for e in &trace[self.seen.min(trace.len())..] {
             match &e.kind {
                 EventKind::StateChanged {
@@ -982,11 +999,33 @@ impl Console {
                 EventKind::Line {
                     conn,
                     dir: Direction::ToClient,
-                    parsed: Some(p),
-                    ..
+                    parsed,
+                    text,
+                    protocol,
                 } => {
-                    if let Some(refused) = p.ends_reply() {
-                        refusals.push((*conn, refused));
+                    // SMTP and POP3: the reply's code or status as the session
+                    // sent it. IMAP: the session's explanation key of the
+                    // response (imap.no.*, imap.bad.*: RFC 9051 §7.1); a
+                    // tagged line ends the command.
+                    let (verdict, ends) = match parsed {
+                        Some(p) => (p.ends_reply(), p.ends_reply().is_some()),
+                        None if *protocol == Protocol::Imap => {
+                            let refused = e.explain.as_deref().is_some_and(|k| {
+                                k.starts_with("imap.no.") || k.starts_with("imap.bad.")
+                            });
+                            (
+                                Some(refused),
+                                !text.starts_with("* ") && !text.starts_with("+ "),
+                            )
+                        }
+                        None => (None, false),
+                    };
+                    if let Some(refused) = verdict {
+                        if ends {
+                            refusals.push((*conn, refused));
+                        }
+                        let line = text.trim_end_matches(['\r', '\n']).to_string();
+                        verdicts.push((*conn, line, refused));
                     }
                 }
                 EventKind::RetryScheduled {
@@ -1018,6 +1057,7 @@ impl Console {
             }
         }
 
+        self.verdicts = verdicts;
         for i in 0..self.sessions.len() {
             let Some(conn) = self.sessions[i].conn else {
                 continue;
@@ -1032,6 +1072,7 @@ impl Console {
                 self.push(i, LineKind::Info, "Connection closed by foreign host.");
             }
         }
+        self.verdicts.clear();
         let a = self.active;
         for r in retries {
             self.push(a, LineKind::Note, &r);
@@ -1042,6 +1083,28 @@ impl Console {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refusal_is_red_as_the_server_session_judged_it_imap_too() {
+        let mut c = Console::sandbox();
+        c.enter("telnet mail.dave.example 143");
+        c.enter("a1 LOGIN dave wrong-password");
+        c.enter("a2 LOGIN dave dave-pass");
+        c.enter("a3 SELECT NoSuchFolder");
+        let kind = |tag: &str| {
+            c.active_session()
+                .lines
+                .iter()
+                .rev()
+                .find(|l| l.text.starts_with(tag))
+                .map(|l| l.kind)
+        };
+        // IMAP's NO has no number to read it from: the session's verdict.
+        assert_eq!(kind("a1 NO"), Some(LineKind::ReceivedError));
+        assert_eq!(kind("a2 OK"), Some(LineKind::Received));
+        assert_eq!(kind("a3 NO"), Some(LineKind::ReceivedError));
+        assert!(c.verdicts.is_empty(), "nothing is kept between runs");
+    }
 
     #[test]
     fn base64_case_table() {
