@@ -23,6 +23,17 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+/// The first message a world's run delivered, as the server stored it.
+fn delivered(w: &protocol_core::sim::World) -> String {
+    w.trace()
+        .iter()
+        .find_map(|e| match &e.kind {
+            protocol_core::sim::EventKind::Delivered { message, .. } => Some(message.clone()),
+            _ => None,
+        })
+        .expect("delivered")
+}
+
 fn python_ready() -> bool {
     let ok = Command::new("python3")
         .args(["-c", "import dkim, nacl, spf, dns"])
@@ -221,14 +232,7 @@ fn dkimpy_verifies_the_world_s_signatures_as_dave_s_server_stored_them() {
             .find(|s| s.name == name)
             .unwrap();
         let w = s.run(None);
-        let m = w
-            .trace()
-            .iter()
-            .find_map(|e| match &e.kind {
-                protocol_core::sim::EventKind::Delivered { message, .. } => Some(message.clone()),
-                _ => None,
-            })
-            .expect("delivered");
+        let m = delivered(&w);
         (w.zones().clone(), m)
     };
     for (name, want) in [("seed-story", true), ("altered-in-transit", false)] {
@@ -260,14 +264,7 @@ fn dkimpy_verifies_both_signatures_of_a_dual_signed_message() {
         let w = protocol_core::scenario::Scenario::parse(&src, "dual.toml")
             .unwrap()
             .run(None);
-        let m = w
-            .trace()
-            .iter()
-            .find_map(|e| match &e.kind {
-                protocol_core::sim::EventKind::Delivered { message, .. } => Some(message.clone()),
-                _ => None,
-            })
-            .expect("delivered");
+        let m = delivered(&w);
         assert!(m.contains("a=rsa-sha256"), "{m}");
         let input = json!({
             "zones": zones_json(w.zones()),
