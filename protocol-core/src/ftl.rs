@@ -197,15 +197,17 @@ impl Bundle {
                 variants,
                 default,
             } => {
-                let (value, mut ok) = match &**on {
-                    Expr::Var(name) => (arg(args, name), true),
+                // A missing variable, or a selector that cannot select, is an
+                // error; the default variant is shown.
+                let (value, ok) = match &**on {
+                    Expr::Var(name) => {
+                        let v = arg(args, name);
+                        (v, v.is_some())
+                    }
                     Expr::Str(s) => (Some(Value::Str(s)), true),
                     Expr::Num(n) => (n.parse().ok().map(Value::Num), true),
                     _ => (None, false),
                 };
-                if matches!(&**on, Expr::Var(_)) && value.is_none() {
-                    ok = false;
-                }
                 let chosen = value
                     .and_then(|v| variants.iter().position(|(k, _)| self.matches(k, v)))
                     .unwrap_or(*default);
