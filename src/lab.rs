@@ -804,9 +804,11 @@ pub struct Run {
     pub done: usize,
 }
 
-/// Actions per slice: about 2-5 ms of work in the release wasm (a
-/// 10,000-event run takes a few hundred slices).
-pub const SLICE: usize = 200;
+/// Actions per call of [`Run::slice`], between two looks at the clock: in
+/// the release wasm 200 actions took 15-41 ms (measured in Chromium on a
+/// busy 2-core machine), so 16 take about 1-3 ms, and a slice of the page's
+/// 12 ms budget overruns it by that much at most.
+pub const SLICE: usize = 16;
 
 impl Run {
     pub fn new(s: &Scenario) -> Run {

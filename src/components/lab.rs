@@ -75,17 +75,26 @@ pub fn run_in_slices(ctx: Ctx, lab: Lab, s: Scenario) {
             }
         };
         if done {
-            // Laying out the story and drawing it: one more turn, so the
-            // last slice and this are separate tasks.
+            // Laying out the story, then drawing it: each in a turn of its
+            // own, so that the last slice, the layout and the first drawing
+            // of a long story are three tasks, not one.
             set_timeout(
                 move || {
                     if lab.run_id.get_value() != id {
                         return;
                     }
-                    if let Some(r) = run.borrow_mut().take() {
-                        ctx.load(r.finish());
-                    }
-                    lab.progress.set(None);
+                    let Some(story) = run.borrow_mut().take().map(Run::finish) else {
+                        return;
+                    };
+                    set_timeout(
+                        move || {
+                            if lab.run_id.get_value() == id {
+                                ctx.load(story);
+                                lab.progress.set(None);
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    );
                 },
                 std::time::Duration::ZERO,
             );
