@@ -8,4 +8,5 @@ scripts/build.sh
 PORT=${PORT:-8080}
 echo
 echo "MailSim is at http://127.0.0.1:$PORT/  (Ctrl+C stops the server)"
-exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist
+# http.server plus gzip (scripts/serve.py): the wasm crosses the network compressed.
+exec python3 scripts/serve.py "$PORT" dist

@@ -164,7 +164,7 @@ test('a new build is picked up on the next load, and the old build\'s cache is d
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => resolve(p)); });
   });
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
+  const server = spawn('python3', [path.join(repoRoot, 'scripts/serve.py'), String(port), dir], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   const context = await site.browser.newContext();
   try {

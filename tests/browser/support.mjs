@@ -27,8 +27,8 @@ function freePort() {
 /** Serves dist/ (the release bundle) the way the README's serve command does. */
 export async function serveDist() {
   const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1',
-    '--directory', path.join(repoRoot, 'dist')], { stdio: 'ignore' });
+  const proc = spawn('python3', [path.join(repoRoot, 'scripts/serve.py'), String(port),
+    path.join(repoRoot, 'dist')], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
