@@ -877,6 +877,11 @@ impl Scenario {
         for mx in &self.mx {
             w.zones_mut().add_mx(&mx.domain, mx.preference, &mx.host);
         }
+        // The names whose TXT records the scenario sets: the first entry for
+        // a name replaces the cast's records, the next ones add to it (two
+        // SPF records at one name are a lesson of their own: permerror,
+        // RFC 7208 §4.5).
+        let mut txt_set: Vec<&str> = Vec::new();
         for d in &self.dns {
             use crate::dns::RecordType;
             let z = w.zones_mut();
@@ -893,7 +898,10 @@ impl Scenario {
                     }
                 }
                 DnsSpec::Txt { name, text } => {
-                    z.remove(name, RecordType::TXT);
+                    if !txt_set.contains(&name.as_str()) {
+                        txt_set.push(name);
+                        z.remove(name, RecordType::TXT);
+                    }
                     z.add_txt(name, text);
                 }
             }

@@ -437,3 +437,50 @@ fn simple_canonicalisation_can_be_chosen_and_still_verifies() {
     );
     assert!(m.contains("\tdkim=pass header.d=isp.example header.s=mail"));
 }
+
+/// Issue 18: several `[[dns]] txt` entries for one name are several records
+/// (the first replaces the cast's). Two SPF records at isp.example make the
+/// SPF result permerror (RFC 7208 §4.5), which Dave's server records (DMARC
+/// still passes on the aligned DKIM signature); with one of them the cast's
+/// mail passes SPF.
+#[cfg(all(feature = "toml", feature = "dkim"))]
+#[test]
+fn two_spf_records_at_one_name_are_both_published_and_give_permerror() {
+    let with = |txt: &[&str]| {
+        let mut src = String::from(
+            "name = \"two-spf\"\ntitle = \"t\"\ngoal = \"g\"\nseed = 1\n\n[[step]]\nat = \"0s\"\ndo = \"send\"\nauth = [\"john\", \"john-pass\"]\nfrom = \"john@isp.example\"\nto = [\"dave@dave.example\"]\n",
+        );
+        for t in txt {
+            src.push_str(&format!(
+                "\n[[dns]]\ntype = \"txt\"\nname = \"isp.example\"\ntext = \"{t}\"\n"
+            ));
+        }
+        protocol_core::scenario::Scenario::parse(&src, "two-spf.toml")
+            .unwrap()
+            .run(None)
+    };
+    let w = with(&["v=spf1 mx -all", "v=spf1 ip4:192.0.2.0/24 -all"]);
+    let protocol_core::dns::Answer::Txt { records } = w
+        .zones()
+        .query("isp.example", protocol_core::dns::RecordType::TXT)
+    else {
+        panic!("no TXT records at isp.example")
+    };
+    assert_eq!(
+        records,
+        ["v=spf1 mx -all", "v=spf1 ip4:192.0.2.0/24 -all"],
+        "both entries are records, and the cast's record is replaced"
+    );
+    let k = keys(w.trace());
+    assert!(k.contains(&"auth.spf.permerror.multiple"), "{k:?}");
+    let m = &delivered(w.trace())[0];
+    assert!(
+        m.contains("spf=permerror (isp.example has 2 SPF records) smtp.mailfrom=john@isp.example"),
+        "{m}"
+    );
+    // DMARC still passes: the DKIM signature is aligned.
+    assert!(m.contains("dmarc=pass"), "{m}");
+    // One record: the cast's mail passes SPF as before.
+    let one = with(&["v=spf1 mx -all"]);
+    assert!(delivered(one.trace())[0].contains("spf=pass smtp.mailfrom=john@isp.example"));
+}

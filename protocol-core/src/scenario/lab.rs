@@ -92,8 +92,10 @@ pub enum DnsSpec {
     NullMx { domain: String },
     /// Every record of `domain` removed: the name does not exist (NXDOMAIN).
     Nxdomain { domain: String },
-    /// The TXT record of `name`, instead of the cast's (an SPF rule, a
-    /// DMARC policy at `_dmarc.domain`).
+    /// A TXT record of `name` (an SPF rule, a DMARC policy at
+    /// `_dmarc.domain`). The scenario's TXT entries for a name replace the
+    /// cast's records there; several entries for one name are several
+    /// records.
     Txt { name: String, text: String },
 }
 
