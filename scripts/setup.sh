@@ -4,8 +4,8 @@
 #
 #   scripts/setup.sh web    what building and serving the web app needs
 #   scripts/setup.sh test   the above, plus what the test suite needs
-#   scripts/setup.sh fuzz   only cargo-fuzz (scripts/fuzz.sh; with
-#                           MAILSIM_FUZZ=1, scripts/test.sh asks for it too)
+#   scripts/setup.sh fuzz   only cargo-fuzz (scripts/fuzz.sh; setup.sh test
+#                           installs it too, unless MAILSIM_FUZZ=0)
 #
 # Versions are pinned because of facts verified on these machines
 # (shared/TOOLCHAIN.md): Trunk 0.22 refuses rustc 1.95; the wasm-bindgen CLI
@@ -40,7 +40,7 @@ if [ "$WHAT" = fuzz ]; then
   say "ready (fuzz)"
   exit 0
 fi
-if [ "$WHAT" = test ] && [ "${MAILSIM_FUZZ:-0}" = 1 ]; then
+if [ "$WHAT" = test ] && [ "${MAILSIM_FUZZ:-1}" = 1 ]; then
   install_cargo_fuzz
 fi
 

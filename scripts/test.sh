@@ -17,14 +17,15 @@ echo "== Rust tests (cargo test --workspace)"
 export MAILSIM_REQUIRE_INTEROP=1
 cargo test --workspace --locked
 
-# The cargo-fuzz targets, briefly (20,000 executions each): opt-in, because on
-# a fresh machine it adds about 1.5 min (cargo-fuzz install) + 3 min (the
-# AddressSanitizer build) + the runs to a test command that is already near
-# its 35-minute budget. The in-tree random test (tests/random_splits.rs)
-# needs no nightly flags and runs in every 'cargo test' above.
-if [ "${MAILSIM_FUZZ:-0}" = 1 ]; then
-  echo "== fuzz targets, 20,000 executions each (MAILSIM_FUZZ=1)"
-  scripts/fuzz.sh 20000
+# The cargo-fuzz targets, briefly (issue 16): each runs 20,000 executions or
+# 20 seconds, whichever comes first. On a fresh machine this adds the
+# cargo-fuzz install (about 1.5 min, once), the AddressSanitizer build (3-5
+# min) and at most 200 s of runs. The long campaign is scripts/fuzz.sh. The
+# in-tree random test (tests/random_splits.rs) needs no nightly flags and
+# runs in every 'cargo test' above. MAILSIM_FUZZ=0 skips the fuzz runs.
+if [ "${MAILSIM_FUZZ:-1}" = 1 ]; then
+  echo "== fuzz targets, 20,000 executions or 20 s each (MAILSIM_FUZZ=0 skips)"
+  FUZZ_MAX_TIME=20 scripts/fuzz.sh 20000
 fi
 
 echo "== interop: real mail clients against mailsim serve, our clients against Postfix and Dovecot"
