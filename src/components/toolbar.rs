@@ -218,9 +218,10 @@ pub fn Toolbar() -> impl IntoView {
                 <super::classroom::ClassroomButtons />
                 <crate::i18n::LangPicker />
                 <button class="icon" aria-label=move || t("toolbar-shortcuts") title=move || t("toolbar-shortcuts-title") on:click=move |_| ctx.help_open.set(true)>"?"</button>
-                // The theme as a choice that shows what it is now: "System
-                // (dark)", "Light" or "Dark" (a toggle named "Dark" could not
-                // say whether the page was dark already).
+                // The theme as a choice that shows what it is now: "◐ System"
+                // (as the system setting says), "☀ Light" or "☾ Dark" (a
+                // toggle named "Dark" could not say whether the page was dark
+                // already).
                 <label class="theme" title=move || t("toolbar-theme-title")>
                     <span class="visually-hidden">{move || t("toolbar-theme")}</span>
                     <select
@@ -231,7 +232,7 @@ pub fn Toolbar() -> impl IntoView {
                             _ => None,
                         })
                     >
-                        <option value="system">{move || if super::media_matches("(prefers-color-scheme: dark)") { t("theme-system-dark") } else { t("theme-system-light") }}</option>
+                        <option value="system">{move || t("theme-system")}</option>
                         <option value="light">{move || t("theme-light")}</option>
                         <option value="dark">{move || t("theme-dark")}</option>
                     </select>
