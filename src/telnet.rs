@@ -354,6 +354,9 @@ pub struct Session {
     pub conn: Option<ConnId>,
     /// The host and port as typed.
     pub target: Option<(String, u16)>,
+    /// The id of the host the connection reached (the tab names it as the
+    /// map and the lanes do).
+    pub server: Option<String>,
     pub protocol: Option<Protocol>,
     /// The server session's state, from the trace's StateChanged events
     /// (the core's own typed value).
@@ -378,18 +381,19 @@ impl Session {
             _ => "not connected".into(),
         }
     }
-    /// The tab's label: "smtp:587", "mail:25 ✕" once closed, "new".
-    pub fn short_title(&self) -> String {
-        match &self.target {
-            Some((h, p)) => {
-                let host = if h.parse::<Ipv4Addr>().is_ok() {
-                    h.as_str()
-                } else {
-                    h.split('.').next().unwrap_or(h)
-                };
-                format!("{host}:{p}{}", if self.conn.is_some() { "" } else { " ✕" })
+    /// The tab's label: "smtp:587", "mail:25 ✕" once closed, "new"; the
+    /// host as `name` (the story's `host_name`) calls the host reached.
+    pub fn short_title(&self, name: &dyn Fn(&str) -> String) -> String {
+        match (&self.target, &self.server) {
+            (Some((_, p)), Some(id)) => {
+                format!(
+                    "{}:{p}{}",
+                    name(id),
+                    if self.conn.is_some() { "" } else { " ✕" }
+                )
             }
-            None => "new".into(),
+            (Some((h, p)), None) => format!("{h}:{p}"),
+            _ => "new".into(),
         }
     }
     /// The server's state as the core names it; a fresh session is in the
@@ -644,6 +648,7 @@ impl Console {
             id,
             conn: None,
             target: None,
+            server: None,
             protocol: None,
             state: None,
             lines: Vec::new(),
@@ -802,6 +807,7 @@ impl Console {
             let a = self.active;
             self.sessions[a].lines.clear();
             self.sessions[a].target = None;
+            self.sessions[a].server = None;
             self.push(
                 a,
                 LineKind::Note,
@@ -848,6 +854,10 @@ impl Console {
                 s.rx = LineReceiver::new();
                 s.last_refused = false;
                 self.run();
+                self.sessions[a].server = self.world.trace()[before..]
+                    .iter()
+                    .find(|e| matches!(e.kind, EventKind::ConnectionOpened { conn: c, .. } if c == conn))
+                    .map(|e| e.to.clone());
             }
             Err(ConnectError::UnknownName(_)) => self.push(
                 a,
@@ -1517,9 +1527,13 @@ mod tests {
             "the other tab's connection stays open"
         );
         assert_eq!(c.active_session().title(), "mail.dave.example:25");
-        assert_eq!(c.active_session().short_title(), "mail:25");
+        // The tab names the host as the map and the lanes do (the story's host_name).
+        let story = crate::story::console_story(&c);
+        let name = |h: &str| story.host_name(h);
+        assert_eq!(c.active_session().server.as_deref(), Some("mx"));
+        assert_eq!(c.active_session().short_title(&name), "mail:25");
         c.escape();
-        assert_eq!(c.active_session().short_title(), "mail:25 ✕");
+        assert_eq!(c.active_session().short_title(&name), "mail:25 ✕");
     }
 
     #[test]

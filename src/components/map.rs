@@ -14,12 +14,77 @@ const IMAP_SHAPE: &str = "M -24 0 L -12 -15 L 12 -15 L 24 0 L 12 15 L -12 15 Z";
 /// How long (ms at 1x) a packet takes to cross its link.
 pub const PACKET_MS: f64 = 700.0;
 
+/// How far the hosts' labels grow with the user's default font size (SVG
+/// text is in the drawing's units, so it would follow only the map's width):
+/// at most 1.3 times, and only as far as neighbours' labels stay apart
+/// ([`fit`]).
+const MAX_GROW: f64 = 1.3;
+
+/// The growth at which no two hosts of a row, nor a host and the map's
+/// edge, have labels that touch, from their lengths in characters at the
+/// largest sizes the stylesheet gives them (bold names 42, domain lines 30,
+/// grown addresses 20 units).
+fn fit(hosts: &[HostInfo], name: &dyn Fn(&str) -> String) -> f64 {
+    let width = |h: &HostInfo| {
+        let (head, tail, rest) = label_lines(&h.name, &name(&h.id), true);
+        let line = tail
+            .iter()
+            .chain(&rest)
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0);
+        (head.chars().count() as f64 * 25.2)
+            .max(line as f64 * 16.5)
+            .max(h.ip.len() as f64 * 12.0)
+    };
+    let mut k = MAX_GROW;
+    for a in hosts {
+        let wa = width(a) / 2.0;
+        k = k.min((a.x + 12.0) / wa).min((1012.0 - a.x) / wa);
+        for b in hosts.iter().filter(|b| b.y == a.y && b.x > a.x) {
+            k = k.min((b.x - a.x) / (wa + width(b) / 2.0 + 10.0));
+        }
+    }
+    k
+}
+
 fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_string()
     } else {
         format!("{}…", s.chars().take(n - 1).collect::<String>())
     }
+}
+
+/// Grown at all, the domain takes a line per label (what [`fit`] assumes).
+const SPLIT_AT: f64 = 1.005;
+
+/// A host's label lines: the name (bold) and, under it, the rest of the
+/// DNS name: "mail" over ".dave.example". A name that is a whole DNS name
+/// (two hosts share the first label) is broken before its dots, "mail" /
+/// ".dave" / ".example", so that it fits beside its neighbours; so is the
+/// rest when `split` (grown labels). Returns (head, the name's own further
+/// lines, the rest's lines).
+fn label_lines(name: &str, short: &str, split: bool) -> (String, Vec<String>, Vec<String>) {
+    let rest = name.strip_prefix(short).unwrap_or_default();
+    let (head, tail) = match short.split_once('.') {
+        Some((a, b)) if rest.is_empty() => (a.to_string(), domain_lines(b)),
+        _ => (short.to_string(), Vec::new()),
+    };
+    let rest = if split || rest.is_empty() {
+        domain_lines(rest)
+    } else {
+        vec![rest.to_string()]
+    };
+    (head, tail, rest)
+}
+
+/// ".dave.example" as [".dave", ".example"].
+fn domain_lines(rest: &str) -> Vec<String> {
+    rest.split('.')
+        .filter(|p| !p.is_empty())
+        .map(|p| format!(".{p}"))
+        .collect()
 }
 
 /// The icon of a host, centred on (0, 0).
@@ -53,7 +118,7 @@ fn icon(role: HostRole) -> impl IntoView {
 }
 
 #[component]
-fn Host(host: HostInfo) -> impl IntoView {
+fn Host(host: HostInfo, grow: RwSignal<f64>) -> impl IntoView {
     let ctx = use_ctx();
     let id = host.id.clone();
     let down = Memo::new(move |_| ctx.snapshot.with(|s| s.view.hosts_down.contains(&id)));
@@ -66,11 +131,11 @@ fn Host(host: HostInfo) -> impl IntoView {
                 .is_some_and(|e| e.from == id2 || e.to == id2)
         })
     };
-    // The DNS name on two lines, "mail" over ".dave.example", so neighbours never overlap.
-    let (first, rest) = match host.name.split_once('.') {
-        Some((a, b)) => (a.to_string(), format!(".{b}")),
-        None => (host.name.clone(), String::new()),
-    };
+    // The name the lanes, the narration and the telnet tabs use
+    // (Story::host_name), in bold, then the rest of the DNS name.
+    let short = ctx.host_name(&host.id);
+    let (ip, role) = (host.ip.clone(), host.role);
+    let name = host.name.clone();
     view! {
         <g
             class="host"
@@ -79,10 +144,23 @@ fn Host(host: HostInfo) -> impl IntoView {
             transform=format!("translate({} {})", fixed(host.x, 1), fixed(host.y, 1))
         >
             {icon(host.role)}
-            <text class="host-name" x="0" y="66" text-anchor="middle">{first}</text>
-            <text class="host-domain" x="0" y="92" text-anchor="middle">{rest}</text>
-            <text class="host-ip" x="0" y="117" text-anchor="middle">{host.ip.clone()}</text>
-            <text class="host-role" x="0" y="141" text-anchor="middle">{let role = host.role; move || crate::i18n::t(&crate::i18n::slug("role", role.label()))}</text>
+            // Grown with the user's font size from the icon's foot (y 36) down.
+            <g class="host-labels" transform=move || format!("translate(0 {}) scale({})", fixed(36.0 - 36.0 * grow.get(), 1), fixed(grow.get(), 3))>
+                {move || {
+                    let (head, tail, rest) = label_lines(&name, &short, grow.get() > SPLIT_AT);
+                    let below = 25.0 * (tail.len() + rest.len()).max(1).saturating_sub(1) as f64;
+                    let line = move |k: usize, l: String| view! { <tspan class="host-domain" x="0" y=fixed(92.0 + 25.0 * k as f64, 0)>{l}</tspan> };
+                    let n = tail.len();
+                    let tail = tail.into_iter().enumerate().map(move |(k, l)| line(k, l)).collect_view();
+                    let rest = rest.into_iter().enumerate().map(move |(k, l)| line(n + k, l)).collect_view();
+                    view! {
+                        <text class="host-name" text-anchor="middle"><tspan x="0" y="66">{head}</tspan>{tail}</text>
+                        <text class="host-domain" text-anchor="middle">{rest}</text>
+                        <text class="host-ip" x="0" y=fixed(117.0 + below, 0) text-anchor="middle">{ip.clone()}</text>
+                        <text class="host-role" x="0" y=fixed(141.0 + below, 0) text-anchor="middle">{crate::i18n::t(&crate::i18n::slug("role", role.label()))}</text>
+                    }
+                }}
+            </g>
             <Show when=move || down.get()>
                 <text class="down-label" x="0" y="-46" text-anchor="middle">"✕ DOWN"</text>
             </Show>
@@ -203,6 +281,49 @@ fn Packet() -> impl IntoView {
 #[component]
 pub fn NetworkMap() -> impl IntoView {
     let ctx = use_ctx();
+    // The user's default font size, from a probe 10rem high (an integer
+    // height, no float parsing): 160 px at the usual 16 px.
+    let probe = NodeRef::<leptos::html::Div>::new();
+    let grow = RwSignal::new(1.0_f64);
+    let font = RwSignal::new(160_i32);
+    let measure = move || {
+        if let Some(p) = probe.get_untracked() {
+            let h = p.offset_height();
+            if h > 0 && h != font.get_untracked() {
+                font.set(h);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        let most = ctx.story.with(|s| fit(&s.hosts, &|h| s.host_name(h)));
+        let k = (font.get() as f64 / 160.0).min(most).max(1.0);
+        if (k - grow.get_untracked()).abs() > 0.01 {
+            grow.set(k);
+        }
+    });
+    Effect::new(move |_| request_animation_frame(measure));
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    // The drawing grows downwards by what the labels of the lowest row grow.
+    let grown = move || grow.get() > SPLIT_AT;
+    // The lines under a name beyond the usual one, most of any host.
+    let extra_lines = move || {
+        let split = grown();
+        ctx.story.with(|s| {
+            s.hosts
+                .iter()
+                .map(|h| {
+                    let (_, tail, rest) = label_lines(&h.name, &s.host_name(&h.id), split);
+                    (tail.len() + rest.len()).saturating_sub(1)
+                })
+                .max()
+                .unwrap_or(0)
+        })
+    };
+    let map_h = move || {
+        let k = grow.get();
+        440.0 + 113.0 * (k - 1.0) + 25.0 * k * extra_lines() as f64
+    };
     let hosts = move || ctx.story.with(|s| s.hosts.clone());
     let links = move || {
         ctx.story.with(|s| {
@@ -230,7 +351,8 @@ pub fn NetworkMap() -> impl IntoView {
     });
     view! {
         <section class="panel map" aria-label=move || crate::i18n::t("map-label")>
-            <svg viewBox="0 0 1000 440" preserveAspectRatio="xMidYMid meet" role="img" aria-label=move || {
+            <div class="map-probe" node_ref=probe aria-hidden="true"></div>
+            <svg class:grown=grown viewBox=move || format!("-12 0 1024 {}", fixed(map_h(), 0)) style=move || format!("aspect-ratio: 1024 / {}", fixed(map_h(), 0)) preserveAspectRatio="xMidYMid meet" role="img" aria-label=move || {
                 ctx.story.with(|s| format!("{}: {}", crate::i18n::t("map-label"), s.hosts.iter().map(|h| format!("{} ({}, {})", h.name, h.ip, crate::i18n::t(&crate::i18n::slug("role", h.role.label())))).collect::<Vec<_>>().join(", ")))
             }>
                 <g class="links">
@@ -238,7 +360,7 @@ pub fn NetworkMap() -> impl IntoView {
                         <line class="link" x1=fixed(x1, 1) y1=fixed(y1, 1) x2=fixed(x2, 1) y2=fixed(y2, 1) />
                     }).collect_view()}
                 </g>
-                {move || hosts().into_iter().map(|h| view! { <Host host=h /> }).collect_view()}
+                {move || hosts().into_iter().map(|h| view! { <Host host=h grow=grow /> }).collect_view()}
                 <Packet />
             </svg>
             <div class="legend" aria-hidden="true">

@@ -616,8 +616,11 @@ pub fn App() -> impl IntoView {
     // The theme: follow the system unless the user picked one (remembered).
     Effect::new(move |_| {
         let choice = ctx.dark.get();
-        if let (Some(dark), Some(store)) = (choice, window().local_storage().ok().flatten()) {
-            let _ = store.set_item(THEME_KEY, if dark { "dark" } else { "light" });
+        if let Some(store) = window().local_storage().ok().flatten() {
+            let _ = match choice {
+                Some(dark) => store.set_item(THEME_KEY, if dark { "dark" } else { "light" }),
+                None => store.remove_item(THEME_KEY),
+            };
         }
         if let Some(el) = document().document_element() {
             match choice {

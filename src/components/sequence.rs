@@ -12,6 +12,16 @@ use crate::state::{
 use leptos::html::Div;
 use leptos::prelude::*;
 
+/// A row's text: its line, after the wait before it ("… 10 min … RETR 1").
+fn row_label(trace: &[protocol_core::sim::TraceEvent], i: usize) -> String {
+    let label = crate::state::short_label(&trace[i]);
+    match gap_before(trace, i).map(|g| gap_caption(g, &*crate::i18n::catalog())) {
+        Some(g) if crate::state::kind_class(&trace[i]) == "note" => format!("… {g} …"),
+        Some(g) => format!("… {g} … {label}"),
+        None => label,
+    }
+}
+
 #[component]
 pub fn SequenceDiagram() -> impl IntoView {
     let ctx = use_ctx();
@@ -129,7 +139,7 @@ pub fn SequenceDiagram() -> impl IntoView {
             let states = shown.with_untracked(|rows| states_after(&s.trace, rows, r));
             let name = |k: Option<usize>| {
                 k.and_then(|k| s.hosts.get(k))
-                    .map_or_else(|| "world".to_string(), |h| h.short.clone())
+                    .map_or_else(|| "world".to_string(), |h| s.host_name(&h.id))
             };
             let names = (name(row.from), name(row.to));
             (
@@ -148,11 +158,7 @@ pub fn SequenceDiagram() -> impl IntoView {
                 view! { <line class="lifeline" x1=x.clone() x2=x y1="0" y2="100%" /> }
             })
             .collect_view();
-        let label = match (&gap, row.kind) {
-            (Some(g), "note") => format!("… {g} …"),
-            (Some(g), _) => format!("… {g} … {}", row.label),
-            _ => row.label.clone(),
-        };
+        let label = ctx.story.with(|s| row_label(&s.trace, i));
         let (mark, left, width, anchor_cls) = match (row.from, row.to) {
             (Some(a), Some(b)) if a != b => {
                 let (x1, x2) = (x_pct(a), x_pct(b));
@@ -261,10 +267,27 @@ pub fn SequenceDiagram() -> impl IntoView {
                 </defs>
             </svg>
             <div class="seq-head" aria-hidden="true">
-                {move || ctx.story.with(|s| s.hosts.iter().map(|h| view! {
-                    <span class="seq-host" title=format!("{} ({})", h.name, h.ip)>{h.short.clone()}</span>
+                {move || ctx.story.with(|s| s.hosts.iter().map(|h| {
+                    // The whole name, never cut: a narrow lane breaks it
+                    // before a dot ("mail" / ".dave" / ".example").
+                    let name = s.host_name(&h.id);
+                    let parts = name.split('.').enumerate().map(|(k, p)| {
+                        if k == 0 { p.to_string().into_any() } else { view! { <wbr />{format!(".{p}")} }.into_any() }
+                    }).collect_view();
+                    view! { <span class="seq-host" title=format!("{} ({})", h.name, h.ip)>{parts}</span> }
                 }).collect_view())}
             </div>
+            // The current arrow's whole line, for a narrow diagram where a
+            // long line is cut to two lines in its row (hidden when wide).
+            <p class="seq-now mono" aria-hidden="true">{move || {
+                let r = current_row()?;
+                let i = shown.with(|rows| rows.get(r).copied())?;
+                ctx.story.with(|s| {
+                    let e = s.trace.get(i)?;
+                    let hosts = if e.from == e.to { s.host_name(&e.from) } else { format!("{} → {}", s.host_name(&e.from), s.host_name(&e.to)) };
+                    Some(format!("{hosts}: {}", row_label(&s.trace, i)))
+                })
+            }}</p>
             <div class="seq-probe" node_ref=probe aria-hidden="true"></div>
             // One tab stop (a listbox): ↑/↓ move to the previous / next arrow,
             // Home/End to the first / last; the rows are its options.

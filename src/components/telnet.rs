@@ -139,11 +139,13 @@ pub fn TelnetPane() -> impl IntoView {
         })
     };
     let tabs = move || {
+        // One name per host: a tab names its host as the map and the lanes do.
+        let name = move |h: &str| ctx.story.with(|st| st.host_name(h));
         console.with(|c| {
             c.sessions
                 .iter()
                 .enumerate()
-                .map(|(i, s)| (i, s.id, s.title(), i == c.active, s.short_title()))
+                .map(|(i, s)| (i, s.id, s.title(), i == c.active, s.short_title(&name)))
                 .collect::<Vec<_>>()
         })
     };
@@ -185,7 +187,7 @@ pub fn TelnetPane() -> impl IntoView {
         <section class="telnet" aria-label="Telnet">
             <div class="telnet-bar">
                 <div class="telnet-tabs" role="tablist" aria-label="Telnet sessions">
-                    <For each=tabs key=|t| (t.1, t.2.clone(), t.3) let:t>
+                    <For each=tabs key=|t| (t.1, t.2.clone(), t.3, t.4.clone()) let:t>
                         <button
                             role="tab"
                             class="ttab"

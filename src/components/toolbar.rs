@@ -218,16 +218,25 @@ pub fn Toolbar() -> impl IntoView {
                 <super::classroom::ClassroomButtons />
                 <crate::i18n::LangPicker />
                 <button class="icon" aria-label=move || t("toolbar-shortcuts") title=move || t("toolbar-shortcuts-title") on:click=move |_| ctx.help_open.set(true)>"?"</button>
-                <button
-                    class="icon theme"
-                    // Pressed when the page is dark, by choice or by the system setting.
-                    aria-pressed=move || disabled(ctx.dark.get().unwrap_or_else(|| super::media_matches("(prefers-color-scheme: dark)")))
-                    title=move || t("toolbar-theme-title")
-                    on:click=move |_| {
-                        let system_dark = super::media_matches("(prefers-color-scheme: dark)");
-                        ctx.dark.update(|d| *d = Some(!d.unwrap_or(system_dark)));
-                    }
-                >{move || t("toolbar-theme")}</button>
+                // The theme as a choice that shows what it is now: "◐ System"
+                // (as the system setting says), "☀ Light" or "☾ Dark" (a
+                // toggle named "Dark" could not say whether the page was dark
+                // already).
+                <label class="theme" title=move || t("toolbar-theme-title")>
+                    <span class="visually-hidden">{move || t("toolbar-theme")}</span>
+                    <select
+                        prop:value=move || match ctx.dark.get() { None => "system", Some(false) => "light", Some(true) => "dark" }
+                        on:change:target=move |ev| ctx.dark.set(match ev.target().value().as_str() {
+                            "light" => Some(false),
+                            "dark" => Some(true),
+                            _ => None,
+                        })
+                    >
+                        <option value="system">{move || t("theme-system")}</option>
+                        <option value="light">{move || t("theme-light")}</option>
+                        <option value="dark">{move || t("theme-dark")}</option>
+                    </select>
+                </label>
             </div>
         </div>
         </header>

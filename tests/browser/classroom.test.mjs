@@ -380,19 +380,36 @@ test('the drawn state machine: boxes in protocol order, the current state lit an
   await page.close();
 });
 
-test('the theme button says whether the page is dark, and the choice is remembered', async () => {
+test('the theme is a choice that shows what is chosen (system, light or dark), by keyboard, and is remembered', async () => {
   const { page, problems, app } = await open();
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.reload();
   await app.ready();
-  const dark = page.getByRole('button', { name: 'Dark', exact: true });
-  assert.equal(await dark.getAttribute('aria-pressed'), 'true', 'dark from the system setting');
-  await dark.click();
-  assert.equal(await dark.getAttribute('aria-pressed'), 'false');
+  const theme = page.getByRole('combobox', { name: 'Theme' });
+  const shown = () => theme.evaluate((s) => s.options[s.selectedIndex].text);
+  assert.equal(await shown(), '◐ System', 'dark from the system setting, and it says so');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
+  assert.deepEqual(await theme.locator('option').allInnerTexts(), ['◐ System', '☀ Light', '☾ Dark']);
+  // The keyboard: focus the select and choose with the arrow keys.
+  await theme.focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await shown(), '☀ Light');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+  assert.deepEqual(await axeViolations(page), [], 'light, chosen');
   await page.reload();
   await app.ready();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light', 'remembered');
-  assert.equal(await dark.getAttribute('aria-pressed'), 'false');
+  assert.equal(await shown(), '☀ Light');
+  await theme.selectOption('dark');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  // Back to the system setting: nothing is remembered any more.
+  await theme.selectOption('system');
+  assert.equal(await page.evaluate(() => localStorage.getItem('mailsim-theme')), null);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.reload();
+  await app.ready();
+  assert.equal(await shown(), '◐ System');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -200,3 +200,82 @@ test('a packet\'s label covers no host\'s name: the DNS query to ns, and every k
   assert.ok(checked >= 6, `only ${checked} steps had a packet`);
   assert.deepEqual(problems, []);
 });
+
+/** Writes a message in the compose dialog and sends it. */
+async function compose(page, { from, to, subject, body }) {
+  await page.getByRole('button', { name: /Write a message/ }).click();
+  const form = page.getByRole('dialog', { name: 'Write a message' });
+  if (from) await form.getByLabel('From').selectOption(from);
+  if (to) await form.getByLabel('To').fill(to);
+  await form.getByLabel('Subject').fill(subject);
+  await form.getByLabel('Message').fill(body);
+  await form.getByRole('button', { name: 'Send' }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
+test('compose: a subject with an umlaut and an emoji travels as RFC 2047 words and reads decoded in Dave\'s inbox', async () => {
+  const { page, problems, app } = await open();
+  const subject = 'Grüße 🎉 zum Mittagessen';
+  await compose(page, { to: 'dave@dave.example', subject, body: 'Bis Freitag.\n' });
+  await app.toEnd();
+  await page.getByRole('tab', { name: 'Message', exact: true }).click();
+  const panel = page.locator('#inspector-panel');
+  const subj = panel.locator('.hdr').filter({ has: page.locator('dt', { hasText: /^Subject:$/ }) });
+  const raw = await subj.locator('dd').first().innerText();
+  assert.match(raw, /^=\?UTF-8\?B\?[A-Za-z0-9+/=]+\?=( =\?UTF-8\?B\?[A-Za-z0-9+/=]+\?=)*$/, `the Subject on the wire: ${raw}`);
+  assert.equal(/[^\x20-\x7e]/.test(raw), false, 'ASCII only on the wire');
+  assert.match(await subj.locator('dd.decoded').innerText(), new RegExp(`reads: ${subject}`));
+  assert.match(await app.inboxItems("Dave's inbox").first().innerText(), new RegExp(subject));
+  const dialog = await app.openFirst("Dave's inbox");
+  assert.match(await dialog.innerText(), new RegExp(subject));
+  await page.keyboard.press('Escape');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the POP3 part of the seed story: the State machine tab draws the POP3 server and client, the current state lit', async () => {
+  const { page, problems, app } = await open();
+  await app.toEnd();
+  await page.getByRole('tab', { name: 'State machine', exact: true }).click();
+  const diagrams = page.locator('ol.sm');
+  const lit = async () => (await page.locator('.sm-state.lit .sm-name').allInnerTexts()).map((n) => n.replace('● ', ''));
+  // Back from the end into Dave's POP3 session, to where both sides are in TRANSACTION.
+  let steps = 0;
+  while ((await lit()).join() !== 'Transaction,Transaction') {
+    await app.button('Step back').click();
+    assert.ok(++steps < 40, `never both in Transaction: ${await lit()}`);
+  }
+  assert.equal(await diagrams.count(), 2);
+  assert.equal(await diagrams.nth(0).getAttribute('aria-label'), 'POP3 server state machine');
+  assert.equal(await diagrams.nth(1).getAttribute('aria-label'), 'POP3 client state machine');
+  const names = async (k) => (await diagrams.nth(k).locator('.sm-col > .sm-state .sm-name').allInnerTexts())
+    .map((n) => n.replace('● ', ''));
+  assert.deepEqual(await names(0), ['Authorization', 'Transaction', 'Update', 'Closed']);
+  assert.ok((await names(1)).includes('Transaction'), (await names(1)).join());
+  assert.equal(await page.locator('.sm-state.lit').count(), 2, 'one current state per side');
+  const focusLit = page.locator('.sm.focus .sm-state.lit');
+  const [l, b] = await Promise.all([focusLit.boundingBox(), page.locator('#inspector-panel').boundingBox()]);
+  assert.ok(l.y >= b.y - 1 && l.y + Math.min(l.height, b.height) <= b.y + b.height + 1, `lit state in view: ${JSON.stringify([l, b])}`);
+  await page.screenshot({ path: path.join(artifactsDir, 'machine-pop3-1280x720.png') });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('compose from the stranger: straight to Dave\'s server on port 25, delivered (no SPF or DMARC policy says no)', async () => {
+  // `mailsim run` of the same world: mail.dave.example replies "250 2.0.0 OK
+  // queued" to someone@stranger.example (SPF none, DMARC none) and Dave downloads it.
+  const { page, problems, app } = await open();
+  await compose(page, { from: 'stranger', to: 'dave@dave.example', subject: 'You have won', body: 'Claim it.\n' });
+  assert.match(await page.locator('.story-title').innerText(), /The stranger's message: You have won/);
+  assert.doesNotMatch(await page.locator('.story-title').innerText(), /not sent/);
+  await app.toEnd();
+  const lanes = (await page.locator('.seq-host').allInnerTexts()).map((t) => t.replace(/\s+/g, ''));
+  assert.ok(lanes.includes('stranger'), lanes.join());
+  assert.match(await app.region('Narration').innerText(), /stranger → mail \(SMTP\)/);
+  assert.match(await app.inboxItems("Dave's inbox").first().innerText(), /You have won/);
+  const dialog = await app.openFirst("Dave's inbox");
+  assert.match(await dialog.innerText(), /someone@stranger\.example/);
+  await page.keyboard.press('Escape');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
