@@ -203,7 +203,7 @@ pub fn telnet_transcript(c: &Console) -> String {
                 LineKind::Received | LineKind::ReceivedError => "S:",
                 LineKind::Info | LineKind::Error | LineKind::Note => "#",
             };
-            out.push_str(&format!("{mark} {}\n", l.text));
+            out.push_str(&format!("{mark} {}\n", l.text()));
         }
     }
     out
