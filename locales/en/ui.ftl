@@ -393,3 +393,27 @@ telnet-download-title = Save every session of this pane as a text file
 telnet-output-label = Telnet output
 telnet-input-label = Telnet command
 telnet-input-connected = a line for the server, then Enter (Ctrl+] closes)
+
+## The one-line summary of an event (src/state.rs, event_summary; the
+## core's English is protocol-core/src/sim/render.rs, describe: these must
+## read the same, a test checks it). Ids, ports, names, DNS answers and
+## state names are the protocol's.
+
+event-connected = #{ $conn } connected to port { $port } ({ $protocol })
+event-refused = connection to port { $port } refused (RST)
+event-unreachable-host = port { $port } unreachable: the host is down
+event-unreachable-link = port { $port } unreachable: the network link is down
+event-closed = #{ $conn } closed
+event-dns-query = query #{ $id } { $name } { $qtype }?
+event-dns-answer = answer #{ $id } { $name } { $qtype }: { $answer }
+event-state-client = #{ $conn } client state -> { $state }
+event-state-server = #{ $conn } server state -> { $state }
+event-queued = queued { $id } from <{ $from }> to { $rcpts } ({ $size } bytes)
+event-retry = { $id } attempt { $attempt } failed ({ $reason }); retry at { $next }
+event-delivered = { $id } delivered to <{ $rcpt }> in maildrop { $mailbox } (uid { $uid })
+event-bounced = { $id } bounced for { $rcpts }: notification { $bounce } to <{ $to }>
+event-bounce-discarded = { $id } failed for { $rcpts }; a bounce is never bounced
+event-retrieved = { $mailbox } retrieved { $uid }
+event-deleted = { $mailbox }: { $uid } deleted
+event-link-up = link up
+event-link-down = link down

@@ -393,3 +393,24 @@ telnet-download-title = Bewaar elke sessie van dit paneel als tekstbestand
 telnet-output-label = Telnet-uitvoer
 telnet-input-label = Telnet-commando
 telnet-input-connected = een regel voor de server, dan Enter (Ctrl+] sluit)
+
+## De samenvatting van een gebeurtenis in één regel (src/state.rs, event_summary).
+
+event-connected = #{ $conn } verbonden met poort { $port } ({ $protocol })
+event-refused = verbinding met poort { $port } geweigerd (RST)
+event-unreachable-host = poort { $port } onbereikbaar: de host staat uit
+event-unreachable-link = poort { $port } onbereikbaar: de netwerkverbinding is verbroken
+event-closed = #{ $conn } gesloten
+event-dns-query = vraag #{ $id } { $name } { $qtype }?
+event-dns-answer = antwoord #{ $id } { $name } { $qtype }: { $answer }
+event-state-client = #{ $conn } toestand van de client -> { $state }
+event-state-server = #{ $conn } toestand van de server -> { $state }
+event-queued = { $id } in de wachtrij, van <{ $from }> aan { $rcpts } ({ $size } bytes)
+event-retry = { $id } poging { $attempt } mislukt ({ $reason }); nieuwe poging om { $next }
+event-delivered = { $id } afgeleverd aan <{ $rcpt }> in de mailbox { $mailbox } (uid { $uid })
+event-bounced = { $id } onbestelbaar voor { $rcpts }: melding { $bounce } aan <{ $to }>
+event-bounce-discarded = { $id } mislukt voor { $rcpts }; op een onbestelbaar-melding komt nooit een onbestelbaar-melding
+event-retrieved = { $mailbox } heeft { $uid } opgehaald
+event-deleted = { $mailbox }: { $uid } verwijderd
+event-link-up = verbinding aan
+event-link-down = verbinding verbroken

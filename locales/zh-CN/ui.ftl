@@ -350,3 +350,24 @@ telnet-download-title = 把本面板的所有会话保存为文本文件
 telnet-output-label = telnet 输出
 telnet-input-label = telnet 命令
 telnet-input-connected = 给服务器的一行，然后按 Enter（Ctrl+] 关闭）
+
+## 事件的一行摘要（src/state.rs，event_summary）。
+
+event-connected = #{ $conn } 已连接到端口 { $port }（{ $protocol }）
+event-refused = 到端口 { $port } 的连接被拒绝（RST）
+event-unreachable-host = 端口 { $port } 不可达：主机已关闭
+event-unreachable-link = 端口 { $port } 不可达：网络链路已断开
+event-closed = #{ $conn } 已关闭
+event-dns-query = 查询 #{ $id } { $name } { $qtype }？
+event-dns-answer = 应答 #{ $id } { $name } { $qtype }：{ $answer }
+event-state-client = #{ $conn } 客户端状态 -> { $state }
+event-state-server = #{ $conn } 服务器状态 -> { $state }
+event-queued = { $id } 已进入队列，发件人 <{ $from }>，收件人 { $rcpts }（{ $size } 字节）
+event-retry = { $id } 第 { $attempt } 次尝试失败（{ $reason }）；将在 { $next } 重试
+event-delivered = { $id } 已投递给 <{ $rcpt }>，存入邮箱 { $mailbox }（uid { $uid }）
+event-bounced = { $id } 对 { $rcpts } 退信：退信通知 { $bounce } 发给 <{ $to }>
+event-bounce-discarded = { $id } 对 { $rcpts } 投递失败；退信本身永远不会再退信
+event-retrieved = { $mailbox } 已取回 { $uid }
+event-deleted = { $mailbox }：{ $uid } 已删除
+event-link-up = 链路已接通
+event-link-down = 链路已断开
