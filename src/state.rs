@@ -1372,6 +1372,9 @@ fn previous_state(trace: &[TraceEvent], conn: u64, upto: usize, role: Role) -> O
 pub struct AuthStep {
     pub method: String,
     pub text: String,
+    /// The step's explanation key (the page shows its title in the
+    /// learner's language beside the server's own words).
+    pub key: Option<String>,
 }
 
 /// The sender checks around event `i`, if it is one: every check step the
@@ -1421,11 +1424,13 @@ pub fn auth_block(trace: &[TraceEvent], i: usize) -> Vec<AuthStep> {
                 // The trace's `spf`, as the RFCs write it: SPF.
                 method: method.to_ascii_uppercase(),
                 text: text.clone(),
+                key: e.explain.as_ref().map(|k| k.to_string()),
             }),
             // The answers only: the questions are in the check's own words.
             EventKind::DnsAnswer { .. } => Some(AuthStep {
                 method: "DNS".into(),
                 text: protocol_core::sim::render::describe(e).1,
+                key: None,
             }),
             _ => None,
         })

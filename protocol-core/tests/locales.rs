@@ -604,3 +604,52 @@ fn fingerprints_and_entry_sources_behave() {
         messages("locales/en/ui.ftl", EN_UI).len()
     );
 }
+
+/// The RFC references a text makes (`RFC 5321`, `RFC 5321 §4.5.2`), in order.
+fn rfc_refs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("RFC ") {
+        let tail = &rest[i + 4..];
+        let num: String = tail.chars().take_while(char::is_ascii_digit).collect();
+        let mut r = format!("RFC {num}");
+        let after = &tail[num.len()..];
+        if let Some(sec) = after.strip_prefix(" §") {
+            let s: String = sec
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            r.push_str(&format!(" §{}", s.trim_end_matches('.')));
+        }
+        if !num.is_empty() {
+            out.push(r);
+        }
+        rest = tail;
+    }
+    out.sort();
+    out
+}
+
+/// A page word that cites an RFC cites the same ones in every language.
+#[test]
+fn the_page_words_cite_the_same_rfcs_in_every_language() {
+    let en = entry_sources(EN_UI);
+    let mut problems = Vec::new();
+    for lang in TRANSLATED {
+        for (id, tr) in entry_sources(&read(lang, "ui.ftl")) {
+            let Some(e) = en.get(&id) else { continue };
+            let (want, got) = (rfc_refs(e), rfc_refs(&tr));
+            if want != got {
+                problems.push(format!(
+                    "{}/ui.ftl {id}: {got:?}, the English {want:?}",
+                    lang.tag()
+                ));
+            }
+        }
+    }
+    assert_eq!(
+        rfc_refs("see RFC 5321 §4.5.2. and RFC 2920"),
+        ["RFC 2920", "RFC 5321 §4.5.2"]
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
