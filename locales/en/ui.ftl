@@ -417,3 +417,19 @@ event-retrieved = { $mailbox } retrieved { $uid }
 event-deleted = { $mailbox }: { $uid } deleted
 event-link-up = link up
 event-link-down = link down
+
+## The print transcript (src/components/panels.rs, Transcript)
+
+print-transcript = Transcript
+print-transcript-title = Transcript: { $title }
+print-step = Step
+print-time = Time
+print-hosts = Hosts
+print-kind = Kind
+print-what = What
+
+## The transcript download (src/export.rs, transcript)
+
+download-transcript-heading = MailSim transcript: { $title }
+download-transcript-legend = C: is a line the client sent, S: a line the server sent. Times are the simulated world's (hours:minutes:seconds).
+download-transcript-hosts = Hosts:

@@ -414,3 +414,19 @@ event-retrieved = { $mailbox } heeft { $uid } opgehaald
 event-deleted = { $mailbox }: { $uid } verwijderd
 event-link-up = netwerkverbinding werkt
 event-link-down = netwerkverbinding verbroken
+
+## Het afdrukbare transcript (src/components/panels.rs, Transcript)
+
+print-transcript = Transcript
+print-transcript-title = Transcript: { $title }
+print-step = Stap
+print-time = Tijd
+print-hosts = Hosts
+print-kind = Soort
+print-what = Wat
+
+## Het gedownloade transcript (src/export.rs, transcript)
+
+download-transcript-heading = MailSim-transcript: { $title }
+download-transcript-legend = C: is een regel die de client verstuurde, S: een regel die de server verstuurde. De tijden zijn die van de gesimuleerde wereld (uren:minuten:seconden).
+download-transcript-hosts = Hosts:

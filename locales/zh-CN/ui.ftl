@@ -371,3 +371,19 @@ event-retrieved = { $mailbox } 已取回 { $uid }
 event-deleted = { $mailbox }：{ $uid } 已删除
 event-link-up = 链路已接通
 event-link-down = 链路已断开
+
+## 打印用的记录（src/components/panels.rs，Transcript）
+
+print-transcript = 文字记录
+print-transcript-title = 文字记录：{ $title }
+print-step = 步骤
+print-time = 时间
+print-hosts = 主机
+print-kind = 类型
+print-what = 内容
+
+## 下载的文字记录（src/export.rs，transcript）
+
+download-transcript-heading = MailSim 文字记录：{ $title }
+download-transcript-legend = C: 是客户端发出的行，S: 是服务器发出的行。时间是模拟世界里的时间（时:分:秒）。
+download-transcript-hosts = 主机：
