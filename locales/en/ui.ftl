@@ -433,3 +433,17 @@ print-what = What
 download-transcript-heading = MailSim transcript: { $title }
 download-transcript-legend = C: is a line the client sent, S: a line the server sent. Times are the simulated world's (hours:minutes:seconds).
 download-transcript-hosts = Hosts:
+
+## The world editor (src/components/lab.rs): its headings and buttons
+
+lab-intro = Changing “{ $title }”. The world runs again from the start when you press Run; the same world always runs the same way.
+lab-open-file = Open a scenario file (.toml)
+lab-save-file = Download scenario file
+lab-hosts = Hosts and their services
+lab-changes = Changes over time
+lab-links = Links: latency and loss
+lab-dns = DNS: MX records
+lab-dns-other = Other DNS changes
+lab-faults = Injected faults
+lab-policies = Server policies
+lab-run = Run this world

@@ -430,3 +430,17 @@ print-what = Wat
 download-transcript-heading = MailSim-transcript: { $title }
 download-transcript-legend = C: is een regel die de client verstuurde, S: een regel die de server verstuurde. De tijden zijn die van de gesimuleerde wereld (uren:minuten:seconden).
 download-transcript-hosts = Hosts:
+
+## De wereldeditor (src/components/lab.rs): koppen en knoppen
+
+lab-intro = Je verandert “{ $title }”. De wereld draait opnieuw vanaf het begin als je op Uitvoeren drukt; dezelfde wereld draait altijd op dezelfde manier.
+lab-open-file = Een scenariobestand openen (.toml)
+lab-save-file = Scenariobestand downloaden
+lab-hosts = Hosts en hun diensten
+lab-changes = Veranderingen in de tijd
+lab-links = Verbindingen: vertraging en verlies
+lab-dns = DNS: MX-records
+lab-dns-other = Andere DNS-wijzigingen
+lab-faults = Opzettelijke fouten
+lab-policies = Regels van de servers
+lab-run = Deze wereld uitvoeren

@@ -387,3 +387,17 @@ print-what = 内容
 download-transcript-heading = MailSim 文字记录：{ $title }
 download-transcript-legend = C: 是客户端发出的行，S: 是服务器发出的行。时间是模拟世界里的时间（时:分:秒）。
 download-transcript-hosts = 主机：
+
+## 世界编辑器（src/components/lab.rs）：标题和按钮
+
+lab-intro = 正在修改“{ $title }”。按“运行”后，世界会从头重新运行；同一个世界每次都以同样的方式运行。
+lab-open-file = 打开场景文件（.toml）
+lab-save-file = 下载场景文件
+lab-hosts = 主机及其服务
+lab-changes = 随时间发生的变化
+lab-links = 链路：延迟和丢包
+lab-dns = DNS：MX 记录
+lab-dns-other = 其他 DNS 更改
+lab-faults = 注入的故障
+lab-policies = 服务器策略
+lab-run = 运行这个世界
