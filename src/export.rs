@@ -32,10 +32,20 @@ pub fn file_stem(name: &str) -> String {
 /// `0:00:01.250  john-pc -> smtp  SMTP  C: EHLO john-pc.isp.example`,
 /// each followed by its narration (what the page says at that step).
 pub fn transcript(s: &Story) -> String {
+    use protocol_core::explain::Arg;
     let name = |h: &str| s.host_name(h);
-    let mut out = format!("MailSim transcript: {}\n{}\n\n", s.title, s.goal);
-    out.push_str("C: is a line the client sent, S: a line the server sent. Times are the simulated world's (hours:minutes:seconds).\n");
-    out.push_str("Hosts:");
+    // In the language shown: the heading, the narration and the summaries
+    // (the lines on the wire stay as they went).
+    let words = crate::i18n::catalog();
+    let (title, goal) = crate::i18n::story_words(&s.name, &s.title, &s.goal);
+    let mut out = crate::i18n::ta(
+        "download-transcript-heading",
+        &[("title", Arg::Str(&title))],
+    );
+    out.push_str(&format!("\n{goal}\n\n"));
+    out.push_str(&crate::i18n::t("download-transcript-legend"));
+    out.push('\n');
+    out.push_str(&crate::i18n::t("download-transcript-hosts"));
     for h in &s.hosts {
         out.push_str(&format!(
             "\n  {:<10} {} ({}, {})",
@@ -47,7 +57,8 @@ pub fn transcript(s: &Story) -> String {
     }
     out.push_str("\n\n");
     for (i, e) in s.trace.iter().enumerate() {
-        let (proto, text) = describe(e);
+        let proto = describe(e).0;
+        let text = crate::state::what_happened(e, &name, &*words);
         let hosts = if e.from == e.to {
             name(&e.from)
         } else {
@@ -60,7 +71,7 @@ pub fn transcript(s: &Story) -> String {
         ));
         out.push_str(&format!(
             "      {}\n",
-            narration_text(&s.trace, i, &name, &protocol_core::explain::English)
+            narration_text(&s.trace, i, &name, &*words)
         ));
     }
     out
@@ -203,7 +214,7 @@ pub fn telnet_transcript(c: &Console) -> String {
                 LineKind::Received | LineKind::ReceivedError => "S:",
                 LineKind::Info | LineKind::Error | LineKind::Note => "#",
             };
-            out.push_str(&format!("{mark} {}\n", l.text));
+            out.push_str(&format!("{mark} {}\n", l.text()));
         }
     }
     out

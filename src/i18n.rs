@@ -310,6 +310,7 @@ mod tests {
                 "\"inbox-",
                 "\"help-",
                 "\"inspector-tab-",
+                "\"telnet-help-",
             ] {
                 let prefix = marker.strip_prefix('"').unwrap_or("");
                 for lit in literals_after(&src, marker) {

@@ -218,8 +218,168 @@ pub fn what_happened(e: &TraceEvent, name: &dyn Fn(&str) -> String, words: &dyn 
                 )
                 .unwrap_or_else(|| format!("{queue_id} relayed to {host} for {rcpts}"))
         }
-        _ => protocol_core::sim::render::describe(e).1,
+        _ => event_summary(e, words).unwrap_or_else(|| protocol_core::sim::render::describe(e).1),
     }
+}
+
+/// The core's one-line summary of an event (`render::describe`) in the
+/// language of `words`: a message `event-...` keyed by the event's kind,
+/// with the event's values as they are (ids, ports, names, DNS answers
+/// and state names are the protocol's). `None`: a kind with no message (a
+/// line on the wire, the message itself, IMAP's and the checks' own), or
+/// `words` without it; the caller keeps the core's English. The English
+/// messages read exactly as `describe` (a test checks it), so the CLI's
+/// English and the page's agree.
+pub fn event_summary(e: &TraceEvent, words: &dyn Words) -> Option<String> {
+    use protocol_core::sim::trace::Unreachable;
+    let angle = |v: &[String]| {
+        v.iter()
+            .map(|r| format!("<{r}>"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (id, args): (&str, Vec<(&str, String)>) = match &e.kind {
+        EventKind::ConnectionOpened {
+            conn,
+            port,
+            protocol,
+        } => (
+            "event-connected",
+            vec![
+                ("conn", conn.to_string()),
+                ("port", port.to_string()),
+                ("protocol", protocol.label().into()),
+            ],
+        ),
+        EventKind::ConnectionRefused { port } => {
+            ("event-refused", vec![("port", port.to_string())])
+        }
+        EventKind::ConnectionUnreachable { port, reason } => (
+            match reason {
+                Unreachable::HostDown => "event-unreachable-host",
+                Unreachable::LinkDown => "event-unreachable-link",
+            },
+            vec![("port", port.to_string())],
+        ),
+        EventKind::ConnectionClosed { conn } => ("event-closed", vec![("conn", conn.to_string())]),
+        EventKind::DnsQuery { id, name, qtype } => (
+            "event-dns-query",
+            vec![
+                ("id", id.to_string()),
+                ("name", name.clone()),
+                ("qtype", qtype.to_string()),
+            ],
+        ),
+        EventKind::DnsAnswer {
+            id,
+            name,
+            qtype,
+            answer,
+        } => (
+            "event-dns-answer",
+            vec![
+                ("id", id.to_string()),
+                ("name", name.clone()),
+                ("qtype", qtype.to_string()),
+                ("answer", answer.to_string()),
+            ],
+        ),
+        EventKind::StateChanged {
+            conn, role, state, ..
+        } => (
+            if *role == Role::Client {
+                "event-state-client"
+            } else {
+                "event-state-server"
+            },
+            vec![("conn", conn.to_string()), ("state", state.to_string())],
+        ),
+        EventKind::Queued {
+            queue_id,
+            from,
+            rcpts,
+            size,
+            ..
+        } => (
+            "event-queued",
+            vec![
+                ("id", queue_id.clone()),
+                ("from", from.clone()),
+                ("rcpts", angle(rcpts)),
+                ("size", size.to_string()),
+            ],
+        ),
+        EventKind::RetryScheduled {
+            queue_id,
+            attempt,
+            next,
+            reason,
+            ..
+        } => (
+            "event-retry",
+            vec![
+                ("id", queue_id.clone()),
+                ("attempt", attempt.to_string()),
+                ("reason", reason.clone()),
+                ("next", next.to_string()),
+            ],
+        ),
+        EventKind::Delivered {
+            queue_id,
+            rcpt,
+            mailbox,
+            uid,
+            ..
+        } => (
+            "event-delivered",
+            vec![
+                ("id", queue_id.clone()),
+                ("rcpt", rcpt.clone()),
+                ("mailbox", mailbox.clone()),
+                ("uid", uid.clone()),
+            ],
+        ),
+        EventKind::Bounced {
+            queue_id,
+            rcpts,
+            to,
+            bounce_id,
+            ..
+        } => (
+            "event-bounced",
+            vec![
+                ("id", queue_id.clone()),
+                ("rcpts", angle(rcpts)),
+                ("to", to.clone()),
+                ("bounce", bounce_id.clone()),
+            ],
+        ),
+        EventKind::BounceDiscarded {
+            queue_id, rcpts, ..
+        } => (
+            "event-bounce-discarded",
+            vec![("id", queue_id.clone()), ("rcpts", angle(rcpts))],
+        ),
+        EventKind::Retrieved { mailbox, uid, .. } => (
+            "event-retrieved",
+            vec![("mailbox", mailbox.clone()), ("uid", uid.clone())],
+        ),
+        EventKind::Deleted { mailbox, uid, .. } => (
+            "event-deleted",
+            vec![("mailbox", mailbox.clone()), ("uid", uid.clone())],
+        ),
+        EventKind::LinkState { up } => (
+            if *up {
+                "event-link-up"
+            } else {
+                "event-link-down"
+            },
+            vec![],
+        ),
+        _ => return None,
+    };
+    let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, Arg::Str(v))).collect();
+    words.say(id, &args)
 }
 
 /// The narration of a step with no explanation of its own.
@@ -1212,6 +1372,9 @@ fn previous_state(trace: &[TraceEvent], conn: u64, upto: usize, role: Role) -> O
 pub struct AuthStep {
     pub method: String,
     pub text: String,
+    /// The step's explanation key (the page shows its title in the
+    /// learner's language beside the server's own words).
+    pub key: Option<String>,
 }
 
 /// The sender checks around event `i`, if it is one: every check step the
@@ -1261,11 +1424,13 @@ pub fn auth_block(trace: &[TraceEvent], i: usize) -> Vec<AuthStep> {
                 // The trace's `spf`, as the RFCs write it: SPF.
                 method: method.to_ascii_uppercase(),
                 text: text.clone(),
+                key: e.explain.as_ref().map(|k| k.to_string()),
             }),
             // The answers only: the questions are in the check's own words.
             EventKind::DnsAnswer { .. } => Some(AuthStep {
                 method: "DNS".into(),
                 text: protocol_core::sim::render::describe(e).1,
+                key: None,
             }),
             _ => None,
         })
@@ -1434,6 +1599,45 @@ pub fn scroll_to_row(i: usize, scroll_top: f64, height: f64, row_h: f64) -> Opti
 mod tests {
     use super::*;
     use crate::story::builtin_story;
+
+    /// The page's event summaries read, in English, exactly as the core's
+    /// `describe` (the CLI's transcript), and in Dutch and Chinese not.
+    #[test]
+    fn event_summaries_in_english_are_the_cores_and_translated_otherwise() {
+        use protocol_core::i18n::{Catalog, Lang};
+        let en = Catalog::english();
+        let read = |tag: &str| {
+            std::fs::read_to_string(format!(
+                "{}/locales/{tag}/ui.ftl",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap()
+        };
+        let nl = Catalog::new(Lang::Nl, &[&read("nl")]).0;
+        let zh = Catalog::new(Lang::ZhCn, &[&read("zh-CN")]).0;
+        let (mut said, mut kinds) = (0, std::collections::HashSet::new());
+        for sc in protocol_core::scenario::catalogue() {
+            let world = sc.run(None);
+            for e in world.trace() {
+                let Some(text) = event_summary(e, &en) else {
+                    continue;
+                };
+                said += 1;
+                kinds.insert(std::mem::discriminant(&e.kind));
+                assert_eq!(
+                    text,
+                    protocol_core::sim::render::describe(e).1,
+                    "{}",
+                    sc.name
+                );
+                for c in [&nl, &zh] {
+                    let t = event_summary(e, c).unwrap();
+                    assert_ne!(t, text, "{:?} {}", c.lang(), sc.name);
+                }
+            }
+        }
+        assert!(said > 500 && kinds.len() >= 12, "{said} {}", kinds.len());
+    }
 
     #[test]
     fn player_case_table() {

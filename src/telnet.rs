@@ -22,6 +22,39 @@ use protocol_core::smtp::server::SmtpState;
 use protocol_core::{SimDuration, SimTime};
 use std::net::Ipv4Addr;
 
+/// A line in the pane's own words: a message of `locales/*/ui.ftl` and its
+/// arguments, put into words in the language shown each time it is drawn
+/// (so a language switch rewords the log). `pre` goes before it as it is
+/// (the help's command column). The lines on the wire and telnet's own
+/// messages ("Trying …", "Connected to …") are no `Say`: they stay as typed
+/// and received.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Say {
+    pub pre: String,
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Say {
+    pub fn text(&self) -> String {
+        let args: Vec<(&str, protocol_core::explain::Arg<'_>)> = self
+            .args
+            .iter()
+            .map(|(k, v)| (*k, protocol_core::explain::Arg::Str(v)))
+            .collect();
+        format!("{}{}", self.pre, crate::i18n::ta(self.id, &args))
+    }
+}
+
+/// A [`Say`] with `args` given as `(name, value)`.
+pub fn say(id: &'static str, args: &[(&'static str, &dyn std::fmt::Display)]) -> Say {
+    Say {
+        pre: String::new(),
+        id,
+        args: args.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+    }
+}
+
 /// The hosts a learner can type from: (host id, label).
 pub const SOURCES: [(&str, &str); 3] = [
     ("john-pc", "john-pc"),
@@ -125,12 +158,29 @@ pub enum PaneCommand {
     },
     Quit,
     Help,
-    /// The base64 helper: lines to show.
-    B64(Vec<String>),
+    /// The base64 helper: lines to show (its results are no words: they
+    /// stay as they are).
+    B64(Vec<Result<String, Say>>),
     /// Let virtual time pass: this long, or (None) until the next queued work.
     Wait(Option<SimDuration>),
-    /// A mistake, with the message a real tool would print.
-    Bad(String),
+    /// A mistake, with the message a real tool would print (`Ok`: telnet's
+    /// own, in English as telnet prints it) or the pane's (`Err`).
+    Bad(Result<String, Say>),
+}
+
+impl PaneCommand {
+    /// A mistake in the pane's own words.
+    fn bad(s: Say) -> PaneCommand {
+        PaneCommand::Bad(Err(s))
+    }
+}
+
+/// A line that is either kept as it is or in the pane's words.
+pub fn line_text(l: &Result<String, Say>) -> String {
+    match l {
+        Ok(t) => t.clone(),
+        Err(s) => s.text(),
+    }
 }
 
 fn port_of(host: &str, p: &str) -> Result<u16, String> {
@@ -148,40 +198,42 @@ fn port_of(host: &str, p: &str) -> Result<u16, String> {
 
 /// The `b64` helper: `b64 TEXT`, `b64 plain USER PASS`, `b64 -d TEXT`.
 fn b64_command(args: &[&str]) -> PaneCommand {
-    let usage = || {
-        PaneCommand::Bad(
-            "usage: b64 TEXT (\\0 is a NUL byte) · b64 plain USER PASSWORD · b64 -d BASE64".into(),
-        )
-    };
+    let usage = || PaneCommand::bad(say("telnet-b64-usage", &[]));
     match args {
         [] => usage(),
         ["-d", rest @ ..] if !rest.is_empty() => {
             let text = rest.join(" ");
             match b64_decode(&text) {
-                Some(b) => {
-                    PaneCommand::B64(vec![format!("b64: {text} decodes to:"), printable(&b)])
-                }
-                None => PaneCommand::Bad(format!(
-                    "b64: {text:?} is not base64 (letters, digits, + and / only)"
+                Some(b) => PaneCommand::B64(vec![
+                    Err(say("telnet-b64-decoded", &[("text", &text)])),
+                    Ok(printable(&b)),
+                ]),
+                None => PaneCommand::bad(say(
+                    "telnet-b64-not-base64",
+                    &[("text", &format!("{text:?}"))],
                 )),
             }
         }
         ["plain", user, pass] => {
             let enc = b64_encode(format!("\0{user}\0{pass}").as_bytes());
             PaneCommand::B64(vec![
-                format!(
-                    "b64: base64 of \\0{user}\\0{pass} (AUTH PLAIN: NUL, user, NUL, password):"
-                ),
-                enc.clone(),
-                format!("Now type: AUTH PLAIN {enc}"),
+                Err(say(
+                    "telnet-b64-plain",
+                    &[("text", &format!("\\0{user}\\0{pass}"))],
+                )),
+                Ok(enc.clone()),
+                Err(say(
+                    "telnet-b64-now-type",
+                    &[("line", &format!("AUTH PLAIN {enc}"))],
+                )),
             ])
         }
         ["plain", ..] => usage(),
         _ => {
             let text = args.join(" ");
             PaneCommand::B64(vec![
-                format!("b64: base64 of {text}:"),
-                b64_encode(&unescape_nul(&text)),
+                Err(say("telnet-b64-encoded", &[("text", &text)])),
+                Ok(b64_encode(&unescape_nul(&text))),
             ])
         }
     }
@@ -195,14 +247,22 @@ pub fn parse_command(line: &str) -> PaneCommand {
     };
     match first.to_ascii_lowercase().as_str() {
         "telnet" | "open" | "nc" => match args {
-            [] => PaneCommand::Bad(format!("usage: {first} HOST PORT, for example: {first} mail.dave.example 25")),
-            [host] if first == "nc" => PaneCommand::Bad(format!("nc: missing port number (try: nc {host} 25)")),
-            [host] => PaneCommand::Open { host: host.to_string(), port: 23 },
-            [host, port] => match port_of(host, port) {
-                Ok(port) => PaneCommand::Open { host: host.to_string(), port },
-                Err(e) => PaneCommand::Bad(e),
+            [] => PaneCommand::bad(say("telnet-usage-open", &[("cmd", &first)])),
+            [host] if first == "nc" => {
+                PaneCommand::bad(say("telnet-nc-no-port", &[("host", host)]))
+            }
+            [host] => PaneCommand::Open {
+                host: host.to_string(),
+                port: 23,
             },
-            _ => PaneCommand::Bad(format!("usage: {first} HOST PORT (one host, one port)")),
+            [host, port] => match port_of(host, port) {
+                Ok(port) => PaneCommand::Open {
+                    host: host.to_string(),
+                    port,
+                },
+                Err(e) => PaneCommand::Bad(Ok(e)),
+            },
+            _ => PaneCommand::bad(say("telnet-usage-open-one", &[("cmd", &first)])),
         },
         "quit" | "exit" | "close" => PaneCommand::Quit,
         "help" | "?" => PaneCommand::Help,
@@ -210,15 +270,16 @@ pub fn parse_command(line: &str) -> PaneCommand {
         "wait" | "sleep" => match args {
             [] => PaneCommand::Wait(None),
             [d] => match parse_delay(d) {
-                Ok(d) if d > MAX_WAIT => PaneCommand::Bad(format!("{first}: at most {MAX_WAIT} at a time")),
+                Ok(d) if d > MAX_WAIT => PaneCommand::bad(say(
+                    "telnet-wait-too-long",
+                    &[("cmd", &first), ("most", &MAX_WAIT)],
+                )),
                 Ok(d) => PaneCommand::Wait(Some(d)),
-                Err(e) => PaneCommand::Bad(format!("{first}: {e}")),
+                Err(e) => PaneCommand::Bad(Ok(format!("{first}: {e}"))),
             },
-            _ => PaneCommand::Bad(format!("usage: {first} [DURATION], for example: {first} 15m")),
+            _ => PaneCommand::bad(say("telnet-usage-wait", &[("cmd", &first)])),
         },
-        _ => PaneCommand::Bad(format!(
-            "{first}: not a command of this pane. Not connected: type telnet HOST PORT first (help lists the commands)."
-        )),
+        _ => PaneCommand::bad(say("telnet-not-a-command", &[("cmd", &first)])),
     }
 }
 
@@ -237,22 +298,39 @@ pub const MAX_WAIT: SimDuration = SimDuration::from_mins(7 * 24 * 60);
 /// learner's `wait`, so time never jumps past an open session by itself.
 pub const HORIZON: SimDuration = SimDuration::from_secs(60);
 
-pub const HELP: &[&str] = &[
-    "Commands of this pane (they stay here, nothing goes on the network):",
-    "  telnet HOST PORT   open a connection (also: open, nc), e.g. telnet mail.dave.example 25",
-    "  b64 TEXT           base64 of TEXT; \\0 is a NUL byte: b64 \\0john\\0john-pass",
-    "  b64 plain U P      the AUTH PLAIN string for user U, password P",
-    "  b64 -d TEXT        decode base64 (AUTH LOGIN's 334 prompts)",
-    "  wait [DURATION]    let time pass (e.g. wait 15m), or until the next queued retry",
-    "  quit               close this tab (while connected, QUIT goes to the server)",
-    "  b64 and wait stay in the pane even while connected.",
-    "  help               this list",
-    "Keys: Enter sends the line with CR LF · Up/Down recall earlier lines · Ctrl+] closes the connection.",
-    "Ports: 25 SMTP between servers · 587 submission (log in with AUTH) · 110 POP3 · 143 IMAP (each command starts with a tag: a1 LOGIN dave dave-pass).",
-    "Servers: smtp.isp.example (John's ISP: sending, 25 and 587), pop.isp.example (John's mailbox, 110), mail.dave.example (Dave's: 25, 110 and 143, POP3 and IMAP on one mailbox), ns.example (DNS only).",
-    "John's mailbox: telnet pop.isp.example 110 (the ISP's POP3 service; same machine as smtp.isp.example, another name and port).",
-    "Accounts: john / john-pass at smtp.isp.example and pop.isp.example · dave / dave-pass at mail.dave.example.",
+/// The pane's help: (the command, as typed; the message that says what it
+/// does). A line without a command is a sentence of its own.
+const HELP: &[(&str, &str)] = &[
+    ("", "telnet-help-intro"),
+    ("telnet HOST PORT", "telnet-help-telnet"),
+    ("b64 TEXT", "telnet-help-b64"),
+    ("b64 plain U P", "telnet-help-b64-plain"),
+    ("b64 -d TEXT", "telnet-help-b64-decode"),
+    ("wait [DURATION]", "telnet-help-wait"),
+    ("quit", "telnet-help-quit"),
+    ("  ", "telnet-help-local"),
+    ("help", "telnet-help-help"),
+    ("", "telnet-help-keys"),
+    ("", "telnet-help-ports"),
+    ("", "telnet-help-servers"),
+    ("", "telnet-help-john"),
+    ("", "telnet-help-accounts"),
 ];
+
+/// The help's lines: the commands in a column, what they do in the
+/// language shown.
+pub fn help() -> Vec<Say> {
+    HELP.iter()
+        .map(|&(cmd, id)| Say {
+            pre: match cmd {
+                "" | "  " => cmd.to_string(),
+                _ => format!("  {cmd:<19}"),
+            },
+            id,
+            args: Vec::new(),
+        })
+        .collect()
+}
 
 // ---- history --------------------------------------------------------------------
 
@@ -340,11 +418,24 @@ pub struct OutLine {
     /// Unique in the console, for keyed rendering.
     pub key: u64,
     pub kind: LineKind,
-    pub text: String,
+    /// The line as it came or was typed (empty for a line in the pane's words).
+    raw: String,
+    /// The pane's own words, put into words in the language shown.
+    say: Option<Say>,
     /// The world's trace length when the line came: it was caused by the
     /// events before that. Predict mode hides a server line while a
     /// question on one of those events is unanswered.
     pub upto: usize,
+}
+
+impl OutLine {
+    /// The line as shown: as it came, or in the language shown.
+    pub fn text(&self) -> String {
+        match &self.say {
+            Some(s) => s.text(),
+            None => self.raw.clone(),
+        }
+    }
 }
 
 /// One tab: at most one connection at a time.
@@ -423,49 +514,63 @@ pub struct Hint {
 fn imap_hint(st: protocol_core::imap::ImapState, refused: &str) -> String {
     use protocol_core::imap::ImapState;
     let state = st.to_string();
-    match Some(st) {
-        Some(ImapState::NotAuthenticated) => format!(
-            "{refused}IMAP, state {state}: each command starts with a tag, e.g. a1 LOGIN dave dave-pass"
-        ),
-        Some(ImapState::Selected) => format!(
-            "{refused}IMAP, state {state}: e.g. a3 FETCH 1 (FLAGS BODY.PEEK[]) · valid now {}",
-            ImapState::Selected.valid_commands().join(", ")
-        ),
-        Some(ImapState::Logout) => format!("IMAP, state {state}: the session is ending."),
-        Some(st) => format!(
-            "{refused}IMAP, state {state}: e.g. a2 SELECT INBOX · valid now {}",
-            st.valid_commands().join(", ")
-        ),
-        None => format!("IMAP, state {state}"),
-    }
+    let valid = st.valid_commands().join(", ");
+    let id = match st {
+        ImapState::NotAuthenticated => "telnet-hint-imap-login",
+        ImapState::Selected => "telnet-hint-imap-selected",
+        ImapState::Logout => "telnet-hint-imap-logout",
+        _ => "telnet-hint-imap",
+    };
+    let refused = if st == ImapState::Logout { "" } else { refused };
+    format!(
+        "{refused}{}",
+        say(id, &[("state", &state), ("valid", &valid)]).text()
+    )
 }
 
-/// What the server accepts now, from the core's transition tables.
+/// What the server accepts now, from the core's transition tables, in the
+/// language shown (the state and command names are the protocol's).
 pub fn hint_for(s: &Session) -> Hint {
-    let not_connected = || {
-        Hint {
-        text: "Not connected. Try: telnet mail.dave.example 25 · telnet smtp.isp.example 587 · telnet mail.dave.example 110 · help".into(),
+    let not_connected = || Hint {
+        text: crate::i18n::t("telnet-hint-not-connected"),
         alert: false,
-    }
     };
     if !s.connected() {
         return not_connected();
     }
-    let (Some(proto), Some(state)) = (s.protocol, s.server_state()) else {
+    let (Some(_), Some(state)) = (s.protocol, s.server_state()) else {
         return not_connected();
     };
-    let refused = if s.last_refused { "Refused. " } else { "" };
-    let _ = proto;
+    let refused = if s.last_refused {
+        crate::i18n::t("telnet-hint-refused") + " "
+    } else {
+        String::new()
+    };
     let text = match state {
-        SessionState::SmtpServer(SmtpState::Data) => "SMTP, state Data: type the message (headers, empty line, body); a line with only . ends it. A line that starts with a dot loses that dot (RFC 5321 §4.5.2): type .. to send one.".into(),
-        SessionState::SmtpServer(SmtpState::Auth) => "SMTP, state Auth: answer the 334 with one base64 line (b64 helps); * cancels.".into(),
-        SessionState::SmtpServer(SmtpState::Closed) => "SMTP, state Closed: the server has ended the session.".into(),
-        SessionState::SmtpServer(st) => format!("{refused}SMTP, state {}: the server expects {}", st.name(), st.expected_commands().join(", ")),
-        SessionState::Pop3Server(st) if !st.valid_commands().is_empty() => {
-            format!("{refused}POP3, state {st}: valid now {}", st.valid_commands().join(", "))
-        }
-        SessionState::Pop3Server(st) => format!("POP3, state {st}: the session is ending."),
-        SessionState::ImapServer(st) => imap_hint(st, refused),
+        SessionState::SmtpServer(SmtpState::Data) => crate::i18n::t("telnet-hint-smtp-data"),
+        SessionState::SmtpServer(SmtpState::Auth) => crate::i18n::t("telnet-hint-smtp-auth"),
+        SessionState::SmtpServer(SmtpState::Closed) => crate::i18n::t("telnet-hint-smtp-closed"),
+        SessionState::SmtpServer(st) => format!(
+            "{refused}{}",
+            say(
+                "telnet-hint-smtp",
+                &[
+                    ("state", &st.name()),
+                    ("expects", &st.expected_commands().join(", "))
+                ]
+            )
+            .text()
+        ),
+        SessionState::Pop3Server(st) if !st.valid_commands().is_empty() => format!(
+            "{refused}{}",
+            say(
+                "telnet-hint-pop3",
+                &[("state", &st), ("valid", &st.valid_commands().join(", "))]
+            )
+            .text()
+        ),
+        SessionState::Pop3Server(st) => say("telnet-hint-pop3-ending", &[("state", &st)]).text(),
+        SessionState::ImapServer(st) => imap_hint(st, &refused),
         other => format!("state {other}"),
     };
     Hint {
@@ -602,11 +707,7 @@ impl Console {
         }
         for i in 0..self.sessions.len() {
             if self.sessions[i].conn.take().is_some() {
-                self.push(
-                    i,
-                    LineKind::Info,
-                    "Connection closed: the pane moved to another world.",
-                );
+                self.push_say(i, LineKind::Info, say("telnet-moved-world", &[]));
             }
         }
         self.world = world;
@@ -616,10 +717,15 @@ impl Console {
         let at = self.world.now();
         let n = self.world.trace().len();
         let a = self.active;
-        self.push(
+        // A built-in scenario's title in the language shown now.
+        let title = crate::i18n::story_words(name, title, "").0;
+        self.push_say(
             a,
             LineKind::Note,
-            &format!("Now typing into the world of \u{201c}{title}\u{201d}, as it stands at {at} (after {n} events); the rest of its script still happens."),
+            say(
+                "telnet-joined-world",
+                &[("title", &title), ("time", &at), ("events", &n)],
+            ),
         );
     }
 
@@ -657,7 +763,11 @@ impl Console {
         });
         self.active = self.sessions.len() - 1;
         let src = self.source_label();
-        self.push(self.active, LineKind::Note, &format!("Session {id}, typing from {src}. Type help, or for example: telnet mail.dave.example 25"));
+        self.push_say(
+            self.active,
+            LineKind::Note,
+            say("telnet-new-session", &[("id", &id), ("host", &src)]),
+        );
     }
 
     pub fn select(&mut self, i: usize) {
@@ -673,10 +783,10 @@ impl Console {
             self.source = id.to_string();
             let src = self.source_label();
             let a = self.active;
-            self.push(
+            self.push_say(
                 a,
                 LineKind::Note,
-                &format!("New connections now start from {src}."),
+                say("telnet-new-source", &[("host", &src)]),
             );
         }
     }
@@ -689,6 +799,15 @@ impl Console {
     }
 
     fn push(&mut self, i: usize, kind: LineKind, text: &str) {
+        self.push_line(i, kind, shown(text), None);
+    }
+
+    /// A line in the pane's own words.
+    fn push_say(&mut self, i: usize, kind: LineKind, s: Say) {
+        self.push_line(i, kind, String::new(), Some(s));
+    }
+
+    fn push_line(&mut self, i: usize, kind: LineKind, raw: String, say: Option<Say>) {
         let key = self.next_key;
         self.next_key += 1;
         let upto = self.world.trace().len();
@@ -696,7 +815,8 @@ impl Console {
         s.lines.push(OutLine {
             key,
             kind,
-            text: shown(text),
+            raw,
+            say,
             upto,
         });
         if s.lines.len() > SCROLLBACK {
@@ -718,11 +838,11 @@ impl Console {
             .collect();
         if lines.len() > MAX_PASTE_LINES {
             let a = self.active;
-            let msg = format!(
-                "Nothing was sent: the pasted text has {} lines, and the pane sends at most {MAX_PASTE_LINES} at once. Paste it in parts.",
-                lines.len()
+            let msg = say(
+                "telnet-paste-too-long",
+                &[("lines", &lines.len()), ("most", &MAX_PASTE_LINES)],
             );
-            self.push(a, LineKind::Error, &msg);
+            self.push_say(a, LineKind::Error, msg);
             return;
         }
         let mut batch = 0usize;
@@ -757,19 +877,12 @@ impl Console {
         let a = self.active;
         let proto = self.sessions[a].protocol;
         if lines > 1 && state != Some(SessionState::SmtpServer(SmtpState::Data)) {
-            let rfc = match proto {
-                Some(Protocol::Pop3) => "RFC 2449 for POP3",
-                Some(Protocol::Imap) => "RFC 9051 §5.5 for IMAP",
-                _ => "RFC 2920",
+            let id = match proto {
+                Some(Protocol::Pop3) => "telnet-pipelining-pop3",
+                Some(Protocol::Imap) => "telnet-pipelining-imap",
+                _ => "telnet-pipelining-smtp",
             };
-            self.push(
-                a,
-                LineKind::Note,
-                &format!(
-                    "{lines} lines went out at once, without waiting for each reply: that is pipelining ({rfc}). \
-                     A server that announces PIPELINING reads them in order and answers each one, in order."
-                ),
-            );
+            self.push_say(a, LineKind::Note, say(id, &[("lines", &lines)]));
         }
         self.run();
     }
@@ -783,16 +896,20 @@ impl Console {
         match parse_command(line) {
             PaneCommand::Nothing => {}
             PaneCommand::Help => {
-                for h in HELP {
-                    self.push(a, LineKind::Note, h);
+                for h in help() {
+                    self.push_say(a, LineKind::Note, h);
                 }
             }
             PaneCommand::B64(out) => {
                 for l in out {
-                    self.push(a, LineKind::Note, &l);
+                    match l {
+                        Ok(t) => self.push(a, LineKind::Note, &t),
+                        Err(s) => self.push_say(a, LineKind::Note, s),
+                    }
                 }
             }
-            PaneCommand::Bad(e) => self.push(a, LineKind::Error, &e),
+            PaneCommand::Bad(Ok(e)) => self.push(a, LineKind::Error, &e),
+            PaneCommand::Bad(Err(e)) => self.push_say(a, LineKind::Error, e),
             PaneCommand::Quit => self.quit_tab(),
             PaneCommand::Wait(d) => self.wait(d),
             PaneCommand::Open { host, port } => self.open(&host, port),
@@ -808,11 +925,7 @@ impl Console {
             self.sessions[a].lines.clear();
             self.sessions[a].target = None;
             self.sessions[a].server = None;
-            self.push(
-                a,
-                LineKind::Note,
-                "Closed. Type telnet HOST PORT to open a connection, or help.",
-            );
+            self.push_say(a, LineKind::Note, say("telnet-tab-closed", &[]));
         }
     }
 
@@ -864,10 +977,10 @@ impl Console {
                 LineKind::Error,
                 &format!("telnet: could not resolve {host}: Name or service not known"),
             ),
-            Err(ConnectError::NoSuchHost(h)) => self.push(
+            Err(ConnectError::NoSuchHost(h)) => self.push_say(
                 a,
                 LineKind::Error,
-                &format!("telnet: there is no host {h} in this world"),
+                say("telnet-no-such-host", &[("host", &h)]),
             ),
             Err(e) => {
                 trying(self);
@@ -895,17 +1008,18 @@ impl Console {
             None => match self.world.next_work() {
                 Some(t) if t > now => t,
                 _ => {
-                    self.push(a, LineKind::Note, "Nothing is waiting to happen: no queued retry, nothing scheduled. (wait 10m lets time pass anyway.)");
+                    self.push_say(a, LineKind::Note, say("telnet-wait-nothing", &[]));
                     return;
                 }
             },
         };
-        self.push(
+        let d = until.saturating_since(now);
+        self.push_say(
             a,
             LineKind::Note,
-            &format!(
-                "Time passes: {} (the clock goes from {now} to {until})...",
-                until.saturating_since(now)
+            say(
+                "telnet-time-passes",
+                &[("duration", &d), ("from", &now), ("until", &until)],
             ),
         );
         self.world.run_until(until);
@@ -922,7 +1036,7 @@ impl Console {
         self.actions.push(TelnetAction::Escape);
         let a = self.active;
         let Some(conn) = self.sessions[a].conn else {
-            self.push(a, LineKind::Note, "Not connected: nothing to close.");
+            self.push_say(a, LineKind::Note, say("telnet-nothing-to-close", &[]));
             return;
         };
         self.collect(a, conn);
@@ -995,7 +1109,7 @@ impl Console {
         let trace = self.world.trace();
         let mut changes: Vec<(ConnId, SessionState)> = Vec::new();
         let mut refusals: Vec<(ConnId, bool)> = Vec::new();
-        let mut retries: Vec<String> = Vec::new();
+        let mut retries: Vec<Say> = Vec::new();
         let mut verdicts = Vec::new();
         for e in &trace[self.seen.min(trace.len())..] {
             match &e.kind {
@@ -1046,10 +1160,15 @@ impl Console {
                         .host(host)
                         .map_or(host.as_str(), |h| h.config.name.as_str());
                     let wait = next.saturating_since(self.world.now());
-                    retries.push(format!(
-                        "{name} keeps the message in its queue ({reason}) and tries again at {next}, {wait} from now. \
-                         Time only passes here when you type wait: try wait, or wait {}.",
-                        short_duration(wait),
+                    retries.push(say(
+                        "telnet-retry-queued",
+                        &[
+                            ("host", &name),
+                            ("reason", reason),
+                            ("next", next),
+                            ("wait", &wait),
+                            ("short", &short_duration(wait)),
+                        ],
                     ));
                 }
                 _ => {}
@@ -1085,7 +1204,7 @@ impl Console {
         self.verdicts.clear();
         let a = self.active;
         for r in retries {
-            self.push(a, LineKind::Note, &r);
+            self.push_say(a, LineKind::Note, r);
         }
     }
 }
@@ -1106,7 +1225,7 @@ mod tests {
                 .lines
                 .iter()
                 .rev()
-                .find(|l| l.text.starts_with(tag))
+                .find(|l| l.text().starts_with(tag))
                 .map(|l| l.kind)
         };
         // IMAP's NO has no number to read it from: the session's verdict.
@@ -1170,7 +1289,7 @@ mod tests {
         ];
         for (line, want) in bad {
             match parse_command(line) {
-                Bad(e) => assert!(e.contains(want), "{line:?}: {e}"),
+                Bad(e) => assert!(line_text(&e).contains(want), "{line:?}: {e:?}"),
                 other => panic!("{line:?}: {other:?}"),
             }
         }
@@ -1185,7 +1304,10 @@ mod tests {
         ];
         for (line, want) in helper {
             match parse_command(line) {
-                B64(out) => assert!(out.iter().any(|l| l.contains(want)), "{line:?}: {out:?}"),
+                B64(out) => assert!(
+                    out.iter().any(|l| line_text(l).contains(want)),
+                    "{line:?}: {out:?}"
+                ),
                 other => panic!("{line:?}: {other:?}"),
             }
         }
@@ -1216,11 +1338,7 @@ mod tests {
     }
 
     fn texts(c: &Console) -> Vec<String> {
-        c.active_session()
-            .lines
-            .iter()
-            .map(|l| l.text.clone())
-            .collect()
+        c.active_session().lines.iter().map(OutLine::text).collect()
     }
 
     fn typed(c: &mut Console, lines: &[&str]) {
@@ -1456,14 +1574,14 @@ mod tests {
         );
         let huge = "é".repeat(100_000);
         c.enter(&huge);
-        let sent = &c
+        let sent = c
             .active_session()
             .lines
             .iter()
             .rev()
             .find(|l| l.kind == LineKind::Sent)
             .unwrap()
-            .text;
+            .text();
         assert!(
             sent.ends_with("… (95904 more characters not shown)"),
             "{}",

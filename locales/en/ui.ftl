@@ -323,3 +323,130 @@ glossary-dmarc = DMARC
 glossary-dmarc-def = A domain's policy in DNS: mail with its From: domain must pass SPF or DKIM for a domain that matches it (alignment); the policy says whether other mail is let through, quarantined or refused (RFC 7489).
 glossary-update = Update state
 glossary-update-def = POP3's last state: after QUIT in the Transaction state, the server removes the messages marked with DELE, then closes the connection. A dropped connection never gets there, so then nothing is deleted (RFC 1939 §6).
+
+## The telnet pane (src/telnet.rs, src/components/telnet.rs): its help,
+## hints and notes. The lines on the wire and telnet's own messages
+## (Trying …, Connected to …, Connection closed by foreign host.) are not
+## here: they stay as they are. Commands, state names and host names in
+## these texts are the protocol's and stay in English in every language.
+
+telnet-help-intro = Commands of this pane (they stay here, nothing goes on the network):
+telnet-help-telnet = open a connection (also: open, nc), e.g. telnet mail.dave.example 25
+telnet-help-b64 = base64 of TEXT; \0 is a NUL byte: b64 \0john\0john-pass
+telnet-help-b64-plain = the AUTH PLAIN string for user U, password P
+telnet-help-b64-decode = decode base64 (AUTH LOGIN's 334 prompts)
+telnet-help-wait = let time pass (e.g. wait 15m), or until the next queued retry
+telnet-help-quit = close this tab (while connected, QUIT goes to the server)
+telnet-help-local = b64 and wait stay in the pane even while connected.
+telnet-help-help = this list
+telnet-help-keys = Keys: Enter sends the line with CR LF · Up/Down recall earlier lines · Ctrl+] closes the connection.
+telnet-help-ports = Ports: 25 SMTP between servers · 587 submission (log in with AUTH) · 110 POP3 · 143 IMAP (each command starts with a tag: a1 LOGIN dave dave-pass).
+telnet-help-servers = Servers: smtp.isp.example (John's ISP: sending, 25 and 587), pop.isp.example (John's mailbox, 110), mail.dave.example (Dave's: 25, 110 and 143, POP3 and IMAP on one mailbox), ns.example (DNS only).
+telnet-help-john = John's mailbox: telnet pop.isp.example 110 (the ISP's POP3 service; same machine as smtp.isp.example, another name and port).
+telnet-help-accounts = Accounts: john / john-pass at smtp.isp.example and pop.isp.example · dave / dave-pass at mail.dave.example.
+telnet-hint-not-connected = Not connected. Try: telnet mail.dave.example 25 · telnet smtp.isp.example 587 · telnet mail.dave.example 110 · help
+telnet-hint-refused = Refused.
+telnet-hint-smtp = SMTP, state { $state }: the server expects { $expects }
+telnet-hint-smtp-data = SMTP, state Data: type the message (headers, empty line, body); a line with only . ends it. A line that starts with a dot loses that dot (RFC 5321 §4.5.2): type .. to send one.
+telnet-hint-smtp-auth = SMTP, state Auth: answer the 334 with one base64 line (b64 helps); * cancels.
+telnet-hint-smtp-closed = SMTP, state Closed: the server has ended the session.
+telnet-hint-pop3 = POP3, state { $state }: valid now { $valid }
+telnet-hint-pop3-ending = POP3, state { $state }: the session is ending.
+telnet-hint-imap-login = IMAP, state { $state }: each command starts with a tag, e.g. a1 LOGIN dave dave-pass
+telnet-hint-imap-selected = IMAP, state { $state }: e.g. a3 FETCH 1 (FLAGS BODY.PEEK[]) · valid now { $valid }
+telnet-hint-imap = IMAP, state { $state }: e.g. a2 SELECT INBOX · valid now { $valid }
+telnet-hint-imap-logout = IMAP, state { $state }: the session is ending.
+telnet-b64-usage = usage: b64 TEXT (\0 is a NUL byte) · b64 plain USER PASSWORD · b64 -d BASE64
+telnet-b64-decoded = b64: { $text } decodes to:
+telnet-b64-not-base64 = b64: { $text } is not base64 (letters, digits, + and / only)
+telnet-b64-plain = b64: base64 of { $text } (AUTH PLAIN: NUL, user, NUL, password):
+telnet-b64-now-type = Now type: { $line }
+telnet-b64-encoded = b64: base64 of { $text }:
+telnet-usage-open = usage: { $cmd } HOST PORT, for example: { $cmd } mail.dave.example 25
+telnet-nc-no-port = nc: missing port number (try: nc { $host } 25)
+telnet-usage-open-one = usage: { $cmd } HOST PORT (one host, one port)
+telnet-wait-too-long = { $cmd }: at most { $most } at a time
+telnet-usage-wait = usage: { $cmd } [DURATION], for example: { $cmd } 15m
+telnet-not-a-command = { $cmd }: not a command of this pane. Not connected: type telnet HOST PORT first (help lists the commands).
+telnet-moved-world = Connection closed: the pane moved to another world.
+telnet-joined-world = Now typing into the world of “{ $title }”, as it stands at { $time } (after { $events } events); the rest of its script still happens.
+telnet-new-session = Session { $id }, typing from { $host }. Type help, or for example: telnet mail.dave.example 25
+telnet-new-source = New connections now start from { $host }.
+telnet-paste-too-long = Nothing was sent: the pasted text has { $lines } lines, and the pane sends at most { $most } at once. Paste it in parts.
+telnet-pipelining-smtp = { $lines } lines went out at once, without waiting for each reply: that is pipelining (RFC 2920). A server that announces PIPELINING reads them in order and answers each one, in order.
+telnet-pipelining-pop3 = { $lines } lines went out at once, without waiting for each reply: that is pipelining (RFC 2449 for POP3). A server that announces PIPELINING reads them in order and answers each one, in order.
+telnet-pipelining-imap = { $lines } lines went out at once, without waiting for each reply: that is pipelining (RFC 9051 §5.5 for IMAP). A server that announces PIPELINING reads them in order and answers each one, in order.
+telnet-tab-closed = Closed. Type telnet HOST PORT to open a connection, or help.
+telnet-no-such-host = telnet: there is no host { $host } in this world
+telnet-wait-nothing = Nothing is waiting to happen: no queued retry, nothing scheduled. (wait 10m lets time pass anyway.)
+telnet-time-passes = Time passes: { $duration } (the clock goes from { $from } to { $until })...
+telnet-nothing-to-close = Not connected: nothing to close.
+telnet-retry-queued = { $host } keeps the message in its queue ({ $reason }) and tries again at { $next }, { $wait } from now. Time only passes here when you type wait: try wait, or wait { $short }.
+telnet-from = From
+telnet-from-label = Type from host
+telnet-world = World
+telnet-world-label = Telnet world
+telnet-world-sandbox = Sandbox
+telnet-world-joined = Joined: { $title }
+telnet-world-join = Join: { $title }, at the cursor
+telnet-new-tab-label = New telnet session
+telnet-new-tab-title = New session (a new tab)
+telnet-download = Download session
+telnet-download-title = Save every session of this pane as a text file
+telnet-output-label = Telnet output
+telnet-input-label = Telnet command
+telnet-input-connected = a line for the server, then Enter (Ctrl+] closes)
+
+## The one-line summary of an event (src/state.rs, event_summary; the
+## core's English is protocol-core/src/sim/render.rs, describe: these must
+## read the same, a test checks it). Ids, ports, names, DNS answers and
+## state names are the protocol's.
+
+event-connected = #{ $conn } connected to port { $port } ({ $protocol })
+event-refused = connection to port { $port } refused (RST)
+event-unreachable-host = port { $port } unreachable: the host is down
+event-unreachable-link = port { $port } unreachable: the network link is down
+event-closed = #{ $conn } closed
+event-dns-query = query #{ $id } { $name } { $qtype }?
+event-dns-answer = answer #{ $id } { $name } { $qtype }: { $answer }
+event-state-client = #{ $conn } client state -> { $state }
+event-state-server = #{ $conn } server state -> { $state }
+event-queued = queued { $id } from <{ $from }> to { $rcpts } ({ $size } bytes)
+event-retry = { $id } attempt { $attempt } failed ({ $reason }); retry at { $next }
+event-delivered = { $id } delivered to <{ $rcpt }> in maildrop { $mailbox } (uid { $uid })
+event-bounced = { $id } bounced for { $rcpts }: notification { $bounce } to <{ $to }>
+event-bounce-discarded = { $id } failed for { $rcpts }; a bounce is never bounced
+event-retrieved = { $mailbox } retrieved { $uid }
+event-deleted = { $mailbox }: { $uid } deleted
+event-link-up = link up
+event-link-down = link down
+
+## The print transcript (src/components/panels.rs, Transcript)
+
+print-transcript = Transcript
+print-transcript-title = Transcript: { $title }
+print-step = Step
+print-time = Time
+print-hosts = Hosts
+print-kind = Kind
+print-what = What
+
+## The transcript download (src/export.rs, transcript)
+
+download-transcript-heading = MailSim transcript: { $title }
+download-transcript-legend = C: is a line the client sent, S: a line the server sent. Times are the simulated world's (hours:minutes:seconds).
+download-transcript-hosts = Hosts:
+
+## The world editor (src/components/lab.rs): its headings and buttons
+
+lab-intro = Changing “{ $title }”. The world runs again from the start when you press Run; the same world always runs the same way.
+lab-open-file = Open a scenario file (.toml)
+lab-save-file = Download scenario file
+lab-hosts = Hosts and their services
+lab-changes = Changes over time
+lab-links = Links: latency and loss
+lab-dns = DNS: MX records
+lab-dns-other = Other DNS changes
+lab-faults = Injected faults
+lab-policies = Server policies
+lab-run = Run this world

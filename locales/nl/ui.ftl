@@ -324,3 +324,126 @@ glossary-dmarc = DMARC
 glossary-dmarc-def = Het beleid van een domein in DNS: mail met dat domein in From: moet slagen voor SPF of DKIM voor een domein dat erbij past (in lijn); het beleid zegt of andere mail wordt doorgelaten, apart gezet of geweigerd (RFC 7489).
 glossary-update = toestand Update
 glossary-update-def = De laatste toestand van POP3: na QUIT in de toestand Transaction verwijdert de server de berichten die met DELE gemarkeerd zijn, en sluit dan de verbinding. Een verbroken verbinding komt daar nooit, dus dan wordt niets verwijderd (RFC 1939 §6).
+
+## Het telnet-paneel (src/telnet.rs, src/components/telnet.rs): hulp,
+## hints en meldingen. De regels op de lijn en telnets eigen meldingen
+## (Trying …, Connected to …) staan hier niet: die blijven zoals ze zijn.
+## Commando's, namen van toestanden en hostnamen blijven Engels.
+
+telnet-help-intro = Commando's van dit paneel (ze blijven hier, er gaat niets over het netwerk):
+telnet-help-telnet = open een verbinding (ook: open, nc), bijv. telnet mail.dave.example 25
+telnet-help-b64 = base64 van TEKST; \0 is een NUL-byte: b64 \0john\0john-pass
+telnet-help-b64-plain = de AUTH PLAIN-tekst voor gebruiker U, wachtwoord P
+telnet-help-b64-decode = base64 decoderen (de 334-vragen van AUTH LOGIN)
+telnet-help-wait = laat tijd verstrijken (bijv. wait 15m), of tot de volgende nieuwe poging in de wachtrij
+telnet-help-quit = sluit dit tabblad (met een open verbinding gaat QUIT naar de server)
+telnet-help-local = b64 en wait blijven in het paneel, ook met een open verbinding.
+telnet-help-help = deze lijst
+telnet-help-keys = Toetsen: Enter verstuurt de regel met CR LF · Omhoog/Omlaag halen eerdere regels terug · Ctrl+] sluit de verbinding.
+telnet-help-ports = Poorten: 25 SMTP tussen servers · 587 submission (inloggen met AUTH) · 110 POP3 · 143 IMAP (elk commando begint met een tag: a1 LOGIN dave dave-pass).
+telnet-help-servers = Servers: smtp.isp.example (de ISP van John: versturen, 25 en 587), pop.isp.example (de mailbox van John, 110), mail.dave.example (van Dave: 25, 110 en 143, POP3 en IMAP op één mailbox), ns.example (alleen DNS).
+telnet-help-john = De mailbox van John: telnet pop.isp.example 110 (de POP3-dienst van de ISP; dezelfde machine als smtp.isp.example, een andere naam en poort).
+telnet-help-accounts = Accounts: john / john-pass bij smtp.isp.example en pop.isp.example · dave / dave-pass bij mail.dave.example.
+telnet-hint-not-connected = Geen verbinding. Probeer: telnet mail.dave.example 25 · telnet smtp.isp.example 587 · telnet mail.dave.example 110 · help
+telnet-hint-refused = Geweigerd.
+telnet-hint-smtp = SMTP, toestand { $state }: de server verwacht { $expects }
+telnet-hint-smtp-data = SMTP, toestand Data: typ het bericht (headers, lege regel, tekst); een regel met alleen . sluit het af. Een regel die met een punt begint, verliest die punt (RFC 5321 §4.5.2): typ .. om een regel te versturen die met een punt begint.
+telnet-hint-smtp-auth = SMTP, toestand Auth: beantwoord de 334 met één base64-regel (b64 helpt); * breekt af.
+telnet-hint-smtp-closed = SMTP, toestand Closed: de server heeft de sessie beëindigd.
+telnet-hint-pop3 = POP3, toestand { $state }: nu geldig { $valid }
+telnet-hint-pop3-ending = POP3, toestand { $state }: de sessie eindigt.
+telnet-hint-imap-login = IMAP, toestand { $state }: elk commando begint met een tag, bijv. a1 LOGIN dave dave-pass
+telnet-hint-imap-selected = IMAP, toestand { $state }: bijv. a3 FETCH 1 (FLAGS BODY.PEEK[]) · nu geldig { $valid }
+telnet-hint-imap = IMAP, toestand { $state }: bijv. a2 SELECT INBOX · nu geldig { $valid }
+telnet-hint-imap-logout = IMAP, toestand { $state }: de sessie eindigt.
+telnet-b64-usage = gebruik: b64 TEKST (\0 is een NUL-byte) · b64 plain GEBRUIKER WACHTWOORD · b64 -d BASE64
+telnet-b64-decoded = b64: { $text } gedecodeerd:
+telnet-b64-not-base64 = b64: { $text } is geen base64 (alleen letters, cijfers, + en /)
+telnet-b64-plain = b64: base64 van { $text } (AUTH PLAIN: NUL, gebruiker, NUL, wachtwoord):
+telnet-b64-now-type = Typ nu: { $line }
+telnet-b64-encoded = b64: base64 van { $text }:
+telnet-usage-open = gebruik: { $cmd } HOST POORT, bijvoorbeeld: { $cmd } mail.dave.example 25
+telnet-nc-no-port = nc: poortnummer ontbreekt (probeer: nc { $host } 25)
+telnet-usage-open-one = gebruik: { $cmd } HOST POORT (één host, één poort)
+telnet-wait-too-long = { $cmd }: hoogstens { $most } per keer
+telnet-usage-wait = gebruik: { $cmd } [DUUR], bijvoorbeeld: { $cmd } 15m
+telnet-not-a-command = { $cmd }: geen commando van dit paneel. Geen verbinding: typ eerst telnet HOST POORT (help toont de commando's).
+telnet-moved-world = Verbinding gesloten: het paneel is naar een andere wereld gegaan.
+telnet-joined-world = Je typt nu in de wereld van “{ $title }”, zoals die er op { $time } voor staat (na { $events } gebeurtenissen); de rest van het script gebeurt nog steeds.
+telnet-new-session = Sessie { $id }, je typt vanaf { $host }. Typ help, of bijvoorbeeld: telnet mail.dave.example 25
+telnet-new-source = Nieuwe verbindingen beginnen nu vanaf { $host }.
+telnet-paste-too-long = Er is niets verstuurd: de geplakte tekst heeft { $lines } regels, en het paneel verstuurt er hoogstens { $most } tegelijk. Plak hem in delen.
+telnet-pipelining-smtp = Er gingen { $lines } regels tegelijk weg, zonder op elk antwoord te wachten: dat is pipelining (RFC 2920). Een server die PIPELINING aankondigt, leest ze op volgorde en beantwoordt ze een voor een, op volgorde.
+telnet-pipelining-pop3 = Er gingen { $lines } regels tegelijk weg, zonder op elk antwoord te wachten: dat is pipelining (RFC 2449 voor POP3). Een server die PIPELINING aankondigt, leest ze op volgorde en beantwoordt ze een voor een, op volgorde.
+telnet-pipelining-imap = Er gingen { $lines } regels tegelijk weg, zonder op elk antwoord te wachten: dat is pipelining (RFC 9051 §5.5 voor IMAP). Een server die PIPELINING aankondigt, leest ze op volgorde en beantwoordt ze een voor een, op volgorde.
+telnet-tab-closed = Gesloten. Typ telnet HOST POORT om een verbinding te openen, of help.
+telnet-no-such-host = telnet: er is geen host { $host } in deze wereld
+telnet-wait-nothing = Er wacht niets: geen nieuwe poging in de wachtrij, niets gepland. (wait 10m laat toch tijd verstrijken.)
+telnet-time-passes = De tijd verstrijkt: { $duration } (de klok gaat van { $from } naar { $until })...
+telnet-nothing-to-close = Geen verbinding: er is niets te sluiten.
+telnet-retry-queued = { $host } houdt het bericht in zijn wachtrij ({ $reason }) en probeert het opnieuw om { $next }, over { $wait }. De tijd verstrijkt hier alleen als je wait typt: probeer wait, of wait { $short }.
+telnet-from = Vanaf
+telnet-from-label = Typ vanaf host
+telnet-world = Wereld
+telnet-world-label = Telnet-wereld
+telnet-world-sandbox = Zandbak
+telnet-world-joined = Ingestapt: { $title }
+telnet-world-join = Instappen: { $title }, bij de cursor
+telnet-new-tab-label = Nieuwe telnet-sessie
+telnet-new-tab-title = Nieuwe sessie (een nieuw tabblad)
+telnet-download = Sessie downloaden
+telnet-download-title = Bewaar elke sessie van dit paneel als tekstbestand
+telnet-output-label = Telnet-uitvoer
+telnet-input-label = Telnet-commando
+telnet-input-connected = een regel voor de server, dan Enter (Ctrl+] sluit)
+
+## De samenvatting van een gebeurtenis in één regel (src/state.rs, event_summary).
+
+event-connected = #{ $conn } verbonden met poort { $port } ({ $protocol })
+event-refused = verbinding met poort { $port } geweigerd (RST)
+event-unreachable-host = poort { $port } onbereikbaar: de host staat uit
+event-unreachable-link = poort { $port } onbereikbaar: de netwerkverbinding is verbroken
+event-closed = #{ $conn } gesloten
+event-dns-query = vraag #{ $id } { $name } { $qtype }?
+event-dns-answer = antwoord #{ $id } { $name } { $qtype }: { $answer }
+event-state-client = #{ $conn } toestand van de client -> { $state }
+event-state-server = #{ $conn } toestand van de server -> { $state }
+event-queued = { $id } in de wachtrij, van <{ $from }> aan { $rcpts } ({ $size } bytes)
+event-retry = { $id } poging { $attempt } mislukt ({ $reason }); nieuwe poging om { $next }
+event-delivered = { $id } afgeleverd aan <{ $rcpt }> in de mailbox { $mailbox } (uid { $uid })
+event-bounced = { $id } onbestelbaar voor { $rcpts }: melding { $bounce } aan <{ $to }>
+event-bounce-discarded = { $id } mislukt voor { $rcpts }; op een onbestelbaar-melding komt nooit een onbestelbaar-melding
+event-retrieved = { $mailbox } heeft { $uid } opgehaald
+event-deleted = { $mailbox }: { $uid } verwijderd
+event-link-up = netwerkverbinding werkt
+event-link-down = netwerkverbinding verbroken
+
+## Het afdrukbare transcript (src/components/panels.rs, Transcript)
+
+print-transcript = Transcript
+print-transcript-title = Transcript: { $title }
+print-step = Stap
+print-time = Tijd
+print-hosts = Hosts
+print-kind = Soort
+print-what = Wat
+
+## Het gedownloade transcript (src/export.rs, transcript)
+
+download-transcript-heading = MailSim-transcript: { $title }
+download-transcript-legend = C: is een regel die de client verstuurde, S: een regel die de server verstuurde. De tijden zijn die van de gesimuleerde wereld (uren:minuten:seconden).
+download-transcript-hosts = Hosts:
+
+## De wereldeditor (src/components/lab.rs): koppen en knoppen
+
+lab-intro = Je verandert “{ $title }”. De wereld draait opnieuw vanaf het begin als je op Uitvoeren drukt; dezelfde wereld draait altijd op dezelfde manier.
+lab-open-file = Een scenariobestand openen (.toml)
+lab-save-file = Scenariobestand downloaden
+lab-hosts = Hosts en hun diensten
+lab-changes = Veranderingen in de tijd
+lab-links = Verbindingen: vertraging en verlies
+lab-dns = DNS: MX-records
+lab-dns-other = Andere DNS-wijzigingen
+lab-faults = Opzettelijke fouten
+lab-policies = Regels van de servers
+lab-run = Deze wereld uitvoeren

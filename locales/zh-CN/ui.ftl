@@ -282,3 +282,125 @@ glossary-dmarc = DMARC
 glossary-dmarc-def = 域名在 DNS 里的策略：From: 是这个域名的邮件，必须为与之对齐的域名通过 SPF 或 DKIM；策略规定其他邮件是放行、隔离还是拒收（RFC 7489）。
 glossary-update = Update 状态
 glossary-update-def = POP3 的最后一个状态：在 Transaction 状态下发送 QUIT 之后，服务器删除用 DELE 标记过的邮件，然后关闭连接。连接意外断开时不会进入这个状态，所以什么也不会删除（RFC 1939 §6）。
+
+## telnet 面板（src/telnet.rs、src/components/telnet.rs）：帮助、提示和说明。
+## 线路上的行和 telnet 自己的消息（Trying …、Connected to …）不在这里：保持原样。
+## 命令、状态名和主机名保持英文。
+
+telnet-help-intro = 本面板的命令（只在这里执行，不会发到网络上）：
+telnet-help-telnet = 打开一个连接（也可用 open、nc），例如 telnet mail.dave.example 25
+telnet-help-b64 = TEXT 的 base64；\0 表示一个 NUL 字节：b64 \0john\0john-pass
+telnet-help-b64-plain = 用户 U、密码 P 的 AUTH PLAIN 字符串
+telnet-help-b64-decode = 解码 base64（AUTH LOGIN 的 334 提示）
+telnet-help-wait = 让时间流逝（例如 wait 15m），或一直等到队列里的下一次重试
+telnet-help-quit = 关闭这个标签页（已连接时，QUIT 会发给服务器）
+telnet-help-local = 即使已连接，b64 和 wait 也只在面板里执行。
+telnet-help-help = 显示这个列表
+telnet-help-keys = 按键：Enter 发送这一行（带 CR LF）· 上/下方向键调出之前的行 · Ctrl+] 关闭连接。
+telnet-help-ports = 端口：25 服务器之间的 SMTP · 587 提交（用 AUTH 登录）· 110 POP3 · 143 IMAP（每条命令以标签开头：a1 LOGIN dave dave-pass）。
+telnet-help-servers = 服务器：smtp.isp.example（John 的 ISP：发信，25 和 587），pop.isp.example（John 的邮箱，110），mail.dave.example（Dave 的邮件服务器：25、110 和 143，POP3 和 IMAP 共用一个邮箱），ns.example（只有 DNS）。
+telnet-help-john = John 的邮箱：telnet pop.isp.example 110（ISP 的 POP3 服务；与 smtp.isp.example 是同一台机器，但域名和端口不同）。
+telnet-help-accounts = 账户：john / john-pass 用于 smtp.isp.example 和 pop.isp.example · dave / dave-pass 用于 mail.dave.example。
+telnet-hint-not-connected = 未连接。试试：telnet mail.dave.example 25 · telnet smtp.isp.example 587 · telnet mail.dave.example 110 · help
+telnet-hint-refused = 被拒绝。
+telnet-hint-smtp = SMTP，状态 { $state }：服务器期待 { $expects }
+telnet-hint-smtp-data = SMTP，状态 Data：输入邮件（邮件头、空行、正文）；只有一个 . 的行表示结束。以点开头的行会丢掉这个点（RFC 5321 §4.5.2）：要发送以点开头的行，就在行首多输入一个点（..）。
+telnet-hint-smtp-auth = SMTP，状态 Auth：用一行 base64 回答 334（b64 可以帮忙）；* 表示取消。
+telnet-hint-smtp-closed = SMTP，状态 Closed：服务器已结束会话。
+telnet-hint-pop3 = POP3，状态 { $state }：现在可用 { $valid }
+telnet-hint-pop3-ending = POP3，状态 { $state }：会话即将结束。
+telnet-hint-imap-login = IMAP，状态 { $state }：每条命令以标签开头，例如 a1 LOGIN dave dave-pass
+telnet-hint-imap-selected = IMAP，状态 { $state }：例如 a3 FETCH 1 (FLAGS BODY.PEEK[]) · 现在可用 { $valid }
+telnet-hint-imap = IMAP，状态 { $state }：例如 a2 SELECT INBOX · 现在可用 { $valid }
+telnet-hint-imap-logout = IMAP，状态 { $state }：会话即将结束。
+telnet-b64-usage = 用法：b64 TEXT（\0 表示 NUL 字节）· b64 plain 用户名 密码 · b64 -d BASE64
+telnet-b64-decoded = b64：{ $text } 解码后是：
+telnet-b64-not-base64 = b64：{ $text } 不是 base64（只能有字母、数字、+ 和 /）
+telnet-b64-plain = b64：{ $text } 的 base64（AUTH PLAIN：NUL、用户名、NUL、密码）：
+telnet-b64-now-type = 现在输入：{ $line }
+telnet-b64-encoded = b64：{ $text } 的 base64：
+telnet-usage-open = 用法：{ $cmd } 主机 端口，例如：{ $cmd } mail.dave.example 25
+telnet-nc-no-port = nc：缺少端口号（试试：nc { $host } 25）
+telnet-usage-open-one = 用法：{ $cmd } 主机 端口（一个主机，一个端口）
+telnet-wait-too-long = { $cmd }：一次最多 { $most }
+telnet-usage-wait = 用法：{ $cmd } [时长]，例如：{ $cmd } 15m
+telnet-not-a-command = { $cmd }：不是本面板的命令。尚未连接：请先输入 telnet 主机 端口（help 列出所有命令）。
+telnet-moved-world = 连接已关闭：面板切换到了另一个世界。
+telnet-joined-world = 现在在“{ $title }”的世界里输入，时间停在 { $time }（已发生 { $events } 个事件）；剧本的其余部分仍会发生。
+telnet-new-session = 会话 { $id }，从 { $host } 输入。输入 help，或者例如：telnet mail.dave.example 25
+telnet-new-source = 新连接现在从 { $host } 发起。
+telnet-paste-too-long = 什么也没发送：粘贴的文本有 { $lines } 行，而面板一次最多发送 { $most } 行。请分几次粘贴。
+telnet-pipelining-smtp = { $lines } 行一起发出，没有等待每条回复：这就是流水线（pipelining，RFC 2920）。宣布支持 PIPELINING 的服务器会按顺序读取它们，并按顺序逐条回复。
+telnet-pipelining-pop3 = { $lines } 行一起发出，没有等待每条回复：这就是流水线（pipelining，POP3 见 RFC 2449）。宣布支持 PIPELINING 的服务器会按顺序读取它们，并按顺序逐条回复。
+telnet-pipelining-imap = { $lines } 行一起发出，没有等待每条回复：这就是流水线（pipelining，IMAP 见 RFC 9051 §5.5）。宣布支持 PIPELINING 的服务器会按顺序读取它们，并按顺序逐条回复。
+telnet-tab-closed = 已关闭。输入 telnet 主机 端口 打开连接，或输入 help。
+telnet-no-such-host = telnet：这个世界里没有主机 { $host }
+telnet-wait-nothing = 没有要发生的事：队列里没有重试，也没有安排任何事。（wait 10m 仍然可以让时间流逝。）
+telnet-time-passes = 时间流逝：{ $duration }（时钟从 { $from } 走到 { $until }）……
+telnet-nothing-to-close = 未连接：没有可关闭的连接。
+telnet-retry-queued = { $host } 把邮件留在队列里（{ $reason }），将在 { $next } 重试，即 { $wait } 之后。只有输入 wait 时这里的时间才会流逝：试试 wait，或 wait { $short }。
+telnet-from = 从
+telnet-from-label = 从哪台主机输入
+telnet-world = 世界
+telnet-world-label = telnet 世界
+telnet-world-sandbox = 沙盒
+telnet-world-joined = 已加入：{ $title }
+telnet-world-join = 加入：{ $title }，在光标处
+telnet-new-tab-label = 新的 telnet 会话
+telnet-new-tab-title = 新会话（新标签页）
+telnet-download = 下载会话
+telnet-download-title = 把本面板的所有会话保存为文本文件
+telnet-output-label = telnet 输出
+telnet-input-label = telnet 命令
+telnet-input-connected = 给服务器的一行，然后按 Enter（Ctrl+] 关闭）
+
+## 事件的一行摘要（src/state.rs，event_summary）。
+
+event-connected = #{ $conn } 已连接到端口 { $port }（{ $protocol }）
+event-refused = 到端口 { $port } 的连接被拒绝（RST）
+event-unreachable-host = 端口 { $port } 不可达：主机已关闭
+event-unreachable-link = 端口 { $port } 不可达：网络链路已断开
+event-closed = #{ $conn } 已关闭
+event-dns-query = 查询 #{ $id } { $name } { $qtype }？
+event-dns-answer = 应答 #{ $id } { $name } { $qtype }：{ $answer }
+event-state-client = #{ $conn } 客户端状态 -> { $state }
+event-state-server = #{ $conn } 服务器状态 -> { $state }
+event-queued = { $id } 已进入队列，发件人 <{ $from }>，收件人 { $rcpts }（{ $size } 字节）
+event-retry = { $id } 第 { $attempt } 次尝试失败（{ $reason }）；将在 { $next } 重试
+event-delivered = { $id } 已投递给 <{ $rcpt }>，存入邮箱 { $mailbox }（uid { $uid }）
+event-bounced = { $id } 对 { $rcpts } 退信：退信通知 { $bounce } 发给 <{ $to }>
+event-bounce-discarded = { $id } 对 { $rcpts } 投递失败；退信本身永远不会再退信
+event-retrieved = { $mailbox } 已取回 { $uid }
+event-deleted = { $mailbox }：{ $uid } 已删除
+event-link-up = 链路已接通
+event-link-down = 链路已断开
+
+## 打印用的记录（src/components/panels.rs，Transcript）
+
+print-transcript = 文字记录
+print-transcript-title = 文字记录：{ $title }
+print-step = 步骤
+print-time = 时间
+print-hosts = 主机
+print-kind = 类型
+print-what = 内容
+
+## 下载的文字记录（src/export.rs，transcript）
+
+download-transcript-heading = MailSim 文字记录：{ $title }
+download-transcript-legend = C: 是客户端发出的行，S: 是服务器发出的行。时间是模拟世界里的时间（时:分:秒）。
+download-transcript-hosts = 主机：
+
+## 世界编辑器（src/components/lab.rs）：标题和按钮
+
+lab-intro = 正在修改“{ $title }”。按“运行”后，世界会从头重新运行；同一个世界每次都以同样的方式运行。
+lab-open-file = 打开场景文件（.toml）
+lab-save-file = 下载场景文件
+lab-hosts = 主机及其服务
+lab-changes = 随时间发生的变化
+lab-links = 链路：延迟和丢包
+lab-dns = DNS：MX 记录
+lab-dns-other = 其他 DNS 更改
+lab-faults = 注入的故障
+lab-policies = 服务器策略
+lab-run = 运行这个世界

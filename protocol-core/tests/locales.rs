@@ -423,3 +423,233 @@ fn our_reader_formats_every_entry_as_fluent_bundle_does() {
     // 362 explanations with a title and a text, twice, and the rest.
     assert!(compared > 6 * 2000, "only {compared} formats compared");
 }
+
+// ---- out-of-date translations ------------------------------------------------
+
+/// A short fingerprint of an English text: FNV-1a (64 bits) folded to 32,
+/// as 8 hex digits. Not for security: it notices that a text changed.
+fn fingerprint(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:08x}", (h ^ (h >> 32)) as u32)
+}
+
+/// Every message of an FTL source as its own source text (its value,
+/// attributes and variants; trailing blanks dropped), by id. An entry
+/// starts at a line `id =` and runs to the next line that starts at the
+/// margin (a comment, another entry), a `}` at the margin included.
+fn entry_sources(src: &str) -> BTreeMap<String, String> {
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    let mut current: Option<(String, Vec<&str>)> = None;
+    let mut finish = |cur: Option<(String, Vec<&str>)>| {
+        if let Some((id, mut lines)) = cur {
+            while lines.last().is_some_and(|l| l.trim().is_empty()) {
+                lines.pop();
+            }
+            out.insert(id, lines.join("\n"));
+        }
+    };
+    for line in src.lines() {
+        let line = line.trim_end();
+        let at_margin = !line.is_empty() && !line.starts_with([' ', '\t', '}']);
+        if at_margin {
+            finish(current.take());
+            let id = line.split('=').next().unwrap_or("").trim();
+            let is_entry = line.contains('=')
+                && id.starts_with(|c: char| c.is_ascii_alphabetic())
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if is_entry {
+                current = Some((id.to_string(), vec![line]));
+            }
+        } else if let Some((_, lines)) = current.as_mut() {
+            lines.push(line);
+        }
+    }
+    finish(current);
+    out
+}
+
+/// The English of every translatable entry, by (file, id): the explanation
+/// table (title, text and RFC reference), the built-in scenarios (title and
+/// goal) and locales/en/ui.ftl (each entry's source text).
+fn english_sources() -> BTreeMap<(&'static str, String), String> {
+    let mut out = BTreeMap::new();
+    for x in explain::all() {
+        out.insert(
+            ("explain", explain_id(x.key)),
+            format!("{}\n{}\n{}", x.title, x.text, x.rfc),
+        );
+    }
+    for s in protocol_core::scenario::catalogue() {
+        out.insert(
+            ("scenarios", format!("scenario-{}", s.name)),
+            format!("{}\n{}", s.title, s.goal),
+        );
+    }
+    for (id, src) in entry_sources(EN_UI) {
+        out.insert(("ui", id), src);
+    }
+    out
+}
+
+const FINGERPRINTS: &str = "english.fingerprints";
+
+/// Every translated entry is listed in `locales/<tag>/english.fingerprints`
+/// with the fingerprint of the English it was translated from; when the
+/// English changes after that, this test names the entry, so the
+/// translator knows what to look at again (locales/README.md). Writing the
+/// files: `MAILSIM_FINGERPRINTS=nl` (or `zh-CN`, or `all`) records the
+/// English as it is now for every entry of that language, to be run once
+/// its translations have been checked.
+#[test]
+fn a_translation_whose_english_changed_since_is_named() {
+    let english = english_sources();
+    let write = std::env::var("MAILSIM_FINGERPRINTS").unwrap_or_default();
+    let mut problems = Vec::new();
+    for lang in TRANSLATED {
+        let dir = format!("{}/../locales/{}", env!("CARGO_MANIFEST_DIR"), lang.tag());
+        let name = format!("locales/{}/{FINGERPRINTS}", lang.tag());
+        // The entries this language has.
+        let mut has: BTreeSet<(&str, String)> = BTreeSet::new();
+        for (file, fname) in [
+            ("explain", "explain.ftl"),
+            ("scenarios", "scenarios.ftl"),
+            ("ui", "ui.ftl"),
+        ] {
+            for id in entry_sources(&read(lang, fname)).into_keys() {
+                if english.contains_key(&(file, id.clone())) {
+                    has.insert((file, id));
+                }
+            }
+        }
+        if write == "all" || write == lang.tag() {
+            let mut text = String::from(
+                "# The fingerprint of the English text each entry of this language was\n\
+                 # translated from: FILE ID FINGERPRINT. See locales/README.md.\n",
+            );
+            for (file, id) in &has {
+                let fp = fingerprint(&english[&(*file, id.clone())]);
+                text.push_str(&format!("{file} {id} {fp}\n"));
+            }
+            std::fs::write(format!("{dir}/{FINGERPRINTS}"), text).unwrap();
+        }
+        let recorded = read(lang, FINGERPRINTS);
+        let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
+        for (n, line) in recorded.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            let [file, id, fp] = parts[..] else {
+                problems.push(format!("{name}:{}: not FILE ID FINGERPRINT: {line}", n + 1));
+                continue;
+            };
+            seen.insert((file.to_string(), id.to_string()));
+            let Some(en) = english
+                .iter()
+                .find(|((f, i), _)| *f == file && i == id)
+                .map(|(_, t)| t)
+            else {
+                problems.push(format!(
+                    "{name}: {file} {id} is no longer in the English: remove the line"
+                ));
+                continue;
+            };
+            let now = fingerprint(en);
+            if now != fp {
+                problems.push(format!(
+                    "{name}: {file} {id}: the English changed since it was translated \
+                     (fingerprint {fp}, now {now}): check the {} text, then write `{file} {id} {now}`",
+                    lang.tag()
+                ));
+            }
+        }
+        for (file, id) in &has {
+            if !seen.contains(&(file.to_string(), id.clone())) {
+                let now = fingerprint(&english[&(*file, id.clone())]);
+                problems.push(format!(
+                    "{name}: {file} {id} is translated but has no fingerprint: \
+                     when the translation matches the English, add `{file} {id} {now}`"
+                ));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} translations to look at again:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn fingerprints_and_entry_sources_behave() {
+    assert_eq!(fingerprint("Play"), fingerprint("Play"));
+    assert_ne!(fingerprint("Play"), fingerprint("Play."));
+    let src = "# c\na = one\n    two\n\nb = { $n ->\n    [one] x\n   *[other] y\n}\n.c = no\n## g\nc-d =\n    .title = t\n";
+    let e = entry_sources(src);
+    assert_eq!(e["a"], "a = one\n    two");
+    assert_eq!(e["b"], "b = { $n ->\n    [one] x\n   *[other] y\n}");
+    assert_eq!(e["c-d"], "c-d =\n    .title = t");
+    assert_eq!(e.len(), 3);
+    // Every English page word is found, none twice.
+    assert_eq!(
+        entry_sources(EN_UI).len(),
+        messages("locales/en/ui.ftl", EN_UI).len()
+    );
+}
+
+/// The RFC references a text makes (`RFC 5321`, `RFC 5321 §4.5.2`), in order.
+fn rfc_refs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("RFC ") {
+        let tail = &rest[i + 4..];
+        let num: String = tail.chars().take_while(char::is_ascii_digit).collect();
+        let mut r = format!("RFC {num}");
+        let after = &tail[num.len()..];
+        if let Some(sec) = after.strip_prefix(" §") {
+            let s: String = sec
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            r.push_str(&format!(" §{}", s.trim_end_matches('.')));
+        }
+        if !num.is_empty() {
+            out.push(r);
+        }
+        rest = tail;
+    }
+    out.sort();
+    out
+}
+
+/// A page word that cites an RFC cites the same ones in every language.
+#[test]
+fn the_page_words_cite_the_same_rfcs_in_every_language() {
+    let en = entry_sources(EN_UI);
+    let mut problems = Vec::new();
+    for lang in TRANSLATED {
+        for (id, tr) in entry_sources(&read(lang, "ui.ftl")) {
+            let Some(e) = en.get(&id) else { continue };
+            let (want, got) = (rfc_refs(e), rfc_refs(&tr));
+            if want != got {
+                problems.push(format!(
+                    "{}/ui.ftl {id}: {got:?}, the English {want:?}",
+                    lang.tag()
+                ));
+            }
+        }
+    }
+    assert_eq!(
+        rfc_refs("see RFC 5321 §4.5.2. and RFC 2920"),
+        ["RFC 2920", "RFC 5321 §4.5.2"]
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -235,7 +235,17 @@ pub(crate) fn auth_steps_view(steps: Vec<crate::state::AuthStep>) -> impl IntoVi
         <ol class="auth-steps">
             {steps.into_iter().map(|st| {
                 let class = format!("tag auth-{}", st.method.to_ascii_lowercase());
-                view! { <li><span class=class>{st.method}</span>" "<span class="mono">{st.text}</span></li> }
+                // In Dutch or Chinese the step's explanation title comes
+                // first, in that language; the server's own words stay English.
+                let key = st.key.clone();
+                let title = move || {
+                    let cat = crate::i18n::catalog();
+                    (cat.lang() != protocol_core::i18n::Lang::En)
+                        .then(|| key.as_deref().and_then(protocol_core::explain::lookup))
+                        .flatten()
+                        .map(|x| format!("{}: ", protocol_core::explain::Words::title(&*cat, x)))
+                };
+                view! { <li><span class=class>{st.method}</span>" "{title}<span class="mono" lang="en">{st.text}</span></li> }
             }).collect_view()}
         </ol>
     }

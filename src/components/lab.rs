@@ -3,8 +3,10 @@
 
 use super::dialogs::Modal;
 use super::{perf_now, use_ctx, Ctx};
+use crate::i18n::{t, ta};
 use crate::lab::{parse_toml, to_toml, ChangeKind, Run, StepEdit, WorldEdit, SLICE};
 use leptos::prelude::*;
+use protocol_core::explain::Arg;
 use protocol_core::scenario::{builtin, AccountSpec, BareLf, Scenario};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -301,17 +303,17 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
 
     view! {
         <Modal label="Edit world" class="lab" close_outside=false on_close=Callback::new(move |_| close())>
-            <h2>"Edit world"</h2>
-            <p class="muted">{move || edit.with(|e| format!("Changing “{}”. The world runs again from the start when you press Run; the same world always runs the same way.", e.title))}</p>
+            <h2>{move || t("toolbar-edit-world")}</h2>
+            <p class="muted">{move || edit.with(|e| ta("lab-intro", &[("title", Arg::Str(&e.title))]))}</p>
             <div class="lab-files">
-                <label class="file-open">"Open a scenario file (.toml) "
+                <label class="file-open">{move || t("lab-open-file")}" "
                     <input type="file" accept=".toml,text/plain,application/toml" on:change=open_file />
                 </label>
-                <button type="button" on:click=move |_| save()>"Download scenario file"</button>
+                <button type="button" on:click=move |_| save()>{move || t("lab-save-file")}</button>
             </div>
 
             <section aria-labelledby="lab-hosts">
-                <h3 id="lab-hosts">"Hosts and their services"</h3>
+                <h3 id="lab-hosts">{move || t("lab-hosts")}</h3>
                 <table class="lab-table">
                     <thead><tr><th scope="col">"Host"</th><th scope="col">"Address"</th><th scope="col">"Services (ports)"</th><th scope="col">"Down or up"</th></tr></thead>
                     <tbody>{hosts_table}</tbody>
@@ -319,7 +321,7 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
             </section>
 
             <section aria-labelledby="lab-changes">
-                <h3 id="lab-changes">"Changes over time"</h3>
+                <h3 id="lab-changes">{move || t("lab-changes")}</h3>
                 <p class="muted small">"A host or a link goes down or comes back at a time after the start, like \"0s\", \"90s\", \"20m\" or \"1h\". While a server is down, the servers that send to it keep the mail in their queue and try again later (RFC 5321 §4.5.4.1)."</p>
                 <table class="lab-table">
                     <thead><tr><th scope="col">"At"</th><th scope="col">"What"</th><th scope="col">"Host"</th><th scope="col">"Other end (links)"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
@@ -330,7 +332,7 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
             </section>
 
             <section aria-labelledby="lab-links">
-                <h3 id="lab-links">"Links: latency and loss"</h3>
+                <h3 id="lab-links">{move || t("lab-links")}</h3>
                 <p class="muted small">"Latency is the time one segment takes from one host to the other. Loss is the share of segments that get lost: TCP sends a lost segment again after a timeout, so you see loss as delay (and a note for each retransmission), never as missing data."</p>
                 <table class="lab-table">
                     <thead><tr><th scope="col">"Host"</th><th scope="col">"Other host"</th><th scope="col">"Latency"</th><th scope="col">"Loss (%)"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
@@ -340,7 +342,7 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
             </section>
 
             <section aria-labelledby="lab-dns">
-                <h3 id="lab-dns">"DNS: MX records"</h3>
+                <h3 id="lab-dns">{move || t("lab-dns")}</h3>
                 <p class="muted small">"An MX record says which server receives mail for a domain; the lowest preference is tried first (RFC 5321 §5.1). Each host's A record is its address in the hosts table."</p>
                 <table class="lab-table">
                     <thead><tr><th scope="col">"Domain"</th><th scope="col">"Preference"</th><th scope="col">"Mail server"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
@@ -348,7 +350,7 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
                 </table>
                 <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "dave.example".into(), preference: "20".into(), host: String::new() }))>"Add an MX record"</button>
                 <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "nomail.example".into(), preference: "0".into(), host: ".".into() }))>"Add a null MX"</button>
-                <h4 id="lab-dns-other">"Other DNS changes"</h4>
+                <h4 id="lab-dns-other">{move || t("lab-dns-other")}</h4>
                 <p class="muted small">"A name can get an (extra) A record, lose its address (the MX host then cannot be reached, RFC 5321 §5.1), receive no mail at all (a null MX, RFC 7505), or not exist (NXDOMAIN, RFC 1035 §4.1.1: the sender bounces at once). A TXT record replaces the name's text records: an SPF list (RFC 7208 §3) or a DMARC policy at _dmarc.<domain> (RFC 7489 §6.1)."</p>
                 <table class="lab-table" aria-labelledby="lab-dns-other">
                     <thead><tr><th scope="col">"Change"</th><th scope="col">"Name"</th><th scope="col">"Address (A) or text (TXT)"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
@@ -358,7 +360,7 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
             </section>
 
             <section aria-labelledby="lab-faults">
-                <h3 id="lab-faults">"Injected faults"</h3>
+                <h3 id="lab-faults">{move || t("lab-faults")}</h3>
                 <p class="muted small">"A fault makes a server answer wrongly on purpose (for example 451 to RCPT, or 421 at the greeting). The narration marks each one as injected: a healthy server would not do this."</p>
                 <table class="lab-table">
                     <thead><tr><th scope="col">"Server"</th><th scope="col">"When"</th><th scope="col">"It"</th><th scope="col">"Reply"</th><th scope="col">"Times"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
@@ -368,7 +370,7 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
             </section>
 
             <section aria-labelledby="lab-policies">
-                <h3 id="lab-policies">"Server policies"</h3>
+                <h3 id="lab-policies">{move || t("lab-policies")}</h3>
                 {policies}
                 <fieldset class="lab-box">
                     <legend>"Retry schedule (every server)"</legend>
@@ -386,8 +388,8 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
 
             <p class="error" role="alert">{move || error.get()}</p>
             <div class="actions">
-                <button type="button" on:click=move |_| close()>"Cancel"</button>
-                <button type="button" class="primary" on:click=move |_| run()>"Run this world"</button>
+                <button type="button" on:click=move |_| close()>{move || t("dialog-cancel")}</button>
+                <button type="button" class="primary" on:click=move |_| run()>{move || t("lab-run")}</button>
             </div>
         </Modal>
     }

@@ -496,10 +496,13 @@ pub fn Transcript() -> impl IntoView {
         })
     };
     view! {
-        <section class="transcript print-only" aria-label="Transcript">
-            <h2>{move || ctx.story.with(|s| format!("Transcript: {}", s.title))}</h2>
+        <section class="transcript print-only" aria-label=move || t("print-transcript")>
+            <h2>{move || ctx.story.with(|s| {
+                let title = crate::i18n::story_words(&s.name, &s.title, "").0;
+                ta("print-transcript-title", &[("title", Arg::Str(&title))])
+            })}</h2>
             <table>
-                <thead><tr><th>"Step"</th><th>"Time"</th><th>"Hosts"</th><th>"Kind"</th><th>"What"</th></tr></thead>
+                <thead><tr><th>{move || t("print-step")}</th><th>{move || t("print-time")}</th><th>{move || t("print-hosts")}</th><th>{move || t("print-kind")}</th><th>{move || t("print-what")}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </section>

@@ -3,10 +3,12 @@
 //! line the visualizer follows the world's new events.
 
 use super::use_ctx;
+use crate::i18n::{t, ta};
 use crate::story::{console_story, SANDBOX};
 use crate::telnet::{LineKind, SOURCES};
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
+use protocol_core::explain::Arg;
 use web_sys::wasm_bindgen::JsCast;
 
 #[component]
@@ -105,6 +107,8 @@ pub fn TelnetPane() -> impl IntoView {
     };
     let lines = move || {
         let cap = cap();
+        // A language switch redraws every row (the pane's own words change).
+        let lang = crate::i18n::shown();
         console.with(|c| {
             let s = c.active_session();
             s.lines
@@ -115,11 +119,12 @@ pub fn TelnetPane() -> impl IntoView {
                             s.id,
                             l.key,
                             "t-hidden",
-                            crate::i18n::t("telnet-predict-hidden"),
+                            t("telnet-predict-hidden"),
                             true,
+                            lang,
                         )
                     } else {
-                        (s.id, l.key, l.kind.class(), l.text.clone(), false)
+                        (s.id, l.key, l.kind.class(), l.text(), false, lang)
                     }
                 })
                 .collect::<Vec<_>>()
@@ -130,7 +135,7 @@ pub fn TelnetPane() -> impl IntoView {
         console.with(|c| {
             if c.active_session().lines.iter().any(|l| hidden(l, cap)) {
                 crate::telnet::Hint {
-                    text: crate::i18n::t("telnet-predict-hint"),
+                    text: t("telnet-predict-hint"),
                     alert: false,
                 }
             } else {
@@ -227,14 +232,14 @@ pub fn TelnetPane() -> impl IntoView {
                         >{format!("{} {}", t.1, t.4)}</button>
                     </For>
                 </div>
-                <button class="ttab new" aria-label="New telnet session" title="New session (a new tab)" on:click=move |_| {
+                <button class="ttab new" aria-label=move || t("telnet-new-tab-label") title=move || t("telnet-new-tab-title") on:click=move |_| {
                         console.update(|c| c.new_tab());
                         focus_input();
                     }>"+"</button>
                 <label class="tsel">
-                    "From "
+                    {move || t("telnet-from")}" "
                     <select
-                        aria-label="Type from host"
+                        aria-label=move || t("telnet-from-label")
                         prop:value=move || console.with(|c| c.source.clone())
                         on:change:target=move |ev| {
                             let v = ev.target().value();
@@ -246,33 +251,36 @@ pub fn TelnetPane() -> impl IntoView {
                     </select>
                 </label>
                 <label class="tsel">
-                    "World "
+                    {move || t("telnet-world")}" "
                     <select
-                        aria-label="Telnet world"
+                        aria-label=move || t("telnet-world-label")
                         prop:value=world_value
                         on:change:target=move |ev| on_world(ev.target().value())
                     >
-                        <option value=SANDBOX.0>"Sandbox"</option>
+                        <option value=SANDBOX.0>{move || t("telnet-world-sandbox")}</option>
                         {move || {
                             let current = console.with(|c| (c.world_name.clone(), c.world_title.clone()));
+                            let title = |n: &str, title: &str| crate::i18n::story_words(n, title, "").0;
                             let mut opts = Vec::new();
                             if current.0 != SANDBOX.0 {
-                                opts.push((current.0.clone(), format!("Joined: {}", current.1)));
+                                let tt = title(&current.0, &current.1);
+                                opts.push((current.0.clone(), ta("telnet-world-joined", &[("title", Arg::Str(&tt))])));
                             }
-                            if let Some((n, t)) = joinable() {
+                            if let Some((n, tt)) = joinable() {
                                 if n != current.0 {
-                                    opts.push((n, format!("Join: {t}, at the cursor")));
+                                    let tt = title(&n, &tt);
+                                    opts.push((n, ta("telnet-world-join", &[("title", Arg::Str(&tt))])));
                                 }
                             }
                             opts.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()
                         }}
                     </select>
                 </label>
-            <button class="ttab download-session" title="Save every session of this pane as a text file"
-                on:click=move |_| console.with_untracked(|c| super::download("mailsim-telnet-session.txt", "text/plain;charset=utf-8", &crate::export::telnet_transcript(c)))>"Download session"</button>
+            <button class="ttab download-session" title=move || t("telnet-download-title")
+                on:click=move |_| console.with_untracked(|c| super::download("mailsim-telnet-session.txt", "text/plain;charset=utf-8", &crate::export::telnet_transcript(c)))>{move || t("telnet-download")}</button>
             </div>
-            <div class="telnet-log mono" role="log" aria-live="polite" aria-label="Telnet output" node_ref=log tabindex="0">
-                <For each=lines key=|l| (l.0, l.1, l.4) let:l>
+            <div class="telnet-log mono" role="log" aria-live="polite" aria-label=move || t("telnet-output-label") node_ref=log tabindex="0">
+                <For each=lines key=|l| (l.0, l.1, l.4, l.5) let:l>
                     <div class=format!("tl {}", l.2)>{l.3}</div>
                 </For>
             </div>
@@ -284,11 +292,11 @@ pub fn TelnetPane() -> impl IntoView {
                     id="telnet-input"
                     class="mono"
                     type="text"
-                    aria-label="Telnet command"
+                    aria-label=move || t("telnet-input-label")
                     autocomplete="off"
                     autocapitalize="off"
                     spellcheck="false"
-                    placeholder=move || if console.with(|c| c.active_session().connected()) { "a line for the server, then Enter (Ctrl+] closes)" } else { "telnet mail.dave.example 25" }
+                    placeholder=move || if console.with(|c| c.active_session().connected()) { t("telnet-input-connected") } else { "telnet mail.dave.example 25".to_string() }
                     node_ref=input
                     on:keydown=on_key
                     on:paste=on_paste

@@ -160,3 +160,84 @@ test('offline: after one visit in Dutch the page reloads in Dutch with the netwo
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** The telnet pane in the language of `tag`: its help, hint and notes from ui.ftl, the wire lines as sent. */
+const TELNET = {
+  nl: { input: 'Telnet-commando', log: 'Telnet-uitvoer' },
+  'zh-CN': { input: 'telnet 命令', log: 'telnet 输出' },
+  en: { input: 'Telnet command', log: 'Telnet output' },
+};
+
+/** A page word of `tag`'s ui.ftl with its placeholders filled in. */
+function word(tag, id, args = {}) {
+  let text = title(tag, id, 'ui.ftl');
+  for (const [k, v] of Object.entries(args)) text = text.replaceAll(`{ $${k} }`, v);
+  return text;
+}
+
+/** Opens the telnet pane in `locale`, runs one short SMTP session, returns what it showed. */
+async function telnetSession(locale, tag) {
+  const { context, page, problems } = await openIn(locale);
+  await htmlLang(page, tag);
+  await page.getByRole('tab', { name: 'Telnet', exact: true }).click();
+  const input = page.getByRole('textbox', { name: TELNET[tag].input });
+  const log = page.getByRole('log', { name: TELNET[tag].log });
+  const hint = page.locator('.telnet-hint');
+  await input.waitFor();
+  const type = async (line) => { await input.fill(line); await input.press('Enter'); };
+  const lines = () => log.locator('.tl').allInnerTexts();
+  const waitFor = async (re) => {
+    const deadline = Date.now() + 5000;
+    while (!(await lines()).some((l) => re.test(l))) {
+      if (Date.now() > deadline) throw new Error(`no line matches ${re}:\n${(await lines()).join('\n')}`);
+      await page.waitForTimeout(50);
+    }
+  };
+  const seen = { hints: [] };
+  seen.hints.push(await hint.innerText());
+  await type('help');
+  await waitFor(/^  help /);
+  await type('telnet mail.dave.example 25');
+  await waitFor(/^220 /);
+  seen.hints.push(await hint.innerText());
+  await type('DATA');
+  await waitFor(/^503 /);
+  seen.hints.push(await hint.innerText());
+  await type('EHLO john-pc.isp.example');
+  await waitFor(/^250 /);
+  seen.lines = await lines();
+  seen.wire = await log.locator('.tl.t-recv, .tl.t-sent, .tl.t-info').allInnerTexts();
+  return { context, page, problems, seen };
+}
+
+test('the telnet pane speaks Dutch and Chinese: help, hints and notes; the wire lines and telnet\'s own stay', async () => {
+  const en = await telnetSession('en-US', 'en');
+  await en.context.close();
+  assert.match(en.seen.hints[1], /^SMTP, state Greeting: the server expects EHLO, HELO, QUIT$/);
+  for (const l of LANGS) {
+    const { context, page, problems, seen } = await telnetSession(l.locale, l.tag);
+    const w = (id, args) => word(l.tag, id, args);
+    // The new tab's note, the help and the hints in that language.
+    assert.ok(seen.lines[0].startsWith(w('telnet-new-session', { id: '1' }).split('{')[0]), seen.lines[0]);
+    assert.ok(seen.lines.includes(w('telnet-help-intro')), seen.lines.join('\n'));
+    assert.ok(seen.lines.includes(`  telnet HOST PORT   ${w('telnet-help-telnet')}`), seen.lines.join('\n'));
+    assert.ok(seen.lines.includes(`  help               ${w('telnet-help-help')}`), seen.lines.join('\n'));
+    assert.ok(!seen.lines.some((t) => t.includes('Commands of this pane')), 'no English help');
+    assert.equal(seen.hints[0], w('telnet-hint-not-connected'));
+    assert.equal(seen.hints[1], w('telnet-hint-smtp', { state: 'Greeting', expects: 'EHLO, HELO, QUIT' }));
+    // DATA before EHLO: refused, and the hint says so in that language.
+    assert.equal(seen.hints[2], `${w('telnet-hint-refused')} ${w('telnet-hint-smtp', { state: 'Greeting', expects: 'EHLO, HELO, QUIT' })}`);
+    // The lines on the wire and telnet's own messages are exactly the English ones.
+    assert.deepEqual(seen.wire, en.seen.wire);
+    assert.ok(seen.wire.includes('Connected to mail.dave.example.'));
+    assert.ok(seen.wire.some((t) => t.startsWith('503 ')) && seen.wire.includes('EHLO john-pc.isp.example'));
+    assert.deepEqual(await axeViolations(page), [], 'axe with the telnet pane');
+    await page.screenshot({ path: path.join(artifactsDir, `lang-${l.tag}-telnet-1280x720.png`) });
+    // Switching to English rewords the lines already there.
+    await page.getByRole('combobox', { name: l.picker }).selectOption('en');
+    await htmlLang(page, 'en');
+    await page.getByRole('log', { name: 'Telnet output' }).getByText('Commands of this pane (they stay here, nothing goes on the network):').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
