@@ -632,8 +632,12 @@ impl Command {
         let mut v = match &self.body {
             // The message may not be UTF-8: write its bytes, not a lossy copy.
             CommandBody::Append { message, .. } => {
+                // The text ends with the message (lossy): what comes before
+                // it is the head, up to and including the `{n}` CRLF. (Not
+                // the last "}" CRLF in the text: the message may hold one,
+                // found by the imap_command fuzz target.)
                 let text = self.to_string();
-                let head = text.rfind("}\r\n").map_or(text.len(), |i| i + 3);
+                let head = text.len() - String::from_utf8_lossy(message).len();
                 let mut v = text.as_bytes()[..head].to_vec();
                 v.extend_from_slice(message);
                 v
@@ -1359,6 +1363,38 @@ pub fn valid_date_time(d: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the imap_command fuzz target: an APPEND whose message holds
+    /// `}` CRLF (and bytes that are not UTF-8) goes on the wire once, as it
+    /// is, and parses back to the same command; so does one whose mailbox
+    /// name needs a literal of its own.
+    #[test]
+    fn append_wire_form_keeps_a_message_that_holds_a_literal_end() {
+        for (line, message) in [
+            (
+                &b"f7 APPEND Sent (\\Seen) {10}\r\n\r\n\r\n\r\n\0}\r\n"[..],
+                &b"\r\n\r\n\r\n\0}\r\n"[..],
+            ),
+            (
+                &b"a1 APPEND {5}\r\nS\xc3\xa9nt {5}\r\n}\r\n\xff!"[..],
+                &b"}\r\n\xff!"[..],
+            ),
+        ] {
+            let c = parse(line).unwrap();
+            let CommandBody::Append { message: m, .. } = &c.body else {
+                panic!("{c:?}")
+            };
+            assert_eq!(m.as_slice(), message);
+            let wire = c.to_wire();
+            assert_eq!(
+                &wire[..wire.len() - 2],
+                line,
+                "{:?}",
+                String::from_utf8_lossy(&wire)
+            );
+            assert_eq!(parse(&wire[..wire.len() - 2]).unwrap(), c);
+        }
+    }
 
     #[test]
     fn sequence_sets() {
