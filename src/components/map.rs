@@ -48,6 +48,21 @@ fn fit(hosts: &[HostInfo], name: &dyn Fn(&str) -> String) -> f64 {
     k
 }
 
+/// Whether two neighbours of a row would have addresses that touch at the
+/// largest size the stylesheet gives them (26 units, a monospace glyph
+/// about 0.6 of that wide, and 16 units apart): five hosts in a row, as in
+/// the forwarding lesson, put "198.51.100.25" against "203.0.113.25". Such
+/// a map draws its addresses smaller (`.crowded` in style.css).
+fn crowded(hosts: &[HostInfo]) -> bool {
+    let half = |h: &HostInfo| h.ip.len() as f64 * 26.0 * 0.6 / 2.0;
+    hosts.iter().any(|a| {
+        hosts
+            .iter()
+            .filter(|b| b.y == a.y && b.x > a.x)
+            .any(|b| b.x - a.x < half(a) + half(b) + 16.0)
+    })
+}
+
 fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_string()
@@ -352,7 +367,7 @@ pub fn NetworkMap() -> impl IntoView {
     view! {
         <section class="panel map" aria-label=move || crate::i18n::t("map-label")>
             <div class="map-probe" node_ref=probe aria-hidden="true"></div>
-            <svg class:grown=grown viewBox=move || format!("-12 0 1024 {}", fixed(map_h(), 0)) style=move || format!("aspect-ratio: 1024 / {}", fixed(map_h(), 0)) preserveAspectRatio="xMidYMid meet" role="img" aria-label=move || {
+            <svg class:grown=grown class:crowded=move || ctx.story.with(|s| crowded(&s.hosts)) viewBox=move || format!("-12 0 1024 {}", fixed(map_h(), 0)) style=move || format!("aspect-ratio: 1024 / {}", fixed(map_h(), 0)) preserveAspectRatio="xMidYMid meet" role="img" aria-label=move || {
                 ctx.story.with(|s| format!("{}: {}", crate::i18n::t("map-label"), s.hosts.iter().map(|h| format!("{} ({}, {})", h.name, h.ip, crate::i18n::t(&crate::i18n::slug("role", h.role.label())))).collect::<Vec<_>>().join(", ")))
             }>
                 <g class="links">

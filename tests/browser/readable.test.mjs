@@ -136,7 +136,7 @@ async function mapLabels(page) {
   return page.evaluate(() => {
     const svg = document.querySelector('.map svg').getBoundingClientRect();
     const boxes = [...document.querySelectorAll('.map .host')].map((g) =>
-      [...g.querySelectorAll('.host-name, .host-domain')].map((t) => t.getBoundingClientRect()));
+      [...g.querySelectorAll('.host-name, .host-domain, .host-ip')].map((t) => t.getBoundingClientRect()));
     const problems = [];
     const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
     boxes.forEach((bs, i) => bs.forEach((b) => {
@@ -179,5 +179,33 @@ for (const [w, h] of [[1280, 720], [820, 1180], [390, 844]]) {
     // phone's 18 px name measures 21 px, not 23.4.)
     assert.ok(seen[32].height >= seen[16].height * (w === 390 ? 1.15 : 1.25),
       `a host name is ${seen[16].height.toFixed(1)} px high at 16 px, ${seen[32].height.toFixed(1)} px at 32 px`);
+  });
+}
+
+// Five hosts in a row (the forwarding lesson): the addresses of neighbours
+// ("198.51.100.25" beside "203.0.113.25") ran into each other on tablets.
+for (const [w, h] of [[1280, 720], [820, 1180]]) {
+  test(`${w}x${h}: the forwarding lesson's five hosts in a row: no two labels or addresses touch`, async () => {
+    const page = await site.browser.newPage({ viewport: { width: w, height: h } });
+    await page.goto(`${site.url}#v=1&s=forwarded&step=1`);
+    await new Visualizer(page).ready();
+    await page.waitForTimeout(100);
+    const { problems } = await mapLabels(page);
+    assert.deepEqual(problems, []);
+    assert.equal(await page.locator('.map svg.crowded').count(), 1, 'the map draws its addresses smaller');
+    // Not touching either: at least 6 px between neighbours' addresses.
+    const gaps = await page.evaluate(() => {
+      const ips = [...document.querySelectorAll('.map .host-ip')].map((t) => t.getBoundingClientRect())
+        .filter((b) => b.width).sort((a, b) => a.left - b.left);
+      const out = [];
+      for (let i = 0; i < ips.length; i++) {
+        for (let j = i + 1; j < ips.length; j++) {
+          if (Math.abs(ips[i].top - ips[j].top) < ips[i].height) out.push(Math.round(ips[j].left - ips[i].right));
+        }
+      }
+      return out;
+    });
+    assert.ok(gaps.length >= 4 && gaps.every((g) => g >= 6), `gaps between addresses in a row: ${gaps} px`);
+    await page.close();
   });
 }
