@@ -1437,6 +1437,50 @@ pub fn auth_block(trace: &[TraceEvent], i: usize) -> Vec<AuthStep> {
         .collect()
 }
 
+/// The sender checks behind the server's reply to a message (issue 18: a
+/// refused message has no viewer, so its checks are shown at its `550`):
+/// when event `i` is the first SMTP reply after the message on its
+/// connection, the checks that server ran on it (RFC 7489 §6.6.2 at the end
+/// of DATA; RFC 5321 §4.2.5 the reply to the final `.`). Empty otherwise,
+/// for a message that no check ran on, and for a submission server that
+/// only signed it.
+pub fn auth_for_reply(trace: &[TraceEvent], i: usize) -> Vec<AuthStep> {
+    let Some(EventKind::Line {
+        conn,
+        dir: Direction::ToClient,
+        protocol: Protocol::Smtp,
+        ..
+    }) = trace.get(i).map(|e| &e.kind)
+    else {
+        return Vec::new();
+    };
+    let server = &trace[i].from;
+    // Back to the message on this connection, with no other reply between.
+    let mut checks = None;
+    for j in (0..i).rev() {
+        match &trace[j].kind {
+            EventKind::Payload {
+                conn: c,
+                dir: Direction::ToServer,
+                ..
+            } if c == conn => {
+                // Checks, not the sender's own DKIM signing at submission.
+                let block = checks.map(|k| auth_block(trace, k)).unwrap_or_default();
+                let checked = block
+                    .iter()
+                    .any(|st| st.method == "SPF" || st.method == "DMARC");
+                return if checked { block } else { Vec::new() };
+            }
+            EventKind::Line { conn: c, .. } if c == conn => return Vec::new(),
+            EventKind::SenderCheck { host, .. } if host == server && checks.is_none() => {
+                checks = Some(j)
+            }
+            _ => {}
+        }
+    }
+    Vec::new()
+}
+
 /// The sender checks the receiving server ran on the message delivered as
 /// `uid` (empty when none ran: a message from the server's own users, or a
 /// world without them): the checks just before that server took the
@@ -1860,6 +1904,41 @@ mod tests {
         );
         // No check, no list: an event outside the checks.
         assert!(auth_block(&f.trace, 0).is_empty());
+        // The refusal itself (the 550 to the message) shows the same block.
+        let refusal = f
+            .trace
+            .iter()
+            .position(|e| {
+                matches!(&e.kind, EventKind::Line { dir: Direction::ToClient, text, .. }
+                    if text.starts_with("550 5.7.1"))
+            })
+            .expect("the forgery is refused with 550 5.7.1");
+        assert_eq!(auth_for_reply(&f.trace, refusal), block);
+        // Not for the replies before the message, nor in a world whose
+        // server runs no checks on John's mail (the submission server).
+        let ehlo_reply = f
+            .trace
+            .iter()
+            .position(|e| matches!(&e.kind, EventKind::Line { dir: Direction::ToClient, text, .. } if text.starts_with("250")))
+            .unwrap();
+        assert!(auth_for_reply(&f.trace, ehlo_reply).is_empty());
+        assert!(auth_for_reply(&f.trace, refusal - 1).is_empty() || refusal == 0);
+        // In the seed story, Dave's server's 250 to John's relayed message
+        // shows the checks that passed.
+        let seed = &s.trace;
+        let accepted = (0..seed.len())
+            .find(|&k| !auth_for_reply(seed, k).is_empty())
+            .expect("a reply with checks");
+        assert!(
+            matches!(&seed[accepted].kind, EventKind::Line { text, .. } if text.starts_with("250"))
+        );
+        let got = auth_for_reply(seed, accepted);
+        assert!(
+            got.iter().any(|st| st.text == "SPF result: pass"),
+            "{} {:?} {got:?}",
+            seed[accepted].from,
+            seed[accepted].kind
+        );
     }
 
     #[test]

@@ -100,6 +100,7 @@ machine-diagram-label = { $protocol } { $side } state machine
 machine-note-server = Drawn from the core's transition table for the server: ● is where it is now; the move just taken is marked. Events in capitals are commands.
 machine-note-client = Drawn from the core's transition table for the client: ● is where it is now; the move just taken is marked. The client moves on the server's replies.
 line-sender-checks = All the sender checks at this step
+line-sender-checks-reply = The sender checks behind this reply (run on the message at the end of DATA)
 machine-none = This event does not belong to an SMTP or POP3 session: no state machine to show.
 message-none = No message has travelled yet. It appears here once John's program sends it after DATA.
 message-at-hop = { $count ->

@@ -102,6 +102,7 @@ machine-diagram-label = { $protocol }-toestandsmachine van de { $side }
 machine-note-server = Getekend uit de overgangstabel van de kern voor de server: ● is waar hij nu is; de zojuist gemaakte overgang is gemarkeerd. Gebeurtenissen in hoofdletters zijn commando's.
 machine-note-client = Getekend uit de overgangstabel van de kern voor de client: ● is waar hij nu is; de zojuist gemaakte overgang is gemarkeerd. De client gaat naar een andere toestand door de antwoorden van de server.
 line-sender-checks = Alle controles op de afzender bij deze stap
+line-sender-checks-reply = De controles op de afzender achter dit antwoord (uitgevoerd op het bericht aan het einde van DATA)
 machine-none = Deze gebeurtenis hoort niet bij een SMTP- of POP3-sessie: geen toestandsmachine om te tonen.
 message-none = Er is nog geen bericht gereisd. Het verschijnt hier zodra het programma van John het na DATA verstuurt.
 message-at-hop = { $count ->

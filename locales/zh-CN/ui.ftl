@@ -66,6 +66,7 @@ machine-diagram-label = { $protocol } { $side }状态机
 machine-note-server = 根据核心中服务器的状态转换表绘制：● 表示它现在所处的状态；刚刚发生的转换已标出。大写的事件是命令。
 machine-note-client = 根据核心中客户端的状态转换表绘制：● 表示它现在所处的状态；刚刚发生的转换已标出。客户端根据服务器的应答而转换状态。
 line-sender-checks = 这一步的全部发件人检查
+line-sender-checks-reply = 这个回复背后的发件人检查（在 DATA 结束时对邮件进行）
 machine-none = 这个事件不属于 SMTP 或 POP3 会话：没有状态机可以显示。
 message-none = 还没有邮件被传送。John 的程序在 DATA 之后发送邮件时，它就会出现在这里。
 message-at-hop = 在这一跳：{ $hop } · { $count } 行 Received:

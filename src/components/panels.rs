@@ -359,9 +359,15 @@ pub fn Inspector() -> impl IntoView {
                     </dl>
                 })}
                 {
-                    let steps = crate::state::auth_block(&s.trace, p.current().unwrap_or(0));
+                    let at = p.current().unwrap_or(0);
+                    let mut steps = crate::state::auth_block(&s.trace, at);
+                    let mut heading = "line-sender-checks";
+                    if steps.is_empty() {
+                        steps = crate::state::auth_for_reply(&s.trace, at);
+                        heading = "line-sender-checks-reply";
+                    }
                     (!steps.is_empty()).then(|| view! {
-                        <h3>{t("line-sender-checks")}</h3>
+                        <h3>{t(heading)}</h3>
                         {super::dialogs::auth_steps_view(steps)}
                     })
                 }

@@ -508,6 +508,25 @@ test('the visualizer keeps up with the telnet pane (it follows at a quick pace, 
   await page.close();
 });
 
+test('a refused message: its 550 shows the sender checks behind it, step by step (issue 18)', async () => {
+  // forged-from: the stranger's forgery of john@isp.example is refused at
+  // the end of DATA. No mailbox holds it, so the checks are shown at the
+  // refusal itself, in the Line tab (step 46 is the 550, event 46).
+  const { page, problems } = await open({ width: 1280, height: 900 }, '#v=1&s=forged-from&step=46');
+  await page.getByRole('tab', { name: 'Line', exact: true }).click();
+  const panel = page.getByRole('tabpanel');
+  await panel.locator('pre.raw').waitFor();
+  assert.match(await panel.locator('pre.raw').innerText(), /^550 5\.7\.1 /);
+  await panel.getByRole('heading', { name: /The sender checks behind this reply/ }).waitFor();
+  const steps = await panel.locator('.auth-steps li').allInnerTexts();
+  assert.ok(steps.some((t) => /^SPF SPF result: fail/.test(t)), steps.join('\n'));
+  assert.ok(steps.some((t) => /^DMARC DMARC result: fail/.test(t)), steps.join('\n'));
+  assert.ok(steps.some((t) => /^DNS .*_dmarc\.isp\.example TXT/.test(t)), 'with the DNS answers it used');
+  assert.deepEqual(await axeViolations(page), [], 'Line tab with the checks behind a refusal');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the message viewer explains the parts of a Received line and the fields of a bounce', async () => {
   const { page, problems, app } = await open({ width: 1280, height: 900 });
   // Dave's copy of the seed story's message came over SMTP: Received lines.

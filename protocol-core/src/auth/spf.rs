@@ -325,8 +325,8 @@ fn cidr_suffix_start(r: &str) -> usize {
 fn check_macro_string(s: &str) -> Result<(), String> {
     if let Some(c) = s.chars().find(|c| !('!'..='~').contains(c)) {
         return Err(format!(
-            "{:?} is not a visible ASCII character (RFC 7208 §7.1)",
-            c
+            "U+{:04X} is not a visible ASCII character (RFC 7208 §7.1)",
+            c as u32
         ));
     }
     expand(s, &MacroVars::default()).map(|_| ())
@@ -360,7 +360,9 @@ fn check_domain_spec(s: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!("{s:?} does not end in a valid top label"))
+        Err(format!(
+            "\u{201c}{s}\u{201d} does not end in a valid top label"
+        ))
     }
 }
 
@@ -756,6 +758,15 @@ impl SpfEval {
     /// finds nothing), where `include` and `redirect` give permerror (§5.2,
     /// §6.1).
     fn lookup_target(&mut self, spec: Option<&str>) -> Option<String> {
+        self.expand_target(spec, true)
+    }
+
+    /// Expands a domain-spec with the current frame's `%{d}`.
+    fn target(&mut self, spec: Option<&str>) -> Option<String> {
+        self.expand_target(spec, false)
+    }
+
+    fn expand_target(&mut self, spec: Option<&str>, invalid_is_no_match: bool) -> Option<String> {
         let frame_domain = self.stack.last().map(|f| f.domain.clone())?;
         let Some(spec) = spec else {
             return Some(frame_domain);
@@ -765,31 +776,13 @@ impl SpfEval {
         self.vars.domain = self.stack[0].domain.clone();
         match expanded {
             Ok(d) if valid_domain(&d) => Some(normalize(&d)),
-            Ok(d) => {
+            Ok(d) if invalid_is_no_match => {
                 self.mechanism_done(
                     false,
                     format!("{d:?} is not a domain that can be looked up, so no match"),
                 );
                 None
             }
-            Err(e) => {
-                self.permerror("auth.spf.permerror.syntax", e);
-                None
-            }
-        }
-    }
-
-    /// Expands a domain-spec with the current frame's `%{d}`.
-    fn target(&mut self, spec: Option<&str>) -> Option<String> {
-        let frame_domain = self.stack.last().map(|f| f.domain.clone())?;
-        let Some(spec) = spec else {
-            return Some(frame_domain);
-        };
-        self.vars.domain = frame_domain;
-        let expanded = expand(spec, &self.vars);
-        self.vars.domain = self.stack[0].domain.clone();
-        match expanded {
-            Ok(d) if valid_domain(&d) => Some(normalize(&d)),
             Ok(d) => {
                 self.permerror(
                     "auth.spf.permerror.syntax",
