@@ -392,6 +392,7 @@ impl DnsEdit {
             DnsSpec::NullMx { domain } => ("null_mx", domain, String::new()),
             DnsSpec::Nxdomain { domain } => ("nxdomain", domain, String::new()),
             DnsSpec::Txt { name, text } => ("txt", name, text.clone()),
+            DnsSpec::Servfail { name } => ("servfail", name, String::new()),
         };
         DnsEdit {
             kind: kind.into(),
@@ -425,6 +426,7 @@ impl DnsEdit {
             },
             "no_a" => DnsSpec::NoA { name },
             "null_mx" => DnsSpec::NullMx { domain: name },
+            "servfail" => DnsSpec::Servfail { name },
             _ => DnsSpec::Nxdomain { domain: name },
         })
     }

@@ -93,6 +93,11 @@ pub fn answer(zones: &Zones, packet: &[u8]) -> Option<Reply> {
                 q.query_type(),
                 q.query_class()
             );
+        } else if zones.fails(&name) {
+            // A broken zone of the scenario (`[[dns]] type = "servfail"`):
+            // RCODE 2, "Server failure" (RFC 1035 §4.1.1), no answer.
+            reply.set_response_code(ResponseCode::ServFail);
+            log = format!("{} {name} -> SERVFAIL", q.query_type());
         } else {
             reply.set_authoritative(true);
             let (records, text) = look_up(zones, q.name(), q.query_type());
@@ -176,7 +181,8 @@ fn look_up(zones: &Zones, name: &Name, qtype: RecordType) -> (Option<Vec<Record>
                     records.push(Record::from_rdata(name.clone(), 0, RData::TXT(txt)));
                 }
             }
-            Answer::NoData | Answer::NxDomain => continue,
+            // (SERVFAIL names are answered before this lookup.)
+            Answer::NoData | Answer::NxDomain | Answer::ServFail => continue,
         }
         texts.push(a.to_string());
     }
@@ -244,6 +250,21 @@ mod tests {
             RData::TXT(t) => assert_eq!(t.to_string(), "v=spf1 mx -all"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_broken_name_gets_servfail_and_the_others_do_not() {
+        let mut z = zones();
+        z.add_servfail("isp.example");
+        for t in [RecordType::TXT, RecordType::MX, RecordType::A] {
+            let r = ask(&z, "ISP.example.", t, false);
+            assert_eq!(r.response_code(), ResponseCode::ServFail, "{t}");
+            assert!(r.answers().is_empty() && !r.authoritative());
+        }
+        // A name under it, and every other name, answer as before.
+        let r = ask(&z, "smtp.isp.example.", RecordType::A, false);
+        assert_eq!(r.response_code(), ResponseCode::NoError);
+        assert_eq!(r.answers().len(), 1);
     }
 
     #[test]

@@ -1067,6 +1067,10 @@ dns-answer-nxdomain = DNS-antwoord: dit domein bestaat niet
     .text = NXDOMAIN: de naam bestaat niet in DNS, dus er is geen adres om verbinding mee te maken. Als een mailserver het domein van de ontvanger opzocht, kan mail daarheen nooit worden afgeleverd; daarom stuurt hij meteen een onbestelbaar-melding in plaats van het opnieuw te proberen.
     .rfc = RFC 1035 §4.1.1; RFC 2308 §2.1
 
+dns-answer-servfail = DNS-antwoord: serverfout
+    .text = SERVFAIL: de DNS-server kon voor deze naam geen antwoord geven (zijn zone is kapot, of een eigen opzoeking mislukte). Dat zegt niets over of de naam bestaat, dus wie het vroeg, behandelt het als een tijdelijke fout: een mailserver houdt het bericht in zijn wachtrij en probeert het later opnieuw, en een SPF-, DKIM- of DMARC-controle geeft "temperror". In MailSim maakt een scenario een naam met opzet kapot met een [[dns]]-regel van het type servfail.
+    .rfc = RFC 1035 §4.1.1; RFC 5321 §5.1; RFC 7208 §2.6.6
+
 dns-answer-nullmx = DNS-antwoord: dit domein neemt geen mail aan
     .text = Het enige MX-record wijst naar "." (een "null MX"): het domein zegt dat het nooit e-mail aanneemt. Een mailserver probeert het niet opnieuw; hij stuurt meteen een onbestelbaar-melding, met status 5.1.10.
     .rfc = RFC 7505 §3, §4.1

@@ -73,6 +73,15 @@ pub enum Answer {
     NoData,
     /// The name does not exist at all (RFC 1035 §4.1.1 RCODE 3).
     NxDomain,
+    /// The server could not answer for this name (RFC 1035 §4.1.1 RCODE 2,
+    /// "Server failure"): a broken zone, set by a scenario's
+    /// `[[dns]] type = "servfail"`. Every asker treats it as a temporary
+    /// failure, as it treats no answer at all: the MTA tries again later
+    /// (RFC 5321 §5.1), SPF gives temperror (RFC 7208 §2.6.6, §5), DKIM
+    /// temperror for the key (RFC 6376 §6.1.2), DMARC temperror (RFC 7489
+    /// §6.6.3).
+    #[serde(rename = "servfail")]
+    ServFail,
 }
 
 impl Answer {
@@ -87,7 +96,14 @@ impl Answer {
             Answer::Txt { .. } => "dns.answer.txt",
             Answer::NoData => "dns.answer.nodata",
             Answer::NxDomain => "dns.answer.nxdomain",
+            Answer::ServFail => "dns.answer.servfail",
         }
+    }
+
+    /// The answer an evaluator or the MTA can use: `None` for a server
+    /// failure, which they treat as no answer (a temporary failure).
+    pub fn usable(self) -> Option<Answer> {
+        (self != Answer::ServFail).then_some(self)
     }
 }
 
@@ -120,6 +136,7 @@ impl fmt::Display for Answer {
             }
             Answer::NoData => f.write_str("NOERROR, no records (NODATA)"),
             Answer::NxDomain => f.write_str("NXDOMAIN"),
+            Answer::ServFail => f.write_str("SERVFAIL (the server could not answer)"),
         }
     }
 }
@@ -132,6 +149,9 @@ pub struct Zones {
     /// Absent from older scenario files and from worlds without TXT records.
     #[serde(default, skip_serializing_if = "VecMap::is_empty")]
     txt: VecMap<String, Vec<String>>,
+    /// Names the server fails to answer for (SERVFAIL, RFC 1035 §4.1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    servfail: Vec<String>,
 }
 
 /// Domain names compare without case (RFC 1035 §2.3.3) and without a final dot.
@@ -175,6 +195,20 @@ impl Zones {
         }
     }
 
+    /// Makes the server fail every question about `name` (SERVFAIL).
+    pub fn add_servfail(&mut self, name: &str) {
+        let n = normalize(name);
+        if !self.servfail.contains(&n) {
+            self.servfail.push(n);
+        }
+    }
+
+    /// Whether the server fails questions about `name`.
+    pub fn fails(&self, name: &str) -> bool {
+        let n = normalize(name);
+        self.servfail.contains(&n)
+    }
+
     /// Removes every record of `rtype` at `name`.
     pub fn remove(&mut self, name: &str, rtype: RecordType) {
         match rtype {
@@ -194,6 +228,9 @@ impl Zones {
     /// The authoritative answer to one question.
     pub fn query(&self, name: &str, rtype: RecordType) -> Answer {
         let n = normalize(name);
+        if self.fails(&n) {
+            return Answer::ServFail;
+        }
         if !self.exists(&n) {
             return Answer::NxDomain;
         }
@@ -299,7 +336,10 @@ pub fn route_from_answers(
         }
         // No MX: the domain itself is an implicit MX of preference 0, if it
         // has an address.
-        Answer::NoData | Answer::A { .. } | Answer::Txt { .. } => match a {
+        // (A SERVFAIL never gets here: the queue treats it as no answer,
+        // a temporary failure. Routed as "no MX" it would at worst try the
+        // domain's own address.)
+        Answer::NoData | Answer::A { .. } | Answer::Txt { .. } | Answer::ServFail => match a {
             Some(Answer::A { .. }) => Route::Hosts(vec![Mx {
                 preference: 0,
                 exchange: normalize(domain),

@@ -792,7 +792,10 @@ impl Scenario {
         }
         for (i, d) in self.dns.iter().enumerate() {
             let name = match d {
-                DnsSpec::A { name, .. } | DnsSpec::NoA { name } | DnsSpec::Txt { name, .. } => name,
+                DnsSpec::A { name, .. }
+                | DnsSpec::NoA { name }
+                | DnsSpec::Txt { name, .. }
+                | DnsSpec::Servfail { name } => name,
                 DnsSpec::NullMx { domain } | DnsSpec::Nxdomain { domain } => domain,
             };
             if crate::dns::normalize(name).is_empty() {
@@ -904,6 +907,7 @@ impl Scenario {
                     }
                     z.add_txt(name, text);
                 }
+                DnsSpec::Servfail { name } => z.add_servfail(name),
             }
         }
         for l in &self.links {
@@ -1396,6 +1400,9 @@ fn to_rust(scenarios: &[Scenario]) -> String {
                 }
                 DnsSpec::Nxdomain { domain } => {
                     format!("DnsSpec::Nxdomain {{ domain: {} }}", s(domain))
+                }
+                DnsSpec::Servfail { name } => {
+                    format!("DnsSpec::Servfail {{ name: {} }}", s(name))
                 }
                 DnsSpec::Txt { name, text } => {
                     format!("DnsSpec::Txt {{ name: {}, text: {} }}", s(name), s(text))

@@ -484,3 +484,41 @@ fn two_spf_records_at_one_name_are_both_published_and_give_permerror() {
     let one = with(&["v=spf1 mx -all"]);
     assert!(delivered(one.trace())[0].contains("spf=pass smtp.mailfrom=john@isp.example"));
 }
+
+#[cfg(all(feature = "toml", feature = "dkim"))]
+#[test]
+fn a_broken_zone_is_servfail_a_temporary_failure_for_every_asker() {
+    let with = |name: &str| {
+        let src = format!(
+            "name = \"servfail\"\ntitle = \"t\"\ngoal = \"g\"\nseed = 1\n\n[[step]]\nat = \"0s\"\ndo = \"send\"\nauth = [\"john\", \"john-pass\"]\nfrom = \"john@isp.example\"\nto = [\"dave@dave.example\"]\n\n[[dns]]\ntype = \"servfail\"\nname = \"{name}\"\n"
+        );
+        protocol_core::scenario::Scenario::parse(&src, "servfail.toml")
+            .unwrap()
+            .run(None)
+    };
+    // isp.example's SPF record cannot be fetched: SPF temperror (RFC 7208
+    // §2.6.6). The message is still delivered: DMARC passes on the aligned
+    // DKIM signature, whose key is at another name.
+    let w = with("isp.example");
+    let k = keys(w.trace());
+    assert!(k.contains(&"dns.answer.servfail"), "{k:?}");
+    assert!(k.contains(&"auth.spf.temperror"), "{k:?}");
+    let m = &delivered(w.trace())[0];
+    assert!(m.contains("spf=temperror"), "{m}");
+    assert!(m.contains("dkim=pass") && m.contains("dmarc=pass"), "{m}");
+    // dave.example's MX cannot be fetched: the ISP keeps the message and
+    // asks again at every retry (RFC 5321 §5.1), never NXDOMAIN's bounce at
+    // once; John hears only when the queue gives up.
+    let w = with("dave.example");
+    assert!(w.mailbox("dave", "dave").is_empty(), "never delivered");
+    let mx_servfails = w
+        .trace()
+        .iter()
+        .filter(|e| matches!(&e.kind, EventKind::DnsAnswer { name, answer: protocol_core::dns::Answer::ServFail, .. } if name == "dave.example"))
+        .count();
+    assert!(mx_servfails > 5, "one question per try: {mx_servfails}");
+    let bounce = w.mailbox("isp", "john");
+    assert_eq!(bounce.len(), 1);
+    let text = String::from_utf8_lossy(&bounce[0].data);
+    assert!(text.contains("SERVFAIL"), "{text}");
+}

@@ -536,6 +536,7 @@ fn dns_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
         ("null_mx", "receives no mail (null MX)"),
         ("nxdomain", "does not exist (NXDOMAIN)"),
         ("txt", "has this text record (TXT: SPF, DMARC)"),
+        ("servfail", "cannot be answered (SERVFAIL)"),
     ];
     view! {
         <tr>

@@ -713,9 +713,12 @@ fn dns(mut t: T) -> Res<DnsSpec> {
             name: t.str("name")?,
             text: t.str("text")?,
         },
+        "servfail" => DnsSpec::Servfail {
+            name: t.str("name")?,
+        },
         other => {
             return t.bad(format!(
-                "unknown `type = {other:?}` in [[dns]]: use a, no_a, null_mx, nxdomain or txt"
+                "unknown `type = {other:?}` in [[dns]]: use a, no_a, null_mx, nxdomain, txt or servfail"
             ))
         }
     };
@@ -1030,6 +1033,7 @@ pub fn to_toml(s: &Scenario) -> String {
             DnsSpec::Txt { name, text } => {
                 writeln!(o, "type = \"txt\"\nname = {}\ntext = {}", q(name), q(text))
             }
+            DnsSpec::Servfail { name } => writeln!(o, "type = \"servfail\"\nname = {}", q(name)),
         };
     }
     for f in &s.faults {
@@ -1276,6 +1280,26 @@ mod tests {
             let e = parse_toml(&src.replace(from, to), "d.toml").unwrap_err();
             assert!(e.starts_with("d.toml:7:") && e.contains(want), "{e}");
         }
+    }
+
+    #[test]
+    fn every_kind_of_dns_change_reads_and_writes_as_the_cli_does() {
+        let src = "name = \"x\"\ntitle = \"t\"\ngoal = \"g\"\n\n[[dns]]\ntype = \"a\"\nname = \"w.example\"\nip = \"192.0.2.9\"\n\n[[dns]]\ntype = \"no_a\"\nname = \"mail.dave.example\"\n\n[[dns]]\ntype = \"null_mx\"\ndomain = \"n.example\"\n\n[[dns]]\ntype = \"nxdomain\"\ndomain = \"dave.example\"\n\n[[dns]]\ntype = \"txt\"\nname = \"isp.example\"\ntext = \"v=spf1 -all\"\n\n[[dns]]\ntype = \"servfail\"\nname = \"isp.example\"\n";
+        let cli = Scenario::parse(src, "d.toml").unwrap();
+        assert_eq!(cli.dns.len(), 6);
+        let page = parse_toml(src, "d.toml").unwrap();
+        assert_eq!(page, cli);
+        let written = to_toml(&page);
+        assert_eq!(
+            Scenario::parse(&written, "d.toml").unwrap(),
+            cli,
+            "{written}"
+        );
+        let e = parse_toml(&src.replace("servfail", "broken"), "d.toml").unwrap_err();
+        assert!(
+            e.contains("use a, no_a, null_mx, nxdomain, txt or servfail"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -8,11 +8,12 @@ cast's records (pass, fail, none), and, with a scenario file that publishes
 more TXT records (`[[dns]]`), for softfail, neutral and permerror (an include
 loop, too many lookups, too many void lookups, a syntax error).
 
-Not covered here: temperror. The world's only DNS failure is the whole DNS
-server unreachable (a host or link down), which `mailsim serve`'s UDP port
-does not mirror (it answers from the zones all the same), and the world has
-no per-name SERVFAIL; protocol-core/tests/auth_interop.rs compares pyspf's
-temperror with ours through an in-process DNS instead.
+temperror too: the scenario breaks two names on purpose (`[[dns]] type =
+"servfail"`), the UDP port answers them with RCODE 2 (SERVFAIL, RFC 1035
+§4.1.1), and pyspf and Dave's server both give temperror (RFC 7208 §2.6.6),
+for the domain's own record and for a name one of its mechanisms asks.
+(A whole DNS server unreachable, a host or link down in the world, is still
+not mirrored on the UDP port, which answers from the zones all the same.)
 
 Without dig the dig tests are skipped, or fail under MAILSIM_REQUIRE_INTEROP=1
 (scripts/test.sh sets it; scripts/setup.sh installs the tools).
@@ -231,7 +232,13 @@ SPF_LAB = [
     ("toomany.example", "v=spf1 " + " ".join(f"a:{n}" for n in TOOMANY) + " -all", "permerror"),
     ("void.example", "v=spf1 a:nx1.example a:nx2.example a:nx3.example -all", "permerror"),
     ("bad.example", "v=spf1 ip4:192.0.2.0/33 -all", "permerror"),
+    # SERVFAIL (the names in SERVFAIL below): for the domain's own TXT
+    # question, and for the address question of its `a:` mechanism.
+    ("servfail.example", "v=spf1 +all", "temperror"),
+    ("temperror.example", "v=spf1 a:broken.example -all", "temperror"),
 ]
+# Names the simulated DNS server fails to answer for (RCODE 2).
+SERVFAIL = ["servfail.example", "broken.example"]
 
 
 def lab_scenario():
@@ -241,6 +248,8 @@ def lab_scenario():
         out += ["[[dns]]", 'type = "txt"', f'name = "{domain}"', f'text = "{txt}"', ""]
     for i, n in enumerate(TOOMANY, 1):
         out += ["[[dns]]", 'type = "a"', f'name = "{n}"', f'ip = "198.51.100.{100 + i}"', ""]
+    for n in SERVFAIL:
+        out += ["[[dns]]", 'type = "servfail"', f'name = "{n}"', ""]
     return "\n".join(out)
 
 
@@ -269,6 +278,8 @@ def test_the_lab_scenario_publishes_its_records_on_the_dns_port(lab):
     assert dig(lab, "+short", "TXT", "softfail.example").strip() == '"v=spf1 ip4:192.0.2.0/24 ~all"'
     assert dig(lab, "+short", "A", "h11.toomany.example").split() == ["198.51.100.111"]
     assert "status: NXDOMAIN" in dig(lab, "A", "nx1.example")
+    assert "status: SERVFAIL" in dig(lab, "A", "broken.example")
+    assert "status: SERVFAIL" in dig(lab, "TXT", "servfail.example")
 
 
 @pytest.mark.parametrize("domain,txt,want", SPF_LAB, ids=[c[2] + ":" + c[0] for c in SPF_LAB])

@@ -836,7 +836,7 @@ impl DkimVerifier {
                 done(
                     self,
                     "temperror",
-                    format!("no DNS answer for {}", q.name),
+                    format!("no usable DNS answer (none, or SERVFAIL) for {}", q.name),
                     "auth.dkim.temperror",
                     None,
                 );

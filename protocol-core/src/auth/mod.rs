@@ -90,8 +90,8 @@ pub trait Evaluator {
 }
 
 /// Runs `eval` to the end, answering every question from `zones` (as the
-/// world's one DNS server would). Returns the result and the questions asked
-/// with their answers, in order.
+/// world's one DNS server would; a SERVFAIL is given as no answer). Returns
+/// the result and the questions asked with their answers, in order.
 pub fn resolve_with<E: Evaluator>(
     eval: &mut E,
     zones: &Zones,
@@ -102,7 +102,7 @@ pub fn resolve_with<E: Evaluator>(
             Step::Done(out) => return (out, asked),
             Step::Query(q) => {
                 let answer = zones.query(&q.name, q.qtype);
-                eval.handle_answer(Some(answer.clone()));
+                eval.handle_answer(answer.clone().usable());
                 asked.push((q, answer));
             }
         }

@@ -972,7 +972,10 @@ impl SpfEval {
         let Some(answer) = answer else {
             self.finish(
                 SpfResult::TempError,
-                Some(format!("no DNS answer for {} {}", q.qtype, q.name)),
+                Some(format!(
+                    "no usable DNS answer (none, or SERVFAIL) for {} {}",
+                    q.qtype, q.name
+                )),
                 "auth.spf.temperror",
             );
             return;

@@ -138,10 +138,19 @@ impl Delivery {
     }
 
     /// The DNS answer to the last [`Step::Query`] (`None`: no answer).
+    /// A SERVFAIL is a temporary failure like no answer (RFC 5321 §5.1:
+    /// the message waits for the next try), said as such.
     pub fn handle_dns(&mut self, answer: Option<Answer>) {
+        let servfail = answer == Some(Answer::ServFail);
+        let answer = answer.and_then(Answer::usable);
+        let no_answer = if servfail {
+            "DNS server failed (SERVFAIL)"
+        } else {
+            "DNS server did not answer"
+        };
         match (self.waiting, answer) {
             (Waiting::Mx | Waiting::ImplicitA, None) => {
-                self.reason = Some("DNS server did not answer".into());
+                self.reason = Some(no_answer.into());
                 self.end();
             }
             (Waiting::Mx, Some(Answer::NoData)) => {
@@ -168,7 +177,7 @@ impl Delivery {
                     }
                     // RFC 3463 §3.5: X.4.3 directory server failure,
                     // X.4.4 unable to route.
-                    (None, None) => self.next_mx("4.4.3", "DNS server did not answer".into(), None),
+                    (None, None) => self.next_mx("4.4.3", no_answer.into(), None),
                     (None, Some(a)) => {
                         let why = format!("the MX host has no address ({a})");
                         self.next_mx("4.4.4", why, None)

@@ -97,6 +97,10 @@ pub enum DnsSpec {
     /// cast's records there; several entries for one name are several
     /// records.
     Txt { name: String, text: String },
+    /// The DNS server fails every question about `name` (SERVFAIL, RFC 1035
+    /// §4.1.1 RCODE 2): a broken zone. Mail to it waits in the queue, and
+    /// its SPF, DKIM key or DMARC policy is a temperror.
+    Servfail { name: String },
 }
 
 /// A reply override on one server: instead of its normal answer at `on`,

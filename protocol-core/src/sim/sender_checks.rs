@@ -84,7 +84,9 @@ fn drive<E: Evaluator>(
                     qtype: q.qtype,
                     answer: answer.clone(),
                 });
-                eval.handle_answer(answer);
+                // A SERVFAIL is in the log as it came, and no answer to the
+                // evaluator: a temperror (RFC 7208 §2.6.6).
+                eval.handle_answer(answer.and_then(Answer::usable));
             }
         }
     }

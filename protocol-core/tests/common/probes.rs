@@ -223,6 +223,25 @@ fn world(out: &mut BTreeSet<String>) {
     assert!(String::from_utf8_lossy(&bounce[0].data).contains("Status: 5.1.10"));
     trace_keys(&w, out);
 
+    // A broken zone (SERVFAIL, RFC 1035 §4.1.1): a temporary failure, so
+    // the ISP keeps the message and asks again at each retry (RFC 5321
+    // §5.1), instead of bouncing it at once as for NXDOMAIN.
+    let mut w = cast::cast(7);
+    w.zones_mut().add_servfail("dave.example");
+    john_sends(&mut w, SimTime::ZERO, "dave@dave.example");
+    w.run_to_end();
+    let servfails = w
+        .trace()
+        .iter()
+        .filter(|e| e.explain.as_deref() == Some("dns.answer.servfail"))
+        .count();
+    assert!(
+        servfails >= 2,
+        "asked again after the first SERVFAIL: {servfails}"
+    );
+    assert!(w.mailbox("dave", "dave").is_empty());
+    trace_keys(&w, out);
+
     // AUTH LOGIN typed by hand: the lines answering each 334 are login
     // answers in the trace, not (unknown) commands.
     let mut w = cast::cast(6);
