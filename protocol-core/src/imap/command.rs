@@ -588,8 +588,9 @@ impl fmt::Display for Command {
             }
             UidExpunge(set) => write!(f, " {set}"),
             Search { charset, keys, .. } => {
+                // An astring (RFC 9051 §6.4.4): `CHARSET ""` stays quoted.
                 if let Some(c) = charset {
-                    write!(f, " CHARSET {c}")?;
+                    write!(f, " CHARSET {}", quote(c))?;
                 }
                 f.write_str(" ")?;
                 write_keys(f, keys)
@@ -1363,6 +1364,21 @@ pub fn valid_date_time(d: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the imap_command fuzz target (second campaign, at 976,416
+    /// executions): an empty CHARSET was printed as nothing at all.
+    #[test]
+    fn search_charset_is_written_as_an_astring() {
+        for line in [
+            &b"INBOX8 SEARCH CHARSET \"\" ALL"[..],
+            &b"a SEARCH CHARSET UTF-8 ALL"[..],
+        ] {
+            let c = parse(line).unwrap();
+            let wire = c.to_wire();
+            assert_eq!(&wire[..wire.len() - 2], line);
+            assert_eq!(parse(&wire[..wire.len() - 2]).unwrap(), c);
+        }
+    }
 
     /// Found by the imap_command fuzz target: an APPEND whose message holds
     /// `}` CRLF (and bytes that are not UTF-8) goes on the wire once, as it
