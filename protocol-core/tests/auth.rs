@@ -376,6 +376,78 @@ mod dkim {
         s
     }
 
+    // RFC 6376 Appendix A.2: the message joe@football.example.com signed for
+    // example.com (selector brisbane), rsa-sha256 with simple/simple, and
+    // the public key of Appendix C (an RSAPublicKey, PKCS#1). The bytes are
+    // the example with its errata 3192 (the body) and 4926 (the folding
+    // whitespace) applied, as other implementations' test suites carry it
+    // (viadkim's tests/rfc_appendix_a.rs); the RFC's own text was not
+    // available on this machine.
+    #[cfg(feature = "dkim-rsa")]
+    const RFC6376_BRISBANE_P: &str = concat!(
+        "MIGJAoGBAPAhE/9QLdIGwSYapn1klbf8OQygZ4udCDV9afv/Ni0jE3ZKcUKPE4Io",
+        "b2/dviNh9xM2HmKNKyrrfW4Ei0truh36/9G10LZTMnWVZP3jupH5FxpzaBu2j80y",
+        "onR/N9WMfg64qGK11j21/qZzAaNo0FxZOggyY9I8N1A81RhyRxDZAgMBAAE=",
+    );
+    #[cfg(feature = "dkim-rsa")]
+    const RFC6376_A2: &str = concat!(
+        "DKIM-Signature: v=1; a=rsa-sha256; s=brisbane; d=example.com;\r\n",
+        "      c=simple/simple; q=dns/txt; i=joe@football.example.com;\r\n",
+        "      h=Received : From : To : Subject : Date : Message-ID;\r\n",
+        "      bh=2jUSOH9NhtVGCQWNr9BrIAPreKQjO6Sn7XIkfJVOzv8=;\r\n",
+        "      b=AuUoFEfDxTDkHlLXSZEpZj79LICEps6eda7W3deTVFOk4yAUoqOB\r\n",
+        "        4nujc7YopdG5dWLSdNg6xNAZpOPr+kHxt1IrE+NahM6L/LbvaHut\r\n",
+        "        KVdkLLkpVaVVQPzeRDI009SO2Il5Lu7rDNH6mZckBdrIx0orEtZV\r\n",
+        "        4bmp/YzhwvcubU4=;\r\n",
+        "Received: from client1.football.example.com  [192.0.2.1]\r\n",
+        "      by submitserver.example.com with SUBMISSION;\r\n",
+        "      Fri, 11 Jul 2003 21:01:54 -0700 (PDT)\r\n",
+        "From: Joe SixPack <joe@football.example.com>\r\n",
+        "To: Suzie Q <suzie@shopping.example.net>\r\n",
+        "Subject: Is dinner ready?\r\n",
+        "Date: Fri, 11 Jul 2003 21:00:37 -0700 (PDT)\r\n",
+        "Message-ID: <20030712040037.46341.5F8J@football.example.com>\r\n",
+        "\r\n",
+        "Hi.\r\n",
+        "\r\n",
+        "We lost the game. Are you hungry yet?\r\n",
+        "\r\n",
+        "Joe.\r\n",
+    );
+
+    #[cfg(feature = "dkim-rsa")]
+    #[test]
+    fn rfc_6376_appendix_a_verifies_with_its_errata() {
+        let mut z = protocol_core::dns::Zones::new();
+        z.add_txt(
+            "brisbane._domainkey.example.com",
+            &format!("v=DKIM1; k=rsa; p={RFC6376_BRISBANE_P}"),
+        );
+        let (res, _) = verify(RFC6376_A2.as_bytes(), &z);
+        assert_eq!(res.len(), 1);
+        assert_eq!(res[0].outcome.result, "pass", "{res:?}");
+        assert_eq!(
+            res[0].body_hash,
+            "2jUSOH9NhtVGCQWNr9BrIAPreKQjO6Sn7XIkfJVOzv8="
+        );
+        // simple/simple keeps every byte: two spaces in the body change the
+        // body hash, and a signed header folded otherwise the signature.
+        let two_spaces = RFC6376_A2.replace("game. Are", "game.  Are");
+        let (res, _) = verify(two_spaces.as_bytes(), &z);
+        assert_eq!(res[0].outcome.result, "fail", "{res:?}");
+        assert_ne!(
+            res[0].body_hash,
+            "2jUSOH9NhtVGCQWNr9BrIAPreKQjO6Sn7XIkfJVOzv8="
+        );
+        let refolded = RFC6376_A2.replace("\r\n      by submitserver", "\r\n by submitserver");
+        let (res, _) = verify(refolded.as_bytes(), &z);
+        assert_eq!(res[0].outcome.result, "fail", "{res:?}");
+        assert_eq!(
+            res[0].body_hash,
+            "2jUSOH9NhtVGCQWNr9BrIAPreKQjO6Sn7XIkfJVOzv8="
+        );
+    }
+
     #[test]
     fn rfc_8463_appendix_a_verifies() {
         let z = rfc8463_zones();
