@@ -1508,7 +1508,13 @@ pub fn short_label(e: &TraceEvent) -> String {
         EventKind::Line { text, .. } => text.clone(),
         EventKind::Payload { text, lines, .. } => {
             let first = text.lines().next().unwrap_or("");
-            format!("[message, {lines} lines] {first}")
+            crate::i18n::ta(
+                "sequence-payload",
+                &[
+                    ("lines", crate::i18n::num(*lines)),
+                    ("first", Arg::Str(first)),
+                ],
+            )
         }
         EventKind::DnsQuery { name, qtype, .. } => format!("{qtype}? {name}"),
         EventKind::DnsAnswer { qtype, answer, .. } => format!("{qtype}: {answer}"),

@@ -216,6 +216,10 @@ inbox-received = { $count } Received
 map-label = Network map
 sequence-label = Sequence diagram
 sequence-steps = Sequence diagram steps
+sequence-payload = [message, { $lines ->
+    [one] { $lines } line
+   *[other] { $lines } lines
+}] { $first }
 
 ## Predict
 
@@ -436,6 +440,13 @@ print-what = What
 download-transcript-heading = MailSim transcript: { $title }
 download-transcript-legend = C: is a line the client sent, S: a line the server sent. Times are the simulated world's (hours:minutes:seconds).
 download-transcript-hosts = Hosts:
+
+## The sequence diagram download (src/export.rs, sequence_svg)
+
+download-svg-title = MailSim: { $title }
+download-svg-desc = MailSim sequence diagram: one column per host, time runs down; { $n } events.
+download-svg-legend = Time runs down, one column per host. SMTP is a solid arrow, POP3 dashed, IMAP dash-dot, DNS dotted; a dot is a step inside one host.
+download-svg-step = step { $n }: { $label }
 
 ## The world editor (src/components/lab.rs): its headings and buttons
 

@@ -218,6 +218,10 @@ inbox-received = { $count } Received
 map-label = Netwerkkaart
 sequence-label = Sequentiediagram
 sequence-steps = Stappen van het sequentiediagram
+sequence-payload = [bericht, { $lines ->
+    [one] { $lines } regel
+   *[other] { $lines } regels
+}] { $first }
 
 ## Voorspel
 
@@ -433,6 +437,13 @@ print-what = Wat
 download-transcript-heading = MailSim-transcript: { $title }
 download-transcript-legend = C: is een regel die de client verstuurde, S: een regel die de server verstuurde. De tijden zijn die van de gesimuleerde wereld (uren:minuten:seconden).
 download-transcript-hosts = Hosts:
+
+## Het sequentiediagram als download (src/export.rs, sequence_svg)
+
+download-svg-title = MailSim: { $title }
+download-svg-desc = Sequentiediagram van MailSim: één kolom per host, de tijd loopt naar beneden; { $n } gebeurtenissen.
+download-svg-legend = De tijd loopt naar beneden, één kolom per host. SMTP is een doorgetrokken pijl, POP3 gestreept, IMAP streep-punt, DNS gestippeld; een stip is een stap binnen één host.
+download-svg-step = stap { $n }: { $label }
 
 ## De wereldeditor (src/components/lab.rs): koppen en knoppen
 

@@ -176,6 +176,7 @@ inbox-received = { $count } 行 Received
 map-label = 网络图
 sequence-label = 时序图
 sequence-steps = 时序图的步骤
+sequence-payload = [邮件，{ $lines } 行] { $first }
 
 ## 预测
 
@@ -390,6 +391,13 @@ print-what = 内容
 download-transcript-heading = MailSim 文字记录：{ $title }
 download-transcript-legend = C: 是客户端发出的行，S: 是服务器发出的行。时间是模拟世界里的时间（时:分:秒）。
 download-transcript-hosts = 主机：
+
+## 下载的时序图（src/export.rs，sequence_svg）
+
+download-svg-title = MailSim：{ $title }
+download-svg-desc = MailSim 时序图：每台主机一列，时间从上往下走；共 { $n } 个事件。
+download-svg-legend = 时间从上往下走，每台主机一列。SMTP 是实线箭头，POP3 是虚线，IMAP 是点划线，DNS 是点线；圆点表示一台主机内部的一个步骤。
+download-svg-step = 第 { $n } 步：{ $label }
 
 ## 世界编辑器（src/components/lab.rs）：标题和按钮
 
