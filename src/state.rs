@@ -591,11 +591,11 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
             add("Connection", format!("#{conn}"));
             add(
                 "Direction",
-                if *dir == Direction::ToServer {
-                    "client to server".into()
+                crate::i18n::t(if *dir == Direction::ToServer {
+                    "parsed-value-to-server"
                 } else {
-                    "server to client".into()
-                },
+                    "parsed-value-to-client"
+                }),
             );
             match parsed {
                 Some(Parsed::Command { verb, arg }) => {
@@ -615,18 +615,20 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
                     }
                     add(
                         "Last line of reply",
-                        if *more {
-                            "no (more lines follow)".into()
+                        crate::i18n::t(if *more {
+                            "parsed-value-more-follow"
                         } else {
-                            "yes".into()
-                        },
+                            "parsed-value-yes"
+                        }),
                     );
                 }
                 Some(Parsed::Status { ok }) => {
                     add("Status", if *ok { "+OK".into() } else { "-ERR".into() })
                 }
-                Some(Parsed::Data) => add("Kind", "message text".into()),
-                Some(Parsed::AuthAnswer) => add("Kind", "login answer (base64)".into()),
+                Some(Parsed::Data) => add("Kind", crate::i18n::t("parsed-value-message-text")),
+                Some(Parsed::AuthAnswer) => {
+                    add("Kind", crate::i18n::t("parsed-value-login-answer"))
+                }
                 None => {}
             }
         }
@@ -639,7 +641,16 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
         } => {
             add("Protocol", protocol.label().into());
             add("Connection", format!("#{conn}"));
-            add("Size", format!("{} lines, {} bytes", lines, text.len()));
+            add(
+                "Size",
+                crate::i18n::ta(
+                    "parsed-value-lines-bytes",
+                    &[
+                        ("lines", crate::i18n::num(*lines)),
+                        ("bytes", crate::i18n::num(text.len())),
+                    ],
+                ),
+            );
         }
         EventKind::DnsQuery { id, name, qtype } => {
             add("Query id", id.to_string());
@@ -683,7 +694,10 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
                     .collect::<Vec<_>>()
                     .join(", "),
             );
-            add("Size", format!("{size} bytes"));
+            add(
+                "Size",
+                crate::i18n::ta("parsed-value-bytes", &[("bytes", crate::i18n::num(*size))]),
+            );
         }
         EventKind::RetryScheduled {
             attempt,
@@ -706,7 +720,13 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
             state,
         } => {
             add("Connection", format!("#{conn} ({})", protocol.label()));
-            add("Side", format!("{role:?}").to_ascii_lowercase());
+            add(
+                "Side",
+                crate::i18n::t(match role {
+                    protocol_core::sim::Role::Client => "parsed-value-client",
+                    protocol_core::sim::Role::Server => "parsed-value-server",
+                }),
+            );
             add("New state", state.name());
         }
         _ => {}
@@ -2118,6 +2138,59 @@ mod tests {
         assert!(keys.iter().any(|k| k == "smtp.reply.354"), "{keys:?}");
         let fields = parsed_fields(e354);
         assert!(fields.contains(&("Reply code".into(), "354".into())));
+    }
+
+    /// The inspector's values in words (a direction, a yes/no, a size) in
+    /// the language shown; the line's own parts (a code, a verb) as sent.
+    #[test]
+    fn parsed_values_speak_the_language_shown() {
+        use protocol_core::i18n::Lang;
+        let s = builtin_story("seed-story").unwrap();
+        let find = |want: &str| {
+            s.trace
+                .iter()
+                .find(|e| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with(want)))
+                .unwrap()
+        };
+        let field = |e: &TraceEvent, k: &str| {
+            parsed_fields(e)
+                .into_iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v)
+                .unwrap()
+        };
+        for (lang, up, down, last) in [
+            (Lang::En, "client to server", "server to client", "yes"),
+            (
+                Lang::Nl,
+                "van client naar server",
+                "van server naar client",
+                "ja",
+            ),
+            (Lang::ZhCn, "从客户端到服务器", "从服务器到客户端", "是"),
+        ] {
+            crate::i18n::use_locale_files(lang);
+            let got = (
+                field(find("EHLO"), "Direction"),
+                field(find("354"), "Direction"),
+                field(find("354"), "Last line of reply"),
+                field(find("354"), "Reply code"),
+                field(find("EHLO"), "Command"),
+            );
+            crate::i18n::use_locale_files(Lang::En);
+            let want = (up, down, last, "354", "EHLO");
+            assert_eq!(
+                got,
+                (
+                    want.0.into(),
+                    want.1.into(),
+                    want.2.into(),
+                    want.3.into(),
+                    want.4.into()
+                ),
+                "{lang:?}"
+            );
+        }
     }
 
     #[test]

@@ -276,6 +276,21 @@ parsed-attempt = Attempt
 parsed-next-try-at = Next try at
 parsed-reason = Reason
 parsed-notification-to = Notification to
+parsed-side = Side
+parsed-new-state = New state
+parsed-value-to-server = client to server
+parsed-value-to-client = server to client
+parsed-value-more-follow = no (more lines follow)
+parsed-value-yes = yes
+parsed-value-message-text = message text
+parsed-value-login-answer = login answer (base64)
+parsed-value-lines-bytes = { $lines ->
+    [one] { $lines } line
+   *[other] { $lines } lines
+}, { $bytes } bytes
+parsed-value-bytes = { $bytes } bytes
+parsed-value-client = client
+parsed-value-server = server
 classroom-copied = Link copied. Whoever opens it sees this scenario at this step.
 classroom-copy-refused = The browser did not let the page copy. Select the link below and copy it yourself (Ctrl+C).
 classroom-link-label = Link to this step

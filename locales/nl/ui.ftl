@@ -278,6 +278,21 @@ parsed-attempt = Poging
 parsed-next-try-at = Volgende poging om
 parsed-reason = Reden
 parsed-notification-to = Melding aan
+parsed-side = Kant
+parsed-new-state = Nieuwe toestand
+parsed-value-to-server = van client naar server
+parsed-value-to-client = van server naar client
+parsed-value-more-follow = nee (er volgen meer regels)
+parsed-value-yes = ja
+parsed-value-message-text = tekst van het bericht
+parsed-value-login-answer = antwoord bij het inloggen (base64)
+parsed-value-lines-bytes = { $lines ->
+    [one] { $lines } regel
+   *[other] { $lines } regels
+}, { $bytes } bytes
+parsed-value-bytes = { $bytes } bytes
+parsed-value-client = client
+parsed-value-server = server
 classroom-copied = Link gekopieerd. Wie hem opent, ziet dit scenario bij deze stap.
 classroom-copy-refused = De browser liet de pagina niet kopiëren. Selecteer de link hieronder en kopieer hem zelf (Ctrl+C).
 classroom-link-label = Link naar deze stap
