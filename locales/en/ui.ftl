@@ -45,6 +45,11 @@ duration-day = { $n ->
     [one] { $n } day
    *[other] { $n } days
 }
+## A duration in short units, as the telnet pane writes it ("15 min",
+## "2 h 30 min", "30 s")
+duration-short-s = { $n } s
+duration-short-min = { $n } min
+duration-short-h = { $n } h
 
 ## The end of a scenario
 

@@ -47,6 +47,9 @@ duration-day = { $n ->
     [one] { $n } dag
    *[other] { $n } dagen
 }
+duration-short-s = { $n } s
+duration-short-min = { $n } min
+duration-short-h = { $n } u
 
 ## Het einde van een scenario
 

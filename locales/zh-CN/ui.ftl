@@ -29,6 +29,9 @@ duration-second = { $n } 秒
 duration-minute = { $n } 分钟
 duration-hour = { $n } 小时
 duration-day = { $n } 天
+duration-short-s = { $n } 秒
+duration-short-min = { $n } 分钟
+duration-short-h = { $n } 小时
 
 ## 场景结束
 
