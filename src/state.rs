@@ -320,7 +320,7 @@ pub fn event_summary(e: &TraceEvent, words: &dyn Words) -> Option<String> {
             vec![
                 ("id", queue_id.clone()),
                 ("attempt", attempt.to_string()),
-                ("reason", reason.clone()),
+                ("reason", retry_reason_words(reason)),
                 ("next", next.to_string()),
             ],
         ),
@@ -471,6 +471,58 @@ pub fn gap_caption(us: u64, words: &dyn Words) -> String {
     words
         .say("narration-later", &[("duration", Arg::Str(&d))])
         .unwrap_or_else(|| format!("{d} later"))
+}
+
+/// A queued retry's reason (the core's `x-mailsim; ...` and `smtp; ...`
+/// diagnostics of each recipient, joined by `; `) in the language shown:
+/// the kinds the core writes are put in words; a server's reply after
+/// `smtp;` stays as it came, and so does a reason not known here.
+pub fn retry_reason_words(reason: &str) -> String {
+    use crate::i18n::{t, ta};
+    let mut items: Vec<String> = Vec::new();
+    for token in reason.split("; ") {
+        match items.last_mut() {
+            Some(last) if token != "x-mailsim" && token != "smtp" => {
+                last.push_str("; ");
+                last.push_str(token);
+            }
+            _ => items.push(token.to_string()),
+        }
+    }
+    let connect_error = |e: &str| match e {
+        "Connection refused" => t("reason-refused"),
+        "No route to host (the host is down)" => t("reason-host-down"),
+        "Network is unreachable (the link is down)" => t("reason-link-down"),
+        e => e.to_string(),
+    };
+    let words = |why: &str| -> String {
+        if why == "DNS server did not answer" {
+            t("reason-dns-no-answer")
+        } else if why == "temporary failure" {
+            t("reason-temporary")
+        } else if let Some(ip) = why.strip_prefix("no host at ") {
+            ta("reason-no-host", &[("ip", Arg::Str(ip))])
+        } else if let Some((host, e)) = why
+            .strip_prefix("connect to ")
+            .and_then(|r| r.split_once(":25: "))
+        {
+            let e = connect_error(e);
+            ta(
+                "reason-connect",
+                &[("host", Arg::Str(host)), ("why", Arg::Str(&e))],
+            )
+        } else {
+            why.to_string()
+        }
+    };
+    items
+        .iter()
+        .map(|i| match i.strip_prefix("x-mailsim; ") {
+            Some(why) => format!("x-mailsim; {}", words(why)),
+            None => i.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// "15 minutes", "2 hours", "30 seconds", "250 ms".
@@ -707,7 +759,7 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
         } => {
             add("Attempt", attempt.to_string());
             add("Next try at", next.to_string());
-            add("Reason", reason.clone());
+            add("Reason", retry_reason_words(reason));
         }
         EventKind::Bounced { reason, to, .. } => {
             add("Reason", reason.clone());
@@ -2191,6 +2243,42 @@ mod tests {
                 "{lang:?}"
             );
         }
+    }
+
+    /// A retry's reason: the core's own kinds in words of the language
+    /// shown, a server's reply (`smtp; 451 ...`) as it came; in English
+    /// exactly the core's text, for every retry of every built-in story.
+    #[test]
+    fn retry_reasons_speak_the_language_shown() {
+        use protocol_core::i18n::Lang;
+        let r = "x-mailsim; connect to mail.dave.example:25: Connection refused; smtp; 451 4.7.1 Greylisted; try later; x-mailsim; temporary failure";
+        assert_eq!(retry_reason_words(r), r);
+        for (lang, want) in [
+            (Lang::Nl, "x-mailsim; verbinden met mail.dave.example:25: Connection refused (verbinding geweigerd); smtp; 451 4.7.1 Greylisted; try later; x-mailsim; tijdelijke fout"),
+            (Lang::ZhCn, "x-mailsim; 连接 mail.dave.example:25：Connection refused（连接被拒绝）; smtp; 451 4.7.1 Greylisted; try later; x-mailsim; 临时故障"),
+        ] {
+            crate::i18n::use_locale_files(lang);
+            let got = retry_reason_words(r);
+            crate::i18n::use_locale_files(Lang::En);
+            assert_eq!(got, want);
+        }
+        let mut mapped = 0;
+        for (name, _, _) in crate::story::scenario_list() {
+            let s = builtin_story(&name).unwrap();
+            for e in &s.trace {
+                if let EventKind::RetryScheduled { reason, .. } = &e.kind {
+                    assert_eq!(retry_reason_words(reason), *reason, "{name}");
+                    crate::i18n::use_locale_files(Lang::Nl);
+                    let nl = retry_reason_words(reason);
+                    crate::i18n::use_locale_files(Lang::En);
+                    mapped += usize::from(nl != *reason);
+                }
+            }
+        }
+        assert!(
+            mapped > 0,
+            "some built-in retry has a reason of the core's own"
+        );
     }
 
     #[test]

@@ -37,17 +37,21 @@ pub struct Say {
 
 impl Say {
     pub fn text(&self) -> String {
-        // A duration ([`Dur`]) is written in words of the language shown
-        // when the line is shown, so a note reads right after a switch.
+        // A duration ([`Dur`]) or a retry's reason ([`Reason`]) is written
+        // in words of the language shown when the line is shown, so a note
+        // reads right after a switch.
         let args: Vec<(&str, String)> = self
             .args
             .iter()
-            .map(
-                |(k, v)| match v.strip_prefix(DUR).and_then(|us| us.parse().ok()) {
-                    Some(us) => (*k, duration_short(us)),
-                    None => (*k, v.clone()),
-                },
-            )
+            .map(|(k, v)| {
+                if let Some(us) = v.strip_prefix(DUR).and_then(|us| us.parse().ok()) {
+                    (*k, duration_short(us))
+                } else if let Some(r) = v.strip_prefix(REASON) {
+                    (*k, crate::state::retry_reason_words(r))
+                } else {
+                    (*k, v.clone())
+                }
+            })
             .collect();
         let args: Vec<(&str, protocol_core::explain::Arg<'_>)> = args
             .iter()
@@ -59,6 +63,19 @@ impl Say {
 
 /// How a [`Dur`] is kept in a [`Say`]'s arguments (never shown as is).
 const DUR: &str = "\u{1}dur:";
+
+/// How a [`Reason`] is kept in a [`Say`]'s arguments.
+const REASON: &str = "\u{1}why:";
+
+/// A queued retry's reason for [`say`], put in words of the language shown
+/// when shown ([`crate::state::retry_reason_words`]).
+pub struct Reason<'a>(pub &'a str);
+
+impl std::fmt::Display for Reason<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{REASON}{}", self.0)
+    }
+}
 
 /// A duration argument for [`say`], written as the pane shows it in the
 /// language shown: "15 min", "2 h 30 min", "30 s" (nl "2 u", zh-CN
@@ -1217,7 +1234,7 @@ impl Console {
                         "telnet-retry-queued",
                         &[
                             ("host", &name),
-                            ("reason", reason),
+                            ("reason", &Reason(reason)),
                             ("next", next),
                             ("wait", &Dur(wait)),
                             ("short", &short_duration(wait)),

@@ -437,6 +437,16 @@ event-state-client = #{ $conn } client state -> { $state }
 event-state-server = #{ $conn } server state -> { $state }
 event-queued = queued { $id } from <{ $from }> to { $rcpts } ({ $size } bytes)
 event-retry = { $id } attempt { $attempt } failed ({ $reason }); retry at { $next }
+## A queued retry's reason, after the core's "x-mailsim;" (src/state.rs,
+## retry_reason_words). Connection refused and the like are the system's own
+## error messages, as telnet prints them.
+reason-dns-no-answer = DNS server did not answer
+reason-temporary = temporary failure
+reason-no-host = no host at { $ip }
+reason-connect = connect to { $host }:25: { $why }
+reason-refused = Connection refused
+reason-host-down = No route to host (the host is down)
+reason-link-down = Network is unreachable (the link is down)
 event-delivered = { $id } delivered to <{ $rcpt }> in maildrop { $mailbox } (uid { $uid })
 event-bounced = { $id } bounced for { $rcpts }: notification { $bounce } to <{ $to }>
 event-bounce-discarded = { $id } failed for { $rcpts }; a bounce is never bounced
