@@ -109,7 +109,7 @@ fn colour(kind: &str) -> &'static str {
 // Whole pixels: the page leaves f64's Display out of the wasm (see `crate::num`).
 const LANE: usize = 190;
 const ROW: usize = 34;
-const HEAD: usize = 106;
+const HEAD: usize = 124;
 const TIME_W: usize = 110;
 
 /// Longest label drawn in a row (characters); a longer line is cut with `…`.
@@ -128,7 +128,8 @@ pub fn sequence_svg(s: &Story) -> String {
     let lang = crate::i18n::catalog().lang().tag();
     let n = s.hosts.len().max(1);
     let rows = shown_rows(&s.trace);
-    let width = TIME_W + LANE * n;
+    // At least as wide as the legend's longer line.
+    let width = (TIME_W + LANE * n).max(660);
     let height = HEAD + ROW * rows.len() + 20;
     let x = |k: usize| TIME_W + LANE * k + LANE / 2;
     let mut o = format!(
@@ -143,14 +144,15 @@ pub fn sequence_svg(s: &Story) -> String {
         ));
     }
     o.push_str(&format!(
-        "<text x=\"8\" y=\"22\" font-size=\"16\" font-weight=\"700\" fill=\"#14181d\">{}</text>\n<text x=\"8\" y=\"37\" font-size=\"11\" fill=\"#49525e\">{}</text>\n",
+        "<text x=\"8\" y=\"20\" font-size=\"16\" font-weight=\"700\" fill=\"#14181d\">{}</text>\n<text x=\"8\" y=\"36\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<text x=\"8\" y=\"50\" font-size=\"11\" fill=\"#49525e\">{}</text>\n",
         xml_escape(&title),
-        xml_escape(&t("download-svg-legend"))
+        xml_escape(&t("download-svg-legend")),
+        xml_escape(&t("download-svg-lines"))
     ));
     for (k, h) in s.hosts.iter().enumerate() {
         let cx = x(k);
         o.push_str(&format!(
-            "<text x=\"{cx}\" y=\"52\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"700\" fill=\"#14181d\">{}</text>\n<text x=\"{cx}\" y=\"68\" text-anchor=\"middle\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<text x=\"{cx}\" y=\"81\" text-anchor=\"middle\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<text x=\"{cx}\" y=\"94\" text-anchor=\"middle\" font-size=\"11\" font-style=\"italic\" fill=\"#49525e\">{}</text>\n<line x1=\"{cx}\" x2=\"{cx}\" y1=\"{}\" y2=\"{height}\" stroke=\"#c9cfd8\" stroke-width=\"2\" stroke-dasharray=\"4 4\"/>\n",
+            "<text x=\"{cx}\" y=\"70\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"700\" fill=\"#14181d\">{}</text>\n<text x=\"{cx}\" y=\"86\" text-anchor=\"middle\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<text x=\"{cx}\" y=\"99\" text-anchor=\"middle\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<text x=\"{cx}\" y=\"112\" text-anchor=\"middle\" font-size=\"11\" font-style=\"italic\" fill=\"#49525e\">{}</text>\n<line x1=\"{cx}\" x2=\"{cx}\" y1=\"{}\" y2=\"{height}\" stroke=\"#c9cfd8\" stroke-width=\"2\" stroke-dasharray=\"4 4\"/>\n",
             xml_escape(&h.short),
             xml_escape(&h.name),
             xml_escape(&h.ip),

@@ -1175,7 +1175,7 @@ mod tests {
             (
                 &|e| e.mx[0].host = " ".into(),
                 Lang::ZhCn,
-                "的 MX 记录需要一个邮件服务器名字（空 MX 写 \".\"）",
+                "的 MX 记录需要一个邮件服务器的名称（空 MX 写 \".\"）",
             ),
         ];
         for (edit, lang, want) in cases {

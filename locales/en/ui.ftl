@@ -475,7 +475,8 @@ download-transcript-hosts = Hosts:
 
 download-svg-title = MailSim: { $title }
 download-svg-desc = MailSim sequence diagram: one column per host, time runs down; { $n } events.
-download-svg-legend = Time runs down, one column per host. SMTP is a solid arrow, POP3 dashed, IMAP dash-dot, DNS dotted; a dot is a step inside one host.
+download-svg-legend = Time runs down, one column per host.
+download-svg-lines = SMTP is a solid arrow, POP3 dashed, IMAP dash-dot, DNS dotted; a dot is a step inside one host.
 download-svg-step = step { $n }: { $label }
 
 ## The world editor (src/components/lab.rs): its headings and buttons

@@ -467,7 +467,8 @@ download-transcript-hosts = Hosts:
 
 download-svg-title = MailSim: { $title }
 download-svg-desc = Sequentiediagram van MailSim: één kolom per host, de tijd loopt naar beneden; { $n } gebeurtenissen.
-download-svg-legend = De tijd loopt naar beneden, één kolom per host. SMTP is een doorgetrokken pijl, POP3 gestreept, IMAP streep-punt, DNS gestippeld; een stip is een stap binnen één host.
+download-svg-legend = De tijd loopt naar beneden, één kolom per host.
+download-svg-lines = SMTP is een doorgetrokken pijl, POP3 gestreept, IMAP streep-punt, DNS gestippeld; een stip is een stap binnen één host.
 download-svg-step = stap { $n }: { $label }
 
 ## De wereldeditor (src/components/lab.rs): koppen en knoppen
@@ -495,10 +496,10 @@ lab-col-services = Diensten (poorten)
 lab-col-down-up = Uit of weer aan
 lab-host-address = Adres van { $host }
 lab-svc-submission = Submission
-lab-down-now = Nu uit
-lab-up-later = Later weer aan
-lab-take-down = { $host } nu uitschakelen
-lab-bring-up = { $host } later weer inschakelen
+lab-down-now = Nu uitzetten
+lab-up-later = Later weer aanzetten
+lab-take-down = { $host } nu uitzetten
+lab-bring-up = { $host } later weer aanzetten
 lab-changes-help = Een host of een verbinding valt uit of komt terug op een tijdstip na het begin, zoals "0s", "90s", "20m" of "1h". Zolang een server uit is, houden de servers die ernaar versturen de mail in hun wachtrij en proberen ze het later opnieuw (RFC 5321 §4.5.4.1).
 lab-col-at = Tijdstip
 lab-col-what = Wat
@@ -506,9 +507,9 @@ lab-col-other-end = Andere kant (verbindingen)
 lab-add-change = Een verbindingswijziging toevoegen
 lab-kept-steps = De wereld heeft ook { $n } stappen van mailprogramma's (versturen en ophalen) die blijven zoals ze zijn.
 lab-change-host-down = host valt uit
-lab-change-host-up = host komt weer terug
+lab-change-host-up = host werkt weer
 lab-change-link-down = verbinding valt uit
-lab-change-link-up = verbinding komt weer terug
+lab-change-link-up = verbinding werkt weer
 lab-change-time = Tijdstip van wijziging { $n }
 lab-change-what = Wat er gebeurt bij wijziging { $n }
 lab-change-host = Host van wijziging { $n }

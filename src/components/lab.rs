@@ -197,6 +197,8 @@ pub fn Editor() -> impl IntoView {
     }
 }
 
+/// The editor's words are read once, when it opens: the dialog is modal,
+/// so the language picker cannot change them while it is open.
 #[component]
 fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
     let edit = RwSignal::new(WorldEdit::from_scenario(&scenario_shown(ctx, lab)));
@@ -217,7 +219,9 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
         Ok(mut s) => {
             if !s.name.ends_with("-edited") {
                 s.name = format!("{}-edited", s.name);
-                s.title = ta("lab-edited-title", &[("title", Arg::Str(&s.title))]);
+                // A built-in world's title as the page shows it.
+                let title = crate::i18n::story_words(&s.name, &s.title, &s.goal).0;
+                s.title = ta("lab-edited-title", &[("title", Arg::Str(&title))]);
             }
             error.set(None);
             lab.open.set(false);
@@ -302,93 +306,93 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
 
     view! {
         <Modal label=t("toolbar-edit-world") class="lab" close_outside=false on_close=Callback::new(move |_| close())>
-            <h2>{move || t("toolbar-edit-world")}</h2>
-            <p class="muted">{move || edit.with(|e| ta("lab-intro", &[("title", Arg::Str(&e.title))]))}</p>
+            <h2>{t("toolbar-edit-world")}</h2>
+            <p class="muted">{move || edit.with(|e| ta("lab-intro", &[("title", Arg::Str(&crate::i18n::story_words(&e.name, &e.title, &e.goal).0))]))}</p>
             <div class="lab-files">
-                <label class="file-open">{move || t("lab-open-file")}" "
+                <label class="file-open">{t("lab-open-file")}" "
                     <input type="file" accept=".toml,text/plain,application/toml" on:change=open_file />
                 </label>
-                <button type="button" on:click=move |_| save()>{move || t("lab-save-file")}</button>
+                <button type="button" on:click=move |_| save()>{t("lab-save-file")}</button>
             </div>
 
             <section aria-labelledby="lab-hosts">
-                <h3 id="lab-hosts">{move || t("lab-hosts")}</h3>
+                <h3 id="lab-hosts">{t("lab-hosts")}</h3>
                 <table class="lab-table">
-                    <thead><tr><th scope="col">{move || t("lab-col-host")}</th><th scope="col">{move || t("lab-col-address")}</th><th scope="col">{move || t("lab-col-services")}</th><th scope="col">{move || t("lab-col-down-up")}</th></tr></thead>
+                    <thead><tr><th scope="col">{t("lab-col-host")}</th><th scope="col">{t("lab-col-address")}</th><th scope="col">{t("lab-col-services")}</th><th scope="col">{t("lab-col-down-up")}</th></tr></thead>
                     <tbody>{hosts_table}</tbody>
                 </table>
             </section>
 
             <section aria-labelledby="lab-changes">
-                <h3 id="lab-changes">{move || t("lab-changes")}</h3>
-                <p class="muted small">{move || t("lab-changes-help")}</p>
+                <h3 id="lab-changes">{t("lab-changes")}</h3>
+                <p class="muted small">{t("lab-changes-help")}</p>
                 <table class="lab-table">
-                    <thead><tr><th scope="col">{move || t("lab-col-at")}</th><th scope="col">{move || t("lab-col-what")}</th><th scope="col">{move || t("lab-col-host")}</th><th scope="col">{move || t("lab-col-other-end")}</th><th scope="col"><span class="visually-hidden">{move || t("lab-remove")}</span></th></tr></thead>
+                    <thead><tr><th scope="col">{t("lab-col-at")}</th><th scope="col">{t("lab-col-what")}</th><th scope="col">{t("lab-col-host")}</th><th scope="col">{t("lab-col-other-end")}</th><th scope="col"><span class="visually-hidden">{t("lab-remove")}</span></th></tr></thead>
                     <tbody>{changes_table}</tbody>
                 </table>
-                <button type="button" on:click=move |_| edit.update(|e| e.add_change(ChangeKind::LinkDown, "1m", "isp", "mx"))>{move || t("lab-add-change")}</button>
+                <button type="button" on:click=move |_| edit.update(|e| e.add_change(ChangeKind::LinkDown, "1m", "isp", "mx"))>{t("lab-add-change")}</button>
                 <p class="muted small">{move || ta("lab-kept-steps", &[("n", num(kept()))])}</p>
             </section>
 
             <section aria-labelledby="lab-links">
-                <h3 id="lab-links">{move || t("lab-links")}</h3>
-                <p class="muted small">{move || t("lab-links-help")}</p>
+                <h3 id="lab-links">{t("lab-links")}</h3>
+                <p class="muted small">{t("lab-links-help")}</p>
                 <table class="lab-table">
-                    <thead><tr><th scope="col">{move || t("lab-col-host")}</th><th scope="col">{move || t("lab-col-other-host")}</th><th scope="col">{move || t("lab-col-latency")}</th><th scope="col">{move || t("lab-col-loss")}</th><th scope="col"><span class="visually-hidden">{move || t("lab-remove")}</span></th></tr></thead>
+                    <thead><tr><th scope="col">{t("lab-col-host")}</th><th scope="col">{t("lab-col-other-host")}</th><th scope="col">{t("lab-col-latency")}</th><th scope="col">{t("lab-col-loss")}</th><th scope="col"><span class="visually-hidden">{t("lab-remove")}</span></th></tr></thead>
                     <tbody>{links_table}</tbody>
                 </table>
-                <button type="button" on:click=move |_| edit.update(|e| e.links.push(crate::lab::LinkEdit { a: "isp".into(), b: "mx".into(), latency: "40ms".into(), loss: "20".into() }))>{move || t("lab-add-link")}</button>
+                <button type="button" on:click=move |_| edit.update(|e| e.links.push(crate::lab::LinkEdit { a: "isp".into(), b: "mx".into(), latency: "40ms".into(), loss: "20".into() }))>{t("lab-add-link")}</button>
             </section>
 
             <section aria-labelledby="lab-dns">
-                <h3 id="lab-dns">{move || t("lab-dns")}</h3>
-                <p class="muted small">{move || t("lab-dns-help")}</p>
+                <h3 id="lab-dns">{t("lab-dns")}</h3>
+                <p class="muted small">{t("lab-dns-help")}</p>
                 <table class="lab-table">
-                    <thead><tr><th scope="col">{move || t("lab-col-domain")}</th><th scope="col">{move || t("lab-col-preference")}</th><th scope="col">{move || t("lab-col-mail-server")}</th><th scope="col"><span class="visually-hidden">{move || t("lab-remove")}</span></th></tr></thead>
+                    <thead><tr><th scope="col">{t("lab-col-domain")}</th><th scope="col">{t("lab-col-preference")}</th><th scope="col">{t("lab-col-mail-server")}</th><th scope="col"><span class="visually-hidden">{t("lab-remove")}</span></th></tr></thead>
                     <tbody>{mx_table}</tbody>
                 </table>
-                <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "dave.example".into(), preference: "20".into(), host: String::new() }))>{move || t("lab-add-mx")}</button>
-                <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "nomail.example".into(), preference: "0".into(), host: ".".into() }))>{move || t("lab-add-null-mx")}</button>
-                <h4 id="lab-dns-other">{move || t("lab-dns-other")}</h4>
-                <p class="muted small">{move || t("lab-dns-other-help")}</p>
+                <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "dave.example".into(), preference: "20".into(), host: String::new() }))>{t("lab-add-mx")}</button>
+                <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "nomail.example".into(), preference: "0".into(), host: ".".into() }))>{t("lab-add-null-mx")}</button>
+                <h4 id="lab-dns-other">{t("lab-dns-other")}</h4>
+                <p class="muted small">{t("lab-dns-other-help")}</p>
                 <table class="lab-table" aria-labelledby="lab-dns-other">
-                    <thead><tr><th scope="col">{move || t("lab-col-change")}</th><th scope="col">{move || t("lab-col-name")}</th><th scope="col">{move || t("lab-col-value")}</th><th scope="col"><span class="visually-hidden">{move || t("lab-remove")}</span></th></tr></thead>
+                    <thead><tr><th scope="col">{t("lab-col-change")}</th><th scope="col">{t("lab-col-name")}</th><th scope="col">{t("lab-col-value")}</th><th scope="col"><span class="visually-hidden">{t("lab-remove")}</span></th></tr></thead>
                     <tbody>{dns_table}</tbody>
                 </table>
-                <button type="button" on:click=move |_| edit.update(|e| e.dns.push(crate::lab::DnsEdit { kind: "no_a".into(), name: "mail.dave.example".into(), value: String::new() }))>{move || t("lab-add-dns")}</button>
+                <button type="button" on:click=move |_| edit.update(|e| e.dns.push(crate::lab::DnsEdit { kind: "no_a".into(), name: "mail.dave.example".into(), value: String::new() }))>{t("lab-add-dns")}</button>
             </section>
 
             <section aria-labelledby="lab-faults">
-                <h3 id="lab-faults">{move || t("lab-faults")}</h3>
-                <p class="muted small">{move || t("lab-faults-help")}</p>
+                <h3 id="lab-faults">{t("lab-faults")}</h3>
+                <p class="muted small">{t("lab-faults-help")}</p>
                 <table class="lab-table">
-                    <thead><tr><th scope="col">{move || t("lab-col-server")}</th><th scope="col">{move || t("lab-col-when")}</th><th scope="col">{move || t("lab-col-it")}</th><th scope="col">{move || t("lab-col-reply")}</th><th scope="col">{move || t("lab-col-times")}</th><th scope="col"><span class="visually-hidden">{move || t("lab-remove")}</span></th></tr></thead>
+                    <thead><tr><th scope="col">{t("lab-col-server")}</th><th scope="col">{t("lab-col-when")}</th><th scope="col">{t("lab-col-it")}</th><th scope="col">{t("lab-col-reply")}</th><th scope="col">{t("lab-col-times")}</th><th scope="col"><span class="visually-hidden">{t("lab-remove")}</span></th></tr></thead>
                     <tbody>{faults_table}</tbody>
                 </table>
-                <button type="button" on:click=move |_| edit.update(|e| e.faults.push(crate::lab::FaultEdit { host: "mx".into(), port: None, on: protocol_core::smtp::server::FaultStage::Rcpt, drop: false, reply: "451 4.3.0 Injected: try again later".into(), times: "2".into() }))>{move || t("lab-add-fault")}</button>
+                <button type="button" on:click=move |_| edit.update(|e| e.faults.push(crate::lab::FaultEdit { host: "mx".into(), port: None, on: protocol_core::smtp::server::FaultStage::Rcpt, drop: false, reply: "451 4.3.0 Injected: try again later".into(), times: "2".into() }))>{t("lab-add-fault")}</button>
             </section>
 
             <section aria-labelledby="lab-policies">
-                <h3 id="lab-policies">{move || t("lab-policies")}</h3>
+                <h3 id="lab-policies">{t("lab-policies")}</h3>
                 {policies}
                 <fieldset class="lab-box">
-                    <legend>{move || t("lab-retry")}</legend>
-                    <label>{move || t("lab-retry-wait")}" "
+                    <legend>{t("lab-retry")}</legend>
+                    <label>{t("lab-retry-wait")}" "
                         <input type="text" placeholder="15m, 30m, 1h, 2h, 4h, 8h" prop:value=move || edit.with(|e| e.retry_schedule.clone())
                             on:input:target=move |ev| edit.update(|e| e.retry_schedule = ev.target().value()) />
                     </label>
-                    <label>{move || t("lab-retry-give-up")}" "
+                    <label>{t("lab-retry-give-up")}" "
                         <input type="text" placeholder="4d" prop:value=move || edit.with(|e| e.retry_max_age.clone())
                             on:input:target=move |ev| edit.update(|e| e.retry_max_age = ev.target().value()) />
                     </label>
-                    <p class="muted small">{move || t("lab-retry-help")}</p>
+                    <p class="muted small">{t("lab-retry-help")}</p>
                 </fieldset>
             </section>
 
             <p class="error" role="alert">{move || error.get()}</p>
             <div class="actions">
-                <button type="button" on:click=move |_| close()>{move || t("dialog-cancel")}</button>
-                <button type="button" class="primary" on:click=move |_| run()>{move || t("lab-run")}</button>
+                <button type="button" on:click=move |_| close()>{t("dialog-cancel")}</button>
+                <button type="button" class="primary" on:click=move |_| run()>{t("lab-run")}</button>
             </div>
         </Modal>
     }
@@ -408,7 +412,7 @@ fn host_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                 <input type="checkbox"
                     prop:checked=move || edit.with(|e| { let mut h = e.hosts[i].clone(); *pick(&mut h) })
                     on:change:target=move |ev| { let on = ev.target().checked(); edit.update(|e| *pick(&mut e.hosts[i]) = on) } />
-                {move || format!("{} {port}", if label.starts_with("lab-") { t(label) } else { label.to_string() })}
+                {format!("{} {port}", if label.starts_with("lab-") { t(label) } else { label.to_string() })}
             </label>
         }
     };
@@ -416,7 +420,7 @@ fn host_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{name}</th>
-            <td><input type="text" class="ip" aria-label=move || ta("lab-host-address", &[("host", Arg::Str(&edit.with(|e| e.hosts[i].name.clone())))])
+            <td><input type="text" class="ip" aria-label=ta("lab-host-address", &[("host", Arg::Str(&edit.with(|e| e.hosts[i].name.clone())))])
                 prop:value=get(|h| h.ip.clone()) on:input:target=move |ev| edit.update(|e| e.hosts[i].ip = ev.target().value()) /></td>
             <td class="svcs">
                 {service("SMTP", "25", |h| &mut h.smtp)}
@@ -426,9 +430,9 @@ fn host_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
             </td>
             <td>
                 <button type="button" on:click=move |_| edit.update(|e| e.add_change(ChangeKind::HostDown, "0s", &id, ""))
-                    aria-label=move || ta("lab-take-down", &[("host", Arg::Str(&edit.with(|e| e.hosts[i].name.clone())))])>{move || t("lab-down-now")}</button>
+                    aria-label=ta("lab-take-down", &[("host", Arg::Str(&edit.with(|e| e.hosts[i].name.clone())))])>{t("lab-down-now")}</button>
                 <button type="button" on:click=move |_| edit.update(|e| e.add_change(ChangeKind::HostUp, "20m", &id2, ""))
-                    aria-label=move || ta("lab-bring-up", &[("host", Arg::Str(&edit.with(|e| e.hosts[i].name.clone())))])>{move || t("lab-up-later")}</button>
+                    aria-label=ta("lab-bring-up", &[("host", Arg::Str(&edit.with(|e| e.hosts[i].name.clone())))])>{t("lab-up-later")}</button>
             </td>
         </tr>
     }
@@ -473,7 +477,7 @@ fn change_row(edit: RwSignal<WorldEdit>, i: usize, n: usize) -> impl IntoView {
                 on:input:target=move |ev| { let v = ev.target().value(); write(Box::new(move |c| c.at = v.clone())) } /></td>
             <td><select aria-label=ta("lab-change-what", &[("n", num(n))]) prop:value=read(|c| c.kind.key().to_string())
                 on:change:target=move |ev| { let k = ChangeKind::from_key(&ev.target().value()); write(Box::new(move |c| c.kind = k)) }>
-                {ChangeKind::ALL.iter().map(|(_, key, label)| view! { <option value=*key>{move || t(label)}</option> }).collect_view()}
+                {ChangeKind::ALL.iter().map(|(_, key, label)| view! { <option value=*key>{t(label)}</option> }).collect_view()}
             </select></td>
             <td><select aria-label=ta("lab-change-host", &[("n", num(n))]) prop:value=read(|c| c.a.clone())
                 on:change:target=move |ev| { let v = ev.target().value(); write(Box::new(move |c| c.a = v.clone())) }>
@@ -484,7 +488,7 @@ fn change_row(edit: RwSignal<WorldEdit>, i: usize, n: usize) -> impl IntoView {
                 <option value="">"—"</option>
                 {host_options(edit, b0)}
             </select></td>
-            <td><button type="button" aria-label=ta("lab-change-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.steps.len() { e.steps.remove(i); } })>{move || t("lab-remove")}</button></td>
+            <td><button type="button" aria-label=ta("lab-change-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.steps.len() { e.steps.remove(i); } })>{t("lab-remove")}</button></td>
         </tr>
     }
 }
@@ -514,7 +518,7 @@ fn link_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
             <td>{pick(ta("lab-link-other", &[("n", num(n))]), b0, |l| &mut l.b)}</td>
             <td>{text(ta("lab-link-latency", &[("n", num(n))]), |l| &mut l.latency)}</td>
             <td>{text(ta("lab-link-loss", &[("n", num(n))]), |l| &mut l.loss)}</td>
-            <td><button type="button" aria-label=ta("lab-link-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.links.len() { e.links.remove(i); } })>{move || t("lab-remove")}</button></td>
+            <td><button type="button" aria-label=ta("lab-link-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.links.len() { e.links.remove(i); } })>{t("lab-remove")}</button></td>
         </tr>
     }
 }
@@ -540,12 +544,12 @@ fn dns_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
         <tr>
             <td>
                 <select aria-label=ta("lab-dns-kind", &[("n", num(n))]) on:change:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(d) = e.dns.get_mut(i) { d.kind = v }) }>
-                    {kinds.into_iter().map(|(k, label)| view! { <option value=k selected=k == kind0>{move || t(label)}</option> }).collect_view()}
+                    {kinds.into_iter().map(|(k, label)| view! { <option value=k selected=k == kind0>{t(label)}</option> }).collect_view()}
                 </select>
             </td>
             <td>{field(ta("lab-dns-name", &[("n", num(n))]), |d| &mut d.name)}</td>
             <td>{field(ta("lab-dns-value", &[("n", num(n))]), |d| &mut d.value)}</td>
-            <td><button type="button" aria-label=ta("lab-dns-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.dns.len() { e.dns.remove(i); } })>{move || t("lab-remove")}</button></td>
+            <td><button type="button" aria-label=ta("lab-dns-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.dns.len() { e.dns.remove(i); } })>{t("lab-remove")}</button></td>
         </tr>
     }
 }
@@ -569,13 +573,13 @@ fn fault_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                         edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.on = stage });
                     }
                 }>
-                    {STAGES.into_iter().map(|(stage, key)| view! { <option value=key selected=stage == on0>{move || t(stage_words(key))}</option> }).collect_view()}
+                    {STAGES.into_iter().map(|(stage, key)| view! { <option value=key selected=stage == on0>{t(stage_words(key))}</option> }).collect_view()}
                 </select>
             </td>
             <td>
                 <select aria-label=ta("lab-fault-does", &[("n", num(n))]) on:change:target=move |ev| { let d = ev.target().value() == "drop"; edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.drop = d }) }>
-                    <option value="reply" selected=!drop0>{move || t("lab-fault-answers")}</option>
-                    <option value="drop" selected=drop0>{move || t("lab-fault-drops")}</option>
+                    <option value="reply" selected=!drop0>{t("lab-fault-answers")}</option>
+                    <option value="drop" selected=drop0>{t("lab-fault-drops")}</option>
                 </select>
             </td>
             <td>
@@ -585,11 +589,11 @@ fn fault_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                     on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.reply = v }) } />
             </td>
             <td>
-                <input type="text" class="times" placeholder=move || t("lab-fault-every-time") aria-label=ta("lab-fault-times", &[("n", num(n))])
+                <input type="text" class="times" placeholder=t("lab-fault-every-time") aria-label=ta("lab-fault-times", &[("n", num(n))])
                     prop:value=move || edit.with(|e| e.faults.get(i).map(|x| x.times.clone()).unwrap_or_default())
                     on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.times = v }) } />
             </td>
-            <td><button type="button" aria-label=ta("lab-fault-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.faults.len() { e.faults.remove(i); } })>{move || t("lab-remove")}</button></td>
+            <td><button type="button" aria-label=ta("lab-fault-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.faults.len() { e.faults.remove(i); } })>{t("lab-remove")}</button></td>
         </tr>
     }
 }
@@ -620,7 +624,7 @@ fn mx_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
             <td>{field(ta("lab-mx-domain", &[("n", num(n))]), |m| &mut m.domain)}</td>
             <td>{field(ta("lab-mx-preference", &[("n", num(n))]), |m| &mut m.preference)}</td>
             <td>{field(ta("lab-mx-host", &[("n", num(n))]), |m| &mut m.host)}</td>
-            <td><button type="button" aria-label=ta("lab-mx-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.mx.len() { e.mx.remove(i); } })>{move || t("lab-remove")}</button></td>
+            <td><button type="button" aria-label=ta("lab-mx-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.mx.len() { e.mx.remove(i); } })>{t("lab-remove")}</button></td>
         </tr>
     }
 }
@@ -631,7 +635,7 @@ fn policy_box(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                      hint: &'static str,
                      f: fn(&mut crate::lab::HostEdit) -> &mut String| {
         view! {
-            <label>{move || t(label)}" "
+            <label>{t(label)}" "
                 <input type="text" placeholder=hint
                     prop:value=move || edit.with(|e| { let mut h = e.hosts[i].clone(); f(&mut h).clone() })
                     on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| *f(&mut e.hosts[i]) = v) } />
@@ -683,13 +687,13 @@ fn policy_box(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
             <label class="switch">
                 <input type="checkbox" prop:checked=move || edit.with(|e| e.hosts[i].open_relay())
                     on:change:target=move |ev| { let on = ev.target().checked(); edit.update(|e| e.hosts[i].set_open_relay(on)) } />
-                {move || t("lab-open-relay")}
+                {t("lab-open-relay")}
             </label>
-            <p class="muted small">{move || t("lab-open-relay-help")}</p>
+            <p class="muted small">{t("lab-open-relay-help")}</p>
             <label class="switch">
                 <input type="checkbox" prop:checked=move || edit.with(|e| e.hosts[i].kept.pipelining != Some(false))
                     on:change:target=move |ev| { let on = ev.target().checked(); edit.update(|e| e.hosts[i].kept.pipelining = Some(on)) } />
-                {move || t("lab-pipelining")}
+                {t("lab-pipelining")}
             </label>
             <label class="switch">
                 <input type="checkbox" prop:checked=move || edit.with(|e| e.hosts[i].kept.bare_lf == Some(BareLf::Normalise))
@@ -697,15 +701,15 @@ fn policy_box(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                         let on = ev.target().checked();
                         edit.update(|e| e.hosts[i].kept.bare_lf = Some(if on { BareLf::Normalise } else { BareLf::Refuse }))
                     } />
-                {move || t("lab-bare-lf")}
+                {t("lab-bare-lf")}
             </label>
-            <p class="muted small">{move || t("lab-bare-lf-help")}</p>
+            <p class="muted small">{t("lab-bare-lf-help")}</p>
             {text("lab-greylist", "5m", |h| &mut h.greylist)}
             {text("lab-size-limit", "10000", |h| &mut h.max_size)}
-            <p class="small">{move || t("lab-accounts")}" "{accounts}</p>
+            <p class="small">{t("lab-accounts")}" "{accounts}</p>
             <ul class="lab-accounts">{account_rows}</ul>
             <button type="button" on:click=move |_| edit.update(|e| e.hosts[i].accounts.push(AccountSpec { login: "eve".into(), password: "eve-pass".into(), address: format!("eve@{domain}") }))>
-                {move || ta("lab-add-account", &[("host", Arg::Str(&name))])}
+                {ta("lab-add-account", &[("host", Arg::Str(&name))])}
             </button>
         </fieldset>
     }
