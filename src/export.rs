@@ -52,7 +52,7 @@ pub fn transcript(s: &Story) -> String {
             h.short,
             h.name,
             h.ip,
-            h.role.label()
+            crate::i18n::t(&crate::i18n::slug("role", h.role.label()))
         ));
     }
     out.push_str("\n\n");
@@ -109,7 +109,7 @@ fn colour(kind: &str) -> &'static str {
 // Whole pixels: the page leaves f64's Display out of the wasm (see `crate::num`).
 const LANE: usize = 190;
 const ROW: usize = 34;
-const HEAD: usize = 106;
+const HEAD: usize = 124;
 const TIME_W: usize = 110;
 
 /// Longest label drawn in a row (characters); a longer line is cut with `…`.
@@ -119,15 +119,23 @@ const LABEL_CHARS: usize = 90;
 /// (named with its DNS name and address), one row per event, every style
 /// inline so it reads the same in any viewer or printed.
 pub fn sequence_svg(s: &Story) -> String {
+    use crate::i18n::{num, t, ta};
+    use protocol_core::explain::Arg;
+    // In the language shown (its tag in `xml:lang`): the title, the legend,
+    // the hosts' roles and the step captions; the lines on the wire, host
+    // names and addresses stay as they are.
+    let (title, _) = crate::i18n::story_words(&s.name, &s.title, &s.goal);
+    let lang = crate::i18n::catalog().lang().tag();
     let n = s.hosts.len().max(1);
     let rows = shown_rows(&s.trace);
-    let width = TIME_W + LANE * n;
+    // At least as wide as the legend's longer line.
+    let width = (TIME_W + LANE * n).max(660);
     let height = HEAD + ROW * rows.len() + 20;
     let x = |k: usize| TIME_W + LANE * k + LANE / 2;
     let mut o = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n<title>{}</title>\n<desc>MailSim sequence diagram: one column per host, time runs down; {} events.</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
-        xml_escape(&format!("MailSim: {}", s.title)),
-        s.trace.len()
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"DejaVu Sans, Arial, sans-serif\" xml:lang=\"{lang}\" lang=\"{lang}\">\n<title>{}</title>\n<desc>{}</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
+        xml_escape(&ta("download-svg-title", &[("title", Arg::Str(&title))])),
+        xml_escape(&ta("download-svg-desc", &[("n", num(s.trace.len()))])),
     );
     for kind in ["smtp", "pop3", "imap", "dns", "tcp", "mta", "net"] {
         o.push_str(&format!(
@@ -136,17 +144,20 @@ pub fn sequence_svg(s: &Story) -> String {
         ));
     }
     o.push_str(&format!(
-        "<text x=\"8\" y=\"22\" font-size=\"16\" font-weight=\"700\" fill=\"#14181d\">{}</text>\n",
-        xml_escape(&s.title)
+        "<text x=\"8\" y=\"20\" font-size=\"16\" font-weight=\"700\" fill=\"#14181d\">{}</text>\n<text x=\"8\" y=\"36\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<text x=\"8\" y=\"50\" font-size=\"11\" fill=\"#49525e\">{}</text>\n",
+        xml_escape(&title),
+        xml_escape(&t("download-svg-legend")),
+        xml_escape(&t("download-svg-lines"))
     ));
     for (k, h) in s.hosts.iter().enumerate() {
         let cx = x(k);
         o.push_str(&format!(
-            "<text x=\"{cx}\" y=\"52\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"700\" fill=\"#14181d\">{}</text>\n<text x=\"{cx}\" y=\"68\" text-anchor=\"middle\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<text x=\"{cx}\" y=\"82\" text-anchor=\"middle\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<line x1=\"{cx}\" x2=\"{cx}\" y1=\"{}\" y2=\"{height}\" stroke=\"#c9cfd8\" stroke-width=\"2\" stroke-dasharray=\"4 4\"/>\n",
+            "<text x=\"{cx}\" y=\"70\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"700\" fill=\"#14181d\">{}</text>\n<text x=\"{cx}\" y=\"86\" text-anchor=\"middle\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<text x=\"{cx}\" y=\"99\" text-anchor=\"middle\" font-size=\"11\" fill=\"#49525e\">{}</text>\n<text x=\"{cx}\" y=\"112\" text-anchor=\"middle\" font-size=\"11\" font-style=\"italic\" fill=\"#49525e\">{}</text>\n<line x1=\"{cx}\" x2=\"{cx}\" y1=\"{}\" y2=\"{height}\" stroke=\"#c9cfd8\" stroke-width=\"2\" stroke-dasharray=\"4 4\"/>\n",
             xml_escape(&h.short),
             xml_escape(&h.name),
             xml_escape(&h.ip),
-            HEAD - 14
+            xml_escape(&t(&crate::i18n::slug("role", h.role.label()))),
+            HEAD - 6
         ));
     }
     for (r, &i) in rows.iter().enumerate() {
@@ -159,7 +170,10 @@ pub fn sequence_svg(s: &Story) -> String {
         }
         o.push_str(&format!(
             "<g><title>{}</title><text x=\"4\" y=\"{y}\" font-size=\"11\" font-family=\"DejaVu Sans Mono, monospace\" fill=\"#49525e\">{}</text>\n",
-            xml_escape(&format!("step {}: {}", i + 1, row.label)),
+            xml_escape(&ta(
+                "download-svg-step",
+                &[("n", num(i + 1)), ("label", Arg::Str(&row.label))]
+            )),
             xml_escape(&row.time)
         ));
         let (tx, anchor) = match (row.from, row.to) {
@@ -270,6 +284,59 @@ mod tests {
         assert!(svg.contains("EHLO"));
         assert!(!svg.contains("class="), "no styles from the page's CSS");
         assert_well_formed(&svg);
+    }
+
+    /// In Dutch and Chinese: the title, legend, roles and step captions in
+    /// that language (and `xml:lang`), the lines on the wire as sent.
+    #[test]
+    fn the_svg_speaks_the_language_shown_and_keeps_the_wire() {
+        use protocol_core::i18n::Lang;
+        let s = builtin_story("seed-story").unwrap();
+        for (lang, words) in [
+            (
+                Lang::Nl,
+                [
+                    "xml:lang=\"nl\" lang=\"nl\"",
+                    "De tijd loopt naar beneden, één kolom per host.",
+                    ">mailserver</text>",
+                    "<title>stap 1: ",
+                ],
+            ),
+            (
+                Lang::ZhCn,
+                [
+                    "xml:lang=\"zh-CN\" lang=\"zh-CN\"",
+                    "时间从上往下走，每台主机一列。",
+                    ">邮件服务器</text>",
+                    "<title>第 1 步：",
+                ],
+            ),
+        ] {
+            crate::i18n::use_locale_files(lang);
+            let svg = sequence_svg(&s);
+            let title = crate::i18n::story_words(&s.name, &s.title, &s.goal).0;
+            crate::i18n::use_locale_files(Lang::En);
+            assert_ne!(
+                title, s.title,
+                "{lang:?}: the scenario's title is translated"
+            );
+            assert!(
+                svg.contains(&format!(">{}</text>", xml_escape(&title))),
+                "{lang:?}"
+            );
+            for w in words {
+                assert!(svg.contains(w), "{lang:?} lacks {w:?}");
+            }
+            assert!(!svg.contains("Time runs down"), "{lang:?}");
+            assert!(
+                svg.contains(">EHLO john-pc.isp.example</text>"),
+                "{lang:?}: the wire line"
+            );
+            assert!(svg.contains("MAIL FROM:&lt;john@isp.example&gt;"));
+            assert_well_formed(&svg);
+        }
+        let en = sequence_svg(&s);
+        assert!(en.contains("xml:lang=\"en\"") && en.contains("Time runs down"));
     }
 
     #[test]

@@ -76,6 +76,24 @@ pub fn slug(prefix: &str, words: &str) -> String {
     id
 }
 
+/// Shows `lang`'s words from the files in `locales/` (native tests only:
+/// the page's words without a document or a fetch).
+#[cfg(test)]
+pub fn use_locale_files(lang: Lang) {
+    if lang == Lang::En {
+        CATALOG.with(|cat| *cat.borrow_mut() = Rc::new(Catalog::english()));
+        return;
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let files: Vec<String> = ["explain", "ui", "scenarios"]
+        .iter()
+        .map(|f| std::fs::read_to_string(dir.join(lang.tag()).join(format!("{f}.ftl"))).unwrap())
+        .collect();
+    let sources: Vec<&str> = files.iter().map(String::as_str).collect();
+    let c = Catalog::new(lang, &sources).0;
+    CATALOG.with(|cat| *cat.borrow_mut() = Rc::new(c));
+}
+
 /// A number argument for [`ta`].
 pub fn num(n: usize) -> Arg<'static> {
     Arg::Num(n as f64)
@@ -311,6 +329,11 @@ mod tests {
                 "\"help-",
                 "\"inspector-tab-",
                 "\"telnet-help-",
+                // The editor's words chosen from tables (`lab-stage-..`).
+                "\"lab-dns-",
+                "\"lab-stage-",
+                "\"lab-svc-",
+                "\"lab-change-",
             ] {
                 let prefix = marker.strip_prefix('"').unwrap_or("");
                 for lit in literals_after(&src, marker) {

@@ -8,7 +8,9 @@
 //! what differs from the cast, so the file it saves stays as short as the
 //! built-in ones.
 
+use crate::i18n::{num, t, ta};
 use crate::story::Story;
+use protocol_core::explain::Arg;
 use protocol_core::scenario::{
     parse_delay, AccountSpec, Delay, DnsSpec, FaultSpec, HostSpec, LinkSpec, MxSpec, Percent,
     RetrySpec, Scenario, Step,
@@ -148,19 +150,33 @@ impl HostEdit {
             self.name.clone()
         };
         let ip: Ipv4Addr = self.ip.trim().parse().map_err(|_| {
-            format!(
-                "{who}: the address {:?} is not an IPv4 address like 192.0.2.25",
-                self.ip
+            ta(
+                "lab-bad-ip",
+                &[
+                    ("host", Arg::Str(&who)),
+                    ("value", Arg::Str(&format!("{:?}", self.ip))),
+                ],
             )
         })?;
         let greylist = match self.greylist.trim() {
             "" => None,
-            t => Some(parse_delay(t).map_err(|e| format!("{who}: the greylisting delay: {e}"))?),
+            t => Some(parse_delay(t).map_err(|e| {
+                ta(
+                    "lab-bad-greylist",
+                    &[("host", Arg::Str(&who)), ("why", Arg::Str(&e))],
+                )
+            })?),
         };
         let max_size = match self.max_size.trim() {
             "" => None,
             t => Some(t.parse::<usize>().map_err(|_| {
-                format!("{who}: the size limit {t:?} is not a number of bytes, like 10000")
+                ta(
+                    "lab-bad-size",
+                    &[
+                        ("host", Arg::Str(&who)),
+                        ("value", Arg::Str(&format!("{t:?}"))),
+                    ],
+                )
             })?),
         };
         let nets: Vec<String> = split_list(&self.relay_networks).map(String::from).collect();
@@ -208,9 +224,7 @@ impl HostEdit {
             || b.greylist.is_some() && greylist.is_none()
             || b.max_message_size.is_some() && max_size.is_none()
         {
-            return Err(format!(
-                "{who}: a setting of the default world cannot be emptied in a scenario file; give it a value"
-            ));
+            return Err(ta("lab-cannot-empty", &[("host", Arg::Str(&who))]));
         }
         let unchanged = HostSpec {
             id: self.id.clone(),
@@ -259,7 +273,7 @@ pub fn delay_text(d: SimDuration) -> String {
 /// code (which would add several KB to the wasm).
 pub fn parse_percent(t: &str) -> Result<Percent, String> {
     let t = t.trim();
-    let bad = || format!("{t:?} is not a percentage from 0 to 100, like 20 or 2.5");
+    let bad = || ta("lab-bad-percent", &[("value", Arg::Str(&format!("{t:?}")))]);
     let (int, frac) = t.split_once('.').unwrap_or((t, ""));
     let digits = |x: &str| x.bytes().all(|c| c.is_ascii_digit());
     if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) || frac.len() > 4 {
@@ -302,10 +316,10 @@ pub enum ChangeKind {
 
 impl ChangeKind {
     pub const ALL: [(ChangeKind, &'static str, &'static str); 4] = [
-        (ChangeKind::HostDown, "host_down", "host goes down"),
-        (ChangeKind::HostUp, "host_up", "host comes back up"),
-        (ChangeKind::LinkDown, "link_down", "link goes down"),
-        (ChangeKind::LinkUp, "link_up", "link comes back up"),
+        (ChangeKind::HostDown, "host_down", "lab-change-host-down"),
+        (ChangeKind::HostUp, "host_up", "lab-change-host-up"),
+        (ChangeKind::LinkDown, "link_down", "lab-change-link-down"),
+        (ChangeKind::LinkUp, "link_up", "lab-change-link-up"),
     ];
     pub fn key(self) -> &'static str {
         ChangeKind::ALL
@@ -404,16 +418,17 @@ impl DnsEdit {
     fn to_spec(&self, n: usize) -> Result<DnsSpec, String> {
         let name = self.name.trim().trim_end_matches('.').to_string();
         if name.is_empty() {
-            return Err(format!(
-                "DNS change {n}: it needs a name, like mail.dave.example"
-            ));
+            return Err(ta("lab-dns-needs-name", &[("n", num(n))]));
         }
         Ok(match self.kind.as_str() {
             "a" => {
                 let ip = self.value.trim().parse::<Ipv4Addr>().map_err(|_| {
-                    format!(
-                        "DNS change {n}: the address {:?} is not an IPv4 address like 192.0.2.25",
-                        self.value.trim()
+                    ta(
+                        "lab-dns-bad-ip",
+                        &[
+                            ("n", num(n)),
+                            ("value", Arg::Str(&format!("{:?}", self.value.trim()))),
+                        ],
                     )
                 })?;
                 DnsSpec::A { name, ip }
@@ -463,17 +478,16 @@ impl FaultEdit {
             t => match t.parse::<u32>() {
                 Ok(k) if k > 0 => Some(k),
                 _ => {
-                    return Err(format!(
-                        "Injected fault {n}: \u{201c}{t}\u{201d} is not a number of times like 2 (leave it empty for every time)"
+                    return Err(ta(
+                        "lab-fault-bad-times",
+                        &[("n", num(n)), ("value", Arg::Str(t))],
                     ))
                 }
             },
         };
         let reply = self.reply.trim();
         if !self.drop && reply.is_empty() {
-            return Err(format!(
-                "Injected fault {n}: write the reply the server gives instead, like 451 4.3.0 Try again later, or choose to drop the connection"
-            ));
+            return Err(ta("lab-fault-needs-reply", &[("n", num(n))]));
         }
         Ok(FaultSpec {
             host: self.host.clone(),
@@ -626,7 +640,7 @@ impl WorldEdit {
         for m in &self.mx {
             let domain = m.domain.trim();
             if domain.is_empty() {
-                return Err("DNS: every MX record needs a domain, like dave.example".into());
+                return Err(t("lab-mx-needs-domain"));
             }
             if !domains.contains(&domain) {
                 domains.push(domain);
@@ -639,14 +653,17 @@ impl WorldEdit {
                 .filter(|m| m.domain.trim() == *d)
                 .map(|m| {
                     let pref = m.preference.trim().parse::<u16>().map_err(|_| {
-                        format!(
-                            "DNS: the preference {:?} of an MX record for {d} is not a number from 0 to 65535",
-                            m.preference
+                        ta(
+                            "lab-mx-bad-preference",
+                            &[
+                                ("value", Arg::Str(&format!("{:?}", m.preference))),
+                                ("domain", Arg::Str(d)),
+                            ],
                         )
                     })?;
                     let host = m.host.trim();
                     if host.is_empty() {
-                        return Err(format!("DNS: an MX record for {d} needs a mail server name (or \".\" for a null MX)"));
+                        return Err(ta("lab-mx-needs-host", &[("domain", Arg::Str(d))]));
                     }
                     Ok((d.to_string(), pref, host.to_string()))
                 })
@@ -663,9 +680,7 @@ impl WorldEdit {
         }
         for (d, _, _) in &cast_mx {
             if !domains.contains(&d.as_str()) {
-                return Err(format!(
-                    "DNS: {d} needs at least one MX record here (a scenario file can change the default world's records, not remove them all)"
-                ));
+                return Err(ta("lab-mx-keep-one", &[("domain", Arg::Str(d))]));
             }
         }
         let retry = match (self.retry_schedule.trim(), self.retry_max_age.trim()) {
@@ -674,13 +689,13 @@ impl WorldEdit {
                 let schedule = split_list(sched)
                     .map(|t| parse_delay(t).map(Delay))
                     .collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| format!("Retry schedule: {e}"))?;
+                    .map_err(|e| ta("lab-bad-retry", &[("why", Arg::Str(&e))]))?;
                 if schedule.is_empty() {
-                    return Err("Retry schedule: give at least one interval, like 15m, 1h".into());
+                    return Err(t("lab-retry-empty"));
                 }
                 let max_age = parse_delay(if age.is_empty() { "4d" } else { age })
                     .map(Delay)
-                    .map_err(|e| format!("Give up after: {e}"))?;
+                    .map_err(|e| ta("lab-bad-give-up", &[("why", Arg::Str(&e))]))?;
                 Some(RetrySpec {
                     schedule,
                     max_age,
@@ -696,13 +711,21 @@ impl WorldEdit {
             .map(|(i, st)| match st {
                 StepEdit::Kept(s) => Ok(s.clone()),
                 StepEdit::Change(c) => {
-                    let at = Delay(
-                        parse_delay(&c.at)
-                            .map_err(|e| format!("Change {}: the time: {e}", i + 1))?,
-                    );
+                    // Numbered as the editor's table numbers them (changes
+                    // only, not the mail program steps kept around them).
+                    let i = self.steps[..i]
+                        .iter()
+                        .filter(|s| matches!(s, StepEdit::Change(_)))
+                        .count();
+                    let at = Delay(parse_delay(&c.at).map_err(|e| {
+                        ta(
+                            "lab-change-bad-time",
+                            &[("n", num(i + 1)), ("why", Arg::Str(&e))],
+                        )
+                    })?);
                     for h in [&c.a].into_iter().chain(c.kind.is_link().then_some(&c.b)) {
                         if !ids.contains(&h.as_str()) {
-                            return Err(format!("Change {}: choose a host", i + 1));
+                            return Err(ta("lab-change-needs-host", &[("n", num(i + 1))]));
                         }
                     }
                     let (a, b) = (c.a.clone(), c.b.clone());
@@ -722,16 +745,31 @@ impl WorldEdit {
                 let latency = match l.latency.trim() {
                     "" => None,
                     t => Some(Delay(parse_delay(t).map_err(|e| {
-                        format!("Link {} – {}: the latency: {e}", l.a, l.b)
+                        ta(
+                            "lab-link-bad-latency",
+                            &[
+                                ("a", Arg::Str(&l.a)),
+                                ("b", Arg::Str(&l.b)),
+                                ("why", Arg::Str(&e)),
+                            ],
+                        )
                     })?)),
                 };
                 let loss = match l.loss.trim() {
                     "" => Percent::default(),
-                    t => parse_percent(t)
-                        .map_err(|e| format!("Link {} – {}: the loss: {e}", l.a, l.b))?,
+                    t => parse_percent(t).map_err(|e| {
+                        ta(
+                            "lab-link-bad-loss",
+                            &[
+                                ("a", Arg::Str(&l.a)),
+                                ("b", Arg::Str(&l.b)),
+                                ("why", Arg::Str(&e)),
+                            ],
+                        )
+                    })?,
                 };
                 if !ids.contains(&l.a.as_str()) || !ids.contains(&l.b.as_str()) {
-                    return Err("Links: choose the two hosts of each link".to_string());
+                    return Err(t("lab-links-need-hosts"));
                 }
                 Ok(LinkSpec {
                     a: l.a.clone(),
@@ -1094,6 +1132,74 @@ mod tests {
                 Err(m) => assert!(!want.is_empty() && m.contains(want), "{m:?} lacks {want:?}"),
                 Ok(_) => assert!(want.is_empty(), "accepted, but should say {want:?}"),
             }
+        }
+    }
+
+    /// The editor's own messages come in the language shown; the scenario
+    /// reader's reason inside one stays in English (it is the CLI's too).
+    #[test]
+    fn bad_input_is_refused_in_the_language_shown() {
+        use protocol_core::i18n::Lang;
+        let base = WorldEdit::from_scenario(&builtin("seed-story").unwrap());
+        let cases: [(&dyn Fn(&mut WorldEdit), Lang, &str); 6] = [
+            (
+                &|e| e.hosts[3].ip = "1.2.3".into(),
+                Lang::Nl,
+                "het adres \"1.2.3\" is geen IPv4-adres zoals 192.0.2.25",
+            ),
+            (
+                &|e| e.add_change(ChangeKind::LinkDown, "1m", "mx", ""),
+                Lang::Nl,
+                "Wijziging 1: kies een host",
+            ),
+            (
+                &|e| {
+                    e.links.push(LinkEdit {
+                        a: "isp".into(),
+                        b: "mx".into(),
+                        latency: "40ms".into(),
+                        loss: "120".into(),
+                    })
+                },
+                Lang::Nl,
+                "Verbinding isp – mx: het verlies: \"120\" is geen percentage van 0 tot 100",
+            ),
+            (
+                &|e| e.hosts[3].ip = "1.2.3".into(),
+                Lang::ZhCn,
+                "地址 \"1.2.3\" 不是 IPv4 地址（应类似 192.0.2.25）",
+            ),
+            (
+                &|e| e.retry_schedule = "often".into(),
+                Lang::ZhCn,
+                "重试计划：",
+            ),
+            (
+                &|e| e.mx[0].host = " ".into(),
+                Lang::ZhCn,
+                "的 MX 记录需要一个邮件服务器的名称（空 MX 写 \".\"）",
+            ),
+        ];
+        for (edit, lang, want) in cases {
+            crate::i18n::use_locale_files(lang);
+            let mut e = base.clone();
+            edit(&mut e);
+            let m = e.to_scenario().unwrap_err();
+            crate::i18n::use_locale_files(Lang::En);
+            assert!(m.contains(want), "{m:?} lacks {want:?}");
+        }
+        let (nl, zh) = (Lang::Nl, Lang::ZhCn);
+        for (lang, kind, stage) in [
+            (nl, "verbinding valt uit", "na RCPT TO"),
+            (zh, "链路断开", "在 RCPT TO 之后"),
+        ] {
+            crate::i18n::use_locale_files(lang);
+            let got = (
+                crate::i18n::t(ChangeKind::ALL[2].2),
+                crate::i18n::t("lab-stage-rcpt"),
+            );
+            crate::i18n::use_locale_files(Lang::En);
+            assert_eq!(got, (kind.to_string(), stage.to_string()));
         }
     }
 

@@ -281,7 +281,23 @@ pub fn event_summary(e: &TraceEvent, words: &dyn Words) -> Option<String> {
                 ("id", id.to_string()),
                 ("name", name.clone()),
                 ("qtype", qtype.to_string()),
-                ("answer", answer.to_string()),
+                // The answers without records in words; records as written.
+                (
+                    "answer",
+                    match answer {
+                        protocol_core::dns::Answer::NoData => {
+                            words.say("dns-answer-nodata-words", &[])
+                        }
+                        protocol_core::dns::Answer::NxDomain => {
+                            words.say("dns-answer-nxdomain-words", &[])
+                        }
+                        protocol_core::dns::Answer::ServFail => {
+                            words.say("dns-answer-servfail-words", &[])
+                        }
+                        _ => None,
+                    }
+                    .unwrap_or_else(|| answer.to_string()),
+                ),
             ],
         ),
         EventKind::StateChanged {
@@ -320,7 +336,7 @@ pub fn event_summary(e: &TraceEvent, words: &dyn Words) -> Option<String> {
             vec![
                 ("id", queue_id.clone()),
                 ("attempt", attempt.to_string()),
-                ("reason", reason.clone()),
+                ("reason", retry_reason_words(reason)),
                 ("next", next.to_string()),
             ],
         ),
@@ -473,6 +489,60 @@ pub fn gap_caption(us: u64, words: &dyn Words) -> String {
         .unwrap_or_else(|| format!("{d} later"))
 }
 
+/// A queued retry's reason (the core's `x-mailsim; ...` and `smtp; ...`
+/// diagnostics of each recipient, joined by `; `) in the language shown:
+/// the kinds the core writes are put in words; a server's reply after
+/// `smtp;` stays as it came, and so does a reason not known here.
+pub fn retry_reason_words(reason: &str) -> String {
+    use crate::i18n::{t, ta};
+    let mut items: Vec<String> = Vec::new();
+    for token in reason.split("; ") {
+        match items.last_mut() {
+            Some(last) if token != "x-mailsim" && token != "smtp" => {
+                last.push_str("; ");
+                last.push_str(token);
+            }
+            _ => items.push(token.to_string()),
+        }
+    }
+    let connect_error = |e: &str| match e {
+        "Connection refused" => t("reason-refused"),
+        "No route to host (the host is down)" => t("reason-host-down"),
+        "Network is unreachable (the link is down)" => t("reason-link-down"),
+        e => e.to_string(),
+    };
+    let words = |why: &str| -> String {
+        if why == protocol_core::mta::queue::DNS_NO_ANSWER {
+            t("reason-dns-no-answer")
+        } else if why == protocol_core::mta::queue::DNS_SERVFAIL {
+            t("reason-dns-servfail")
+        } else if why == "temporary failure" {
+            t("reason-temporary")
+        } else if let Some(ip) = why.strip_prefix("no host at ") {
+            ta("reason-no-host", &[("ip", Arg::Str(ip))])
+        } else if let Some((host, e)) = why
+            .strip_prefix("connect to ")
+            .and_then(|r| r.split_once(":25: "))
+        {
+            let e = connect_error(e);
+            ta(
+                "reason-connect",
+                &[("host", Arg::Str(host)), ("why", Arg::Str(&e))],
+            )
+        } else {
+            why.to_string()
+        }
+    };
+    items
+        .iter()
+        .map(|i| match i.strip_prefix("x-mailsim; ") {
+            Some(why) => format!("x-mailsim; {}", words(why)),
+            None => i.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// "15 minutes", "2 hours", "30 seconds", "250 ms".
 pub fn duration_words(us: u64, words: &dyn Words) -> String {
     let s = us / 1_000_000;
@@ -591,11 +661,11 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
             add("Connection", format!("#{conn}"));
             add(
                 "Direction",
-                if *dir == Direction::ToServer {
-                    "client to server".into()
+                crate::i18n::t(if *dir == Direction::ToServer {
+                    "parsed-value-to-server"
                 } else {
-                    "server to client".into()
-                },
+                    "parsed-value-to-client"
+                }),
             );
             match parsed {
                 Some(Parsed::Command { verb, arg }) => {
@@ -615,18 +685,20 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
                     }
                     add(
                         "Last line of reply",
-                        if *more {
-                            "no (more lines follow)".into()
+                        crate::i18n::t(if *more {
+                            "parsed-value-more-follow"
                         } else {
-                            "yes".into()
-                        },
+                            "parsed-value-yes"
+                        }),
                     );
                 }
                 Some(Parsed::Status { ok }) => {
                     add("Status", if *ok { "+OK".into() } else { "-ERR".into() })
                 }
-                Some(Parsed::Data) => add("Kind", "message text".into()),
-                Some(Parsed::AuthAnswer) => add("Kind", "login answer (base64)".into()),
+                Some(Parsed::Data) => add("Kind", crate::i18n::t("parsed-value-message-text")),
+                Some(Parsed::AuthAnswer) => {
+                    add("Kind", crate::i18n::t("parsed-value-login-answer"))
+                }
                 None => {}
             }
         }
@@ -639,7 +711,16 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
         } => {
             add("Protocol", protocol.label().into());
             add("Connection", format!("#{conn}"));
-            add("Size", format!("{} lines, {} bytes", lines, text.len()));
+            add(
+                "Size",
+                crate::i18n::ta(
+                    "parsed-value-lines-bytes",
+                    &[
+                        ("lines", crate::i18n::num(*lines)),
+                        ("bytes", crate::i18n::num(text.len())),
+                    ],
+                ),
+            );
         }
         EventKind::DnsQuery { id, name, qtype } => {
             add("Query id", id.to_string());
@@ -683,7 +764,10 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
                     .collect::<Vec<_>>()
                     .join(", "),
             );
-            add("Size", format!("{size} bytes"));
+            add(
+                "Size",
+                crate::i18n::ta("parsed-value-bytes", &[("bytes", crate::i18n::num(*size))]),
+            );
         }
         EventKind::RetryScheduled {
             attempt,
@@ -693,7 +777,7 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
         } => {
             add("Attempt", attempt.to_string());
             add("Next try at", next.to_string());
-            add("Reason", reason.clone());
+            add("Reason", retry_reason_words(reason));
         }
         EventKind::Bounced { reason, to, .. } => {
             add("Reason", reason.clone());
@@ -706,7 +790,13 @@ pub fn parsed_fields(e: &TraceEvent) -> Vec<(String, String)> {
             state,
         } => {
             add("Connection", format!("#{conn} ({})", protocol.label()));
-            add("Side", format!("{role:?}").to_ascii_lowercase());
+            add(
+                "Side",
+                crate::i18n::t(match role {
+                    protocol_core::sim::Role::Client => "parsed-value-client",
+                    protocol_core::sim::Role::Server => "parsed-value-server",
+                }),
+            );
             add("New state", state.name());
         }
         _ => {}
@@ -1552,7 +1642,13 @@ pub fn short_label(e: &TraceEvent) -> String {
         EventKind::Line { text, .. } => text.clone(),
         EventKind::Payload { text, lines, .. } => {
             let first = text.lines().next().unwrap_or("");
-            format!("[message, {lines} lines] {first}")
+            crate::i18n::ta(
+                "sequence-payload",
+                &[
+                    ("lines", crate::i18n::num(*lines)),
+                    ("first", Arg::Str(first)),
+                ],
+            )
         }
         EventKind::DnsQuery { name, qtype, .. } => format!("{qtype}? {name}"),
         EventKind::DnsAnswer { qtype, answer, .. } => format!("{qtype}: {answer}"),
@@ -1643,6 +1739,90 @@ pub fn scroll_to_row(i: usize, scroll_top: f64, height: f64, row_h: f64) -> Opti
 mod tests {
     use super::*;
     use crate::story::builtin_story;
+
+    /// A broken zone (SERVFAIL): the answer and the retry's reason read as
+    /// the core's in English, and in the learner's words in Dutch and
+    /// Chinese; so do NODATA's.
+    #[test]
+    fn servfail_and_nodata_are_worded_in_the_language_shown() {
+        use protocol_core::i18n::{Catalog, Lang};
+        let read = |tag: &str| {
+            std::fs::read_to_string(format!(
+                "{}/locales/{tag}/ui.ftl",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap()
+        };
+        let en = Catalog::english();
+        let nl = Catalog::new(Lang::Nl, &[&read("nl")]).0;
+        let zh = Catalog::new(Lang::ZhCn, &[&read("zh-CN")]).0;
+        let mut w = protocol_core::sim::cast::cast(1);
+        w.zones_mut().add_servfail("dave.example");
+        w.zones_mut()
+            .add_a("nomx.example", std::net::Ipv4Addr::new(198, 51, 100, 25));
+        for to in ["dave@dave.example", "dave@nomx.example"] {
+            w.schedule_send(
+                protocol_core::time::SimTime::ZERO,
+                protocol_core::sim::SendJob {
+                    from_host: "john-pc".into(),
+                    server: "smtp.isp.example".into(),
+                    port: 587,
+                    auth: Some(("john".into(), "john-pass".into())),
+                    from: "john@isp.example".into(),
+                    to: vec![to.into()],
+                    subject: "s".into(),
+                    body: "b".into(),
+                },
+            );
+        }
+        w.run_until(protocol_core::time::SimTime::ZERO + protocol_core::SimDuration::from_secs(60));
+        let answer = |want: &dyn Fn(&protocol_core::dns::Answer) -> bool| {
+            w.trace()
+                .iter()
+                .find(|e| matches!(&e.kind, EventKind::DnsAnswer { answer, .. } if want(answer)))
+                .expect("such an answer")
+                .clone()
+        };
+        let sf = answer(&|a| *a == protocol_core::dns::Answer::ServFail);
+        let nd = answer(&|a| *a == protocol_core::dns::Answer::NoData);
+        for (e, nl_words, zh_words) in [
+            (
+                &sf,
+                "SERVFAIL (de server kon niet antwoorden)",
+                "SERVFAIL（服务器无法应答）",
+            ),
+            (
+                &nd,
+                "NOERROR, geen records (NODATA)",
+                "NOERROR，没有记录（NODATA）",
+            ),
+        ] {
+            assert_eq!(
+                event_summary(e, &en).unwrap(),
+                protocol_core::sim::render::describe(e).1
+            );
+            assert!(event_summary(e, &nl).unwrap().ends_with(nl_words));
+            assert!(event_summary(e, &zh).unwrap().ends_with(zh_words));
+        }
+        let reason = w
+            .trace()
+            .iter()
+            .find_map(|e| match &e.kind {
+                EventKind::RetryScheduled { reason, .. } if reason.contains("SERVFAIL") => {
+                    Some(reason.clone())
+                }
+                _ => None,
+            })
+            .expect("a retry after SERVFAIL");
+        assert_eq!(retry_reason_words(&reason), reason);
+        crate::i18n::use_locale_files(Lang::Nl);
+        let nl_reason = retry_reason_words(&reason);
+        crate::i18n::use_locale_files(Lang::En);
+        assert!(
+            nl_reason.contains("de DNS-server faalde (SERVFAIL)"),
+            "{nl_reason}"
+        );
+    }
 
     /// The page's event summaries read, in English, exactly as the core's
     /// `describe` (the CLI's transcript), and in Dutch and Chinese not.
@@ -2191,6 +2371,95 @@ mod tests {
         assert!(keys.iter().any(|k| k == "smtp.reply.354"), "{keys:?}");
         let fields = parsed_fields(e354);
         assert!(fields.contains(&("Reply code".into(), "354".into())));
+    }
+
+    /// The inspector's values in words (a direction, a yes/no, a size) in
+    /// the language shown; the line's own parts (a code, a verb) as sent.
+    #[test]
+    fn parsed_values_speak_the_language_shown() {
+        use protocol_core::i18n::Lang;
+        let s = builtin_story("seed-story").unwrap();
+        let find = |want: &str| {
+            s.trace
+                .iter()
+                .find(|e| matches!(&e.kind, EventKind::Line { text, .. } if text.starts_with(want)))
+                .unwrap()
+        };
+        let field = |e: &TraceEvent, k: &str| {
+            parsed_fields(e)
+                .into_iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v)
+                .unwrap()
+        };
+        for (lang, up, down, last) in [
+            (Lang::En, "client to server", "server to client", "yes"),
+            (
+                Lang::Nl,
+                "van client naar server",
+                "van server naar client",
+                "ja",
+            ),
+            (Lang::ZhCn, "从客户端到服务器", "从服务器到客户端", "是"),
+        ] {
+            crate::i18n::use_locale_files(lang);
+            let got = (
+                field(find("EHLO"), "Direction"),
+                field(find("354"), "Direction"),
+                field(find("354"), "Last line of reply"),
+                field(find("354"), "Reply code"),
+                field(find("EHLO"), "Command"),
+            );
+            crate::i18n::use_locale_files(Lang::En);
+            let want = (up, down, last, "354", "EHLO");
+            assert_eq!(
+                got,
+                (
+                    want.0.into(),
+                    want.1.into(),
+                    want.2.into(),
+                    want.3.into(),
+                    want.4.into()
+                ),
+                "{lang:?}"
+            );
+        }
+    }
+
+    /// A retry's reason: the core's own kinds in words of the language
+    /// shown, a server's reply (`smtp; 451 ...`) as it came; in English
+    /// exactly the core's text, for every retry of every built-in story.
+    #[test]
+    fn retry_reasons_speak_the_language_shown() {
+        use protocol_core::i18n::Lang;
+        let r = "x-mailsim; connect to mail.dave.example:25: Connection refused; smtp; 451 4.7.1 Greylisted; try later; x-mailsim; temporary failure";
+        assert_eq!(retry_reason_words(r), r);
+        for (lang, want) in [
+            (Lang::Nl, "x-mailsim; verbinden met mail.dave.example:25: Connection refused (verbinding geweigerd); smtp; 451 4.7.1 Greylisted; try later; x-mailsim; tijdelijke fout"),
+            (Lang::ZhCn, "x-mailsim; 连接 mail.dave.example:25：Connection refused（连接被拒绝）; smtp; 451 4.7.1 Greylisted; try later; x-mailsim; 临时故障"),
+        ] {
+            crate::i18n::use_locale_files(lang);
+            let got = retry_reason_words(r);
+            crate::i18n::use_locale_files(Lang::En);
+            assert_eq!(got, want);
+        }
+        let mut mapped = 0;
+        for (name, _, _) in crate::story::scenario_list() {
+            let s = builtin_story(&name).unwrap();
+            for e in &s.trace {
+                if let EventKind::RetryScheduled { reason, .. } = &e.kind {
+                    assert_eq!(retry_reason_words(reason), *reason, "{name}");
+                    crate::i18n::use_locale_files(Lang::Nl);
+                    let nl = retry_reason_words(reason);
+                    crate::i18n::use_locale_files(Lang::En);
+                    mapped += usize::from(nl != *reason);
+                }
+            }
+        }
+        assert!(
+            mapped > 0,
+            "some built-in retry has a reason of the core's own"
+        );
     }
 
     #[test]

@@ -37,12 +37,82 @@ pub struct Say {
 
 impl Say {
     pub fn text(&self) -> String {
-        let args: Vec<(&str, protocol_core::explain::Arg<'_>)> = self
+        // A duration ([`Dur`]) or a retry's reason ([`Reason`]) is written
+        // in words of the language shown when the line is shown, so a note
+        // reads right after a switch.
+        let args: Vec<(&str, String)> = self
             .args
+            .iter()
+            .map(|(k, v)| {
+                if let Some(us) = v.strip_prefix(DUR).and_then(|us| us.parse().ok()) {
+                    (*k, duration_short(us))
+                } else if let Some(r) = v.strip_prefix(REASON) {
+                    (*k, crate::state::retry_reason_words(r))
+                } else {
+                    (*k, v.clone())
+                }
+            })
+            .collect();
+        let args: Vec<(&str, protocol_core::explain::Arg<'_>)> = args
             .iter()
             .map(|(k, v)| (*k, protocol_core::explain::Arg::Str(v)))
             .collect();
         format!("{}{}", self.pre, crate::i18n::ta(self.id, &args))
+    }
+}
+
+/// How a [`Dur`] is kept in a [`Say`]'s arguments (never shown as is).
+const DUR: &str = "\u{1}dur:";
+
+/// How a [`Reason`] is kept in a [`Say`]'s arguments.
+const REASON: &str = "\u{1}why:";
+
+/// A queued retry's reason for [`say`], put in words of the language shown
+/// when shown ([`crate::state::retry_reason_words`]).
+pub struct Reason<'a>(pub &'a str);
+
+impl std::fmt::Display for Reason<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{REASON}{}", self.0)
+    }
+}
+
+/// A duration argument for [`say`], written as the pane shows it in the
+/// language shown: "15 min", "2 h 30 min", "30 s" (nl "2 u", zh-CN
+/// "2 小时"), as the core's `SimDuration` display rounds it.
+pub struct Dur(pub SimDuration);
+
+impl std::fmt::Display for Dur {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{DUR}{}", self.0.as_micros())
+    }
+}
+
+/// `us` in the units of `SimDuration`'s display, in the language shown
+/// (µs and ms are the same in every language).
+pub fn duration_short(us: u64) -> String {
+    if us < 999_500 {
+        return SimDuration(us).to_string();
+    }
+    let unit = |id: &str, n: u64| crate::i18n::ta(id, &[("n", crate::i18n::num(n as usize))]);
+    let secs = (us + 500_000) / 1_000_000;
+    if secs < 60 {
+        return unit("duration-short-s", secs);
+    }
+    let (big, small, id, small_id) = if secs < 3_600 {
+        (
+            secs / 60,
+            secs % 60,
+            "duration-short-min",
+            "duration-short-s",
+        )
+    } else {
+        let m = (secs + 30) / 60;
+        (m / 60, m % 60, "duration-short-h", "duration-short-min")
+    };
+    match small {
+        0 => unit(id, big),
+        r => format!("{} {}", unit(id, big), unit(small_id, r)),
     }
 }
 
@@ -272,7 +342,7 @@ pub fn parse_command(line: &str) -> PaneCommand {
             [d] => match parse_delay(d) {
                 Ok(d) if d > MAX_WAIT => PaneCommand::bad(say(
                     "telnet-wait-too-long",
-                    &[("cmd", &first), ("most", &MAX_WAIT)],
+                    &[("cmd", &first), ("most", &Dur(MAX_WAIT))],
                 )),
                 Ok(d) => PaneCommand::Wait(Some(d)),
                 Err(e) => PaneCommand::Bad(Ok(format!("{first}: {e}"))),
@@ -1019,7 +1089,7 @@ impl Console {
             LineKind::Note,
             say(
                 "telnet-time-passes",
-                &[("duration", &d), ("from", &now), ("until", &until)],
+                &[("duration", &Dur(d)), ("from", &now), ("until", &until)],
             ),
         );
         self.world.run_until(until);
@@ -1164,9 +1234,9 @@ impl Console {
                         "telnet-retry-queued",
                         &[
                             ("host", &name),
-                            ("reason", reason),
+                            ("reason", &Reason(reason)),
                             ("next", next),
-                            ("wait", &wait),
+                            ("wait", &Dur(wait)),
                             ("short", &short_duration(wait)),
                         ],
                     ));
@@ -1726,6 +1796,61 @@ mod tests {
             "{}",
             all(&c)
         );
+    }
+
+    /// A duration in a note is in the language shown when it is shown (the
+    /// same note after a switch), the `wait 15m` command it suggests is not.
+    #[test]
+    fn durations_in_notes_speak_the_language_shown() {
+        use protocol_core::i18n::Lang;
+        let s = protocol_core::scenario::builtin("greylisting").unwrap();
+        let mut c = Console::sandbox();
+        c.switch_world(s.run(None), "greylisting", "Greylisting");
+        for l in [
+            "telnet smtp.isp.example 587",
+            "EHLO john-pc",
+            "AUTH PLAIN AGpvaG4Aam9obi1wYXNz",
+            "MAIL FROM:<newcomer@isp.example>",
+            "RCPT TO:<dave@dave.example>",
+            "DATA",
+            "Subject: greylisted",
+            "",
+            "hi",
+            ".",
+            "QUIT",
+            "wait",
+        ] {
+            c.enter(l);
+        }
+        for (lang, queued, passes) in [
+            (Lang::En, ", 15 min from now.", "Time passes: 15 min ("),
+            (Lang::Nl, ", over 15 min.", "De tijd verstrijkt: 15 min ("),
+            (Lang::ZhCn, "，即 15 分钟 之后。", "时间流逝：15 分钟（"),
+        ] {
+            crate::i18n::use_locale_files(lang);
+            let out = texts(&c).join("\n");
+            crate::i18n::use_locale_files(Lang::En);
+            assert!(
+                out.contains(queued) && out.contains(passes),
+                "{lang:?}: {out}"
+            );
+            assert!(out.contains("wait 15m"), "{lang:?}: the command as typed");
+            assert!(!out.contains("\u{1}"), "{lang:?}: {out}");
+        }
+        for (us, en, nl, zh) in [
+            (30_000_000, "30 s", "30 s", "30 秒"),
+            (9_000_000_000, "2 h 30 min", "2 u 30 min", "2 小时 30 分钟"),
+            (250_000, "250 ms", "250 ms", "250 ms"),
+            (7 * 86_400_000_000, "168 h", "168 u", "168 小时"),
+        ] {
+            assert_eq!(duration_short(us), SimDuration(us).to_string());
+            for (lang, want) in [(Lang::En, en), (Lang::Nl, nl), (Lang::ZhCn, zh)] {
+                crate::i18n::use_locale_files(lang);
+                let got = duration_short(us);
+                crate::i18n::use_locale_files(Lang::En);
+                assert_eq!(got, want, "{lang:?}");
+            }
+        }
     }
 
     #[test]

@@ -45,6 +45,11 @@ duration-day = { $n ->
     [one] { $n } day
    *[other] { $n } days
 }
+## A duration in short units, as the telnet pane writes it ("15 min",
+## "2 h 30 min", "30 s")
+duration-short-s = { $n } s
+duration-short-min = { $n } min
+duration-short-h = { $n } h
 
 ## The end of a scenario
 
@@ -217,6 +222,10 @@ inbox-received = { $count } Received
 map-label = Network map
 sequence-label = Sequence diagram
 sequence-steps = Sequence diagram steps
+sequence-payload = [message, { $lines ->
+    [one] { $lines } line
+   *[other] { $lines } lines
+}] { $first }
 
 ## Predict
 
@@ -273,6 +282,21 @@ parsed-attempt = Attempt
 parsed-next-try-at = Next try at
 parsed-reason = Reason
 parsed-notification-to = Notification to
+parsed-side = Side
+parsed-new-state = New state
+parsed-value-to-server = client to server
+parsed-value-to-client = server to client
+parsed-value-more-follow = no (more lines follow)
+parsed-value-yes = yes
+parsed-value-message-text = message text
+parsed-value-login-answer = login answer (base64)
+parsed-value-lines-bytes = { $lines ->
+    [one] { $lines } line
+   *[other] { $lines } lines
+}, { $bytes } bytes
+parsed-value-bytes = { $bytes } bytes
+parsed-value-client = client
+parsed-value-server = server
 classroom-copied = Link copied. Whoever opens it sees this scenario at this step.
 classroom-copy-refused = The browser did not let the page copy. Select the link below and copy it yourself (Ctrl+C).
 classroom-link-label = Link to this step
@@ -410,10 +434,24 @@ event-unreachable-link = port { $port } unreachable: the network link is down
 event-closed = #{ $conn } closed
 event-dns-query = query #{ $id } { $name } { $qtype }?
 event-dns-answer = answer #{ $id } { $name } { $qtype }: { $answer }
+dns-answer-nodata-words = NOERROR, no records (NODATA)
+dns-answer-nxdomain-words = NXDOMAIN
+dns-answer-servfail-words = SERVFAIL (the server could not answer)
 event-state-client = #{ $conn } client state -> { $state }
 event-state-server = #{ $conn } server state -> { $state }
 event-queued = queued { $id } from <{ $from }> to { $rcpts } ({ $size } bytes)
 event-retry = { $id } attempt { $attempt } failed ({ $reason }); retry at { $next }
+## A queued retry's reason, after the core's "x-mailsim;" (src/state.rs,
+## retry_reason_words). Connection refused and the like are the system's own
+## error messages, as telnet prints them.
+reason-dns-no-answer = DNS server did not answer
+reason-temporary = temporary failure
+reason-dns-servfail = DNS server failed (SERVFAIL)
+reason-no-host = no host at { $ip }
+reason-connect = connect to { $host }:25: { $why }
+reason-refused = Connection refused
+reason-host-down = No route to host (the host is down)
+reason-link-down = Network is unreachable (the link is down)
 event-delivered = { $id } delivered to <{ $rcpt }> in maildrop { $mailbox } (uid { $uid })
 event-bounced = { $id } bounced for { $rcpts }: notification { $bounce } to <{ $to }>
 event-bounce-discarded = { $id } failed for { $rcpts }; a bounce is never bounced
@@ -438,6 +476,14 @@ download-transcript-heading = MailSim transcript: { $title }
 download-transcript-legend = C: is a line the client sent, S: a line the server sent. Times are the simulated world's (hours:minutes:seconds).
 download-transcript-hosts = Hosts:
 
+## The sequence diagram download (src/export.rs, sequence_svg)
+
+download-svg-title = MailSim: { $title }
+download-svg-desc = MailSim sequence diagram: one column per host, time runs down; { $n } events.
+download-svg-legend = Time runs down, one column per host.
+download-svg-lines = SMTP is a solid arrow, POP3 dashed, IMAP dash-dot, DNS dotted; a dot is a step inside one host.
+download-svg-step = step { $n }: { $label }
+
 ## The world editor (src/components/lab.rs): its headings and buttons
 
 lab-intro = Changing “{ $title }”. The world runs again from the start when you press Run; the same world always runs the same way.
@@ -451,3 +497,136 @@ lab-dns-other = Other DNS changes
 lab-faults = Injected faults
 lab-policies = Server policies
 lab-run = Run this world
+lab-running = Running the world “{ $title }”…
+lab-running-events = Running the world: { $n } events so far…
+lab-edited-title = { $title } (edited)
+lab-file-failed = the browser could not make the file
+lab-file-unreadable = { $file }: the file could not be read
+lab-remove = Remove
+lab-col-host = Host
+lab-col-address = Address
+lab-col-services = Services (ports)
+lab-col-down-up = Down or up
+lab-host-address = Address of { $host }
+lab-svc-submission = Submission
+lab-down-now = Down now
+lab-up-later = Up later
+lab-take-down = Take { $host } down now
+lab-bring-up = Bring { $host } back up later
+lab-changes-help = A host or a link goes down or comes back at a time after the start, like "0s", "90s", "20m" or "1h". While a server is down, the servers that send to it keep the mail in their queue and try again later (RFC 5321 §4.5.4.1).
+lab-col-at = At
+lab-col-what = What
+lab-col-other-end = Other end (links)
+lab-add-change = Add a link change
+lab-kept-steps = The world also has { $n } mail program steps (sending and fetching) that stay as they are.
+lab-change-host-down = host goes down
+lab-change-host-up = host comes back up
+lab-change-link-down = link goes down
+lab-change-link-up = link comes back up
+lab-change-time = Time of change { $n }
+lab-change-what = What happens in change { $n }
+lab-change-host = Host of change { $n }
+lab-change-other = Other end of the link in change { $n }
+lab-change-remove = Remove change { $n }
+lab-links-help = Latency is the time one segment takes from one host to the other. Loss is the share of segments that get lost: TCP sends a lost segment again after a timeout, so you see loss as delay (and a note for each retransmission), never as missing data.
+lab-col-other-host = Other host
+lab-col-latency = Latency
+lab-col-loss = Loss (%)
+lab-add-link = Add a link setting
+lab-link-host = Host of link { $n }
+lab-link-other = Other host of link { $n }
+lab-link-latency = Latency of link { $n }
+lab-link-loss = Loss in percent of link { $n }
+lab-link-remove = Remove link { $n }
+lab-dns-help = An MX record says which server receives mail for a domain; the lowest preference is tried first (RFC 5321 §5.1). Each host's A record is its address in the hosts table.
+lab-col-domain = Domain
+lab-col-preference = Preference
+lab-col-mail-server = Mail server
+lab-add-mx = Add an MX record
+lab-add-null-mx = Add a null MX
+lab-mx-domain = Domain of MX record { $n }
+lab-mx-preference = Preference of MX record { $n }
+lab-mx-host = Mail server of MX record { $n }
+lab-mx-remove = Remove MX record { $n }
+lab-dns-other-help = A name can get an (extra) A record, lose its address (the MX host then cannot be reached, RFC 5321 §5.1), receive no mail at all (a null MX, RFC 7505), or not exist (NXDOMAIN, RFC 1035 §4.1.1: the sender bounces at once). A TXT record replaces the name's text records: an SPF list (RFC 7208 §3) or a DMARC policy at _dmarc.<domain> (RFC 7489 §6.1).
+lab-col-change = Change
+lab-col-name = Name
+lab-col-value = Address (A) or text (TXT)
+lab-add-dns = Add a DNS change
+lab-dns-a = has the address (A record)
+lab-dns-no-a = has no address (no A record)
+lab-dns-null-mx = receives no mail (null MX)
+lab-dns-nxdomain = does not exist (NXDOMAIN)
+lab-dns-txt = has this text record (TXT: SPF, DMARC)
+lab-dns-servfail = cannot be answered (SERVFAIL)
+lab-dns-kind = Kind of DNS change { $n }
+lab-dns-name = Name of DNS change { $n }
+lab-dns-value = Address or text of DNS change { $n }
+lab-dns-remove = Remove DNS change { $n }
+lab-faults-help = A fault makes a server answer wrongly on purpose (for example 451 to RCPT, or 421 at the greeting). The narration marks each one as injected: a healthy server would not do this.
+lab-col-server = Server
+lab-col-when = When
+lab-col-it = It
+lab-col-reply = Reply
+lab-col-times = Times
+lab-add-fault = Add a fault
+lab-fault-server = Server of fault { $n }
+lab-fault-when = When fault { $n } happens
+lab-fault-does = What the server does in fault { $n }
+lab-fault-answers = answers
+lab-fault-drops = drops the connection
+lab-fault-reply = Reply of fault { $n }
+lab-fault-every-time = every time
+lab-fault-times = Times of fault { $n } (empty: every time)
+lab-fault-remove = Remove fault { $n }
+lab-stage-greeting = at the greeting
+lab-stage-ehlo = after EHLO or HELO
+lab-stage-mail = after MAIL FROM
+lab-stage-rcpt = after RCPT TO
+lab-stage-data = after DATA
+lab-stage-dot = after the final dot
+lab-local-domains = Local domains (mailboxes here)
+lab-relay-domains = Relay domains (passed on)
+lab-relay-networks = Networks that may relay without login
+lab-open-relay = Open relay: anyone on the internet may send mail through this server
+lab-open-relay-help = No real server is set up like this: spammers find an open relay within hours and send their mail through it, and other servers then refuse its mail (RFC 2505, anti-spam advice for mail servers).
+lab-pipelining = Offer PIPELINING: a client may send MAIL, RCPT and DATA without waiting for each reply (RFC 2920)
+lab-bare-lf = Read a bare LF as the end of a line (unsafe: open to SMTP smuggling)
+lab-bare-lf-help = RFC 5321 §2.3.8 says a line ends only with CR LF. A server that also takes a lone LF can be tricked by "<LF>.<LF>" into ending a message early, so a second, forged message hides inside the first (SMTP smuggling, 2023). A safe server refuses such a message with 554.
+lab-greylist = Greylisting delay
+lab-size-limit = Size limit (bytes)
+lab-accounts = Accounts:
+lab-account-login = Login of new account { $n }
+lab-account-password = Password of new account { $n }
+lab-account-address = Address of new account { $n }
+lab-add-account = Add an account on { $host }
+lab-retry = Retry schedule (every server)
+lab-retry-wait = Wait between tries
+lab-retry-give-up = Give up after
+lab-retry-help = Empty: the servers' own schedule (15 minutes, then longer waits; a bounce after 4 days).
+
+## The world editor's messages when a field is wrong (src/lab.rs). { $why } is
+## the scenario reader's own English (shared with the CLI), such as "`5x` is
+## not a duration".
+
+lab-bad-ip = { $host }: the address { $value } is not an IPv4 address like 192.0.2.25
+lab-bad-greylist = { $host }: the greylisting delay: { $why }
+lab-bad-size = { $host }: the size limit { $value } is not a number of bytes, like 10000
+lab-cannot-empty = { $host }: a setting of the default world cannot be emptied in a scenario file; give it a value
+lab-bad-percent = { $value } is not a percentage from 0 to 100, like 20 or 2.5
+lab-dns-needs-name = DNS change { $n }: it needs a name, like mail.dave.example
+lab-dns-bad-ip = DNS change { $n }: the address { $value } is not an IPv4 address like 192.0.2.25
+lab-fault-bad-times = Injected fault { $n }: “{ $value }” is not a number of times like 2 (leave it empty for every time)
+lab-fault-needs-reply = Injected fault { $n }: write the reply the server gives instead, like 451 4.3.0 Try again later, or choose to drop the connection
+lab-mx-needs-domain = DNS: every MX record needs a domain, like dave.example
+lab-mx-bad-preference = DNS: the preference { $value } of an MX record for { $domain } is not a number from 0 to 65535
+lab-mx-needs-host = DNS: an MX record for { $domain } needs a mail server name (or "." for a null MX)
+lab-mx-keep-one = DNS: { $domain } needs at least one MX record here (a scenario file can change the default world's records, not remove them all)
+lab-bad-retry = Retry schedule: { $why }
+lab-retry-empty = Retry schedule: give at least one interval, like 15m, 1h
+lab-bad-give-up = Give up after: { $why }
+lab-change-bad-time = Change { $n }: the time: { $why }
+lab-change-needs-host = Change { $n }: choose a host
+lab-link-bad-latency = Link { $a } – { $b }: the latency: { $why }
+lab-link-bad-loss = Link { $a } – { $b }: the loss: { $why }
+lab-links-need-hosts = Links: choose the two hosts of each link

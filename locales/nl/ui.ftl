@@ -47,6 +47,9 @@ duration-day = { $n ->
     [one] { $n } dag
    *[other] { $n } dagen
 }
+duration-short-s = { $n } s
+duration-short-min = { $n } min
+duration-short-h = { $n } u
 
 ## Het einde van een scenario
 
@@ -219,6 +222,10 @@ inbox-received = { $count } Received
 map-label = Netwerkkaart
 sequence-label = Sequentiediagram
 sequence-steps = Stappen van het sequentiediagram
+sequence-payload = [bericht, { $lines ->
+    [one] { $lines } regel
+   *[other] { $lines } regels
+}] { $first }
 
 ## Voorspel
 
@@ -275,6 +282,21 @@ parsed-attempt = Poging
 parsed-next-try-at = Volgende poging om
 parsed-reason = Reden
 parsed-notification-to = Melding aan
+parsed-side = Kant
+parsed-new-state = Nieuwe toestand
+parsed-value-to-server = van client naar server
+parsed-value-to-client = van server naar client
+parsed-value-more-follow = nee (er volgen meer regels)
+parsed-value-yes = ja
+parsed-value-message-text = tekst van het bericht
+parsed-value-login-answer = antwoord bij het inloggen (base64)
+parsed-value-lines-bytes = { $lines ->
+    [one] { $lines } regel
+   *[other] { $lines } regels
+}, { $bytes } bytes
+parsed-value-bytes = { $bytes } bytes
+parsed-value-client = client
+parsed-value-server = server
 classroom-copied = Link gekopieerd. Wie hem opent, ziet dit scenario bij deze stap.
 classroom-copy-refused = De browser liet de pagina niet kopiëren. Selecteer de link hieronder en kopieer hem zelf (Ctrl+C).
 classroom-link-label = Link naar deze stap
@@ -407,10 +429,21 @@ event-unreachable-link = poort { $port } onbereikbaar: de netwerkverbinding is v
 event-closed = #{ $conn } gesloten
 event-dns-query = vraag #{ $id } { $name } { $qtype }?
 event-dns-answer = antwoord #{ $id } { $name } { $qtype }: { $answer }
+dns-answer-nodata-words = NOERROR, geen records (NODATA)
+dns-answer-nxdomain-words = NXDOMAIN
+dns-answer-servfail-words = SERVFAIL (de server kon niet antwoorden)
 event-state-client = #{ $conn } toestand van de client -> { $state }
 event-state-server = #{ $conn } toestand van de server -> { $state }
 event-queued = { $id } in de wachtrij, van <{ $from }> aan { $rcpts } ({ $size } bytes)
 event-retry = { $id } poging { $attempt } mislukt ({ $reason }); nieuwe poging om { $next }
+reason-dns-no-answer = de DNS-server gaf geen antwoord
+reason-temporary = tijdelijke fout
+reason-dns-servfail = de DNS-server faalde (SERVFAIL)
+reason-no-host = geen host op { $ip }
+reason-connect = verbinden met { $host }:25: { $why }
+reason-refused = Connection refused (verbinding geweigerd)
+reason-host-down = No route to host (de host is uit)
+reason-link-down = Network is unreachable (de verbinding is verbroken)
 event-delivered = { $id } afgeleverd aan <{ $rcpt }> in de mailbox { $mailbox } (uid { $uid })
 event-bounced = { $id } onbestelbaar voor { $rcpts }: melding { $bounce } aan <{ $to }>
 event-bounce-discarded = { $id } mislukt voor { $rcpts }; op een onbestelbaar-melding komt nooit een onbestelbaar-melding
@@ -435,6 +468,14 @@ download-transcript-heading = MailSim-transcript: { $title }
 download-transcript-legend = C: is een regel die de client verstuurde, S: een regel die de server verstuurde. De tijden zijn die van de gesimuleerde wereld (uren:minuten:seconden).
 download-transcript-hosts = Hosts:
 
+## Het sequentiediagram als download (src/export.rs, sequence_svg)
+
+download-svg-title = MailSim: { $title }
+download-svg-desc = Sequentiediagram van MailSim: één kolom per host, de tijd loopt naar beneden; { $n } gebeurtenissen.
+download-svg-legend = De tijd loopt naar beneden, één kolom per host.
+download-svg-lines = SMTP is een doorgetrokken pijl, POP3 gestreept, IMAP streep-punt, DNS gestippeld; een stip is een stap binnen één host.
+download-svg-step = stap { $n }: { $label }
+
 ## De wereldeditor (src/components/lab.rs): koppen en knoppen
 
 lab-intro = Je verandert “{ $title }”. De wereld draait opnieuw vanaf het begin als je op Uitvoeren drukt; dezelfde wereld draait altijd op dezelfde manier.
@@ -448,3 +489,135 @@ lab-dns-other = Andere DNS-wijzigingen
 lab-faults = Opzettelijke fouten
 lab-policies = Regels van de servers
 lab-run = Deze wereld uitvoeren
+lab-running = De wereld “{ $title }” draait…
+lab-running-events = De wereld draait: tot nu toe { $n } gebeurtenissen…
+lab-edited-title = { $title } (bewerkt)
+lab-file-failed = de browser kon het bestand niet maken
+lab-file-unreadable = { $file }: het bestand kon niet worden gelezen
+lab-remove = Verwijderen
+lab-col-host = Host
+lab-col-address = Adres
+lab-col-services = Diensten (poorten)
+lab-col-down-up = Uit of weer aan
+lab-host-address = Adres van { $host }
+lab-svc-submission = Submission
+lab-down-now = Nu uitzetten
+lab-up-later = Later weer aanzetten
+lab-take-down = { $host } nu uitzetten
+lab-bring-up = { $host } later weer aanzetten
+lab-changes-help = Een host of een verbinding valt uit of komt terug op een tijdstip na het begin, zoals "0s", "90s", "20m" of "1h". Zolang een server uit is, houden de servers die ernaar versturen de mail in hun wachtrij en proberen ze het later opnieuw (RFC 5321 §4.5.4.1).
+lab-col-at = Tijdstip
+lab-col-what = Wat
+lab-col-other-end = Andere kant (verbindingen)
+lab-add-change = Een verbindingswijziging toevoegen
+lab-kept-steps = De wereld heeft ook { $n } stappen van mailprogramma's (versturen en ophalen) die blijven zoals ze zijn.
+lab-change-host-down = host valt uit
+lab-change-host-up = host werkt weer
+lab-change-link-down = verbinding valt uit
+lab-change-link-up = verbinding werkt weer
+lab-change-time = Tijdstip van wijziging { $n }
+lab-change-what = Wat er gebeurt bij wijziging { $n }
+lab-change-host = Host van wijziging { $n }
+lab-change-other = Andere kant van de verbinding bij wijziging { $n }
+lab-change-remove = Wijziging { $n } verwijderen
+lab-links-help = Vertraging is de tijd die één segment nodig heeft van de ene host naar de andere. Verlies is het deel van de segmenten dat onderweg verloren gaat: TCP verstuurt een verloren segment na een time-out opnieuw, dus je ziet verlies als vertraging (en een notitie bij elke herverzending), nooit als ontbrekende gegevens.
+lab-col-other-host = Andere host
+lab-col-latency = Vertraging
+lab-col-loss = Verlies (%)
+lab-add-link = Een verbindingsinstelling toevoegen
+lab-link-host = Host van verbinding { $n }
+lab-link-other = Andere host van verbinding { $n }
+lab-link-latency = Vertraging van verbinding { $n }
+lab-link-loss = Verlies in procenten van verbinding { $n }
+lab-link-remove = Verbinding { $n } verwijderen
+lab-dns-help = Een MX-record zegt welke server de mail voor een domein ontvangt; de laagste voorkeurswaarde wordt het eerst geprobeerd (RFC 5321 §5.1). Het A-record van elke host is zijn adres in de tabel met hosts.
+lab-col-domain = Domein
+lab-col-preference = Voorkeur
+lab-col-mail-server = Mailserver
+lab-add-mx = Een MX-record toevoegen
+lab-add-null-mx = Een null-MX toevoegen
+lab-mx-domain = Domein van MX-record { $n }
+lab-mx-preference = Voorkeur van MX-record { $n }
+lab-mx-host = Mailserver van MX-record { $n }
+lab-mx-remove = MX-record { $n } verwijderen
+lab-dns-other-help = Een naam kan een (extra) A-record krijgen, zijn adres verliezen (de MX-host is dan niet te bereiken, RFC 5321 §5.1), helemaal geen mail ontvangen (een null-MX, RFC 7505) of niet bestaan (NXDOMAIN, RFC 1035 §4.1.1: de verzendende server stuurt meteen een onbestelbaar-melding). Een TXT-record vervangt de tekstrecords van de naam: een SPF-lijst (RFC 7208 §3) of een DMARC-beleid op _dmarc.<domein> (RFC 7489 §6.1).
+lab-col-change = Wijziging
+lab-col-name = Naam
+lab-col-value = Adres (A) of tekst (TXT)
+lab-add-dns = Een DNS-wijziging toevoegen
+lab-dns-a = heeft het adres (A-record)
+lab-dns-no-a = heeft geen adres (geen A-record)
+lab-dns-null-mx = ontvangt geen mail (null-MX)
+lab-dns-nxdomain = bestaat niet (NXDOMAIN)
+lab-dns-txt = heeft dit tekstrecord (TXT: SPF, DMARC)
+lab-dns-servfail = krijgt geen antwoord, de server faalt (SERVFAIL)
+lab-dns-kind = Soort DNS-wijziging { $n }
+lab-dns-name = Naam van DNS-wijziging { $n }
+lab-dns-value = Adres of tekst van DNS-wijziging { $n }
+lab-dns-remove = DNS-wijziging { $n } verwijderen
+lab-faults-help = Een fout laat een server met opzet verkeerd antwoorden (bijvoorbeeld 451 op RCPT, of 421 bij de begroeting). De vertelling markeert elke fout als opzettelijk: een gezonde server zou dit niet doen.
+lab-col-server = Server
+lab-col-when = Wanneer
+lab-col-it = Gedrag
+lab-col-reply = Antwoord
+lab-col-times = Aantal keer
+lab-add-fault = Een fout toevoegen
+lab-fault-server = Server van fout { $n }
+lab-fault-when = Wanneer fout { $n } optreedt
+lab-fault-does = Wat de server doet bij fout { $n }
+lab-fault-answers = antwoordt
+lab-fault-drops = verbreekt de verbinding
+lab-fault-reply = Antwoord bij fout { $n }
+lab-fault-every-time = elke keer
+lab-fault-times = Aantal keer voor fout { $n } (leeg: elke keer)
+lab-fault-remove = Fout { $n } verwijderen
+lab-stage-greeting = bij de begroeting
+lab-stage-ehlo = na EHLO of HELO
+lab-stage-mail = na MAIL FROM
+lab-stage-rcpt = na RCPT TO
+lab-stage-data = na DATA
+lab-stage-dot = na de afsluitende punt
+lab-local-domains = Lokale domeinen (mailboxen hier)
+lab-relay-domains = Relaydomeinen (worden doorgestuurd)
+lab-relay-networks = Netwerken die zonder inloggen mogen relayen
+lab-open-relay = Open relay: iedereen op internet mag via deze server mail versturen
+lab-open-relay-help = Geen echte server is zo ingesteld: spammers vinden een open relay binnen enkele uren en versturen hun mail erdoorheen, en andere servers weigeren daarna de mail van die server (RFC 2505, advies tegen spam voor mailservers).
+lab-pipelining = PIPELINING aanbieden: een client mag MAIL, RCPT en DATA versturen zonder op elk antwoord te wachten (RFC 2920)
+lab-bare-lf = Een losse LF lezen als het einde van een regel (onveilig: vatbaar voor SMTP smuggling)
+lab-bare-lf-help = Volgens RFC 5321 §2.3.8 eindigt een regel alleen met CR LF. Een server die ook een losse LF accepteert, kan met "<LF>.<LF>" worden misleid om een bericht te vroeg te beëindigen, zodat een tweede, vervalst bericht zich in het eerste verstopt (SMTP smuggling, 2023). Een veilige server weigert zo'n bericht met 554.
+lab-greylist = Vertraging bij greylisting
+lab-size-limit = Maximale grootte (bytes)
+lab-accounts = Accounts:
+lab-account-login = Inlognaam van nieuw account { $n }
+lab-account-password = Wachtwoord van nieuw account { $n }
+lab-account-address = Adres van nieuw account { $n }
+lab-add-account = Een account toevoegen op { $host }
+lab-retry = Schema voor nieuwe pogingen (elke server)
+lab-retry-wait = Wachttijd tussen pogingen
+lab-retry-give-up = Opgeven na
+lab-retry-help = Leeg: het eigen schema van de servers (na 15 minuten, daarna steeds langer wachten; na 4 dagen een onbestelbaar-melding).
+
+## Meldingen van de wereld-editor als een veld niet klopt. { $why } is het
+## Engels van de scenariolezer zelf (gedeeld met de CLI).
+
+lab-bad-ip = { $host }: het adres { $value } is geen IPv4-adres zoals 192.0.2.25
+lab-bad-greylist = { $host }: de vertraging bij greylisting: { $why }
+lab-bad-size = { $host }: de maximale grootte { $value } is geen aantal bytes, zoals 10000
+lab-cannot-empty = { $host }: een instelling van de standaardwereld kan in een scenariobestand niet leeg worden gemaakt; geef haar een waarde
+lab-bad-percent = { $value } is geen percentage van 0 tot 100, zoals 20 of 2.5 (met een punt)
+lab-dns-needs-name = DNS-wijziging { $n }: die heeft een naam nodig, zoals mail.dave.example
+lab-dns-bad-ip = DNS-wijziging { $n }: het adres { $value } is geen IPv4-adres zoals 192.0.2.25
+lab-fault-bad-times = Opzettelijke fout { $n }: “{ $value }” is geen aantal keer zoals 2 (laat het leeg voor elke keer)
+lab-fault-needs-reply = Opzettelijke fout { $n }: schrijf het antwoord dat de server in plaats daarvan geeft, zoals 451 4.3.0 Try again later, of kies dat hij de verbinding verbreekt
+lab-mx-needs-domain = DNS: elk MX-record heeft een domein nodig, zoals dave.example
+lab-mx-bad-preference = DNS: de voorkeur { $value } van een MX-record voor { $domain } is geen getal van 0 tot 65535
+lab-mx-needs-host = DNS: een MX-record voor { $domain } heeft de naam van een mailserver nodig (of "." voor een null-MX)
+lab-mx-keep-one = DNS: { $domain } heeft hier minstens één MX-record nodig (een scenariobestand kan de records van de standaardwereld veranderen, maar niet allemaal verwijderen)
+lab-bad-retry = Schema voor nieuwe pogingen: { $why }
+lab-retry-empty = Schema voor nieuwe pogingen: geef minstens één wachttijd, zoals 15m, 1h
+lab-bad-give-up = Opgeven na: { $why }
+lab-change-bad-time = Wijziging { $n }: het tijdstip: { $why }
+lab-change-needs-host = Wijziging { $n }: kies een host
+lab-link-bad-latency = Verbinding { $a } – { $b }: de vertraging: { $why }
+lab-link-bad-loss = Verbinding { $a } – { $b }: het verlies: { $why }
+lab-links-need-hosts = Verbindingen: kies de twee hosts van elke verbinding

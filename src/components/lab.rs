@@ -3,7 +3,7 @@
 
 use super::dialogs::Modal;
 use super::{perf_now, use_ctx, Ctx};
-use crate::i18n::{t, ta};
+use crate::i18n::{num, t, ta};
 use crate::lab::{parse_toml, to_toml, ChangeKind, Run, StepEdit, WorldEdit, SLICE};
 use leptos::prelude::*;
 use protocol_core::explain::Arg;
@@ -58,7 +58,7 @@ pub fn run_in_slices(ctx: Ctx, lab: Lab, s: Scenario) {
         .set_value(builtin(&s.name).is_none().then(|| s.clone()));
     let run = Rc::new(RefCell::new(Some(Run::new(&s))));
     lab.progress
-        .set(Some(format!("Running the world “{}”…", s.title)));
+        .set(Some(ta("lab-running", &[("title", Arg::Str(&s.title))])));
     fn tick(ctx: Ctx, lab: Lab, id: u32, run: Rc<RefCell<Option<Run>>>) {
         if lab.run_id.get_value() != id {
             return;
@@ -103,7 +103,7 @@ pub fn run_in_slices(ctx: Ctx, lab: Lab, s: Scenario) {
         } else {
             let n = run.borrow().as_ref().map_or(0, Run::events);
             lab.progress
-                .set(Some(format!("Running the world: {} events so far…", n)));
+                .set(Some(ta("lab-running-events", &[("n", num(n))])));
             set_timeout(move || tick(ctx, lab, id, run), std::time::Duration::ZERO);
         }
     }
@@ -139,12 +139,11 @@ fn download(file: &str, text: &str) -> Result<(), String> {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("application/toml");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|_| "the browser could not make the file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "the browser could not make the file")?;
+        .map_err(|_| t("lab-file-failed"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| t("lab-file-failed"))?;
     let a: web_sys::HtmlAnchorElement = document()
         .create_element("a")
-        .map_err(|_| "no link")?
+        .map_err(|_| t("lab-file-failed"))?
         .unchecked_into();
     a.set_href(&url);
     a.set_download(file);
@@ -198,6 +197,8 @@ pub fn Editor() -> impl IntoView {
     }
 }
 
+/// The editor's words are read once, when it opens: the dialog is modal,
+/// so the language picker cannot change them while it is open.
 #[component]
 fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
     let edit = RwSignal::new(WorldEdit::from_scenario(&scenario_shown(ctx, lab)));
@@ -218,7 +219,9 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
         Ok(mut s) => {
             if !s.name.ends_with("-edited") {
                 s.name = format!("{}-edited", s.name);
-                s.title = format!("{} (edited)", s.title);
+                // A built-in world's title as the page shows it.
+                let title = crate::i18n::story_words(&s.name, &s.title, &s.goal).0;
+                s.title = ta("lab-edited-title", &[("title", Arg::Str(&title))]);
             }
             error.set(None);
             lab.open.set(false);
@@ -250,7 +253,7 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
                 .ok()
                 .and_then(|v| v.as_string());
             match text
-                .ok_or_else(|| format!("{name}: the file could not be read"))
+                .ok_or_else(|| ta("lab-file-unreadable", &[("file", Arg::Str(&name))]))
                 .and_then(|t| parse_toml(&t, &name))
             {
                 Ok(s) => {
@@ -302,94 +305,94 @@ fn EditorDialog(ctx: Ctx, lab: Lab) -> impl IntoView {
     };
 
     view! {
-        <Modal label="Edit world" class="lab" close_outside=false on_close=Callback::new(move |_| close())>
-            <h2>{move || t("toolbar-edit-world")}</h2>
-            <p class="muted">{move || edit.with(|e| ta("lab-intro", &[("title", Arg::Str(&e.title))]))}</p>
+        <Modal label=t("toolbar-edit-world") class="lab" close_outside=false on_close=Callback::new(move |_| close())>
+            <h2>{t("toolbar-edit-world")}</h2>
+            <p class="muted">{move || edit.with(|e| ta("lab-intro", &[("title", Arg::Str(&crate::i18n::story_words(&e.name, &e.title, &e.goal).0))]))}</p>
             <div class="lab-files">
-                <label class="file-open">{move || t("lab-open-file")}" "
+                <label class="file-open">{t("lab-open-file")}" "
                     <input type="file" accept=".toml,text/plain,application/toml" on:change=open_file />
                 </label>
-                <button type="button" on:click=move |_| save()>{move || t("lab-save-file")}</button>
+                <button type="button" on:click=move |_| save()>{t("lab-save-file")}</button>
             </div>
 
             <section aria-labelledby="lab-hosts">
-                <h3 id="lab-hosts">{move || t("lab-hosts")}</h3>
+                <h3 id="lab-hosts">{t("lab-hosts")}</h3>
                 <table class="lab-table">
-                    <thead><tr><th scope="col">"Host"</th><th scope="col">"Address"</th><th scope="col">"Services (ports)"</th><th scope="col">"Down or up"</th></tr></thead>
+                    <thead><tr><th scope="col">{t("lab-col-host")}</th><th scope="col">{t("lab-col-address")}</th><th scope="col">{t("lab-col-services")}</th><th scope="col">{t("lab-col-down-up")}</th></tr></thead>
                     <tbody>{hosts_table}</tbody>
                 </table>
             </section>
 
             <section aria-labelledby="lab-changes">
-                <h3 id="lab-changes">{move || t("lab-changes")}</h3>
-                <p class="muted small">"A host or a link goes down or comes back at a time after the start, like \"0s\", \"90s\", \"20m\" or \"1h\". While a server is down, the servers that send to it keep the mail in their queue and try again later (RFC 5321 §4.5.4.1)."</p>
+                <h3 id="lab-changes">{t("lab-changes")}</h3>
+                <p class="muted small">{t("lab-changes-help")}</p>
                 <table class="lab-table">
-                    <thead><tr><th scope="col">"At"</th><th scope="col">"What"</th><th scope="col">"Host"</th><th scope="col">"Other end (links)"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <thead><tr><th scope="col">{t("lab-col-at")}</th><th scope="col">{t("lab-col-what")}</th><th scope="col">{t("lab-col-host")}</th><th scope="col">{t("lab-col-other-end")}</th><th scope="col"><span class="visually-hidden">{t("lab-remove")}</span></th></tr></thead>
                     <tbody>{changes_table}</tbody>
                 </table>
-                <button type="button" on:click=move |_| edit.update(|e| e.add_change(ChangeKind::LinkDown, "1m", "isp", "mx"))>"Add a link change"</button>
-                <p class="muted small">{move || format!("The world also has {} mail program steps (sending and fetching) that stay as they are.", kept())}</p>
+                <button type="button" on:click=move |_| edit.update(|e| e.add_change(ChangeKind::LinkDown, "1m", "isp", "mx"))>{t("lab-add-change")}</button>
+                <p class="muted small">{move || ta("lab-kept-steps", &[("n", num(kept()))])}</p>
             </section>
 
             <section aria-labelledby="lab-links">
-                <h3 id="lab-links">{move || t("lab-links")}</h3>
-                <p class="muted small">"Latency is the time one segment takes from one host to the other. Loss is the share of segments that get lost: TCP sends a lost segment again after a timeout, so you see loss as delay (and a note for each retransmission), never as missing data."</p>
+                <h3 id="lab-links">{t("lab-links")}</h3>
+                <p class="muted small">{t("lab-links-help")}</p>
                 <table class="lab-table">
-                    <thead><tr><th scope="col">"Host"</th><th scope="col">"Other host"</th><th scope="col">"Latency"</th><th scope="col">"Loss (%)"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <thead><tr><th scope="col">{t("lab-col-host")}</th><th scope="col">{t("lab-col-other-host")}</th><th scope="col">{t("lab-col-latency")}</th><th scope="col">{t("lab-col-loss")}</th><th scope="col"><span class="visually-hidden">{t("lab-remove")}</span></th></tr></thead>
                     <tbody>{links_table}</tbody>
                 </table>
-                <button type="button" on:click=move |_| edit.update(|e| e.links.push(crate::lab::LinkEdit { a: "isp".into(), b: "mx".into(), latency: "40ms".into(), loss: "20".into() }))>"Add a link setting"</button>
+                <button type="button" on:click=move |_| edit.update(|e| e.links.push(crate::lab::LinkEdit { a: "isp".into(), b: "mx".into(), latency: "40ms".into(), loss: "20".into() }))>{t("lab-add-link")}</button>
             </section>
 
             <section aria-labelledby="lab-dns">
-                <h3 id="lab-dns">{move || t("lab-dns")}</h3>
-                <p class="muted small">"An MX record says which server receives mail for a domain; the lowest preference is tried first (RFC 5321 §5.1). Each host's A record is its address in the hosts table."</p>
+                <h3 id="lab-dns">{t("lab-dns")}</h3>
+                <p class="muted small">{t("lab-dns-help")}</p>
                 <table class="lab-table">
-                    <thead><tr><th scope="col">"Domain"</th><th scope="col">"Preference"</th><th scope="col">"Mail server"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <thead><tr><th scope="col">{t("lab-col-domain")}</th><th scope="col">{t("lab-col-preference")}</th><th scope="col">{t("lab-col-mail-server")}</th><th scope="col"><span class="visually-hidden">{t("lab-remove")}</span></th></tr></thead>
                     <tbody>{mx_table}</tbody>
                 </table>
-                <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "dave.example".into(), preference: "20".into(), host: String::new() }))>"Add an MX record"</button>
-                <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "nomail.example".into(), preference: "0".into(), host: ".".into() }))>"Add a null MX"</button>
-                <h4 id="lab-dns-other">{move || t("lab-dns-other")}</h4>
-                <p class="muted small">"A name can get an (extra) A record, lose its address (the MX host then cannot be reached, RFC 5321 §5.1), receive no mail at all (a null MX, RFC 7505), or not exist (NXDOMAIN, RFC 1035 §4.1.1: the sender bounces at once). A TXT record replaces the name's text records: an SPF list (RFC 7208 §3) or a DMARC policy at _dmarc.<domain> (RFC 7489 §6.1)."</p>
+                <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "dave.example".into(), preference: "20".into(), host: String::new() }))>{t("lab-add-mx")}</button>
+                <button type="button" on:click=move |_| edit.update(|e| e.mx.push(crate::lab::MxEdit { domain: "nomail.example".into(), preference: "0".into(), host: ".".into() }))>{t("lab-add-null-mx")}</button>
+                <h4 id="lab-dns-other">{t("lab-dns-other")}</h4>
+                <p class="muted small">{t("lab-dns-other-help")}</p>
                 <table class="lab-table" aria-labelledby="lab-dns-other">
-                    <thead><tr><th scope="col">"Change"</th><th scope="col">"Name"</th><th scope="col">"Address (A) or text (TXT)"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <thead><tr><th scope="col">{t("lab-col-change")}</th><th scope="col">{t("lab-col-name")}</th><th scope="col">{t("lab-col-value")}</th><th scope="col"><span class="visually-hidden">{t("lab-remove")}</span></th></tr></thead>
                     <tbody>{dns_table}</tbody>
                 </table>
-                <button type="button" on:click=move |_| edit.update(|e| e.dns.push(crate::lab::DnsEdit { kind: "no_a".into(), name: "mail.dave.example".into(), value: String::new() }))>"Add a DNS change"</button>
+                <button type="button" on:click=move |_| edit.update(|e| e.dns.push(crate::lab::DnsEdit { kind: "no_a".into(), name: "mail.dave.example".into(), value: String::new() }))>{t("lab-add-dns")}</button>
             </section>
 
             <section aria-labelledby="lab-faults">
-                <h3 id="lab-faults">{move || t("lab-faults")}</h3>
-                <p class="muted small">"A fault makes a server answer wrongly on purpose (for example 451 to RCPT, or 421 at the greeting). The narration marks each one as injected: a healthy server would not do this."</p>
+                <h3 id="lab-faults">{t("lab-faults")}</h3>
+                <p class="muted small">{t("lab-faults-help")}</p>
                 <table class="lab-table">
-                    <thead><tr><th scope="col">"Server"</th><th scope="col">"When"</th><th scope="col">"It"</th><th scope="col">"Reply"</th><th scope="col">"Times"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <thead><tr><th scope="col">{t("lab-col-server")}</th><th scope="col">{t("lab-col-when")}</th><th scope="col">{t("lab-col-it")}</th><th scope="col">{t("lab-col-reply")}</th><th scope="col">{t("lab-col-times")}</th><th scope="col"><span class="visually-hidden">{t("lab-remove")}</span></th></tr></thead>
                     <tbody>{faults_table}</tbody>
                 </table>
-                <button type="button" on:click=move |_| edit.update(|e| e.faults.push(crate::lab::FaultEdit { host: "mx".into(), port: None, on: protocol_core::smtp::server::FaultStage::Rcpt, drop: false, reply: "451 4.3.0 Injected: try again later".into(), times: "2".into() }))>"Add a fault"</button>
+                <button type="button" on:click=move |_| edit.update(|e| e.faults.push(crate::lab::FaultEdit { host: "mx".into(), port: None, on: protocol_core::smtp::server::FaultStage::Rcpt, drop: false, reply: "451 4.3.0 Injected: try again later".into(), times: "2".into() }))>{t("lab-add-fault")}</button>
             </section>
 
             <section aria-labelledby="lab-policies">
-                <h3 id="lab-policies">{move || t("lab-policies")}</h3>
+                <h3 id="lab-policies">{t("lab-policies")}</h3>
                 {policies}
                 <fieldset class="lab-box">
-                    <legend>"Retry schedule (every server)"</legend>
-                    <label>"Wait between tries "
+                    <legend>{t("lab-retry")}</legend>
+                    <label>{t("lab-retry-wait")}" "
                         <input type="text" placeholder="15m, 30m, 1h, 2h, 4h, 8h" prop:value=move || edit.with(|e| e.retry_schedule.clone())
                             on:input:target=move |ev| edit.update(|e| e.retry_schedule = ev.target().value()) />
                     </label>
-                    <label>"Give up after "
+                    <label>{t("lab-retry-give-up")}" "
                         <input type="text" placeholder="4d" prop:value=move || edit.with(|e| e.retry_max_age.clone())
                             on:input:target=move |ev| edit.update(|e| e.retry_max_age = ev.target().value()) />
                     </label>
-                    <p class="muted small">"Empty: the servers' own schedule (15 minutes, then longer waits; a bounce after 4 days)."</p>
+                    <p class="muted small">{t("lab-retry-help")}</p>
                 </fieldset>
             </section>
 
             <p class="error" role="alert">{move || error.get()}</p>
             <div class="actions">
-                <button type="button" on:click=move |_| close()>{move || t("dialog-cancel")}</button>
-                <button type="button" class="primary" on:click=move |_| run()>{move || t("lab-run")}</button>
+                <button type="button" on:click=move |_| close()>{t("dialog-cancel")}</button>
+                <button type="button" class="primary" on:click=move |_| run()>{t("lab-run")}</button>
             </div>
         </Modal>
     }
@@ -409,7 +412,7 @@ fn host_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                 <input type="checkbox"
                     prop:checked=move || edit.with(|e| { let mut h = e.hosts[i].clone(); *pick(&mut h) })
                     on:change:target=move |ev| { let on = ev.target().checked(); edit.update(|e| *pick(&mut e.hosts[i]) = on) } />
-                {format!("{label} {port}")}
+                {format!("{} {port}", if label.starts_with("lab-") { t(label) } else { label.to_string() })}
             </label>
         }
     };
@@ -417,19 +420,19 @@ fn host_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{name}</th>
-            <td><input type="text" class="ip" aria-label=move || format!("Address of {}", edit.with(|e| e.hosts[i].name.clone()))
+            <td><input type="text" class="ip" aria-label=ta("lab-host-address", &[("host", Arg::Str(&edit.with(|e| e.hosts[i].name.clone())))])
                 prop:value=get(|h| h.ip.clone()) on:input:target=move |ev| edit.update(|e| e.hosts[i].ip = ev.target().value()) /></td>
             <td class="svcs">
                 {service("SMTP", "25", |h| &mut h.smtp)}
-                {service("Submission", "587", |h| &mut h.submission)}
+                {service("lab-svc-submission", "587", |h| &mut h.submission)}
                 {service("POP3", "110", |h| &mut h.pop3)}
                 {service("IMAP", "143", |h| &mut h.imap)}
             </td>
             <td>
                 <button type="button" on:click=move |_| edit.update(|e| e.add_change(ChangeKind::HostDown, "0s", &id, ""))
-                    aria-label=move || format!("Take {} down now", edit.with(|e| e.hosts[i].name.clone()))>"Down now"</button>
+                    aria-label=ta("lab-take-down", &[("host", Arg::Str(&edit.with(|e| e.hosts[i].name.clone())))])>{t("lab-down-now")}</button>
                 <button type="button" on:click=move |_| edit.update(|e| e.add_change(ChangeKind::HostUp, "20m", &id2, ""))
-                    aria-label=move || format!("Bring {} back up later", edit.with(|e| e.hosts[i].name.clone()))>"Up later"</button>
+                    aria-label=ta("lab-bring-up", &[("host", Arg::Str(&edit.with(|e| e.hosts[i].name.clone())))])>{t("lab-up-later")}</button>
             </td>
         </tr>
     }
@@ -470,22 +473,22 @@ fn change_row(edit: RwSignal<WorldEdit>, i: usize, n: usize) -> impl IntoView {
     let is_link = move || read(|c| c.kind.is_link().to_string())() == "true";
     view! {
         <tr>
-            <td><input type="text" class="at" aria-label=format!("Time of change {n}") prop:value=read(|c| c.at.clone())
+            <td><input type="text" class="at" aria-label=ta("lab-change-time", &[("n", num(n))]) prop:value=read(|c| c.at.clone())
                 on:input:target=move |ev| { let v = ev.target().value(); write(Box::new(move |c| c.at = v.clone())) } /></td>
-            <td><select aria-label=format!("What happens in change {n}") prop:value=read(|c| c.kind.key().to_string())
+            <td><select aria-label=ta("lab-change-what", &[("n", num(n))]) prop:value=read(|c| c.kind.key().to_string())
                 on:change:target=move |ev| { let k = ChangeKind::from_key(&ev.target().value()); write(Box::new(move |c| c.kind = k)) }>
-                {ChangeKind::ALL.iter().map(|(_, key, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
+                {ChangeKind::ALL.iter().map(|(_, key, label)| view! { <option value=*key>{t(label)}</option> }).collect_view()}
             </select></td>
-            <td><select aria-label=format!("Host of change {n}") prop:value=read(|c| c.a.clone())
+            <td><select aria-label=ta("lab-change-host", &[("n", num(n))]) prop:value=read(|c| c.a.clone())
                 on:change:target=move |ev| { let v = ev.target().value(); write(Box::new(move |c| c.a = v.clone())) }>
                 {host_options(edit, a0)}
             </select></td>
-            <td><select aria-label=format!("Other end of the link in change {n}") prop:value=read(|c| c.b.clone()) prop:disabled=move || !is_link()
+            <td><select aria-label=ta("lab-change-other", &[("n", num(n))]) prop:value=read(|c| c.b.clone()) prop:disabled=move || !is_link()
                 on:change:target=move |ev| { let v = ev.target().value(); write(Box::new(move |c| c.b = v.clone())) }>
                 <option value="">"—"</option>
                 {host_options(edit, b0)}
             </select></td>
-            <td><button type="button" aria-label=format!("Remove change {n}") on:click=move |_| edit.update(|e| { if i < e.steps.len() { e.steps.remove(i); } })>"Remove"</button></td>
+            <td><button type="button" aria-label=ta("lab-change-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.steps.len() { e.steps.remove(i); } })>{t("lab-remove")}</button></td>
         </tr>
     }
 }
@@ -511,11 +514,11 @@ fn link_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
     };
     view! {
         <tr>
-            <td>{pick(format!("Host of link {n}"), a0, |l| &mut l.a)}</td>
-            <td>{pick(format!("Other host of link {n}"), b0, |l| &mut l.b)}</td>
-            <td>{text(format!("Latency of link {n}"), |l| &mut l.latency)}</td>
-            <td>{text(format!("Loss in percent of link {n}"), |l| &mut l.loss)}</td>
-            <td><button type="button" aria-label=format!("Remove link {n}") on:click=move |_| edit.update(|e| { if i < e.links.len() { e.links.remove(i); } })>"Remove"</button></td>
+            <td>{pick(ta("lab-link-host", &[("n", num(n))]), a0, |l| &mut l.a)}</td>
+            <td>{pick(ta("lab-link-other", &[("n", num(n))]), b0, |l| &mut l.b)}</td>
+            <td>{text(ta("lab-link-latency", &[("n", num(n))]), |l| &mut l.latency)}</td>
+            <td>{text(ta("lab-link-loss", &[("n", num(n))]), |l| &mut l.loss)}</td>
+            <td><button type="button" aria-label=ta("lab-link-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.links.len() { e.links.remove(i); } })>{t("lab-remove")}</button></td>
         </tr>
     }
 }
@@ -531,23 +534,23 @@ fn dns_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
         }
     };
     let kinds = [
-        ("a", "has the address (A record)"),
-        ("no_a", "has no address (no A record)"),
-        ("null_mx", "receives no mail (null MX)"),
-        ("nxdomain", "does not exist (NXDOMAIN)"),
-        ("txt", "has this text record (TXT: SPF, DMARC)"),
-        ("servfail", "cannot be answered (SERVFAIL)"),
+        ("a", "lab-dns-a"),
+        ("no_a", "lab-dns-no-a"),
+        ("null_mx", "lab-dns-null-mx"),
+        ("nxdomain", "lab-dns-nxdomain"),
+        ("txt", "lab-dns-txt"),
+        ("servfail", "lab-dns-servfail"),
     ];
     view! {
         <tr>
             <td>
-                <select aria-label=format!("Kind of DNS change {n}") on:change:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(d) = e.dns.get_mut(i) { d.kind = v }) }>
-                    {kinds.into_iter().map(|(k, label)| view! { <option value=k selected=k == kind0>{label}</option> }).collect_view()}
+                <select aria-label=ta("lab-dns-kind", &[("n", num(n))]) on:change:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(d) = e.dns.get_mut(i) { d.kind = v }) }>
+                    {kinds.into_iter().map(|(k, label)| view! { <option value=k selected=k == kind0>{t(label)}</option> }).collect_view()}
                 </select>
             </td>
-            <td>{field(format!("Name of DNS change {n}"), |d| &mut d.name)}</td>
-            <td>{field(format!("Address or text of DNS change {n}"), |d| &mut d.value)}</td>
-            <td><button type="button" aria-label=format!("Remove DNS change {n}") on:click=move |_| edit.update(|e| { if i < e.dns.len() { e.dns.remove(i); } })>"Remove"</button></td>
+            <td>{field(ta("lab-dns-name", &[("n", num(n))]), |d| &mut d.name)}</td>
+            <td>{field(ta("lab-dns-value", &[("n", num(n))]), |d| &mut d.value)}</td>
+            <td><button type="button" aria-label=ta("lab-dns-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.dns.len() { e.dns.remove(i); } })>{t("lab-remove")}</button></td>
         </tr>
     }
 }
@@ -560,51 +563,51 @@ fn fault_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
     view! {
         <tr>
             <td>
-                <select aria-label=format!("Server of fault {n}") on:change:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.host = v }) }>
+                <select aria-label=ta("lab-fault-server", &[("n", num(n))]) on:change:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.host = v }) }>
                     {host_options(edit, host0)}
                 </select>
             </td>
             <td>
-                <select aria-label=format!("When fault {n} happens") on:change:target=move |ev| {
+                <select aria-label=ta("lab-fault-when", &[("n", num(n))]) on:change:target=move |ev| {
                     let v = ev.target().value();
                     if let Some(&(stage, _)) = STAGES.iter().find(|s| s.1 == v) {
                         edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.on = stage });
                     }
                 }>
-                    {STAGES.into_iter().map(|(stage, key)| view! { <option value=key selected=stage == on0>{stage_words(key)}</option> }).collect_view()}
+                    {STAGES.into_iter().map(|(stage, key)| view! { <option value=key selected=stage == on0>{t(stage_words(key))}</option> }).collect_view()}
                 </select>
             </td>
             <td>
-                <select aria-label=format!("What the server does in fault {n}") on:change:target=move |ev| { let d = ev.target().value() == "drop"; edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.drop = d }) }>
-                    <option value="reply" selected=!drop0>"answers"</option>
-                    <option value="drop" selected=drop0>"drops the connection"</option>
+                <select aria-label=ta("lab-fault-does", &[("n", num(n))]) on:change:target=move |ev| { let d = ev.target().value() == "drop"; edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.drop = d }) }>
+                    <option value="reply" selected=!drop0>{t("lab-fault-answers")}</option>
+                    <option value="drop" selected=drop0>{t("lab-fault-drops")}</option>
                 </select>
             </td>
             <td>
-                <input type="text" aria-label=format!("Reply of fault {n}")
+                <input type="text" aria-label=ta("lab-fault-reply", &[("n", num(n))])
                     prop:value=move || edit.with(|e| e.faults.get(i).map(|x| x.reply.clone()).unwrap_or_default())
                     prop:disabled=move || edit.with(|e| e.faults.get(i).is_some_and(|x| x.drop))
                     on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.reply = v }) } />
             </td>
             <td>
-                <input type="text" class="times" placeholder="every time" aria-label=format!("Times of fault {n} (empty: every time)")
+                <input type="text" class="times" placeholder=t("lab-fault-every-time") aria-label=ta("lab-fault-times", &[("n", num(n))])
                     prop:value=move || edit.with(|e| e.faults.get(i).map(|x| x.times.clone()).unwrap_or_default())
                     on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| if let Some(x) = e.faults.get_mut(i) { x.times = v }) } />
             </td>
-            <td><button type="button" aria-label=format!("Remove fault {n}") on:click=move |_| edit.update(|e| { if i < e.faults.len() { e.faults.remove(i); } })>"Remove"</button></td>
+            <td><button type="button" aria-label=ta("lab-fault-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.faults.len() { e.faults.remove(i); } })>{t("lab-remove")}</button></td>
         </tr>
     }
 }
 
-/// The stage of a fault, in words.
+/// The id of a fault stage's words.
 fn stage_words(key: &str) -> &'static str {
     match key {
-        "greeting" => "at the greeting",
-        "ehlo" => "after EHLO or HELO",
-        "mail" => "after MAIL FROM",
-        "rcpt" => "after RCPT TO",
-        "data" => "after DATA",
-        _ => "after the final dot",
+        "greeting" => "lab-stage-greeting",
+        "ehlo" => "lab-stage-ehlo",
+        "mail" => "lab-stage-mail",
+        "rcpt" => "lab-stage-rcpt",
+        "data" => "lab-stage-data",
+        _ => "lab-stage-dot",
     }
 }
 
@@ -619,10 +622,10 @@ fn mx_row(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
     };
     view! {
         <tr>
-            <td>{field(format!("Domain of MX record {n}"), |m| &mut m.domain)}</td>
-            <td>{field(format!("Preference of MX record {n}"), |m| &mut m.preference)}</td>
-            <td>{field(format!("Mail server of MX record {n}"), |m| &mut m.host)}</td>
-            <td><button type="button" aria-label=format!("Remove MX record {n}") on:click=move |_| edit.update(|e| { if i < e.mx.len() { e.mx.remove(i); } })>"Remove"</button></td>
+            <td>{field(ta("lab-mx-domain", &[("n", num(n))]), |m| &mut m.domain)}</td>
+            <td>{field(ta("lab-mx-preference", &[("n", num(n))]), |m| &mut m.preference)}</td>
+            <td>{field(ta("lab-mx-host", &[("n", num(n))]), |m| &mut m.host)}</td>
+            <td><button type="button" aria-label=ta("lab-mx-remove", &[("n", num(n))]) on:click=move |_| edit.update(|e| { if i < e.mx.len() { e.mx.remove(i); } })>{t("lab-remove")}</button></td>
         </tr>
     }
 }
@@ -633,7 +636,7 @@ fn policy_box(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                      hint: &'static str,
                      f: fn(&mut crate::lab::HostEdit) -> &mut String| {
         view! {
-            <label>{label}" "
+            <label>{t(label)}" "
                 <input type="text" placeholder=hint
                     prop:value=move || edit.with(|e| { let mut h = e.hosts[i].clone(); f(&mut h).clone() })
                     on:input:target=move |ev| { let v = ev.target().value(); edit.update(|e| *f(&mut e.hosts[i]) = v) } />
@@ -664,9 +667,9 @@ fn policy_box(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                 let n = k + 1;
                 view! {
                     <li>
-                        {field(format!("Login of new account {n}"), |a| &mut a.login)}
-                        {field(format!("Password of new account {n}"), |a| &mut a.password)}
-                        {field(format!("Address of new account {n}"), |a| &mut a.address)}
+                        {field(ta("lab-account-login", &[("n", num(n))]), |a| &mut a.login)}
+                        {field(ta("lab-account-password", &[("n", num(n))]), |a| &mut a.password)}
+                        {field(ta("lab-account-address", &[("n", num(n))]), |a| &mut a.address)}
                     </li>
                 }
             })
@@ -679,19 +682,19 @@ fn policy_box(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
     view! {
         <fieldset class="lab-box">
             <legend>{name.clone()}</legend>
-            {text("Local domains (mailboxes here)", "dave.example", |h| &mut h.local_domains)}
-            {text("Relay domains (passed on)", "", |h| &mut h.relay_domains)}
-            {text("Networks that may relay without login", "192.0.2.0/24", |h| &mut h.relay_networks)}
+            {text("lab-local-domains", "dave.example", |h| &mut h.local_domains)}
+            {text("lab-relay-domains", "", |h| &mut h.relay_domains)}
+            {text("lab-relay-networks", "192.0.2.0/24", |h| &mut h.relay_networks)}
             <label class="switch">
                 <input type="checkbox" prop:checked=move || edit.with(|e| e.hosts[i].open_relay())
                     on:change:target=move |ev| { let on = ev.target().checked(); edit.update(|e| e.hosts[i].set_open_relay(on)) } />
-                "Open relay: anyone on the internet may send mail through this server"
+                {t("lab-open-relay")}
             </label>
-            <p class="muted small">"No real server is set up like this: spammers find an open relay within hours and send their mail through it, and other servers then refuse its mail (RFC 2505, anti-spam advice for mail servers)."</p>
+            <p class="muted small">{t("lab-open-relay-help")}</p>
             <label class="switch">
                 <input type="checkbox" prop:checked=move || edit.with(|e| e.hosts[i].kept.pipelining != Some(false))
                     on:change:target=move |ev| { let on = ev.target().checked(); edit.update(|e| e.hosts[i].kept.pipelining = Some(on)) } />
-                "Offer PIPELINING: a client may send MAIL, RCPT and DATA without waiting for each reply (RFC 2920)"
+                {t("lab-pipelining")}
             </label>
             <label class="switch">
                 <input type="checkbox" prop:checked=move || edit.with(|e| e.hosts[i].kept.bare_lf == Some(BareLf::Normalise))
@@ -699,15 +702,15 @@ fn policy_box(edit: RwSignal<WorldEdit>, i: usize) -> impl IntoView {
                         let on = ev.target().checked();
                         edit.update(|e| e.hosts[i].kept.bare_lf = Some(if on { BareLf::Normalise } else { BareLf::Refuse }))
                     } />
-                "Read a bare LF as the end of a line (unsafe: open to SMTP smuggling)"
+                {t("lab-bare-lf")}
             </label>
-            <p class="muted small">"RFC 5321 §2.3.8 says a line ends only with CR LF. A server that also takes a lone LF can be tricked by \"<LF>.<LF>\" into ending a message early, so a second, forged message hides inside the first (SMTP smuggling, 2023). A safe server refuses such a message with 554."</p>
-            {text("Greylisting delay", "5m", |h| &mut h.greylist)}
-            {text("Size limit (bytes)", "10000", |h| &mut h.max_size)}
-            <p class="small">"Accounts: "{accounts}</p>
+            <p class="muted small">{t("lab-bare-lf-help")}</p>
+            {text("lab-greylist", "5m", |h| &mut h.greylist)}
+            {text("lab-size-limit", "10000", |h| &mut h.max_size)}
+            <p class="small">{t("lab-accounts")}" "{accounts}</p>
             <ul class="lab-accounts">{account_rows}</ul>
             <button type="button" on:click=move |_| edit.update(|e| e.hosts[i].accounts.push(AccountSpec { login: "eve".into(), password: "eve-pass".into(), address: format!("eve@{domain}") }))>
-                {format!("Add an account on {name}")}
+                {ta("lab-add-account", &[("host", Arg::Str(&name))])}
             </button>
         </fieldset>
     }

@@ -241,3 +241,109 @@ test('the telnet pane speaks Dutch and Chinese: help, hints and notes; the wire 
     await context.close();
   }
 });
+
+/** What issue 19's last round put in the language shown, per language: a parsed value, a pane note's duration. */
+const MORE = {
+  nl: { up: 'van client naar server', twoHours: '2 u', english: ['Services (ports)', 'Add a fault', 'Latency', 'Greylisting delay'] },
+  'zh-CN': { up: '从客户端到服务器', twoHours: '2 小时', english: ['Services (ports)', 'Add a fault', 'Latency', 'Greylisting delay'] },
+};
+
+for (const l of LANGS) {
+  test(`${l.locale}: the world editor, a parsed value, a pane note's duration and the SVG download speak ${l.tag}; the wire stays`, async () => {
+    const { context, page, problems } = await openIn(l.locale);
+    await htmlLang(page, l.tag);
+    const w = (id, args) => word(l.tag, id, args);
+    const m = MORE[l.tag];
+
+    // The inspector's parsed fields: the direction in words, the verb as sent.
+    await stepToEhlo(page);
+    const values = await page.locator('dd').allInnerTexts();
+    assert.ok(values.includes(m.up), values.join(' | '));
+    assert.ok(values.includes('EHLO'), values.join(' | '));
+    assert.ok(!values.includes('client to server'), values.join(' | '));
+
+    // The sequence diagram download: standalone XML, xml:lang, the words translated, the wire lines as sent.
+    await page.locator('.downloads summary').click();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: w('classroom-download-svg'), exact: true }).click()]);
+    const svg = readFileSync(await dl.path(), 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const err = doc.querySelector('parsererror');
+      const root = doc.documentElement;
+      return {
+        error: err ? err.textContent : null,
+        root: root.nodeName,
+        xmlLang: root.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang'),
+        lang: root.getAttribute('lang'),
+        title: doc.querySelector('svg > title').textContent,
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+        steps: [...doc.querySelectorAll('g > title')].map((t) => t.textContent),
+      };
+    }, svg);
+    assert.equal(parsed.error, null);
+    assert.equal(parsed.root, 'svg');
+    assert.equal(parsed.xmlLang, l.tag);
+    assert.equal(parsed.lang, l.tag);
+    const storyTitle = title(l.tag, 'scenario-seed-story', 'scenarios.ftl');
+    assert.equal(parsed.title, w('download-svg-title', { title: storyTitle }));
+    assert.ok(parsed.texts.includes(storyTitle), parsed.texts.slice(0, 4).join(' | '));
+    assert.ok(parsed.texts.includes(w('download-svg-legend')), parsed.texts.slice(0, 4).join(' | '));
+    assert.ok(parsed.texts.includes(w('download-svg-lines')), parsed.texts.slice(0, 4).join(' | '));
+    assert.ok(parsed.texts.includes(w('role-mail-server')), 'the lanes name their roles');
+    assert.ok(parsed.texts.includes('EHLO john-pc.isp.example'), 'the wire line as sent');
+    assert.ok(parsed.texts.some((t) => t.startsWith('MAIL FROM:<john@isp.example>')), 'the wire line as sent');
+    assert.ok(parsed.steps[0].startsWith(w('download-svg-step', { n: '1', label: '' })), parsed.steps[0]);
+    assert.ok(!svg.includes('Time runs down') && !svg.includes('mail server</text>'), 'no English words');
+
+    await page.locator('.downloads summary').click();
+    // The world editor: headings, labels, buttons and help in that language; a page-side message too.
+    await page.getByRole('button', { name: w('toolbar-edit-world'), exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: w('toolbar-edit-world') });
+    await dialog.waitFor();
+    await dialog.getByText(w('lab-intro', { title: storyTitle })).waitFor();
+    const heads = await dialog.locator('th[scope="col"]').allInnerTexts();
+    for (const id of ['lab-col-address', 'lab-col-services', 'lab-col-latency', 'lab-col-loss', 'lab-col-preference', 'lab-col-mail-server', 'lab-col-times']) {
+      assert.ok(heads.includes(w(id)), `${id}: ${heads.join(' | ')}`);
+    }
+    await dialog.getByRole('button', { name: w('lab-add-fault'), exact: true }).waitFor();
+    await dialog.getByRole('button', { name: w('lab-take-down', { host: 'mail.dave.example' }) }).waitFor();
+    await dialog.getByText(w('lab-links-help')).waitFor();
+    await dialog.getByText(w('lab-greylist')).first().waitFor();
+    await dialog.getByRole('checkbox', { name: w('lab-open-relay') }).first().waitFor();
+    const text = await dialog.innerText();
+    for (const e of m.english) assert.ok(!text.includes(e), `no English ${JSON.stringify(e)}`);
+    // A new fault's and a new change's choices.
+    await dialog.getByRole('button', { name: w('lab-add-fault'), exact: true }).click();
+    await dialog.getByRole('button', { name: w('lab-add-change'), exact: true }).click();
+    await dialog.getByRole('combobox', { name: w('lab-fault-when', { n: '1' }) }).waitFor();
+    const options = await dialog.locator('option').allInnerTexts();
+    for (const id of ['lab-stage-rcpt', 'lab-stage-greeting', 'lab-fault-drops', 'lab-change-link-down', 'lab-change-host-up']) {
+      assert.ok(options.includes(w(id)), `${id}: ${options.join(' | ')}`);
+    }
+    assert.equal(await dialog.getByRole('textbox', { name: w('lab-fault-times', { n: '1' }) }).inputValue(), '2');
+    assert.deepEqual(await axeViolations(page), [], 'axe with the editor open');
+    await page.screenshot({ path: path.join(artifactsDir, `lang-${l.tag}-editor-1280x720.png`) });
+    await dialog.locator('section').nth(4).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifactsDir, `lang-${l.tag}-editor-faults-1280x720.png`) });
+    await dialog.locator('fieldset').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifactsDir, `lang-${l.tag}-editor-policies-1280x720.png`) });
+    const address = dialog.getByRole('textbox', { name: w('lab-host-address', { host: 'mail.dave.example' }) });
+    await address.fill('1.2.3');
+    await dialog.getByRole('button', { name: w('lab-run'), exact: true }).click();
+    await dialog.getByRole('alert').filter({ hasText: '1.2.3' }).waitFor();
+    assert.equal(await dialog.getByRole('alert').innerText(), w('lab-bad-ip', { host: 'mail.dave.example', value: '"1.2.3"' }));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // A duration in a telnet pane note, in that language's units.
+    await page.getByRole('tab', { name: 'Telnet', exact: true }).click();
+    const input = page.getByRole('textbox', { name: TELNET[l.tag].input });
+    await input.fill('wait 2h');
+    await input.press('Enter');
+    const passes = `${w('telnet-time-passes').split('{')[0]}${m.twoHours}`;
+    await page.getByRole('log', { name: TELNET[l.tag].log }).getByText(passes).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe with the pane note');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -24,6 +24,12 @@ use crate::time::{SimDuration, SimTime};
 use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
 
+/// The reason a try failed when the MX or address question got no answer
+/// (the page words it in the learner's language by this text).
+pub const DNS_NO_ANSWER: &str = "DNS server did not answer";
+/// The reason a try failed when the DNS server answered SERVFAIL.
+pub const DNS_SERVFAIL: &str = "DNS server failed (SERVFAIL)";
+
 /// How often a down host's queue is looked at again (the host itself does
 /// nothing while down; the simulator polls on its behalf).
 pub const DOWN_HOST_POLL: SimDuration = SimDuration::from_mins(5);
@@ -144,9 +150,9 @@ impl Delivery {
         let servfail = answer == Some(Answer::ServFail);
         let answer = answer.and_then(Answer::usable);
         let no_answer = if servfail {
-            "DNS server failed (SERVFAIL)"
+            DNS_SERVFAIL
         } else {
-            "DNS server did not answer"
+            DNS_NO_ANSWER
         };
         match (self.waiting, answer) {
             (Waiting::Mx | Waiting::ImplicitA, None) => {
