@@ -282,22 +282,7 @@ pub fn event_summary(e: &TraceEvent, words: &dyn Words) -> Option<String> {
                 ("name", name.clone()),
                 ("qtype", qtype.to_string()),
                 // The answers without records in words; records as written.
-                (
-                    "answer",
-                    match answer {
-                        protocol_core::dns::Answer::NoData => {
-                            words.say("dns-answer-nodata-words", &[])
-                        }
-                        protocol_core::dns::Answer::NxDomain => {
-                            words.say("dns-answer-nxdomain-words", &[])
-                        }
-                        protocol_core::dns::Answer::ServFail => {
-                            words.say("dns-answer-servfail-words", &[])
-                        }
-                        _ => None,
-                    }
-                    .unwrap_or_else(|| answer.to_string()),
-                ),
+                ("answer", answer_words(answer, words)),
             ],
         ),
         EventKind::StateChanged {
@@ -1651,9 +1636,30 @@ pub fn short_label(e: &TraceEvent) -> String {
             )
         }
         EventKind::DnsQuery { name, qtype, .. } => format!("{qtype}? {name}"),
-        EventKind::DnsAnswer { qtype, answer, .. } => format!("{qtype}: {answer}"),
-        _ => protocol_core::sim::render::describe(e).1,
+        EventKind::DnsAnswer { qtype, answer, .. } => {
+            format!(
+                "{qtype}: {}",
+                answer_words(answer, &*crate::i18n::catalog())
+            )
+        }
+        // The core's summary, in the learner's language (the same words as
+        // the narration's).
+        _ => event_summary(e, &*crate::i18n::catalog())
+            .unwrap_or_else(|| protocol_core::sim::render::describe(e).1),
     }
+}
+
+/// A DNS answer as the page shows it: records as written, the answers
+/// without records (NODATA, NXDOMAIN, SERVFAIL) in the learner's words.
+pub fn answer_words(answer: &protocol_core::dns::Answer, words: &dyn Words) -> String {
+    use protocol_core::dns::Answer;
+    match answer {
+        Answer::NoData => words.say("dns-answer-nodata-words", &[]),
+        Answer::NxDomain => words.say("dns-answer-nxdomain-words", &[]),
+        Answer::ServFail => words.say("dns-answer-servfail-words", &[]),
+        _ => None,
+    }
+    .unwrap_or_else(|| answer.to_string())
 }
 
 pub fn seq_row(trace: &[TraceEvent], hosts: &[crate::story::HostInfo], i: usize) -> SeqRow {
@@ -1815,13 +1821,29 @@ mod tests {
             })
             .expect("a retry after SERVFAIL");
         assert_eq!(retry_reason_words(&reason), reason);
+        // The diagram's and the map's labels: the same words.
+        let opened = w
+            .trace()
+            .iter()
+            .find(|e| matches!(e.kind, EventKind::ConnectionOpened { .. }))
+            .unwrap()
+            .clone();
+        let en_label = short_label(&opened);
+        assert_eq!(en_label, protocol_core::sim::render::describe(&opened).1);
+        assert_eq!(
+            short_label(&sf),
+            "MX: SERVFAIL (the server could not answer)"
+        );
         crate::i18n::use_locale_files(Lang::Nl);
         let nl_reason = retry_reason_words(&reason);
+        let (nl_label, nl_sf) = (short_label(&opened), short_label(&sf));
         crate::i18n::use_locale_files(Lang::En);
         assert!(
             nl_reason.contains("de DNS-server faalde (SERVFAIL)"),
             "{nl_reason}"
         );
+        assert_ne!(nl_label, en_label);
+        assert_eq!(nl_sf, "MX: SERVFAIL (de server kon niet antwoorden)");
     }
 
     /// The page's event summaries read, in English, exactly as the core's

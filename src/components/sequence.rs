@@ -127,7 +127,10 @@ pub fn SequenceDiagram() -> impl IntoView {
     };
     let rows = move || {
         let (a, b) = range.get();
-        let gen = ctx.generation.get();
+        // A row is drawn once per key: the language is part of it, so that
+        // a switch redraws the rows' summaries in the new language.
+        let lang = crate::i18n::catalog().lang() as u32;
+        let gen = ctx.generation.get().wrapping_mul(4).wrapping_add(lang);
         (a..b).map(|i| (gen, i)).collect::<Vec<_>>()
     };
     let row_view = move |(_, r): (u32, usize)| {
