@@ -214,11 +214,18 @@ pub fn sequence_svg(s: &Story) -> String {
 /// The telnet pane's sessions as text: every tab, what was typed (`$`),
 /// sent (`C:`) and received (`S:`), and telnet's own messages (`#`).
 pub fn telnet_transcript(c: &Console) -> String {
-    let mut out = format!(
-        "MailSim telnet session, in the world of \u{201c}{}\u{201d} (simulated time {})\n$ is a command typed in the pane, C: a line sent to the server, S: a line the server sent, # a message of the pane.\n",
-        c.world_title,
-        c.now()
+    use protocol_core::explain::Arg;
+    let time = c.now().to_string();
+    let mut out = crate::i18n::ta(
+        "telnet-transcript-head",
+        &[
+            ("world", Arg::Str(&c.world_title)),
+            ("time", Arg::Str(&time)),
+        ],
     );
+    out.push('\n');
+    out.push_str(&crate::i18n::t("telnet-transcript-legend"));
+    out.push('\n');
     for s in &c.sessions {
         out.push_str(&format!("\n== {} ==\n", s.title()));
         for l in &s.lines {
@@ -393,6 +400,20 @@ mod tests {
         assert!(t.contains("C: EHLO me.example"), "{t}");
         assert!(t.lines().any(|l| l.starts_with("S: 220 ")), "{t}");
         assert!(t.lines().any(|l| l.starts_with("S: 250")), "{t}");
+        assert!(
+            t.starts_with("MailSim telnet session, in the world of"),
+            "{t}"
+        );
+        // Its head in the language shown; the lines as they went.
+        crate::i18n::use_locale_files(protocol_core::i18n::Lang::Nl);
+        let nl = telnet_transcript(&c);
+        crate::i18n::use_locale_files(protocol_core::i18n::Lang::En);
+        assert!(
+            nl.starts_with("MailSim-telnetsessie, in de wereld van"),
+            "{nl}"
+        );
+        assert!(nl.contains("\n$ is een commando"), "{nl}");
+        assert!(nl.contains("C: EHLO me.example"), "{nl}");
     }
 
     #[test]

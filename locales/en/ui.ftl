@@ -226,6 +226,8 @@ sequence-payload = [message, { $lines ->
     [one] { $lines } line
    *[other] { $lines } lines
 }] { $first }
+seq-step-aria = Step { $n }: { $from } → { $to }: { $label }
+seq-step-aria-state = ; the server's state is now { $states }
 
 ## Predict
 
@@ -417,6 +419,8 @@ telnet-world-join = Join: { $title }, at the cursor
 telnet-new-tab-label = New telnet session
 telnet-new-tab-title = New session (a new tab)
 telnet-download = Download session
+telnet-transcript-head = MailSim telnet session, in the world of “{ $world }” (simulated time { $time })
+telnet-transcript-legend = $ is a command typed in the pane, C: a line sent to the server, S: a line the server sent, # a message of the pane.
 telnet-download-title = Save every session of this pane as a text file
 telnet-output-label = Telnet output
 telnet-input-label = Telnet command

@@ -226,6 +226,8 @@ sequence-payload = [bericht, { $lines ->
     [one] { $lines } regel
    *[other] { $lines } regels
 }] { $first }
+seq-step-aria = Stap { $n }: { $from } → { $to }: { $label }
+seq-step-aria-state = ; de toestand van de server is nu { $states }
 
 ## Voorspel
 
@@ -415,6 +417,8 @@ telnet-world-join = Instappen: { $title }, bij de cursor
 telnet-new-tab-label = Nieuwe telnet-sessie
 telnet-new-tab-title = Nieuwe sessie (een nieuw tabblad)
 telnet-download = Sessie downloaden
+telnet-transcript-head = MailSim-telnetsessie, in de wereld van “{ $world }” (gesimuleerde tijd { $time })
+telnet-transcript-legend = $ is een commando dat in het paneel is getypt, C: een regel die naar de server is gestuurd, S: een regel die de server stuurde, # een melding van het paneel.
 telnet-download-title = Bewaar elke sessie van dit paneel als tekstbestand
 telnet-output-label = Telnet-uitvoer
 telnet-input-label = Telnet-commando

@@ -181,6 +181,8 @@ map-label = 网络图
 sequence-label = 时序图
 sequence-steps = 时序图的步骤
 sequence-payload = [邮件，{ $lines } 行] { $first }
+seq-step-aria = 第 { $n } 步：{ $from } → { $to }：{ $label }
+seq-step-aria-state = ；服务器的状态现在是 { $states }
 
 ## 预测
 
@@ -366,6 +368,8 @@ telnet-world-join = 加入：{ $title }，在光标处
 telnet-new-tab-label = 新的 telnet 会话
 telnet-new-tab-title = 新会话（新标签页）
 telnet-download = 下载会话
+telnet-transcript-head = MailSim telnet 会话，所在世界：“{ $world }”（模拟时间 { $time }）
+telnet-transcript-legend = $ 表示在面板中输入的命令，C: 表示发给服务器的一行，S: 表示服务器发来的一行，# 表示面板的提示。
 telnet-download-title = 把本面板的所有会话保存为文本文件
 telnet-output-label = telnet 输出
 telnet-input-label = telnet 命令

@@ -200,7 +200,15 @@ pub fn SequenceDiagram() -> impl IntoView {
                 "span",
             ),
         };
-        let mut aria = format!("Step {}: {} → {}: {}", i + 1, names.0, names.1, &label);
+        let mut aria = crate::i18n::ta(
+            "seq-step-aria",
+            &[
+                ("n", crate::i18n::num(i + 1)),
+                ("from", protocol_core::explain::Arg::Str(&names.0)),
+                ("to", protocol_core::explain::Arg::Str(&names.1)),
+                ("label", protocol_core::explain::Arg::Str(&label)),
+            ],
+        );
         let state_text = states
             .iter()
             .map(|(_, st)| st.as_str())
@@ -208,7 +216,10 @@ pub fn SequenceDiagram() -> impl IntoView {
             .join(" → ");
         if !states.is_empty() {
             // The badge is drawn for the eye (aria-hidden); the name says it.
-            aria.push_str(&format!("; the server's state is now {state_text}"));
+            aria.push_str(&crate::i18n::ta(
+                "seq-step-aria-state",
+                &[("states", protocol_core::explain::Arg::Str(&state_text))],
+            ));
         }
         let title = format!("{} · {}", row.time, &label);
         let top = move || {

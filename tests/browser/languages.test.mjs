@@ -125,7 +125,7 @@ test('zh-TW falls back to English; the picker switches and the link carries the 
   await htmlLang(page, 'nl');
   await page.getByRole('button', { name: 'Afspelen', exact: true }).waitFor();
   // The diagram's rows already drawn are drawn again in the new language.
-  await diagram.getByRole('option', { name: /#1 verbonden met poort 587 \(SMTP\)/ }).first().waitFor({ timeout: 5_000 });
+  await diagram.getByRole('option', { name: /^Stap \d+: .*#1 verbonden met poort 587 \(SMTP\)/ }).first().waitFor({ timeout: 5_000 });
   assert.equal(await diagram.getByRole('option', { name: /#1 connected to port/ }).count(), 0);
   await page.waitForFunction(() => location.hash.includes('lang=nl'), null, { timeout: 5_000 });
   const hash = await page.evaluate(() => location.hash);
