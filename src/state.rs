@@ -1751,17 +1751,15 @@ mod tests {
     /// Chinese; so do NODATA's.
     #[test]
     fn servfail_and_nodata_are_worded_in_the_language_shown() {
-        use protocol_core::i18n::{Catalog, Lang};
-        let read = |tag: &str| {
-            std::fs::read_to_string(format!(
-                "{}/locales/{tag}/ui.ftl",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .unwrap()
+        use protocol_core::i18n::Lang;
+        // The words of a language, from its files (crate::i18n's test helper).
+        let words_of = |lang: Lang| {
+            crate::i18n::use_locale_files(lang);
+            let c = crate::i18n::catalog();
+            crate::i18n::use_locale_files(Lang::En);
+            c
         };
-        let en = Catalog::english();
-        let nl = Catalog::new(Lang::Nl, &[&read("nl")]).0;
-        let zh = Catalog::new(Lang::ZhCn, &[&read("zh-CN")]).0;
+        let (en, nl, zh) = (words_of(Lang::En), words_of(Lang::Nl), words_of(Lang::ZhCn));
         let mut w = protocol_core::sim::cast::cast(1);
         w.zones_mut().add_servfail("dave.example");
         w.zones_mut()
@@ -1804,11 +1802,11 @@ mod tests {
             ),
         ] {
             assert_eq!(
-                event_summary(e, &en).unwrap(),
+                event_summary(e, &*en).unwrap(),
                 protocol_core::sim::render::describe(e).1
             );
-            assert!(event_summary(e, &nl).unwrap().ends_with(nl_words));
-            assert!(event_summary(e, &zh).unwrap().ends_with(zh_words));
+            assert!(event_summary(e, &*nl).unwrap().ends_with(nl_words));
+            assert!(event_summary(e, &*zh).unwrap().ends_with(zh_words));
         }
         let reason = w
             .trace()

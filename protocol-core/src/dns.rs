@@ -228,7 +228,8 @@ impl Zones {
     /// The authoritative answer to one question.
     pub fn query(&self, name: &str, rtype: RecordType) -> Answer {
         let n = normalize(name);
-        if self.fails(&n) {
+        // `n` is normalized already: no second copy per question.
+        if self.servfail.contains(&n) {
             return Answer::ServFail;
         }
         if !self.exists(&n) {
